@@ -1,0 +1,65 @@
+"""The integrity report: errors that make a registry wrong, warnings that make it thin."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from . import dates
+from .schema import DATA_TABLES
+
+__all__ = ["Finding", "check"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One integrity finding: ``level`` is 'error' or 'warning'."""
+
+    level: str
+    table: str
+    row_id: str
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.level}: {self.table} {self.row_id}: {self.column}: {self.message}"
+
+
+def check(conn: sqlite3.Connection) -> list[Finding]:
+    """Return every integrity finding, errors first.
+
+    Errors: dangling references, rows without a source, impossible or reversed
+    dates. Warnings: sister cities without a decision, ties with an unknown start.
+    """
+    out: list[Finding] = []
+    for t in DATA_TABLES:
+        for col in t.columns:
+            if col.references:
+                sql = (
+                    f"SELECT a.[{t.pk}], a.[{col.name}] FROM [{t.name}] a LEFT JOIN [{col.references}] b "
+                    f"ON a.[{col.name}] = b.id WHERE a.[{col.name}] IS NOT NULL AND b.id IS NULL"
+                )
+                for rid, ref in conn.execute(sql):
+                    out.append(Finding("error", t.name, str(rid), col.name, f"dangling reference to {ref!r}"))
+        if "source" in t.names and t.column("source").required:
+            sql = f"SELECT [{t.pk}] FROM [{t.name}] WHERE source IS NULL OR trim(source) = ''"
+            out += [Finding("error", t.name, str(r[0]), "source", "row has no source") for r in conn.execute(sql)]
+    for tid, start, end in conn.execute("SELECT id, start, [end] FROM ties"):
+        for col, value in (("start", start), ("end", end)):
+            if value and not dates.is_partial_date(value):
+                out.append(Finding("error", "ties", tid, col, f"{value!r} is not a date"))
+        if start and end and dates.is_partial_date(start) and dates.is_partial_date(end):
+            if dates.latest(end) < dates.earliest(start):
+                out.append(Finding("error", "ties", tid, "end", f"ends ({end}) before it starts ({start})"))
+    for (tid,) in conn.execute(
+        "SELECT t.id FROM ties t WHERE t.kind = 'sister_city' AND NOT EXISTS "
+        "(SELECT 1 FROM decisions d WHERE d.tie_id = t.id) ORDER BY t.id"
+    ):
+        out.append(Finding("warning", "ties", tid, "", "sister city without a category decision"))
+    for (tid,) in conn.execute("SELECT id FROM ties WHERE start IS NULL ORDER BY id"):
+        out.append(Finding("warning", "ties", tid, "start", "start year unknown"))
+    for (tid,) in conn.execute(
+        "SELECT id FROM ties WHERE start_certainty IN ('inferred', 'conflicting') ORDER BY id"
+    ):
+        out.append(Finding("warning", "ties", tid, "start_certainty", "start year is inferred or conflicting"))
+    return sorted(out, key=lambda f: f.level != "error")

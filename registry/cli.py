@@ -1,0 +1,141 @@
+"""The command line: ``python -m registry COMMAND``. It parses arguments and calls the library."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import Callable
+
+from . import checks, export, graph, ingest, seed
+from .db import connect, default_db_path
+from .errors import ImportFailed
+
+__all__ = ["main", "COMMANDS", "default_actor"]
+
+#: name -> (help, add_arguments, run); each command is documented in the README (tests check).
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {}
+
+
+def command(name: str, help: str):  # type: ignore[no-untyped-def]
+    """Register a command; the decorated function runs it and returns the exit status."""
+
+    def wrap(run: Callable[[argparse.Namespace], int]):  # type: ignore[no-untyped-def]
+        def add(p: argparse.ArgumentParser) -> None:
+            for args, kwargs in getattr(run, "arguments", []):
+                p.add_argument(*args, **kwargs)
+
+        COMMANDS[name] = (help, add, run)
+        return run
+
+    return wrap
+
+
+def arg(*args, **kwargs):  # type: ignore[no-untyped-def]
+    """Declare one argument of a command (apply below ``@command``)."""
+
+    def wrap(fn):  # type: ignore[no-untyped-def]
+        fn.arguments = [(args, kwargs)] + getattr(fn, "arguments", [])
+        return fn
+
+    return wrap
+
+
+def default_actor() -> str:
+    """Return who the CLI records as actor: ``$REGISTRY_ACTOR`` or ``cli:<login name>``."""
+    if os.environ.get("REGISTRY_ACTOR"):
+        return os.environ["REGISTRY_ACTOR"]
+    try:
+        return f"cli:{getpass.getuser()}"
+    except Exception:  # noqa: BLE001 - no login name in some containers
+        return "cli"
+
+
+_DB = (("--db",), {"help": "registry file (default: $REGISTRY_DB or registry.db in the project)"})
+
+
+@command("init", "create the registry and load the seed data from data/")
+@arg(*_DB[0], **_DB[1])
+@arg("--force", action="store_true", help="delete an existing registry first")
+def _init(a: argparse.Namespace) -> int:
+    path = Path(a.db) if a.db else default_db_path()
+    report = seed.init(path, force=a.force)
+    print(f"{path}: {report.total('inserted')} rows added, {report.total('updated')} updated, "
+          f"{report.total('unchanged')} unchanged")
+    return 0
+
+
+@command("import", "import entity, tie, decision, plan-line or Wikidata CSV files (all or nothing)")
+@arg("files", nargs="+", metavar="FILE")
+@arg(*_DB[0], **_DB[1])
+@arg("--dry-run", action="store_true", help="validate and count, write nothing")
+@arg("--from", dest="source_format", choices=["csv", "wikidata"], default="csv",
+     help="'wikidata' for a Wikidata Query Service twin-town export (also detected by header)")
+def _import(a: argparse.Namespace) -> int:
+    conn = connect(a.db)
+    if a.source_format == "wikidata":
+        for f in a.files:
+            head = Path(f).read_bytes()[:4096].decode("utf-8", "replace").splitlines()[:1]
+            if ingest.detect_table(h.strip() for h in (head[0].lstrip("\ufeff").split(",") if head else [])) != "wikidata":
+                print(f"{f}:1: header: not a Wikidata export; expected {', '.join(ingest.WIKIDATA_COLUMNS)}", file=sys.stderr)
+                return 2
+    try:
+        report = ingest.import_files(conn, a.files, actor=default_actor(), dry_run=a.dry_run)
+    except ImportFailed as exc:
+        for p in exc.problems:
+            print(p, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s); nothing was written", file=sys.stderr)
+        return 2
+    verb = "would add" if a.dry_run else "added"
+    for table, c in report.counts.items():
+        print(f"{table}: {verb} {c['inserted']}, updated {c['updated']}, unchanged {c['unchanged']}")
+    return 0
+
+
+@command("export", "write every table as CSV, or the graph as GraphML/GEXF")
+@arg("dir", metavar="DIR")
+@arg(*_DB[0], **_DB[1])
+@arg("--format", choices=["csv", "graphml", "gexf"], default="csv")
+@arg("--spreadsheet-safe", action="store_true",
+     help="prefix cells starting with = + - @ with a quote so spreadsheets do not run them")
+def _export(a: argparse.Namespace) -> int:
+    conn = connect(a.db)
+    if a.format == "csv":
+        for p in export.export_csv(conn, a.dir, spreadsheet_safe=a.spreadsheet_safe):
+            print(p)
+        return 0
+    out = Path(a.dir)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / f"registry.{a.format}"
+    graph.write_graph(graph.build_graph(conn), str(path), a.format)
+    print(path)
+    return 0
+
+
+@command("check", "integrity report: errors exit 1, warnings are listed")
+@arg(*_DB[0], **_DB[1])
+def _check(a: argparse.Namespace) -> int:
+    conn = connect(a.db)
+    findings = checks.check(conn)
+    for f in findings:
+        print(f)
+    errors = sum(f.level == "error" for f in findings)
+    print(f"{errors} error(s), {len(findings) - errors} warning(s)")
+    return 1 if errors else 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """Return the argument parser with every registered command."""
+    p = argparse.ArgumentParser(prog="python -m registry", description="The international relations registry")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (help_, add, _) in COMMANDS.items():
+        add(sub.add_parser(name, help=help_, description=help_))
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    a = parser().parse_args(argv)
+    return COMMANDS[a.command][2](a)

@@ -1,0 +1,88 @@
+"""Opening a registry: the SQLite file, its connection settings and transactions."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from . import schema
+
+__all__ = ["PROJECT_ROOT", "default_db_path", "connect", "transaction", "revision", "is_seeded"]
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+BUSY_TIMEOUT_MS = 30_000
+
+
+def default_db_path() -> Path:
+    """Return the registry path: ``$REGISTRY_DB`` or ``registry.db`` in the project (git-ignored)."""
+    env = os.environ.get("REGISTRY_DB")
+    return Path(env) if env else PROJECT_ROOT / "registry.db"
+
+
+def connect(path: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> sqlite3.Connection:
+    """Return a connection to the registry at ``path`` (default: :func:`default_db_path`).
+
+    The connection is in autocommit mode; writes use :func:`transaction`. WAL lets
+    readers (app sessions) go on while one writer writes; the busy timeout makes a
+    second writer wait instead of failing with "database is locked".
+    """
+    target = Path(path) if path is not None else default_db_path()
+    if str(target) != ":memory:":
+        target.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(
+        str(target), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+    )
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if str(target) != ":memory:":
+        _retry(lambda: conn.execute("PRAGMA journal_mode = WAL"))
+    conn.execute("PRAGMA synchronous = NORMAL")
+    if migrate:
+        _retry(lambda: schema.migrate(conn))
+    return conn
+
+
+def _retry(fn, attempts: int = 5):  # type: ignore[no-untyped-def]
+    # Switching to WAL and migrating need a moment of exclusive access; when many
+    # processes open a fresh file at once, SQLite can report busy without waiting.
+    for i in range(attempts):
+        try:
+            return fn()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or i == attempts - 1:
+                raise
+            time.sleep(0.05 * (2**i))
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """Run the block in one write transaction; commit on success, roll back on any error.
+
+    ``BEGIN IMMEDIATE`` takes the write lock up front: a deferred transaction that
+    later writes fails with SQLITE_BUSY instead of waiting for the busy timeout.
+    Nested use joins the outer transaction.
+    """
+    if conn.in_transaction:
+        yield conn
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def revision(conn: sqlite3.Connection) -> int:
+    """Return a number that grows with every write (the last audit id); caches key on it."""
+    return conn.execute("SELECT coalesce(max(id), 0) FROM audit").fetchone()[0]
+
+
+def is_seeded(conn: sqlite3.Connection) -> bool:
+    """Return True when the registry holds at least one entity."""
+    return conn.execute("SELECT EXISTS (SELECT 1 FROM entities)").fetchone()[0] == 1

@@ -1,0 +1,61 @@
+"""Error classes. Each docstring is the message a user sees."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "RegistryError",
+    "NotFound",
+    "StaleVersion",
+    "InvalidRow",
+    "ImportFailed",
+    "Problem",
+    "ReadOnlyTable",
+]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one cell of input: where, and why."""
+
+    file: str
+    row: int  # 1-based data row; 0 means the header or the file itself
+    column: str
+    reason: str
+
+    def __str__(self) -> str:
+        col = f" {self.column}:" if self.column else ""
+        return f"{self.file}:{self.row}:{col} {self.reason}"
+
+
+class RegistryError(Exception):
+    """The registry refused the operation."""
+
+
+class NotFound(RegistryError):
+    """No row with that id exists."""
+
+
+class StaleVersion(RegistryError):
+    """Someone else changed this row since you loaded it; reload it and apply your change again."""
+
+
+class ReadOnlyTable(RegistryError):
+    """Rows in this table are never changed or deleted; add a new row instead."""
+
+
+class InvalidRow(RegistryError):
+    """The row is not valid."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("; ".join(str(p) for p in problems))
+
+
+class ImportFailed(RegistryError):
+    """The import was refused; nothing was written."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s); nothing was written")

@@ -1,0 +1,73 @@
+"""Writing tables as CSV: UTF-8, a header row, the schema's column order."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sqlite3
+from pathlib import Path
+from typing import Any, Iterable
+
+from .schema import TABLES
+from .vocab import VOCABULARIES
+
+__all__ = ["EXPORT_TABLES", "table_rows", "csv_text", "rows_to_csv", "export_csv", "neutralise"]
+
+#: Tables written by ``export``: data, vocabularies and the audit log.
+EXPORT_TABLES: tuple[str, ...] = ("entities", "ties", "decisions", "plan_lines", "audit", *VOCABULARIES)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def table_rows(conn: sqlite3.Connection, table: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Return ``(columns, rows)`` of ``table`` in primary-key order."""
+    if table not in EXPORT_TABLES:
+        raise KeyError(f"no table {table!r}")
+    if table in TABLES:
+        t = TABLES[table]
+        cols, order = t.names, t.pk
+    else:
+        cols, order = ["code", "label_nb", "label_en", "help"], "rowid"
+    sql = f"SELECT {', '.join(f'[{c}]' for c in cols)} FROM [{table}] ORDER BY [{order}]"
+    return cols, conn.execute(sql).fetchall()
+
+
+def neutralise(value: Any) -> Any:
+    """Return ``value`` made safe for a spreadsheet: text starting ``= + - @`` gets a leading quote.
+
+    Numbers stay numbers. Import strips the quote again, so a round trip restores
+    the original text.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def rows_to_csv(columns: list[str], rows: Iterable[Iterable[Any]], *, spreadsheet_safe: bool = False) -> str:
+    """Return CSV text with a header; None becomes an empty cell."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(columns)
+    for row in rows:
+        cells = ["" if v is None else v for v in row]
+        w.writerow([neutralise(v) for v in cells] if spreadsheet_safe else cells)
+    return buf.getvalue()
+
+
+def csv_text(conn: sqlite3.Connection, table: str, *, spreadsheet_safe: bool = False) -> str:
+    """Return one table as CSV text (the same bytes the CLI and the app write)."""
+    cols, rows = table_rows(conn, table)
+    return rows_to_csv(cols, rows, spreadsheet_safe=spreadsheet_safe)
+
+
+def export_csv(
+    conn: sqlite3.Connection, directory: str | Path, *, spreadsheet_safe: bool = False
+) -> list[Path]:
+    """Write every table to ``directory/<table>.csv``; return the paths written."""
+    out = Path(directory)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for table in EXPORT_TABLES:
+        path = out / f"{table}.csv"
+        path.write_text(csv_text(conn, table, spreadsheet_safe=spreadsheet_safe), encoding="utf-8")
+        paths.append(path)
+    return paths

@@ -1,0 +1,293 @@
+"""Importing CSV files: detect the table, validate every row, then write all or nothing."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from .db import transaction
+from .errors import ImportFailed, Problem
+from .schema import DATA_TABLES, TABLES, Table
+from .store import apply_rows, check_references
+from .validate import clean_row, load_vocabularies
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_ROWS",
+    "ImportReport",
+    "CsvFile",
+    "read_csv",
+    "detect_table",
+    "import_files",
+    "import_texts",
+    "slugify",
+]
+
+#: Explicit limits; an import over either is refused with a message naming the limit.
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_ROWS = 1_000_000
+_TRACK = {"version", "updated_at", "updated_by"}
+WIKIDATA_COLUMNS = ("city", "cityLabel", "twin", "twinLabel", "twinCountryCode", "start", "end")
+_ENTITY_IRI = re.compile(r"^https?://www\.wikidata\.org/entity/(Q[1-9][0-9]*)$")
+# A cell written "spreadsheet-safe" by export: a quote before a formula character.
+_NEUTRALISED = re.compile(r"^'(?=[=+\-@\t\r])")
+
+
+@dataclass
+class CsvFile:
+    """A decoded CSV: its name, header and data rows (row 2 is the first data row)."""
+
+    name: str
+    header: list[str]
+    rows: list[dict[str, str]]
+    encoding: str
+
+
+@dataclass
+class ImportReport:
+    """What an import did (or, with ``dry_run``, would do), per table."""
+
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    dry_run: bool = False
+    files: dict[str, str] = field(default_factory=dict)  # file -> detected table
+
+    def total(self, key: str) -> int:
+        """Return the sum of one count (inserted, updated, unchanged) over all tables."""
+        return sum(c.get(key, 0) for c in self.counts.values())
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        # Spreadsheets on Windows save CSV as Windows-1252; it decodes Norwegian letters right.
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError as exc:
+            raise ImportFailed(
+                [Problem(name, 0, "", f"cannot read the file as UTF-8, UTF-16 or Windows-1252 ({exc.reason})")]
+            ) from None
+
+
+def read_csv(data: bytes, name: str) -> CsvFile:
+    """Return the decoded CSV in ``data``; raise ImportFailed when it cannot be read."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportFailed([Problem(name, 0, "", f"file is {len(data)} bytes; the limit is {MAX_FILE_BYTES}")])
+    text, encoding = _decode(data, name)
+    if "\x00" in text:
+        raise ImportFailed([Problem(name, 0, "", "the file contains NUL characters; is it a CSV file?")])
+    csv.field_size_limit(MAX_FILE_BYTES)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader, None)
+        if header is None or not any(h.strip() for h in header):
+            raise ImportFailed([Problem(name, 1, "", "the file is empty: expected a header row")])
+        header = [h.strip() for h in header]
+        rows: list[dict[str, str]] = []
+        for i, values in enumerate(reader, start=2):
+            if not any(v.strip() for v in values):
+                continue
+            if len(rows) >= MAX_ROWS:
+                raise ImportFailed([Problem(name, i, "", f"more than {MAX_ROWS} rows; the limit is {MAX_ROWS}")])
+            if len(values) != len(header):
+                rows.append({"__row__": str(i), "__width__": str(len(values))})
+                continue
+            rows.append({"__row__": str(i), **{h: _NEUTRALISED.sub("", v) for h, v in zip(header, values)}})
+    except csv.Error as exc:
+        raise ImportFailed([Problem(name, reader.line_num, "", f"not valid CSV: {exc}")]) from None
+    return CsvFile(name, header, rows, encoding)
+
+
+def detect_table(header: Iterable[str]) -> str | None:
+    """Return the table a CSV header belongs to ('entities', 'ties', ... or 'wikidata'), or None."""
+    cols = set(header)
+    if {"city", "twin"} <= cols:
+        return "wikidata"
+    if {"from_id", "to_id", "kind"} <= cols:
+        return "ties"
+    if {"tie_id", "category"} <= cols:
+        return "decisions"
+    if {"tie_id", "amount_nok"} <= cols:
+        return "plan_lines"
+    if {"id", "kind", "name"} <= cols:
+        return "entities"
+    return None
+
+
+def _header_problems(f: CsvFile, t: Table) -> list[Problem]:
+    problems = []
+    seen = set()
+    for h in f.header:
+        if h in seen:
+            problems.append(Problem(f.name, 1, h, "column appears twice in the header"))
+        seen.add(h)
+        if h not in t.names:
+            problems.append(Problem(f.name, 1, h, f"unknown column for {t.name}; expected {', '.join(t.names)}"))
+    for c in t.columns:
+        if c.required and c.name not in seen and not (t.id_generated and c.name == t.pk):
+            problems.append(Problem(f.name, 1, c.name, "required column is missing from the header"))
+    return problems
+
+
+def _validate_file(conn, f: CsvFile, t: Table, vocabularies, pending) -> tuple[list[dict[str, Any]], list[Problem]]:  # type: ignore[no-untyped-def]
+    problems = _header_problems(f, t)
+    if problems:
+        return [], problems
+    rows: list[dict[str, Any]] = []
+    seen_ids: dict[Any, int] = {}
+    for raw in f.rows:
+        n = int(raw["__row__"])
+        if "__width__" in raw:
+            problems.append(
+                Problem(f.name, n, "", f"row has {raw['__width__']} fields; the header has {len(f.header)}")
+            )
+            continue
+        row, row_problems = clean_row(t, {k: v for k, v in raw.items() if k not in _TRACK}, vocabularies, file=f.name, row=n)
+        problems += row_problems
+        key = row.get(t.pk)
+        if key is not None:
+            if key in seen_ids:
+                problems.append(Problem(f.name, n, t.pk, f"id {key!r} also on row {seen_ids[key]}"))
+            seen_ids[key] = n
+        row["__row__"] = n
+        rows.append(row)
+    return rows, problems
+
+
+def import_texts(
+    conn: sqlite3.Connection,
+    files: list[tuple[str, bytes]],
+    *,
+    actor: str,
+    dry_run: bool = False,
+) -> ImportReport:
+    """Import CSV contents ``[(name, bytes)]``; return what was (or would be) written.
+
+    All files are validated first; any problem raises ImportFailed listing every
+    problem (file, row, column, reason) and nothing is written. Otherwise all files
+    apply in one transaction, parents before children. With ``dry_run`` the
+    transaction is rolled back after counting.
+    """
+    try:
+        return _import(conn, files, actor=actor, dry_run=dry_run)
+    except _DryRun as done:
+        return done.report
+
+
+def _import(conn: sqlite3.Connection, files: list[tuple[str, bytes]], *, actor: str, dry_run: bool) -> ImportReport:
+    parsed: list[tuple[CsvFile, str]] = []
+    problems: list[Problem] = []
+    for name, data in files:
+        try:
+            f = read_csv(data, name)
+        except ImportFailed as exc:
+            problems += exc.problems
+            continue
+        table = detect_table(f.header)
+        if table is None:
+            problems.append(
+                Problem(name, 1, "", "cannot tell which table this is: the header needs id,kind,name (entities), "
+                        "from_id,to_id,kind (ties), tie_id,category (decisions), tie_id,amount_nok (plan_lines) "
+                        "or city,twin (Wikidata)")
+            )
+            continue
+        parsed.append((f, table))
+    if problems:
+        raise ImportFailed(problems)
+
+    from . import wikidata  # local: wikidata builds on this module
+
+    report = ImportReport(dry_run=dry_run, files={f.name: t for f, t in parsed})
+    with transaction(conn):
+        vocabularies = load_vocabularies(conn)
+        batches: dict[str, list[dict[str, Any]]] = {t.name: [] for t in DATA_TABLES}
+        origin: dict[str, list[str]] = {t.name: [] for t in DATA_TABLES}
+        for f, table in parsed:
+            if table == "wikidata":
+                wd_batches, wd_problems = wikidata.plan(conn, f, vocabularies)
+                problems += wd_problems
+                for tname, rows in wd_batches.items():
+                    batches[tname] += rows
+                    origin[tname] += [f.name] * len(rows)
+                continue
+            rows, file_problems = _validate_file(conn, f, TABLES[table], vocabularies, None)
+            problems += file_problems
+            batches[table] += rows
+            origin[table] += [f.name] * len(rows)
+        problems += _cross_checks(conn, batches, origin)
+        if problems:
+            raise ImportFailed(problems)
+        for t in DATA_TABLES:
+            rows = [{k: v for k, v in r.items() if k != "__row__"} for r in batches[t.name]]
+            if rows:
+                report.counts[t.name] = apply_rows(conn, t.name, rows, actor=actor)
+        if dry_run:
+            # Roll back by raising inside the transaction, after counting.
+            raise _DryRun(report)
+    return report
+
+
+class _DryRun(Exception):
+    def __init__(self, report: ImportReport):
+        self.report = report
+
+
+def _cross_checks(conn, batches, origin) -> list[Problem]:  # type: ignore[no-untyped-def]
+    problems: list[Problem] = []
+    pending = {name: {str(r.get(TABLES[name].pk)) for r in rows if r.get(TABLES[name].pk) is not None}
+               for name, rows in batches.items()}
+    for name, rows in batches.items():
+        t = TABLES[name]
+        seen: dict[Any, tuple[str, int]] = {}
+        for r, fname in zip(rows, origin[name]):
+            n = int(r.get("__row__", 0))
+            for col, reason in check_references(conn, t, r, pending):
+                problems.append(Problem(fname, n, col, reason))
+            key = r.get(t.pk)
+            if key is not None and key in seen and seen[key][0] != fname:
+                problems.append(Problem(fname, n, t.pk, f"id {key!r} also in {seen[key][0]} row {seen[key][1]}"))
+            if key is not None:
+                seen[key] = (fname, n)
+    # References from decisions/plan lines to sister-city ties added in the same batch.
+    kinds = {r["id"]: r.get("kind") for r in batches["ties"]}
+    for name in ("decisions", "plan_lines"):
+        for r, fname in zip(batches[name], origin[name]):
+            kind = kinds.get(r.get("tie_id"))
+            if kind is not None and kind != "sister_city":
+                problems.append(Problem(fname, int(r["__row__"]), "tie_id", f"tie {r['tie_id']!r} is a {kind} tie, not a sister-city tie"))
+    return problems
+
+
+def import_files(
+    conn: sqlite3.Connection, paths: list[str | Path], *, actor: str, dry_run: bool = False
+) -> ImportReport:
+    """Import CSV files from disk; return the report. See :func:`import_texts`."""
+    files = []
+    problems = []
+    for p in paths:
+        path = Path(p)
+        try:
+            files.append((path.name, path.read_bytes()))
+        except OSError as exc:
+            problems.append(Problem(path.name, 0, "", f"cannot read the file: {exc.strerror}"))
+    if problems:
+        raise ImportFailed(problems)
+    return import_texts(conn, files, actor=actor, dry_run=dry_run)
+
+
+def slugify(text: str) -> str:
+    """Return a lower-case ASCII id for ``text`` ('Kópavogur' -> 'kopavogur', 'Østersund' -> 'ostersund')."""
+    text = text.replace("ø", "o").replace("Ø", "o").replace("æ", "ae").replace("Æ", "ae").replace("ß", "ss")
+    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
+    return slug[:120] or "x"

@@ -1,0 +1,274 @@
+"""The one place that writes: every change is validated, versioned and audited in one transaction."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime, timezone
+from typing import Any, Iterable, Mapping
+
+from .db import transaction
+from .errors import InvalidRow, NotFound, Problem, ReadOnlyTable, StaleVersion
+from .schema import TABLES, Table
+from .validate import Vocabularies, clean_row, load_vocabularies
+
+__all__ = ["now", "get", "insert", "update", "delete", "apply_rows", "check_references"]
+
+_TRACK = ("version", "updated_at", "updated_by")
+
+
+def now() -> str:
+    """Return the current UTC time as ISO 8601 with microseconds (sorts as text)."""
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def _table(name: str) -> Table:
+    try:
+        return TABLES[name]
+    except KeyError:
+        raise NotFound(f"no table {name!r}") from None
+
+
+def get(conn: sqlite3.Connection, table: str, row_id: Any) -> dict[str, Any] | None:
+    """Return the row with primary key ``row_id`` as a dict, or None."""
+    t = _table(table)
+    cur = conn.execute(f"SELECT * FROM [{t.name}] WHERE [{t.pk}] = ?", (row_id,))
+    row = cur.fetchone()
+    if row is None:
+        return None
+    return dict(zip([d[0] for d in cur.description], row))
+
+
+def _audit_rows(actor: str, at: str, table: str, items: Iterable[tuple[Any, str, Any, Any]]) -> list[tuple]:
+    dump = lambda v: None if v is None else json.dumps(v, ensure_ascii=False, sort_keys=True)  # noqa: E731
+    return [(at, actor, table, str(rid), action, dump(b), dump(a)) for rid, action, b, a in items]
+
+
+def _write_audit(conn: sqlite3.Connection, rows: list[tuple]) -> None:
+    conn.executemany(
+        "INSERT INTO audit (at, actor, table_name, row_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+
+
+def check_references(
+    conn: sqlite3.Connection, t: Table, row: Mapping[str, Any], pending: Mapping[str, set[str]] | None = None
+) -> list[tuple[str, str]]:
+    """Return ``(column, reason)`` for each reference in ``row`` to a row that does not exist.
+
+    ``pending`` holds ids being written in the same batch, so a file may refer to
+    rows it adds itself.
+    """
+    missing = []
+    for col in t.columns:
+        value = row.get(col.name)
+        if not col.references or value is None:
+            continue
+        if pending and str(value) in pending.get(col.references, set()):
+            continue
+        target = TABLES[col.references]
+        hit = conn.execute(f"SELECT 1 FROM [{target.name}] WHERE [{target.pk}] = ?", (value,)).fetchone()
+        if hit is None:
+            missing.append((col.name, f"refers to {col.references} id {value!r}, which does not exist"))
+    if t.name in ("decisions", "plan_lines") and row.get("tie_id") is not None:
+        kind = conn.execute("SELECT kind FROM ties WHERE id = ?", (row["tie_id"],)).fetchone()
+        if kind is not None and kind[0] != "sister_city":
+            missing.append(("tie_id", f"tie {row['tie_id']!r} is a {kind[0]} tie, not a sister-city tie"))
+    return missing
+
+
+def _validated(
+    conn: sqlite3.Connection, t: Table, raw: Mapping[str, Any], vocabularies: Vocabularies | None
+) -> dict[str, Any]:
+    row, problems = clean_row(t, raw, vocabularies or load_vocabularies(conn), file=t.name, row=1)
+    problems += [Problem(t.name, 1, c, r) for c, r in check_references(conn, t, row)]
+    if problems:
+        raise InvalidRow(problems)
+    return row
+
+
+def insert(
+    conn: sqlite3.Connection,
+    table: str,
+    row: Mapping[str, Any],
+    *,
+    actor: str,
+    vocabularies: Vocabularies | None = None,
+) -> dict[str, Any]:
+    """Insert one row and its audit record; return the row as stored.
+
+    Raises InvalidRow (with every problem) or RegistryError when the id is taken.
+    """
+    t = _table(table)
+    with transaction(conn):
+        clean = _validated(conn, t, row, vocabularies)
+        if t.id_generated:
+            clean.pop(t.pk, None) if clean.get(t.pk) is None else None
+        elif get(conn, t.name, clean[t.pk]) is not None:
+            raise InvalidRow([Problem(t.name, 1, t.pk, f"id {clean[t.pk]!r} already exists")])
+        at = now()
+        clean.update(version=1, updated_at=at, updated_by=actor)
+        cols = list(clean)
+        cur = conn.execute(
+            f"INSERT INTO [{t.name}] ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})",
+            [clean[c] for c in cols],
+        )
+        rid = clean.get(t.pk) if not t.id_generated or clean.get(t.pk) is not None else cur.lastrowid
+        stored = get(conn, t.name, rid)
+        _write_audit(conn, _audit_rows(actor, at, t.name, [(rid, "insert", None, stored)]))
+        return stored  # type: ignore[return-value]
+
+
+def update(
+    conn: sqlite3.Connection,
+    table: str,
+    row_id: Any,
+    changes: Mapping[str, Any],
+    *,
+    actor: str,
+    expected_version: int | None = None,
+    vocabularies: Vocabularies | None = None,
+) -> dict[str, Any]:
+    """Apply ``changes`` to one row; return the row as stored after the change.
+
+    With ``expected_version`` the update is refused with StaleVersion when the row
+    has changed since that version was read (optimistic concurrency).
+    """
+    t = _table(table)
+    if t.append_only:
+        raise ReadOnlyTable(ReadOnlyTable.__doc__)
+    with transaction(conn):
+        before = get(conn, t.name, row_id)
+        if before is None:
+            raise NotFound(f"{t.name}: no row with id {row_id!r}")
+        if expected_version is not None and before["version"] != expected_version:
+            raise StaleVersion(
+                f"{t.name} {row_id!r} is at version {before['version']}, not {expected_version}: "
+                + (StaleVersion.__doc__ or "")
+            )
+        merged = {k: v for k, v in before.items() if k not in _TRACK}
+        merged.update({k: v for k, v in changes.items() if k not in _TRACK})
+        merged[t.pk] = before[t.pk]
+        clean = _validated(conn, t, merged, vocabularies)
+        if all(clean.get(k) == before.get(k) for k in clean):
+            return before
+        at = now()
+        clean.update(version=before["version"] + 1, updated_at=at, updated_by=actor)
+        cols = [c for c in clean if c != t.pk]
+        cur = conn.execute(
+            f"UPDATE [{t.name}] SET {', '.join(f'[{c}] = ?' for c in cols)} WHERE [{t.pk}] = ? AND version = ?",
+            [clean[c] for c in cols] + [row_id, before["version"]],
+        )
+        if cur.rowcount != 1:  # pragma: no cover - the write lock makes this unreachable
+            raise StaleVersion(StaleVersion.__doc__)
+        after = get(conn, t.name, row_id)
+        _write_audit(conn, _audit_rows(actor, at, t.name, [(row_id, "update", before, after)]))
+        return after  # type: ignore[return-value]
+
+
+def delete(
+    conn: sqlite3.Connection, table: str, row_id: Any, *, actor: str, expected_version: int | None = None
+) -> dict[str, Any]:
+    """Delete one row; return it as it was. Refused while other rows refer to it."""
+    t = _table(table)
+    if t.append_only:
+        raise ReadOnlyTable(ReadOnlyTable.__doc__)
+    with transaction(conn):
+        before = get(conn, t.name, row_id)
+        if before is None:
+            raise NotFound(f"{t.name}: no row with id {row_id!r}")
+        if expected_version is not None and before["version"] != expected_version:
+            raise StaleVersion(StaleVersion.__doc__)
+        try:
+            conn.execute(f"DELETE FROM [{t.name}] WHERE [{t.pk}] = ?", (row_id,))
+        except sqlite3.IntegrityError:
+            raise InvalidRow(
+                [Problem(t.name, 1, t.pk, f"{row_id!r} is still referred to by other rows; remove those first")]
+            ) from None
+        _write_audit(conn, _audit_rows(actor, now(), t.name, [(row_id, "delete", before, None)]))
+        return before
+
+
+def apply_rows(
+    conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]], *, actor: str
+) -> dict[str, int]:
+    """Upsert already-validated rows by primary key inside the caller's transaction.
+
+    Returns counts ``{"inserted", "updated", "unchanged"}``. Rows identical to the
+    stored ones are skipped, so re-importing a file changes nothing. For tables with
+    generated ids, a row without an id that equals a stored row is taken as that row.
+    """
+    t = _table(table)
+    at = now()
+    data_cols = [c for c in t.names if c not in _TRACK]
+    counts = {"inserted": 0, "updated": 0, "unchanged": 0}
+    existing = _existing(conn, t, rows)
+    inserts: list[dict[str, Any]] = []
+    audits: list[tuple[Any, str, Any, Any]] = []
+    for row in rows:
+        before = existing.get(_key(t, row))
+        if before is None:
+            inserts.append(row)
+            continue
+        if all(row.get(c) == before.get(c) for c in data_cols if c in row and c != t.pk):
+            counts["unchanged"] += 1
+            continue
+        if t.append_only:
+            raise InvalidRow([Problem(t.name, 0, t.pk, f"{t.name} {before[t.pk]} exists and is never changed")])
+        after = {**before, **{c: row[c] for c in data_cols if c in row}}
+        after.update(version=before["version"] + 1, updated_at=at, updated_by=actor)
+        cols = [c for c in after if c != t.pk]
+        conn.execute(
+            f"UPDATE [{t.name}] SET {', '.join(f'[{c}] = ?' for c in cols)} WHERE [{t.pk}] = ?",
+            [after[c] for c in cols] + [before[t.pk]],
+        )
+        audits.append((before[t.pk], "update", before, after))
+        counts["updated"] += 1
+    if inserts:
+        cols = [c for c in data_cols if not (t.id_generated and c == t.pk)] + list(_TRACK)
+        if t.id_generated:
+            with_id = [r for r in inserts if r.get(t.pk) is not None]
+            without = [r for r in inserts if r.get(t.pk) is None]
+            _insert_many(conn, t, [t.pk] + cols, with_id, at, actor, audits)
+            _insert_many(conn, t, cols, without, at, actor, audits, generated=True)
+        else:
+            _insert_many(conn, t, cols, inserts, at, actor, audits)
+        counts["inserted"] += len(inserts)
+    _write_audit(conn, _audit_rows(actor, at, t.name, audits))
+    return counts
+
+
+def _insert_many(conn, t, cols, rows, at, actor, audits, generated=False):  # type: ignore[no-untyped-def]
+    if not rows:
+        return
+    sql = f"INSERT INTO [{t.name}] ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})"
+    track = {"version": 1, "updated_at": at, "updated_by": actor}
+    full = [{**{c: r.get(c) for c in cols if c not in track}, **track} for r in rows]
+    if generated:
+        # Generated ids are only known one row at a time.
+        for r in full:
+            cur = conn.execute(sql, [r[c] for c in cols])
+            r[t.pk] = cur.lastrowid
+            audits.append((r[t.pk], "insert", None, r))
+        return
+    conn.executemany(sql, [[r[c] for c in cols] for r in full])
+    audits.extend((r[t.pk], "insert", None, r) for r in full)
+
+
+def _key(t: Table, row: Mapping[str, Any]) -> Any:
+    if t.id_generated and row.get(t.pk) is None:
+        return tuple(row.get(c) for c in t.names if c not in _TRACK and c != t.pk)
+    return row.get(t.pk)
+
+
+def _existing(conn: sqlite3.Connection, t: Table, rows: list[dict[str, Any]]) -> dict[Any, dict[str, Any]]:
+    cur = conn.execute(f"SELECT * FROM [{t.name}]")
+    names = [d[0] for d in cur.description]
+    found: dict[Any, dict[str, Any]] = {}
+    natural = t.id_generated and any(r.get(t.pk) is None for r in rows)
+    for values in cur:
+        stored = dict(zip(names, values))
+        found[stored[t.pk]] = stored
+        if natural:
+            found.setdefault(_key(t, {**stored, t.pk: None}), stored)
+    return found

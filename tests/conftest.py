@@ -1,0 +1,33 @@
+"""Shared fixtures: a fresh registry file per test, empty or seeded from data/."""
+
+from __future__ import annotations
+
+import pytest
+
+from registry import connect, load_seed
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "registry.db"
+
+
+@pytest.fixture
+def conn(db_path):
+    c = connect(db_path)
+    yield c
+    c.close()
+
+
+@pytest.fixture
+def seeded(conn):
+    load_seed(conn)
+    return conn
+
+
+def table_snapshot(conn):
+    """Every row of every data table and the audit log, for before/after comparisons."""
+    return {
+        t: conn.execute(f"SELECT * FROM [{t}] ORDER BY 1").fetchall()
+        for t in ("entities", "ties", "decisions", "plan_lines", "audit")
+    }
