@@ -26,6 +26,8 @@ __all__ = ["QUERY_COLUMNS", "plan", "wikidata_date", "item_id"]
 
 QUERY_COLUMNS = WIKIDATA_COLUMNS
 _IRI = re.compile(r"^https?://www\.wikidata\.org/entity/(Q[1-9][0-9]*)$")
+# Words that name the municipality rather than the place ("Trondheim kommune" is Trondheim).
+_MUNICIPAL_WORDS = re.compile(r"\s+(kommune|kommun|municipality|city council|stadt)$", re.IGNORECASE)
 _DATE = re.compile(r"^\+?(\d{4})-(\d{2})-(\d{2})T00:00:00Z$")
 
 
@@ -53,6 +55,10 @@ def wikidata_date(value: str) -> str | None:
     return y if (mo, d) == ("01", "01") else f"{y}-{mo}-{d}"
 
 
+def _name_key(name: str | None) -> str:
+    return _MUNICIPAL_WORDS.sub("", name.strip()).casefold() if name else ""
+
+
 class _Entities:
     """Entity ids by Q-id and by name, from the registry and from this import."""
 
@@ -65,18 +71,18 @@ class _Entities:
             if q:
                 self.by_q[q] = eid
             elif kind in ("municipality", "city"):
-                for n in {name, name_en} - {None}:
-                    self.by_name.setdefault(n.casefold(), []).append(eid)
+                for n in {_name_key(name), _name_key(name_en)} - {""}:
+                    self.by_name.setdefault(n, []).append(eid)
 
     def resolve(self, q: str, label: str) -> tuple[str, bool]:
         """Return (entity id, is_new) for item ``q`` labelled ``label``."""
         if q in self.by_q:
             return self.by_q[q], False
-        named = self.by_name.get(label.casefold(), [])
+        named = self.by_name.get(_name_key(label), [])
         if len(named) == 1:
             # An entity entered by hand under the same name: merge and remember the Q-id.
             self.by_q[q] = named[0]
-            self.by_name.pop(label.casefold())
+            self.by_name.pop(_name_key(label))
             return named[0], False
         base = slugify(label) if label and not item_id(label) else q.lower()
         eid = base if base not in self.ids else f"{base}-{q.lower()}"

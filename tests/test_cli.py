@@ -1,0 +1,80 @@
+"""The command line, run as users run it: ``python -m registry ...`` in a subprocess."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIX = Path(__file__).parent / "fixtures"
+
+
+def run(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "registry", *map(str, args)], capture_output=True, text=True,
+                          cwd=ROOT, env={**os.environ, **(env or {})})
+
+
+def test_init_then_check_reports_no_errors(tmp_path):
+    db = tmp_path / "r.db"
+    assert run("init", "--db", db).returncode == 0
+    r = run("check", "--db", db)
+    assert r.returncode == 0, r.stdout
+    assert "0 error(s)" in r.stdout
+
+
+def test_registry_db_environment_variable(tmp_path):
+    db = tmp_path / "env.db"
+    assert run("init", env={"REGISTRY_DB": str(db)}).returncode == 0
+    assert db.exists()
+
+
+def test_import_bad_file_exits_2_with_row_and_column(tmp_path):
+    db = tmp_path / "r.db"
+    run("init", "--db", db)
+    r = run("import", FIX / "ties_bad.csv", "--db", db)
+    assert r.returncode == 2
+    assert "ties_bad.csv:3: to_id:" in r.stderr
+    assert "nothing was written" in r.stderr
+
+
+def test_import_dry_run_and_real(tmp_path):
+    db = tmp_path / "r.db"
+    run("init", "--db", db)
+    r = run("import", FIX / "entities_ok.csv", "--db", db, "--dry-run")
+    assert r.returncode == 0 and "would add 2" in r.stdout
+    r = run("import", FIX / "entities_ok.csv", "--db", db)
+    assert "added 2" in r.stdout
+    r = run("import", FIX / "entities_ok.csv", "--db", db)
+    assert "added 0" in r.stdout and "unchanged 2" in r.stdout
+
+
+def test_import_from_wikidata(tmp_path):
+    db = tmp_path / "r.db"
+    run("init", "--db", db)
+    r = run("import", "--from", "wikidata", FIX / "wikidata_trondheim.csv", "--db", db)
+    assert r.returncode == 0, r.stderr
+    r = run("import", "--from", "wikidata", FIX / "entities_ok.csv", "--db", db)
+    assert r.returncode == 2
+
+
+def test_export_csv_and_graph_formats(tmp_path):
+    db = tmp_path / "r.db"
+    run("init", "--db", db)
+    assert run("export", tmp_path / "csv", "--db", db).returncode == 0
+    assert (tmp_path / "csv" / "entities.csv").read_text(encoding="utf-8").count("\n") > 50
+    for fmt in ("graphml", "gexf"):
+        assert run("export", tmp_path / fmt, "--db", db, "--format", fmt).returncode == 0
+        text = (tmp_path / fmt / f"registry.{fmt}").read_text(encoding="utf-8")
+        assert "Trøndelags Europakontor" in text
+
+
+def test_check_exits_1_on_errors(tmp_path):
+    import sqlite3
+
+    db = tmp_path / "r.db"
+    run("init", "--db", db)
+    c = sqlite3.connect(db)
+    c.execute("UPDATE entities SET source = '' WHERE id = 'graz'")
+    c.commit()
+    r = run("check", "--db", db)
+    assert r.returncode == 1 and "graz" in r.stdout

@@ -1,0 +1,51 @@
+"""CSV export: every table, stable columns, and a round trip into an empty registry."""
+
+import csv
+
+from registry import connect, export_csv, import_files
+from registry.export import EXPORT_TABLES, csv_text, neutralise
+from registry.schema import TABLES
+
+DATA = ("entities", "ties", "decisions", "plan_lines")
+
+
+def rows(conn, table):
+    cols = [c for c in TABLES[table].names if c not in ("version", "updated_at", "updated_by")]
+    return conn.execute(f"SELECT {', '.join(f'[{c}]' for c in cols)} FROM [{table}] ORDER BY 1").fetchall()
+
+
+def test_export_writes_every_table_with_header(seeded, tmp_path):
+    paths = export_csv(seeded, tmp_path)
+    assert {p.stem for p in paths} == set(EXPORT_TABLES)
+    with open(tmp_path / "ties.csv", encoding="utf-8") as fh:
+        header = next(csv.reader(fh))
+    assert header == TABLES["ties"].names
+
+
+def test_round_trip_into_empty_registry_gives_same_rows(seeded, tmp_path):
+    from registry import store
+
+    store.insert(seeded, "decisions", {"tie_id": "trondheim--vallejo", "category": "dormant", "decided_on": "2026-03-01",
+                                       "decided_by": "Bystyret", "case_ref": "PS 0001/26", "reason": "Hvilende – ærlig"},
+                 actor="t")
+    store.insert(seeded, "plan_lines", {"tie_id": "trondheim--vallejo", "year": 2027, "amount_nok": 10000,
+                                        "funder": "municipal", "purpose": "=SUM(A1)"}, actor="t")
+    export_csv(seeded, tmp_path, spreadsheet_safe=True)
+    fresh = connect(tmp_path / "fresh.db")
+    import_files(fresh, [tmp_path / f"{t}.csv" for t in DATA], actor="t")
+    for t in DATA:
+        assert rows(fresh, t) == rows(seeded, t), t
+    assert fresh.execute("SELECT purpose FROM plan_lines").fetchone()[0] == "=SUM(A1)"
+
+
+def test_spreadsheet_safe_neutralises_formulas():
+    assert neutralise("=cmd|' /C calc'!A0") == "'=cmd|' /C calc'!A0"
+    assert neutralise("@SUM(1)") == "'@SUM(1)"
+    assert neutralise(-5.5) == -5.5  # numbers stay numbers
+    assert neutralise("Trondheim") == "Trondheim"
+
+
+def test_csv_text_is_utf8_with_norwegian_letters(seeded):
+    text = csv_text(seeded, "entities")
+    assert "Trøndelags Europakontor" in text
+    assert text.splitlines()[0].startswith("id,kind,name")
