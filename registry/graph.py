@@ -12,7 +12,16 @@ import networkx as nx
 
 from . import dates
 
-__all__ = ["GraphFilter", "tie_active", "build_graph", "to_simple_graph", "write_graph"]
+__all__ = [
+    "GraphFilter",
+    "Snapshot",
+    "tie_active",
+    "build_graph",
+    "filter_graph",
+    "snapshot",
+    "to_simple_graph",
+    "write_graph",
+]
 
 _ENTITY_COLS = ("id", "kind", "name", "name_en", "country_code", "lat", "lon", "url", "wikidata_id", "notes", "source")
 _TIE_COLS = (
@@ -86,11 +95,8 @@ def build_graph(conn: sqlite3.Connection, flt: GraphFilter | None = None) -> nx.
         nodes = []
         for row in conn.execute(f"SELECT {', '.join(_ENTITY_COLS)} FROM entities"):
             attrs = {k: v for k, v in zip(_ENTITY_COLS[1:], row[1:]) if v is not None}
-            if flt.entity_kinds and attrs.get("kind") not in flt.entity_kinds:
-                continue
-            if flt.countries and attrs.get("country_code") not in flt.countries:
-                continue
-            nodes.append((row[0], attrs))
+            if _keep_node(attrs, flt):
+                nodes.append((row[0], attrs))
         g.add_nodes_from(nodes)
         edges = []
         for row in conn.execute(f"SELECT {', '.join(f'[{c}]' for c in _TIE_COLS)} FROM ties"):
@@ -98,18 +104,86 @@ def build_graph(conn: sqlite3.Connection, flt: GraphFilter | None = None) -> nx.
             u, v = attrs["from_id"], attrs["to_id"]
             if u not in g or v not in g:
                 continue
-            if flt.tie_kinds and attrs["kind"] not in flt.tie_kinds:
-                continue
-            if flt.sectors and not flt.sectors & set((attrs.get("sectors") or "").split(";")):
-                continue
-            if not tie_active(attrs.get("start"), attrs.get("end"), attrs.get("status"), flt.as_of):
-                continue
-            edges.append((u, v, attrs["id"], attrs))
+            if _keep_edge(attrs, flt):
+                edges.append((u, v, attrs["id"], attrs))
         g.add_edges_from(edges)
     finally:
         if was_enabled:
             gc.enable()
     return g
+
+
+def _keep_node(attrs: dict[str, Any], flt: GraphFilter) -> bool:
+    if flt.entity_kinds and attrs.get("kind") not in flt.entity_kinds:
+        return False
+    return not (flt.countries and attrs.get("country_code") not in flt.countries)
+
+
+def _keep_edge(attrs: dict[str, Any], flt: GraphFilter) -> bool:
+    if flt.tie_kinds and attrs.get("kind") not in flt.tie_kinds:
+        return False
+    if flt.sectors and not flt.sectors & set((attrs.get("sectors") or "").split(";")):
+        return False
+    return tie_active(attrs.get("start"), attrs.get("end"), attrs.get("status"), flt.as_of)
+
+
+def filter_graph(g: nx.MultiDiGraph, flt: GraphFilter | None = None) -> nx.MultiDiGraph:
+    """Return a new MultiDiGraph holding the part of ``g`` that passes ``flt``.
+
+    The same rules as :func:`build_graph`, applied to a graph already in memory,
+    so the app and the analysis can build the whole history once and look at it
+    as of many dates. Attribute dicts are shared with ``g`` (treat them as read-only).
+    An empty filter returns ``g`` itself.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_edge("a", "b", key="a--b", kind="sister_city", start="1990", end="2000")
+    'a--b'
+    >>> filter_graph(g, GraphFilter.make(as_of=2010)).number_of_edges()
+    0
+    """
+    flt = flt or GraphFilter()
+    if flt == GraphFilter():
+        return g
+    h = nx.MultiDiGraph()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        h.add_nodes_from((n, a) for n, a in g.nodes(data=True) if _keep_node(a, flt))
+        h.add_edges_from(
+            (u, v, k, a) for u, v, k, a in g.edges(keys=True, data=True) if u in h and v in h and _keep_edge(a, flt)
+        )
+    finally:
+        if was_enabled:
+            gc.enable()
+    return h
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The whole registry in memory: the full-history graph, the decisions and the plan lines.
+
+    Classification and analysis are pure functions of a snapshot; building one is
+    the only step that reads the database.
+    """
+
+    graph: nx.MultiDiGraph
+    decisions: tuple[dict[str, Any], ...] = ()
+    plan_lines: tuple[dict[str, Any], ...] = ()
+
+
+def snapshot(conn: sqlite3.Connection) -> Snapshot:
+    """Return a :class:`Snapshot` of the registry: every entity and tie (no filter), decisions, plan lines."""
+
+    def rows(sql: str) -> tuple[dict[str, Any], ...]:
+        cur = conn.execute(sql)
+        names = [d[0] for d in cur.description]
+        return tuple(dict(zip(names, r)) for r in cur)
+
+    return Snapshot(
+        build_graph(conn),
+        rows("SELECT id, tie_id, category, decided_on, decided_by, case_ref, reason, source FROM decisions ORDER BY id"),
+        rows("SELECT id, tie_id, year, amount_nok, funder, funder_id, purpose, source FROM plan_lines ORDER BY id"),
+    )
 
 
 def to_simple_graph(g: nx.MultiDiGraph) -> nx.Graph:

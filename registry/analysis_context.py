@@ -1,0 +1,337 @@
+"""What classification and analysis share: the graph as of a date, and who is home, local and foreign."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Any, Iterator, NamedTuple
+
+import networkx as nx
+import pycountry
+
+from . import dates, rules as R
+from .graph import GraphFilter, Snapshot, filter_graph, snapshot
+
+__all__ = ["Tie", "Context", "prepare", "as_date", "in_window", "running", "iter_ties"]
+
+
+class Tie(NamedTuple):
+    """One tie as the analysis sees it: its ends, id and attributes (the graph's edge dict)."""
+
+    u: str
+    v: str
+    id: str
+    attrs: dict[str, Any]
+
+
+def as_date(value: date | str | int | None) -> date:
+    """Return ``value`` as a date: None is today, a year is its last day, a partial date its last day."""
+    if value is None:
+        return date.today()
+    if isinstance(value, date):
+        return value
+    return GraphFilter.make(as_of=value).as_of  # type: ignore[return-value]
+
+
+def running(attrs: dict[str, Any]) -> bool:
+    """Return True when a tie that counts is also running: not suspended, not ended."""
+    return attrs.get("status") not in ("suspended", "ended")
+
+
+def in_window(attrs: dict[str, Any], first: date, last: date) -> bool:
+    """Return True when a tie was running at some time between ``first`` and ``last``.
+
+    A tie without a start counts from the beginning; one without an end runs on
+    unless its status says it ended or is suspended (then it counts only when it
+    started inside the window, the one span it surely covered).
+    """
+    start, end = attrs.get("start"), attrs.get("end")
+    if start and dates.is_partial_date(start) and dates.earliest(start) > last:
+        return False
+    if end and dates.is_partial_date(end):
+        return dates.latest(end) >= first
+    if running(attrs):
+        return True
+    return bool(start and dates.is_partial_date(start) and dates.latest(start) >= first)
+
+
+@dataclass
+class Context:
+    """A snapshot seen as of one date: the graphs and the roles every rule needs.
+
+    Build it with :func:`prepare`. Derived structures are computed once, on first
+    use, so a classification and an analysis of the same context share them.
+    """
+
+    snap: Snapshot
+    as_of: date
+    rules: R.Rules = field(default_factory=lambda: R.DEFAULT_RULES)
+    home_id: str | None = None
+
+    # --- graphs -------------------------------------------------------------------------------
+
+    @property
+    def full(self) -> nx.MultiDiGraph:
+        """The whole history: every entity and tie."""
+        return self.snap.graph
+
+    @cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        """The ties that count on ``as_of`` (start <= date, not ended), all entities."""
+        return filter_graph(self.full, GraphFilter(as_of=self.as_of))
+
+    @cached_property
+    def simple(self) -> nx.Graph:
+        """``graph`` as an undirected simple graph without attributes (for structure)."""
+        h = nx.Graph()
+        h.add_nodes_from(self.graph)
+        h.add_edges_from((u, v) for u, v in self.graph.edges() if u != v)
+        return h
+
+    # --- roles --------------------------------------------------------------------------------
+
+    @cached_property
+    def home(self) -> str | None:
+        """The home municipality: given, or the municipality with the most sister-city ties."""
+        if self.home_id is not None:
+            return self.home_id if self.home_id in self.full else None
+        counts: dict[str, int] = defaultdict(int)
+        for n, a in self.full.nodes(data=True):
+            if a.get("kind") == R.HOME_KIND:
+                counts[n] += 0
+        for u, v, a in self.full.edges(data=True):
+            if a.get("kind") == "sister_city":
+                for n in (u, v):
+                    if n in counts:
+                        counts[n] += 1
+        if not counts:
+            return None
+        return min(counts, key=lambda n: (-counts[n], n))
+
+    @cached_property
+    def home_country(self) -> str | None:
+        return self.full.nodes[self.home].get("country_code") if self.home else None
+
+    def kind(self, n: str) -> str | None:
+        return self.full.nodes[n].get("kind") if n in self.full else None
+
+    def name(self, n: str, lang: str = "en") -> str:
+        """Return a display name for an entity id or a ``country:XX`` place."""
+        if n.startswith("country:"):
+            c = pycountry.countries.get(alpha_2=n[8:])
+            return c.name if c else n[8:]
+        a = self.full.nodes[n] if n in self.full else {}
+        if lang == "en" and a.get("name_en"):
+            return a["name_en"]
+        return a.get("name") or n
+
+    @cached_property
+    def local(self) -> frozenset[str]:
+        """Ids of the local actors: the municipality and the region's institutions (see ``rules``)."""
+        hc = self.home_country
+        out = set()
+        for n, a in self.full.nodes(data=True):
+            k = a.get("kind")
+            if k not in R.LOCAL_ACTOR_KINDS:
+                continue
+            cc = a.get("country_code")
+            if k in R.ALWAYS_LOCAL_KINDS or cc is None or cc == hc:
+                out.add(n)
+        if self.home:
+            out.add(self.home)
+        return frozenset(out)
+
+    @cached_property
+    def located(self) -> dict[str, str]:
+        """Entity -> the city it is located in, from ``located_in`` ties of any date."""
+        out = {}
+        for u, v, a in self.full.edges(data=True):
+            if a.get("kind") == "located_in" and self.kind(v) in R.CITY_KINDS:
+                out.setdefault(u, v)
+        return out
+
+    @cached_property
+    def _country_ids(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for n, a in sorted(self.full.nodes(data=True)):
+            if a.get("kind") in R.COUNTRY_KINDS and a.get("country_code"):
+                out.setdefault(a["country_code"], n)
+        return out
+
+    def country_key(self, n: str) -> str | None:
+        """Return the place that stands for ``n``'s country: the country entity, or ``country:XX``."""
+        if n.startswith("country:"):
+            return n
+        a = self.full.nodes[n]
+        if a.get("kind") in R.COUNTRY_KINDS:
+            return n
+        cc = a.get("country_code")
+        if cc is None:
+            loc = self.located.get(n)
+            cc = self.full.nodes[loc].get("country_code") if loc else None
+        if cc is None:
+            return None
+        return self._country_ids.get(cc, f"country:{cc}")
+
+    def is_foreign(self, n: str) -> bool:
+        """Return True for an entity outside the home country (local actors never are)."""
+        if n in self.local:
+            return False
+        cc = self.full.nodes[n].get("country_code")
+        if cc is None and n in self.located:
+            cc = self.full.nodes[self.located[n]].get("country_code")
+        return cc is not None and cc != self.home_country
+
+    def place(self, n: str) -> str | None:
+        """Return the foreign place ``n`` stands for: itself (a city or country), its city, or its country.
+
+        None for entities that are not foreign.
+        """
+        if not self.is_foreign(n):
+            return None
+        k = self.kind(n)
+        if k in R.CITY_KINDS or k in R.COUNTRY_KINDS:
+            return n
+        loc = self.located.get(n)
+        if loc is not None and self.is_foreign(loc):
+            return loc
+        return self.country_key(n)
+
+    # --- ties -----------------------------------------------------------------------------------
+
+    def actors(self, t: Tie) -> list[str]:
+        """Return the local actors of a tie: its local ends and its carrier when local."""
+        out = [n for n in (t.u, t.v) if n in self.local]
+        c = t.attrs.get("carrier_id")
+        if c and c in self.local and c not in out:
+            out.append(c)
+        return out
+
+    def _by_place(self, g: nx.MultiDiGraph) -> dict[str, list[Tie]]:
+        out: dict[str, list[Tie]] = defaultdict(list)
+        skip = {"located_in", "consular"}
+        for u, v, k, a in g.edges(keys=True, data=True):
+            if a.get("kind") in skip:
+                continue
+            pu, pv = self.place(u), self.place(v)
+            if pu is None and pv is None:
+                continue
+            keys = set()
+            for p in (pu, pv):
+                if p is not None:
+                    keys.add(p)
+                    keys.add(self.country_key(p))
+            keys.discard(None)
+            t = Tie(u, v, k, a)
+            for p in keys:
+                out[p].append(t)  # type: ignore[index]
+        return dict(out)
+
+    @cached_property
+    def place_ties(self) -> dict[str, list[Tie]]:
+        """Foreign place (city, country or ``country:XX``) -> the ties that count and touch it.
+
+        A city's ties include those of entities located in it; a country's include
+        those of its cities and institutions. ``located_in`` and ``consular`` ties
+        say where something is, not what it does, and are left out.
+        """
+        return self._by_place(self.graph)
+
+    @cached_property
+    def history_place_ties(self) -> dict[str, list[Tie]]:
+        """As :attr:`place_ties`, over the whole history (for dormancy)."""
+        return self._by_place(self.full)
+
+    @cached_property
+    def place_actors(self) -> dict[str, dict[str, list[str]]]:
+        """Foreign place -> {local actor -> ids of the ties through which it works the place}."""
+        out: dict[str, dict[str, list[str]]] = {}
+        for p, ties in self.place_ties.items():
+            d: dict[str, list[str]] = {}
+            for t in ties:
+                for a in self.actors(t):
+                    d.setdefault(a, []).append(t.id)
+            if d:
+                out[p] = d
+        return out
+
+    @cached_property
+    def sister_ties(self) -> list[Tie]:
+        """The sister-city ties that count, oriented home -> city, by city name."""
+        out = []
+        for u, v, k, a in self.graph.edges(keys=True, data=True):
+            if a.get("kind") != "sister_city":
+                continue
+            if v == self.home:
+                u, v = v, u
+            out.append(Tie(u, v, k, a))
+        return sorted(out, key=lambda t: (self.name(t.v).casefold(), t.id))
+
+    @cached_property
+    def partner_cities(self) -> frozenset[str]:
+        """Foreign cities with a sister-city or partnership tie that counts, from any local actor."""
+        out = set()
+        for p, ties in self.place_ties.items():
+            if self.kind(p) not in R.CITY_KINDS:
+                continue
+            for t in ties:
+                if t.attrs.get("kind") in ("sister_city", "partnership") and self.actors(t):
+                    out.add(p)
+                    break
+        return frozenset(out)
+
+    def decisions_for(self, tie_id: str) -> list[dict[str, Any]]:
+        """Return the decisions on a tie taken by ``as_of``, oldest first."""
+        rows = [
+            d for d in self.snap.decisions
+            if d["tie_id"] == tie_id and dates.is_partial_date(str(d["decided_on"]))
+            and dates.earliest(str(d["decided_on"])) <= self.as_of
+        ]
+        return sorted(rows, key=lambda d: (dates.earliest(str(d["decided_on"])), d["id"] or 0))
+
+    def plan_lines_for(self, tie_id: str) -> list[dict[str, Any]]:
+        """Return the plan lines of a tie, by year."""
+        return sorted((p for p in self.snap.plan_lines if p["tie_id"] == tie_id), key=lambda p: (p["year"], p["id"]))
+
+    def window(self) -> tuple[date, date]:
+        """Return the first and last day of the dormancy window that ends on ``as_of``."""
+        years = int(self.rules["dormant_years"])
+        try:
+            first = self.as_of.replace(year=self.as_of.year - years)
+        except ValueError:  # 29 February
+            first = self.as_of.replace(year=self.as_of.year - years, day=28)
+        return first, self.as_of
+
+
+def prepare(
+    source: sqlite3.Connection | Snapshot | Context,
+    as_of: date | str | int | None = None,
+    rules: R.Rules | None = None,
+    home_id: str | None = None,
+) -> Context:
+    """Return a :class:`Context` for ``source`` (a connection, a snapshot, or a context to reuse).
+
+    ``as_of`` defaults to today. A context passed in is returned as it is when it
+    has the same date and rules, so callers can share one.
+    """
+    day = as_date(as_of)
+    rules = rules or R.DEFAULT_RULES
+    if isinstance(source, Context):
+        if source.as_of == day and source.rules == rules and (home_id is None or home_id == source.home):
+            return source
+        source = source.snap
+    if isinstance(source, sqlite3.Connection):
+        source = snapshot(source)
+    return Context(source, day, rules, home_id)
+
+
+def iter_ties(g: nx.MultiDiGraph, n: str) -> Iterator[Tie]:
+    """Yield every tie of ``g`` at ``n``, in either direction."""
+    for u, v, k, a in g.out_edges(n, keys=True, data=True):
+        yield Tie(u, v, k, a)
+    for u, v, k, a in g.in_edges(n, keys=True, data=True):
+        yield Tie(u, v, k, a)
+
