@@ -1,11 +1,49 @@
-"""The Streamlit frame: open the registry, then hand over to the pages."""
+"""The Streamlit frame: language, editor and the registry connection, then the pages.
+
+Run with ``streamlit run app.py``. Pages are scripts in ``app_pages/`` registered
+with ``st.navigation``; they read the connection and the language from
+``app_pages/_common.py``.
+"""
 
 import streamlit as st
 
-from registry import counts, ensure_seeded
+from app_pages import _common as c
+from registry import i18n
 
-st.set_page_config(page_title="International relations registry", layout="wide")
-conn = ensure_seeded()
-st.title("International relations registry")
-for table, n in counts(conn).items():
-    st.metric(table, n)
+st.set_page_config(page_title="Internasjonale relasjoner", page_icon=":material/hub:", layout="wide")
+
+if "lang" not in st.session_state:
+    wanted = st.query_params.get("lang", "nb")
+    st.session_state.lang = wanted if wanted in i18n.LANGUAGES else "nb"
+
+c.open_run()
+try:
+    with st.sidebar:
+        st.segmented_control(
+            "Språk / Language", i18n.LANGUAGES, format_func=lambda code: i18n.LANGUAGE_NAMES[code],
+            key="lang", required=True,
+        )
+        st.text_input(c.t("frame.editor"), key="editor_name", help=c.t("frame.editor_help"), placeholder=c.t("frame.editor_placeholder"))
+        st.caption(c.t("frame.footer"))
+
+    def page(path: str, key: str, icon: str, **kwargs: object) -> st.Page:
+        return st.Page(path, title=c.t(key), icon=icon, **kwargs)  # type: ignore[arg-type]
+
+    navigation = st.navigation({
+        c.t("nav.explore"): [
+            page("app_pages/overview.py", "nav.overview", ":material/dashboard:", default=True),
+            page("app_pages/network.py", "nav.network", ":material/hub:"),
+            page("app_pages/map.py", "nav.map", ":material/public:"),
+        ],
+        c.t("nav.review"): [
+            page("app_pages/sister_cities.py", "nav.sister_cities", ":material/handshake:"),
+            page("app_pages/gaps.py", "nav.gaps", ":material/troubleshoot:"),
+        ],
+        c.t("nav.data"): [
+            page("app_pages/registry_browser.py", "nav.registry", ":material/table_view:", url_path="registry"),
+            page("app_pages/import_export.py", "nav.import_export", ":material/import_export:"),
+        ],
+    })
+    navigation.run()
+finally:
+    c.close_run()

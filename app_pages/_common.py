@@ -1,0 +1,244 @@
+"""What every page shares: language, this run's database connection, cached registry results, the editor.
+
+Pages call registry functions through :func:`cached` (plain data) or the graph
+helpers here, so a result is computed once per database revision and filter
+and a rerun after a widget change only looks it up. The connection is opened
+by the frame for each script run (SQLite connections must not cross threads,
+and every rerun runs on a new thread) and closed when the run ends.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import sqlite3
+import threading
+from datetime import date
+from typing import Any, Callable
+
+import networkx as nx
+import pandas as pd
+import streamlit as st
+
+from registry import classify, db, i18n, seed, view, vocab
+from registry.graph import GraphFilter, Snapshot, filter_graph, snapshot
+
+LANGS = i18n.LANGUAGES
+_run = threading.local()
+
+
+# --- language -----------------------------------------------------------------------------
+
+
+def lang() -> str:
+    """Return the language of this session: 'nb' (default) or 'en'."""
+    value = st.session_state.get("lang", "nb")
+    return value if value in LANGS else "nb"
+
+
+def t(key: str, **values: Any) -> str:
+    """Return the UI text ``key`` in the session's language."""
+    return i18n.t(key, lang(), **values)
+
+
+def label(vocabulary: str, code: str | None) -> str:
+    """Return a vocabulary label in the session's language."""
+    return vocab.label(vocabulary, code, lang())
+
+
+def country(code: str | None) -> str:
+    """Return a country's name in the session's language ('' for none)."""
+    return i18n.country_name(code, lang()) if code else ""
+
+
+def md(text: Any) -> str:
+    """Return ``text`` with Markdown's special characters escaped, for names from the database."""
+    return re.sub(r"([\\`*_{}\[\]()<>#+\-.!|~$])", r"\\\1", str(text))
+
+
+# --- identity ----------------------------------------------------------------------------
+
+
+def current_actor() -> str:
+    """Return who is making changes in this session, as written to the audit log.
+
+    The one place that decides identity: the editor's name typed in the sidebar,
+    prefixed 'app:'. Swap this function for a login (st.login) without touching
+    the pages.
+    """
+    name = str(st.session_state.get("editor_name") or "").strip()
+    return f"app:{name}" if name else ""
+
+
+# --- database ------------------------------------------------------------------------------
+
+
+def open_run() -> None:
+    """Open this run's connection to the registry (seeding an empty one); called by the frame."""
+    path = db.default_db_path()
+    _run.path = str(path)
+    _run.conn = seed.ensure_seeded(path)
+    _run.revision = None
+
+
+def close_run() -> None:
+    """Close this run's connection."""
+    conn = getattr(_run, "conn", None)
+    if conn is not None:
+        conn.close()
+        _run.conn = None
+
+
+def conn() -> sqlite3.Connection:
+    """Return this run's connection (opened by the frame, or now when a page runs alone)."""
+    if getattr(_run, "conn", None) is None:
+        open_run()
+    return _run.conn
+
+
+def db_key() -> tuple[str, int]:
+    """Return ``(database path, revision)``: the key every cached result depends on."""
+    c = conn()
+    if getattr(_run, "revision", None) is None:
+        _run.revision = db.revision(c)
+    return _run.path, _run.revision
+
+
+def changed() -> None:
+    """Forget this run's revision after a write, so later lookups in the run see the change."""
+    _run.revision = None
+
+
+def _resolve(qualname: str) -> Callable[..., Any]:
+    module, _, name = qualname.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _data(qualname: str, path: str, rev: int, args: tuple[Any, ...], kwargs: tuple[tuple[str, Any], ...]) -> Any:
+    return _resolve(qualname)(conn(), *args, **dict(kwargs))
+
+
+def cached(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Return ``fn(conn, *args, **kwargs)`` for a registry function, cached per database revision.
+
+    The result is a copy (st.cache_data), so a page may change it freely.
+    """
+    path, rev = db_key()
+    return _data(f"{fn.__module__}:{fn.__qualname__}", path, rev, args, tuple(sorted(kwargs.items())))
+
+
+# --- the graph -------------------------------------------------------------------------------
+# Graph objects are cached as resources (shared, not copied): callers treat them as read-only.
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _snapshot(path: str, rev: int) -> Snapshot:
+    return snapshot(conn())
+
+
+def registry_snapshot() -> Snapshot:
+    """Return the whole registry in memory (graph, decisions, plan lines) for this revision."""
+    return _snapshot(*db_key())
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _filtered(path: str, rev: int, flt: GraphFilter, categories: frozenset[str]) -> nx.MultiDiGraph:
+    snap = _snapshot(path, rev)
+    g = filter_graph(snap.graph, flt)
+    if categories:
+        assigned = {s.tie_id: s.assigned for s in _suggestions(path, rev, flt.as_of.year if flt.as_of else None)}
+        g = view.restrict_categories(g, assigned, categories)
+    return g
+
+
+def graph(flt: GraphFilter | None = None, categories: frozenset[str] = frozenset()) -> nx.MultiDiGraph:
+    """Return the registry graph passing ``flt`` and, for sister cities, the assigned ``categories``."""
+    return _filtered(*db_key(), flt or GraphFilter(), frozenset(categories))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _suggestions(path: str, rev: int, as_of: int | None) -> list[classify.Suggestion]:
+    return classify.suggest(_snapshot(path, rev), as_of=as_of)
+
+
+def suggestions(as_of: int | None = None) -> list[classify.Suggestion]:
+    """Return the sister-city category suggestions (assigned vs suggested, reasons) as of a year (default today)."""
+    return _suggestions(*db_key(), as_of)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _layout(path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str) -> dict[str, tuple[float, float]]:
+    g, _ = view.drawable(_filtered(path, rev, flt, categories), language)
+    return view.layout(g)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _network_html(
+    path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str,
+    focus: str | None, steps: int, route: tuple[str, ...],
+) -> tuple[str, bool, int]:
+    full = _filtered(path, rev, flt, categories)
+    g = view.neighbourhood(full, focus, steps) if focus else full
+    keep = set(route) | ({focus} if focus else set())
+    drawn, aggregated = view.drawable(g, language, keep)
+    # Positions come from the whole filtered graph, so nodes stay put when the focus changes.
+    positions = _layout(path, rev, flt, categories, language) if not aggregated or not focus else view.layout(drawn)
+    html = view.network_html(
+        drawn, language, positions, focus=focus, highlight_nodes=route, highlight_ties=view.path_ties(full, list(route)),
+    )
+    return html, aggregated, drawn.number_of_nodes()
+
+
+def network_html(
+    flt: GraphFilter, categories: frozenset[str], focus: str | None, steps: int, route: tuple[str, ...]
+) -> tuple[str, bool, int]:
+    """Return ``(HTML, aggregated?, nodes drawn)`` of the network view, cached per revision and choice."""
+    return _network_html(*db_key(), flt, frozenset(categories), lang(), focus, steps, tuple(route))
+
+
+# --- small shared widgets --------------------------------------------------------------------
+
+
+def this_year() -> int:
+    """Return the current year (the as-of default)."""
+    return date.today().year
+
+
+def csv_button(frame: pd.DataFrame, file_name: str, key: str) -> None:
+    """Show a CSV download of ``frame`` (UTF-8, header row) next to the table it belongs to."""
+    st.download_button(
+        t("common.download_csv"), frame.to_csv(index=False).encode("utf-8"), file_name=file_name,
+        mime="text/csv", key=key, icon=":material/download:",
+    )
+
+
+def show_problems(problems: list[Any]) -> None:
+    """Show validation problems (file, row, column, reason) as an error and a table."""
+    st.error(t("common.problems", n=len(problems)))
+    st.dataframe(
+        pd.DataFrame([{t("col.file"): p.file, t("col.row"): p.row, t("col.column"): p.column, t("col.reason"): p.reason} for p in problems]),
+        hide_index=True,
+    )
+
+
+def entity_choices(g: nx.MultiDiGraph) -> list[str]:
+    """Return the node ids of ``g`` sorted by their name in the session's language."""
+    language = lang()
+    return sorted(g.nodes, key=lambda n: view.display_name(g.nodes[n], language, n).casefold())
+
+
+def name_of(g: nx.MultiDiGraph, node: str | None) -> str:
+    """Return the display name of ``node`` in ``g`` (its id when unknown)."""
+    if node is None:
+        return ""
+    return view.display_name(g.nodes[node], lang(), node) if node in g else str(node)
+
+
+def require_editor() -> bool:
+    """Return True when an editor is named; otherwise show how to become one."""
+    if current_actor():
+        return True
+    st.info(t("common.need_editor"), icon=":material/person:")
+    return False
+

@@ -1,0 +1,73 @@
+"""Network: the relation graph, filtered, focused on one entity or a path, with the selected entity's ties."""
+
+import streamlit as st
+
+from app_pages._common import (
+    cached, country, csv_button, entity_choices, graph, label, lang, md, name_of, network_html, registry_snapshot, t, this_year,
+)
+from registry import queries, view, vocab
+from registry.graph import GraphFilter
+
+st.title(t("network.title"))
+st.caption(t("network.intro"))
+
+full = registry_snapshot().graph
+entities = cached(queries.entities_frame)
+first_year, last_year = view.year_range(full, this_year())
+
+with st.container(border=True):
+    a, b, c = st.columns(3)
+    kinds = a.multiselect(t("network.entity_kinds"), [k.code for k in vocab.ENTITY_KINDS], format_func=lambda k: label("entity_kinds", k), key="net_kinds", placeholder=t("common.all"))
+    tie_kinds = b.multiselect(t("network.tie_kinds"), [k.code for k in vocab.TIE_KINDS], format_func=lambda k: label("tie_kinds", k), key="net_tie_kinds", placeholder=t("common.all"))
+    sectors = c.multiselect(t("network.sectors"), [s.code for s in vocab.SECTORS], format_func=lambda s: label("sectors", s), key="net_sectors", placeholder=t("common.all"))
+    a, b, c = st.columns(3)
+    codes = sorted({cc for cc in entities["country_code"].dropna()}, key=lambda cc: country(cc))
+    countries = a.multiselect(t("network.countries"), codes, format_func=country, key="net_countries", placeholder=t("common.all"))
+    categories = b.multiselect(t("network.categories"), [k.code for k in vocab.CATEGORIES], format_func=lambda k: label("categories", k), key="net_categories", placeholder=t("common.all"), help=t("network.categories_help"))
+    whole_history = c.toggle(t("network.whole_history"), key="net_history", help=t("network.whole_history_help"))
+    year = st.slider(t("network.as_of"), first_year, last_year, last_year, key="net_year", disabled=whole_history, help=t("network.as_of_help"))
+
+flt = GraphFilter.make(
+    as_of=None if whole_history else year, entity_kinds=kinds, tie_kinds=tie_kinds, sectors=sectors, countries=countries,
+)
+g = graph(flt, frozenset(categories))
+choices = entity_choices(g)
+
+with st.container(border=True):
+    a, b, c, d = st.columns([3, 1, 3, 3])
+    focus = a.selectbox(t("network.focus"), choices, index=None, format_func=lambda n: name_of(g, n), key="net_focus", placeholder=t("network.focus_none"))
+    steps = b.number_input(t("network.steps"), 1, 5, 2, key="net_steps", disabled=focus is None)
+    source = c.selectbox(t("network.path_from"), choices, index=None, format_func=lambda n: name_of(g, n), key="net_from", placeholder=t("common.choose"))
+    target = d.selectbox(t("network.path_to"), choices, index=None, format_func=lambda n: name_of(g, n), key="net_to", placeholder=t("common.choose"))
+
+route = tuple(view.shortest_path(g, source, target)) if source and target else ()
+if source and target:
+    if route:
+        st.info(t("network.path_found", n=len(route) - 1) + " " + " → ".join(md(name_of(g, n)) for n in route), icon=":material/route:")
+    else:
+        st.warning(t("network.no_path"), icon=":material/route:")
+
+if g.number_of_nodes() == 0:
+    st.warning(t("network.empty"))
+else:
+    html, aggregated, drawn = network_html(flt, frozenset(categories), focus, int(steps), route)
+    if aggregated:
+        st.info(t("network.aggregated", n=g.number_of_nodes(), drawn=drawn), icon=":material/info:")
+    st.caption(t("network.shown", nodes=drawn, ties=g.number_of_edges()))
+    st.iframe(html, height=680, alt=t("network.iframe_alt"))
+
+st.subheader(t("network.details"))
+selected = focus or source
+if selected is None:
+    st.caption(t("network.details_help"))
+else:
+    ties = view.entity_ties(g, selected, lang())
+    st.markdown(f"**{md(name_of(g, selected))}** · {label('entity_kinds', g.nodes[selected].get('kind'))} · {t('network.tie_count', n=len(ties))}")
+    shown = ties.rename(columns={
+        "tie_id": t("col.tie"), "kind": t("col.kind"), "direction": t("col.direction"), "other_id": t("col.other_id"),
+        "other": t("col.other"), "other_kind": t("col.other_kind"), "start": t("col.start"), "end": t("col.end"),
+        "status": t("col.status"), "sectors": t("col.sectors"), "municipal_role": t("col.municipal_role"),
+        "carrier_id": t("col.carrier"), "source": t("col.source"),
+    })
+    st.dataframe(shown, hide_index=True, column_config={t("col.source"): st.column_config.TextColumn(width="large")})
+    csv_button(ties, f"ties-{selected}.csv", key="net_ties_csv")

@@ -1,0 +1,70 @@
+"""Overview: what the registry holds, how the sister cities are categorised, what needs attention, what changed."""
+
+import pandas as pd
+import streamlit as st
+
+from app_pages._common import cached, label, lang, suggestions, t
+from registry import queries, report
+
+st.title(t("overview.title"))
+st.caption(t("overview.intro"))
+
+counts = cached(queries.counts)
+ties = cached(queries.tie_counts)
+entities = cached(queries.entity_counts)
+found = suggestions()
+
+m = st.columns(5)
+m[0].metric(t("overview.entities"), counts["entities"], border=True)
+m[1].metric(t("overview.ties"), counts["ties"], border=True)
+m[2].metric(t("overview.sister_cities"), ties.get("sister_city", 0), border=True)
+m[3].metric(t("overview.decisions"), counts["decisions"], border=True)
+m[4].metric(t("overview.plan_lines"), counts["plan_lines"], border=True)
+
+left, right = st.columns(2, gap="large")
+with left:
+    st.subheader(t("overview.by_kind"))
+    kinds = pd.DataFrame({t("col.kind"): [label("entity_kinds", k) for k in entities], t("col.count"): list(entities.values())})
+    st.bar_chart(kinds, x=t("col.kind"), y=t("col.count"), horizontal=True, sort=f"-{t('col.count')}", height=360)
+with right:
+    st.subheader(t("overview.by_category"))
+    cats = report.category_counts(found)
+    shown = pd.DataFrame({
+        t("col.category"): [label("categories", c) for c in cats["category"]],
+        t("col.assigned"): cats["assigned"],
+        t("col.suggested"): cats["suggested"],
+    })
+    st.dataframe(shown, hide_index=True)
+    st.caption(t("overview.by_category_help"))
+    st.page_link("app_pages/sister_cities.py", label=t("overview.to_sister_cities"), icon=":material/arrow_forward:")
+
+st.subheader(t("overview.urgent"))
+urgent = report.urgent_findings(cached(report.findings_frame), limit=8)
+if urgent.empty:
+    st.success(t("overview.no_findings"))
+else:
+    st.dataframe(
+        pd.DataFrame({
+            t("col.severity"): [report.severity_label(s, lang()) for s in urgent["severity"]],
+            t("col.finding"): [report.finding_title(k, lang()) for k in urgent["kind"]],
+            t("col.explanation"): urgent[f"explanation_{lang()}"],
+        }),
+        hide_index=True,
+    )
+    st.page_link("app_pages/gaps.py", label=t("overview.to_gaps"), icon=":material/arrow_forward:")
+
+st.subheader(t("overview.changes"))
+changes = cached(queries.history, limit=10)
+if changes.empty:
+    st.info(t("overview.no_changes"))
+else:
+    st.dataframe(
+        pd.DataFrame({
+            t("col.when"): changes["at"].str.slice(0, 19).str.replace("T", " "),
+            t("col.who"): changes["actor"],
+            t("col.table"): changes["table_name"],
+            t("col.row"): changes["row_id"],
+            t("col.action"): changes["action"].map({"insert": t("action.insert"), "update": t("action.update"), "delete": t("action.delete")}),
+        }),
+        hide_index=True,
+    )

@@ -1,0 +1,256 @@
+"""The council summary of the sister cities, and the small tallies the overview shows.
+
+:func:`council_summary` lists every sister city by its assigned category with the
+suggested category, the reasons, the financing plan and the decision history,
+as Markdown or as printable HTML. Every text from the registry is escaped for
+the format it goes into.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Iterable, Sequence
+
+import pandas as pd
+
+from . import classify, i18n, rules, vocab
+from .graph import snapshot
+
+__all__ = [
+    "CATEGORY_ORDER",
+    "category_counts",
+    "findings_frame",
+    "urgent_findings",
+    "severity_label",
+    "finding_title",
+    "CityCase",
+    "gather",
+    "council_summary",
+    "summary_for",
+]
+
+#: The order of the council's categories in every table and in the summary (strategy 2c, then undecided).
+CATEGORY_ORDER: tuple[str, ...] = tuple(t.code for t in vocab.CATEGORIES)
+_SEVERITY_RANK = {code: i for i, (code, _, _) in enumerate(rules.SEVERITIES)}
+
+
+def category_counts(suggestions: Sequence[classify.Suggestion]) -> pd.DataFrame:
+    """Return how many sister cities are assigned and suggested each category (columns category, assigned, suggested).
+
+    >>> category_counts([])["assigned"].sum()
+    0
+    """
+    assigned = {c: 0 for c in CATEGORY_ORDER}
+    suggested = dict(assigned)
+    for s in suggestions:
+        assigned[s.assigned] = assigned.get(s.assigned, 0) + 1
+        suggested[s.suggested] = suggested.get(s.suggested, 0) + 1
+    cats = list(assigned)
+    return pd.DataFrame({"category": cats, "assigned": [assigned[c] for c in cats], "suggested": [suggested[c] for c in cats]})
+
+
+def findings_frame(conn: sqlite3.Connection) -> pd.DataFrame:
+    """Return every analysis finding of the registry, most severe first.
+
+    Columns as :data:`registry.analysis_rows.FINDING_COLUMNS`. Until the analysis
+    module answers, this falls back to the integrity check's warnings in the same shape.
+    """
+    try:
+        from . import analysis  # the gaps-and-overlaps analysis (issue 3)
+
+        df = analysis.findings(conn)
+    except (ImportError, AttributeError):
+        from .checks import check
+
+        rows = [
+            {
+                "kind": "integrity", "subject": f.row_id, "subject_name": f.row_id,
+                "severity": "high" if f.level == "error" else "low", "score": None,
+                "explanation_nb": f"{f.table} {f.row_id}: {f.message}", "explanation_en": f"{f.table} {f.row_id}: {f.message}",
+                "evidence": f.row_id,
+            }
+            for f in check(conn)
+        ]
+        df = pd.DataFrame(rows, columns=["kind", "subject", "subject_name", "severity", "score", "explanation_nb", "explanation_en", "evidence"])
+    rank = df["severity"].map(lambda s: _SEVERITY_RANK.get(s, 99))
+    return df.assign(_r=rank).sort_values("_r", kind="stable").drop(columns="_r").reset_index(drop=True)
+
+
+def urgent_findings(findings: pd.DataFrame, limit: int = 8) -> pd.DataFrame:
+    """Return the ``limit`` most severe findings, leaving out those only 'for information'."""
+    keep = findings[findings["severity"] != "info"]
+    return keep.head(limit).reset_index(drop=True)
+
+
+def severity_label(code: str, lang: str) -> str:
+    """Return the label of a severity code in ``lang``."""
+    for c, nb, en in rules.SEVERITIES:
+        if c == code:
+            return nb if lang == "nb" else en
+    return code
+
+
+def finding_title(kind: str, lang: str) -> str:
+    """Return the title of a finding kind in ``lang`` (the code itself when unknown)."""
+    try:
+        k = rules.finding_kind(kind)
+    except KeyError:
+        return i18n.t("report.integrity", lang) if kind == "integrity" else kind
+    return k.title_nb if lang == "nb" else k.title_en
+
+
+@dataclass(frozen=True)
+class CityCase:
+    """One sister city as the council sees it: the suggestion, its financing plan and decisions."""
+
+    suggestion: classify.Suggestion
+    start: str | None
+    plan: pd.DataFrame
+    decisions: pd.DataFrame
+
+
+def gather(conn: sqlite3.Connection, as_of: date | int | None = None) -> list[CityCase]:
+    """Return one :class:`CityCase` per sister city counting on ``as_of`` (default today), by name."""
+    snap = snapshot(conn)
+    out = []
+    for s in classify.suggest(snap, as_of=as_of):
+        attrs = snap.graph.edges[s.home_id, s.city_id, s.tie_id] if snap.graph.has_edge(s.home_id, s.city_id, s.tie_id) else {}
+        out.append(CityCase(s, attrs.get("start"), classify.financing_plan(conn, s.tie_id), classify.decision_history(conn, s.tie_id)))
+    return out
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$])")
+
+
+def _md(text: Any) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+
+
+def _nok(amount: Any) -> str:
+    try:
+        return f"{int(amount):,}".replace(",", "\u202f")
+    except (TypeError, ValueError):
+        return str(amount)
+
+
+def _city_title(case: CityCase, lang: str) -> str:
+    s = case.suggestion
+    country = i18n.country_name(s.country_code, lang) if s.country_code else ""
+    return f"{s.city_name} ({country})" if country else s.city_name
+
+
+def council_summary(cases: Iterable[CityCase], lang: str, fmt: str = "md", *, generated: date | None = None) -> str:
+    """Return the printable summary for a council case: every sister city by assigned category.
+
+    Each city lists its assigned and suggested category, the reasons, notes,
+    financing plan (with yearly totals) and decision history. ``fmt`` is 'md'
+    (Markdown) or 'html' (a self-contained page for printing).
+    """
+    if fmt not in ("md", "html"):
+        raise ValueError(f"unknown format {fmt!r}; use md or html")
+    cases = list(cases)
+    T = lambda key, **kw: i18n.t(key, lang, **kw)  # noqa: E731
+    esc = _md if fmt == "md" else html.escape
+    by_cat: dict[str, list[CityCase]] = {c: [] for c in CATEGORY_ORDER}
+    for case in cases:
+        by_cat.setdefault(case.suggestion.assigned, []).append(case)
+    when = (generated or date.today()).isoformat()
+    out: list[str] = []
+
+    def heading(level: int, text: str) -> None:
+        out.append(f"{'#' * level} {esc(text)}\n" if fmt == "md" else f"<h{level}>{esc(text)}</h{level}>")
+
+    def para(text: str) -> None:
+        out.append(f"{text}\n" if fmt == "md" else f"<p>{text}</p>")
+
+    def items(lines: list[str]) -> None:
+        if fmt == "md":
+            out.append("\n".join(f"- {x}" for x in lines) + "\n")
+        else:
+            out.append("<ul>" + "".join(f"<li>{x}</li>" for x in lines) + "</ul>")
+
+    def table(header: list[str], rows: list[list[str]]) -> None:
+        if fmt == "md":
+            out.append("| " + " | ".join(esc(h) for h in header) + " |")
+            out.append("|" + "---|" * len(header))
+            out.extend("| " + " | ".join(esc(c) for c in r) + " |" for r in rows)
+            out.append("")
+        else:
+            head = "".join(f"<th>{esc(h)}</th>" for h in header)
+            body = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in r) + "</tr>" for r in rows)
+            out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+
+    heading(1, T("report.title"))
+    para(esc(T("report.generated", date=when, n=len(cases))))
+    para(esc(T("report.intro")))
+    counts = category_counts([c.suggestion for c in cases])
+    table(
+        [T("col.category"), T("col.assigned"), T("col.suggested")],
+        [[vocab.label("categories", r.category, lang), str(r.assigned), str(r.suggested)] for r in counts.itertuples()],
+    )
+    for cat in [c for c in by_cat if by_cat[c]]:
+        term = next((x for x in vocab.CATEGORIES if x.code == cat), None)
+        heading(2, vocab.label("categories", cat, lang))
+        if term and term.help and lang == "en":
+            para(esc(term.help))
+        for case in by_cat[cat]:
+            s = case.suggestion
+            heading(3, _city_title(case, lang))
+            facts = [
+                f"{esc(T('report.since'))}: {esc(case.start or T('report.unknown'))}",
+                f"{esc(T('col.assigned'))}: {esc(vocab.label('categories', s.assigned, lang))}"
+                + (f" ({esc(s.assigned_on)})" if s.assigned_on else ""),
+                f"{esc(T('col.suggested'))}: {esc(vocab.label('categories', s.suggested, lang))} – {esc(_agreement(s.agreement, lang))}",
+            ]
+            items(facts)
+            para(f"**{esc(T('report.reasons'))}**" if fmt == "md" else f"<strong>{esc(T('report.reasons'))}</strong>")
+            items([esc(r.text(lang)) for r in s.because] + [esc(n.text(lang)) for n in s.notes])
+            para(f"**{esc(T('report.plan'))}**" if fmt == "md" else f"<strong>{esc(T('report.plan'))}</strong>")
+            if case.plan.empty:
+                para(esc(T("report.no_plan")))
+            else:
+                rows = [[str(r.year), _funder(r.funder, lang), _nok(r.amount_nok), str(r.purpose)] for r in case.plan.itertuples()]
+                totals = classify.financing_totals(case.plan)
+                rows += [[f"{T('report.total')} {r.year}", f"{T('report.municipal')} {_nok(r.municipal)} / {T('report.external')} {_nok(r.external)}", _nok(r.total), ""] for r in totals.itertuples()]
+                table([T("col.year"), T("col.funder"), T("col.amount_nok"), T("col.purpose")], rows)
+            para(f"**{esc(T('report.decisions'))}**" if fmt == "md" else f"<strong>{esc(T('report.decisions'))}</strong>")
+            if case.decisions.empty:
+                para(esc(T("report.no_decisions")))
+            else:
+                table(
+                    [T("col.decided_on"), T("col.category"), T("col.decided_by"), T("col.case_ref"), T("col.reason")],
+                    [[str(r.decided_on), vocab.label("categories", r.category, lang), str(r.decided_by), str(r.case_ref or ""), str(r.reason)]
+                     for r in case.decisions.itertuples()],
+                )
+    body = "\n".join(out)
+    if fmt == "md":
+        return body + "\n"
+    return (
+        f'<!DOCTYPE html><html lang="{"nb" if lang == "nb" else "en"}"><head><meta charset="utf-8">'
+        f"<title>{esc(T('report.title'))}</title><style>"
+        "body{font-family:Georgia,serif;max-width:48em;margin:2em auto;color:#111;line-height:1.4}"
+        "h1{font-size:1.6em}h2{border-bottom:2px solid #333;margin-top:1.6em}h3{margin-bottom:.3em}"
+        "table{border-collapse:collapse;margin:.4em 0 1em}td,th{border:1px solid #999;padding:.2em .5em;text-align:left;font-size:.9em}"
+        "@media print{h2{page-break-before:auto}h3{page-break-after:avoid}}"
+        f"</style></head><body>{body}</body></html>"
+    )
+
+
+def _agreement(code: str, lang: str) -> str:
+    for c, nb, en in rules.AGREEMENTS:
+        if c == code:
+            return nb if lang == "nb" else en
+    return code
+
+
+def _funder(funder: Any, lang: str) -> str:
+    return i18n.t("report.municipal", lang) if str(funder).strip().lower() == rules.MUNICIPAL_FUNDER else str(funder)
+
+
+def summary_for(conn: sqlite3.Connection, lang: str, fmt: str = "md") -> str:
+    """Return :func:`council_summary` of the registry behind ``conn`` as of today."""
+    return council_summary(gather(conn), lang, fmt)
