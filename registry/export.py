@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 import sqlite3
 from pathlib import Path
 from typing import Any, Iterable
@@ -11,7 +12,7 @@ from typing import Any, Iterable
 from .schema import TABLES
 from .vocab import VOCABULARIES
 
-__all__ = ["EXPORT_TABLES", "table_rows", "csv_text", "rows_to_csv", "export_csv", "neutralise"]
+__all__ = ["EXPORT_TABLES", "table_rows", "csv_text", "rows_to_csv", "export_csv", "neutralise", "zip_bytes", "graph_bytes"]
 
 #: Tables written by ``export``: data, vocabularies and the audit log.
 EXPORT_TABLES: tuple[str, ...] = ("entities", "ties", "decisions", "plan_lines", "audit", *VOCABULARIES)
@@ -71,3 +72,26 @@ def export_csv(
         path.write_text(csv_text(conn, table, spreadsheet_safe=spreadsheet_safe), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def zip_bytes(conn: sqlite3.Connection, *, spreadsheet_safe: bool = False) -> bytes:
+    """Return a zip archive holding ``<table>.csv`` for every exported table (the files ``export_csv`` writes)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        for table in EXPORT_TABLES:
+            z.writestr(f"{table}.csv", csv_text(conn, table, spreadsheet_safe=spreadsheet_safe))
+    return buf.getvalue()
+
+
+def graph_bytes(g: Any, fmt: str) -> bytes:
+    """Return the graph ``g`` as GraphML or GEXF bytes (what ``graph.write_graph`` writes to a file)."""
+    import networkx as nx
+
+    buf = io.BytesIO()
+    if fmt == "graphml":
+        nx.write_graphml(g, buf)
+    elif fmt == "gexf":
+        nx.write_gexf(g, buf)
+    else:
+        raise ValueError(f"unknown graph format {fmt!r}; use graphml or gexf")
+    return buf.getvalue()
