@@ -10,7 +10,7 @@ import streamlit as st
 from app_pages import _common as c
 from registry import i18n
 
-st.set_page_config(page_title="Internasjonale relasjoner", page_icon=":material/hub:", layout="wide")
+st.set_page_config(page_title="Internasjonale relasjoner", layout="wide")
 
 if "lang" not in st.session_state:
     wanted = st.query_params.get("lang", "nb")
@@ -26,22 +26,24 @@ try:
         st.text_input(c.t("frame.editor"), key="editor_name", help=c.t("frame.editor_help"), placeholder=c.t("frame.editor_placeholder"))
         st.caption(c.t("frame.footer"))
 
-    def page(path: str, key: str, icon: str, **kwargs: object) -> st.Page:
-        return st.Page(path, title=c.t(key), icon=icon, **kwargs)  # type: ignore[arg-type]
+    # No page icons: the active page's icon becomes the favicon, and Streamlit fetches a
+    # Material icon favicon from a third-party host (emoji need an emoji font to show).
+    def page(path: str, key: str, **kwargs: object) -> st.Page:
+        return st.Page(path, title=c.t(key), **kwargs)  # type: ignore[arg-type]
 
     navigation = st.navigation({
         c.t("nav.explore"): [
-            page("app_pages/overview.py", "nav.overview", ":material/dashboard:", default=True),
-            page("app_pages/network.py", "nav.network", ":material/hub:"),
-            page("app_pages/map.py", "nav.map", ":material/public:"),
+            page("app_pages/overview.py", "nav.overview", default=True),
+            page("app_pages/network.py", "nav.network"),
+            page("app_pages/map.py", "nav.map"),
         ],
         c.t("nav.review"): [
-            page("app_pages/sister_cities.py", "nav.sister_cities", ":material/handshake:"),
-            page("app_pages/gaps.py", "nav.gaps", ":material/troubleshoot:"),
+            page("app_pages/sister_cities.py", "nav.sister_cities"),
+            page("app_pages/gaps.py", "nav.gaps"),
         ],
         c.t("nav.data"): [
-            page("app_pages/registry_browser.py", "nav.registry", ":material/table_view:", url_path="registry"),
-            page("app_pages/import_export.py", "nav.import_export", ":material/import_export:"),
+            page("app_pages/registry_browser.py", "nav.registry", url_path="registry"),
+            page("app_pages/import_export.py", "nav.import_export"),
         ],
     })
     navigation.run()

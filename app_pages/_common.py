@@ -48,7 +48,17 @@ def label(vocabulary: str, code: str | None) -> str:
 
 def country(code: str | None) -> str:
     """Return a country's name in the session's language ('' for none)."""
-    return i18n.country_name(code, lang()) if code else ""
+    return i18n.country_name(code, lang()) if isinstance(code, str) and code else ""
+
+
+def formatter(options: Any, fn: Callable[[Any], str]) -> Callable[[Any], str]:
+    """Return a format_func for a widget: the texts of ``options`` made now, in this run's language.
+
+    Widgets may call their format_func outside the script run (AppTest does), where
+    the session's language cannot be read; a lookup made during the run can.
+    """
+    texts = {o: fn(o) for o in options}
+    return lambda o: texts.get(o, "" if o is None else str(o))
 
 
 def md(text: Any) -> str:

@@ -1,4 +1,82 @@
-"""Placeholder."""
+"""Import and export: CSV upload with a preview and row-by-row problems before writing; every download."""
+
+import pandas as pd
 import streamlit as st
 
-st.title("import_export")
+from app_pages._common import cached, changed, conn, current_actor, md, registry_snapshot, require_editor, show_problems, t
+from registry import export, ingest
+from registry.errors import ImportFailed
+
+st.title(t("io.title"))
+st.caption(t("io.intro"))
+
+flash = st.session_state.pop("io_flash", None)
+if flash:
+    st.success(flash, icon=":material/check_circle:")
+
+TABLE_NAMES = {
+    "entities": t("io.table_entities"), "ties": t("io.table_ties"), "decisions": t("io.table_decisions"),
+    "plan_lines": t("io.table_plan_lines"), "wikidata": t("io.table_wikidata"),
+}
+
+st.header(t("io.import"))
+st.caption(t("io.import_help"))
+uploads = st.file_uploader(t("io.upload"), type=["csv"], accept_multiple_files=True, key="io_upload")
+if uploads:
+    files = [(u.name, u.getvalue()) for u in uploads]
+    for name, data in files:
+        with st.container(border=True):
+            try:
+                parsed = ingest.read_csv(data, name)
+            except ImportFailed as exc:
+                st.markdown(f"**{md(name)}**")
+                show_problems(exc.problems)
+                continue
+            table = ingest.detect_table(parsed.header)
+            st.markdown(f"**{md(name)}** · " + t("io.detected", table=TABLE_NAMES.get(table, t("io.unknown_table")), rows=len(parsed.rows), encoding=parsed.encoding))
+            preview = pd.DataFrame([{h: r.get(h, "") for h in parsed.header} for r in parsed.rows[:20]], columns=parsed.header)
+            st.dataframe(preview, hide_index=True, height=220)
+    try:
+        # A dry run validates everything and counts, inside a transaction that is rolled back.
+        dry = ingest.import_texts(conn(), files, actor=current_actor() or "app:preview", dry_run=True)
+    except ImportFailed as exc:
+        show_problems(exc.problems)
+    else:
+        counts = pd.DataFrame([
+            {t("col.table"): TABLE_NAMES.get(tb, tb), t("io.inserted"): c.get("inserted", 0), t("io.updated"): c.get("updated", 0), t("io.unchanged"): c.get("unchanged", 0)}
+            for tb, c in dry.counts.items()
+        ])
+        st.success(t("io.valid"), icon=":material/task_alt:")
+        st.dataframe(counts, hide_index=True)
+        if require_editor():
+            if st.button(t("io.apply", n=dry.total("inserted") + dry.total("updated")), type="primary", key="io_apply"):
+                try:
+                    done = ingest.import_texts(conn(), files, actor=current_actor())
+                except ImportFailed as exc:
+                    show_problems(exc.problems)
+                else:
+                    changed()
+                    st.session_state["io_flash"] = t("io.applied", inserted=done.total("inserted"), updated=done.total("updated"))
+                    st.session_state.pop("io_upload", None)
+                    st.rerun()
+
+st.header(t("io.export"))
+st.caption(t("io.export_help"))
+safe = st.toggle(t("io.spreadsheet_safe"), key="io_safe", help=t("io.spreadsheet_safe_help"))
+a, b = st.columns([2, 1])
+table = a.selectbox(t("io.choose_table"), export.EXPORT_TABLES, key="io_table")
+with b:
+    st.write("")
+    st.download_button(
+        t("io.download_table"), cached(export.csv_text, table, spreadsheet_safe=safe).encode("utf-8"),
+        file_name=f"{table}.csv", mime="text/csv", key="io_table_csv", icon=":material/download:",
+    )
+a, b, c = st.columns(3)
+a.download_button(t("io.download_zip"), cached(export.zip_bytes, spreadsheet_safe=safe), file_name="registry-csv.zip",
+                  mime="application/zip", key="io_zip", icon=":material/folder_zip:")
+graph = registry_snapshot().graph
+# The graph files are made only when asked for (a callable), as they take a while on a big registry.
+b.download_button(t("io.download_graphml"), lambda: export.graph_bytes(graph, "graphml"), file_name="registry.graphml",
+                  mime="application/xml", key="io_graphml", icon=":material/hub:")
+c.download_button(t("io.download_gexf"), lambda: export.graph_bytes(graph, "gexf"), file_name="registry.gexf",
+                  mime="application/xml", key="io_gexf", icon=":material/hub:")

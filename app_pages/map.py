@@ -1,4 +1,42 @@
-"""Placeholder."""
+"""Map: the registry's places on a world map with the ties between them (no tile server)."""
+
 import streamlit as st
 
-st.title("map")
+from app_pages._common import csv_button, formatter, graph, label, lang, registry_snapshot, t, this_year
+from registry import mapview, view, vocab
+from registry.graph import GraphFilter
+
+st.title(t("map.title"))
+st.caption(t("map.intro"))
+
+full = registry_snapshot().graph
+first_year, last_year = view.year_range(full, this_year())
+MAP_TIE_KINDS = [k.code for k in vocab.TIE_KINDS if k.code != "located_in"]
+a, b, c = st.columns([2, 2, 1])
+tie_kinds = a.multiselect(
+    t("network.tie_kinds"), MAP_TIE_KINDS, format_func=formatter(MAP_TIE_KINDS, lambda k: label("tie_kinds", k)), key="map_tie_kinds", placeholder=t("common.all"),
+)
+whole_history = c.toggle(t("network.whole_history"), key="map_history", help=t("network.whole_history_help"))
+year = b.slider(t("network.as_of"), first_year, last_year, last_year, key="map_year", disabled=whole_history)
+
+# located_in ties place consulates; they are kept so places resolve, and never drawn as arcs.
+wanted = set(tie_kinds) | {"located_in"} if tie_kinds else set()
+g = graph(GraphFilter.make(as_of=None if whole_history else year, tie_kinds=wanted))
+points = mapview.map_points(g, lang())
+arcs = mapview.map_arcs(g, lang())
+arcs = arcs[arcs["kind"] != "located_in"]
+
+st.pydeck_chart(mapview.deck(points, arcs), height=560, alt=t("map.alt"))
+drawn = points[points["radius"] > 0]
+st.caption(t("map.counts", places=len(drawn), ties=len(arcs), unplaced=g.number_of_nodes() - len(points)))
+
+st.html(mapview.legend_html(sorted(set(drawn["kind"])), sorted(set(arcs["kind"])), lang()))
+
+with st.expander(t("map.table"), expanded=False):
+    table = points[["id", "name", "kind_label", "country", "lat", "lon", "placed_by"]]
+    st.dataframe(
+        table.rename(columns={"id": t("col.id"), "name": t("col.name"), "kind_label": t("col.kind"), "country": t("col.country"),
+                              "lat": t("map.lat"), "lon": t("map.lon"), "placed_by": t("map.placed_by")}),
+        hide_index=True,
+    )
+    csv_button(table, "places.csv", key="map_csv")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app_pages._common import (
-    cached, country, csv_button, entity_choices, graph, label, lang, md, name_of, network_html, registry_snapshot, t, this_year,
+    cached, country, csv_button, entity_choices, formatter, graph, label, lang, md, name_of, network_html, registry_snapshot, t, this_year,
 )
 from registry import queries, view, vocab
 from registry.graph import GraphFilter
@@ -15,15 +15,19 @@ full = registry_snapshot().graph
 entities = cached(queries.entities_frame)
 first_year, last_year = view.year_range(full, this_year())
 
+ENTITY_KINDS = [k.code for k in vocab.ENTITY_KINDS]
+TIE_KINDS = [k.code for k in vocab.TIE_KINDS]
+SECTORS = [s.code for s in vocab.SECTORS]
+CATEGORIES = [k.code for k in vocab.CATEGORIES]
 with st.container(border=True):
     a, b, c = st.columns(3)
-    kinds = a.multiselect(t("network.entity_kinds"), [k.code for k in vocab.ENTITY_KINDS], format_func=lambda k: label("entity_kinds", k), key="net_kinds", placeholder=t("common.all"))
-    tie_kinds = b.multiselect(t("network.tie_kinds"), [k.code for k in vocab.TIE_KINDS], format_func=lambda k: label("tie_kinds", k), key="net_tie_kinds", placeholder=t("common.all"))
-    sectors = c.multiselect(t("network.sectors"), [s.code for s in vocab.SECTORS], format_func=lambda s: label("sectors", s), key="net_sectors", placeholder=t("common.all"))
+    kinds = a.multiselect(t("network.entity_kinds"), ENTITY_KINDS, format_func=formatter(ENTITY_KINDS, lambda k: label("entity_kinds", k)), key="net_kinds", placeholder=t("common.all"))
+    tie_kinds = b.multiselect(t("network.tie_kinds"), TIE_KINDS, format_func=formatter(TIE_KINDS, lambda k: label("tie_kinds", k)), key="net_tie_kinds", placeholder=t("common.all"))
+    sectors = c.multiselect(t("network.sectors"), SECTORS, format_func=formatter(SECTORS, lambda s: label("sectors", s)), key="net_sectors", placeholder=t("common.all"))
     a, b, c = st.columns(3)
     codes = sorted({cc for cc in entities["country_code"].dropna()}, key=lambda cc: country(cc))
-    countries = a.multiselect(t("network.countries"), codes, format_func=country, key="net_countries", placeholder=t("common.all"))
-    categories = b.multiselect(t("network.categories"), [k.code for k in vocab.CATEGORIES], format_func=lambda k: label("categories", k), key="net_categories", placeholder=t("common.all"), help=t("network.categories_help"))
+    countries = a.multiselect(t("network.countries"), codes, format_func=formatter(codes, country), key="net_countries", placeholder=t("common.all"))
+    categories = b.multiselect(t("network.categories"), CATEGORIES, format_func=formatter(CATEGORIES, lambda k: label("categories", k)), key="net_categories", placeholder=t("common.all"), help=t("network.categories_help"))
     whole_history = c.toggle(t("network.whole_history"), key="net_history", help=t("network.whole_history_help"))
     year = st.slider(t("network.as_of"), first_year, last_year, last_year, key="net_year", disabled=whole_history, help=t("network.as_of_help"))
 
@@ -32,13 +36,14 @@ flt = GraphFilter.make(
 )
 g = graph(flt, frozenset(categories))
 choices = entity_choices(g)
+named = formatter(choices, lambda n: name_of(g, n))
 
 with st.container(border=True):
     a, b, c, d = st.columns([3, 1, 3, 3])
-    focus = a.selectbox(t("network.focus"), choices, index=None, format_func=lambda n: name_of(g, n), key="net_focus", placeholder=t("network.focus_none"))
+    focus = a.selectbox(t("network.focus"), choices, index=None, format_func=named, key="net_focus", placeholder=t("network.focus_none"))
     steps = b.number_input(t("network.steps"), 1, 5, 2, key="net_steps", disabled=focus is None)
-    source = c.selectbox(t("network.path_from"), choices, index=None, format_func=lambda n: name_of(g, n), key="net_from", placeholder=t("common.choose"))
-    target = d.selectbox(t("network.path_to"), choices, index=None, format_func=lambda n: name_of(g, n), key="net_to", placeholder=t("common.choose"))
+    source = c.selectbox(t("network.path_from"), choices, index=None, format_func=named, key="net_from", placeholder=t("common.choose"))
+    target = d.selectbox(t("network.path_to"), choices, index=None, format_func=named, key="net_to", placeholder=t("common.choose"))
 
 route = tuple(view.shortest_path(g, source, target)) if source and target else ()
 if source and target:

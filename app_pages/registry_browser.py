@@ -1,4 +1,170 @@
-"""Placeholder."""
+"""Registry: browse and search entities and ties with facets, add and edit them, and read the change history."""
+
+from typing import Any
+
+import pandas as pd
 import streamlit as st
 
-st.title("registry_browser")
+from app_pages._common import cached, changed, conn, country, csv_button, current_actor, formatter, label, lang, md, require_editor, show_problems, t
+from registry import editing, i18n, queries, store, vocab
+from registry.errors import InvalidRow, RegistryError, StaleVersion
+from registry.schema import Column
+
+st.title(t("registry.title"))
+st.caption(t("registry.intro"))
+
+flash = st.session_state.pop("registry_flash", None)
+if flash:
+    st.success(flash, icon=":material/check_circle:")
+
+entities = cached(queries.entities_frame)
+ties = editing.ties_view(cached(queries.ties_frame), entities, lang())
+NAMES = {r.id: (r.name_en if lang() == "en" and isinstance(r.name_en, str) and r.name_en else r.name) for r in entities.itertuples()}
+VOCAB = {name: [term.code for term in terms] for name, terms in vocab.VOCABULARIES.items()}
+LONG_TEXT = {"notes", "goals", "indicators", "funding", "source"}
+
+
+def entity_label(eid: Any) -> str:
+    return f"{NAMES.get(eid, eid)} ({eid})" if eid else t("common.none")
+
+
+def field(table: str, col: Column, value: Any, key: str) -> Any:
+    """Show the widget for one column with its current value; return what the editor entered."""
+    text = i18n.field_label(col.name, lang()) + (" *" if col.required else "")
+    help_text = col.help or None
+    if col.name == "directed":
+        return 1 if st.checkbox(text, value=str(value) == "1", key=key, help=t("registry.directed_help")) else 0
+    if col.vocabulary and col.multi:
+        current = [c for c in str(value or "").split(";") if c]
+        chosen = st.multiselect(text, VOCAB[col.vocabulary], default=[c for c in current if c in VOCAB[col.vocabulary]],
+                                format_func=formatter(VOCAB[col.vocabulary], lambda c, v=col.vocabulary: label(v, c)), key=key)
+        return ";".join(chosen)
+    if col.vocabulary:
+        options = VOCAB[col.vocabulary] if col.required else [""] + VOCAB[col.vocabulary]
+        index = options.index(value) if value in options else 0
+        return st.selectbox(text, options, index=index, format_func=formatter(options, lambda c, v=col.vocabulary: label(v, c) if c else t("common.none")), key=key)
+    if col.references == "entities":
+        options = ([] if col.required else [""]) + list(entities["id"])
+        index = options.index(value) if value in options else (0 if not col.required else None)
+        return st.selectbox(text, options, index=index, format_func=formatter(options, entity_label), key=key, placeholder=t("common.choose"))
+    shown = "" if value is None or (isinstance(value, float) and value != value) else str(value)
+    if col.name in LONG_TEXT:
+        return st.text_area(text, shown, key=key, help=help_text, height=80)
+    return st.text_input(text, shown, key=key, help=help_text)
+
+
+def edit_form(table: str, row: dict[str, Any] | None, prefix: str) -> None:
+    """Show the add (``row`` None) or edit form of one row and write it through the store."""
+    is_new = row is None
+    columns = [c for c in editing.form_columns(table) if not (not is_new and c.name == "id")]
+    with st.form(f"{prefix}_form", clear_on_submit=is_new):
+        values = {}
+        halves = st.columns(2)
+        for i, col in enumerate(columns):
+            with halves[0] if col.name in LONG_TEXT else halves[i % 2]:
+                values[col.name] = field(table, col, None if is_new else row.get(col.name), key=f"{prefix}_{col.name}")
+        label_key = "registry.add" if is_new else "registry.save"
+        if not st.form_submit_button(t(label_key), type="primary"):
+            return
+    try:
+        if is_new:
+            if table == "ties" and not values.get("id") and values.get("from_id") and values.get("to_id"):
+                values["id"] = editing.suggest_id(values["from_id"], values["to_id"], values.get("kind"))
+            stored = store.insert(conn(), table, values, actor=current_actor())
+        else:
+            diff = editing.changed_values(row, values)
+            if not diff:
+                st.info(t("registry.no_change"))
+                return
+            stored = store.update(conn(), table, row["id"], diff, actor=current_actor(), expected_version=row["version"])
+    except InvalidRow as exc:
+        show_problems(exc.problems)
+    except StaleVersion:
+        st.error(t("common.stale"))
+    except RegistryError as exc:
+        st.error(str(exc))
+    else:
+        changed()
+        st.session_state["registry_flash"] = t("registry.saved", id=stored["id"])
+        st.rerun()
+
+
+tab_entities, tab_ties, tab_history = st.tabs([t("registry.entities"), t("registry.ties"), t("registry.history")])
+
+with tab_entities:
+    a, b, c = st.columns(3)
+    kinds = a.multiselect(t("network.entity_kinds"), VOCAB["entity_kinds"], format_func=formatter(VOCAB["entity_kinds"], lambda k: label("entity_kinds", k)), key="reg_kinds", placeholder=t("common.all"))
+    codes = sorted(set(entities["country_code"].dropna()), key=country)
+    countries = b.multiselect(t("network.countries"), codes, format_func=formatter(codes, country), key="reg_countries", placeholder=t("common.all"))
+    text = c.text_input(t("common.search"), key="reg_search", placeholder=t("registry.search_entities"))
+    found = editing.filter_entities(entities, kinds, countries, text)
+    st.caption(t("registry.counts", shown=len(found), total=len(entities)))
+    st.dataframe(
+        found[["id", "name", "name_en", "kind", "country_code", "source"]].assign(
+            kind=[label("entity_kinds", k) for k in found["kind"]], country_code=[country(cc) for cc in found["country_code"]],
+        ).rename(columns={"id": t("col.id"), "name": t("col.name"), "name_en": i18n.field_label("name_en", lang()),
+                          "kind": t("col.kind"), "country_code": t("col.country"), "source": t("col.source")}),
+        hide_index=True, height=360,
+    )
+    csv_button(found, "entities.csv", key="reg_entities_csv")
+
+    st.subheader(t("registry.edit_entity"))
+    chosen = st.selectbox(t("registry.choose_entity"), list(found["id"]), index=None, format_func=formatter(found["id"], entity_label), key="reg_entity", placeholder=t("common.choose"))
+    if chosen and require_editor():
+        row = store.get(conn(), "entities", chosen)
+        if row:
+            st.markdown(f"**{md(entity_label(chosen))}** · {t('registry.version', v=row['version'], who=md(row['updated_by']), at=row['updated_at'][:19])}")
+            edit_form("entities", row, f"ent_{chosen}")
+    with st.expander(t("registry.new_entity"), icon=":material/add:"):
+        if require_editor():
+            edit_form("entities", None, "ent_new")
+
+with tab_ties:
+    a, b, c, d = st.columns(4)
+    tie_kinds = a.multiselect(t("network.tie_kinds"), VOCAB["tie_kinds"], format_func=formatter(VOCAB["tie_kinds"], lambda k: label("tie_kinds", k)), key="reg_tie_kinds", placeholder=t("common.all"))
+    sectors = b.multiselect(t("network.sectors"), VOCAB["sectors"], format_func=formatter(VOCAB["sectors"], lambda s: label("sectors", s)), key="reg_sectors", placeholder=t("common.all"))
+    tie_countries = c.multiselect(t("network.countries"), codes, format_func=formatter(codes, country), key="reg_tie_countries", placeholder=t("common.all"))
+    tie_text = d.text_input(t("common.search"), key="reg_tie_search", placeholder=t("registry.search_ties"))
+    found_ties = editing.filter_ties(ties, tie_kinds, sectors, tie_countries, (), tie_text)
+    st.caption(t("registry.counts", shown=len(found_ties), total=len(ties)))
+    st.dataframe(
+        found_ties[["id", "from_name", "kind_label", "to_name", "start", "end", "status", "sectors", "source"]].assign(
+            status=[label("statuses", s) for s in found_ties["status"]],
+            sectors=[", ".join(label("sectors", x) for x in str(s or "").split(";") if x) for s in found_ties["sectors"]],
+        ).rename(columns={"id": t("col.id"), "from_name": t("registry.from"), "kind_label": t("col.kind"), "to_name": t("registry.to"),
+                          "start": t("col.start"), "end": t("col.end"), "status": t("col.status"), "sectors": t("col.sectors"), "source": t("col.source")}),
+        hide_index=True, height=360,
+    )
+    csv_button(found_ties.drop(columns=["from_name", "to_name", "kind_label", "country_codes"]), "ties.csv", key="reg_ties_csv")
+
+    st.subheader(t("registry.edit_tie"))
+    tie_names = dict(zip(found_ties["id"], found_ties["from_name"] + " – " + found_ties["to_name"] + " (" + found_ties["kind_label"] + ")"))
+    chosen_tie = st.selectbox(t("registry.choose_tie"), list(found_ties["id"]), index=None, format_func=formatter(found_ties["id"], lambda i: tie_names.get(i, i)), key="reg_tie", placeholder=t("common.choose"))
+    if chosen_tie and require_editor():
+        row = store.get(conn(), "ties", chosen_tie)
+        if row:
+            st.markdown(f"**{md(tie_names.get(chosen_tie, chosen_tie))}** · {t('registry.version', v=row['version'], who=md(row['updated_by']), at=row['updated_at'][:19])}")
+            edit_form("ties", row, f"tie_{chosen_tie}")
+    with st.expander(t("registry.new_tie"), icon=":material/add:"):
+        if require_editor():
+            st.caption(t("registry.new_tie_help"))
+            edit_form("ties", None, "tie_new")
+
+HIST_TABLES = ["", "entities", "ties", "decisions", "plan_lines"]
+with tab_history:
+    a, b = st.columns([1, 2])
+    table = a.selectbox(t("col.table"), HIST_TABLES, format_func=formatter(HIST_TABLES, lambda x: x or t("common.all")), key="hist_table")
+    row_id = b.text_input(t("registry.row_id"), key="hist_row", placeholder=t("registry.row_id_placeholder"))
+    history = cached(queries.history, table or None, row_id.strip() or None, 500)
+    actions = {"insert": t("action.insert"), "update": t("action.update"), "delete": t("action.delete")}
+    shown = pd.DataFrame({
+        t("col.when"): history["at"].str.slice(0, 19).str.replace("T", " "),
+        t("col.who"): history["actor"],
+        t("col.table"): history["table_name"],
+        t("col.row"): history["row_id"],
+        t("col.action"): history["action"].map(actions),
+        t("registry.change"): [editing.describe_change(r.action, r.before, r.after, lang()) for r in history.itertuples()],
+    })
+    st.caption(t("registry.history_help", n=len(history)))
+    st.dataframe(shown, hide_index=True, column_config={t("registry.change"): st.column_config.TextColumn(width="large")})
+    csv_button(history, "audit.csv", key="hist_csv")

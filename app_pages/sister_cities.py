@@ -1,4 +1,172 @@
-"""Placeholder."""
+"""Sister cities: the four categories side by side, assigned vs suggested, reasons, financing plan, decisions."""
+
+from datetime import date
+
+import pandas as pd
 import streamlit as st
 
-st.title("sister_cities")
+from app_pages._common import (
+    cached, changed, conn, country, csv_button, current_actor, formatter, label, lang, md, require_editor, show_problems, suggestions, t,
+)
+from registry import classify, report, rules, store
+from registry.errors import InvalidRow
+
+st.title(t("sister.title"))
+st.caption(t("sister.intro"))
+
+flash = st.session_state.pop("sister_flash", None)
+if flash:
+    st.success(flash, icon=":material/check_circle:")
+
+found = suggestions()
+by_tie = {s.tie_id: s for s in found}
+AGREE_COLOUR = {"agree": "green", "disagree": "orange", "unclassified": "gray"}
+AGREE_LABEL = {code: (nb if lang() == "nb" else en) for code, nb, en in rules.AGREEMENTS}
+GROUP_LABEL = {"assigned": t("sister.group_assigned"), "suggested": t("sister.group_suggested")}
+CATEGORY_HELP = {
+    "project": t("sister.help_project"), "political_focus": t("sister.help_political_focus"),
+    "solidarity": t("sister.help_solidarity"), "dormant": t("sister.help_dormant"), "unclassified": t("sister.help_unclassified"),
+}
+
+
+def city_title(s: classify.Suggestion) -> str:
+    return f"{s.city_name} ({country(s.country_code)})" if s.country_code else s.city_name
+
+
+city_names = formatter(by_tie, lambda k: city_title(by_tie[k]))
+
+
+def card(s: classify.Suggestion) -> None:
+    with st.container(border=True):
+        st.markdown(f"**{md(city_title(s))}**")
+        st.markdown(
+            f"{t('col.assigned')}: **{label('categories', s.assigned)}**"
+            + (f" ({md(s.assigned_on)})" if s.assigned_on else "")
+            + f"  \n{t('col.suggested')}: **{label('categories', s.suggested)}**"
+        )
+        st.badge(AGREE_LABEL[s.agreement], color=AGREE_COLOUR[s.agreement])
+        with st.expander(t("sister.reasons")):
+            st.markdown(md(s.explanation(lang())))
+            for r in s.reasons:
+                mark = ":green[✓]" if r.met else ":gray[✗]"
+                st.markdown(f"{mark} {md(r.text(lang()))} · *{label('categories', r.category)}*")
+            for n in s.notes:
+                st.warning(md(n.text(lang())), icon=":material/warning:")
+            if s.evidence:
+                st.caption(t("col.evidence") + ": " + md(", ".join(s.evidence)))
+        with st.expander(t("sister.plan")):
+            plan = cached(classify.financing_plan, s.tie_id)
+            if plan.empty:
+                st.caption(t("report.no_plan"))
+            else:
+                totals = classify.financing_totals(plan)
+                st.dataframe(
+                    plan[["year", "funder", "amount_nok", "purpose"]].rename(columns={
+                        "year": t("col.year"), "funder": t("col.funder"), "amount_nok": t("col.amount_nok"), "purpose": t("col.purpose"),
+                    }), hide_index=True,
+                )
+                st.dataframe(
+                    totals.rename(columns={"year": t("col.year"), "municipal": t("col.municipal"), "external": t("col.external"), "total": t("col.total")}),
+                    hide_index=True,
+                )
+        with st.expander(t("sister.history")):
+            history = cached(classify.decision_history, s.tie_id)
+            if history.empty:
+                st.caption(t("report.no_decisions"))
+            else:
+                st.dataframe(
+                    history[["decided_on", "category", "decided_by", "case_ref", "reason", "updated_by"]].assign(
+                        category=[label("categories", c) for c in history["category"]]
+                    ).rename(columns={
+                        "decided_on": t("col.decided_on"), "category": t("col.category"), "decided_by": t("col.decided_by"),
+                        "case_ref": t("col.case_ref"), "reason": t("col.reason"), "updated_by": t("col.who"),
+                    }),
+                    hide_index=True,
+                )
+
+
+group_by = st.segmented_control(
+    t("sister.group_by"), ["assigned", "suggested"], format_func=formatter(GROUP_LABEL, GROUP_LABEL.get),
+    key="sister_group", default="assigned", required=True,
+)
+key = (lambda s: s.assigned) if group_by == "assigned" else (lambda s: s.suggested)
+four = [c for c in report.CATEGORY_ORDER if c != "unclassified"]
+columns = st.columns(len(four), gap="small")
+for column, category in zip(columns, four):
+    members = [s for s in found if key(s) == category]
+    with column:
+        st.subheader(f"{label('categories', category)} ({len(members)})")
+        st.caption(CATEGORY_HELP[category])
+        for s in members:
+            card(s)
+        if not members:
+            st.caption(t("sister.none_here"))
+
+rest = [s for s in found if key(s) == "unclassified"]
+if rest:
+    st.subheader(f"{label('categories', 'unclassified')} ({len(rest)})")
+    st.caption(CATEGORY_HELP["unclassified"])
+    grid = st.columns(4, gap="small")
+    for i, s in enumerate(rest):
+        with grid[i % 4]:
+            card(s)
+
+st.divider()
+left, right = st.columns(2, gap="large")
+with left:
+    st.subheader(t("sister.record"))
+    st.caption(t("sister.record_help"))
+    if require_editor() and found:
+        with st.form("decision_form", clear_on_submit=True):
+            tie_id = st.selectbox(t("sister.city"), list(by_tie), format_func=city_names, key="dec_tie")
+            category = st.selectbox(t("col.category"), report.CATEGORY_ORDER, format_func=formatter(report.CATEGORY_ORDER, lambda c: label("categories", c)), key="dec_category")
+            a, b = st.columns(2)
+            decided_on = a.text_input(t("col.decided_on"), value=date.today().isoformat(), key="dec_date", help=t("sister.date_help"))
+            decided_by = b.text_input(t("col.decided_by"), value=t("sister.default_body"), key="dec_by")
+            case_ref = st.text_input(t("col.case_ref"), key="dec_case", placeholder="2026/12345")
+            reason = st.text_area(t("col.reason"), key="dec_reason")
+            source = st.text_input(t("col.source"), key="dec_source")
+            if st.form_submit_button(t("sister.save_decision"), type="primary"):
+                try:
+                    classify.record_decision(
+                        conn(), tie_id, category, decided_on, decided_by, case_ref, reason, actor=current_actor(), source=source or None,
+                    )
+                except InvalidRow as exc:
+                    show_problems(exc.problems)
+                else:
+                    changed()
+                    st.session_state["sister_flash"] = t("sister.decision_saved", city=by_tie[tie_id].city_name)
+                    st.rerun()
+with right:
+    st.subheader(t("sister.add_plan"))
+    st.caption(t("sister.add_plan_help"))
+    if require_editor() and found:
+        with st.form("plan_form", clear_on_submit=True):
+            tie_id = st.selectbox(t("sister.city"), list(by_tie), format_func=city_names, key="plan_tie")
+            a, b = st.columns(2)
+            year = a.number_input(t("col.year"), 1945, 2100, date.today().year + 1, key="plan_year")
+            amount = b.number_input(t("col.amount_nok"), 0, 1_000_000_000, 0, step=10_000, key="plan_amount")
+            funder = st.text_input(t("col.funder"), value="municipal", key="plan_funder", help=t("sister.funder_help"))
+            purpose = st.text_input(t("col.purpose"), key="plan_purpose")
+            source = st.text_input(t("col.source"), key="plan_source")
+            if st.form_submit_button(t("sister.save_plan"), type="primary"):
+                row = {"tie_id": tie_id, "year": int(year), "amount_nok": int(amount), "funder": funder, "purpose": purpose, "source": source or None}
+                try:
+                    store.insert(conn(), "plan_lines", row, actor=current_actor())
+                except InvalidRow as exc:
+                    show_problems(exc.problems)
+                else:
+                    changed()
+                    st.session_state["sister_flash"] = t("sister.plan_saved", city=by_tie[tie_id].city_name)
+                    st.rerun()
+
+st.divider()
+st.subheader(t("sister.downloads"))
+st.caption(t("sister.downloads_help"))
+a, b, c = st.columns(3)
+a.download_button(t("sister.summary_md"), cached(report.summary_for, lang(), "md"), file_name=f"sister-cities-{lang()}.md",
+                  mime="text/markdown", key="sum_md", icon=":material/description:")
+b.download_button(t("sister.summary_html"), cached(report.summary_for, lang(), "html"), file_name=f"sister-cities-{lang()}.html",
+                  mime="text/html", key="sum_html", icon=":material/print:")
+with c:
+    csv_button(classify.frame(found), "sister-cities.csv", key="sister_csv")

@@ -12,7 +12,7 @@ import gettext
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["LANGUAGES", "LANGUAGE_NAMES", "STRINGS", "t", "country_name"]
+__all__ = ["LANGUAGES", "LANGUAGE_NAMES", "STRINGS", "FIELDS", "t", "field_label", "country_name"]
 
 LANGUAGES: tuple[str, ...] = ("nb", "en")
 LANGUAGE_NAMES: dict[str, str] = {"nb": "Norsk", "en": "English"}
@@ -203,6 +203,225 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.municipal": ("Kommunalt", "Municipal"),
     "report.external": ("Eksternt", "External"),
     "report.integrity": ("Datakvalitet", "Data quality"),
+    "report.integrity_help": (
+        "Feil og mangler i selve dataene (fra integritetskontrollen).", "Errors and gaps in the data itself (from the integrity check).",
+    ),
+    # --- map
+    "map.title": ("Kart", "Map"),
+    "map.intro": (
+        "Byene, landene og aktørene med kjent plassering, og forbindelsene mellom dem. Konsulater vises i byen de ligger i. "
+        "Kartet tegnes uten karttjeneste utenfra (landkonturer fra Natural Earth).",
+        "The cities, countries and actors with a known place, and the ties between them. Consulates are shown in the city "
+        "they are located in. The map is drawn without any outside map service (land outlines from Natural Earth).",
+    ),
+    "map.alt": ("Verdenskart med registerets steder og forbindelser", "World map of the registry's places and ties"),
+    "map.counts": (
+        "{places} steder og {ties} forbindelser på kartet; {unplaced} aktører uten kjent plassering vises ikke.",
+        "{places} places and {ties} ties on the map; {unplaced} entities without a known place are not shown.",
+    ),
+    "map.also_here": ("Også her", "Also here"),
+    "map.table": ("Stedene som tabell", "The places as a table"),
+    "map.lat": ("Breddegrad", "Latitude"),
+    "map.lon": ("Lengdegrad", "Longitude"),
+    "map.placed_by": ("Plassert ved", "Placed by"),
+    # --- sister cities
+    "sister.title": ("Vennskapsbyer", "Sister cities"),
+    "sister.intro": (
+        "Strategi 2c: vennskapsbyene graderes i fire kategorier. For hver by vises vedtatt kategori, kategorien "
+        "opplysningene i registeret peker mot, begrunnelsen med belegg, finansieringsplanen og vedtakshistorikken.",
+        "Strategy 2c: the sister cities are graded in four categories. Each city shows its assigned category, the "
+        "category the registry's evidence points to, the reasons with evidence, the financing plan and the decision history.",
+    ),
+    "sister.group_by": ("Grupper etter", "Group by"),
+    "sister.group_assigned": ("Vedtatt kategori", "Assigned category"),
+    "sister.group_suggested": ("Foreslått kategori", "Suggested category"),
+    "sister.help_project": (
+        "Konkrete prosjektavtaler med mål og krav til måloppnåelse.",
+        "Concrete project agreements with goals and requirements for goal achievement.",
+    ),
+    "sister.help_political_focus": (
+        "Politisk definerte satsingsområder; åpner for samordning nasjonalt og ekstern finansiering.",
+        "Politically defined focus areas; open for national coordination and external funding.",
+    ),
+    "sister.help_solidarity": (
+        "Aktiviteten drives ofte av andre, som frivillige organisasjoner; relasjonen må være gjensidig.",
+        "Activity often driven by others, such as voluntary organisations; the relation must be two-way.",
+    ),
+    "sister.help_dormant": (
+        "Aktiviteten prioriteres ikke, men forbindelsen ønskes beholdt.",
+        "Activity is not prioritised, but the connection is kept.",
+    ),
+    "sister.help_unclassified": (
+        "Byer uten vedtatt kategori (eller der opplysningene ikke peker mot noen kategori).",
+        "Cities without an assigned category (or where the evidence points to no category).",
+    ),
+    "sister.none_here": ("Ingen byer her.", "No cities here."),
+    "sister.reasons": ("Begrunnelse og belegg", "Reasons and evidence"),
+    "sister.plan": ("Finansieringsplan", "Financing plan"),
+    "sister.history": ("Vedtakshistorikk", "Decision history"),
+    "sister.record": ("Registrer et vedtak", "Record a decision"),
+    "sister.record_help": (
+        "Et nytt vedtak erstatter ikke de gamle; historikken beholdes, og det siste vedtaket gjelder.",
+        "A new decision does not replace the old ones; the history is kept and the latest decision is in force.",
+    ),
+    "sister.city": ("Vennskapsby", "Sister city"),
+    "sister.date_help": ("ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD; ikke fram i tid.", "YYYY, YYYY-MM or YYYY-MM-DD; not in the future."),
+    "sister.default_body": ("Bystyret", "Bystyret (city council)"),
+    "sister.save_decision": ("Lagre vedtaket", "Save the decision"),
+    "sister.decision_saved": ("Vedtaket for {city} er lagret.", "The decision on {city} is saved."),
+    "sister.add_plan": ("Legg til i finansieringsplanen", "Add to the financing plan"),
+    "sister.add_plan_help": (
+        "Én linje per år, finansieringskilde og formål. «municipal» betyr kommunale midler; ellers navnet på ordningen.",
+        "One line per year, funder and purpose. 'municipal' means municipal money; otherwise the programme's name.",
+    ),
+    "sister.funder_help": (
+        "«municipal» for kommunale midler, ellers navnet på den eksterne ordningen (f.eks. Interreg).",
+        "'municipal' for municipal money, otherwise the name of the external programme (e.g. Interreg).",
+    ),
+    "sister.save_plan": ("Lagre linjen", "Save the line"),
+    "sister.plan_saved": ("Finansieringsplanen for {city} er oppdatert.", "The financing plan of {city} is updated."),
+    "sister.downloads": ("Til bystyresaken", "For the council case"),
+    "sister.downloads_help": (
+        "Oppsummeringen lister alle vennskapsbyer etter kategori med begrunnelse og finansieringsplan; HTML-utgaven er laget for utskrift.",
+        "The summary lists every sister city by category with reasons and financing plan; the HTML version is made for printing.",
+    ),
+    "sister.summary_md": ("Oppsummering (Markdown)", "Summary (Markdown)"),
+    "sister.summary_html": ("Oppsummering for utskrift (HTML)", "Printable summary (HTML)"),
+    # --- gaps and overlaps
+    "gaps.title": ("Hull og overlapp", "Gaps and overlaps"),
+    "gaps.intro": (
+        "Det analysen av nettverket finner: aktører uten forbindelser der strategien vil ha dem, konsulater som ikke brukes, "
+        "sektorer uten dekning, flere lokale aktører knyttet til samme sted uten å kjenne til hverandre, og muligheter ingen har sett.",
+        "What the analysis of the network finds: actors without ties where the strategy wants them, consulates not used, "
+        "sectors not covered, several local actors tied to the same place without knowing of each other, and opportunities nobody has seen.",
+    ),
+    "gaps.groups": ("Grupper", "Groups"),
+    "gaps.group_gap": ("Hull", "Gap"),
+    "gaps.group_overlap": ("Overlapp", "Overlap"),
+    "gaps.group_opportunity": ("Mulighet", "Opportunity"),
+    "gaps.kinds": ("Typer funn", "Finding kinds"),
+    "gaps.search_placeholder": ("Navn eller ord i forklaringen", "Name or word in the explanation"),
+    "gaps.counts": ("{shown} av {total} funn.", "{shown} of {total} findings."),
+    "gaps.none": ("Ingen funn av denne typen.", "No findings of this kind."),
+    # --- registry
+    "registry.title": ("Register", "Registry"),
+    "registry.intro": (
+        "Bla og søk i aktører, steder og forbindelser; legg til og rett. Alle endringer kontrolleres og skrives i endringsloggen.",
+        "Browse and search entities and ties; add and correct them. Every change is checked and written to the change log.",
+    ),
+    "registry.entities": ("Aktører og steder", "Entities"),
+    "registry.ties": ("Forbindelser", "Ties"),
+    "registry.history": ("Endringslogg", "Change history"),
+    "registry.search_entities": ("Navn, id eller notat", "Name, id or note"),
+    "registry.search_ties": ("Navn, id, mål eller kilde", "Name, id, goal or source"),
+    "registry.counts": ("Viser {shown} av {total}.", "Showing {shown} of {total}."),
+    "registry.edit_entity": ("Rett en aktør eller et sted", "Edit an entity"),
+    "registry.choose_entity": ("Velg aktør eller sted", "Choose an entity"),
+    "registry.new_entity": ("Ny aktør eller nytt sted", "New entity"),
+    "registry.edit_tie": ("Rett en forbindelse", "Edit a tie"),
+    "registry.choose_tie": ("Velg forbindelse", "Choose a tie"),
+    "registry.new_tie": ("Ny forbindelse", "New tie"),
+    "registry.new_tie_help": (
+        "La id stå tom for å lage den av partene og typen (f.eks. trondheim--graz--partnership).",
+        "Leave the id empty to make it from the two ends and the kind (e.g. trondheim--graz--partnership).",
+    ),
+    "registry.from": ("Fra", "From"),
+    "registry.to": ("Til", "To"),
+    "registry.directed_help": ("Kryss av når retningen betyr noe (f.eks. konsulat → land).", "Tick when the direction matters (e.g. consulate → country)."),
+    "registry.add": ("Legg til", "Add"),
+    "registry.save": ("Lagre endringene", "Save the changes"),
+    "registry.no_change": ("Ingen endringer å lagre.", "No changes to save."),
+    "registry.saved": ("«{id}» er lagret.", "«{id}» is saved."),
+    "registry.version": ("versjon {v}, sist endret av {who} {at}", "version {v}, last changed by {who} {at}"),
+    "registry.row_id": ("Rad-id", "Row id"),
+    "registry.row_id_placeholder": ("f.eks. graz eller trondheim--graz", "e.g. graz or trondheim--graz"),
+    "registry.change": ("Endring", "Change"),
+    "registry.history_help": ("De {n} siste endringene, nyeste først.", "The latest {n} changes, newest first."),
+    "editing.inserted": ("la til «{name}»", "added «{name}»"),
+    "editing.deleted": ("slettet «{name}»", "deleted «{name}»"),
+    # --- import and export
+    "io.title": ("Import og eksport", "Import and export"),
+    "io.intro": (
+        "Last opp CSV-filer for å legge til eller oppdatere rader, og last ned tabellene eller nettverket.",
+        "Upload CSV files to add or update rows, and download the tables or the network.",
+    ),
+    "io.import": ("Import", "Import"),
+    "io.import_help": (
+        "Tabellen gjenkjennes av overskriftsraden. Du ser en forhåndsvisning og alle problemer rad for rad før noe lagres; "
+        "enten lagres alt, eller ingenting.",
+        "The table is recognised by its header row. You see a preview and every problem row by row before anything is "
+        "saved; either everything is saved or nothing is.",
+    ),
+    "io.upload": ("CSV-filer", "CSV files"),
+    "io.detected": ("{table}, {rows} rader ({encoding})", "{table}, {rows} rows ({encoding})"),
+    "io.unknown_table": ("ukjent tabell", "unknown table"),
+    "io.table_entities": ("Aktører og steder", "Entities"),
+    "io.table_ties": ("Forbindelser", "Ties"),
+    "io.table_decisions": ("Kategorivedtak", "Category decisions"),
+    "io.table_plan_lines": ("Finansieringsplan", "Financing plan"),
+    "io.table_wikidata": ("Wikidata-eksport (vennskapsbyer)", "Wikidata export (twin towns)"),
+    "io.valid": ("Filene er gyldige. Slik blir importen:", "The files are valid. The import will do this:"),
+    "io.inserted": ("Nye", "New"),
+    "io.updated": ("Endret", "Changed"),
+    "io.unchanged": ("Uendret", "Unchanged"),
+    "io.apply": ("Importer ({n} nye eller endrede rader)", "Import ({n} new or changed rows)"),
+    "io.applied": ("Importert: {inserted} nye og {updated} endrede rader.", "Imported: {inserted} new and {updated} changed rows."),
+    "io.export": ("Eksport", "Export"),
+    "io.export_help": (
+        "CSV i UTF-8 med overskriftsrad, samme format som importen leser. Nettverket som GraphML eller GEXF (for Gephi).",
+        "CSV in UTF-8 with a header row, the format the import reads. The network as GraphML or GEXF (for Gephi).",
+    ),
+    "io.spreadsheet_safe": ("Trygt for regneark", "Spreadsheet-safe"),
+    "io.spreadsheet_safe_help": (
+        "Setter ' foran tekst som begynner med = + - @, så regnearket ikke tolker den som en formel. Importen fjerner tegnet igjen.",
+        "Puts ' before text starting with = + - @ so a spreadsheet does not run it as a formula. The import removes it again.",
+    ),
+    "io.choose_table": ("Tabell", "Table"),
+    "io.download_table": ("Last ned tabellen (CSV)", "Download the table (CSV)"),
+    "io.download_zip": ("Alle tabeller (zip)", "All tables (zip)"),
+    "io.download_graphml": ("Nettverket (GraphML)", "The network (GraphML)"),
+    "io.download_gexf": ("Nettverket (GEXF)", "The network (GEXF)"),
+}
+
+#: Labels of the table columns an editor fills in: column name -> (nb, en).
+FIELDS: dict[str, tuple[str, str]] = {
+    "id": ("Id", "Id"),
+    "kind": ("Type", "Kind"),
+    "name": ("Navn", "Name"),
+    "name_en": ("Engelsk navn", "English name"),
+    "country_code": ("Landkode (ISO)", "Country code (ISO)"),
+    "lat": ("Breddegrad", "Latitude"),
+    "lon": ("Lengdegrad", "Longitude"),
+    "url": ("Nettadresse", "Web address"),
+    "wikidata_id": ("Wikidata-id", "Wikidata id"),
+    "notes": ("Notater", "Notes"),
+    "source": ("Kilde", "Source"),
+    "from_id": ("Fra", "From"),
+    "to_id": ("Til", "To"),
+    "directed": ("Retningen betyr noe", "Direction matters"),
+    "sectors": ("Sektorer", "Sectors"),
+    "start": ("Start (ÅÅÅÅ[-MM[-DD]])", "Start (YYYY[-MM[-DD]])"),
+    "start_certainty": ("Hvor sikker starten er", "Certainty of the start"),
+    "end": ("Slutt (ÅÅÅÅ[-MM[-DD]])", "End (YYYY[-MM[-DD]])"),
+    "status": ("Status", "Status"),
+    "carrier_id": ("Bæres av (lokal aktør)", "Carried by (local actor)"),
+    "municipal_role": ("Kommunens rolle", "Municipal role"),
+    "reciprocity": ("Gjensidighet", "Reciprocity"),
+    "goals": ("Mål", "Goals"),
+    "indicators": ("Indikatorer", "Indicators"),
+    "funding": ("Finansiering", "Funding"),
+    "strategy_points": ("Strategipunkter (f.eks. 2a;4e)", "Strategy points (e.g. 2a;4e)"),
+    "tie_id": ("Forbindelse", "Tie"),
+    "category": ("Kategori", "Category"),
+    "decided_on": ("Vedtatt", "Decided on"),
+    "decided_by": ("Vedtatt av", "Decided by"),
+    "case_ref": ("Saksnummer", "Case reference"),
+    "reason": ("Begrunnelse", "Reason"),
+    "year": ("År", "Year"),
+    "amount_nok": ("Beløp (NOK)", "Amount (NOK)"),
+    "funder": ("Finansiering fra", "Funder"),
+    "funder_id": ("Finansieringsordning", "Funding programme"),
+    "purpose": ("Formål", "Purpose"),
 }
 
 
@@ -217,6 +436,16 @@ def t(key: str, lang: str, **values: Any) -> str:
     nb, en = STRINGS[key]
     text = nb if lang == "nb" else en
     return text.format(**values) if values else text
+
+
+def field_label(column: str, lang: str) -> str:
+    """Return the label of a table column in ``lang`` (the column name when it has none).
+
+    >>> field_label("country_code", "en")
+    'Country code (ISO)'
+    """
+    nb, en = FIELDS.get(column, (column, column))
+    return nb if lang == "nb" else en
 
 
 @lru_cache(maxsize=2)
@@ -236,7 +465,7 @@ def country_name(code: str | None, lang: str) -> str:
     >>> country_name("SE", "nb"), country_name("SE", "en")
     ('Sverige', 'Sweden')
     """
-    if not code:
+    if not isinstance(code, str) or not code:
         return ""
     import pycountry
 

@@ -27,6 +27,9 @@ __all__ = [
     "urgent_findings",
     "severity_label",
     "finding_title",
+    "finding_help",
+    "finding_group",
+    "filter_findings",
     "CityCase",
     "gather",
     "council_summary",
@@ -101,6 +104,56 @@ def finding_title(kind: str, lang: str) -> str:
     except KeyError:
         return i18n.t("report.integrity", lang) if kind == "integrity" else kind
     return k.title_nb if lang == "nb" else k.title_en
+
+
+def finding_help(kind: str, lang: str) -> str:
+    """Return what a finding kind means, in ``lang`` ('' when unknown)."""
+    try:
+        k = rules.finding_kind(kind)
+    except KeyError:
+        return i18n.t("report.integrity_help", lang) if kind == "integrity" else ""
+    return k.help_nb if lang == "nb" else k.help_en
+
+
+def finding_group(kind: str) -> str:
+    """Return the group of a finding kind: 'gap', 'overlap' or 'opportunity' ('gap' when unknown)."""
+    try:
+        return rules.finding_kind(kind).group
+    except KeyError:
+        return "gap"
+
+
+def filter_findings(
+    findings: pd.DataFrame,
+    lang: str,
+    *,
+    groups: Iterable[str] = (),
+    kinds: Iterable[str] = (),
+    severities: Iterable[str] = (),
+    text: str = "",
+) -> pd.DataFrame:
+    """Return the findings in the given groups, kinds and severities whose subject or explanation contains ``text``.
+
+    Empty selections mean 'all'; the text match ignores case and uses the explanation in ``lang``.
+
+    >>> df = pd.DataFrame({"kind": ["isolated", "opportunity"], "subject": ["a", "b"], "subject_name": ["A", "B"],
+    ...                    "severity": ["low", "high"], "explanation_nb": ["x", "y"], "explanation_en": ["x", "y"]})
+    >>> filter_findings(df, "en", groups=["opportunity"])["subject"].tolist()
+    ['b']
+    """
+    groups, kinds, severities = set(groups), set(kinds), set(severities)
+    keep = pd.Series(True, index=findings.index)
+    if groups:
+        keep &= findings["kind"].map(finding_group).isin(groups)
+    if kinds:
+        keep &= findings["kind"].isin(kinds)
+    if severities:
+        keep &= findings["severity"].isin(severities)
+    needle = text.strip().casefold()
+    if needle:
+        hay = (findings["subject_name"].astype(str) + " " + findings[f"explanation_{'nb' if lang == 'nb' else 'en'}"].astype(str)).str.casefold()
+        keep &= hay.str.contains(needle, regex=False)
+    return findings[keep].reset_index(drop=True)
 
 
 @dataclass(frozen=True)
