@@ -212,6 +212,11 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
         # One transaction per migration: a failure leaves the schema as it was.
         conn.execute("BEGIN IMMEDIATE")
         try:
+            # Another process opening the same new file may have applied it while we
+            # waited for the write lock; ``done`` was read before that.
+            if conn.execute("SELECT 1 FROM migrations WHERE name = ?", (name,)).fetchone():
+                conn.execute("ROLLBACK")
+                continue
             fn(db)
             conn.execute(
                 "INSERT INTO migrations (name, applied_at) VALUES (?, datetime('now'))", (name,)
