@@ -59,7 +59,7 @@ else:
     if aggregated:
         st.info(t("network.aggregated", n=g.number_of_nodes(), drawn=drawn), icon=":material/info:")
     st.caption(t("network.shown", nodes=drawn, ties=g.number_of_edges()))
-    st.iframe(html, height=680, alt=t("network.iframe_alt"))
+    st.iframe(html, height=740, alt=t("network.iframe_alt"))
 
 st.subheader(t("network.details"))
 selected = focus or source

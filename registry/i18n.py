@@ -115,7 +115,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "overview.ties": ("Forbindelser", "Ties"),
     "overview.sister_cities": ("Vennskapsbyer", "Sister cities"),
     "overview.decisions": ("Kategorivedtak", "Category decisions"),
-    "overview.plan_lines": ("Linjer i finansieringsplan", "Financing plan lines"),
+    "overview.plan_lines": ("Finansieringslinjer", "Plan lines"),
     "overview.by_kind": ("Aktører og steder etter type", "Entities by kind"),
     "overview.by_category": ("Vennskapsbyer etter kategori", "Sister cities by category"),
     "overview.by_category_help": (

@@ -2,7 +2,7 @@
 
 Entities are placed by their own coordinates, or else where they are located
 (a consulate ``located_in`` Trondheim sits in Trondheim). The deck has no base
-map (``map_style=None``); the land outline is Natural Earth's 1:110m land, shipped
+map (pydeck's ``map_provider=None``); the land outline is Natural Earth's 1:110m land, shipped
 in ``data/geo/``. Tooltips are plain text, never HTML.
 """
 
@@ -20,8 +20,10 @@ from . import i18n, vocab
 from .db import PROJECT_ROOT
 from .view import KIND_STYLES, TIE_COLOURS, display_name
 
-__all__ = ["LAND_FILE", "POINT_COLUMNS", "ARC_COLUMNS", "place_of", "map_points", "map_arcs", "land", "graticule", "deck", "legend_html"]
+__all__ = ["OCEAN", "LAND_FILE", "POINT_COLUMNS", "ARC_COLUMNS", "place_of", "map_points", "map_arcs", "land", "graticule", "deck", "legend_html"]
 
+#: The whole Web-Mercator world as one polygon: the sea under the land.
+OCEAN = [{"polygon": [[-180, -85], [180, -85], [180, 85], [-180, 85]]}]
 LAND_FILE = PROJECT_ROOT / "data" / "geo" / "land-110m.geojson"
 POINT_COLUMNS = ("id", "name", "kind", "kind_label", "country", "lat", "lon", "placed_by", "colour", "radius", "tooltip")
 ARC_COLUMNS = ("tie_id", "kind", "kind_label", "from_id", "to_id", "from_lat", "from_lon", "to_lat", "to_lon", "colour", "tooltip")
@@ -82,7 +84,7 @@ def map_points(g: nx.MultiDiGraph, lang: str) -> pd.DataFrame:
             "id": n, "name": name, "kind": kind, "kind_label": vocab.label("entity_kinds", kind, lang),
             "country": i18n.country_name(a.get("country_code"), lang), "lat": lat, "lon": lon, "placed_by": by,
             "colour": _rgb(KIND_STYLES[kind].colour if kind in KIND_STYLES else "#999999"),
-            "radius": 6 + min(degree.get(n, 0), 30) if by == n else 0,
+            "radius": 4 + min(degree.get(n, 0), 16) // 2 if by == n else 0,
             "tooltip": "\n".join(tip),
         })
     return pd.DataFrame(rows, columns=list(POINT_COLUMNS))
@@ -122,28 +124,33 @@ def graticule(step: int = 30) -> list[dict[str, Any]]:
     return lines
 
 
-def deck(points: pd.DataFrame, arcs: pd.DataFrame, *, centre: tuple[float, float] = (50.0, 12.0), zoom: float = 1.6) -> Any:
+def deck(points: pd.DataFrame, arcs: pd.DataFrame, *, centre: tuple[float, float] = (45.0, 5.0), zoom: float = 1.3) -> Any:
     """Return a pydeck Deck drawing land, a graticule, the ties as arcs and the places as points.
 
-    ``map_style=None``: no base map and so no tile server; tooltips are text
+    No base map and so no tile server; tooltips are text
     (``{tooltip}`` of the hovered row), never HTML.
     """
     import pydeck as pdk
 
+    # pydeck reads every string as an accessor expression; "'pixels'" is the literal text.
     layers = [
-        pdk.Layer("GeoJsonLayer", land(), id="land", stroked=True, filled=True, get_fill_color=[233, 236, 239, 255],
-                  get_line_color=[173, 181, 189, 255], line_width_min_pixels=1, pickable=False),
+        pdk.Layer("SolidPolygonLayer", OCEAN, id="sea", get_polygon="polygon", get_fill_color=[207, 224, 236, 255], pickable=False),
+        pdk.Layer("GeoJsonLayer", land(), id="land", stroked=True, filled=True, get_fill_color=[250, 250, 248, 255],
+                  get_line_color=[160, 170, 180, 255], line_width_min_pixels=1, pickable=False),
         pdk.Layer("PathLayer", graticule(), id="graticule", get_path="path", get_color=[206, 212, 218, 160],
                   width_min_pixels=1, pickable=False),
         pdk.Layer("ArcLayer", arcs, id="ties", get_source_position=["from_lon", "from_lat"],
                   get_target_position=["to_lon", "to_lat"], get_source_color="colour", get_target_color="colour",
                   get_width=2, get_height=0.25, great_circle=False, pickable=True),
         pdk.Layer("ScatterplotLayer", points[points["radius"] > 0], id="places", get_position=["lon", "lat"],
-                  get_fill_color="colour", get_radius="radius", radius_units="pixels", stroked=True,
+                  get_fill_color="colour", get_radius="radius", radius_units="'pixels'", stroked=True,
                   get_line_color=[255, 255, 255, 255], line_width_min_pixels=1, pickable=True),
     ]
     view = pdk.ViewState(latitude=centre[0], longitude=centre[1], zoom=zoom, min_zoom=0.5, max_zoom=8)
-    return pdk.Deck(layers=layers, initial_view_state=view, map_style=None, map_provider=None,
+    # map_provider=None with map_style left at pydeck's default is pydeck's "no base map";
+    # Streamlit then draws no basemap either (an explicit None or "" makes it fill in one
+    # from a third-party host).
+    return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None,
                     tooltip={"text": "{tooltip}"}, views=[pdk.View(type="MapView", controller=True)])
 
 

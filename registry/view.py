@@ -472,16 +472,16 @@ def network_html(
 <style>
 html, body {{ margin: 0; padding: 0; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }}
 #net {{ width: 100%; height: {int(height)}px; border: 1px solid #d9dde3; border-radius: 6px; background: #ffffff; }}
-.wrap {{ position: relative; }}
-.legend {{ position: absolute; top: 8px; left: 8px; background: rgba(255,255,255,.92); border: 1px solid #d9dde3;
-  border-radius: 6px; padding: 6px 10px; font-size: 12px; max-height: {int(height) - 24}px; overflow: auto; }}
-.legend ul {{ list-style: none; margin: 4px 0 0; padding: 0; }}
-.legend li {{ display: flex; align-items: center; gap: 6px; line-height: 18px; }}
+.legend {{ display: flex; flex-wrap: wrap; align-items: center; gap: 2px 14px; padding: 6px 4px 0; font-size: 12px; color: #333; }}
+.legend strong {{ margin-right: 4px; }}
+.legend ul {{ display: contents; list-style: none; }}
+.legend li {{ display: inline-flex; align-items: center; gap: 5px; line-height: 18px; }}
 div.vis-tooltip {{ white-space: pre-line; font-family: system-ui, sans-serif; font-size: 12px; max-width: 360px; }}
 </style>
 <script>{js}</script>
 </head><body>
-<div class="wrap"><div id="net" role="img" aria-label="{caption}"></div>{_legend(g, lang)}</div>
+<div id="net" role="img" aria-label="{caption}"></div>
+{_legend(g, lang)}
 <script>
 (function () {{
   var data = {data};
