@@ -129,14 +129,15 @@ def changed_values(before: Mapping[str, Any], values: Mapping[str, Any]) -> dict
     return out
 
 
-def describe_change(action: str, before: str | None, after: str | None, lang: str) -> str:
+def describe_change(action: str, before: Any, after: Any, lang: str) -> str:
     """Return a short text of what an audit row changed: the columns and their old and new values.
 
     >>> describe_change("update", '{"name": "A", "version": 1}', '{"name": "B", "version": 2}', "en")
     "name: 'A' → 'B'"
     """
-    b = json.loads(before) if before else {}
-    a = json.loads(after) if after else {}
+    # Missing JSON may arrive as None or, through pandas, as NaN.
+    b = json.loads(before) if isinstance(before, str) and before else {}
+    a = json.loads(after) if isinstance(after, str) and after else {}
     if action == "insert":
         return i18n.t("editing.inserted", lang, name=a.get("name") or a.get("id") or "")
     if action == "delete":

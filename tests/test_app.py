@@ -1,0 +1,227 @@
+"""The Streamlit app under AppTest: every page in both languages, filters, a decision, a CSV download.
+
+Each test runs the real ``app.py`` against a fresh registry seeded from ``data/``
+(``REGISTRY_DB`` points at a temporary file). Expected numbers come from the
+registry functions the pages call, so the test checks the page shows what the
+library says.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+
+from registry import connect, queries
+from registry.graph import GraphFilter, build_graph
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ["overview", "network", "map", "sister_cities", "gaps", "registry_browser", "import_export"]
+
+
+@pytest.fixture
+def registry_db(tmp_path, monkeypatch):
+    path = tmp_path / "app.db"
+    monkeypatch.setenv("REGISTRY_DB", str(path))
+    return path
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """Record the bytes of every download button, by media file id (AppTest keeps no copy)."""
+    saved: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def record(self, path_or_data, mimetype, kind, filename=None):  # type: ignore[no-untyped-def]
+        file_id = original(self, path_or_data, mimetype, kind, filename)
+        saved[file_id] = path_or_data
+        return file_id
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    return saved
+
+
+def start(lang: str = "nb", editor: str | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state["lang"] = lang
+    if editor:
+        at.session_state["editor_name"] = editor
+    return at.run()
+
+
+def content(at: AppTest, saved: dict[str, bytes], key: str) -> bytes:
+    url = at.download_button(key=key).proto.url
+    return saved[url.rsplit("/", 1)[-1].split(".")[0]]
+
+
+def network_data(at: AppTest) -> dict:
+    """The nodes and edges the network page drew (the JSON inside the iframe's page)."""
+    srcdoc = at.get("iframe")[0].proto.srcdoc
+    m = re.search(r"var data = (\{.*?\});\n", srcdoc)
+    assert m, "no network data in the page"
+    return json.loads(m.group(1))
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_every_page_opens_without_exceptions(registry_db, lang):
+    at = start(lang, editor="Kari")
+    titles = []
+    for page in PAGES:
+        at.switch_page(f"app_pages/{page}.py").run()
+        assert not at.exception, (page, [e.value for e in at.exception])
+        titles.append(at.title[0].value)
+    # Every page has its own title, in the chosen language.
+    assert len(set(titles)) == len(PAGES)
+    assert ("Oversikt" in titles) == (lang == "nb")
+
+
+def test_overview_counts_come_from_the_registry(registry_db):
+    at = start("en")
+    conn = connect(registry_db)
+    counts = queries.counts(conn)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Entities"] == str(counts["entities"])
+    assert metrics["Ties"] == str(counts["ties"])
+    assert metrics["Sister cities"] == str(queries.tie_counts(conn)["sister_city"])
+
+
+def test_network_filters_change_the_drawing(registry_db):
+    at = start("en")
+    at.switch_page("app_pages/network.py").run()
+    conn = connect(registry_db)
+    this_year = at.slider(key="net_year").value
+    everything = network_data(at)
+    expected = build_graph(conn, GraphFilter.make(as_of=this_year))
+    assert len(everything["nodes"]) == expected.number_of_nodes()
+    assert len(everything["edges"]) == expected.number_of_edges()
+
+    at.multiselect(key="net_tie_kinds").set_value(["sister_city"]).run()
+    assert not at.exception
+    sisters = network_data(at)
+    expected = build_graph(conn, GraphFilter.make(as_of=this_year, tie_kinds=["sister_city"]))
+    assert len(sisters["edges"]) == expected.number_of_edges() == queries.tie_counts(conn)["sister_city"]
+    assert {e["id"] for e in sisters["edges"]} == {k for _, _, k in expected.edges(keys=True)}
+
+    # Back in 1950 fewer sister cities had been twinned (the seed dates them 1946 onwards).
+    at.slider(key="net_year").set_value(1950).run()
+    early = network_data(at)
+    expected = build_graph(conn, GraphFilter.make(as_of=1950, tie_kinds=["sister_city"]))
+    assert len(early["edges"]) == expected.number_of_edges() < len(sisters["edges"])
+
+
+def test_focus_shows_the_entity_ties_and_a_path(registry_db, downloads):
+    at = start("en")
+    at.switch_page("app_pages/network.py").run()
+    at.selectbox(key="net_focus").set_value("trondheim").run()
+    assert not at.exception
+    conn = connect(registry_db)
+    g = build_graph(conn, GraphFilter.make(as_of=at.slider(key="net_year").value))
+    table = at.dataframe[0].value
+    assert len(table) == g.degree("trondheim")
+    rows = list(csv.DictReader(io.StringIO(content(at, downloads, "net_ties_csv").decode("utf-8"))))
+    assert {r["tie_id"] for r in rows} == {k for _, _, k in g.edges("trondheim", keys=True)} | {k for _, _, k in g.in_edges("trondheim", keys=True)}
+    assert all(r["source"] for r in rows)
+
+    at.selectbox(key="net_from").set_value("graz").run()
+    at.selectbox(key="net_to").set_value("norrkoping").run()
+    assert not at.exception
+    # Graz and Norrköping are both Trondheim's sister cities: two steps via Trondheim.
+    assert any("(2 steps)" in i.value and "Trondheim" in i.value for i in at.info)
+
+
+def test_recording_a_decision_shows_it_in_the_history(registry_db):
+    at = start("en", editor="Kari Nordmann")
+    at.switch_page("app_pages/sister_cities.py").run()
+    at.selectbox(key="dec_tie").set_value("trondheim--graz")
+    at.selectbox(key="dec_category").set_value("political_focus")
+    at.text_input(key="dec_date").input("2025-06-19")
+    at.text_input(key="dec_case").input("2025/0042")
+    at.text_area(key="dec_reason").input("Felles satsing på klima med nasjonal støtte")
+    at.button(key="FormSubmitter:decision_form-Save the decision").click().run()
+    assert not at.exception
+    assert any("Graz" in s.value for s in at.success)
+    histories = [df.value for df in at.dataframe if "Reason" in df.value.columns]
+    assert any((df["Reason"] == "Felles satsing på klima med nasjonal støtte").any() for df in histories)
+    stored = connect(registry_db).execute("SELECT category, case_ref, updated_by FROM decisions").fetchall()
+    assert stored == [("political_focus", "2025/0042", "app:Kari Nordmann")]
+
+
+def test_a_decision_without_a_reason_is_refused(registry_db):
+    at = start("en", editor="Kari")
+    at.switch_page("app_pages/sister_cities.py").run()
+    at.selectbox(key="dec_tie").set_value("trondheim--graz")
+    at.text_input(key="dec_date").input("2025-06-19")
+    at.button(key="FormSubmitter:decision_form-Save the decision").click().run()
+    assert not at.exception
+    assert at.error and "nothing was saved" in at.error[0].value
+    assert connect(registry_db).execute("SELECT count(*) FROM decisions").fetchone()[0] == 0
+
+
+def test_editing_needs_an_editor_name(registry_db):
+    at = start("en")
+    at.switch_page("app_pages/sister_cities.py").run()
+    assert not at.get("form")
+    assert any("editor" in i.value for i in at.info)
+
+
+def test_entity_csv_download_matches_the_filtered_table(registry_db, downloads):
+    at = start("en")
+    at.switch_page("app_pages/registry_browser.py").run()
+    at.multiselect(key="reg_kinds").set_value(["consulate"]).run()
+    assert not at.exception
+    rows = list(csv.DictReader(io.StringIO(content(at, downloads, "reg_entities_csv").decode("utf-8"))))
+    conn = connect(registry_db)
+    consulates = [r[0] for r in conn.execute("SELECT id FROM entities WHERE kind = 'consulate' ORDER BY id")]
+    assert [r["id"] for r in rows] == consulates
+    assert {r["kind"] for r in rows} == {"consulate"}
+
+
+def test_editing_an_entity_goes_through_the_store(registry_db):
+    at = start("en", editor="Ola")
+    at.switch_page("app_pages/registry_browser.py").run()
+    at.selectbox(key="reg_entity").set_value("graz").run()
+    at.text_area(key="ent_graz_notes").input("Styria's capital")
+    at.text_input(key="ent_graz_lat").input("not a number")
+    at.button(key="FormSubmitter:ent_graz_form-Save the changes").click().run()
+    # The store refuses the whole change and says why; nothing is written.
+    assert at.error and any("lat" in str(df.value.values) for df in at.dataframe)
+    conn = connect(registry_db)
+    assert conn.execute("SELECT notes, version FROM entities WHERE id = 'graz'").fetchone() == (None, 1)
+
+    at.text_input(key="ent_graz_lat").input("47.07")
+    at.button(key="FormSubmitter:ent_graz_form-Save the changes").click().run()
+    assert not at.exception
+    assert conn.execute("SELECT notes, version, updated_by FROM entities WHERE id = 'graz'").fetchone() == (
+        "Styria's capital", 2, "app:Ola",
+    )
+    history = queries.history(conn, "entities", "graz")
+    assert history["action"].tolist()[0] == "update"
+
+
+def test_import_previews_problems_before_writing(registry_db):
+    at = start("en", editor="Ola")
+    at.switch_page("app_pages/import_export.py").run()
+    bad = "id,kind,name,source\nnew-place,planet,Somewhere,test\n".encode()
+    at.file_uploader(key="io_upload").upload("entities.csv", bad, "text/csv").run()
+    assert not at.exception
+    assert at.error and "nothing was saved" in at.error[0].value
+    problems = at.dataframe[-1].value
+    assert problems.iloc[0].tolist()[1:3] == [2, "kind"]
+    assert connect(registry_db).execute("SELECT count(*) FROM entities WHERE id = 'new-place'").fetchone()[0] == 0
+
+
+def test_gaps_page_downloads_every_finding(registry_db, downloads):
+    at = start("en")
+    at.switch_page("app_pages/gaps.py").run()
+    rows = list(csv.DictReader(io.StringIO(content(at, downloads, "gaps_csv_all").decode("utf-8"))))
+    from registry import report
+
+    expected = report.findings_frame(connect(registry_db))
+    assert len(rows) == len(expected)
+    assert [r["kind"] for r in rows] == expected["kind"].tolist()
