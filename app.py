@@ -10,11 +10,11 @@ import streamlit as st
 from app_pages import _common as c
 from registry import i18n
 
-st.set_page_config(page_title="Internasjonale relasjoner", layout="wide")
-
 if "lang" not in st.session_state:
     wanted = st.query_params.get("lang", "nb")
     st.session_state.lang = wanted if wanted in i18n.LANGUAGES else "nb"
+
+st.set_page_config(page_title=c.t("app.title"), layout="wide")
 
 c.open_run()
 try:

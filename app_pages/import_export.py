@@ -76,7 +76,7 @@ a.download_button(t("io.download_zip"), cached(export.zip_bytes, spreadsheet_saf
                   mime="application/zip", key="io_zip", icon=":material/folder_zip:")
 graph = registry_snapshot().graph
 # The graph files are made only when asked for (a callable), as they take a while on a big registry.
-b.download_button(t("io.download_graphml"), lambda: export.graph_bytes(graph, "graphml"), file_name="registry.graphml",
+b.download_button(t("io.download_graphml"), lambda: export.graph_bytes(graph, "graphml"), file_name="international-ties.graphml",
                   mime="application/xml", key="io_graphml", icon=":material/hub:")
-c.download_button(t("io.download_gexf"), lambda: export.graph_bytes(graph, "gexf"), file_name="registry.gexf",
+c.download_button(t("io.download_gexf"), lambda: export.graph_bytes(graph, "gexf"), file_name="international-ties.gexf",
                   mime="application/xml", key="io_gexf", icon=":material/hub:")

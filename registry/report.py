@@ -44,7 +44,7 @@ _SEVERITY_RANK = {code: i for i, (code, _, _) in enumerate(rules.SEVERITIES)}
 def category_counts(suggestions: Sequence[classify.Suggestion]) -> pd.DataFrame:
     """Return how many sister cities are assigned and suggested each category (columns category, assigned, suggested).
 
-    >>> category_counts([])["assigned"].sum()
+    >>> int(category_counts([])["assigned"].sum())
     0
     """
     assigned = {c: 0 for c in CATEGORY_ORDER}

@@ -218,8 +218,9 @@ def aggregate_by_country(g: nx.MultiDiGraph, lang: str, keep: Iterable[str] = ()
 
     Municipalities and the nodes in ``keep`` stay themselves. A group node has
     ``kind='group'``, a ``name`` like 'Sweden (34)' and ``size``; an edge between
-    two groups has ``kind='group'``, ``weight`` (ties merged) and ``kinds`` (a
-    Counter of tie kinds). Ties inside one group are dropped.
+    two groups (from the smaller id to the larger, keyed 'u|v') has ``kind='group'``,
+    ``weight`` (ties merged) and ``kinds`` (a Counter of tie kinds). Ties inside one
+    group are dropped.
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("home", kind="municipality", country_code="NO")
@@ -227,7 +228,7 @@ def aggregate_by_country(g: nx.MultiDiGraph, lang: str, keep: Iterable[str] = ()
     ...     g.add_node(f"c{i}", kind="city", country_code="SE")
     ...     _ = g.add_edge("home", f"c{i}", key=f"t{i}", kind="sister_city")
     >>> h = aggregate_by_country(g, "en")
-    >>> sorted(h.nodes), h["home"]["country:SE"][0]["weight"]
+    >>> sorted(h.nodes), h.edges["country:SE", "home", "country:SE|home"]["weight"]
     (['country:SE', 'home'], 3)
     """
     keep = set(keep)

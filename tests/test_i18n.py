@@ -1,0 +1,79 @@
+"""Every UI text exists in both languages, and every text the app asks for is declared."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from pathlib import Path
+
+from registry import i18n
+from registry.schema import DATA_TABLES
+
+ROOT = Path(__file__).resolve().parent.parent
+# Where UI keys are used: the frame, the pages, and the registry modules that write UI text.
+SOURCES = [ROOT / "app.py", *sorted((ROOT / "app_pages").glob("*.py"))] + [
+    ROOT / "registry" / f"{m}.py" for m in ("view", "report", "mapview", "editing")
+]
+NAMESPACES = {k.split(".")[0] for k in i18n.STRINGS}
+KEY = re.compile(r"^[a-z_]+\.[a-z_]+$")
+
+
+def used_keys() -> dict[str, Path]:
+    """Every string literal in the sources that looks like a key of a declared namespace."""
+    found = {}
+    for path in SOURCES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and KEY.match(node.value):
+                if node.value.split(".")[0] in NAMESPACES:
+                    found[node.value] = path
+    return found
+
+
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_key_has_both_languages_with_the_same_fields():
+    for key, texts in i18n.STRINGS.items():
+        assert len(texts) == 2, key
+        nb, en = texts
+        assert nb.strip() and en.strip(), key
+        assert fields(nb) == fields(en), key
+
+
+def test_every_key_the_app_uses_is_declared():
+    missing = {k: str(p.relative_to(ROOT)) for k, p in used_keys().items() if k not in i18n.STRINGS}
+    assert not missing
+
+
+def test_every_declared_key_is_used():
+    unused = set(i18n.STRINGS) - set(used_keys())
+    assert not unused
+
+
+def test_no_key_is_built_at_run_time():
+    # t(f"...") would hide a key from the two tests above.
+    for path in SOURCES:
+        assert not re.search(r"\bt\(\s*f[\"']", path.read_text(encoding="utf-8")), path
+
+
+def test_every_column_an_editor_fills_in_has_a_label():
+    for table in DATA_TABLES:
+        for col in table.columns:
+            if col.name not in ("version", "updated_at", "updated_by"):
+                assert col.name in i18n.FIELDS, (table.name, col.name)
+                assert all(i18n.FIELDS[col.name]), col.name
+
+
+def test_t_fills_fields_and_picks_the_language():
+    assert i18n.t("network.tie_count", "nb", n=2) == "2 forbindelser"
+    assert i18n.t("network.tie_count", "en", n=2) == "2 ties"
+
+
+def test_country_names_in_both_languages():
+    # pycountry's Norwegian bokmål translation, and its English common names.
+    assert i18n.country_name("DE", "nb") == "Tyskland"
+    assert i18n.country_name("DE", "en") == "Germany"
+    assert i18n.country_name("XX", "en") == "XX"
+    assert i18n.country_name(None, "en") == ""

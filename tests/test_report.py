@@ -1,0 +1,90 @@
+"""The council summary and the overview tallies, on a small hand-made registry."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from registry import classify, report, store
+
+EVIL = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture
+def small(conn):
+    """Home with three sister cities: Alpha (decided project, with a plan), Beta (no decision), Evil (a hostile name).
+
+    Alpha's plan: 2026 municipal 100 000 and Interreg 250 000 -> totals 100 000 / 250 000 / 350 000.
+    """
+    add = lambda table, row: store.insert(conn, table, row, actor="test")  # noqa: E731
+    add("entities", {"id": "home", "kind": "municipality", "name": "Home", "country_code": "NO", "source": "s"})
+    for eid, name, cc in (("alpha", "Alpha", "SE"), ("beta", "Beta", "DK"), ("evil", EVIL, "FI")):
+        add("entities", {"id": eid, "kind": "city", "name": name, "country_code": cc, "source": "s"})
+        add("ties", {"id": f"home--{eid}", "from_id": "home", "to_id": eid, "kind": "sister_city", "start": "1950", "source": "s"})
+    classify.record_decision(conn, "home--alpha", "project", "2024-05-02", "Bystyret", "2024/7", "Klimaprosjekt", actor="test")
+    add("plan_lines", {"tie_id": "home--alpha", "year": 2026, "amount_nok": 100000, "funder": "municipal", "purpose": "Besøk"})
+    add("plan_lines", {"tie_id": "home--alpha", "year": 2026, "amount_nok": 250000, "funder": "Interreg", "purpose": "Prosjekt"})
+    return conn
+
+
+def test_category_counts(small):
+    counts = report.category_counts(classify.suggest(small))
+    assigned = dict(zip(counts["category"], counts["assigned"]))
+    # One decision (Alpha: project); Beta and Evil have none.
+    assert assigned == {"project": 1, "political_focus": 0, "solidarity": 0, "dormant": 0, "unclassified": 2}
+    assert counts["suggested"].sum() == 3
+    assert list(counts["category"]) == list(report.CATEGORY_ORDER)
+
+
+def test_markdown_summary_lists_cities_by_category_with_plan_and_decisions(small):
+    md = report.summary_for(small, "en", "md")
+    project = md.index("## Project")
+    unclassified = md.index("## Unclassified")
+    assert project < md.index("### Alpha") < unclassified < md.index("### Beta")
+    alpha = md[md.index("### Alpha"):unclassified]
+    assert "2024/7" in alpha and "Klimaprosjekt" in alpha
+    assert "Interreg" in alpha and "350\u202f000" in alpha  # the 2026 total
+    assert "\\<img src=x onerror=alert\\(1\\)\\>" in md and EVIL not in md
+
+
+def test_html_summary_is_escaped_and_printable(small):
+    html = report.summary_for(small, "nb", "html")
+    assert html.startswith("<!DOCTYPE html>") and "@media print" in html
+    assert EVIL not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "<h2>Prosjekt</h2>" in html and "Finansieringsplan" in html
+    assert "http" not in html
+
+
+def test_summary_refuses_unknown_formats(small):
+    with pytest.raises(ValueError):
+        report.council_summary([], "en", "pdf")
+
+
+def test_findings_frame_is_sorted_by_severity(seeded):
+    df = report.findings_frame(seeded)
+    assert {"kind", "subject", "subject_name", "severity", "explanation_nb", "explanation_en", "evidence"} <= set(df.columns)
+    ranks = [report._SEVERITY_RANK.get(s, 99) for s in df["severity"]]
+    assert ranks == sorted(ranks)
+
+
+def test_filter_findings_and_urgent():
+    df = pd.DataFrame({
+        "kind": ["isolated", "opportunity", "shared_partner", "isolated"],
+        "subject": ["a", "b", "c", "d"],
+        "subject_name": ["Alpha", "Beta", "Gamma", "Delta"],
+        "severity": ["low", "high", "medium", "info"],
+        "explanation_nb": ["ingen forbindelse", "mulighet", "samme partner", "til orientering"],
+        "explanation_en": ["no tie", "chance", "same partner", "for information"],
+    })
+    assert report.filter_findings(df, "en", groups=["overlap"])["subject"].tolist() == ["c"]
+    assert report.filter_findings(df, "en", kinds=["isolated"], severities=["low"])["subject"].tolist() == ["a"]
+    assert report.filter_findings(df, "nb", text="PARTNER")["subject"].tolist() == ["c"]
+    assert report.filter_findings(df, "en", text="delta")["subject"].tolist() == ["d"]
+    assert report.urgent_findings(df, limit=2)["subject"].tolist() == ["a", "b"]
+
+
+def test_labels_of_severities_and_finding_kinds():
+    assert report.severity_label("high", "nb") == "Høy"
+    assert report.finding_title("opportunity", "en") == "Invisible opportunities"
+    assert report.finding_group("shared_partner") == "overlap"
+    assert report.finding_title("no-such-kind", "en") == "no-such-kind"

@@ -1,0 +1,169 @@
+"""The network view: self-contained escaped HTML, physics and layout by size, aggregation, focus and paths."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import time
+
+import networkx as nx
+import pytest
+
+from registry import view
+
+EVIL = "<img src=x onerror=alert(1)>"
+CLOSER = "</script><script>alert(2)</script>"
+
+
+def star(n_leaves: int, country: str = "SE") -> nx.MultiDiGraph:
+    """A home municipality with ``n_leaves`` sister cities in one country: n_leaves + 1 nodes, n_leaves ties."""
+    g = nx.MultiDiGraph()
+    g.add_node("home", kind="municipality", name="Home", country_code="NO")
+    for i in range(n_leaves):
+        g.add_node(f"c{i}", kind="city", name=f"City {i}", country_code=country)
+        g.add_edge("home", f"c{i}", key=f"home--c{i}", kind="sister_city", start="1990", source="s")
+    return g
+
+
+def data_of(html: str) -> dict:
+    m = re.search(r"var data = (\{.*?\});\n", html)
+    assert m
+    return json.loads(m.group(1))
+
+
+def test_html_is_self_contained():
+    html = view.network_html(star(3), "en", view.layout(star(3)))
+    # Nothing is fetched: no src or href with an address, no external script or stylesheet.
+    assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", html, re.I)
+    assert "<link" not in html and "<script src" not in html
+    js, css = view.vis_assets()
+    assert js in html and css in html
+
+
+def test_texts_from_the_registry_are_escaped():
+    g = star(1)
+    g.nodes["c0"]["name"] = EVIL
+    g.nodes["home"]["name"] = CLOSER
+    g.edges["home", "c0", "home--c0"]["source"] = EVIL
+    html = view.network_html(g, "en")
+    assert EVIL not in html and CLOSER not in html
+    assert "alert(2)" not in html.split("var data = ")[0]
+    data = data_of(html)
+    # vis-network draws labels on a canvas and sets string tooltips with innerText,
+    # so the JSON carries the raw text, safely encoded for a script element.
+    assert {n["label"] for n in data["nodes"]} == {EVIL, CLOSER}
+    assert EVIL in data["edges"][0]["title"]
+
+
+def test_legend_lists_the_kinds_drawn():
+    html = view.network_html(star(2), "nb")
+    legend = html[html.index('id="legend"'):]
+    assert "Kommune" in legend and "By" in legend and "Vennskapsby" in legend
+    assert "Konsulat" not in legend
+
+
+def test_physics_only_for_small_graphs():
+    small = data_of(view.network_html(star(10), "en"))
+    assert small["options"]["physics"]["enabled"] is True
+    big_graph = star(view.PHYSICS_MAX_NODES + 10)
+    big = data_of(view.network_html(big_graph, "en", view.layout(big_graph)))
+    assert big["options"]["physics"] == {"enabled": False}
+    # With physics off every node has its precomputed place.
+    assert all("x" in n and "y" in n for n in big["nodes"])
+
+
+def test_network_html_does_not_change_its_graph():
+    g = star(5)
+    before = (copy.deepcopy(dict(g.nodes(data=True))), sorted(g.edges(keys=True)))
+    view.network_html(g, "en", view.layout(g), focus="home", highlight_nodes=["home", "c1"], highlight_ties=["home--c1"])
+    assert (dict(g.nodes(data=True)), sorted(g.edges(keys=True))) == before
+
+
+def test_highlighted_path_is_drawn_apart():
+    data = data_of(view.network_html(star(3), "en", highlight_nodes=["home", "c1"], highlight_ties=["home--c1"]))
+    widths = {e["id"]: e["width"] for e in data["edges"]}
+    assert widths["home--c1"] > widths["home--c0"]
+
+
+def test_layout_is_deterministic_and_spread():
+    g = star(20)
+    a, b = view.layout(g), view.layout(g)
+    assert a == b and set(a) == set(g)
+    assert len({xy for xy in a.values()}) == len(a)
+
+
+@pytest.mark.slow
+def test_large_layout_is_fast_enough():
+    # The sampled layout at the drawing limit; networkx's sparse layout takes ~13 s here.
+    g = nx.barabasi_albert_graph(view.MAX_DRAWN_NODES, 2, seed=1)
+    started = time.perf_counter()
+    pos = view.layout(g)
+    assert time.perf_counter() - started < 10
+    assert len(pos) == view.MAX_DRAWN_NODES
+
+
+def test_aggregation_merges_by_country_and_keeps_the_municipality():
+    g = star(4, "SE")
+    g.add_node("net", kind="network", name="A network")
+    g.add_edge("home", "net", key="home--net", kind="membership")
+    h = view.aggregate_by_country(g, "en")
+    # home stays; the four Swedish cities become one node; the network (no country) a kind group.
+    assert sorted(h.nodes) == ["country:SE", "home", "kind:network"]
+    assert h.nodes["country:SE"]["name"] == "Sweden (4)"
+    assert h.edges["country:SE", "home", "country:SE|home"]["weight"] == 4
+
+
+def test_drawable_aggregates_only_past_the_limit():
+    g = star(30)
+    same, aggregated = view.drawable(g, "en", max_nodes=31)
+    assert same is g and not aggregated
+    small, aggregated = view.drawable(g, "en", max_nodes=30)
+    assert aggregated and small.number_of_nodes() == 2
+    kept, _ = view.drawable(g, "en", keep=["c3"], max_nodes=30)
+    assert "c3" in kept
+
+
+def test_neighbourhood_and_shortest_path_ignore_direction():
+    # a -> b <- c -> d: a chain whose middle tie points backwards.
+    g = nx.MultiDiGraph()
+    g.add_edge("a", "b", key="ab")
+    g.add_edge("c", "b", key="cb")
+    g.add_edge("c", "d", key="cd")
+    assert sorted(view.neighbourhood(g, "b", 1)) == ["a", "b", "c"]
+    assert sorted(view.neighbourhood(g, "a", 3)) == ["a", "b", "c", "d"]
+    assert view.neighbourhood(g, "zz", 2).number_of_nodes() == 0
+    path = view.shortest_path(g, "a", "d")
+    assert path == ["a", "b", "c", "d"]
+    assert view.path_ties(g, path) == ["ab", "cb", "cd"]
+    g.add_node("lonely")
+    assert view.shortest_path(g, "a", "lonely") == []
+
+
+def test_restrict_categories_keeps_other_ties():
+    g = star(2)
+    g.add_node("uni", kind="university", name="Uni")
+    g.add_edge("uni", "c1", key="uni--c1", kind="exchange")
+    h = view.restrict_categories(g, {"home--c0": "dormant", "home--c1": "project"}, {"dormant"})
+    assert sorted(k for _, _, k in h.edges(keys=True)) == ["home--c0", "uni--c1"]
+    # c1 keeps its exchange tie, so it stays.
+    assert "c1" in h
+
+
+def test_entity_ties_lists_both_directions_with_sources():
+    g = star(2)
+    g.add_node("cons", kind="consulate", name="Consulate")
+    g.add_edge("cons", "home", key="cons--home", kind="located_in", source="src")
+    df = view.entity_ties(g, "home", "nb")
+    assert list(df.columns) == list(view.ENTITY_TIE_COLUMNS)
+    assert sorted(df["tie_id"]) == ["cons--home", "home--c0", "home--c1"]
+    assert dict(zip(df["tie_id"], df["direction"]))["cons--home"] == "←"
+    assert dict(zip(df["tie_id"], df["kind"]))["home--c0"] == "Vennskapsby"
+    assert view.entity_ties(g, "missing", "en").empty
+
+
+def test_year_range_starts_at_the_first_start():
+    g = star(1)
+    g.add_edge("home", "c0", key="old", start="1946-05-01")
+    assert view.year_range(g, 2026) == (1946, 2026)
+    assert view.year_range(nx.MultiDiGraph(), 2026) == (2026, 2026)
