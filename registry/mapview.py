@@ -132,7 +132,7 @@ def deck(points: pd.DataFrame, arcs: pd.DataFrame, *, centre: tuple[float, float
     """
     import pydeck as pdk
 
-    # pydeck reads every string as an accessor expression; "'pixels'" is the literal text.
+    # pydeck reads a bare string as an accessor expression; quoted, it passes the text 'pixels'.
     layers = [
         pdk.Layer("SolidPolygonLayer", OCEAN, id="sea", get_polygon="polygon", get_fill_color=[207, 224, 236, 255], pickable=False),
         pdk.Layer("GeoJsonLayer", land(), id="land", stroked=True, filled=True, get_fill_color=[250, 250, 248, 255],

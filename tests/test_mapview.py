@@ -59,7 +59,7 @@ def test_deck_has_no_base_map_and_text_tooltips():
 
     assert _get_pydeck_tooltip(d) == {"text": "{tooltip}"}
     places = next(layer for layer in deck["layers"] if layer["id"] == "places")
-    assert places["radiusUnits"] == "@@='pixels'"
+    assert places["radiusUnits"] == "pixels"
 
 
 def test_land_outline_is_shipped():
