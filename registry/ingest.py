@@ -259,7 +259,8 @@ def _cross_checks(conn, batches, origin) -> list[Problem]:  # type: ignore[no-un
             if key is not None:
                 seen[key] = (fname, n)
     # References from decisions/plan lines to sister-city ties added in the same batch.
-    kinds = {r["id"]: r.get("kind") for r in batches["ties"]}
+    # .get: a row whose id was refused (say, too long) has none, and its problem is already listed.
+    kinds = {r.get("id"): r.get("kind") for r in batches["ties"] if r.get("id") is not None}
     for name in ("decisions", "plan_lines"):
         for r, fname in zip(batches[name], origin[name]):
             kind = kinds.get(r.get("tie_id"))
