@@ -63,10 +63,18 @@ class ImportReport:
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+    # A byte order mark promises an encoding: bytes that break the promise are refused, not guessed.
+    for bom, codec, encoding, label in ((b"\xef\xbb\xbf", "utf-8", "utf-8-sig", "UTF-8"),
+                                        (b"\xff\xfe", "utf-16-le", "utf-16", "UTF-16"),
+                                        (b"\xfe\xff", "utf-16-be", "utf-16", "UTF-16")):
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec), encoding
+            except UnicodeDecodeError as exc:
+                raise ImportFailed(
+                    [Problem(name, 0, "", f"the file starts with a {label} byte order mark but is not valid "
+                             f"{label} at byte {exc.start + len(bom)} ({exc.reason})")]
+                ) from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
