@@ -1,0 +1,258 @@
+"""The app in a real browser: `streamlit run app.py` on a free port, driven by Debian's Chromium.
+
+Visits every page in both languages and checks: no page errors, no request to any
+host but the app's, the network canvas drawn inside its iframe, and an entity named
+``<img src=x onerror=alert(1)>`` shown as text everywhere (no dialog, no image
+element). Screenshots of every page go to ``screenshots/`` (git-ignored). When a
+check fails, the server's log is added to the failure.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from registry import connect, load_seed, store
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+SHOTS = ROOT / "screenshots"
+EVIL = "<img src=x onerror=alert(1)>"
+# url path -> title in (nb, en)
+PAGES = {
+    "": ("Oversikt", "Overview"),
+    "network": ("Nettverk", "Network"),
+    "map": ("Kart", "Map"),
+    "sister_cities": ("Vennskapsbyer", "Sister cities"),
+    "gaps": ("Hull og overlapp", "Gaps and overlaps"),
+    "registry": ("Register", "Registry"),
+    "import_export": ("Import og eksport", "Import and export"),
+}
+
+if not Path(CHROMIUM).exists():
+    pytest.skip("Debian's chromium is not installed (.ci/run installs it)", allow_module_level=True)
+
+
+class Server:
+    def __init__(self, url: str, log: Path):
+        self.url = url
+        self.log = log
+
+    def log_text(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")[-8000:]
+
+    @contextlib.contextmanager
+    def explained(self):
+        """Re-raise any failure with the server's log attached."""
+        try:
+            yield
+        except BaseException as exc:
+            raise AssertionError(f"{exc}\n\n--- streamlit server log ---\n{self.log_text()}") from exc
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("browser")
+    db = tmp / "registry.db"
+    conn = connect(db)
+    load_seed(conn)
+    store.insert(conn, "entities", {"id": "evil", "kind": "voluntary_org", "name": EVIL, "name_en": EVIL,
+                                    "country_code": "NO", "source": EVIL}, actor="test")
+    store.insert(conn, "ties", {"id": "evil--trondheim", "from_id": "evil", "to_id": "trondheim", "kind": "partnership",
+                                "source": EVIL, "goals": EVIL}, actor="test")
+    conn.close()
+    port = free_port()
+    log = tmp / "server.log"
+    env = {**os.environ, "REGISTRY_DB": str(db)}
+    with open(log, "w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address", "127.0.0.1",
+             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )
+    srv = Server(f"http://127.0.0.1:{port}", log)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{srv.url}/_stcore/health", timeout=2)
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise AssertionError(f"streamlit did not start\n{srv.log_text()}") from None
+                time.sleep(0.2)
+        yield srv
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run"],
+        )
+        yield b
+        b.close()
+
+
+class Watch:
+    """What a page did: errors, requests, dialogs."""
+
+    def __init__(self, page, app_url: str):
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        self.dialogs: list[str] = []
+        host = urlparse(app_url).netloc
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+        def on_request(r):  # type: ignore[no-untyped-def]
+            u = urlparse(r.url)
+            if u.scheme in ("http", "https", "ws", "wss") and u.netloc != host:
+                self.foreign.append(r.url)
+
+        page.on("request", on_request)
+
+        def on_dialog(d):  # type: ignore[no-untyped-def]
+            self.dialogs.append(d.message)
+            d.dismiss()
+
+        page.on("dialog", on_dialog)
+
+
+def settle(page, title: str) -> None:
+    """Wait until the page shows ``title`` and the script has finished running."""
+    page.wait_for_selector(f"h1:has-text('{title}')", timeout=30000)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"] button')", timeout=30000)
+    page.wait_for_timeout(800)
+
+
+def network_frame(page):
+    return page.frame_locator("iframe[title='Nettverksdiagram over forbindelsene'], iframe[title='Network diagram of the ties']")
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1400, "height": 1800})
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_every_page_loads_without_errors_or_other_hosts(page, server, lang):
+    SHOTS.mkdir(exist_ok=True)
+    watch = Watch(page, server.url)
+    with server.explained():
+        for path, titles in PAGES.items():
+            title = titles[0] if lang == "nb" else titles[1]
+            page.goto(f"{server.url}/{path}?lang={lang}")
+            settle(page, title)
+            if path == "map":
+                page.wait_for_selector("[data-testid='stDeckGlJsonChart'] canvas", timeout=30000)
+                page.wait_for_timeout(1500)
+            if path == "network":
+                network_frame(page).locator("body[data-drawn='1']").wait_for(timeout=30000)
+            page.screenshot(path=str(SHOTS / f"{path or 'overview'}-{lang}.png"), full_page=True)
+            assert not page.locator("[data-testid='stException']").count(), f"exception on /{path}"
+        assert not watch.errors, watch.errors
+        assert not watch.foreign, watch.foreign
+        assert not watch.dialogs, watch.dialogs
+
+
+def test_network_canvas_is_drawn(page, server):
+    watch = Watch(page, server.url)
+    with server.explained():
+        page.goto(f"{server.url}/network?lang=en")
+        settle(page, "Network")
+        frame = network_frame(page)
+        frame.locator("body[data-stable='1']").wait_for(timeout=30000)
+        coloured = frame.locator("canvas").evaluate(
+            """c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;
+                      for (let i = 0; i < d.length; i += 4) if (d[i+3] > 0 && (d[i] < 240 || d[i+1] < 240 || d[i+2] < 240)) n++;
+                      return n; }"""
+        )
+        # Dozens of nodes and ties: many thousands of drawn pixels, not an empty canvas.
+        assert coloured > 5000, coloured
+        assert not watch.errors and not watch.foreign
+
+
+def test_hostile_name_is_shown_as_text(page, server):
+    watch = Watch(page, server.url)
+    with server.explained():
+        # In the registry page the name is in the entity picker and the editor's form.
+        page.goto(f"{server.url}/registry?lang=en")
+        settle(page, "Registry")
+        page.get_by_role("textbox", name="Editor").fill("Browser test")
+        page.get_by_role("textbox", name="Editor").press("Enter")
+        page.wait_for_timeout(1500)
+        picker = page.locator("[data-testid='stSelectbox']").filter(has_text="Choose an entity")
+        picker.click()
+        page.keyboard.type("onerror")
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(2000)
+        assert page.get_by_text(f"{EVIL} (evil)").count() >= 1
+        values = page.locator("input, textarea").evaluate_all("els => els.map(e => e.value)")
+        assert EVIL in values  # the name field of the edit form holds the text itself
+        assert page.locator("img[src='x']").count() == 0
+
+        # In the network, focused on it: canvas label, and a tooltip when hovered.
+        page.goto(f"{server.url}/network?lang=en")
+        settle(page, "Network")
+        focus = page.locator("[data-testid='stSelectbox']").filter(has_text="Focus on")
+        focus.click()
+        page.keyboard.type("onerror")
+        page.keyboard.press("Enter")
+        settle(page, "Network")
+        assert page.get_by_text(EVIL).count() >= 1
+        frame = network_frame(page)
+        frame.locator("body[data-drawn='1']").wait_for(timeout=30000)
+        frame.locator("body[data-stable='1']").wait_for(timeout=30000)
+        box = page.locator("iframe[title='Network diagram of the ties']").bounding_box()
+        spot = frame.locator("body").evaluate(
+            "() => { const n = window.registryNetwork; const p = n.getPositions(['evil']).evil; return n.canvasToDOM(p); }"
+        )
+        page.mouse.move(box["x"] + spot["x"] + 1, box["y"] + spot["y"] + 1)
+        tooltip = frame.locator("div.vis-tooltip")
+        tooltip.wait_for(state="visible", timeout=10000)
+        assert EVIL in tooltip.inner_text()
+        assert tooltip.locator("img").count() == 0
+        assert frame.locator("img").count() == 0
+        assert not watch.dialogs, watch.dialogs
+        assert not watch.errors, watch.errors
+
+
+def test_language_switch_in_the_frame(page, server):
+    with server.explained():
+        page.goto(f"{server.url}/")
+        settle(page, "Oversikt")
+        page.locator("[data-testid='stSidebar']").get_by_text("English", exact=True).click()
+        settle(page, "Overview")
+        page.get_by_role("link", name="Sister cities").first.click()
+        settle(page, "Sister cities")
+        assert page.get_by_text("Record a decision").count() >= 1
