@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 import sqlite3
 from pathlib import Path
@@ -17,6 +18,9 @@ __all__ = ["EXPORT_TABLES", "table_rows", "csv_text", "rows_to_csv", "export_csv
 #: Tables written by ``export``: data, vocabularies and the audit log.
 EXPORT_TABLES: tuple[str, ...] = ("entities", "ties", "decisions", "plan_lines", "audit", *VOCABULARIES)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Text that import reads as already neutralised (quotes, then a formula character): import
+# drops its first quote, so every export writes it with one more.
+_QUOTED_FORMULA = re.compile(r"^'+[=+\-@\t\r]")
 
 
 def table_rows(conn: sqlite3.Connection, table: str) -> tuple[list[str], list[tuple[Any, ...]]]:
@@ -35,10 +39,22 @@ def table_rows(conn: sqlite3.Connection, table: str) -> tuple[list[str], list[tu
 def neutralise(value: Any) -> Any:
     """Return ``value`` made safe for a spreadsheet: text starting ``= + - @`` gets a leading quote.
 
-    Numbers stay numbers. Import strips the quote again, so a round trip restores
-    the original text.
+    Numbers stay numbers. Text that already starts with quotes before one of those
+    characters gets one more quote too. Import strips one quote from a cell that
+    starts with quotes and a formula character, so a round trip restores the
+    original text.
+
+    >>> neutralise("=1+1"), neutralise("'=1+1"), neutralise(-3.5), neutralise("'quoted")
+    ("'=1+1", "''=1+1", -3.5, "'quoted")
     """
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str) and (value.startswith(_FORMULA_START) or _QUOTED_FORMULA.match(value)):
+        return "'" + value
+    return value
+
+
+def _keep_quotes(value: Any) -> Any:
+    # Without spreadsheet_safe only text import would misread needs the extra quote.
+    if isinstance(value, str) and _QUOTED_FORMULA.match(value):
         return "'" + value
     return value
 
@@ -50,7 +66,7 @@ def rows_to_csv(columns: list[str], rows: Iterable[Iterable[Any]], *, spreadshee
     w.writerow(columns)
     for row in rows:
         cells = ["" if v is None else v for v in row]
-        w.writerow([neutralise(v) for v in cells] if spreadsheet_safe else cells)
+        w.writerow([neutralise(v) for v in cells] if spreadsheet_safe else [_keep_quotes(v) for v in cells])
     return buf.getvalue()
 
 

@@ -35,8 +35,9 @@ MAX_ROWS = 1_000_000
 _TRACK = {"version", "updated_at", "updated_by"}
 WIKIDATA_COLUMNS = ("city", "cityLabel", "twin", "twinLabel", "twinCountryCode", "start", "end")
 _ENTITY_IRI = re.compile(r"^https?://www\.wikidata\.org/entity/(Q[1-9][0-9]*)$")
-# A cell written "spreadsheet-safe" by export: a quote before a formula character.
-_NEUTRALISED = re.compile(r"^'(?=[=+\-@\t\r])")
+# A cell written "spreadsheet-safe" by export: a quote before a formula character (after any
+# further quotes, which export adds to text that started with quotes). One quote is dropped.
+_NEUTRALISED = re.compile(r"^'(?='*[=+\-@\t\r])")
 
 
 @dataclass
