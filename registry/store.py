@@ -102,6 +102,9 @@ def insert(
     t = _table(table)
     with transaction(conn):
         clean = _validated(conn, t, row, vocabularies)
+        if "directed" in t.names:
+            # Import reads a missing or empty 'directed' as 0; an insert without it means the same.
+            clean.setdefault("directed", 0)
         if t.id_generated:
             clean.pop(t.pk, None) if clean.get(t.pk) is None else None
         elif get(conn, t.name, clean[t.pk]) is not None:
