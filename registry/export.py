@@ -63,10 +63,14 @@ def rows_to_csv(columns: list[str], rows: Iterable[Iterable[Any]], *, spreadshee
     """Return CSV text with a header; None becomes an empty cell."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
+    # The writer quotes a cell holding "\n" (its line terminator) but not a bare "\r", which
+    # every reader takes as the end of a line: rows with one are written fully quoted.
+    quoted = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL)
     w.writerow(columns)
     for row in rows:
         cells = ["" if v is None else v for v in row]
-        w.writerow([neutralise(v) for v in cells] if spreadsheet_safe else [_keep_quotes(v) for v in cells])
+        cells = [neutralise(v) for v in cells] if spreadsheet_safe else [_keep_quotes(v) for v in cells]
+        (quoted if any(isinstance(v, str) and "\r" in v for v in cells) else w).writerow(cells)
     return buf.getvalue()
 
 
@@ -85,7 +89,8 @@ def export_csv(
     paths = []
     for table in EXPORT_TABLES:
         path = out / f"{table}.csv"
-        path.write_text(csv_text(conn, table, spreadsheet_safe=spreadsheet_safe), encoding="utf-8")
+        # newline="": written as is; on Windows "\n" inside a cell would otherwise become "\r\n".
+        path.write_text(csv_text(conn, table, spreadsheet_safe=spreadsheet_safe), encoding="utf-8", newline="")
         paths.append(path)
     return paths
 
