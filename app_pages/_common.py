@@ -183,6 +183,11 @@ def _layout(path: str, rev: int, flt: GraphFilter, categories: frozenset[str], l
     return view.layout(g)
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _full_layout(path: str, rev: int) -> dict[str, tuple[float, float]]:
+    return view.layout(_snapshot(path, rev).graph)
+
+
 @st.cache_data(show_spinner=False, max_entries=128)
 def _network_html(
     path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str,
@@ -192,8 +197,14 @@ def _network_html(
     g = view.neighbourhood(full, focus, steps) if focus else full
     keep = set(route) | ({focus} if focus else set())
     drawn, aggregated = view.drawable(g, language, keep)
-    # Positions come from the whole filtered graph, so nodes stay put when the focus changes.
-    positions = _layout(path, rev, flt, categories, language) if not aggregated or not focus else view.layout(drawn)
+    # Positions come from the whole registry when it can be drawn node by node, else from the
+    # whole filtered graph: nodes stay put when a filter or the focus changes.
+    if not aggregated and _snapshot(path, rev).graph.number_of_nodes() <= view.MAX_DRAWN_NODES:
+        positions = _full_layout(path, rev)
+    elif not focus:
+        positions = _layout(path, rev, flt, categories, language)
+    else:
+        positions = view.layout(drawn)
     html = view.network_html(
         drawn, language, positions, focus=focus, highlight_nodes=route, highlight_ties=view.path_ties(full, list(route)),
     )

@@ -3,13 +3,15 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages._common import cached, csv_button, formatter, lang, t
+from app_pages._common import cached, csv_button, formatter, label, lang, t
 from registry import report, rules
 
 st.title(t("gaps.title"))
 st.caption(t("gaps.intro"))
 
-findings = cached(report.findings_frame)
+result = cached(report.review)
+findings = result.findings
+NOTES = {r.kind: (r.method, r.note_nb if lang() == "nb" else r.note_en) for r in result.summary.itertuples()} if len(result.summary) else {}
 GROUPS = {"gap": t("gaps.group_gap"), "overlap": t("gaps.group_overlap"), "opportunity": t("gaps.group_opportunity")}
 kinds = [k.code for k in rules.FINDING_KINDS] + sorted(set(findings["kind"]) - {k.code for k in rules.FINDING_KINDS})
 severities = [code for code, _, _ in rules.SEVERITIES]
@@ -25,6 +27,7 @@ shown = report.filter_findings(findings, lang(), groups=groups, kinds=chosen, se
 st.caption(t("gaps.counts", shown=len(shown), total=len(findings)))
 csv_button(shown, "findings.csv", key="gaps_csv_all")
 
+empty = []
 for kind in kinds:
     if chosen and kind not in chosen:
         continue
@@ -32,12 +35,14 @@ for kind in kinds:
     if groups and group not in groups:
         continue
     rows = shown[shown["kind"] == kind]
-    with st.container(border=True):
-        st.subheader(f"{report.finding_title(kind, lang())} ({len(rows)})")
+    if rows.empty:
+        empty.append(report.finding_title(kind, lang()))
+        continue
+    with st.expander(f"{report.finding_title(kind, lang())} ({len(rows)})", expanded=True):
         st.caption(f"{GROUPS.get(group, '')} · {report.finding_help(kind, lang())}")
-        if rows.empty:
-            st.caption(t("gaps.none"))
-            continue
+        method, note = NOTES.get(kind, ("exact", ""))
+        if method != "exact" and note:
+            st.info(note, icon=":material/info:")
         st.dataframe(
             pd.DataFrame({
                 t("col.subject"): rows["subject_name"],
@@ -49,3 +54,22 @@ for kind in kinds:
             column_config={t("col.explanation"): st.column_config.TextColumn(width="large")},
         )
         csv_button(rows, f"findings-{kind}.csv", key=f"gaps_csv_{kind}")
+if empty:
+    st.caption(t("gaps.none") + " " + ", ".join(empty) + ".")
+
+st.header(t("gaps.coverage"))
+st.caption(t("gaps.coverage_help"))
+a, b = st.columns(2, gap="large")
+for column, matrix, title, vocabulary, name in (
+    (a, result.sector_matrix, t("gaps.sector_matrix"), "sectors", "sector"),
+    (b, result.actor_matrix, t("gaps.actor_matrix"), "entity_kinds", "actor"),
+):
+    with column:
+        st.subheader(title)
+        if matrix.empty:
+            st.caption(t("gaps.no_matrix"))
+            continue
+        shown = matrix.drop(columns=["city_id"]).rename(columns={"city_name": t("sister.city")})
+        shown = shown.rename(columns={c: label(vocabulary, c) for c in shown.columns if c != t("sister.city")})
+        st.dataframe(shown, hide_index=True)
+        csv_button(matrix, f"{name}-coverage.csv", key=f"gaps_{name}_csv")

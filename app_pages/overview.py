@@ -39,7 +39,7 @@ with right:
     st.page_link("app_pages/sister_cities.py", label=t("overview.to_sister_cities"), icon=":material/arrow_forward:")
 
 st.subheader(t("overview.urgent"))
-urgent = report.urgent_findings(cached(report.findings_frame), limit=8)
+urgent = report.urgent_findings(cached(report.review).findings, limit=8)
 if urgent.empty:
     st.success(t("overview.no_findings"))
 else:

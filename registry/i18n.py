@@ -299,7 +299,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gaps.kinds": ("Typer funn", "Finding kinds"),
     "gaps.search_placeholder": ("Navn eller ord i forklaringen", "Name or word in the explanation"),
     "gaps.counts": ("{shown} av {total} funn.", "{shown} of {total} findings."),
-    "gaps.none": ("Ingen funn av denne typen.", "No findings of this kind."),
+    "gaps.coverage": ("Dekning", "Coverage"),
+    "gaps.coverage_help": (
+        "Hvor mange aktive forbindelser hver vennskapsby har i strategiens sektorer, og hvor mange lokale aktører av hver type som er knyttet til den. Tomme celler er hull.",
+        "How many active ties each sister city has in the strategy's sectors, and how many local actors of each kind are tied to it. Empty cells are gaps.",
+    ),
+    "gaps.sector_matrix": ("Vennskapsby × sektor", "Sister city × sector"),
+    "gaps.actor_matrix": ("Vennskapsby × lokal aktørtype", "Sister city × local actor kind"),
+    "gaps.no_matrix": ("Ingen vennskapsbyer å vise.", "No sister cities to show."),
+    "gaps.none": ("Ingen funn av disse typene:", "No findings of these kinds:"),
     # --- registry
     "registry.title": ("Register", "Registry"),
     "registry.intro": (

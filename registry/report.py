@@ -23,6 +23,8 @@ from .graph import snapshot
 __all__ = [
     "CATEGORY_ORDER",
     "category_counts",
+    "Review",
+    "review",
     "findings_frame",
     "urgent_findings",
     "severity_label",
@@ -56,31 +58,67 @@ def category_counts(suggestions: Sequence[classify.Suggestion]) -> pd.DataFrame:
     return pd.DataFrame({"category": cats, "assigned": [assigned[c] for c in cats], "suggested": [suggested[c] for c in cats]})
 
 
-def findings_frame(conn: sqlite3.Connection) -> pd.DataFrame:
-    """Return every analysis finding of the registry, most severe first.
+_FINDING_COLUMNS = ["kind", "subject", "subject_name", "severity", "score", "explanation_nb", "explanation_en", "evidence"]
 
-    Columns as :data:`registry.analysis_rows.FINDING_COLUMNS`. Until the analysis
-    module answers, this falls back to the integrity check's warnings in the same shape.
+
+@dataclass(frozen=True)
+class Review:
+    """The analysis as the app shows it: every finding, the per-kind summary, the coverage matrices.
+
+    ``summary`` has one row per finding kind (``kind``, ``count``, ``method``,
+    ``note_nb``, ``note_en``); the matrices are sister city × sector and sister
+    city × local-actor kind. All are empty when the analysis is not available.
     """
+
+    findings: pd.DataFrame
+    summary: pd.DataFrame
+    sector_matrix: pd.DataFrame
+    actor_matrix: pd.DataFrame
+
+
+def _sorted(df: pd.DataFrame) -> pd.DataFrame:
+    rank = df["severity"].map(lambda s: _SEVERITY_RANK.get(s, 99))
+    return df.assign(_r=rank).sort_values("_r", kind="stable").drop(columns="_r").reset_index(drop=True)
+
+
+def review(conn: sqlite3.Connection, as_of: date | int | None = None) -> Review:
+    """Return the :class:`Review` of the registry as of ``as_of`` (default today), most severe findings first.
+
+    The findings come from :func:`registry.analysis.analyse`, one run for all kinds,
+    followed by the integrity check's errors and warnings (kind 'integrity').
+    """
+    frames = []
+    empty = pd.DataFrame()
+    summary, sectors, actors = empty, empty, empty
     try:
-        from . import analysis  # the gaps-and-overlaps analysis (issue 3)
+        from . import analysis  # the gaps-and-overlaps analysis
+    except ImportError:  # pragma: no cover - only while the analysis module is missing
+        analysis = None  # type: ignore[assignment]
+    if analysis is not None:
+        result = analysis.analyse(snapshot(conn), as_of=as_of)
+        frames.append(result.all())
+        summary, sectors, actors = result.summary, result.sector_matrix, result.actor_matrix
+    from .checks import check
 
-        df = analysis.findings(conn)
-    except (ImportError, AttributeError):
-        from .checks import check
-
-        rows = [
+    frames.append(pd.DataFrame(
+        [
             {
                 "kind": "integrity", "subject": f.row_id, "subject_name": f.row_id,
-                "severity": "high" if f.level == "error" else "low", "score": None,
+                "severity": "high" if f.level == "error" else "info", "score": None,
                 "explanation_nb": f"{f.table} {f.row_id}: {f.message}", "explanation_en": f"{f.table} {f.row_id}: {f.message}",
                 "evidence": f.row_id,
             }
             for f in check(conn)
-        ]
-        df = pd.DataFrame(rows, columns=["kind", "subject", "subject_name", "severity", "score", "explanation_nb", "explanation_en", "evidence"])
-    rank = df["severity"].map(lambda s: _SEVERITY_RANK.get(s, 99))
-    return df.assign(_r=rank).sort_values("_r", kind="stable").drop(columns="_r").reset_index(drop=True)
+        ],
+        columns=_FINDING_COLUMNS,
+    ))
+    found = pd.concat([f for f in frames if len(f)], ignore_index=True) if any(len(f) for f in frames) else pd.DataFrame(columns=_FINDING_COLUMNS)
+    return Review(_sorted(found[_FINDING_COLUMNS]), summary, sectors, actors)
+
+
+def findings_frame(conn: sqlite3.Connection) -> pd.DataFrame:
+    """Return every finding of :func:`review`, most severe first (the table the gaps page downloads)."""
+    return review(conn).findings
 
 
 def urgent_findings(findings: pd.DataFrame, limit: int = 8) -> pd.DataFrame:
