@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import gettext
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
-from typing import Any, Iterator, NamedTuple
+from functools import cached_property, lru_cache
+from typing import Any, Iterable, Iterator, NamedTuple
 
 import networkx as nx
 import pycountry
 
 from . import dates, rules as R
-from .graph import GraphFilter, Snapshot, filter_graph, snapshot
+from .graph import GraphFilter, Snapshot, filter_graph, snapshot, tie_active
 
 __all__ = ["Tie", "Context", "prepare", "as_date", "in_window", "running", "iter_ties"]
 
@@ -58,6 +59,19 @@ def in_window(attrs: dict[str, Any], first: date, last: date) -> bool:
     return bool(start and dates.is_partial_date(start) and dates.latest(start) >= first)
 
 
+@lru_cache(maxsize=1024)
+def _country_name(code: str, lang: str) -> str:
+    c = pycountry.countries.get(alpha_2=code)
+    if c is None:
+        return code
+    if lang == "nb":
+        try:
+            return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["nb"]).gettext(c.name)
+        except OSError:  # no Norwegian catalogue in this pycountry
+            return c.name
+    return c.name
+
+
 @dataclass
 class Context:
     """A snapshot seen as of one date: the graphs and the roles every rule needs.
@@ -73,22 +87,45 @@ class Context:
 
     # --- graphs -------------------------------------------------------------------------------
 
-    @property
+    @cached_property
     def full(self) -> nx.MultiDiGraph:
         """The whole history: every entity and tie."""
         return self.snap.graph
 
     @cached_property
+    def active(self) -> list[Tie]:
+        """The ties that count on ``as_of`` (start <= date, not ended), in the graph's order."""
+        day = self.as_of
+        return [
+            Tie(u, v, k, a) for u, v, k, a in self.full.edges(keys=True, data=True)
+            if tie_active(a.get("start"), a.get("end"), a.get("status"), day)
+        ]
+
+    @cached_property
+    def active_ids(self) -> frozenset[str]:
+        return frozenset(t.id for t in self.active)
+
+    def ties_at(self, n: str) -> list[Tie]:
+        """Return the ties that count at entity ``n``, in either direction."""
+        ok = self.active_ids
+        g = self.full
+        return [
+            Tie(u, v, k, a)
+            for edges in (g.out_edges(n, keys=True, data=True), g.in_edges(n, keys=True, data=True))
+            for u, v, k, a in edges if k in ok
+        ]
+
+    @cached_property
     def graph(self) -> nx.MultiDiGraph:
-        """The ties that count on ``as_of`` (start <= date, not ended), all entities."""
+        """The registry as of ``as_of``: all entities, the ties that count (built on first use only)."""
         return filter_graph(self.full, GraphFilter(as_of=self.as_of))
 
     @cached_property
     def simple(self) -> nx.Graph:
-        """``graph`` as an undirected simple graph without attributes (for structure)."""
+        """The ties that count as an undirected simple graph without attributes (for structure)."""
         h = nx.Graph()
-        h.add_nodes_from(self.graph)
-        h.add_edges_from((u, v) for u, v in self.graph.edges() if u != v)
+        h.add_nodes_from(self.full)
+        h.add_edges_from((t.u, t.v) for t in self.active if t.u != t.v)
         return h
 
     # --- roles --------------------------------------------------------------------------------
@@ -115,18 +152,30 @@ class Context:
     def home_country(self) -> str | None:
         return self.full.nodes[self.home].get("country_code") if self.home else None
 
+    @cached_property
+    def _kinds(self) -> dict[str, str | None]:
+        return {n: a.get("kind") for n, a in self.full.nodes(data=True)}
+
     def kind(self, n: str) -> str | None:
-        return self.full.nodes[n].get("kind") if n in self.full else None
+        """Return the entity kind of ``n`` (None for a ``country:XX`` place)."""
+        return self._kinds.get(n)
 
     def name(self, n: str, lang: str = "en") -> str:
         """Return a display name for an entity id or a ``country:XX`` place."""
-        if n.startswith("country:"):
-            c = pycountry.countries.get(alpha_2=n[8:])
-            return c.name if c else n[8:]
-        a = self.full.nodes[n] if n in self.full else {}
-        if lang == "en" and a.get("name_en"):
-            return a["name_en"]
-        return a.get("name") or n
+        key = (n, lang)
+        hit = self._names.get(key)
+        if hit is None:
+            if n.startswith("country:"):
+                hit = _country_name(n[8:], lang)
+            else:
+                a = self.full.nodes[n] if n in self.full else {}
+                hit = a["name_en"] if lang == "en" and a.get("name_en") else a.get("name") or n
+            self._names[key] = hit
+        return hit
+
+    @cached_property
+    def _names(self) -> dict[tuple[str, str], str]:
+        return {}
 
     @cached_property
     def local(self) -> frozenset[str]:
@@ -148,84 +197,86 @@ class Context:
     def located(self) -> dict[str, str]:
         """Entity -> the city it is located in, from ``located_in`` ties of any date."""
         out = {}
+        kinds = self._kinds
         for u, v, a in self.full.edges(data=True):
-            if a.get("kind") == "located_in" and self.kind(v) in R.CITY_KINDS:
+            if a.get("kind") == "located_in" and kinds.get(v) in R.CITY_KINDS:
                 out.setdefault(u, v)
         return out
 
     @cached_property
-    def _country_ids(self) -> dict[str, str]:
-        out: dict[str, str] = {}
-        for n, a in sorted(self.full.nodes(data=True)):
+    def _roles(self) -> tuple[dict[str, str | None], dict[str, str | None]]:
+        # Every entity's country key and foreign place, computed once: the rules below
+        # are asked for each end of every tie.
+        nodes = self.full.nodes
+        country_ids: dict[str, str] = {}
+        for n, a in sorted(nodes(data=True)):
             if a.get("kind") in R.COUNTRY_KINDS and a.get("country_code"):
-                out.setdefault(a["country_code"], n)
-        return out
+                country_ids.setdefault(a["country_code"], n)
+        located, local, hc = self.located, self.local, self.home_country
+        code: dict[str, str | None] = {}
+        for n, a in nodes(data=True):
+            cc = a.get("country_code")
+            if cc is None and n in located:
+                cc = nodes[located[n]].get("country_code")
+            code[n] = cc
+        countries: dict[str, str | None] = {}
+        places: dict[str, str | None] = {}
+        for n, a in nodes(data=True):
+            k, cc = a.get("kind"), code[n]
+            countries[n] = n if k in R.COUNTRY_KINDS else (country_ids.get(cc, f"country:{cc}") if cc else None)
+            if n in local or cc is None or cc == hc:
+                places[n] = None
+            elif k in R.CITY_KINDS or k in R.COUNTRY_KINDS:
+                places[n] = n
+            else:
+                loc = located.get(n)
+                foreign_loc = loc is not None and loc not in local and code.get(loc) not in (None, hc)
+                places[n] = loc if foreign_loc else countries[n]
+        return countries, places
 
     def country_key(self, n: str) -> str | None:
         """Return the place that stands for ``n``'s country: the country entity, or ``country:XX``."""
         if n.startswith("country:"):
             return n
-        a = self.full.nodes[n]
-        if a.get("kind") in R.COUNTRY_KINDS:
-            return n
-        cc = a.get("country_code")
-        if cc is None:
-            loc = self.located.get(n)
-            cc = self.full.nodes[loc].get("country_code") if loc else None
-        if cc is None:
-            return None
-        return self._country_ids.get(cc, f"country:{cc}")
+        return self._roles[0].get(n)
 
     def is_foreign(self, n: str) -> bool:
         """Return True for an entity outside the home country (local actors never are)."""
-        if n in self.local:
-            return False
-        cc = self.full.nodes[n].get("country_code")
-        if cc is None and n in self.located:
-            cc = self.full.nodes[self.located[n]].get("country_code")
-        return cc is not None and cc != self.home_country
+        return self._roles[1].get(n) is not None
 
     def place(self, n: str) -> str | None:
         """Return the foreign place ``n`` stands for: itself (a city or country), its city, or its country.
 
         None for entities that are not foreign.
         """
-        if not self.is_foreign(n):
-            return None
-        k = self.kind(n)
-        if k in R.CITY_KINDS or k in R.COUNTRY_KINDS:
-            return n
-        loc = self.located.get(n)
-        if loc is not None and self.is_foreign(loc):
-            return loc
-        return self.country_key(n)
+        return self._roles[1].get(n)
 
     # --- ties -----------------------------------------------------------------------------------
 
     def actors(self, t: Tie) -> list[str]:
         """Return the local actors of a tie: its local ends and its carrier when local."""
-        out = [n for n in (t.u, t.v) if n in self.local]
+        local = self.local
+        out = [n for n in (t.u, t.v) if n in local]
         c = t.attrs.get("carrier_id")
         if c and c in self.local and c not in out:
             out.append(c)
         return out
 
-    def _by_place(self, g: nx.MultiDiGraph) -> dict[str, list[Tie]]:
+    def _by_place(self, ties: Iterable[Tie]) -> dict[str, list[Tie]]:
         out: dict[str, list[Tie]] = defaultdict(list)
         skip = {"located_in", "consular"}
-        for u, v, k, a in g.edges(keys=True, data=True):
-            if a.get("kind") in skip:
-                continue
-            pu, pv = self.place(u), self.place(v)
-            if pu is None and pv is None:
+        countries, places = self._roles
+        for t in ties:
+            u, v, a = t.u, t.v, t.attrs
+            pu, pv = places.get(u), places.get(v)
+            if (pu is None and pv is None) or a.get("kind") in skip:
                 continue
             keys = set()
             for p in (pu, pv):
                 if p is not None:
                     keys.add(p)
-                    keys.add(self.country_key(p))
+                    keys.add(countries.get(p) if not p.startswith("country:") else p)
             keys.discard(None)
-            t = Tie(u, v, k, a)
             for p in keys:
                 out[p].append(t)  # type: ignore[index]
         return dict(out)
@@ -238,12 +289,12 @@ class Context:
         those of its cities and institutions. ``located_in`` and ``consular`` ties
         say where something is, not what it does, and are left out.
         """
-        return self._by_place(self.graph)
+        return self._by_place(self.active)
 
     @cached_property
     def history_place_ties(self) -> dict[str, list[Tie]]:
         """As :attr:`place_ties`, over the whole history (for dormancy)."""
-        return self._by_place(self.full)
+        return self._by_place(Tie(u, v, k, a) for u, v, k, a in self.full.edges(keys=True, data=True))
 
     @cached_property
     def place_actors(self) -> dict[str, dict[str, list[str]]]:
@@ -262,7 +313,7 @@ class Context:
     def sister_ties(self) -> list[Tie]:
         """The sister-city ties that count, oriented home -> city, by city name."""
         out = []
-        for u, v, k, a in self.graph.edges(keys=True, data=True):
+        for u, v, k, a in self.active:
             if a.get("kind") != "sister_city":
                 continue
             if v == self.home:

@@ -28,6 +28,7 @@ __all__ = [
     "FRAME_COLUMNS",
     "evaluate",
     "solidarity_ties",
+    "recent_activity",
     "decision_history",
     "financing_plan",
     "financing_totals",
@@ -190,12 +191,28 @@ def evaluate(ctx: Context, tie: Tie) -> dict[str, tuple[bool, tuple[str, ...]]]:
     out["voluntary_carrier"] = (bool(voluntary), ids(voluntary))
     out["two_way"] = (bool(sol["two_way"]), ids(sol["two_way"]))
 
-    first, last = ctx.window()
-    history = [t for t in ctx.history_place_ties.get(city, []) if t.attrs.get("kind") not in R.NOT_ACTIVITY_TIE_KINDS]
-    recent = [t for t in history if in_window(t.attrs, first, last)]
+    recent, earlier = recent_activity(ctx, city)
     # Met: the evidence is the earlier activity (empty when none was ever recorded).
-    out["no_recent_activity"] = (not recent, ids(recent) if recent else ids(history))
+    out["no_recent_activity"] = (not recent, ids(recent) if recent else ids(earlier))
     return out
+
+
+def recent_activity(ctx: Context, place: str) -> tuple[list[Tie], list[Tie]]:
+    """Return ``(recent, earlier)``: activity ties at ``place`` inside the dormancy window, and the rest.
+
+    Activity is every tie but the formal sister-city tie and ``located_in``; the
+    window is the ``dormant_years`` up to the context's date.
+    """
+    first, last = ctx.window()
+    recent, earlier = [], []
+    for t in ctx.history_place_ties.get(place, []):
+        if t.attrs.get("kind") in R.NOT_ACTIVITY_TIE_KINDS:
+            continue
+        start = t.attrs.get("start")
+        if start and dates.is_partial_date(start) and dates.earliest(start) > last:
+            continue  # not begun yet on the date
+        (recent if in_window(t.attrs, first, last) else earlier).append(t)
+    return recent, earlier
 
 
 def _reason(ctx: Context, code: str, category: str, met: bool, evidence: tuple[str, ...]) -> Reason:

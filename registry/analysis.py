@@ -1,0 +1,200 @@
+"""Gaps, overlaps and opportunities in the registry: one table of findings per kind, and a summary.
+
+Every finding kind is a pure function of a prepared :class:`~registry.analysis_context.Context`
+(the registry as of a date); :func:`analyse` runs them all, the app, the CLI and
+the notebook call it the same way. The kinds, their titles and help are
+declared in :data:`registry.rules.FINDING_KINDS`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+from . import rules as R
+from .analysis_context import Context, prepare
+from .analysis_gaps import (
+    actor_gap, actor_matrix, forum_isolated, isolated, municipal_only, one_way_solidarity, sector_gap,
+    sector_matrix, undocumented_tie, unused_consulate, went_dormant,
+)
+from .analysis_overlaps import likely_duplicate, many_channels, opportunity, shared_partner
+from .analysis_rows import FINDING_COLUMNS, Found
+from .analysis_structure import single_point_of_failure, structural_hole
+from .graph import Snapshot
+
+__all__ = [
+    "FINDING_KINDS",
+    "FINDING_COLUMNS",
+    "SUMMARY_COLUMNS",
+    "FUNCTIONS",
+    "Options",
+    "Analysis",
+    "analyse",
+    "findings",
+    "coverage",
+    "write_csv",
+]
+
+FINDING_KINDS = R.FINDING_KINDS
+
+#: kind code -> the function that finds it; the order of :data:`FINDING_KINDS`.
+FUNCTIONS: dict[str, Callable[[Context], Found]] = {
+    "municipal_only": municipal_only,
+    "sector_gap": sector_gap,
+    "actor_gap": actor_gap,
+    "unused_consulate": unused_consulate,
+    "forum_isolated": forum_isolated,
+    "undocumented_tie": undocumented_tie,
+    "one_way_solidarity": one_way_solidarity,
+    "went_dormant": went_dormant,
+    "isolated": isolated,
+    "single_point_of_failure": single_point_of_failure,
+    "structural_hole": structural_hole,
+    "shared_partner": shared_partner,
+    "many_channels": many_channels,
+    "likely_duplicate": likely_duplicate,
+    "opportunity": opportunity,
+}
+assert list(FUNCTIONS) == [k.code for k in FINDING_KINDS], "every declared finding kind has one function"
+
+#: Columns of :attr:`Analysis.summary`.
+SUMMARY_COLUMNS: tuple[str, ...] = (
+    "kind", "group", "title_nb", "title_en", "count", "method", "note_nb", "note_en", "seconds",
+)
+_SEVERITY_ORDER = {code: i for i, (code, _, _) in enumerate(R.SEVERITIES)}
+_NONE_FOUND = ("ingen funnet i disse dataene", "none found in this data")
+
+
+@dataclass(frozen=True)
+class Options:
+    """What to analyse: which finding kinds (default all), the rules, and the home municipality (default found)."""
+
+    kinds: tuple[str, ...] = tuple(FUNCTIONS)
+    rules: R.Rules = field(default_factory=lambda: R.DEFAULT_RULES)
+    home_id: str | None = None
+
+
+@dataclass
+class Analysis:
+    """The result of :func:`analyse`: one DataFrame per finding kind, a summary, the coverage matrices.
+
+    ``findings[kind]`` has :data:`FINDING_COLUMNS`, most severe first. The
+    summary has one row per kind run, saying how many were found, whether the
+    method was exact, sampled or skipped at this size, and a note ('none found
+    in this data' when a kind found nothing).
+    """
+
+    as_of: date
+    home_id: str | None
+    findings: dict[str, pd.DataFrame]
+    summary: pd.DataFrame
+    sector_matrix: pd.DataFrame
+    actor_matrix: pd.DataFrame
+
+    def all(self) -> pd.DataFrame:
+        """Return every finding in one DataFrame, in the order of the kinds."""
+        frames = [f for f in self.findings.values() if len(f)]
+        if not frames:
+            return pd.DataFrame(columns=list(FINDING_COLUMNS))
+        return pd.concat(frames, ignore_index=True)
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
+    if len(df):
+        df = df.assign(_s=df["severity"].map(_SEVERITY_ORDER)).sort_values("_s", kind="stable")
+        df = df.drop(columns="_s").reset_index(drop=True)
+    return df
+
+
+def findings(
+    source: sqlite3.Connection | Snapshot | Context, kind: str, as_of: date | str | int | None = None,
+    options: Options | None = None,
+) -> pd.DataFrame:
+    """Return the findings of one kind as a DataFrame (:data:`FINDING_COLUMNS`), most severe first."""
+    options = options or Options()
+    ctx = prepare(source, as_of, options.rules, options.home_id)
+    return _frame(FUNCTIONS[kind](ctx).rows)
+
+
+def coverage(
+    source: sqlite3.Connection | Snapshot | Context, as_of: date | str | int | None = None,
+    options: Options | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the coverage matrices ``(sister city × sector, sister city × local-actor kind)``."""
+    options = options or Options()
+    ctx = prepare(source, as_of, options.rules, options.home_id)
+    return sector_matrix(ctx), actor_matrix(ctx)
+
+
+def analyse(
+    source: sqlite3.Connection | Snapshot | Context,
+    as_of: date | str | int | None = None,
+    options: Options | None = None,
+) -> Analysis:
+    """Return the :class:`Analysis` of a registry as of a date (default today).
+
+    ``source`` is a connection, a :class:`~registry.graph.Snapshot` or a context
+    from :func:`~registry.analysis_context.prepare`; nothing is written.
+
+    >>> from registry import connect
+    >>> a = analyse(connect(":memory:"), as_of=2020)
+    >>> a.summary.loc[0, "note_en"]
+    'none found in this data'
+    """
+    options = options or Options()
+    unknown = set(options.kinds) - set(FUNCTIONS)
+    if unknown:
+        raise KeyError(f"unknown finding kind(s): {', '.join(sorted(unknown))}")
+    ctx = prepare(source, as_of, options.rules, options.home_id)
+    out: dict[str, pd.DataFrame] = {}
+    summary = []
+    for kind in FUNCTIONS:
+        if kind not in options.kinds:
+            continue
+        started = time.perf_counter()
+        found = FUNCTIONS[kind](ctx)
+        out[kind] = _frame(found.rows)
+        k = R.finding_kind(kind)
+        note_en = found.note
+        note_nb = found.note
+        if not found.rows and found.method != "skipped":
+            note_nb = "; ".join(filter(None, (_NONE_FOUND[0], found.note)))
+            note_en = "; ".join(filter(None, (_NONE_FOUND[1], found.note)))
+        summary.append({
+            "kind": kind, "group": k.group, "title_nb": k.title_nb, "title_en": k.title_en,
+            "count": len(found.rows), "method": found.method, "note_nb": note_nb, "note_en": note_en,
+            "seconds": round(time.perf_counter() - started, 3),
+        })
+    return Analysis(
+        as_of=ctx.as_of,
+        home_id=ctx.home,
+        findings=out,
+        summary=pd.DataFrame(summary, columns=list(SUMMARY_COLUMNS)),
+        sector_matrix=sector_matrix(ctx),
+        actor_matrix=actor_matrix(ctx),
+    )
+
+
+def write_csv(result: Analysis, directory: str | Path) -> list[Path]:
+    """Write one CSV per finding kind, ``summary.csv`` and the two coverage matrices; return the paths.
+
+    Files are UTF-8 with a header row, even when a kind found nothing, so a
+    missing file always means a kind that was not run.
+    """
+    out = Path(directory)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    frames = {**result.findings, "summary": result.summary, "coverage_sectors": result.sector_matrix,
+              "coverage_actors": result.actor_matrix}
+    for name, df in frames.items():
+        path = out / f"{name}.csv"
+        df.to_csv(path, index=False, encoding="utf-8")
+        paths.append(path)
+    return paths

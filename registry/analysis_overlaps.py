@@ -1,0 +1,217 @@
+"""Overlaps and opportunities: several actors at one place, duplicates, places the municipality does not see."""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from itertools import combinations
+
+from . import rules as R
+from .analysis_context import Context
+from .analysis_rows import Found, names, row
+
+__all__ = ["shared_partner", "many_channels", "likely_duplicate", "opportunity", "name_key", "km_between"]
+
+
+def _is_city(ctx: Context, place: str) -> bool:
+    return ctx.kind(place) in R.CITY_KINDS
+
+
+def shared_partner(ctx: Context) -> Found:
+    """Pairs of local actors working the same foreign city or country with no tie to each other."""
+    cap = int(ctx.rules["shared_partner_max_actors"])
+    pairs: dict[tuple[str, str], list[str]] = defaultdict(list)
+    crowded = 0
+    for place, actors in ctx.place_actors.items():
+        if len(actors) < 2:
+            continue
+        if len(actors) > cap:
+            crowded += 1
+            continue
+        for a, b in combinations(sorted(actors), 2):
+            pairs[(a, b)].append(place)
+    s = ctx.simple
+    rows = []
+    for (a, b), places in sorted(pairs.items()):
+        if s.has_edge(a, b):
+            continue
+        cities = [p for p in places if _is_city(ctx, p)]
+        city_countries = {ctx.country_key(c) for c in cities}
+        # A country is worth naming only when no shared city already stands for it.
+        shown = cities + [p for p in places if not _is_city(ctx, p) and p not in city_countries]
+        shown.sort(key=lambda p: (not _is_city(ctx, p), ctx.name(p).casefold()))
+        ties = [t for p in shown for t in ctx.place_actors[p][a] + ctx.place_actors[p][b]]
+        meet = sorted(set(s[a]) & set(s[b])) if a in s and b in s else []
+        meet_nb = f" De møtes bare gjennom {names(ctx, meet, 'nb', 3)}." if meet else ""
+        meet_en = f" They meet only through {names(ctx, meet, 'en', 3)}." if meet else ""
+        nb = f"{ctx.name(a, 'nb')} og {ctx.name(b, 'nb')}"
+        en = f"{ctx.name(a, 'en')} and {ctx.name(b, 'en')}"
+        rows.append(row(
+            "shared_partner", f"{a};{b}", nb, "medium" if cities else "low",
+            f"{nb} arbeider begge med {names(ctx, shown, 'nb')}, men har ingen forbindelse med hverandre i "
+            f"registeret.{meet_nb}",
+            f"{en} both work with {names(ctx, shown, 'en')} but have no tie to each other in the registry.{meet_en}",
+            [a, b, *ties],
+            score=len(shown),
+        ))
+    rows.sort(key=lambda r: (r["severity"] != "medium", -r["score"], r["subject"]))
+    note = f"{crowded} place(s) with more than {cap} actors are listed under many_channels instead" if crowded else ""
+    return Found(rows, "exact", note)
+
+
+def many_channels(ctx: Context) -> Found:
+    """Foreign places that at least ``many_channels_min_actors`` local actors work at once.
+
+    A country is listed only when more actors work it than work any one of its
+    cities (otherwise the city says it already).
+    """
+    least = int(ctx.rules["many_channels_min_actors"])
+    best_city: dict[str | None, int] = defaultdict(int)
+    for p, actors in ctx.place_actors.items():
+        if _is_city(ctx, p):
+            ck = ctx.country_key(p)
+            best_city[ck] = max(best_city[ck], len(actors))
+    rows = []
+    for p, actors in ctx.place_actors.items():
+        n = len(actors)
+        if n < least or (not _is_city(ctx, p) and n <= best_city.get(p, 0)):
+            continue
+        ids = sorted(actors)
+        ties = [t for a in ids for t in actors[a]]
+        rows.append(row(
+            "many_channels", p, ctx.name(p, "nb"), "info",
+            f"{ctx.name(p, 'nb')} har {n} lokale aktører samtidig ({names(ctx, ids, 'nb')}) gjennom "
+            f"{len(set(ties))} forbindelser; her kan samordning gi mer ut av hver kontakt.",
+            f"{ctx.name(p, 'en')} is worked by {n} local actors at once ({names(ctx, ids, 'en')}) through "
+            f"{len(set(ties))} ties; coordination could get more out of each contact here.",
+            [*ids, *ties],
+            score=n,
+        ))
+    rows.sort(key=lambda r: (-r["score"], r["subject"]))
+    return Found(rows)
+
+
+def name_key(name: str | None) -> str:
+    """Return a name folded for comparison: no accents, case, punctuation or spaces.
+
+    >>> name_key("Kraków") == name_key("krakow")
+    True
+    """
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFKD", name.replace("ø", "o").replace("Ø", "O").replace("æ", "ae").replace("Æ", "AE"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Return the great-circle distance in kilometres (haversine, mean Earth radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def likely_duplicate(ctx: Context) -> Found:
+    """Pairs of entities that are likely one: same kind and country with the same name, or cities a few km apart."""
+    g = ctx.full
+    found: dict[tuple[str, str], list[str]] = defaultdict(list)
+    by_name: dict[tuple[str, str | None, str], set[str]] = defaultdict(set)
+    for n, a in g.nodes(data=True):
+        for key in {name_key(a.get("name")), name_key(a.get("name_en"))} - {""}:
+            by_name[(a.get("kind"), a.get("country_code"), key)].add(n)
+    for ids in by_name.values():
+        for a, b in combinations(sorted(ids), 2):
+            if "name" not in found[(a, b)]:
+                found[(a, b)].append("name")
+    km = float(ctx.rules["duplicate_km"])
+    places = sorted(
+        (a["lat"], a.get("lon"), n) for n, a in g.nodes(data=True)
+        if a.get("kind") in R.CITY_KINDS and a.get("lat") is not None and a.get("lon") is not None
+    )
+    lats = [p[0] for p in places]
+    band = km / 111.0  # a degree of latitude is about 111 km everywhere
+    for i, (lat, lon, n) in enumerate(places):
+        # Only cities within the latitude band can be near: a sorted sweep, not all pairs.
+        for j in range(i + 1, bisect.bisect_right(lats, lat + band)):
+            lat2, lon2, m = places[j]
+            ca, cb = g.nodes[n].get("country_code"), g.nodes[m].get("country_code")
+            if ca and cb and ca != cb:
+                continue
+            d = km_between(lat, lon, lat2, lon2)
+            if d <= km:
+                found[tuple(sorted((n, m)))].append(f"{d:.1f} km")  # type: ignore[index]
+    rows = []
+    for (a, b), why in sorted(found.items()):
+        if not why:
+            continue
+        same_name = "name" in why
+        dist = [w for w in why if w != "name"]
+        nb_why = " og ".join((["samme navn"] if same_name else []) + [f"{d} fra hverandre" for d in dist])
+        en_why = " and ".join((["the same name"] if same_name else []) + [f"{d} apart" for d in dist])
+        nb = f"{ctx.name(a, 'nb')} ({a}) og {ctx.name(b, 'nb')} ({b})"
+        en = f"{ctx.name(a, 'en')} ({a}) and {ctx.name(b, 'en')} ({b})"
+        rows.append(row(
+            "likely_duplicate", f"{a};{b}", f"{ctx.name(a, 'nb')} / {ctx.name(b, 'nb')}",
+            "medium" if same_name and dist else "low",
+            f"{nb} er trolig samme enhet: {nb_why}. Slå dem sammen, eller skriv i notatene hvorfor de er ulike.",
+            f"{en} are likely the same: {en_why}. Merge them, or note why they differ.",
+            [a, b],
+        ))
+    return Found(rows)
+
+
+def opportunity(ctx: Context) -> Found:
+    """Foreign places where local institutions are active but the municipality has no relation, ranked.
+
+    The score is the Adamic–Adar index of the municipality and the place in the
+    graph where the municipality is joined to every local actor: the sum over
+    the actors at the place of 1 / log(their degree). An actor with few ties
+    that still works the place is the stronger hint.
+    """
+    home = ctx.home
+    if home is None:
+        return Found([], "skipped", "no home municipality to compare with")
+    s = ctx.simple
+    home_places = {p for p, actors in ctx.place_actors.items() if home in actors}
+    home_countries = {ctx.country_key(p) for p in home_places} | {p for p in home_places if not _is_city(ctx, p)}
+    listed_ties: dict[str | None, set[str]] = defaultdict(set)
+    candidates = []
+    for p, actors in ctx.place_actors.items():
+        if _is_city(ctx, p) and p not in home_places:
+            candidates.append((p, {a: t for a, t in actors.items() if a != home}))
+            listed_ties[ctx.country_key(p)].update(t for ts in actors.values() for t in ts)
+    for p, actors in ctx.place_actors.items():
+        if _is_city(ctx, p) or p in home_countries:
+            continue
+        # Ties already listed under one of the country's cities are not counted again.
+        rest = {a: [t for t in ts if t not in listed_ties.get(p, set())] for a, ts in actors.items() if a != home}
+        rest = {a: ts for a, ts in rest.items() if ts}
+        if rest:
+            candidates.append((p, rest))
+    rows = []
+    for p, actors in candidates:
+        if not actors:
+            continue
+        score = 0.0
+        for a in actors:
+            deg = (s.degree(a) if a in s else 0) + (0 if s.has_edge(home, a) else 1)
+            score += 1.0 / math.log(max(deg, 2))
+        ids = sorted(actors)
+        ties = [t for a in ids for t in actors[a]]
+        nb_p, en_p = ctx.name(p, "nb"), ctx.name(p, "en")
+        rows.append(row(
+            "opportunity", p, nb_p, "medium" if len(ids) > 1 else "low",
+            f"{nb_p}: {names(ctx, ids, 'nb')} er aktiv her ({', '.join(ties[:5])}), men {ctx.name(home, 'nb')} "
+            f"har ingen relasjon. Adamic–Adar {score:.2f} ({len(ids)} {'lokal aktør' if len(ids) == 1 else 'lokale aktører'}).",
+            f"{en_p}: {names(ctx, ids, 'en')} {'is' if len(ids) == 1 else 'are'} active here ({', '.join(ties[:5])}), "
+            f"but {ctx.name(home, 'en')} has no relation. Adamic–Adar {score:.2f} "
+            f"({len(ids)} local actor{'' if len(ids) == 1 else 's'}).",
+            [*ids, *ties],
+            score=score,
+        ))
+    rows.sort(key=lambda r: (-r["score"], r["subject"]))
+    return Found(rows)
