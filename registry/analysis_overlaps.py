@@ -44,7 +44,8 @@ def shared_partner(ctx: Context) -> Found:
         shown = cities + [p for p in places if not _is_city(ctx, p) and p not in city_countries]
         shown.sort(key=lambda p: (not _is_city(ctx, p), ctx.name(p).casefold()))
         ties = [t for p in shown for t in ctx.place_actors[p][a] + ctx.place_actors[p][b]]
-        meet = sorted(set(s[a]) & set(s[b])) if a in s and b in s else []
+        # Where they meet, other than at the places they share (those are the finding).
+        meet = sorted(set(s[a]) & set(s[b]) - set(places)) if a in s and b in s else []
         meet_nb = f" De møtes bare gjennom {names(ctx, meet, 'nb', 3)}." if meet else ""
         meet_en = f" They meet only through {names(ctx, meet, 'en', 3)}." if meet else ""
         nb = f"{ctx.name(a, 'nb')} og {ctx.name(b, 'nb')}"

@@ -1,0 +1,133 @@
+"""The registry as a graph: as-of and kind/sector/country filters, filtering in memory, snapshots, export."""
+
+from datetime import date
+
+import networkx as nx
+import pytest
+
+from registry import store
+from registry.graph import GraphFilter, build_graph, filter_graph, snapshot, tie_active, to_simple_graph, write_graph
+
+A = "test"
+
+
+def _registry(conn):
+    """home (NO) -- a (SE city) since 1990, ended 2000; home -- b (DE city) from 2010, sector culture;
+    uni (NO university) -- b partnership with no start, sectors research;education; uni -- c suspended."""
+    for id, kind, cc in (("home", "municipality", "NO"), ("a", "city", "SE"), ("b", "city", "DE"),
+                         ("uni", "university", "NO"), ("c", "city", "DE")):
+        store.insert(conn, "entities", {"id": id, "kind": kind, "name": id, "country_code": cc, "source": "s"}, actor=A)
+    ties = [
+        {"id": "home--a", "from_id": "home", "to_id": "a", "kind": "sister_city", "start": "1990", "end": "2000",
+         "status": "ended"},
+        {"id": "home--b", "from_id": "home", "to_id": "b", "kind": "sister_city", "start": "2010", "sectors": "culture"},
+        {"id": "uni--b", "from_id": "uni", "to_id": "b", "kind": "partnership", "sectors": "research;education"},
+        {"id": "uni--c", "from_id": "uni", "to_id": "c", "kind": "exchange", "start": "2005-06", "status": "suspended"},
+    ]
+    for t in ties:
+        store.insert(conn, "ties", {**t, "source": "s"}, actor=A)
+    return conn
+
+
+@pytest.mark.parametrize(
+    "start, end, status, day, expected",
+    [
+        ("1990", None, "active", date(1990, 1, 1), True),  # starts within the year: counts from its first day
+        ("1990-06", None, "active", date(1990, 5, 31), False),  # not begun yet
+        (None, None, "active", date(1900, 1, 1), True),  # unknown start counts (unknown, not absent)
+        ("1990", "2000", "ended", date(2000, 12, 31), True),  # counts through its end year
+        ("1990", "2000", "ended", date(2001, 1, 1), False),
+        ("1990", None, "ended", date(1995, 1, 1), False),  # ended without a date: ended
+        ("1990", None, "ended", None, True),  # no date: the whole history
+    ],
+)
+def test_tie_active(start, end, status, day, expected):
+    assert tie_active(start, end, status, day) is expected
+
+
+def test_build_graph_as_of_a_date(conn):
+    _registry(conn)
+    assert set(build_graph(conn).edges(keys=True)) >= {("home", "a", "home--a"), ("home", "b", "home--b")}
+    g1995 = build_graph(conn, GraphFilter.make(as_of=1995))
+    # 1995: home--a runs (1990-2000), home--b not begun, the undated partnership counts, uni--c not begun.
+    assert sorted(k for _, _, k in g1995.edges(keys=True)) == ["home--a", "uni--b"]
+    g2020 = build_graph(conn, GraphFilter.make(as_of="2020-01"))
+    assert sorted(k for _, _, k in g2020.edges(keys=True)) == ["home--b", "uni--b", "uni--c"]
+    assert g2020.number_of_nodes() == 5  # entities stay; only ties are dated
+
+
+def test_build_graph_by_kind_sector_and_country(conn):
+    _registry(conn)
+    assert [k for *_, k in build_graph(conn, GraphFilter.make(tie_kinds=["partnership"])).edges(keys=True)] == ["uni--b"]
+    by_sector = build_graph(conn, GraphFilter.make(sectors=["education", "culture"]))
+    assert sorted(k for *_, k in by_sector.edges(keys=True)) == ["home--b", "uni--b"]
+    no_cities = build_graph(conn, GraphFilter.make(entity_kinds=["municipality", "university"]))
+    assert set(no_cities) == {"home", "uni"} and no_cities.number_of_edges() == 0
+    german = build_graph(conn, GraphFilter.make(countries=["DE", "NO"]))
+    assert "a" not in german and sorted(k for *_, k in german.edges(keys=True)) == ["home--b", "uni--b", "uni--c"]
+
+
+@pytest.mark.parametrize(
+    "flt",
+    [
+        GraphFilter.make(as_of=1995),
+        GraphFilter.make(as_of="2020"),
+        GraphFilter.make(tie_kinds=["sister_city"], as_of=2020),
+        GraphFilter.make(sectors=["research"]),
+        GraphFilter.make(countries=["DE"]),
+        GraphFilter.make(entity_kinds=["city", "municipality"]),
+    ],
+)
+def test_filter_graph_in_memory_agrees_with_build_graph(conn, flt):
+    _registry(conn)
+    whole = build_graph(conn)
+    built, filtered = build_graph(conn, flt), filter_graph(whole, flt)
+    assert set(built.nodes) == set(filtered.nodes)
+    assert set(built.edges(keys=True)) == set(filtered.edges(keys=True))
+    assert whole.number_of_edges() == 4  # the whole graph is not changed by filtering
+
+
+def test_filter_graph_on_the_seed_agrees_with_build_graph(seeded):
+    whole = build_graph(seeded)
+    assert (whole.number_of_nodes(), whole.number_of_edges()) == (53, 46)  # data/entities.csv, data/ties.csv
+    for flt in (GraphFilter.make(as_of=1950), GraphFilter.make(as_of=2011), GraphFilter.make(tie_kinds=["consular"])):
+        assert set(filter_graph(whole, flt).edges(keys=True)) == set(build_graph(seeded, flt).edges(keys=True))
+    # Before 1950 only the ties from the 1940s count, and those without a start date.
+    g1950 = filter_graph(whole, GraphFilter.make(as_of=1950))
+    assert {"trondheim--dunfermline", "trondheim--tampere"} <= {k for *_, k in g1950.edges(keys=True)}
+    assert "trondheim--darmstadt" not in {k for *_, k in g1950.edges(keys=True)}
+
+
+def test_filter_graph_without_a_filter_is_the_graph_itself(conn):
+    g = build_graph(_registry(conn))
+    assert filter_graph(g) is g and filter_graph(g, GraphFilter()) is g
+
+
+def test_snapshot_holds_decisions_and_plan_lines(seeded):
+    tie = "trondheim--dunfermline"
+    store.insert(seeded, "decisions", {"tie_id": tie, "category": "dormant", "decided_on": "2024",
+                                       "decided_by": "Test", "reason": "test"}, actor=A)
+    store.insert(seeded, "plan_lines", {"tie_id": tie, "year": 2025, "amount_nok": 1000, "funder": "municipal",
+                                        "purpose": "test"}, actor=A)
+    snap = snapshot(seeded)
+    assert snap.graph.number_of_edges() == 46
+    assert [(d["tie_id"], d["category"]) for d in snap.decisions] == [(tie, "dormant")]
+    assert [(p["year"], p["amount_nok"]) for p in snap.plan_lines] == [(2025, 1000)]
+
+
+def test_simple_graph_lists_parallel_ties(conn):
+    g = build_graph(_registry(conn))
+    g.add_edge("b", "home", key="b--home", kind="project")
+    h = to_simple_graph(g)
+    assert isinstance(h, nx.Graph) and sorted(h["home"]["b"]["ties"]) == ["b--home", "home--b"]
+
+
+@pytest.mark.parametrize("fmt, read", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
+def test_write_graph_round_trips(conn, tmp_path, fmt, read):
+    g = build_graph(_registry(conn))
+    path = tmp_path / f"g.{fmt}"
+    write_graph(g, str(path), fmt)
+    back = read(path)
+    assert set(back.nodes) == set(g.nodes) and back.number_of_edges() == g.number_of_edges()
+    with pytest.raises(ValueError, match="unknown graph format"):
+        write_graph(g, str(path), "dot")

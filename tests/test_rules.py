@@ -1,0 +1,73 @@
+"""The declared rules are complete and consistent: every code used is known, every text in both languages."""
+
+import pytest
+
+from registry import rules as R, vocab
+from registry.analysis import FUNCTIONS
+
+ENTITY_KINDS = {t.code for t in vocab.ENTITY_KINDS}
+TIE_KINDS = {t.code for t in vocab.TIE_KINDS}
+
+
+def test_thresholds_have_unique_codes_labels_and_help():
+    codes = [t.code for t in R.THRESHOLDS]
+    assert len(codes) == len(set(codes))
+    for t in R.THRESHOLDS:
+        assert t.label_nb and t.label_en and t.help
+        assert isinstance(t.default, (int, float))
+    assert dict(R.DEFAULT_RULES.values) == {t.code: t.default for t in R.THRESHOLDS}
+
+
+def test_rules_can_be_changed_but_only_by_known_names():
+    r = R.DEFAULT_RULES.with_values(dormant_years=10)
+    assert r["dormant_years"] == 10
+    assert R.DEFAULT_RULES["dormant_years"] == 5  # the default is untouched
+    assert r != R.DEFAULT_RULES and R.Rules() == R.DEFAULT_RULES
+    with pytest.raises(KeyError, match="no_such"):
+        R.DEFAULT_RULES.with_values(no_such=1)
+
+
+def test_category_rules_cover_the_four_categories_with_known_criteria():
+    assert [r.category for r in R.CATEGORY_RULES] == ["political_focus", "project", "solidarity", "dormant"]
+    assert {r.category for r in R.CATEGORY_RULES} | {"unclassified"} == {t.code for t in vocab.CATEGORIES}
+    used = [c for r in R.CATEGORY_RULES for group in r.requires for c in group]
+    assert sorted(used) == sorted(c.code for c in R.CRITERIA), "every criterion is used exactly once"
+
+
+@pytest.mark.parametrize("c", R.CRITERIA, ids=lambda c: c.code)
+def test_criteria_texts_fill_in_both_languages(c):
+    for text in (c.met_nb, c.met_en, c.unmet_nb, c.unmet_en):
+        filled = text.format(evidence="a--b", years=5)
+        assert "{" not in filled and filled.strip()
+    assert c.label_nb and c.label_en
+
+
+def test_kind_sets_use_known_codes():
+    for kinds in (R.LOCAL_ACTOR_KINDS, R.ALWAYS_LOCAL_KINDS, R.CITY_KINDS, R.COUNTRY_KINDS,
+                  R.SOLIDARITY_CARRIER_KINDS, R.NATIONAL_KINDS, R.FUNDING_KINDS, set(R.COVERAGE_ACTOR_KINDS)):
+        assert kinds <= ENTITY_KINDS
+    assert R.HOME_KIND in ENTITY_KINDS
+    for kinds in (R.PROJECT_TIE_KINDS, R.FUNDING_TIE_KINDS, R.NOT_ACTIVITY_TIE_KINDS, R.DOCUMENTED_TIE_KINDS,
+                  R.CONSULATE_OWN_TIE_KINDS):
+        assert kinds <= TIE_KINDS
+    assert set(R.COVERAGE_SECTORS) <= {t.code for t in vocab.SECTORS}
+
+
+def test_finding_kinds_are_declared_once_with_both_languages_and_a_function():
+    codes = [k.code for k in R.FINDING_KINDS]
+    assert len(codes) == len(set(codes))
+    assert codes == list(FUNCTIONS)
+    for k in R.FINDING_KINDS:
+        assert k.group in ("gap", "overlap", "opportunity")
+        assert k.title_nb and k.title_en and k.help_nb and k.help_en and k.strategy
+        assert R.finding_kind(k.code) is k
+    # The issue's list: gaps, overlaps and opportunities all present.
+    assert {k.group for k in R.FINDING_KINDS} == {"gap", "overlap", "opportunity"}
+
+
+def test_severities_methods_and_agreements_are_labelled():
+    assert [s[0] for s in R.SEVERITIES] == ["high", "medium", "low", "info"]
+    assert [m[0] for m in R.METHODS] == ["exact", "sampled", "skipped"]
+    assert [a[0] for a in R.AGREEMENTS] == ["agree", "disagree", "unclassified"]
+    for entry in (*R.SEVERITIES, *R.METHODS, *R.AGREEMENTS):
+        assert all(entry)
