@@ -31,6 +31,8 @@ class Mini:
 
     def tie(self, u: str, v: str, kind: str, **attrs: Any) -> str:
         key = attrs.pop("id", f"{u}--{v}")
+        if any(k == key for *_, k in self.g.edges(keys=True)):
+            key = f"{key}--{kind}"  # a second tie between the same two: its kind tells it apart
         attrs.setdefault("status", "active")
         attrs.setdefault("source", "test")
         attrs.update(id=key, from_id=u, to_id=v, kind=kind)

@@ -1,0 +1,291 @@
+"""The four-category review: each rule on a tiny registry whose answer is known, then the seed and the writes."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from registry import classify, store
+from registry.errors import InvalidRow
+from registry.rules import DEFAULT_RULES
+from tests.mini import Mini
+
+DAY = "2025-12-31"
+
+
+def one(m: Mini, **kw) -> classify.Suggestion:
+    (s,) = classify.suggest(m.snap(), as_of=kw.pop("as_of", DAY), **kw)
+    return s
+
+
+def met(s: classify.Suggestion) -> set[str]:
+    return {r.criterion for r in s.met}
+
+
+def test_project_needs_a_running_project_with_goals_and_indicators():
+    # home -- x (sister); home -- x project with goals and indicators since 2020.
+    m = Mini()
+    m.sister("x")
+    m.tie("home", "x", "project", id="p", start="2020", goals="g", indicators="i")
+    s = one(m)
+    assert s.suggested == "project"
+    assert {"project_tie", "project_goals", "project_indicators"} <= met(s)
+    assert [r.evidence for r in s.because] == [("p",), ("p",), ("p",)]
+
+
+def test_project_without_indicators_is_not_enough():
+    # As above but no indicators: the project criteria are partly met; the activity keeps it from dormant.
+    m = Mini()
+    m.sister("x")
+    m.tie("home", "x", "project", id="p", start="2020", goals="g")
+    s = one(m)
+    assert s.suggested == "unclassified"
+    assert {"project_tie", "project_goals"} <= met(s) and "project_indicators" not in met(s)
+    assert s.because and "No category fits fully" in s.explanation("en")
+
+
+def test_a_suspended_project_does_not_count():
+    m = Mini()
+    m.sister("x")
+    m.tie("home", "x", "project", start="2020", goals="g", indicators="i", status="suspended")
+    assert "project_tie" not in met(one(m))
+
+
+def test_ties_of_institutions_located_in_the_city_count_for_it():
+    # uni (NO) -- inst (DE university located in x): the project is x's.
+    m = Mini()
+    m.sister("x", "DE")
+    m.entity("uni", "university", "NO").entity("inst", "university", "DE")
+    m.tie("inst", "x", "located_in")
+    m.tie("uni", "inst", "project", id="p", start="2022", goals="g", indicators="i")
+    s = one(m)
+    assert s.suggested == "project" and s.because[0].evidence == ("p",)
+
+
+def test_political_focus_needs_a_focus_decision_and_external_funding_or_national_coordination():
+    # Decided political focus in 2023, with an external plan line for 2025.
+    m = Mini()
+    tie = m.sister("x")
+    m.decision(tie, "political_focus", "2023-04-01")
+    m.plan(tie, 2025, 100, funder="Nordic fund")
+    s = one(m)
+    assert s.suggested == "political_focus" and s.assigned == "political_focus" and s.agreement == "agree"
+    assert dict((r.criterion, r.evidence) for r in s.because) == {
+        "focus_decision": ("decision:1",), "external_funding": ("plan_line:1",)}
+
+
+def test_political_focus_through_national_coordination():
+    m = Mini()
+    tie = m.sister("x")
+    m.entity("agency", "public_agency", "NO")
+    m.tie("agency", "x", "project", id="n", start="2024")
+    m.decision(tie, "political_focus", "2024")
+    s = one(m)
+    assert s.suggested == "political_focus" and "national_coordination" in met(s)
+
+
+def test_political_focus_decision_without_means_disagrees():
+    # A focus decision, but only municipal money and no national partner: the evidence says dormant.
+    m = Mini()
+    tie = m.sister("x")
+    m.decision(tie, "political_focus", "2023")
+    m.plan(tie, 2025, 100, funder="municipal")
+    s = one(m)
+    assert s.suggested == "dormant" and s.assigned == "political_focus" and s.agreement == "disagree"
+    assert "external_funding" not in met(s) and "focus_decision" in met(s)
+
+
+def test_external_funding_older_than_the_window_does_not_count():
+    m = Mini()
+    tie = m.sister("x")
+    m.decision(tie, "political_focus", "2015")
+    m.plan(tie, 2015, 100, funder="EU")
+    assert "external_funding" not in met(one(m))  # 2015 < 2025 - 5
+
+
+def test_solidarity_needs_voluntary_activity_that_is_two_way():
+    m = Mini()
+    m.sister("x")
+    m.entity("friends", "voluntary_org", "NO")
+    m.tie("friends", "x", "exchange", id="v", start="2010", reciprocity="two_way")
+    s = one(m)
+    assert s.suggested == "solidarity" and s.agreement == "unclassified" and not s.notes
+    assert dict((r.criterion, r.evidence) for r in s.because) == {"voluntary_carrier": ("v",), "two_way": ("v",)}
+
+
+def test_a_carrier_counts_as_the_voluntary_actor():
+    # The municipality's own exchange, carried by a voluntary organisation.
+    m = Mini()
+    m.sister("x")
+    m.entity("friends", "voluntary_org", "NO")
+    m.tie("home", "x", "exchange", id="v", start="2010", carrier_id="friends", reciprocity="two_way")
+    assert one(m).suggested == "solidarity"
+
+
+@pytest.mark.parametrize("reciprocity, text", [("one_way", "One-way solidarity"), (None, "not documented")])
+def test_one_way_solidarity_is_a_finding_not_a_category(reciprocity, text):
+    m = Mini()
+    tie = m.sister("x")
+    m.entity("friends", "voluntary_org", "NO")
+    m.tie("friends", "x", "exchange", id="v", start="2010", reciprocity=reciprocity)
+    m.decision(tie, "solidarity", "2018")
+    s = one(m)
+    assert s.suggested == "unclassified" and s.agreement == "disagree"
+    assert [n.kind for n in s.notes] == ["one_way_solidarity"] and text in s.notes[0].text_en
+    assert s.notes[0].evidence == ("v",)
+
+
+def test_dormant_when_no_activity_in_the_last_years():
+    # An exchange that ended in 2012: more than five years before 2025.
+    m = Mini()
+    m.sister("x", start="1950")
+    m.tie("home", "x", "exchange", id="old", start="2001", end="2012", status="ended")
+    s = one(m)
+    assert s.suggested == "dormant" and s.because[0].evidence == ("old",)
+    assert "earlier activity: old" in s.because[0].text_en
+
+
+def test_dormancy_threshold_is_a_rule():
+    m = Mini()
+    m.sister("x")
+    m.tie("home", "x", "exchange", id="old", start="2001", end="2012", status="ended")
+    rules = DEFAULT_RULES.with_values(dormant_years=20)
+    assert one(m, rules=rules).suggested == "unclassified"  # 2012 is within twenty years of 2025
+
+
+def test_activity_in_the_window_is_not_dormant_and_future_ties_do_not_count():
+    m = Mini()
+    m.sister("x")
+    m.tie("home", "x", "exchange", id="recent", start="2001", end="2022", status="ended")
+    m.tie("home", "x", "project", id="future", start="2030", goals="g", indicators="i")
+    s = one(m)
+    assert s.suggested == "unclassified"
+    (r,) = [r for r in s.reasons if r.criterion == "no_recent_activity"]
+    assert not r.met and r.evidence == ("recent",)
+    assert "project_tie" not in met(s)
+
+
+def test_a_city_with_only_the_twinning_is_dormant_with_a_reason():
+    m = Mini()
+    m.sister("x")
+    s = one(m)
+    assert s.suggested == "dormant" and s.because[0].evidence == ()
+    assert "none recorded" in s.because[0].text_en and "ingen registrert" in s.because[0].text_nb
+
+
+def test_precedence_political_focus_over_project_and_solidarity():
+    m = Mini()
+    tie = m.sister("x")
+    m.entity("friends", "voluntary_org", "NO")
+    m.tie("home", "x", "project", start="2020", goals="g", indicators="i")
+    m.tie("friends", "x", "exchange", start="2010", reciprocity="two_way")
+    assert one(m).suggested == "project"
+    m.decision(tie, "political_focus", "2021")
+    m.plan(tie, 2024, 1, funder="EU")
+    assert one(m).suggested == "political_focus"
+
+
+def test_assigned_is_the_latest_decision_by_the_date():
+    m = Mini()
+    tie = m.sister("x")
+    m.decision(tie, "solidarity", "2010")
+    m.decision(tie, "dormant", "2020-05")
+    m.decision(tie, "project", "2030")  # after the date: not yet taken
+    s = one(m)
+    assert (s.assigned, s.assigned_on, s.agreement) == ("dormant", "2020-05", "agree")
+    assert one(m, as_of=2015).assigned == "solidarity"
+
+
+def test_only_sister_ties_that_count_on_the_date_are_listed():
+    m = Mini()
+    m.sister("old", start="1950", end="1990", status="ended")
+    m.sister("new", start="2030")
+    m.sister("now", start="2000")
+    assert [s.city_id for s in classify.suggest(m.snap(), as_of=DAY)] == ["now"]
+    assert [s.city_id for s in classify.suggest(m.snap(), as_of=1980)] == ["old"]
+
+
+def test_nothing_to_classify():
+    m = Mini()
+    m.entity("x", "city", "SE")
+    m.tie("home", "x", "partnership")
+    assert classify.suggest(m.snap(), as_of=DAY) == []
+    assert list(classify.frame([]).columns) == list(classify.FRAME_COLUMNS)
+
+
+def test_every_suggestion_lists_every_criterion_with_texts_in_both_languages():
+    m = Mini()
+    m.sister("x")
+    s = one(m)
+    assert len(s.reasons) == 9 and len(s.met) + len(s.unmet) == 9
+    assert s.reasons[0].category == "dormant"  # the suggested category's criteria come first
+    assert all(r.text_nb and r.text_en and r.text_nb != r.text_en for r in s.reasons)
+
+
+def test_frame_keeps_codes_and_adds_labels_on_request():
+    m = Mini()
+    tie = m.sister("x")
+    m.decision(tie, "project", "2020")
+    df = classify.frame(classify.suggest(m.snap(), as_of=DAY), lang="nb")
+    rec = df.iloc[0]
+    assert (rec["suggested"], rec["assigned"], rec["agreement"]) == ("dormant", "project", "disagree")
+    assert (rec["suggested_label"], rec["assigned_label"], rec["agreement_label"]) == ("Hvilende", "Prosjekt", "Avviker")
+    assert rec["reason_nb"].startswith("Foreslått hvilende:") and rec["reason_en"].startswith("Suggested dormant:")
+    assert rec["criteria_met"] == "no_recent_activity"
+
+
+def test_suggest_reads_a_connection_the_same_way(seeded):
+    # The real seed: eleven sister cities, documented only by the municipality's own tie, no decisions.
+    out = classify.suggest(seeded, as_of=2025)
+    assert len(out) == 11
+    assert {s.suggested for s in out} == {"dormant"} and {s.agreement for s in out} == {"unclassified"}
+    for s in out:
+        assert s.because and all(r.text_en and r.text_nb for r in s.because)
+        assert s.home_id == "trondheim"
+    assert [s.city_id for s in out][:2] == ["darmstadt", "dunfermline"]  # by name
+
+
+def test_record_decision_validates_and_keeps_history(seeded):
+    tie = "trondheim--graz"
+    first = classify.record_decision(seeded, tie, "dormant", "2024-02", "Bystyret", "24/1", "No activity", actor="t")
+    classify.record_decision(seeded, tie, "project", "2025-03-01", "Bystyret", None, "Climate project", actor="t")
+    # Entered later, decided earlier: history is by decision date.
+    classify.record_decision(seeded, tie, "solidarity", "2023", "Formannskapet", None, "Friends' work", actor="t")
+    assert first["id"] and first["updated_by"] == "t"
+    hist = classify.decision_history(seeded, tie)
+    assert list(hist["category"]) == ["solidarity", "dormant", "project"]
+    assert classify.suggest(seeded, as_of=2025)[2].assigned == "project"  # Graz is third by name
+
+
+@pytest.mark.parametrize(
+    "tie, category, decided_on, by, reason, column",
+    [
+        ("trondheim--krakow", "project", "2024", "B", "r", "tie_id"),  # a partnership, not a twinning
+        ("nope", "project", "2024", "B", "r", "tie_id"),
+        ("trondheim--graz", "great", "2024", "B", "r", "category"),
+        ("trondheim--graz", "project", "24.01.2024", "B", "r", "decided_on"),
+        ("trondheim--graz", "project", (date.today() + timedelta(days=400)).isoformat(), "B", "r", "decided_on"),
+        ("trondheim--graz", "project", "2024", " ", "r", "decided_by"),
+        ("trondheim--graz", "project", "2024", "B", "", "reason"),
+    ],
+)
+def test_record_decision_refuses_bad_input(seeded, tie, category, decided_on, by, reason, column):
+    with pytest.raises(InvalidRow) as exc:
+        classify.record_decision(seeded, tie, category, decided_on, by, None, reason, actor="t")
+    assert [p.column for p in exc.value.problems] == [column]
+    assert seeded.execute("SELECT count(*) FROM decisions").fetchone()[0] == 0
+
+
+def test_financing_plan_and_totals(seeded):
+    tie = "trondheim--vallejo"
+    for year, amount, funder in ((2026, 50_000, "municipal"), (2025, 100_000, "municipal"), (2025, 40_000, "EU")):
+        store.insert(seeded, "plan_lines", {"tie_id": tie, "year": year, "amount_nok": amount, "funder": funder,
+                                            "purpose": "p"}, actor="t")
+    plan = classify.financing_plan(seeded, tie)
+    assert list(plan["year"]) == [2025, 2025, 2026] and list(plan["external"]) == [False, True, False]
+    totals = classify.financing_totals(plan)
+    assert totals.to_dict("records") == [
+        {"year": 2025, "municipal": 100_000, "external": 40_000, "total": 140_000},
+        {"year": 2026, "municipal": 50_000, "external": 0, "total": 50_000},
+    ]
+    empty = classify.financing_plan(seeded, "trondheim--graz")
+    assert empty.empty and list(classify.financing_totals(empty).columns) == ["year", "municipal", "external", "total"]
