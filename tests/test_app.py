@@ -68,6 +68,7 @@ def network_data(at: AppTest) -> dict:
     return json.loads(m.group(1))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_every_page_opens_without_exceptions(registry_db, lang):
     at = start(lang, editor="Kari")
