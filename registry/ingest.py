@@ -267,6 +267,7 @@ def _cross_checks(conn, batches, origin) -> list[Problem]:  # type: ignore[no-un
                 problems.append(Problem(fname, n, t.pk, f"id {key!r} also in {seen[key][0]} row {seen[key][1]}"))
             if key is not None:
                 seen[key] = (fname, n)
+    problems += _append_only_problems(conn, batches, origin)
     # References from decisions/plan lines to sister-city ties added in the same batch.
     # .get: a row whose id was refused (say, too long) has none, and its problem is already listed.
     kinds = {r.get("id"): r.get("kind") for r in batches["ties"] if r.get("id") is not None}
@@ -275,6 +276,31 @@ def _cross_checks(conn, batches, origin) -> list[Problem]:  # type: ignore[no-un
             kind = kinds.get(r.get("tie_id"))
             if kind is not None and kind != "sister_city":
                 problems.append(Problem(fname, int(r["__row__"]), "tie_id", f"tie {r['tie_id']!r} is a {kind} tie, not a sister-city tie"))
+    return problems
+
+
+def _append_only_problems(conn, batches, origin) -> list[Problem]:  # type: ignore[no-untyped-def]
+    # Stored decisions are history: a row with a stored id must repeat it exactly. Checked
+    # here, with the row, rather than left to apply_rows, which can only refuse the batch.
+    problems = []
+    for t in DATA_TABLES:
+        if not t.append_only:
+            continue
+        for r, fname in zip(batches[t.name], origin[t.name]):
+            if r.get(t.pk) is None:
+                continue
+            cur = conn.execute(f"SELECT * FROM [{t.name}] WHERE [{t.pk}] = ?", (r[t.pk],))
+            stored = cur.fetchone()
+            if stored is None:
+                continue
+            before = dict(zip([d[0] for d in cur.description], stored))
+            changed = [c for c in t.names if c in r and c != t.pk and c not in _TRACK and r[c] != before[c]]
+            if changed:
+                problems.append(Problem(
+                    fname, int(r["__row__"]), t.pk,
+                    f"{t.name} {r[t.pk]} is stored and never changed ({', '.join(changed)} differ); "
+                    "add a new row without an id instead",
+                ))
     return problems
 
 
