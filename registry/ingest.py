@@ -239,7 +239,12 @@ def _import(conn: sqlite3.Connection, files: list[tuple[str, bytes]], *, actor: 
         for t in DATA_TABLES:
             rows = [{k: v for k, v in r.items() if k != "__row__"} for r in batches[t.name]]
             if rows:
-                report.counts[t.name] = apply_rows(conn, t.name, rows, actor=actor)
+                try:
+                    report.counts[t.name] = apply_rows(conn, t.name, rows, actor=actor)
+                except sqlite3.IntegrityError as exc:
+                    # The checks above should leave nothing for SQLite to refuse; if they missed
+                    # something, the transaction rolls back and the user still gets a problem list.
+                    raise ImportFailed([Problem(origin[t.name][0], 0, "", f"the database refused the rows: {exc}")]) from None
         if dry_run:
             # Roll back by raising inside the transaction, after counting.
             raise _DryRun(report)
@@ -268,6 +273,7 @@ def _cross_checks(conn, batches, origin) -> list[Problem]:  # type: ignore[no-un
             if key is not None:
                 seen[key] = (fname, n)
     problems += _append_only_problems(conn, batches, origin)
+    problems += _wikidata_clashes(conn, batches["entities"], origin["entities"])
     # References from decisions/plan lines to sister-city ties added in the same batch.
     # .get: a row whose id was refused (say, too long) has none, and its problem is already listed.
     kinds = {r.get("id"): r.get("kind") for r in batches["ties"] if r.get("id") is not None}
@@ -301,6 +307,27 @@ def _append_only_problems(conn, batches, origin) -> list[Problem]:  # type: igno
                     f"{t.name} {r[t.pk]} is stored and never changed ({', '.join(changed)} differ); "
                     "add a new row without an id instead",
                 ))
+    return problems
+
+
+def _wikidata_clashes(conn, rows, origin) -> list[Problem]:  # type: ignore[no-untyped-def]
+    # entities.wikidata_id is unique in the database; report a clash with its row before
+    # SQLite refuses the write with a bare IntegrityError.
+    problems = []
+    moved = {r.get("id"): r.get("wikidata_id") for r in rows if "wikidata_id" in r}
+    seen: dict[str, tuple[str, int]] = {}
+    for r, fname in zip(rows, origin):
+        q = r.get("wikidata_id")
+        if not q:
+            continue
+        n = int(r["__row__"])
+        if q in seen:
+            problems.append(Problem(fname, n, "wikidata_id", f"{q} is also on {seen[q][0]} row {seen[q][1]}"))
+            continue
+        seen[q] = (fname, n)
+        hit = conn.execute("SELECT id FROM entities WHERE wikidata_id = ? AND id != ?", (q, r.get("id"))).fetchone()
+        if hit is not None and moved.get(hit[0], q) == q:  # unless this import gives that entity another item
+            problems.append(Problem(fname, n, "wikidata_id", f"{q} already belongs to entity {hit[0]!r}"))
     return problems
 
 
