@@ -82,6 +82,12 @@ def _validated(
 ) -> dict[str, Any]:
     row, problems = clean_row(t, raw, vocabularies or load_vocabularies(conn), file=t.name, row=1)
     problems += [Problem(t.name, 1, c, r) for c, r in check_references(conn, t, row)]
+    if t.name == "entities" and row.get("wikidata_id"):
+        # The unique index would refuse it with a bare IntegrityError; say which entity has it.
+        hit = conn.execute("SELECT id FROM entities WHERE wikidata_id = ? AND id != ?",
+                           (row["wikidata_id"], row.get("id"))).fetchone()
+        if hit is not None:
+            problems.append(Problem(t.name, 1, "wikidata_id", f"{row['wikidata_id']} already belongs to entity {hit[0]!r}"))
     if problems:
         raise InvalidRow(problems)
     return row
