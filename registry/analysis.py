@@ -8,6 +8,7 @@ declared in :data:`registry.rules.FINDING_KINDS`.
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 import time
 from dataclasses import dataclass, field
@@ -152,6 +153,18 @@ def analyse(
     unknown = set(options.kinds) - set(FUNCTIONS)
     if unknown:
         raise KeyError(f"unknown finding kind(s): {', '.join(sorted(unknown))}")
+    # The analysis only allocates; on a large graph the collector's full passes over
+    # millions of live objects cost more than the analysis itself, so it waits.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _analyse(source, as_of, options)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _analyse(source: sqlite3.Connection | Snapshot | Context, as_of: date | str | int | None, options: Options) -> Analysis:
     ctx = prepare(source, as_of, options.rules, options.home_id)
     out: dict[str, pd.DataFrame] = {}
     summary = []

@@ -7,6 +7,7 @@ category the council assigned (the latest decision).
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
@@ -295,8 +296,15 @@ def suggest(
     >>> suggest(connect(":memory:"), as_of=2020)
     []
     """
-    ctx = prepare(source, as_of, rules, home_id)
-    return [_suggest_one(ctx, t) for t in ctx.sister_ties]
+    # Only allocation happens here; the collector's full passes over a large graph would dominate.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        ctx = prepare(source, as_of, rules, home_id)
+        return [_suggest_one(ctx, t) for t in ctx.sister_ties]
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 #: Columns of :func:`frame`, in order (codes are stable; labels are added only on request).
