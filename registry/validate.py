@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
-from typing import Any, Mapping
+from typing import Any, Mapping, NamedTuple
 
 import pycountry
 
@@ -33,8 +34,42 @@ def load_vocabularies(conn: sqlite3.Connection) -> Vocabularies:
     return {n: {r[0] for r in conn.execute(f"SELECT code FROM [{n}]")} for n in sorted(names)}
 
 
+@functools.lru_cache(maxsize=None)
 def _country_ok(code: str) -> bool:
+    # Cached: a pycountry lookup per row was a visible share of a 100k-row import.
     return code in _EXTRA_COUNTRIES or pycountry.countries.get(alpha_2=code) is not None
+
+
+class _Plan(NamedTuple):
+    """What clean_row does with each column of one table, worked out once per table."""
+
+    # (name, required, type) for every column the input may set; the tracking columns are left out.
+    read: tuple[tuple[str, bool, str], ...]
+    # (name, is 'directed', vocabulary, multi, date) for every column with a value check, in table order.
+    checks: tuple[tuple[str, bool, str | None, bool, bool], ...]
+
+
+_PLANS: dict[int, tuple[Table, _Plan]] = {}
+_MISSING = object()
+
+
+def _plan(t: Table) -> _Plan:
+    hit = _PLANS.get(id(t))
+    if hit is not None and hit[0] is t:
+        return hit[1]
+    read = tuple(
+        (c.name, c.required and not (t.id_generated and c.name == t.pk), c.type)
+        for c in t.columns
+        if c.name not in ("version", "updated_at", "updated_by")
+    )
+    checks = tuple(
+        (c.name, c.name == "directed", c.vocabulary, c.multi, c.date)
+        for c in t.columns
+        if c.name == "directed" or c.vocabulary or c.date
+    )
+    plan = _Plan(read, checks)
+    _PLANS[id(t)] = (t, plan)
+    return plan
 
 
 def clean_row(
@@ -53,79 +88,81 @@ def clean_row(
     def bad(column: str, reason: str) -> None:
         problems.append(Problem(file, row, column, reason))
 
-    for col in t.columns:
-        if col.name in ("version", "updated_at", "updated_by"):
+    # This loop runs once per cell of an import: the per-table plan keeps it to dict and string work.
+    for name, required, type_ in _plan(t).read:
+        value = raw.get(name, _MISSING)
+        if value is _MISSING:
+            if required:
+                bad(name, "required column is missing")
             continue
-        if col.name not in raw:
-            if col.required and not (t.id_generated and col.name == t.pk):
-                bad(col.name, "required column is missing")
-            continue
-        value = raw[col.name]
-        if isinstance(value, str):
+        if isinstance(value, str) and value:
             value = value.strip()
             if len(value) > MAX_FIELD_CHARS:
-                bad(col.name, f"text is {len(value)} characters; the limit is {MAX_FIELD_CHARS}")
+                bad(name, f"text is {len(value)} characters; the limit is {MAX_FIELD_CHARS}")
                 continue
             if "\x00" in value:
-                bad(col.name, "contains a NUL character")
+                bad(name, "contains a NUL character")
                 continue
         if value is None or value == "":
-            if col.required and not (t.id_generated and col.name == t.pk):
-                bad(col.name, "is required and empty")
-            out[col.name] = None
+            if required:
+                bad(name, "is required and empty")
+            out[name] = None
             continue
-        if col.type == "INTEGER" and col.name != "directed":
+        if type_ == "TEXT":
+            out[name] = value
+            continue
+        if type_ == "INTEGER" and name != "directed":
             try:
                 if isinstance(value, float) and not value.is_integer():
                     raise ValueError
                 value = int(value)
             except (TypeError, ValueError):
-                bad(col.name, f"{value!r} is not a whole number")
+                bad(name, f"{value!r} is not a whole number")
                 continue
-        elif col.type == "REAL":
+        elif type_ == "REAL":
             try:
                 value = float(value)
             except (TypeError, ValueError):
-                bad(col.name, f"{value!r} is not a number")
+                bad(name, f"{value!r} is not a number")
                 continue
             if value != value or value in (float("inf"), float("-inf")):
-                bad(col.name, f"{value!r} is not a finite number")
+                bad(name, f"{value!r} is not a finite number")
                 continue
-        out[col.name] = value
+        out[name] = value
 
     _check_values(t, out, vocabularies, bad)
     return out, problems
 
 
 def _check_values(t: Table, out: dict[str, Any], vocabularies: Vocabularies, bad) -> None:  # type: ignore[no-untyped-def]
-    for col in t.columns:
-        value = out.get(col.name)
+    for name, directed, vocabulary, multi, is_date in _plan(t).checks:
+        value = out.get(name)
         if value is None:
-            if col.name == "directed" and "directed" in out:
+            if directed and "directed" in out:
                 out["directed"] = 0
             continue
-        if col.name == "directed":
+        if directed:
             text = str(value).strip().lower()
             if text in _TRUE:
                 out["directed"] = 1
             elif text in _FALSE:
                 out["directed"] = 0
             else:
-                bad(col.name, f"{value!r} is not 0 or 1")
+                bad(name, f"{value!r} is not 0 or 1")
             continue
-        if col.vocabulary:
-            codes = [c.strip() for c in str(value).split(";")] if col.multi else [str(value)]
-            known = vocabularies.get(col.vocabulary, set())
+        if vocabulary:
+            codes = [c.strip() for c in str(value).split(";")] if multi else [str(value)]
+            known = vocabularies.get(vocabulary, set())
             for code in codes:
                 if code not in known:
-                    bad(col.name, f"unknown code {code!r}; expected one of {', '.join(sorted(known))}")
-            if col.multi:
-                out[col.name] = ";".join(c for c in codes if c)
-        if col.date:
+                    bad(name, f"unknown code {code!r}; expected one of {', '.join(sorted(known))}")
+            if multi:
+                out[name] = ";".join(c for c in codes if c)
+        if is_date:
             try:
                 dates.parse_partial(str(value))
             except dates.PartialDateError as exc:
-                bad(col.name, str(exc))
+                bad(name, str(exc))
     if t.pk in out and out[t.pk] is not None and not t.id_generated:
         if not ID_PATTERN.match(str(out[t.pk])):
             bad(t.pk, f"{out[t.pk]!r} is not a valid id: use lower-case a-z, 0-9, '-', '_' or '.', at most 200")
