@@ -102,6 +102,10 @@ def read_csv(data: bytes, name: str) -> CsvFile:
         if header is None or not any(h.strip() for h in header):
             raise ImportFailed([Problem(name, 1, "", "the file is empty: expected a header row")])
         header = [h.strip() for h in header]
+        # Rows carry their number and width under these keys; a column of that name would overwrite them.
+        reserved = [Problem(name, 1, h, "column names starting with '__' are reserved") for h in header if h.startswith("__")]
+        if reserved:
+            raise ImportFailed(reserved)
         rows: list[dict[str, str]] = []
         for i, values in enumerate(reader, start=2):
             if not any(v.strip() for v in values):
