@@ -18,6 +18,7 @@ st.set_page_config(page_title=c.t("app.title"), layout="wide")
 
 c.open_run()
 try:
+    c.relabel_widgets()
     with st.sidebar:
         st.segmented_control(
             "Språk / Language", i18n.LANGUAGES, format_func=lambda code: i18n.LANGUAGE_NAMES[code],

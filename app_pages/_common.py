@@ -69,6 +69,29 @@ def md(text: Any) -> str:
 # --- identity ----------------------------------------------------------------------------
 
 
+#: Pickers whose shown options depend on the language (their values are codes) and that
+#: have no default value (setting a widget with a default through the state logs a warning).
+_RELABEL = (
+    "net_kinds", "net_tie_kinds", "net_sectors", "net_countries", "net_categories", "net_focus", "net_from", "net_to",
+    "map_tie_kinds", "reg_kinds", "reg_countries", "reg_tie_kinds", "reg_sectors", "reg_tie_countries", "reg_entity",
+    "reg_tie", "gaps_groups", "gaps_kinds", "gaps_severity",
+)
+
+
+def relabel_widgets() -> None:
+    """After a language switch, hand each labelled widget its value again so it is shown in the new language.
+
+    Streamlit's browser side keeps the text of a chosen option; setting the value
+    anew (the same codes) makes it draw the option with the new format_func.
+    """
+    if st.session_state.get("_shown_lang") == lang():
+        return
+    st.session_state["_shown_lang"] = lang()
+    for key in _RELABEL:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
 def current_actor() -> str:
     """Return who is making changes in this session, as written to the audit log.
 
@@ -192,7 +215,7 @@ def _full_layout(path: str, rev: int) -> dict[str, tuple[float, float]]:
 def _network_html(
     path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str,
     focus: str | None, steps: int, route: tuple[str, ...],
-) -> tuple[str, bool, int]:
+) -> tuple[str, bool, int, int]:
     full = _filtered(path, rev, flt, categories)
     g = view.neighbourhood(full, focus, steps) if focus else full
     keep = set(route) | ({focus} if focus else set())
@@ -208,13 +231,13 @@ def _network_html(
     html = view.network_html(
         drawn, language, positions, focus=focus, highlight_nodes=route, highlight_ties=view.path_ties(full, list(route)),
     )
-    return html, aggregated, drawn.number_of_nodes()
+    return html, aggregated, drawn.number_of_nodes(), drawn.number_of_edges()
 
 
 def network_html(
     flt: GraphFilter, categories: frozenset[str], focus: str | None, steps: int, route: tuple[str, ...]
-) -> tuple[str, bool, int]:
-    """Return ``(HTML, aggregated?, nodes drawn)`` of the network view, cached per revision and choice."""
+) -> tuple[str, bool, int, int]:
+    """Return ``(HTML, aggregated?, nodes drawn, ties drawn)`` of the network view, cached per revision and choice."""
     return _network_html(*db_key(), flt, frozenset(categories), lang(), focus, steps, tuple(route))
 
 

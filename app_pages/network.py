@@ -55,10 +55,10 @@ if source and target:
 if g.number_of_nodes() == 0:
     st.warning(t("network.empty"))
 else:
-    html, aggregated, drawn = network_html(flt, frozenset(categories), focus, int(steps), route)
+    html, aggregated, drawn, drawn_ties = network_html(flt, frozenset(categories), focus, int(steps), route)
     if aggregated:
         st.info(t("network.aggregated", n=g.number_of_nodes(), drawn=drawn), icon=":material/info:")
-    st.caption(t("network.shown", nodes=drawn, ties=g.number_of_edges()))
+    st.caption(t("network.shown", nodes=drawn, ties=drawn_ties))
     st.iframe(html, height=740, alt=t("network.iframe_alt"))
 
 st.subheader(t("network.details"))
