@@ -126,6 +126,60 @@ def _check(a: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def _as_of(text: str) -> str:
+    # Checked here so a bad date is a usage error (exit 2), not a traceback.
+    from . import dates
+
+    if not dates.is_partial_date(text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+    return text
+
+
+_AS_OF = (("--as-of",), {"type": _as_of, "metavar": "DATE",
+                         "help": "count the ties in force on this date (YYYY, YYYY-MM or YYYY-MM-DD; default today)"})
+
+
+@command("classify", "suggest a category for every sister city, with reasons, next to the assigned one")
+@arg(*_DB[0], **_DB[1])
+@arg(*_AS_OF[0], **_AS_OF[1])
+@arg("--format", choices=["table", "csv"], default="table", help="csv keeps the stable category codes")
+@arg("--lang", choices=["nb", "en"], default="en", help="language of the reasons in the table")
+def _classify(a: argparse.Namespace) -> int:
+    from . import classify
+
+    df = classify.frame(classify.suggest(connect(a.db), as_of=a.as_of))
+    if a.format == "csv":
+        sys.stdout.write(df.to_csv(index=False))
+        return 0
+    width = max([len("sister city"), *(len(n) for n in df["city_name"])])
+    print(f"{'sister city':<{width}}  {'suggested':<16} {'assigned':<16} agreement")
+    for r in df.itertuples():
+        print(f"{r.city_name:<{width}}  {r.suggested:<16} {r.assigned:<16} {r.agreement}")
+        print(f"{'':<{width}}  {getattr(r, f'reason_{a.lang}')}")
+        notes = getattr(r, f"notes_{a.lang}")
+        if notes:
+            print(f"{'':<{width}}  {notes}")
+    print(f"{len(df)} sister cities; {(df['agreement'] == 'disagree').sum()} disagree with the decision in force")
+    return 0
+
+
+@command("analyse", "gaps, overlaps and opportunities: one CSV per finding kind plus summary.csv")
+@arg(*_DB[0], **_DB[1])
+@arg(*_AS_OF[0], **_AS_OF[1])
+@arg("--out", metavar="DIR", default="analysis", help="directory for the CSV files (default: ./analysis)")
+def _analyse(a: argparse.Namespace) -> int:
+    from . import analysis
+
+    result = analysis.analyse(connect(a.db), as_of=a.as_of)
+    analysis.write_csv(result, a.out)
+    width = max(len(k) for k in result.summary["kind"])
+    for r in result.summary.itertuples():
+        note = f"  {r.note_en}" if r.note_en else ""
+        print(f"{r.kind:<{width}}  {r.count:>6}  {r.method}{note}")
+    print(f"as of {result.as_of.isoformat()}; CSV files in {a.out}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """Return the argument parser with every registered command."""
     p = argparse.ArgumentParser(prog="python -m registry", description="The international relations registry")
