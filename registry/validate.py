@@ -119,6 +119,10 @@ def clean_row(
             except (TypeError, ValueError):
                 bad(name, f"{value!r} is not a whole number")
                 continue
+            if not -(2**63) <= value < 2**63:
+                # SQLite stores 64-bit integers; a larger one would raise OverflowError on write.
+                bad(name, f"{value} is too large; the limit is {2**63 - 1}")
+                continue
         elif type_ == "REAL":
             try:
                 value = float(value)
