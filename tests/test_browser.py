@@ -249,11 +249,21 @@ def test_hostile_name_is_shown_as_text(page, server):
 
 
 def test_language_switch_in_the_frame(page, server):
+    watch = Watch(page, server.url)
     with server.explained():
-        page.goto(f"{server.url}/")
-        settle(page, "Oversikt")
+        page.goto(f"{server.url}/network")
+        settle(page, "Nettverk")
+        page.locator("[data-testid='stMultiSelect']").filter(has_text="Typer forbindelser").click()
+        page.keyboard.type("Vennskapsby")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Escape")
+        settle(page, "Nettverk")
         page.locator("[data-testid='stSidebar']").get_by_text("English", exact=True).click()
-        settle(page, "Overview")
+        settle(page, "Network")
+        # The chosen filter stays chosen and is shown in the new language.
+        chips = page.locator("[data-testid='stMultiSelect']").filter(has_text="Tie kinds")
+        chips.get_by_text("Sister city", exact=True).wait_for(timeout=30000)
         page.get_by_role("link", name="Sister cities").first.click()
         settle(page, "Sister cities")
         assert page.get_by_text("Record a decision").count() >= 1
+        assert not watch.errors, watch.errors
