@@ -379,3 +379,14 @@ def test_a_context_is_shared_not_rebuilt(seeded):
     ctx = prepare(seeded, 2025)
     assert prepare(ctx, 2025) is ctx
     assert prepare(ctx, 2024) is not ctx and prepare(ctx, 2024).snap is ctx.snap
+
+
+def test_cli_analyse_writes_the_csv_files(seeded, db_path, tmp_path, capsys):
+    from registry import cli
+
+    out = tmp_path / "out"
+    assert cli.main(["analyse", "--db", str(db_path), "--as-of", "2025", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "none found in this data" in printed and str(out) in printed
+    assert {p.name for p in out.iterdir()} >= {"summary.csv", "municipal_only.csv", "opportunity.csv"}
+    assert len(pd.read_csv(out / "municipal_only.csv")) == 11

@@ -289,3 +289,28 @@ def test_financing_plan_and_totals(seeded):
     ]
     empty = classify.financing_plan(seeded, "trondheim--graz")
     assert empty.empty and list(classify.financing_totals(empty).columns) == ["year", "municipal", "external", "total"]
+
+
+def test_cli_classify_table_and_csv(db_path, capsys):
+    from registry import cli, demo
+
+    demo.build(db_path)
+    assert cli.main(["classify", "--db", str(db_path), "--as-of", demo.AS_OF]) == 0
+    out = capsys.readouterr().out
+    assert "Musterstadt" in out and "Suggested project:" in out and "2 disagree" in out
+    assert cli.main(["classify", "--db", str(db_path), "--as-of", demo.AS_OF, "--format", "csv", "--lang", "nb"]) == 0
+    import io
+
+    import pandas as pd
+
+    df = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert set(df["suggested"]) == {"project", "political_focus", "solidarity", "dormant", "unclassified"}
+    assert len(df) == 7
+
+
+def test_cli_classify_refuses_a_bad_date(db_path, capsys):
+    from registry import cli
+
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["classify", "--db", str(db_path), "--as-of", "31.12.2025"])
+    assert exc.value.code == 2 and "is not a date" in capsys.readouterr().err
