@@ -4,14 +4,16 @@ from .checks import check
 from .db import connect, default_db_path, revision, transaction
 from .errors import ImportFailed, InvalidRow, NotFound, Problem, RegistryError, StaleVersion
 from .export import csv_text, export_csv
-from .graph import GraphFilter, build_graph
+from .analysis import analyse
+from .classify import suggest
+from .graph import GraphFilter, Snapshot, build_graph, filter_graph, snapshot
 from .ingest import import_files, import_texts
 from .queries import counts, entity_counts, history, tie_counts
 from .seed import ensure_seeded, init, load_seed
 from .store import delete, get, insert, update
 
 __all__ = [
-    "GraphFilter", "ImportFailed", "InvalidRow", "NotFound", "Problem", "RegistryError", "StaleVersion",
+    "GraphFilter", "Snapshot", "analyse", "filter_graph", "snapshot", "suggest", "ImportFailed", "InvalidRow", "NotFound", "Problem", "RegistryError", "StaleVersion",
     "build_graph", "check", "connect", "counts", "csv_text", "default_db_path", "delete", "ensure_seeded",
     "entity_counts", "export_csv", "get", "history", "import_files", "import_texts", "init", "insert",
     "load_seed", "revision", "tie_counts", "transaction", "update",

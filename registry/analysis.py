@@ -19,7 +19,7 @@ from typing import Callable
 import pandas as pd
 
 from . import rules as R
-from .analysis_context import Context, prepare
+from .analysis_context import Context, as_date, prepare
 from .analysis_gaps import (
     actor_gap, actor_matrix, forum_isolated, isolated, municipal_only, one_way_solidarity, sector_gap,
     sector_matrix, undocumented_tie, unused_consulate, went_dormant,
@@ -40,6 +40,8 @@ __all__ = [
     "findings",
     "coverage",
     "write_csv",
+    "prepare",
+    "as_date",
 ]
 
 FINDING_KINDS = R.FINDING_KINDS
