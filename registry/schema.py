@@ -193,10 +193,21 @@ def _m002_tables(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS audit_row ON audit(table_name, row_id)")
 
 
+def _m003_audit_append_only(db: sqlite_utils.Database) -> None:
+    # The log is the registry's memory of who changed what: the database itself refuses to
+    # change or remove an entry, whichever program opens the file.
+    for action in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER IF NOT EXISTS audit_no_{action.lower()} BEFORE {action} ON audit "
+            "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+        )
+
+
 #: Ordered; each runs once, in its own transaction, and is recorded in ``migrations``.
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_vocabularies", _m001_vocabularies),
     ("002_tables", _m002_tables),
+    ("003_audit_append_only", _m003_audit_append_only),
 ]
 
 
