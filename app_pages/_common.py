@@ -142,6 +142,24 @@ def changed() -> None:
     _run.revision = None
 
 
+def deferred(fn: Callable[..., Any], *args: Any) -> Callable[[], Any]:
+    """Return a callable that computes ``fn(conn, *args)`` later, on its own connection.
+
+    For download buttons whose content takes a while: Streamlit calls it only
+    when the button is clicked, outside this run, so it cannot use the run's connection.
+    """
+    path = db_key()[0]
+
+    def compute() -> Any:
+        c = db.connect(path)
+        try:
+            return fn(c, *args)
+        finally:
+            c.close()
+
+    return compute
+
+
 def _resolve(qualname: str) -> Callable[..., Any]:
     module, _, name = qualname.partition(":")
     return getattr(importlib.import_module(module), name)

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._common import (
-    cached, changed, conn, country, csv_button, current_actor, formatter, label, lang, md, require_editor, show_problems, suggestions, t,
+    cached, changed, conn, country, csv_button, current_actor, deferred, formatter, label, lang, md, require_editor, show_problems, suggestions, t,
 )
 from registry import classify, report, rules, store
 from registry.errors import InvalidRow
@@ -19,6 +19,7 @@ if flash:
     st.success(flash, icon=":material/check_circle:")
 
 found = suggestions()
+CARD_LIMIT = 40
 by_tie = {s.tie_id: s for s in found}
 AGREE_COLOUR = {"agree": "green", "disagree": "orange", "unclassified": "gray"}
 AGREE_LABEL = {code: (nb if lang() == "nb" else en) for code, nb, en in rules.AGREEMENTS}
@@ -91,25 +92,54 @@ group_by = st.segmented_control(
 )
 key = (lambda s: s.assigned) if group_by == "assigned" else (lambda s: s.suggested)
 four = [c for c in report.CATEGORY_ORDER if c != "unclassified"]
+# Cards with their own expanders suit a city's dozen sister cities; a registry with many
+# more gets a compact list per category and one city's details at a time.
+compact = len(found) > CARD_LIMIT
+
+
+def city_list(members: list) -> None:
+    st.dataframe(
+        pd.DataFrame({
+            t("sister.city"): [city_title(m) for m in members],
+            t("col.assigned") if group_by == "suggested" else t("col.suggested"): [
+                label("categories", m.assigned if group_by == "suggested" else m.suggested) for m in members
+            ],
+        }),
+        hide_index=True, height=min(38 + 35 * len(members), 360),
+    )
+
+
 columns = st.columns(len(four), gap="small")
 for column, category in zip(columns, four):
     members = [s for s in found if key(s) == category]
     with column:
         st.subheader(f"{label('categories', category)} ({len(members)})")
         st.caption(CATEGORY_HELP[category])
-        for s in members:
-            card(s)
         if not members:
             st.caption(t("sister.none_here"))
+        elif compact:
+            city_list(members)
+        else:
+            for s in members:
+                card(s)
 
 rest = [s for s in found if key(s) == "unclassified"]
 if rest:
     st.subheader(f"{label('categories', 'unclassified')} ({len(rest)})")
     st.caption(CATEGORY_HELP["unclassified"])
-    grid = st.columns(4, gap="small")
-    for i, s in enumerate(rest):
-        with grid[i % 4]:
-            card(s)
+    if compact:
+        city_list(rest)
+    else:
+        grid = st.columns(4, gap="small")
+        for i, s in enumerate(rest):
+            with grid[i % 4]:
+                card(s)
+
+if compact:
+    st.subheader(t("sister.details"))
+    chosen = st.selectbox(t("sister.city"), list(by_tie), index=None, format_func=city_names, key="sister_detail", placeholder=t("common.choose"))
+    if chosen:
+        card(by_tie[chosen])
 
 st.divider()
 left, right = st.columns(2, gap="large")
@@ -164,9 +194,10 @@ st.divider()
 st.subheader(t("sister.downloads"))
 st.caption(t("sister.downloads_help"))
 a, b, c = st.columns(3)
-a.download_button(t("sister.summary_md"), cached(report.summary_for, lang(), "md"), file_name=f"sister-cities-{lang()}.md",
+# The summaries are made when asked for: they read every city's plan and decisions.
+a.download_button(t("sister.summary_md"), deferred(report.summary_for, lang(), "md"), file_name=f"sister-cities-{lang()}.md",
                   mime="text/markdown", key="sum_md", icon=":material/description:")
-b.download_button(t("sister.summary_html"), cached(report.summary_for, lang(), "html"), file_name=f"sister-cities-{lang()}.html",
+b.download_button(t("sister.summary_html"), deferred(report.summary_for, lang(), "html"), file_name=f"sister-cities-{lang()}.html",
                   mime="text/html", key="sum_html", icon=":material/print:")
 with c:
     csv_button(classify.frame(found), "sister-cities.csv", key="sister_csv")

@@ -252,6 +252,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Byer uten vedtatt kategori (eller der opplysningene ikke peker mot noen kategori).",
         "Cities without an assigned category (or where the evidence points to no category).",
     ),
+    "sister.details": ("Detaljer for én by", "Details of one city"),
     "sister.none_here": ("Ingen byer her.", "No cities here."),
     "sister.reasons": ("Begrunnelse og belegg", "Reasons and evidence"),
     "sister.plan": ("Finansieringsplan", "Financing plan"),

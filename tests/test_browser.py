@@ -267,3 +267,17 @@ def test_language_switch_in_the_frame(page, server):
         settle(page, "Sister cities")
         assert page.get_by_text("Record a decision").count() >= 1
         assert not watch.errors, watch.errors
+
+
+def test_council_summary_downloads(page, server):
+    watch = Watch(page, server.url)
+    with server.explained():
+        page.goto(f"{server.url}/sister_cities?lang=en")
+        settle(page, "Sister cities")
+        with page.expect_download(timeout=30000) as info:
+            page.get_by_role("button", name="Printable summary (HTML)").click()
+        html = Path(info.value.path()).read_text(encoding="utf-8")
+        assert html.startswith("<!DOCTYPE html>")
+        # The seed's eleven sister cities, each under its category.
+        assert html.count("<h3>") == 11 and "Graz" in html
+        assert not watch.errors and not watch.foreign
