@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
-from typing import Any, Iterable, Iterator, NamedTuple
+from typing import Any, Iterable, NamedTuple
 
 import networkx as nx
 import pycountry
@@ -16,7 +16,7 @@ import pycountry
 from . import dates, rules as R
 from .graph import GraphFilter, Snapshot, filter_graph, snapshot, tie_active
 
-__all__ = ["Tie", "Context", "prepare", "as_date", "in_window", "running", "iter_ties"]
+__all__ = ["Tie", "Context", "prepare", "as_date", "in_window", "running"]
 
 
 class Tie(NamedTuple):
@@ -377,12 +377,4 @@ def prepare(
     if isinstance(source, sqlite3.Connection):
         source = snapshot(source)
     return Context(source, day, rules, home_id)
-
-
-def iter_ties(g: nx.MultiDiGraph, n: str) -> Iterator[Tie]:
-    """Yield every tie of ``g`` at ``n``, in either direction."""
-    for u, v, k, a in g.out_edges(n, keys=True, data=True):
-        yield Tie(u, v, k, a)
-    for u, v, k, a in g.in_edges(n, keys=True, data=True):
-        yield Tie(u, v, k, a)
 

@@ -8,9 +8,9 @@ import networkx as nx
 import pandas as pd
 
 from . import dates, rules as R, vocab
-from .analysis_context import Context, Tie
+from .analysis_context import Context
 from .analysis_rows import Found, labels, names, row
-from .classify import recent_activity, solidarity_ties
+from .classify import recent_activity, solidarity_reciprocity
 
 __all__ = [
     "sector_matrix",
@@ -225,20 +225,24 @@ def undocumented_tie(ctx: Context) -> Found:
 
 
 def one_way_solidarity(ctx: Context) -> Found:
-    """Places whose solidarity ties (carried by voluntary organisations) are one-way or not shown two-way."""
+    """Places whose solidarity ties (carried by voluntary organisations) are one-way or not shown two-way.
+
+    Each tie counts at its city, or at its country when it has no city.
+    """
+    by_place: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"two_way": [], "one_way": [], "unknown": []})
+    for t in ctx.active:
+        rec = solidarity_reciprocity(ctx, t)
+        if rec is None:
+            continue
+        places = {p for p in (ctx.place(t.u), ctx.place(t.v)) if p}
+        cities = {p for p in places if ctx.kind(p) in R.CITY_KINDS}
+        for p in cities or places:
+            by_place[p][rec].append(t.id)
     rows = []
-    for place in sorted(ctx.place_ties):
-        if ctx.kind(place) not in R.CITY_KINDS and not (
-            # A country counts only for ties that have no city of their own.
-            ctx.kind(place) in R.COUNTRY_KINDS or place.startswith("country:")
-        ):
+    for place, sol in sorted(by_place.items()):
+        one, unknown = sol["one_way"], sol["unknown"]
+        if sol["two_way"] or not (one or unknown):
             continue
-        sol = solidarity_ties(ctx, place)
-        if ctx.kind(place) not in R.CITY_KINDS:
-            sol = {k: [t for t in ts if not _has_city(ctx, t)] for k, ts in sol.items()}
-        if not (sol["one_way"] or sol["unknown"]) or sol["two_way"]:
-            continue
-        one, unknown = [t.id for t in sol["one_way"]], [t.id for t in sol["unknown"]]
         nb_p, en_p = ctx.name(place, "nb"), ctx.name(place, "en")
         parts_nb, parts_en = [], []
         if one:
@@ -256,10 +260,6 @@ def one_way_solidarity(ctx: Context) -> Found:
             one + unknown,
         ))
     return Found(rows)
-
-
-def _has_city(ctx: Context, t: Tie) -> bool:
-    return any(ctx.kind(p) in R.CITY_KINDS for p in (ctx.place(t.u), ctx.place(t.v)) if p)
 
 
 def went_dormant(ctx: Context) -> Found:

@@ -29,6 +29,7 @@ __all__ = [
     "FRAME_COLUMNS",
     "evaluate",
     "solidarity_ties",
+    "solidarity_reciprocity",
     "recent_activity",
     "decision_history",
     "financing_plan",
@@ -132,6 +133,20 @@ class Suggestion:
         return f"Suggested {label.lower()}: {why}."
 
 
+def solidarity_reciprocity(ctx: Context, t: Tie) -> str | None:
+    """Return 'two_way', 'one_way' or 'unknown' for a running solidarity tie, None for any other tie.
+
+    A solidarity tie is activity (not the twinning itself) carried by a voluntary
+    organisation: one at either end, or its carrier.
+    """
+    if t.attrs.get("kind") in R.NOT_ACTIVITY_TIE_KINDS or not running(t.attrs):
+        return None
+    if not any(ctx.kind(a) in R.SOLIDARITY_CARRIER_KINDS for a in ctx.actors(t)):
+        return None
+    rec = t.attrs.get("reciprocity")
+    return rec if rec in ("two_way", "one_way") else "unknown"
+
+
 def solidarity_ties(ctx: Context, place: str) -> dict[str, list[Tie]]:
     """Return the running ties at ``place`` carried by voluntary organisations, by reciprocity.
 
@@ -139,11 +154,9 @@ def solidarity_ties(ctx: Context, place: str) -> dict[str, list[Tie]]:
     """
     out: dict[str, list[Tie]] = {"two_way": [], "one_way": [], "unknown": []}
     for t in ctx.place_ties.get(place, []):
-        if t.attrs.get("kind") in R.NOT_ACTIVITY_TIE_KINDS or not running(t.attrs):
-            continue
-        if any(ctx.kind(a) in R.SOLIDARITY_CARRIER_KINDS for a in ctx.actors(t)):
-            rec = t.attrs.get("reciprocity")
-            out[rec if rec in ("two_way", "one_way") else "unknown"].append(t)
+        rec = solidarity_reciprocity(ctx, t)
+        if rec is not None:
+            out[rec].append(t)
     return out
 
 
