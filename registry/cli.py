@@ -11,7 +11,7 @@ from typing import Callable
 
 from . import checks, export, graph, ingest, seed
 from .db import connect, default_db_path
-from .errors import ImportFailed
+from .errors import ImportFailed, RegistryError
 
 __all__ = ["main", "COMMANDS", "default_actor"]
 
@@ -177,6 +177,49 @@ def _analyse(a: argparse.Namespace) -> int:
         note = f"  {r.note_en}" if r.note_en else ""
         print(f"{r.kind:<{width}}  {r.count:>6}  {r.method}{note}")
     print(f"as of {result.as_of.isoformat()}; CSV files in {a.out}")
+    return 0
+
+
+@command("backup", "copy the registry to DEST with SQLite's online backup (safe while the app runs)")
+@arg("dest", metavar="DEST")
+@arg(*_DB[0], **_DB[1])
+def _backup(a: argparse.Namespace) -> int:
+    from . import backup  # local: only these commands need it
+
+    try:
+        copy = backup.backup(Path(a.db) if a.db else default_db_path(), a.dest)
+    except RegistryError as exc:
+        print(f"backup: {exc}", file=sys.stderr)
+        return 2
+    print(f"{copy.path}: {copy.summary()}")
+    return 0
+
+
+@command("restore", "replace the registry with a backup from 'backup', keeping a copy of the current one")
+@arg("src", metavar="SRC")
+@arg(*_DB[0], **_DB[1])
+@arg("--yes", action="store_true", help="replace without asking")
+def _restore(a: argparse.Namespace) -> int:
+    from . import backup  # local: only these commands need it
+
+    target = Path(a.db) if a.db else default_db_path()
+    try:
+        wanted = backup.verify(a.src)
+        if not a.yes:
+            if not sys.stdin.isatty():
+                print(f"restore: this replaces {target}; run again with --yes to confirm", file=sys.stderr)
+                return 2
+            answer = input(f"Replace {target} with {a.src} ({wanted.summary()})? [y/N] ")
+            if answer.strip().lower() not in ("y", "yes", "j", "ja"):
+                print("restore: nothing changed", file=sys.stderr)
+                return 1
+        done = backup.restore(a.src, target)
+    except RegistryError as exc:
+        print(f"restore: {exc}", file=sys.stderr)
+        return 2
+    print(f"{target}: {done.registry.summary()}")
+    if done.previous:
+        print(f"the registry it replaced is kept at {done.previous}")
     return 0
 
 
