@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages._common import cached, changed, conn, current_actor, md, registry_snapshot, require_editor, show_problems, t
+from app_pages._common import cached, changed, conn, current_actor, formatter, md, registry_snapshot, require_editor, show_problems, t
 from registry import export, ingest
 from registry.errors import ImportFailed
 
@@ -64,7 +64,11 @@ st.header(t("io.export"))
 st.caption(t("io.export_help"))
 safe = st.toggle(t("io.spreadsheet_safe"), key="io_safe", help=t("io.spreadsheet_safe_help"))
 a, b = st.columns([2, 1])
-table = a.selectbox(t("io.choose_table"), export.EXPORT_TABLES, key="io_table")
+EXPORT_NAMES = {**TABLE_NAMES, "audit": t("io.table_audit")}
+table = a.selectbox(
+    t("io.choose_table"), export.EXPORT_TABLES, key="io_table",
+    format_func=formatter(export.EXPORT_TABLES, lambda x: f"{EXPORT_NAMES[x]} ({x}.csv)" if x in EXPORT_NAMES else t("io.table_vocabulary", name=f"{x}.csv")),
+)
 with b:
     st.write("")
     st.download_button(

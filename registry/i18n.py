@@ -20,12 +20,18 @@ LANGUAGE_NAMES: dict[str, str] = {"nb": "Norsk", "en": "English"}
 STRINGS: dict[str, tuple[str, str]] = {
     # --- frame and navigation
     "app.title": ("Internasjonale relasjoner", "International relations"),
-    "frame.editor": ("Redaktør", "Editor"),
-    "frame.editor_help": (
-        "Navnet ditt slik det skrives i endringsloggen. Uten navn kan du se, men ikke endre.",
-        "Your name as written in the change log. Without a name you can look but not change.",
+    "frame.signed_in": ("Innlogget som {who}", "Signed in as {who}"),
+    "frame.not_an_editor": (
+        "Denne kontoen har ikke redaktørtilgang; du kan se, men ikke endre.",
+        "This account may not edit; you can look but not change.",
     ),
-    "frame.editor_placeholder": ("Ditt navn", "Your name"),
+    "frame.sign_in": ("Logg inn for å redigere", "Sign in to edit"),
+    "frame.sign_out": ("Logg ut", "Sign out"),
+    "frame.editing_as": ("Du redigerer som {who}", "Editing as {who}"),
+    "frame.view_only": (
+        "Bare visning: redigering er ikke slått på her (se «Data safety» i README).",
+        "View only: editing is not switched on here (see 'Data safety' in the README).",
+    ),
     "frame.footer": (
         "Registeret over Trondheim kommunes internasjonale forbindelser (Internasjonal strategi, bystyret 2010).",
         "The register of Trondheim municipality's international ties (International strategy, city council 2010).",
@@ -46,8 +52,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "common.download_csv": ("Last ned CSV", "Download CSV"),
     "common.problems": ("{n} problem(er) – ingenting er lagret.", "{n} problem(s) – nothing was saved."),
     "common.need_editor": (
-        "Skriv navnet ditt som redaktør i sidefeltet for å gjøre endringer.",
-        "Enter your name as editor in the sidebar to make changes.",
+        "Endringer krever en redaktør: logg inn i sidefeltet, eller se «Data safety» i README.",
+        "Changes need an editor: sign in from the sidebar, or see 'Data safety' in the README.",
     ),
     "common.stale": (
         "Noen andre har endret denne raden siden du åpnet den. Last siden på nytt og gjør endringen igjen.",
@@ -366,6 +372,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "io.table_decisions": ("Kategorivedtak", "Category decisions"),
     "io.table_plan_lines": ("Finansieringsplan", "Financing plan"),
     "io.table_wikidata": ("Wikidata-eksport (vennskapsbyer)", "Wikidata export (twin towns)"),
+    "io.table_audit": ("Endringslogg", "Change log"),
+    "io.table_vocabulary": ("Kodeliste {name}", "Code list {name}"),
     "io.valid": ("Filene er gyldige. Slik blir importen:", "The files are valid. The import will do this:"),
     "io.inserted": ("Nye", "New"),
     "io.updated": ("Endret", "Changed"),

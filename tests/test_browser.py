@@ -182,6 +182,7 @@ def test_every_page_loads_without_errors_or_other_hosts(page, server, lang):
                 page.wait_for_timeout(1500)
             if path == "network":
                 network_frame(page).locator("body[data-stable='1']").wait_for(timeout=30000)
+            page.wait_for_timeout(1000)  # late widgets (file uploader, tables) finish drawing
             page.screenshot(path=str(SHOTS / f"{path or 'overview'}.png"), full_page=True)
         assert not watch.errors, watch.errors
         assert not watch.foreign, watch.foreign
