@@ -187,8 +187,8 @@ CRITERIA: tuple[Criterion, ...] = (
         "focus_decision", "Politisk vedtak om fokus", "Council decision of focus",
         "Vedtatt som politisk fokusområde ({evidence})",
         "Decided as a political focus area ({evidence})",
-        "Ingen vedtak om politisk fokus",
-        "No decision of political focus",
+        "Ingen gjeldende vedtak om politisk fokus",
+        "No decision of political focus in force",
     ),
     Criterion(
         "external_funding", "Ekstern finansiering", "External funding",
@@ -264,6 +264,9 @@ class CategoryRule(NamedTuple):
 
 
 #: In order of precedence: the first category whose requirements are met is suggested.
+#: ``focus_decision`` holds when the decision in force (the latest by the date) is political
+#: focus: being a focus area is a political act, and the evidence then tests whether the means
+#: the strategy ties to it (external funding, national coordination) are there.
 #: Political focus comes first because it rests on a council decision; dormant last,
 #: because it is what is left when nothing else holds.
 CATEGORY_RULES: tuple[CategoryRule, ...] = (

@@ -390,3 +390,25 @@ def test_cli_analyse_writes_the_csv_files(seeded, db_path, tmp_path, capsys):
     assert "none found in this data" in printed and str(out) in printed
     assert {p.name for p in out.iterdir()} >= {"summary.csv", "municipal_only.csv", "opportunity.csv"}
     assert len(pd.read_csv(out / "municipal_only.csv")) == 11
+
+
+def test_caps_are_reported_in_the_summary():
+    # Three local actors with three contacts each; measuring only one is a sample, and the summary says so.
+    m = Mini()
+    m.entity("x", "city", "DE")
+    for a in ("a", "b", "c"):
+        m.entity(a, "university", "NO")
+        for i in range(3):
+            m.entity(f"{a}{i}", "university", "DE")
+            m.tie(a, f"{a}{i}", "partnership")
+        m.tie(a, "x", "exchange")
+    rules = DEFAULT_RULES.with_values(hole_max_actors=1, shared_partner_max_actors=2)
+    result = analysis.analyse(m.snap(), as_of=DAY, options=analysis.Options(rules=rules))
+    summary = result.summary.set_index("kind")
+    assert summary.loc["structural_hole", "method"] == "sampled"
+    assert "best-connected" in summary.loc["structural_hole", "note_en"]
+    assert len(result.findings["structural_hole"]) == 1
+    # x is worked by three actors, above the pairwise cap of two: listed under many_channels instead.
+    assert result.findings["shared_partner"].empty
+    assert "many_channels" in summary.loc["shared_partner", "note_en"]
+    assert list(result.findings["many_channels"]["subject"]) == ["x"]
