@@ -24,7 +24,7 @@ try:
             "Språk / Language", i18n.LANGUAGES, format_func=lambda code: i18n.LANGUAGE_NAMES[code],
             key="lang", required=True,
         )
-        st.text_input(c.t("frame.editor"), key="editor_name", help=c.t("frame.editor_help"), placeholder=c.t("frame.editor_placeholder"))
+        c.editor_sidebar()
         st.caption(c.t("frame.footer"))
 
     # No page icons: the active page's icon becomes the favicon, and Streamlit fetches a

@@ -20,7 +20,7 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from registry import classify, db, i18n, seed, view, vocab
+from registry import auth, classify, db, i18n, seed, view, vocab
 from registry.graph import GraphFilter, Snapshot, filter_graph, snapshot
 
 LANGS = i18n.LANGUAGES
@@ -92,15 +92,36 @@ def relabel_widgets() -> None:
             st.session_state[key] = st.session_state[key]
 
 
-def current_actor() -> str:
-    """Return who is making changes in this session, as written to the audit log.
+def _editor_config() -> auth.EditorConfig:
+    # No secrets.toml is the usual local case: then only the environment configures editing.
+    return auth.config_from(secrets=st.secrets.to_dict() if st.secrets.load_if_toml_exists() else {})
 
-    The one place that decides identity: the editor's name typed in the sidebar,
-    prefixed 'app:'. Swap this function for a login (st.login) without touching
-    the pages.
+
+def current_actor() -> str:
+    """Return who is making changes in this session, as written to the audit log ('' = view only).
+
+    The one place that decides identity: ``registry.auth`` from the signed-in user
+    (``st.user``, Streamlit's OIDC sign-in) and the settings (``REGISTRY_AUTH``,
+    ``REGISTRY_EDITOR``, ``REGISTRY_EDITORS`` or ``[registry]`` in secrets.toml).
     """
-    name = str(st.session_state.get("editor_name") or "").strip()
-    return f"app:{name}" if name else ""
+    return auth.editor_identity(st.user.to_dict(), _editor_config()) or ""
+
+
+def editor_sidebar() -> None:
+    """Show who edits in this session, with sign-in and sign-out buttons when the app uses OIDC."""
+    config, actor = _editor_config(), current_actor()
+    user = st.user.to_dict()
+    if config.mode == "oidc" and user.get("is_logged_in") is True:
+        st.caption(t("frame.signed_in", who=md(user.get("email") or user.get("name") or "?")))
+        if not actor:
+            st.caption(t("frame.not_an_editor"))
+        st.button(t("frame.sign_out"), key="sign_out", on_click=st.logout)
+    elif config.mode == "oidc":
+        st.button(t("frame.sign_in"), key="sign_in", on_click=st.login)
+    elif actor:
+        st.caption(t("frame.editing_as", who=md(actor)))
+    else:
+        st.caption(t("frame.view_only"))
 
 
 # --- database ------------------------------------------------------------------------------

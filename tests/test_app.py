@@ -51,7 +51,8 @@ def start(lang: str = "nb", editor: str | None = None) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.session_state["lang"] = lang
     if editor:
-        at.session_state["editor_name"] = editor
+        # Local single-user mode (registry.auth): the configured editor, recorded as 'app:<name>'.
+        at.secrets["registry"] = {"auth": "local", "editor": editor}
     return at.run()
 
 
