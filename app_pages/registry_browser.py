@@ -70,6 +70,8 @@ def edit_form(table: str, row: dict[str, Any] | None, prefix: str) -> None:
         if is_new:
             if table == "ties" and not values.get("id") and values.get("from_id") and values.get("to_id"):
                 values["id"] = editing.suggest_id(values["from_id"], values["to_id"], values.get("kind"))
+            if table == "entities" and not values.get("id") and values.get("name"):
+                values["id"] = editing.suggest_id(values["name"])
             stored = store.insert(conn(), table, values, actor=current_actor())
         else:
             diff = editing.changed_values(row, values)
@@ -117,6 +119,7 @@ with tab_entities:
             edit_form("entities", row, f"ent_{chosen}")
     with st.expander(t("registry.new_entity"), icon=":material/add:"):
         if require_editor():
+            st.caption(t("registry.new_entity_help"))
             edit_form("entities", None, "ent_new")
 
 with tab_ties:

@@ -330,6 +330,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "registry.edit_entity": ("Rett en aktør eller et sted", "Edit an entity"),
     "registry.choose_entity": ("Velg aktør eller sted", "Choose an entity"),
     "registry.new_entity": ("Ny aktør eller nytt sted", "New entity"),
+    "registry.new_entity_help": (
+        "La id stå tom for å lage den av navnet (f.eks. «Kraków» blir krakow). Kilde er påkrevd.",
+        "Leave the id empty to make it from the name (e.g. «Kraków» becomes krakow). A source is required.",
+    ),
     "registry.edit_tie": ("Rett en forbindelse", "Edit a tie"),
     "registry.choose_tie": ("Velg forbindelse", "Choose a tie"),
     "registry.new_tie": ("Ny forbindelse", "New tie"),

@@ -227,3 +227,17 @@ def test_gaps_page_downloads_every_finding(registry_db, downloads):
     expected = report.findings_frame(connect(registry_db))
     assert len(rows) == len(expected)
     assert [r["kind"] for r in rows] == expected["kind"].tolist()
+
+
+def test_adding_an_entity_makes_its_id_from_the_name(registry_db):
+    at = start("en", editor="Ola")
+    at.switch_page("app_pages/registry_browser.py").run()
+    at.selectbox(key="ent_new_kind").set_value("city")
+    at.text_input(key="ent_new_name").input("Kraków Nowa")
+    at.text_input(key="ent_new_country_code").input("PL")
+    at.text_area(key="ent_new_source").input("https://example.org/krakow")
+    at.button(key="FormSubmitter:ent_new_form-Add").click().run()
+    assert not at.exception
+    row = connect(registry_db).execute("SELECT kind, name, country_code, updated_by FROM entities WHERE id = 'krakow-nowa'").fetchone()
+    assert row == ("city", "Kraków Nowa", "PL", "app:Ola")
+    assert any("krakow-nowa" in s.value for s in at.success)
