@@ -80,7 +80,8 @@ def server(tmp_path_factory):
     conn.close()
     port = free_port()
     log = tmp / "server.log"
-    env = {**os.environ, "REGISTRY_DB": str(db)}
+    # Local single-user editing (registry.auth), so the edit forms are shown.
+    env = {**os.environ, "REGISTRY_DB": str(db), "REGISTRY_EDITOR": "Browser test"}
     with open(log, "w") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address", "127.0.0.1",
@@ -212,9 +213,6 @@ def test_hostile_name_is_shown_as_text(page, server):
         # In the registry page the name is in the entity picker and the editor's form.
         page.goto(f"{server.url}/registry?lang=en")
         settle(page, "Registry")
-        page.get_by_role("textbox", name="Editor").fill("Browser test")
-        page.get_by_role("textbox", name="Editor").press("Enter")
-        page.wait_for_timeout(1500)
         picker = page.locator("[data-testid='stSelectbox']").filter(has_text="Choose an entity")
         picker.click()
         page.keyboard.type("onerror")
