@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from typing import Any, Iterable, Mapping
 
 from .db import transaction
-from .errors import InvalidRow, NotFound, Problem, ReadOnlyTable, StaleVersion
+from .errors import InvalidRow, NotFound, Problem, ReadOnlyTable, RegistryError, StaleVersion
 from .schema import TABLES, Table
 from .validate import Vocabularies, clean_row, load_vocabularies
 
@@ -37,6 +37,12 @@ def get(conn: sqlite3.Connection, table: str, row_id: Any) -> dict[str, Any] | N
     if row is None:
         return None
     return dict(zip([d[0] for d in cur.description], row))
+
+
+def _need_actor(actor: str) -> None:
+    # Every audit entry says who made the change; an empty actor would make it anonymous.
+    if not isinstance(actor, str) or not actor.strip():
+        raise RegistryError("every change needs an actor: who is making it")
 
 
 def _audit_rows(actor: str, at: str, table: str, items: Iterable[tuple[Any, str, Any, Any]]) -> list[tuple]:
@@ -106,6 +112,7 @@ def insert(
     Raises InvalidRow (with every problem) or RegistryError when the id is taken.
     """
     t = _table(table)
+    _need_actor(actor)
     with transaction(conn):
         clean = _validated(conn, t, row, vocabularies)
         if "directed" in t.names:
@@ -144,6 +151,7 @@ def update(
     has changed since that version was read (optimistic concurrency).
     """
     t = _table(table)
+    _need_actor(actor)
     if t.append_only:
         raise ReadOnlyTable(ReadOnlyTable.__doc__)
     with transaction(conn):
@@ -180,6 +188,7 @@ def delete(
 ) -> dict[str, Any]:
     """Delete one row; return it as it was. Refused while other rows refer to it."""
     t = _table(table)
+    _need_actor(actor)
     if t.append_only:
         raise ReadOnlyTable(ReadOnlyTable.__doc__)
     with transaction(conn):
@@ -208,6 +217,7 @@ def apply_rows(
     generated ids, a row without an id that equals a stored row is taken as that row.
     """
     t = _table(table)
+    _need_actor(actor)
     at = now()
     data_cols = [c for c in t.names if c not in _TRACK]
     counts = {"inserted": 0, "updated": 0, "unchanged": 0}

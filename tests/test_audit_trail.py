@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from registry import cli, connect, delete, import_files, import_texts, insert, update
-from registry.errors import InvalidRow, StaleVersion
+from registry.errors import InvalidRow, RegistryError, StaleVersion
 from registry.queries import history
 from registry.schema import DATA_TABLES
 
@@ -157,3 +157,12 @@ def test_the_database_refuses_to_change_the_log(written):
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         conn.execute("DELETE FROM audit WHERE table_name = 'entities'")
     assert conn.execute("SELECT count(*) FROM audit").fetchone()[0] == n
+
+
+@pytest.mark.parametrize("actor", ["", "   ", None])
+def test_every_write_names_its_actor(conn, actor):
+    with pytest.raises(RegistryError, match="needs an actor"):
+        insert(conn, "entities", {"id": "x", "kind": "city", "name": "X", "source": "s"}, actor=actor)
+    with pytest.raises(RegistryError, match="needs an actor"):
+        import_texts(conn, [("e.csv", b"id,kind,name,source\nx,city,X,s\n")], actor=actor)
+    assert conn.execute("SELECT count(*) FROM entities").fetchone()[0] == 0
