@@ -280,6 +280,16 @@ def network_html(
     return _network_html(*db_key(), flt, frozenset(categories), lang(), focus, steps, tuple(route))
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def _years(path: str, rev: int, last: int) -> tuple[int, int]:
+    return view.year_range(_snapshot(path, rev).graph, last)
+
+
+def year_span() -> tuple[int, int]:
+    """Return ``(first start year in the registry, this year)`` for as-of sliders."""
+    return _years(*db_key(), date.today().year)
+
+
 # --- small shared widgets --------------------------------------------------------------------
 
 

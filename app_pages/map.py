@@ -2,15 +2,14 @@
 
 import streamlit as st
 
-from app_pages._common import csv_button, formatter, graph, label, lang, registry_snapshot, t, this_year
+from app_pages._common import csv_button, formatter, graph, label, lang, t, year_span
 from registry import mapview, view, vocab
 from registry.graph import GraphFilter
 
 st.title(t("map.title"))
 st.caption(t("map.intro"))
 
-full = registry_snapshot().graph
-first_year, last_year = view.year_range(full, this_year())
+first_year, last_year = year_span()
 MAP_TIE_KINDS = [k.code for k in vocab.TIE_KINDS if k.code != "located_in"]
 a, b, c = st.columns([2, 2, 1])
 tie_kinds = a.multiselect(

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app_pages._common import (
-    cached, country, csv_button, entity_choices, formatter, graph, label, lang, md, name_of, network_html, registry_snapshot, t, this_year,
+    cached, country, csv_button, entity_choices, formatter, graph, label, lang, md, name_of, network_html, t, year_span,
 )
 from registry import queries, view, vocab
 from registry.graph import GraphFilter
@@ -11,9 +11,8 @@ from registry.graph import GraphFilter
 st.title(t("network.title"))
 st.caption(t("network.intro"))
 
-full = registry_snapshot().graph
 entities = cached(queries.entities_frame)
-first_year, last_year = view.year_range(full, this_year())
+first_year, last_year = year_span()
 
 ENTITY_KINDS = [k.code for k in vocab.ENTITY_KINDS]
 TIE_KINDS = [k.code for k in vocab.TIE_KINDS]
