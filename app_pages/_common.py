@@ -293,11 +293,6 @@ def year_span() -> tuple[int, int]:
 # --- small shared widgets --------------------------------------------------------------------
 
 
-def this_year() -> int:
-    """Return the current year (the as-of default)."""
-    return date.today().year
-
-
 def csv_button(frame: pd.DataFrame, file_name: str, key: str) -> None:
     """Show a CSV download of ``frame`` (UTF-8, header row) next to the table it belongs to."""
     st.download_button(
