@@ -235,4 +235,9 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     a = parser().parse_args(argv)
-    return COMMANDS[a.command][2](a)
+    try:
+        return COMMANDS[a.command][2](a)
+    except RegistryError as exc:
+        # A refusal (busy registry, stale row ...) is a message and exit status 2, not a traceback.
+        print(f"{a.command}: {exc}", file=sys.stderr)
+        return 2

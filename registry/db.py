@@ -10,11 +10,14 @@ from pathlib import Path
 from typing import Iterator
 
 from . import schema
+from .errors import Busy
 
 __all__ = ["PROJECT_ROOT", "default_db_path", "connect", "transaction", "revision", "is_seeded"]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUSY_TIMEOUT_MS = 30_000
+#: How long a write waits in all for another writer's lock before it gives up with Busy.
+LOCK_WAIT_S = 120
 
 
 def default_db_path() -> Path:
@@ -69,13 +72,34 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     if conn.in_transaction:
         yield conn
         return
-    conn.execute("BEGIN IMMEDIATE")
+    _begin(conn)
     try:
         yield conn
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def _begin(conn: sqlite3.Connection) -> None:
+    # Each try waits up to the busy timeout. A writer that holds the lock longer (a very
+    # large import) gets more tries, up to LOCK_WAIT_S in all; then the caller gets Busy,
+    # a RegistryError with a message for people, never "database is locked".
+    deadline = time.monotonic() + LOCK_WAIT_S
+    while True:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc):
+                raise
+            if time.monotonic() >= deadline:
+                raise Busy(Busy.__doc__) from None
+            time.sleep(0.05)
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    return "locked" in str(exc) or "busy" in str(exc)
 
 
 def revision(conn: sqlite3.Connection) -> int:

@@ -12,6 +12,7 @@ __all__ = [
     "ImportFailed",
     "Problem",
     "ReadOnlyTable",
+    "Busy",
 ]
 
 
@@ -39,6 +40,10 @@ class NotFound(RegistryError):
 
 class StaleVersion(RegistryError):
     """Someone else changed this row since you loaded it; reload it and apply your change again."""
+
+
+class Busy(RegistryError):
+    """The registry is busy with another change that is taking long; nothing was written. Try again in a moment."""
 
 
 class ReadOnlyTable(RegistryError):

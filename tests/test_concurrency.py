@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import random
+import threading
 import time
 
 import pytest
@@ -212,3 +213,29 @@ def test_many_processes_opening_a_new_file_at_once(tmp_path):
         assert conn.execute("SELECT count(*) FROM entities").fetchone()[0] == WORKERS
         assert conn.execute("SELECT count(*) FROM migrations").fetchone()[0] == len(MIGRATIONS)
         conn.close()
+
+
+def test_a_write_waits_past_the_busy_timeout_then_says_busy(db_path, monkeypatch):
+    # Another writer holds the lock longer than one busy timeout (shortened here to 50 ms,
+    # as a very large import would outlast the real 30 s).
+    from registry import db
+    from registry.errors import Busy
+
+    holder, waiter = connect(db_path), connect(db_path)
+    waiter.execute("PRAGMA busy_timeout = 50")
+    holder.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(0.4, lambda: holder.execute("COMMIT"))
+    release.start()
+    # Released after 0.4 s, well inside LOCK_WAIT_S: the write goes through.
+    insert(waiter, "entities", _entity("patient"), actor="waiter")
+    release.join()
+    assert get(waiter, "entities", "patient")["version"] == 1
+
+    monkeypatch.setattr(db, "LOCK_WAIT_S", 0.3)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(Busy, match="busy with another change"):
+            insert(waiter, "entities", _entity("impatient"), actor="waiter")
+    finally:
+        holder.execute("COMMIT")
+    assert get(waiter, "entities", "impatient") is None
