@@ -87,26 +87,39 @@ def build_graph(conn: sqlite3.Connection, flt: GraphFilter | None = None) -> nx.
     0
     """
     flt = flt or GraphFilter()
+    everything = flt == GraphFilter()
     g = nx.MultiDiGraph()
     # The collector finds nothing to free while we only add; pausing it halves a bulk build.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        nodes = []
+        # Equal values (kinds, statuses, dates, sources, the ids a tie points to) share one
+        # string object instead of one per cell: a 100k-entity graph holds about 40% less.
+        share = {}.setdefault
+        # Filled directly: networkx's add_edges_from copies each attribute dict and builds
+        # three views per edge, which made up most of a 300k-tie build. The structure is
+        # the one add_edges_from makes (tests/test_graph.py compares the two).
+        node, succ, pred = g._node, g._succ, g._pred
         for row in conn.execute(f"SELECT {', '.join(_ENTITY_COLS)} FROM entities"):
-            attrs = {k: v for k, v in zip(_ENTITY_COLS[1:], row[1:]) if v is not None}
-            if _keep_node(attrs, flt):
-                nodes.append((row[0], attrs))
-        g.add_nodes_from(nodes)
-        edges = []
+            attrs = {k: share(v, v) for k, v in zip(_ENTITY_COLS[1:], row[1:]) if v is not None}
+            if everything or _keep_node(attrs, flt):
+                n = share(row[0], row[0])
+                node[n] = attrs
+                succ[n] = {}
+                pred[n] = {}
         for row in conn.execute(f"SELECT {', '.join(f'[{c}]' for c in _TIE_COLS)} FROM ties"):
-            attrs = {k: v for k, v in zip(_TIE_COLS, row) if v is not None}
+            attrs = {k: share(v, v) for k, v in zip(_TIE_COLS, row) if v is not None}
             u, v = attrs["from_id"], attrs["to_id"]
-            if u not in g or v not in g:
+            if u not in node or v not in node:
                 continue
-            if _keep_edge(attrs, flt):
-                edges.append((u, v, attrs["id"], attrs))
-        g.add_edges_from(edges)
+            if not everything and not _keep_edge(attrs, flt):
+                continue
+            keys = succ[u].get(v)
+            if keys is None:
+                keys = succ[u][v] = {}
+                pred[v][u] = keys
+            keys[attrs["id"]] = attrs
+        nx._clear_cache(g)
     finally:
         if was_enabled:
             gc.enable()

@@ -131,3 +131,34 @@ def test_write_graph_round_trips(conn, tmp_path, fmt, read):
     assert set(back.nodes) == set(g.nodes) and back.number_of_edges() == g.number_of_edges()
     with pytest.raises(ValueError, match="unknown graph format"):
         write_graph(g, str(path), "dot")
+
+
+def _reference_graph(conn, flt):
+    """The graph as networkx's own add_nodes_from/add_edges_from build it, for comparison."""
+    from registry.graph import _ENTITY_COLS, _TIE_COLS, _keep_edge, _keep_node
+
+    g = nx.MultiDiGraph()
+    for row in conn.execute(f"SELECT {', '.join(_ENTITY_COLS)} FROM entities"):
+        attrs = {k: v for k, v in zip(_ENTITY_COLS[1:], row[1:]) if v is not None}
+        if _keep_node(attrs, flt):
+            g.add_node(row[0], **attrs)
+    for row in conn.execute(f"SELECT {', '.join(f'[{c}]' for c in _TIE_COLS)} FROM ties"):
+        attrs = {k: v for k, v in zip(_TIE_COLS, row) if v is not None}
+        if attrs["from_id"] in g and attrs["to_id"] in g and _keep_edge(attrs, flt):
+            g.add_edges_from([(attrs["from_id"], attrs["to_id"], attrs["id"], attrs)])
+    return g
+
+
+@pytest.mark.parametrize("flt", [GraphFilter(), GraphFilter.make(as_of=2005), GraphFilter.make(entity_kinds=["city", "municipality"])])
+def test_build_graph_fills_the_structure_networkx_would(seeded, flt):
+    # build_graph fills networkx's dicts directly for speed (issue 6); the result must be the
+    # same graph, in the same order, as the public API builds from the seed.
+    store.insert(seeded, "ties", {"id": "trondheim--dunfermline--2", "from_id": "trondheim", "to_id": "dunfermline",
+                                  "kind": "partnership", "source": "s"}, actor=A)  # a parallel tie
+    got, want = build_graph(seeded, flt), _reference_graph(seeded, flt)
+    assert got.number_of_edges() > 0
+    assert list(got.nodes(data=True)) == list(want.nodes(data=True))
+    assert list(got.edges(keys=True, data=True)) == list(want.edges(keys=True, data=True))
+    assert list(got.in_edges(keys=True)) == list(want.in_edges(keys=True))
+    assert got.number_of_edges("trondheim", "dunfermline") == want.number_of_edges("trondheim", "dunfermline")
+    assert nx.utils.graphs_equal(got, want)
