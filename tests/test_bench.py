@@ -20,11 +20,16 @@ KEYS = {"size", "stage", "seconds", "baseline_seconds", "ratio", "peak_mb"}
 
 @pytest.fixture(scope="module")
 def records(tmp_path_factory):
-    return bench.run([200], repeat=1, workdir=tmp_path_factory.mktemp("bench"))
+    return bench.run([200], stages=["import", "graph", "analysis", "view"], repeat=1,
+                     workdir=tmp_path_factory.mktemp("bench"))
+
+
+def by_stage(records, stage):
+    return next(r for r in records if r.stage == stage)
 
 
 def test_one_record_per_stage_with_the_issue_keys(records):
-    assert [r.stage for r in records] == list(bench.STAGES)
+    assert [r.stage for r in records] == ["import", "graph", "analysis", "view"]
     for r in records:
         d = r.as_dict()
         assert KEYS <= set(d)
@@ -32,34 +37,56 @@ def test_one_record_per_stage_with_the_issue_keys(records):
         json.dumps(d)  # JSON-ready
 
 
-def test_measured_stages_have_a_ratio_of_their_own_timings(records):
-    measured = [r for r in records if not r.skipped]
-    assert {"import", "graph"} <= {r.stage for r in measured}
-    for r in measured:
+def test_ratios_are_this_runs_seconds_over_this_runs_baseline(records):
+    for r in records:
+        if r.skipped:
+            continue
         assert r.seconds > 0 and r.baseline_seconds > 0
         # The ratio is this run's seconds over this run's baseline, not a stored figure.
         assert r.ratio == pytest.approx(r.seconds / r.baseline_seconds)
+        assert r.extra["cpu_ratio"] == pytest.approx(r.extra["cpu_seconds"] / r.extra["baseline_cpu_seconds"])
         assert r.peak_mb is not None and r.peak_mb >= 0
         assert r.met in (True, False)
         assert (r.missed_by is None) == r.met
 
 
 def test_import_baseline_writes_the_same_rows(records):
-    imp = next(r for r in records if r.stage == "import")
+    imp = by_stage(records, "import")
     assert imp.extra["rows"] == imp.extra["raw_rows"] > 600  # 200 entities, ~600 ties, decisions, plan lines
 
 
 def test_graph_holds_every_entity_and_tie(records):
-    g = next(r for r in records if r.stage == "graph")
+    g = by_stage(records, "graph")
     assert g.extra["nodes"] == 200
     assert g.extra["raw_rows"] == g.extra["nodes"] + g.extra["edges"]
     assert g.extra["graph_mb"] > 0
 
 
-def test_skipped_stages_say_why(records):
-    for r in records:
-        if r.skipped:
-            assert r.skipped.startswith("skipped: ") and r.seconds is None and r.ratio is None
+def test_analysis_gives_each_finding_kinds_share_and_method(records):
+    a = by_stage(records, "analysis")
+    if a.skipped:
+        pytest.skip(a.skipped)
+    from registry.analysis import FUNCTIONS
+
+    assert set(a.extra["shares"]) == set(FUNCTIONS)
+    assert 0 < sum(a.extra["shares"].values()) <= 1.01  # parts of the whole analysis (rounded)
+    assert set(a.extra["methods"].values()) <= {"exact", "sampled", "skipped"}
+
+
+def test_view_reports_html_size_and_drawn_nodes(records):
+    v = by_stage(records, "view")
+    if v.skipped:
+        pytest.skip(v.skipped)
+    assert v.extra["html_bytes"] > v.extra["asset_bytes"] > 0
+    assert v.extra["drawn_nodes"] <= 200 and v.extra["aggregated"] is False
+
+
+def test_missing_module_is_skipped_not_failed(monkeypatch, tmp_path):
+    monkeypatch.setattr(bench, "_available", lambda module, name: None)
+    recs = bench.run([60], stages=["analysis", "view"], repeat=1, memory=False, workdir=tmp_path)
+    assert [(r.stage, r.skipped) for r in recs[1:]] == [("analysis", "skipped: not available"),
+                                                        ("view", "skipped: not available")]
+    assert all(r.seconds is None and r.ratio is None for r in recs[1:])
 
 
 def test_judge_says_by_how_much_a_target_is_missed():
@@ -74,15 +101,29 @@ def test_judge_says_by_how_much_a_target_is_missed():
 
 
 def test_table_lists_every_record(records):
-    table = bench.format_table(records)
-    lines = table.splitlines()
+    lines = bench.format_table(records).splitlines()
     assert lines[0].split()[:2] == ["size", "stage"]
     assert len(lines) == 2 + len(records)
 
 
-def test_unknown_stage_is_refused():
+def test_bad_arguments_are_refused():
     with pytest.raises(ValueError, match="unknown stage"):
         bench.run([200], stages=["nope"])
+    with pytest.raises(ValueError, match="at least 50"):
+        bench.run([10])
+
+
+@pytest.mark.slow
+def test_app_stage_on_synthetic_and_seed_data(tmp_path):
+    recs = bench.run([200], stages=["app"], repeat=1, memory=False, workdir=tmp_path)
+    apps = [r for r in recs if r.stage == "app"]
+    assert [r.extra.get("data") for r in apps if not r.skipped] in (["synthetic", "seed"], [])
+    for r in apps:
+        if r.skipped:
+            pytest.skip(r.skipped)
+        assert r.ratio == pytest.approx(r.seconds / r.baseline_seconds)
+        assert r.extra["target_ratio"] == (3.0 if r.extra["data"] == "seed" else 5.0)
+        assert r.extra["html_bytes"] > 0
 
 
 @pytest.mark.skipif("bench" not in COMMANDS, reason="bench command not registered yet")
