@@ -162,3 +162,27 @@ def test_build_graph_fills_the_structure_networkx_would(seeded, flt):
     assert list(got.in_edges(keys=True)) == list(want.in_edges(keys=True))
     assert got.number_of_edges("trondheim", "dunfermline") == want.number_of_edges("trondheim", "dunfermline")
     assert nx.utils.graphs_equal(got, want)
+
+
+@pytest.mark.parametrize("flt", [GraphFilter.make(as_of=2005), GraphFilter.make(entity_kinds=["city", "municipality"]),
+                                 GraphFilter.make(tie_kinds=["consular"], countries=["NO", "DK"])])
+def test_filter_graph_fills_the_structure_networkx_would(seeded, flt):
+    # filter_graph fills networkx's dicts directly (issue 6): the same graph, in the same order,
+    # as add_nodes_from/add_edges_from build from g, with g's attribute dicts shared (documented).
+    from registry.graph import _keep_edge, _keep_node
+
+    store.insert(seeded, "ties", {"id": "trondheim--dunfermline--2", "from_id": "trondheim", "to_id": "dunfermline",
+                                  "kind": "partnership", "source": "s"}, actor=A)  # a parallel tie
+    g = build_graph(seeded)
+    want = nx.MultiDiGraph()
+    want.add_nodes_from((n, a) for n, a in g.nodes(data=True) if _keep_node(a, flt))
+    want.add_edges_from((u, v, k, a) for u, v, k, a in g.edges(keys=True, data=True)
+                        if u in want and v in want and _keep_edge(a, flt))
+    got = filter_graph(g, flt)
+    assert got.number_of_edges() > 0
+    assert list(got.nodes(data=True)) == list(want.nodes(data=True))
+    assert list(got.edges(keys=True, data=True)) == list(want.edges(keys=True, data=True))
+    assert list(got.in_edges(keys=True)) == list(want.in_edges(keys=True))
+    assert nx.utils.graphs_equal(got, want)
+    u, v, k = next(iter(got.edges(keys=True)))
+    assert got.edges[u, v, k] is g.edges[u, v, k]
