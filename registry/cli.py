@@ -223,6 +223,31 @@ def _restore(a: argparse.Namespace) -> int:
     return 0
 
 
+@command("bench", "time import, graph, analysis, view and app on synthetic registries against raw baselines")
+@arg("--sizes", default="1000,10000,100000", help="comma-separated entity counts (ties are about 3x)")
+@arg("--out", metavar="FILE", help="also write the records as a JSON list to FILE")
+@arg("--stages", default="import,graph,analysis,view,app", help="comma-separated stages to run")
+@arg("--seed", type=int, default=0, help="seed of the synthetic registries")
+@arg("--repeat", type=int, help="runs per side, best kept (default 3 up to 10k entities, else 1)")
+@arg("--no-memory", action="store_true", help="skip the tracemalloc pass that measures peak memory")
+def _bench(a: argparse.Namespace) -> int:
+    from . import bench  # local: only this command needs it
+
+    try:
+        sizes = [int(s.replace("_", "")) for s in a.sizes.split(",") if s.strip()]
+        records = bench.run(sizes, stages=[s.strip() for s in a.stages.split(",") if s.strip()], seed=a.seed,
+                            repeat=a.repeat, memory=not a.no_memory,
+                            progress=lambda r: print(bench.format_table([r]).splitlines()[-1], file=sys.stderr))
+    except ValueError as exc:
+        print(f"bench: {exc}", file=sys.stderr)
+        return 2
+    print(bench.format_table(records))
+    if a.out:
+        bench.write_json(records, a.out)
+        print(f"wrote {a.out}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """Return the argument parser with every registered command."""
     p = argparse.ArgumentParser(prog="python -m registry", description="The international relations registry")

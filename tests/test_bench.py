@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from registry import bench
-from registry.cli import COMMANDS
 
 ROOT = Path(__file__).resolve().parent.parent
 KEYS = {"size", "stage", "seconds", "baseline_seconds", "ratio", "peak_mb"}
@@ -126,7 +125,6 @@ def test_app_stage_on_synthetic_and_seed_data(tmp_path):
         assert r.extra["html_bytes"] > 0
 
 
-@pytest.mark.skipif("bench" not in COMMANDS, reason="bench command not registered yet")
 def test_cli_bench_writes_json(tmp_path):
     out = tmp_path / "bench.json"
     r = subprocess.run([sys.executable, "-m", "registry", "bench", "--sizes", "200", "--repeat", "1",
@@ -137,3 +135,6 @@ def test_cli_bench_writes_json(tmp_path):
     assert [d["stage"] for d in data] == ["import", "graph"]
     assert all(KEYS <= set(d) and d["peak_mb"] is None for d in data)
     assert "import" in r.stdout and "ratio" in r.stdout
+    r = subprocess.run([sys.executable, "-m", "registry", "bench", "--sizes", "10"], capture_output=True, text=True,
+                       cwd=ROOT, env={**os.environ})
+    assert r.returncode == 2 and "at least 50" in r.stderr
