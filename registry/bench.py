@@ -186,7 +186,8 @@ def _judge(rec: Record, checks: Iterable[tuple[str, float, float]] = (), limit: 
         misses.append(f"ratio {rec.ratio:.2f}x > {limit:g}x (by {rec.ratio / limit:.2f}x)")
     for what, value, cap in checks:
         if value > cap:
-            misses.append(f"{what} {value:,.1f} > {cap:,.0f} (by {value / cap:.2f}x)")
+            shown = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+            misses.append(f"{what} {shown} > {cap:,.0f} (by {value / cap:.2f}x)")
     rec.met = not misses if rec.ratio is not None else None
     rec.missed_by = "; ".join(misses) or None
     return rec

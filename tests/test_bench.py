@@ -95,8 +95,10 @@ def test_judge_says_by_how_much_a_target_is_missed():
     # The graph target is 3x at 10k and below, 4x above; 3.5x meets it only above 10k.
     assert bench._judge(bench.Record(10_000, "graph", 3.5, 1.0, 3.5)).met is False
     assert bench._judge(bench.Record(100_000, "graph", 3.5, 1.0, 3.5)).met is True
-    rec = bench._judge(bench.Record(100_000, "graph", 3.5, 1.0, 3.5), [("graph MB", 300.0, 250)])
-    assert rec.met is False and "graph MB 300.0 > 250 (by 1.20x)" in rec.missed_by
+    rec = bench._judge(bench.Record(100_000, "graph", 3.5, 1.0, 3.5), [("graph MB", 300.5, 250)])
+    assert rec.met is False and "graph MB 300.5 > 250 (by 1.20x)" in rec.missed_by
+    rec = bench._judge(bench.Record(1000, "view", 1.0, 1.0, 1.0), [("HTML bytes", 1_500_000, 1_200_000)])
+    assert rec.missed_by == "HTML bytes 1,500,000 > 1,200,000 (by 1.25x)"
 
 
 def test_table_lists_every_record(records):
