@@ -41,8 +41,17 @@ Source = sqlite3.Connection | Snapshot | Context
 _NONE = {"nb": "ingen registrert", "en": "none recorded"}
 
 
+class _Bilingual:
+    text_nb: str
+    text_en: str
+
+    def text(self, lang: str = "en") -> str:
+        """Return the text in ``lang`` ('nb' or 'en')."""
+        return self.text_nb if lang == "nb" else self.text_en
+
+
 @dataclass(frozen=True)
-class Reason:
+class Reason(_Bilingual):
     """One criterion for one sister city: met or not, in both languages, with the ids behind it."""
 
     criterion: str
@@ -52,21 +61,15 @@ class Reason:
     text_en: str
     evidence: tuple[str, ...] = ()
 
-    def text(self, lang: str = "en") -> str:
-        return self.text_nb if lang == "nb" else self.text_en
-
 
 @dataclass(frozen=True)
-class Note:
+class Note(_Bilingual):
     """A finding about a relation that is not a category, e.g. one-way solidarity (a finding kind code)."""
 
     kind: str
     text_nb: str
     text_en: str
     evidence: tuple[str, ...] = ()
-
-    def text(self, lang: str = "en") -> str:
-        return self.text_nb if lang == "nb" else self.text_en
 
 
 @dataclass(frozen=True)

@@ -174,14 +174,7 @@ def update(
     if t.append_only:
         raise ReadOnlyTable(ReadOnlyTable.__doc__)
     with transaction(conn):
-        before = get(conn, t.name, row_id)
-        if before is None:
-            raise NotFound(f"{t.name}: no row with id {row_id!r}")
-        if expected_version is not None and before["version"] != expected_version:
-            raise StaleVersion(
-                f"{t.name} {row_id!r} is at version {before['version']}, not {expected_version}: "
-                + (StaleVersion.__doc__ or "")
-            )
+        before = _current(conn, t, row_id, expected_version)
         merged = {k: v for k, v in before.items() if k not in _TRACK}
         merged.update({k: v for k, v in changes.items() if k not in _TRACK})
         merged[t.pk] = before[t.pk]
@@ -202,6 +195,19 @@ def update(
         return after  # type: ignore[return-value]
 
 
+
+def _current(conn: sqlite3.Connection, t: Table, row_id: Any, expected_version: int | None) -> dict[str, Any]:
+    """Return the stored row about to change; NotFound when missing, StaleVersion when it moved on."""
+    before = get(conn, t.name, row_id)
+    if before is None:
+        raise NotFound(f"{t.name}: no row with id {row_id!r}")
+    if expected_version is not None and before["version"] != expected_version:
+        raise StaleVersion(
+            f"{t.name} {row_id!r} is at version {before['version']}, not {expected_version}: "
+            + (StaleVersion.__doc__ or "")
+        )
+    return before
+
 def delete(
     conn: sqlite3.Connection, table: str, row_id: Any, *, actor: str, expected_version: int | None = None
 ) -> dict[str, Any]:
@@ -211,11 +217,7 @@ def delete(
     if t.append_only:
         raise ReadOnlyTable(ReadOnlyTable.__doc__)
     with transaction(conn):
-        before = get(conn, t.name, row_id)
-        if before is None:
-            raise NotFound(f"{t.name}: no row with id {row_id!r}")
-        if expected_version is not None and before["version"] != expected_version:
-            raise StaleVersion(StaleVersion.__doc__)
+        before = _current(conn, t, row_id, expected_version)
         try:
             conn.execute(f"DELETE FROM [{t.name}] WHERE [{t.pk}] = ?", (row_id,))
         except sqlite3.IntegrityError:
