@@ -186,3 +186,16 @@ def test_filter_graph_fills_the_structure_networkx_would(seeded, flt):
     assert nx.utils.graphs_equal(got, want)
     u, v, k = next(iter(got.edges(keys=True)))
     assert got.edges[u, v, k] is g.edges[u, v, k]
+
+
+def test_tie_attributes_share_one_key_table_and_stay_ordinary_dicts(seeded):
+    import sys
+
+    g = build_graph(seeded)
+    attrs = next(iter(g.edges(data=True)))[2]
+    plain = dict(attrs)
+    # A split-table dict holds only its values; an equal plain dict also holds the keys.
+    assert type(attrs) is dict and attrs == plain
+    assert sys.getsizeof(attrs) < sys.getsizeof(plain)
+    attrs["weight_for_a_test"] = 1  # a key outside the columns still works
+    assert attrs["weight_for_a_test"] == 1 and build_graph(seeded).edges[next(iter(g.edges(keys=True)))].get("weight_for_a_test") is None
