@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from . import dates
+from . import audit, dates
 from .schema import DATA_TABLES
 
 __all__ = ["Finding", "check"]
@@ -25,11 +25,12 @@ class Finding:
         return f"{self.level}: {self.table} {self.row_id}: {self.column}: {self.message}"
 
 
-def check(conn: sqlite3.Connection) -> list[Finding]:
+def check(conn: sqlite3.Connection, *, audit_log: bool = True) -> list[Finding]:
     """Return every integrity finding, errors first.
 
     Errors: dangling references, rows without a source, impossible or reversed
-    dates. Warnings: sister cities without a decision, ties with an unknown start.
+    dates, and (with ``audit_log``) rows the audit log does not account for,
+    i.e. written past the library. Warnings: sister cities without a decision, ties with an unknown start.
     """
     out: list[Finding] = []
     for t in DATA_TABLES:
@@ -62,4 +63,6 @@ def check(conn: sqlite3.Connection) -> list[Finding]:
         "SELECT id FROM ties WHERE start_certainty IN ('inferred', 'conflicting') ORDER BY id"
     ):
         out.append(Finding("warning", "ties", tid, "start_certainty", "start year is inferred or conflicting"))
+    if audit_log:
+        out += [Finding("error", table, rid, "audit", message) for table, rid, message in audit.unrecorded(conn)]
     return sorted(out, key=lambda f: f.level != "error")

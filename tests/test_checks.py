@@ -29,3 +29,32 @@ def test_sister_city_without_decision_is_a_warning(conn):
     store.insert(conn, "decisions", {"tie_id": "home--twin", "category": "project", "decided_on": "2026",
                                      "decided_by": "council", "reason": "r"}, actor="t")
     assert check(conn) == []
+
+
+def test_the_seed_is_fully_accounted_for_by_the_audit_log(seeded):
+    assert [f for f in check(seeded) if f.column == "audit"] == []
+
+
+def test_writes_past_the_library_are_errors(seeded):
+    # Three plain-SQL writes the audit log cannot know of: an update, an insert, a delete.
+    assert [f for f in check(seeded) if f.level == "error"] == []
+    seeded.execute("UPDATE entities SET notes = 'sneaky' WHERE id = 'graz'")
+    seeded.execute("INSERT INTO entities (id, kind, name, source) VALUES ('ghost', 'city', 'Ghost', 's')")
+    seeded.execute("DELETE FROM ties WHERE id = (SELECT id FROM ties WHERE kind = 'membership' LIMIT 1)")
+    found = {(f.table, f.row_id, f.message) for f in check(seeded) if f.column == "audit"}
+    assert ("entities", "graz", "notes changed without an audit entry") in found
+    assert ("entities", "ghost", "row is not in the audit log (written past the library)") in found
+    assert sum(m == "row was deleted without an audit entry" for _, _, m in found) == 1
+    assert len(found) == 3
+
+
+def test_a_hidden_change_breaks_the_chain_even_when_a_logged_change_follows(seeded):
+    seeded.execute("UPDATE entities SET notes = 'sneaky' WHERE id = 'graz'")
+    store.update(seeded, "entities", "graz", {"notes": "logged"}, actor="t")
+    # The final row now matches the log, but the logged update did not start from the logged row.
+    assert [(f.row_id, f.column) for f in check(seeded) if f.level == "error"] == [("graz", "audit")]
+
+
+def test_the_audit_check_can_be_left_out(seeded):
+    seeded.execute("UPDATE entities SET notes = 'sneaky' WHERE id = 'graz'")
+    assert [f for f in check(seeded, audit_log=False) if f.level == "error"] == []
