@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app_pages._common import (
-    cached, country, csv_button, entity_choices, formatter, graph, label, lang, md, name_of, network_html, t, year_span,
+    cached, country, csv_button, entity_options, formatter, graph, label, lang, md, name_of, network_html, t, year_span,
 )
 from registry import queries, view, vocab
 from registry.graph import GraphFilter
@@ -34,8 +34,7 @@ flt = GraphFilter.make(
     as_of=None if whole_history else year, entity_kinds=kinds, tie_kinds=tie_kinds, sectors=sectors, countries=countries,
 )
 g = graph(flt, frozenset(categories))
-choices = entity_choices(g)
-named = formatter(choices, lambda n: name_of(g, n))
+choices, named = entity_options(flt, frozenset(categories))
 
 with st.container(border=True):
     a, b, c, d = st.columns([3, 1, 3, 3])
@@ -54,11 +53,14 @@ if source and target:
 if g.number_of_nodes() == 0:
     st.warning(t("network.empty"))
 else:
-    html, aggregated, drawn, drawn_ties = network_html(flt, frozenset(categories), focus, int(steps), route)
-    if aggregated:
-        st.info(t("network.aggregated", n=g.number_of_nodes(), drawn=drawn), icon=":material/info:")
-    st.caption(t("network.shown", nodes=drawn, ties=drawn_ties))
-    st.iframe(html, height=740, alt=t("network.iframe_alt"))
+    drawing = network_html(flt, frozenset(categories), focus, int(steps), route)
+    if drawing.aggregated:
+        st.info(t("network.aggregated", n=g.number_of_nodes(), drawn=drawing.nodes), icon=":material/info:")
+    shown = t("network.shown", nodes=drawing.nodes, ties=drawing.ties)
+    if drawing.omitted_ties:
+        shown += " " + t("network.omitted", drawn=drawing.ties, n=drawing.omitted_ties, ties=drawing.omitted_weight)
+    st.caption(shown)
+    st.iframe(drawing.html, height=740, alt=t("network.iframe_alt"))
 
 st.subheader(t("network.details"))
 selected = focus or source

@@ -170,6 +170,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{n} nodes are too many to draw one by one; they are merged per country ({drawn} nodes). Choose countries or a focus to see single nodes.",
     ),
     "network.shown": ("{nodes} noder og {ties} forbindelser.", "{nodes} nodes and {ties} ties."),
+    "network.omitted": (
+        "Bare de {drawn} tyngste forbindelsene mellom land er tegnet; {n} svakere ({ties} enkeltforbindelser) er utelatt.",
+        "Only the {drawn} heaviest links between countries are drawn; {n} lighter ones ({ties} single ties) are left out.",
+    ),
     "network.iframe_alt": ("Nettverksdiagram over forbindelsene", "Network diagram of the ties"),
     "network.details": ("Forbindelsene til valgt aktør", "Ties of the selected entity"),
     "network.details_help": (
@@ -184,6 +188,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "view.ties_count": ("{n} forbindelser", "{n} ties"),
     "view.source": ("Kilde", "Source"),
     "view.caption": ("Nettverk med {nodes} noder og {ties} forbindelser", "Network of {nodes} nodes and {ties} ties"),
+    "view.omitted": (
+        "{n} svakere forbindelser mellom land ({ties} enkeltforbindelser) er ikke tegnet.",
+        "{n} lighter links between countries ({ties} single ties) are not drawn.",
+    ),
     # --- the council summary
     "report.title": ("Vennskapsbyene – kategorier, begrunnelser og finansieringsplan", "Sister cities – categories, reasons and financing plan"),
     "report.generated": ("Laget {date} fra registeret; {n} vennskapsbyer.", "Made {date} from the registry; {n} sister cities."),

@@ -12,13 +12,14 @@ import csv
 import io
 import json
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from registry import connect, queries
+from registry import connect, queries, view
 from registry.graph import GraphFilter, build_graph
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,9 +65,11 @@ def content(at: AppTest, saved: dict[str, bytes], key: str) -> bytes:
 def network_data(at: AppTest) -> dict:
     """The nodes and edges the network page drew (the JSON inside the iframe's page)."""
     srcdoc = at.get("iframe")[0].proto.srcdoc
-    m = re.search(r"var data = (\{.*?\});\n", srcdoc)
+    m = re.search(r"window.registryData = (\{.*?\});\n", srcdoc)
     assert m, "no network data in the page"
-    return json.loads(m.group(1))
+    data = json.loads(m.group(1))
+    data["edges"] = [dict(zip(data["edgeFields"], e)) for e in data["edges"]]
+    return data
 
 
 @pytest.mark.slow
@@ -115,6 +118,22 @@ def test_network_filters_change_the_drawing(registry_db):
     early = network_data(at)
     expected = build_graph(conn, GraphFilter.make(as_of=1950, tie_kinds=["sister_city"]))
     assert len(early["edges"]) == expected.number_of_edges() < len(sisters["edges"])
+
+
+def test_network_page_loads_vis_network_from_the_apps_static_folder(registry_db):
+    at = start("en")
+    at.switch_page("app_pages/network.py").run()
+    srcdoc = at.get("iframe")[0].proto.srcdoc
+    # Same-origin and relative (works under a base URL path); nothing inlined, nothing from another host.
+    assert '<script src="app/static/vis-network.min.js"></script>' in srcdoc
+    assert '<link rel="stylesheet" href="app/static/vis-network.css">' in srcdoc
+    js, css = view.vis_assets()
+    assert js not in srcdoc and len(srcdoc) < len(js)
+    # The served files are pyvis's own (so they cannot drift from the inlined ones), and served.
+    assert (ROOT / "static" / "vis-network.min.js").read_text(encoding="utf-8") == js
+    assert (ROOT / "static" / "vis-network.css").read_text(encoding="utf-8") == css
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["enableStaticServing"] is True
 
 
 def test_focus_shows_the_entity_ties_and_a_path(registry_db, downloads):

@@ -27,9 +27,15 @@ def star(n_leaves: int, country: str = "SE") -> nx.MultiDiGraph:
 
 
 def data_of(html: str) -> dict:
-    m = re.search(r"var data = (\{.*?\});\n", html)
+    m = re.search(r"window.registryData = (\{.*?\});\n", html)
     assert m
     return json.loads(m.group(1))
+
+
+def rows(data: dict, what: str) -> list[dict]:
+    """The page's compact node or edge rows as dicts keyed by their field names."""
+    fields = data["nodeFields" if what == "nodes" else "edgeFields"]
+    return [dict(zip(fields, r)) for r in data[what]]
 
 
 def test_html_is_self_contained():
@@ -48,17 +54,20 @@ def test_texts_from_the_registry_are_escaped():
     g.edges["home", "c0", "home--c0"]["source"] = EVIL
     html = view.network_html(g, "en")
     assert EVIL not in html and CLOSER not in html
-    assert "alert(2)" not in html.split("var data = ")[0]
+    assert "alert(2)" not in html.split("window.registryData = ")[0]
     data = data_of(html)
-    # vis-network draws labels on a canvas and sets string tooltips with innerText,
+    # vis-network draws labels on a canvas and the page writes tooltips with textContent,
     # so the JSON carries the raw text, safely encoded for a script element.
-    assert {n["label"] for n in data["nodes"]} == {EVIL, CLOSER}
-    assert EVIL in data["edges"][0]["title"]
+    assert {n["name"] for n in rows(data, "nodes")} == {EVIL, CLOSER}
+    assert data["strings"][rows(data, "edges")[0]["source"]] == EVIL
+    script = html[html.rindex("<script>"):]
+    assert "textContent" in script and "innerHTML" not in script
 
 
 def test_legend_lists_the_kinds_drawn():
     html = view.network_html(star(2), "nb")
-    legend = html[html.index('id="legend"'):]
+    start = html.index('id="legend"')
+    legend = html[start:html.index("</div>", start)]
     assert "Kommune" in legend and "By" in legend and "Vennskapsby" in legend
     assert "Konsulat" not in legend
 
@@ -70,7 +79,7 @@ def test_physics_only_for_small_graphs():
     big = data_of(view.network_html(big_graph, "en", view.layout(big_graph)))
     assert big["options"]["physics"] == {"enabled": False}
     # With physics off every node has its precomputed place.
-    assert all("x" in n and "y" in n for n in big["nodes"])
+    assert all(n["x"] is not None and n["y"] is not None for n in rows(big, "nodes"))
 
 
 def test_network_html_does_not_change_its_graph():
@@ -82,8 +91,10 @@ def test_network_html_does_not_change_its_graph():
 
 def test_highlighted_path_is_drawn_apart():
     data = data_of(view.network_html(star(3), "en", highlight_nodes=["home", "c1"], highlight_ties=["home--c1"]))
-    widths = {e["id"]: e["width"] for e in data["edges"]}
-    assert widths["home--c1"] > widths["home--c0"]
+    lit = {e["id"]: e["flags"] & view.LIT for e in rows(data, "edges")}
+    assert lit == {"home--c0": 0, "home--c1": view.LIT, "home--c2": 0}
+    marked = {n["id"]: n["flags"] for n in rows(data, "nodes")}
+    assert marked["home"] == marked["c1"] == view.LIT and marked["c0"] == 0
 
 
 def test_layout_is_deterministic_and_spread():
@@ -167,3 +178,37 @@ def test_year_range_starts_at_the_first_start():
     g.add_edge("home", "c0", key="old", start="1946-05-01")
     assert view.year_range(g, 2026) == (1946, 2026)
     assert view.year_range(nx.MultiDiGraph(), 2026) == (2026, 2026)
+
+
+def test_styles_and_texts_are_given_once():
+    # 40 sister cities of one kind, one country and one source: one style row per kind,
+    # the country name and the source each once in the text table.
+    data = data_of(view.network_html(star(40), "en"))
+    assert data["kinds"][rows(data, "nodes")[1]["kind"]][:3] == ["#0072b2", "dot", "City"]
+    assert data["strings"].count("Sweden") == 1 and data["strings"].count("s") == 1
+    assert len({e["kind"] for e in rows(data, "edges")}) == 1
+
+
+def test_aggregate_draws_only_the_heaviest_group_edges():
+    # Home ties to 3 cities in SE, 2 in DK and 1 in FI: three group edges of weight 3, 2, 1.
+    g = star(3, "SE")
+    for i, cc in enumerate(["DK", "DK", "FI"]):
+        g.add_node(f"x{i}", kind="city", name=f"X {i}", country_code=cc)
+        g.add_edge("home", f"x{i}", key=f"home--x{i}", kind="partnership")
+    h = view.aggregate_by_country(g, "en", max_ties=2)
+    assert sorted(a["weight"] for _, _, a in h.edges(data=True)) == [2, 3]
+    assert (h.graph["omitted_ties"], h.graph["omitted_weight"]) == (1, 1)
+    assert h.number_of_nodes() == 4  # every group is still drawn
+    # A kept node's ties come first, however light.
+    kept = view.aggregate_by_country(g, "en", keep=["x2"], max_ties=1)
+    assert [k for _, _, k in kept.edges(keys=True)] == ["home|x2"]
+    html = view.network_html(h, "en")
+    assert "1 lighter links between countries (1 single ties) are not drawn." in html
+
+
+def test_assets_can_come_from_the_app_server():
+    html = view.network_html(star(3), "en", assets="app/static/")
+    js, css = view.vis_assets()
+    assert js not in html and css not in html
+    assert '<script src="app/static/vis-network.min.js"></script>' in html
+    assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", html, re.I)
