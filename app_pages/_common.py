@@ -14,7 +14,7 @@ import re
 import sqlite3
 import threading
 from datetime import date
-from typing import Any, Callable, NamedTuple
+from typing import Any, Callable, Iterable, NamedTuple
 
 import networkx as nx
 import pandas as pd
@@ -249,14 +249,22 @@ def _drawable(path: str, rev: int, flt: GraphFilter, categories: frozenset[str],
     return view.drawable(_filtered(path, rev, flt, categories), language)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+# Layouts are resources too: read-only dicts, shared rather than copied on every rerun.
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _layout(path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str) -> dict[str, tuple[float, float]]:
     return view.layout(_drawable(path, rev, flt, categories, language)[0])
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _full_layout(path: str, rev: int) -> dict[str, tuple[float, float]]:
     return view.layout(_snapshot(path, rev).graph)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _group_layout(path: str, rev: int) -> dict[str, tuple[float, float]]:
+    # The whole registry merged by country: every aggregated view's groups are among its nodes
+    # (group ids do not depend on the language), so a filter change needs no new layout.
+    return view.layout(view.drawable(_snapshot(path, rev).graph, "nb")[0])
 
 
 class NetworkView(NamedTuple):
@@ -270,7 +278,9 @@ class NetworkView(NamedTuple):
     omitted_weight: int  # ties inside them
 
 
-@st.cache_data(show_spinner=False, max_entries=128)
+# A resource, not data: the drawing is immutable (a string and numbers), so every rerun can share
+# it instead of unpickling a copy.
+@st.cache_resource(show_spinner=False, max_entries=128)
 def _network_html(
     path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str,
     focus: str | None, steps: int, route: tuple[str, ...],
@@ -283,14 +293,16 @@ def _network_html(
         drawn, aggregated = view.drawable(full, language, keep)
     else:
         drawn, aggregated = _drawable(path, rev, flt, categories, language)
-    # Positions come from the whole registry when it can be drawn node by node, else from the
+    # Positions come from the whole registry, node by node or merged by country, else from the
     # whole filtered graph: nodes stay put when a filter or the focus changes.
     if not aggregated and _snapshot(path, rev).graph.number_of_nodes() <= view.MAX_DRAWN_NODES:
         positions = _full_layout(path, rev)
-    elif not focus:
-        positions = _layout(path, rev, flt, categories, language)
-    else:
+    elif focus:
         positions = view.layout(drawn)
+    elif aggregated:
+        positions = _group_layout(path, rev)
+    else:
+        positions = _layout(path, rev, flt, categories, language)
     html = view.network_html(
         drawn, language, positions, focus=focus, highlight_nodes=route, highlight_ties=view.path_ties(full, list(route)),
         assets=VIS_ASSETS,
@@ -308,6 +320,26 @@ def network_html(
     return _network_html(*db_key(), flt, frozenset(categories), lang(), focus, steps, tuple(route))
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _countries(path: str, rev: int, language: str) -> tuple[list[str], dict[str, str]]:
+    codes = {a.get("country_code") for _, a in _snapshot(path, rev).graph.nodes(data=True)} - {None, ""}
+    names = {cc: i18n.country_name(cc, language) for cc in codes}
+    return sorted(names, key=lambda cc: names[cc]), names
+
+
+def country_options() -> tuple[list[str], Callable[[Any], str]]:
+    """Return ``(the registry's country codes sorted by name, format_func)`` for country pickers, cached per revision."""
+    codes, names = _countries(*db_key(), lang())
+    return codes, lambda cc: names.get(cc, "" if cc is None else str(cc))
+
+
+#: Entity pickers list every entity up to this many; past it they list the matches of a search
+#: (Streamlit formats and sends every option of every picker on each rerun: 1.5 s at 100k).
+MAX_PICKER_OPTIONS = 2000
+#: How many matches of a search a picker lists.
+PICKER_MATCHES = 200
+
+
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _choices(path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str) -> tuple[list[str], dict[str, str]]:
     g = _filtered(path, rev, flt, categories)
@@ -315,14 +347,34 @@ def _choices(path: str, rev: int, flt: GraphFilter, categories: frozenset[str], 
     return sorted(names, key=lambda n: names[n].casefold()), names
 
 
-def entity_options(flt: GraphFilter, categories: frozenset[str]) -> tuple[list[str], Callable[[Any], str]]:
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _matches(path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str, query: str) -> list[str]:
+    choices, names = _choices(path, rev, flt, categories, language)
+    wanted = query.casefold()
+    found = (n for n in choices if wanted in names[n].casefold())
+    return [n for _, n in zip(range(PICKER_MATCHES), found)]
+
+
+def entity_options(
+    flt: GraphFilter, categories: frozenset[str], query: str = "", keep: Iterable[str | None] = ()
+) -> tuple[list[str], Callable[[Any], str]]:
     """Return ``(node ids sorted by name, format_func)`` for entity pickers over the filtered graph.
 
-    Cached per revision, filter and language: at 100k entities sorting and naming
-    the options took 1.5 s of every rerun. Callers treat the list as read-only.
+    Every entity when there are at most :data:`MAX_PICKER_OPTIONS`; otherwise the
+    first :data:`PICKER_MATCHES` whose name contains ``query`` (none for an empty
+    query), plus the entities in ``keep`` (the pickers' current values). Cached
+    per revision, filter and language; callers treat the list as read-only.
     """
-    choices, names = _choices(*db_key(), flt, frozenset(categories), lang())
-    return choices, lambda o: names.get(o, "" if o is None else str(o))
+    key = (*db_key(), flt, frozenset(categories), lang())
+    g = _filtered(*key[:4])
+    if g.number_of_nodes() <= MAX_PICKER_OPTIONS:
+        choices, names = _choices(*key)
+        return choices, lambda o: names.get(o, "" if o is None else str(o))
+    found = _matches(*key, query.strip()) if query.strip() else []
+    kept = [n for n in dict.fromkeys(keep) if n in g and n not in found]
+    shown = {n: view.display_name(g.nodes[n], key[4], n) for n in [*found, *kept]}
+    choices = sorted(shown, key=lambda n: shown[n].casefold()) if kept else found
+    return choices, lambda o: shown.get(o, "" if o is None else str(o))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -3,15 +3,15 @@
 import streamlit as st
 
 from app_pages._common import (
-    cached, country, csv_button, entity_options, formatter, graph, label, lang, md, name_of, network_html, t, year_span,
+    MAX_PICKER_OPTIONS, PICKER_MATCHES, country_options, csv_button, entity_options, formatter, graph, label, lang, md,
+    name_of, network_html, t, year_span,
 )
-from registry import queries, view, vocab
+from registry import view, vocab
 from registry.graph import GraphFilter
 
 st.title(t("network.title"))
 st.caption(t("network.intro"))
 
-entities = cached(queries.entities_frame)
 first_year, last_year = year_span()
 
 ENTITY_KINDS = [k.code for k in vocab.ENTITY_KINDS]
@@ -24,8 +24,8 @@ with st.container(border=True):
     tie_kinds = b.multiselect(t("network.tie_kinds"), TIE_KINDS, format_func=formatter(TIE_KINDS, lambda k: label("tie_kinds", k)), key="net_tie_kinds", placeholder=t("common.all"))
     sectors = c.multiselect(t("network.sectors"), SECTORS, format_func=formatter(SECTORS, lambda s: label("sectors", s)), key="net_sectors", placeholder=t("common.all"))
     a, b, c = st.columns(3)
-    codes = sorted({cc for cc in entities["country_code"].dropna()}, key=lambda cc: country(cc))
-    countries = a.multiselect(t("network.countries"), codes, format_func=formatter(codes, country), key="net_countries", placeholder=t("common.all"))
+    codes, country_name = country_options()
+    countries = a.multiselect(t("network.countries"), codes, format_func=country_name, key="net_countries", placeholder=t("common.all"))
     categories = b.multiselect(t("network.categories"), CATEGORIES, format_func=formatter(CATEGORIES, lambda k: label("categories", k)), key="net_categories", placeholder=t("common.all"), help=t("network.categories_help"))
     whole_history = c.toggle(t("network.whole_history"), key="net_history", help=t("network.whole_history_help"))
     year = st.slider(t("network.as_of"), first_year, last_year, last_year, key="net_year", disabled=whole_history, help=t("network.as_of_help"))
@@ -34,9 +34,13 @@ flt = GraphFilter.make(
     as_of=None if whole_history else year, entity_kinds=kinds, tie_kinds=tie_kinds, sectors=sectors, countries=countries,
 )
 g = graph(flt, frozenset(categories))
-choices, named = entity_options(flt, frozenset(categories))
 
 with st.container(border=True):
+    query = ""
+    if g.number_of_nodes() > MAX_PICKER_OPTIONS:
+        query = st.text_input(t("network.find"), key="net_find", help=t("network.find_help", n=PICKER_MATCHES))
+    chosen = [st.session_state.get(k) for k in ("net_focus", "net_from", "net_to")]
+    choices, named = entity_options(flt, frozenset(categories), query, keep=chosen)
     a, b, c, d = st.columns([3, 1, 3, 3])
     focus = a.selectbox(t("network.focus"), choices, index=None, format_func=named, key="net_focus", placeholder=t("network.focus_none"))
     steps = b.number_input(t("network.steps"), 1, 5, 2, key="net_steps", disabled=focus is None)

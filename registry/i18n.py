@@ -160,6 +160,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "network.focus": ("Fokus på", "Focus on"),
     "network.focus_none": ("Hele nettverket", "The whole network"),
     "network.steps": ("Steg", "Steps"),
+    "network.find": ("Finn en aktør", "Find an entity"),
+    "network.find_help": (
+        "For mange aktører til å liste alle: skriv en del av et navn, så viser velgerne under opptil {n} treff.",
+        "Too many entities to list them all: type part of a name and the pickers below show up to {n} matches.",
+    ),
     "network.path_from": ("Korteste vei fra", "Shortest path from"),
     "network.path_to": ("til", "to"),
     "network.path_found": ("Korteste vei ({n} steg):", "Shortest path ({n} steps):"),

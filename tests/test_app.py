@@ -136,6 +136,25 @@ def test_network_page_loads_vis_network_from_the_apps_static_folder(registry_db)
     assert config["server"]["enableStaticServing"] is True
 
 
+def test_pickers_of_a_large_registry_list_the_matches_of_a_search(registry_db, monkeypatch):
+    import app_pages._common as common
+
+    # The seed's ~50 entities count as "large" here; past the limit the pickers start empty.
+    monkeypatch.setattr(common, "MAX_PICKER_OPTIONS", 10)
+    at = start("en")
+    at.switch_page("app_pages/network.py").run()
+    assert at.selectbox(key="net_focus").options == []
+    at.text_input(key="net_find").input("trond").run()
+    found = at.selectbox(key="net_focus").options
+    assert "Trondheim Municipality" in found and all("trond" in o.casefold() for o in found)
+    at.selectbox(key="net_focus").set_value("trondheim").run()
+    # A new search keeps the chosen entity listed and chosen.
+    at.text_input(key="net_find").input("graz").run()
+    assert not at.exception
+    assert at.selectbox(key="net_focus").value == "trondheim"
+    assert set(at.selectbox(key="net_focus").options) == {"Graz", "Trondheim Municipality"}
+
+
 def test_focus_shows_the_entity_ties_and_a_path(registry_db, downloads):
     at = start("en")
     at.switch_page("app_pages/network.py").run()
