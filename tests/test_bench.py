@@ -78,6 +78,24 @@ def test_view_reports_html_size_and_drawn_nodes(records):
         pytest.skip(v.skipped)
     assert v.extra["html_bytes"] > v.extra["asset_bytes"] > 0
     assert v.extra["drawn_nodes"] <= 200 and v.extra["aggregated"] is False
+    # Drawn in headless Chromium, or the record says why not.
+    if "browser_skipped" not in v.extra:
+        assert 0 <= v.extra["longest_task_seconds"] < v.extra["stable_seconds"]
+        assert v.extra["drawn_seconds"] > 0
+
+
+def test_view_drawing_is_skipped_with_a_reason_without_chromium(monkeypatch, tmp_path):
+    monkeypatch.setattr(bench, "CHROMIUM", str(tmp_path / "no-chromium"))
+    page = tmp_path / "page.html"
+    page.write_text("<!DOCTYPE html><body data-stable='1'></body>", encoding="utf-8")
+    assert bench.browser_timing(page) == {"browser_skipped": f"{tmp_path / 'no-chromium'} is not installed"}
+
+
+def test_longest_task_over_half_a_second_misses_the_view_target():
+    # Hand-made: a 651 ms task against the 500 ms cap is over by 651 / 500 = 1.30x.
+    rec = bench.Record(1000, "view", 1.0, 1.0, 1.0)
+    bench._judge(rec, [("longest task ms", 651, bench.VIEW_MAX_TASK_SECONDS * 1000)])
+    assert rec.met is False and rec.missed_by == "longest task ms 651 > 500 (by 1.30x)"
 
 
 def test_missing_module_is_skipped_not_failed(monkeypatch, tmp_path):
