@@ -429,7 +429,6 @@ def _page_data(
         return tie_at[kind]
 
     countries: dict[Any, int] = {}
-    degree = g.degree
     index: dict[Any, int] = {}
     nodes = []
     for v, a in g.nodes(data=True):
@@ -446,17 +445,21 @@ def _page_data(
         xy = positions.get(v)
         flags = (LIT if v in hi_nodes else 0) | (FOCUS if v == focus else 0)
         nodes.append([
-            str(v), display_name(a, lang, str(v)), k, c, a["size"] if kind == "group" else degree(v),
+            str(v), display_name(a, lang, str(v)), k, c, a["size"] if kind == "group" else 0,
             xy[0] if xy else None, xy[1] if xy else None, flags,
         ])
     statuses: dict[Any, int] = {}
     sectors: dict[Any, int] = {}
+    degree = [0] * len(nodes)
     edges = []
     parallel: Counter[tuple[Any, Any]] = Counter()
     for u, v, key, a in g.edges(keys=True, data=True):
         pair = (u, v) if str(u) <= str(v) else (v, u)
         curve = parallel[pair]
         parallel[pair] = curve + 1
+        iu, iv = index[u], index[v]
+        degree[iu] += 1
+        degree[iv] += 1
         kind = a.get("kind")
         t = tie_at.get(kind)
         if t is None:
@@ -469,7 +472,7 @@ def _page_data(
             merged = []
             for x, count in sorted(a["kinds"].items()):
                 merged += (tie_of(x), count)
-            edges.append([str(key), index[u], index[v], t, flags, curve, a["weight"], merged, 0, 0, 0])
+            edges.append([str(key), iu, iv, t, flags, curve, a["weight"], merged, 0, 0, 0])
             continue
         s = statuses.get(status)
         if s is None:
@@ -481,9 +484,12 @@ def _page_data(
                 ", ".join(vocab.label("sectors", x, lang) for x in raw.split(";") if x) if raw else ""
             )
         edges.append([
-            str(key), index[u], index[v], t, flags, curve, strings.index(a.get("start")), strings.index(a.get("end")),
+            str(key), iu, iv, t, flags, curve, strings.index(a.get("start")), strings.index(a.get("end")),
             s, sec, strings.index(a.get("source")),
         ])
+    for row, d in zip(nodes, degree):
+        if row[4] == 0:  # an entity's tie count (a group's size is already there)
+            row[4] = d
     text = {
         "ties": i18n.t("view.ties_count", lang, n="{n}"),
         "source": i18n.t("view.source", lang),

@@ -187,6 +187,9 @@ def test_styles_and_texts_are_given_once():
     assert data["kinds"][rows(data, "nodes")[1]["kind"]][:3] == ["#0072b2", "dot", "City"]
     assert data["strings"].count("Sweden") == 1 and data["strings"].count("s") == 1
     assert len({e["kind"] for e in rows(data, "edges")}) == 1
+    # The tie count shown in a node's tooltip: 40 for the home, 1 for each sister city.
+    counts = {n["id"]: n["n"] for n in rows(data, "nodes")}
+    assert counts["home"] == 40 and set(counts.values()) == {40, 1}
 
 
 def test_aggregate_draws_only_the_heaviest_group_edges():
