@@ -45,7 +45,8 @@ def _stored(conn: sqlite3.Connection) -> Iterator[tuple[str, dict[str, dict[str,
     for t in DATA_TABLES:
         cur = conn.execute(f"SELECT * FROM [{t.name}]")
         names = [d[0] for d in cur.description]
-        yield t.name, {str(r[names.index(t.pk)]): dict(zip(names, r)) for r in cur}
+        pk = names.index(t.pk)
+        yield t.name, {str(r[pk]): dict(zip(names, r)) for r in cur}
 
 
 def unrecorded(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
@@ -62,8 +63,8 @@ def unrecorded(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
             out.append((table, rid, "row is not in the audit log (written past the library)"))
         for rid in sorted(logged.keys() - stored.keys()):
             out.append((table, rid, "row was deleted without an audit entry"))
-        for rid in sorted(stored.keys() & logged.keys()):
-            changed = sorted(k for k in stored[rid].keys() | logged[rid].keys() if stored[rid].get(k) != logged[rid].get(k))
-            if changed:
-                out.append((table, rid, f"{', '.join(changed)} changed without an audit entry"))
+        for rid in sorted(rid for rid in stored.keys() & logged.keys() if stored[rid] != logged[rid]):
+            now, then = stored[rid], logged[rid]
+            changed = sorted(k for k in now.keys() | then.keys() if now.get(k) != then.get(k))
+            out.append((table, rid, f"{', '.join(changed)} changed without an audit entry"))
     return out
