@@ -20,7 +20,7 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from registry import auth, classify, db, i18n, seed, view, vocab
+from registry import auth, classify, db, i18n, pickers, seed, view, vocab
 from registry.graph import GraphFilter, Snapshot, filter_graph, snapshot
 
 LANGS = i18n.LANGUAGES
@@ -322,9 +322,7 @@ def network_html(
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _countries(path: str, rev: int, language: str) -> tuple[list[str], dict[str, str]]:
-    codes = {a.get("country_code") for _, a in _snapshot(path, rev).graph.nodes(data=True)} - {None, ""}
-    names = {cc: i18n.country_name(cc, language) for cc in codes}
-    return sorted(names, key=lambda cc: names[cc]), names
+    return pickers.country_names(_snapshot(path, rev).graph, language)
 
 
 def country_options() -> tuple[list[str], Callable[[Any], str]]:
@@ -342,17 +340,12 @@ PICKER_MATCHES = 200
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _choices(path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str) -> tuple[list[str], dict[str, str]]:
-    g = _filtered(path, rev, flt, categories)
-    names = {n: view.display_name(a, language, n) for n, a in g.nodes(data=True)}
-    return sorted(names, key=lambda n: names[n].casefold()), names
+    return pickers.entity_names(_filtered(path, rev, flt, categories), language)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _matches(path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str, query: str) -> list[str]:
-    choices, names = _choices(path, rev, flt, categories, language)
-    wanted = query.casefold()
-    found = (n for n in choices if wanted in names[n].casefold())
-    return [n for _, n in zip(range(PICKER_MATCHES), found)]
+    return pickers.find_entities(*_choices(path, rev, flt, categories, language), query, PICKER_MATCHES)
 
 
 def entity_options(
