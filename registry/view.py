@@ -461,9 +461,7 @@ def _page_data(
         degree[iu] += 1
         degree[iv] += 1
         kind = a.get("kind")
-        t = tie_at.get(kind)
-        if t is None:
-            t = tie_of(kind)
+        t = tie_of(kind)
         status = a.get("status")
         flags = (LIT if key in hi_ties else 0) | (DASHED if status in _DASHED_STATUSES else 0)
         if str(a.get("directed")) == "1":
