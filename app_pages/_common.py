@@ -20,7 +20,8 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from registry import auth, classify, db, i18n, pickers, seed, view, vocab
+from registry import auth, db, i18n, pickers, seed, view, vocab
+from registry.review import classify
 from registry.graph import GraphFilter, Snapshot, filter_graph, snapshot
 
 LANGS = i18n.LANGUAGES

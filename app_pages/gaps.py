@@ -4,7 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._common import cached, csv_button, formatter, label, lang, t
-from registry import report, rules
+from registry import rules
+from registry.review import report
 
 st.title(t("gaps.title"))
 st.caption(t("gaps.intro"))

@@ -4,7 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._common import cached, label, lang, suggestions, t
-from registry import queries, report
+from registry import queries
+from registry.review import report
 
 st.title(t("overview.title"))
 st.caption(t("overview.intro"))

@@ -8,7 +8,8 @@ import streamlit as st
 from app_pages._common import (
     cached, changed, conn, country, csv_button, current_actor, deferred, formatter, label, lang, md, require_editor, show_problems, suggestions, t,
 )
-from registry import classify, report, rules, store
+from registry import rules, store
+from registry.review import classify, report
 from registry.errors import InvalidRow
 
 st.title(t("sister.title"))

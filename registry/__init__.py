@@ -5,7 +5,7 @@ from .db import connect, default_db_path, revision, transaction
 from .errors import ImportFailed, InvalidRow, NotFound, Problem, RegistryError, StaleVersion
 from .export import csv_text, export_csv
 from .analysis import analyse
-from .classify import suggest
+from .review.classify import suggest
 from .graph import GraphFilter, Snapshot, build_graph, filter_graph, snapshot
 from .ingest import import_files, import_texts
 from .queries import counts, entity_counts, history, tie_counts

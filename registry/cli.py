@@ -145,7 +145,7 @@ _AS_OF = (("--as-of",), {"type": _as_of, "metavar": "DATE",
 @arg("--format", choices=["table", "csv"], default="table", help="csv keeps the stable category codes")
 @arg("--lang", choices=["nb", "en"], default="en", help="language of the reasons in the table")
 def _classify(a: argparse.Namespace) -> int:
-    from . import classify
+    from .review import classify
 
     df = classify.frame(classify.suggest(connect(a.db), as_of=a.as_of))
     if a.format == "csv":

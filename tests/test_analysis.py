@@ -5,8 +5,8 @@ import pandas as pd
 import pytest
 
 from registry import analysis
-from registry.analysis_context import prepare
-from registry.analysis_structure import burt, cut_points
+from registry.analysis.context import prepare
+from registry.analysis.structure import burt, cut_points
 from registry.rules import DEFAULT_RULES, FINDING_KINDS
 from tests.mini import Mini
 

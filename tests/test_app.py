@@ -260,7 +260,7 @@ def test_gaps_page_downloads_every_finding(registry_db, downloads):
     at = start("en")
     at.switch_page("app_pages/gaps.py").run()
     rows = list(csv.DictReader(io.StringIO(content(at, downloads, "gaps_csv_all").decode("utf-8"))))
-    from registry import report
+    from registry.review import report
 
     expected = report.findings_frame(connect(registry_db))
     assert len(rows) == len(expected)

@@ -4,7 +4,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from registry import classify, store
+from registry import store
+from registry.review import classify
 from registry.errors import InvalidRow
 from registry.rules import DEFAULT_RULES
 from tests.mini import Mini

@@ -4,7 +4,8 @@ import csv
 
 import pytest
 
-from registry import analysis, classify, demo
+from registry import analysis, demo
+from registry.review import classify
 from registry.rules import FINDING_KINDS
 from registry.seed import DATA_DIR
 

@@ -13,7 +13,7 @@ from registry.schema import DATA_TABLES
 ROOT = Path(__file__).resolve().parent.parent
 # Where UI keys are used: the frame, the pages, and the registry modules that write UI text.
 SOURCES = [ROOT / "app.py", *sorted((ROOT / "app_pages").glob("*.py"))] + [
-    ROOT / "registry" / f"{m}.py" for m in ("view", "report", "mapview", "editing")
+    ROOT / "registry" / f"{m}.py" for m in ("view", "review/report", "mapview", "editing")
 ]
 NAMESPACES = {k.split(".")[0] for k in i18n.STRINGS}
 KEY = re.compile(r"^[a-z_]+\.[a-z_]+$")

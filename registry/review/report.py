@@ -17,8 +17,9 @@ from typing import Any, Iterable, Sequence
 
 import pandas as pd
 
-from . import classify, i18n, rules, vocab
-from .graph import snapshot
+from . import classify
+from .. import i18n, rules, vocab
+from ..graph import snapshot
 
 __all__ = [
     "CATEGORY_ORDER",
@@ -91,14 +92,14 @@ def review(conn: sqlite3.Connection, as_of: date | int | None = None) -> Review:
     empty = pd.DataFrame()
     summary, sectors, actors = empty, empty, empty
     try:
-        from . import analysis  # the gaps-and-overlaps analysis
+        from .. import analysis  # the gaps-and-overlaps analysis
     except ImportError:  # pragma: no cover - only while the analysis module is missing
         analysis = None  # type: ignore[assignment]
     if analysis is not None:
         result = analysis.analyse(snapshot(conn), as_of=as_of)
         frames.append(result.all())
         summary, sectors, actors = result.summary, result.sector_matrix, result.actor_matrix
-    from .checks import check
+    from ..checks import check
 
     frames.append(pd.DataFrame(
         [

@@ -15,10 +15,10 @@ from typing import Any
 
 import pandas as pd
 
-from . import dates, rules as R, store, vocab
-from .analysis_context import Context, Tie, in_window, prepare, running
-from .errors import InvalidRow, Problem
-from .graph import Snapshot
+from .. import dates, rules as R, store, vocab
+from ..analysis.context import Context, Tie, in_window, prepare, running
+from ..errors import InvalidRow, Problem
+from ..graph import Snapshot
 
 __all__ = [
     "Reason",

@@ -9,9 +9,9 @@ import unicodedata
 from collections import defaultdict
 from itertools import combinations
 
-from . import rules as R
-from .analysis_context import Context
-from .analysis_rows import Found, names, row
+from .. import rules as R
+from .context import Context
+from .rows import Found, names, row
 
 __all__ = ["shared_partner", "many_channels", "likely_duplicate", "opportunity", "name_key", "km_between"]
 

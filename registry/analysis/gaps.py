@@ -7,10 +7,10 @@ from collections import defaultdict
 import networkx as nx
 import pandas as pd
 
-from . import dates, rules as R, vocab
-from .analysis_context import Context
-from .analysis_rows import Found, labels, names, row
-from .classify import recent_activity, solidarity_reciprocity
+from .. import dates, rules as R, vocab
+from .context import Context
+from .rows import Found, labels, names, row
+from ..review.classify import recent_activity, solidarity_reciprocity
 
 __all__ = [
     "sector_matrix",

@@ -18,16 +18,16 @@ from typing import Callable
 
 import pandas as pd
 
-from . import rules as R
-from .analysis_context import Context, as_date, prepare
-from .analysis_gaps import (
+from .. import rules as R
+from .context import Context, as_date, prepare
+from .gaps import (
     actor_gap, actor_matrix, forum_isolated, isolated, municipal_only, one_way_solidarity, sector_gap,
     sector_matrix, undocumented_tie, unused_consulate, went_dormant,
 )
-from .analysis_overlaps import likely_duplicate, many_channels, opportunity, shared_partner
-from .analysis_rows import FINDING_COLUMNS, Found
-from .analysis_structure import single_point_of_failure, structural_hole
-from .graph import Snapshot
+from .overlaps import likely_duplicate, many_channels, opportunity, shared_partner
+from .rows import FINDING_COLUMNS, Found
+from .structure import single_point_of_failure, structural_hole
+from ..graph import Snapshot
 
 __all__ = [
     "FINDING_KINDS",

@@ -13,8 +13,8 @@ from typing import Any, Iterable, NamedTuple
 import networkx as nx
 import pycountry
 
-from . import dates, rules as R
-from .graph import GraphFilter, Snapshot, filter_graph, snapshot, tie_active
+from .. import dates, rules as R
+from ..graph import GraphFilter, Snapshot, filter_graph, snapshot, tie_active
 
 __all__ = ["Tie", "Context", "prepare", "as_date", "in_window", "running"]
 

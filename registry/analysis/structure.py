@@ -6,8 +6,8 @@ from typing import Iterable, NamedTuple
 
 import networkx as nx
 
-from .analysis_context import Context
-from .analysis_rows import Found, names, row
+from .context import Context
+from .rows import Found, names, row
 
 __all__ = ["Cut", "cut_points", "Burt", "burt", "single_point_of_failure", "structural_hole"]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable, NamedTuple
 
-from . import vocab
-from .analysis_context import Context
+from .. import vocab
+from .context import Context
 
 __all__ = ["FINDING_COLUMNS", "Found", "row", "names", "labels", "MAX_EVIDENCE"]
 
