@@ -63,8 +63,8 @@ def card(s: classify.Suggestion) -> None:
             else:
                 totals = classify.financing_totals(plan)
                 st.dataframe(
-                    plan[["year", "funder", "amount_nok", "purpose"]].rename(columns={
-                        "year": t("col.year"), "funder": t("col.funder"), "amount_nok": t("col.amount_nok"), "purpose": t("col.purpose"),
+                    plan[["year", "funder", "amount", "purpose"]].rename(columns={
+                        "year": t("col.year"), "funder": t("col.funder"), "amount": t("col.amount_nok"), "purpose": t("col.purpose"),
                     }), hide_index=True,
                 )
                 st.dataframe(
@@ -181,7 +181,7 @@ with right:
             purpose = st.text_input(t("col.purpose"), key="plan_purpose")
             source = st.text_input(t("col.source"), key="plan_source")
             if st.form_submit_button(t("sister.save_plan"), type="primary"):
-                row = {"tie_id": tie_id, "year": int(year), "amount_nok": int(amount), "funder": funder, "purpose": purpose, "source": source or None}
+                row = {"tie_id": tie_id, "year": int(year), "amount": int(amount), "funder": funder, "purpose": purpose, "source": source or None}
                 try:
                     store.insert(conn(), "plan_lines", row, actor=current_actor())
                 except InvalidRow as exc:

@@ -201,13 +201,13 @@ DECISIONS: list[dict[str, Any]] = [
 ]
 
 PLAN_LINES: list[dict[str, Any]] = [
-    {"id": 1, "tie_id": "eksempelby--ejemplopolis", "year": 2025, "amount_nok": 150_000, "funder": "municipal",
+    {"id": 1, "tie_id": "eksempelby--ejemplopolis", "year": 2025, "amount": 150_000, "funder": "municipal",
      "funder_id": "", "purpose": "Culture exchange (fictional)", "source": SOURCE},
-    {"id": 2, "tie_id": "eksempelby--ejemplopolis", "year": 2025, "amount_nok": 300_000, "funder": "Demofondet",
+    {"id": 2, "tie_id": "eksempelby--ejemplopolis", "year": 2025, "amount": 300_000, "funder": "Demofondet",
      "funder_id": "demofondet", "purpose": "Health clinic project (fictional)", "source": SOURCE},
-    {"id": 3, "tie_id": "eksempelby--ejemplopolis", "year": 2026, "amount_nok": 250_000, "funder": "Demofondet",
+    {"id": 3, "tie_id": "eksempelby--ejemplopolis", "year": 2026, "amount": 250_000, "funder": "Demofondet",
      "funder_id": "demofondet", "purpose": "Health clinic project (fictional)", "source": SOURCE},
-    {"id": 4, "tie_id": "eksempelby--musterstadt", "year": 2026, "amount_nok": 100_000, "funder": "municipal",
+    {"id": 4, "tie_id": "eksempelby--musterstadt", "year": 2026, "amount": 100_000, "funder": "municipal",
      "funder_id": "", "purpose": "Climate project meetings (fictional)", "source": SOURCE},
 ]
 

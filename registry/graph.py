@@ -7,7 +7,7 @@ import gc
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 import networkx as nx
 
@@ -24,11 +24,14 @@ __all__ = [
     "write_graph",
 ]
 
-_ENTITY_COLS = ("id", "kind", "name", "name_en", "country_code", "lat", "lon", "url", "wikidata_id", "notes", "source")
+_ENTITY_COLS = (
+    "id", "kind", "name", "name_en", "country_code", "lat", "lon", "url", "wikidata_id", "notes", "source",
+    "founded", "dissolved", "successor_id", "verified_on",
+)
 _TIE_COLS = (
     "id", "from_id", "to_id", "kind", "directed", "sectors", "start", "start_certainty", "end", "status",
     "carrier_id", "municipal_role", "reciprocity", "goals", "indicators", "funding", "strategy_points",
-    "source", "notes",
+    "source", "notes", "agreement_id", "verified_on",
 )
 
 
@@ -151,6 +154,8 @@ def build_graph(conn: sqlite3.Connection, flt: GraphFilter | None = None) -> nx.
             u, v = attrs["from_id"], attrs["to_id"]
             if u not in node or v not in node:
                 continue
+            if "dissolved" in node[u] or "dissolved" in node[v]:
+                _end_with_dissolved(attrs, node[u], node[v])
             if not everything and not _keep_edge(attrs, flt):
                 continue
             keys = succ[u].get(v)
@@ -163,6 +168,20 @@ def build_graph(conn: sqlite3.Connection, flt: GraphFilter | None = None) -> nx.
         if was_enabled:
             gc.enable()
     return g
+
+
+def _end_with_dissolved(tie: dict[str, Any], *ends: dict[str, Any]) -> None:
+    # A tie cannot outlive a body at either end: it ends when the first of them is dissolved.
+    # ``ended_by`` keeps the reason, so the recorded end of the tie itself is not mistaken for a fact.
+    for end in ends:
+        d = end.get("dissolved")
+        span = _span(d)
+        if span is None:
+            continue
+        own = _span(tie.get("end"))
+        if own is None or own[1] > span[1]:
+            tie["end"] = d
+            tie["ended_by"] = "dissolved"
 
 
 def _keep_node(attrs: dict[str, Any], flt: GraphFilter) -> bool:
@@ -241,6 +260,12 @@ class Snapshot:
     graph: nx.MultiDiGraph
     decisions: tuple[dict[str, Any], ...] = ()
     plan_lines: tuple[dict[str, Any], ...] = ()
+    #: Each activity row with ``participants`` ((entity id, role), ...) and ``tie_ids`` (ids) added.
+    activities: tuple[dict[str, Any], ...] = ()
+    #: Each agreement row with ``parties`` ((entity id, role), ...) added.
+    agreements: tuple[dict[str, Any], ...] = ()
+    #: The registry's settings, key -> value text (see :mod:`registry.settings`).
+    settings: Mapping[str, str] = field(default_factory=dict)
 
 
 def snapshot(conn: sqlite3.Connection) -> Snapshot:
@@ -251,10 +276,28 @@ def snapshot(conn: sqlite3.Connection) -> Snapshot:
         names = [d[0] for d in cur.description]
         return tuple(dict(zip(names, r)) for r in cur)
 
+    participants: dict[str, list[tuple[str, str]]] = {}
+    for aid, eid, role in conn.execute("SELECT activity_id, entity_id, role FROM activity_participants ORDER BY id"):
+        participants.setdefault(aid, []).append((eid, role))
+    tie_ids: dict[str, list[str]] = {}
+    for aid, tid in conn.execute("SELECT activity_id, tie_id FROM activity_ties ORDER BY id"):
+        tie_ids.setdefault(aid, []).append(tid)
+    parties: dict[str, list[tuple[str, str]]] = {}
+    for aid, eid, role in conn.execute("SELECT agreement_id, entity_id, coalesce(role, 'party') FROM agreement_parties ORDER BY id"):
+        parties.setdefault(aid, []).append((eid, role))
+    activities = tuple(
+        {**a, "participants": tuple(participants.get(a["id"], ())), "tie_ids": tuple(tie_ids.get(a["id"], ()))}
+        for a in rows("SELECT * FROM activities ORDER BY start, id")
+    )
+    agreements = tuple({**a, "parties": tuple(parties.get(a["id"], ()))} for a in rows("SELECT * FROM agreements ORDER BY id"))
     return Snapshot(
         build_graph(conn),
-        rows("SELECT id, tie_id, category, decided_on, decided_by, case_ref, reason, source FROM decisions ORDER BY id"),
-        rows("SELECT id, tie_id, year, amount_nok, funder, funder_id, purpose, source FROM plan_lines ORDER BY id"),
+        rows("SELECT id, coalesce(kind, 'category') AS kind, tie_id, category, title, decided_on, decided_by, case_ref, "
+             "reason, source FROM decisions ORDER BY id"),
+        rows("SELECT id, tie_id, activity_id, year, coalesce(kind, 'plan') AS kind, amount, coalesce(currency, 'NOK') AS currency, funder, funder_id, purpose, source FROM plan_lines ORDER BY id"),
+        activities,
+        agreements,
+        {k: v for k, v in conn.execute("SELECT key, value FROM settings") if v is not None},
     )
 
 

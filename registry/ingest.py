@@ -130,20 +130,56 @@ def read_csv(data: bytes, name: str) -> CsvFile:
     return CsvFile(name, header, rows, encoding)
 
 
+#: Header signatures, most specific first: the columns that tell a table's file apart.
+SIGNATURES: tuple[tuple[frozenset[str], str], ...] = (
+    (frozenset({"city", "twin"}), "wikidata"),
+    (frozenset({"from_id", "to_id", "kind"}), "ties"),
+    (frozenset({"decided_on", "decided_by"}), "decisions"),
+    (frozenset({"tie_id", "category"}), "decisions"),
+    (frozenset({"year", "amount", "funder"}), "plan_lines"),
+    (frozenset({"year", "amount_nok", "funder"}), "plan_lines"),
+    (frozenset({"tie_id", "amount_nok"}), "plan_lines"),
+    (frozenset({"activity_id", "entity_id", "role"}), "activity_participants"),
+    (frozenset({"activity_id", "tie_id"}), "activity_ties"),
+    (frozenset({"agreement_id", "entity_id"}), "agreement_parties"),
+    (frozenset({"measure", "total"}), "declared_totals"),
+    (frozenset({"entity_id", "purpose", "id"}), "contacts"),
+    (frozenset({"key", "value"}), "settings"),
+    (frozenset({"id", "kind", "title", "signed_on"}), "agreements"),
+    (frozenset({"id", "kind", "title", "signatories"}), "agreements"),
+    (frozenset({"id", "kind", "title"}), "activities"),
+    (frozenset({"id", "kind", "name"}), "entities"),
+)
+
+#: Old column names still read on import: (table, old name) -> new name.
+ALIASES: dict[tuple[str, str], str] = {("plan_lines", "amount_nok"): "amount"}
+
+
 def detect_table(header: Iterable[str]) -> str | None:
-    """Return the table a CSV header belongs to ('entities', 'ties', ... or 'wikidata'), or None."""
+    """Return the table a CSV header belongs to ('entities', 'ties', ... or 'wikidata'), or None.
+
+    >>> detect_table(["id", "kind", "title", "start", "source"])
+    'activities'
+    >>> detect_table(["tie_id", "year", "amount_nok", "funder", "purpose"])
+    'plan_lines'
+    """
     cols = set(header)
-    if {"city", "twin"} <= cols:
-        return "wikidata"
-    if {"from_id", "to_id", "kind"} <= cols:
-        return "ties"
-    if {"tie_id", "category"} <= cols:
-        return "decisions"
-    if {"tie_id", "amount_nok"} <= cols:
-        return "plan_lines"
-    if {"id", "kind", "name"} <= cols:
-        return "entities"
+    for needed, table in SIGNATURES:
+        if needed <= cols:
+            return table
     return None
+
+
+def apply_aliases(f: CsvFile, table: str) -> None:
+    """Rename old column names of ``f`` to the table's current ones, in place (e.g. amount_nok -> amount)."""
+    for i, h in enumerate(f.header):
+        new = ALIASES.get((table, h))
+        if new is None or new in f.header:
+            continue
+        f.header[i] = new
+        for row in f.rows:
+            if h in row:
+                row[new] = row.pop(h)
 
 
 def _header_problems(f: CsvFile, t: Table) -> list[Problem]:
@@ -224,12 +260,10 @@ def _import(conn: sqlite3.Connection, files: list[tuple[str, bytes]], *, actor: 
             continue
         table = detect_table(f.header)
         if table is None:
-            problems.append(
-                Problem(name, 1, "", "cannot tell which table this is: the header needs id,kind,name (entities), "
-                        "from_id,to_id,kind (ties), tie_id,category (decisions), tie_id,amount_nok (plan_lines) "
-                        "or city,twin (Wikidata)")
-            )
+            problems.append(Problem(name, 1, "", "cannot tell which table this is: the header needs " + ", ".join(
+                f"{','.join(sorted(cols))} ({table})" for cols, table in SIGNATURES)))
             continue
+        apply_aliases(f, table)
         parsed.append((f, table))
     if problems:
         raise ImportFailed(problems)

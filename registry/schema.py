@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
-from typing import Callable
 
-import sqlite_utils
-
-from . import vocab
-
-__all__ = ["Column", "Table", "TABLES", "DATA_TABLES", "MIGRATIONS", "migrate", "schema_version"]
+__all__ = ["Column", "Table", "TABLES", "DATA_TABLES", "MIGRATIONS", "migrate", "schema_version", "personal_columns"]
 
 
 @dataclass(frozen=True)
@@ -22,6 +16,7 @@ class Column:
     vocabulary: str | None = None  # vocabulary table for coded values
     multi: bool = False  # ';'-separated codes from ``vocabulary``
     date: bool = False  # a partial date
+    personal: bool = False  # personal data: logged as a digest, removed by ``erase``
     help: str = ""
 
 
@@ -46,6 +41,8 @@ class Table:
         return [c.name for c in self.columns]
 
 
+_VERIFIED = Column("verified_on", date=True, help="When the source was last read and found to hold (YYYY-MM-DD)")
+
 _TRACKING = (
     Column("version", "INTEGER", help="Row version, raised by every update (optimistic concurrency)"),
     Column("updated_at", help="UTC time of the last change"),
@@ -66,6 +63,10 @@ ENTITIES = Table(
         Column("wikidata_id", help="Wikidata item id, e.g. Q1234"),
         Column("notes"),
         Column("source", required=True, help="One or more addresses, or the strategy document"),
+        Column("founded", date=True, help="When the body was founded or the place became one"),
+        Column("dissolved", date=True, help="When the body ceased to exist; its ties end with it"),
+        Column("successor_id", references="entities", help="The body that took over when this one was dissolved"),
+        _VERIFIED,
     )
     + _TRACKING,
     help="Places, institutions, networks and programmes",
@@ -94,9 +95,11 @@ TIES = Table(
         Column("goals"),
         Column("indicators"),
         Column("funding"),
-        Column("strategy_points", help="';'-separated strategy points, e.g. '2a;4e'"),
+        Column("strategy_points", vocabulary="strategy_points", multi=True, help="';'-separated strategy points, e.g. '2a;4e'"),
         Column("source", required=True),
         Column("notes"),
+        Column("agreement_id", references="agreements", help="The agreement the tie rests on, when registered"),
+        _VERIFIED,
     )
     + _TRACKING,
     help="Typed, dated relations between entities",
@@ -107,22 +110,121 @@ TIES = Table(
     ),
 )
 
+AGREEMENTS = Table(
+    "agreements",
+    (
+        Column("id", required=True, help="Stable slug, e.g. 'ring-charter-1968'"),
+        Column("kind", required=True, vocabulary="agreement_kinds"),
+        Column("title", required=True, help="The document's title, in its own language"),
+        Column("signed_on", date=True, help="YYYY, YYYY-MM or YYYY-MM-DD"),
+        Column("signed_certainty", vocabulary="certainties"),
+        Column("signatories", help="Who signed, by office (never private names), ';'-separated"),
+        Column("document_url", help="Where the document itself can be read"),
+        Column("review_on", date=True, help="When the agreement is to be reviewed or renewed"),
+        Column("ended_on", date=True, help="When it was terminated or expired"),
+        Column("status", vocabulary="statuses"),
+        Column("sectors", vocabulary="sectors", multi=True, help="Sectors the agreement names"),
+        Column("strategy_points", vocabulary="strategy_points", multi=True),
+        Column("notes"),
+        Column("source", required=True),
+        _VERIFIED,
+    )
+    + _TRACKING,
+    help="Agreements as documents: charters, letters of intent, cooperation agreements, memberships",
+)
+
+AGREEMENT_PARTIES = Table(
+    "agreement_parties",
+    (
+        Column("id", "INTEGER"),
+        Column("agreement_id", required=True, references="agreements"),
+        Column("entity_id", required=True, references="entities"),
+        Column("role", vocabulary="participant_roles", help="'party' unless stated"),
+        Column("notes"),
+    )
+    + _TRACKING,
+    id_generated=True,
+    help="The parties to each agreement (any number: a ring charter has three)",
+    extra=("CREATE INDEX IF NOT EXISTS agreement_parties_agreement ON agreement_parties(agreement_id)",),
+)
+
+ACTIVITIES = Table(
+    "activities",
+    (
+        Column("id", required=True, help="Stable slug, e.g. 'dunfermline-80-years-2025'"),
+        Column("kind", required=True, vocabulary="activity_kinds"),
+        Column("title", required=True, help="What happened, in a line"),
+        Column("start", date=True, help="YYYY, YYYY-MM or YYYY-MM-DD; empty when no source gives it"),
+        Column("end", date=True, help="Last day, for a span"),
+        Column("date_certainty", vocabulary="certainties"),
+        Column("municipal_role", vocabulary="municipal_roles", help="The home municipality's role in it"),
+        Column("sectors", vocabulary="sectors", multi=True),
+        Column("strategy_points", vocabulary="strategy_points", multi=True),
+        Column("purpose"),
+        Column("goals"),
+        Column("indicators"),
+        Column("agreement_id", references="agreements", help="The agreement it carries out, when any"),
+        Column("notes"),
+        Column("source", required=True),
+        _VERIFIED,
+    )
+    + _TRACKING,
+    help="What happens on the ties: visits, delegations, projects, exchanges, events, meetings, anniversaries",
+    extra=("CREATE INDEX IF NOT EXISTS activities_start ON activities(start)",),
+)
+
+ACTIVITY_PARTICIPANTS = Table(
+    "activity_participants",
+    (
+        Column("id", "INTEGER"),
+        Column("activity_id", required=True, references="activities"),
+        Column("entity_id", required=True, references="entities"),
+        Column("role", required=True, vocabulary="participant_roles"),
+        Column("notes"),
+    )
+    + _TRACKING,
+    id_generated=True,
+    help="Who took part in an activity, and as what (any number)",
+    extra=(
+        "CREATE INDEX IF NOT EXISTS activity_participants_activity ON activity_participants(activity_id)",
+        "CREATE INDEX IF NOT EXISTS activity_participants_entity ON activity_participants(entity_id)",
+    ),
+)
+
+ACTIVITY_TIES = Table(
+    "activity_ties",
+    (
+        Column("id", "INTEGER"),
+        Column("activity_id", required=True, references="activities"),
+        Column("tie_id", required=True, references="ties", help="The tie the activity belongs to"),
+    )
+    + _TRACKING,
+    id_generated=True,
+    help="Which ties an activity counts for (a Dunfermline exchange counts for the twinning)",
+    extra=(
+        "CREATE INDEX IF NOT EXISTS activity_ties_activity ON activity_ties(activity_id)",
+        "CREATE INDEX IF NOT EXISTS activity_ties_tie ON activity_ties(tie_id)",
+    ),
+)
+
 DECISIONS = Table(
     "decisions",
     (
         Column("id", "INTEGER"),
-        Column("tie_id", required=True, references="ties", help="The sister-city tie decided on"),
-        Column("category", required=True, vocabulary="categories"),
+        Column("kind", vocabulary="decision_kinds", help="'category' unless stated"),
+        Column("tie_id", references="ties", help="The tie decided on (required for a category or a twinning)"),
+        Column("category", vocabulary="categories", help="Required for a category decision"),
+        Column("title", help="What was decided, e.g. the strategy's title"),
         Column("decided_on", required=True, date=True),
-        Column("decided_by", required=True, help="Body or person, e.g. 'Bystyret'"),
-        Column("case_ref", help="Council case reference"),
+        Column("decided_by", required=True, help="The body, e.g. 'Bystyret', 'Formannskapet'"),
+        Column("case_ref", help="Case reference, e.g. 'sak 3/10'"),
         Column("reason", required=True),
         Column("source"),
     )
     + _TRACKING,
     append_only=True,
     id_generated=True,
-    help="Sister-city category decisions; history is kept, never overwritten",
+    help="Decisions: sister-city categories, entering or ending twinnings, strategies and action plans; never overwritten",
     extra=("CREATE INDEX IF NOT EXISTS decisions_tie ON decisions(tie_id)",),
 )
 
@@ -130,18 +232,70 @@ PLAN_LINES = Table(
     "plan_lines",
     (
         Column("id", "INTEGER"),
-        Column("tie_id", required=True, references="ties", help="The sister-city tie financed"),
+        Column("tie_id", references="ties", help="The relation financed (any kind of tie)"),
+        Column("activity_id", references="activities", help="The activity or project financed"),
         Column("year", "INTEGER", required=True),
-        Column("amount_nok", "INTEGER", required=True),
-        Column("funder", required=True, help="'municipal' or the name of an external programme"),
-        Column("funder_id", references="entities", help="The funding programme, when registered"),
+        Column("kind", vocabulary="budget_kinds", help="'plan' (budgeted) or 'actual' (spent or received)"),
+        Column("amount", "INTEGER", required=True, help="Whole units of the currency"),
+        Column("currency", help="ISO 4217 code; NOK when empty"),
+        Column("funder", required=True, help="'municipal' or the name of an external funder"),
+        Column("funder_id", references="entities", help="The funder, when registered"),
         Column("purpose", required=True),
         Column("source"),
     )
     + _TRACKING,
     id_generated=True,
-    help="Financing plan lines per sister city",
-    extra=("CREATE INDEX IF NOT EXISTS plan_lines_tie ON plan_lines(tie_id)",),
+    help="Budget lines, planned and actual, for any relation or activity (memberships, projects, sister cities)",
+    extra=(
+        "CREATE INDEX IF NOT EXISTS plan_lines_tie ON plan_lines(tie_id)",
+        "CREATE INDEX IF NOT EXISTS plan_lines_activity ON plan_lines(activity_id)",
+    ),
+)
+
+CONTACTS = Table(
+    "contacts",
+    (
+        Column("id", required=True, help="Stable slug, e.g. 'consul-denmark'"),
+        Column("entity_id", required=True, references="entities", help="The organisation"),
+        Column("office", help="The office or role, e.g. 'honorary consul'"),
+        Column("person_name", personal=True, help="Optional; personal data, never logged in clear"),
+        Column("email", personal=True),
+        Column("phone", personal=True),
+        Column("purpose", required=True, help="Why the registry keeps this contact"),
+        Column("retain_until", date=True, help="When the personal data is to be deleted"),
+        Column("source"),
+        Column("notes"),
+        _VERIFIED,
+    )
+    + _TRACKING,
+    help="Contact points of organisations; names are personal data (see erase)",
+    extra=("CREATE INDEX IF NOT EXISTS contacts_entity ON contacts(entity_id)",),
+)
+
+DECLARED_TOTALS = Table(
+    "declared_totals",
+    (
+        Column("id", required=True, help="Stable slug, e.g. 'trondheim-consulates-2010'"),
+        Column("entity_id", required=True, references="entities", help="Whose total (the municipality)"),
+        Column("measure", required=True, vocabulary="declared_measures"),
+        Column("total", "INTEGER", required=True),
+        Column("as_of", date=True, help="When the source counted"),
+        Column("source", required=True),
+        Column("notes"),
+    )
+    + _TRACKING,
+    help="Totals a source declares (22 consulates, 13 twin towns), against which documentation is measured",
+)
+
+SETTINGS = Table(
+    "settings",
+    (
+        Column("key", required=True, help="A setting declared in registry.settings"),
+        Column("value", help="Its value, as text"),
+    )
+    + _TRACKING,
+    pk="key",
+    help="The registry's settings, e.g. its home municipality",
 )
 
 AUDIT = Table(
@@ -162,87 +316,19 @@ AUDIT = Table(
 )
 
 #: Tables users edit, in dependency order (parents first).
-DATA_TABLES: tuple[Table, ...] = (ENTITIES, TIES, DECISIONS, PLAN_LINES)
+DATA_TABLES: tuple[Table, ...] = (
+    ENTITIES, AGREEMENTS, AGREEMENT_PARTIES, TIES, ACTIVITIES, ACTIVITY_PARTICIPANTS, ACTIVITY_TIES,
+    DECISIONS, PLAN_LINES, CONTACTS, DECLARED_TOTALS, SETTINGS,
+)
 TABLES: dict[str, Table] = {t.name: t for t in DATA_TABLES + (AUDIT,)}
 
 
-def _create(db: sqlite_utils.Database, table: Table) -> None:
-    types = {"TEXT": str, "INTEGER": int, "REAL": float}
-    columns = {c.name: types[c.type] for c in table.columns}
-    fks = [(c.name, c.references, "id") for c in table.columns if c.references]
-    fks += [(c.name, c.vocabulary, "code") for c in table.columns if c.vocabulary and not c.multi]
-    not_null = {c.name for c in table.columns if c.required and c.name != table.pk}
-    defaults = {"version": 1} if "version" in columns else {}
-    db[table.name].create(columns, pk=table.pk, foreign_keys=fks, not_null=not_null, defaults=defaults)
-    for sql in table.extra:
-        db.execute(sql)
 
 
-def _m001_vocabularies(db: sqlite_utils.Database) -> None:
-    for name, terms in vocab.VOCABULARIES.items():
-        db[name].create({"code": str, "label_nb": str, "label_en": str, "help": str}, pk="code")
-        db.conn.executemany(
-            f"INSERT INTO [{name}] (code, label_nb, label_en, help) VALUES (?, ?, ?, ?)",
-            [tuple(t) for t in terms],
-        )
+def personal_columns(table: str) -> tuple[str, ...]:
+    """Return the names of ``table``'s columns that hold personal data (empty for most tables)."""
+    t = TABLES.get(table)
+    return tuple(c.name for c in t.columns if c.personal) if t else ()
 
 
-def _m002_tables(db: sqlite_utils.Database) -> None:
-    for table in DATA_TABLES + (AUDIT,):
-        _create(db, table)
-    db.execute("CREATE INDEX IF NOT EXISTS audit_row ON audit(table_name, row_id)")
-
-
-def _m003_audit_append_only(db: sqlite_utils.Database) -> None:
-    # The log is the registry's memory of who changed what: the database itself refuses to
-    # change or remove an entry, whichever program opens the file.
-    for action in ("UPDATE", "DELETE"):
-        db.execute(
-            f"CREATE TRIGGER IF NOT EXISTS audit_no_{action.lower()} BEFORE {action} ON audit "
-            "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
-        )
-
-
-#: Ordered; each runs once, in its own transaction, and is recorded in ``migrations``.
-MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
-    ("001_vocabularies", _m001_vocabularies),
-    ("002_tables", _m002_tables),
-    ("003_audit_append_only", _m003_audit_append_only),
-]
-
-
-def migrate(conn: sqlite3.Connection) -> list[str]:
-    """Apply pending migrations; return the names of those applied now."""
-    db = sqlite_utils.Database(conn)
-    conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
-    done = {r[0] for r in conn.execute("SELECT name FROM migrations")}
-    applied = []
-    for name, fn in MIGRATIONS:
-        if name in done:
-            continue
-        # One transaction per migration: a failure leaves the schema as it was.
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            # Another process opening the same new file may have applied it while we
-            # waited for the write lock; ``done`` was read before that.
-            if conn.execute("SELECT 1 FROM migrations WHERE name = ?", (name,)).fetchone():
-                conn.execute("ROLLBACK")
-                continue
-            fn(db)
-            conn.execute(
-                "INSERT INTO migrations (name, applied_at) VALUES (?, datetime('now'))", (name,)
-            )
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        applied.append(name)
-    return applied
-
-
-def schema_version(conn: sqlite3.Connection) -> int:
-    """Return how many migrations have been applied."""
-    try:
-        return conn.execute("SELECT count(*) FROM migrations").fetchone()[0]
-    except sqlite3.OperationalError:
-        return 0
+from .migrations import MIGRATIONS, migrate, schema_version  # noqa: E402  (migrations use the tables above)

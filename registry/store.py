@@ -95,7 +95,8 @@ def check_references(
         hit = conn.execute(f"SELECT 1 FROM [{target.name}] WHERE [{target.pk}] = ?", (value,)).fetchone()
         if hit is None:
             missing.append((name, f"refers to {references} id {value!r}, which does not exist"))
-    if t.name in ("decisions", "plan_lines") and row.get("tie_id") is not None:
+    if t.name == "decisions" and row.get("tie_id") is not None and row.get("kind") in (None, "category"):
+        # Categories are the sister-city review's (strategy 2c); budgets may follow any relation.
         kind = conn.execute("SELECT kind FROM ties WHERE id = ?", (row["tie_id"],)).fetchone()
         if kind is not None and kind[0] != "sister_city":
             missing.append(("tie_id", f"tie {row['tie_id']!r} is a {kind[0]} tie, not a sister-city tie"))

@@ -275,7 +275,7 @@ def _generate(size: int, seed: int) -> Synthetic:
             for year in range(2024, 2024 + rng.randint(1, 3)):
                 plan_lines.append({
                     "id": str(len(plan_lines) + 1), "tie_id": tie, "year": str(year),
-                    "amount_nok": str(rng.randrange(10_000, 500_000, 5_000)),
+                    "amount": str(rng.randrange(10_000, 500_000, 5_000)),
                     "funder": rng.choice(("municipal", "Fictional Nordic programme")), "funder_id": "",
                     "purpose": "Exchange visits (fictional)", "source": SOURCE,
                 })

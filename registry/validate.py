@@ -40,6 +40,11 @@ def _country_ok(code: str) -> bool:
     return code in _EXTRA_COUNTRIES or pycountry.countries.get(alpha_2=code) is not None
 
 
+@functools.lru_cache(maxsize=None)
+def _currency_ok(code: str) -> bool:
+    return len(code) == 3 and code.isupper() and pycountry.currencies.get(alpha_3=code) is not None
+
+
 class _Plan(NamedTuple):
     """What clean_row does with each column of one table, worked out once per table."""
 
@@ -193,7 +198,31 @@ def _check_values(t: Table, out: dict[str, Any], vocabularies: Vocabularies, bad
     if t.name == "ties" and out.get("from_id") and out.get("from_id") == out.get("to_id"):
         bad("to_id", "a tie cannot join an entity to itself")
     if t.name == "plan_lines":
-        if out.get("amount_nok") is not None and out["amount_nok"] < 0:
-            bad("amount_nok", "must not be negative")
+        if out.get("amount") is not None and out["amount"] < 0:
+            bad("amount", "must not be negative")
+        if out.get("tie_id") is None and out.get("activity_id") is None and "tie_id" in out:
+            bad("tie_id", "a budget line needs a tie_id or an activity_id")
+        cur = out.get("currency")
+        if cur is not None and not _currency_ok(str(cur)):
+            bad("currency", f"{cur!r} is not an ISO 4217 currency code like NOK or EUR")
+    if t.name == "decisions" and out.get("kind") in (None, "category") and "decided_on" in out:
+        for col in ("tie_id", "category"):
+            if out.get(col) is None:
+                bad(col, "a category decision needs a sister-city tie_id and a category")
+    if t.name == "decisions" and out.get("kind") in ("enter_twinning", "end_twinning") and out.get("tie_id") is None:
+        bad("tie_id", "a decision to enter or end a twinning names the tie")
+    if t.name == "activities" or t.name == "agreements":
+        first, last = ("start", "end") if t.name == "activities" else ("signed_on", "ended_on")
+        a, b = out.get(first), out.get(last)
+        if a and b and dates.is_partial_date(a) and dates.is_partial_date(b) and dates.latest(b) < dates.earliest(a):
+            bad(last, f"ends ({b}) before it starts ({a})")
+    if t.name == "entities":
+        a, b = out.get("founded"), out.get("dissolved")
+        if a and b and dates.is_partial_date(a) and dates.is_partial_date(b) and dates.latest(b) < dates.earliest(a):
+            bad("dissolved", f"dissolved ({b}) before it was founded ({a})")
+        if out.get("successor_id") is not None and out.get("successor_id") == out.get("id"):
+            bad("successor_id", "an entity cannot succeed itself")
+    if t.name == "declared_totals" and out.get("total") is not None and out["total"] < 0:
+        bad("total", "must not be negative")
         if out.get("year") is not None and not 1900 <= out["year"] <= 2200:
             bad("year", f"{out['year']} is not a plausible year")

@@ -19,6 +19,13 @@ __all__ = [
     "RECIPROCITY",
     "CERTAINTY",
     "STATUSES",
+    "ACTIVITY_KINDS",
+    "PARTICIPANT_ROLES",
+    "AGREEMENT_KINDS",
+    "DECISION_KINDS",
+    "BUDGET_KINDS",
+    "DECLARED_MEASURES",
+    "STRATEGY_POINTS",
     "VOCABULARIES",
     "label",
 ]
@@ -46,6 +53,7 @@ ENTITY_KINDS: tuple[Term, ...] = (
     Term("network", "Nettverk", "Network", "An international network of cities or institutions"),
     Term("forum", "Forum", "Forum", "A standing forum of local actors"),
     Term("funding_programme", "Finansieringsordning", "Funding programme", "A source of external funding"),
+    Term("eu_programme", "EU-program", "EU programme", "An EU or EEA programme (e.g. Interreg, Horizon Europe)"),
 )
 
 TIE_KINDS: tuple[Term, ...] = (
@@ -105,6 +113,73 @@ STATUSES: tuple[Term, ...] = (
     Term("uncertain", "Usikker", "Uncertain", "It is not documented whether the tie was formalised or is still in force"),
 )
 
+ACTIVITY_KINDS: tuple[Term, ...] = (
+    Term("visit", "Besøk", "Visit", "An official visit, either way"),
+    Term("delegation", "Delegasjon", "Delegation", "A delegation of several people"),
+    Term("project", "Prosjekt", "Project", "A project with a purpose, and ideally goals and indicators"),
+    Term("exchange", "Utveksling", "Exchange", "Exchange of pupils, students, staff, artists or children's councils"),
+    Term("event", "Arrangement", "Event", "A festival, exhibition, conference or other event"),
+    Term("meeting", "Møte", "Meeting", "A meeting, seminar or conference call"),
+    Term("anniversary", "Jubileum", "Anniversary", "A jubilee or anniversary of the relation"),
+    Term("signing", "Avtaleinngåelse", "Signing", "An agreement signed or renewed"),
+    Term("gift", "Gave", "Gift", "A gift or donation between the parties"),
+)
+
+PARTICIPANT_ROLES: tuple[Term, ...] = (
+    Term("host", "Vert", "Host"),
+    Term("visitor", "Besøkende", "Visitor"),
+    Term("partner", "Partner", "Partner"),
+    Term("funder", "Finansierer", "Funder"),
+    Term("carrier", "Bærer", "Carrier", "The actor that carries the activity"),
+    Term("party", "Part", "Party", "A party to an agreement"),
+    Term("witness", "Vitne", "Witness", "Present at a signing, not a party"),
+)
+
+AGREEMENT_KINDS: tuple[Term, ...] = (
+    Term("twinning_charter", "Vennskapsbyavtale", "Twinning charter", "The formal document of a twinning"),
+    Term("letter_of_intent", "Intensjonsavtale", "Letter of intent"),
+    Term("cooperation_agreement", "Samarbeidsavtale", "Cooperation agreement"),
+    Term("memorandum", "Samarbeidsnotat", "Memorandum of understanding"),
+    Term("membership", "Medlemskap", "Membership", "Membership terms of a network or organisation"),
+    Term("project_agreement", "Prosjektavtale", "Project agreement", "A project agreement with goals and indicators"),
+)
+
+DECISION_KINDS: tuple[Term, ...] = (
+    Term("category", "Kategori", "Category", "The category of a sister-city relation (strategy 2c)"),
+    Term("enter_twinning", "Inngå vennskapsby", "Enter a twinning"),
+    Term("end_twinning", "Avslutte vennskapsby", "End a twinning"),
+    Term("adopt_strategy", "Vedta strategi", "Adopt a strategy"),
+    Term("adopt_action_plan", "Vedta handlingsplan", "Adopt an action plan"),
+    Term("other", "Annet vedtak", "Other decision"),
+)
+
+BUDGET_KINDS: tuple[Term, ...] = (
+    Term("plan", "Plan", "Plan", "Money planned or budgeted"),
+    Term("actual", "Regnskap", "Actual", "Money spent or received"),
+)
+
+DECLARED_MEASURES: tuple[Term, ...] = (
+    Term("consulates", "Konsulater", "Consulates", "Consulates in the municipality, as a source counts them"),
+    Term("sister_cities", "Vennskapsbyer", "Twin towns", "Twin towns of the municipality, as a source counts them"),
+)
+
+# The strategy's own points (bystyresak 3/10, «Store lille Trondheim i verden»): the four
+# målområder (m1–m4) and the points of strategies 1–4.
+STRATEGY_POINTS: tuple[Term, ...] = (
+    Term("m1", "Målområde 1: Internasjonal kontakt og samarbeid", "Goal area 1: International contact and cooperation"),
+    Term("m2", "Målområde 2: Internasjonal kompetanse og fagkunnskap", "Goal area 2: International competence and expertise"),
+    Term("m3", "Målområde 3: Synliggjøre internasjonal aktivitet", "Goal area 3: Making international activity visible"),
+    Term("m4", "Målområde 4: Vertskapsrollen", "Goal area 4: The host role"),
+    Term("1", "Strategi 1: Tilretteleggerrolle", "Strategy 1: The facilitator role"),
+    *(Term(f"1{c}", f"Strategi 1{c}", f"Strategy 1{c}") for c in "abcdefghi"),
+    Term("2", "Strategi 2: Strukturere vennskapsbysamarbeidet", "Strategy 2: Structuring the sister-city cooperation"),
+    *(Term(f"2{c}", f"Strategi 2{c}", f"Strategy 2{c}") for c in "abc"),
+    Term("3", "Strategi 3: Kompetanse", "Strategy 3: Competence"),
+    *(Term(f"3{c}", f"Strategi 3{c}", f"Strategy 3{c}") for c in "abcdef"),
+    Term("4", "Strategi 4: Dokumentere og synliggjøre", "Strategy 4: Documenting and making visible"),
+    *(Term(f"4{c}", f"Strategi 4{c}", f"Strategy 4{c}") for c in "abcdefgh"),
+)
+
 #: table name -> terms; the migration creates one table per entry.
 VOCABULARIES: dict[str, tuple[Term, ...]] = {
     "entity_kinds": ENTITY_KINDS,
@@ -115,6 +190,13 @@ VOCABULARIES: dict[str, tuple[Term, ...]] = {
     "reciprocities": RECIPROCITY,
     "certainties": CERTAINTY,
     "statuses": STATUSES,
+    "activity_kinds": ACTIVITY_KINDS,
+    "participant_roles": PARTICIPANT_ROLES,
+    "agreement_kinds": AGREEMENT_KINDS,
+    "decision_kinds": DECISION_KINDS,
+    "budget_kinds": BUDGET_KINDS,
+    "declared_measures": DECLARED_MEASURES,
+    "strategy_points": STRATEGY_POINTS,
 }
 
 _BY_CODE = {(table, t.code): t for table, terms in VOCABULARIES.items() for t in terms}

@@ -52,7 +52,7 @@ class Mini:
         self.decisions.append(row)
 
     def plan(self, tie_id: str, year: int, amount: int, funder: str = "municipal") -> None:
-        self.plan_lines.append({"id": len(self.plan_lines) + 1, "tie_id": tie_id, "year": year, "amount_nok": amount,
+        self.plan_lines.append({"id": len(self.plan_lines) + 1, "tie_id": tie_id, "year": year, "amount": amount,
                                 "funder": funder, "funder_id": None, "purpose": "test", "source": "test"})
 
     def snap(self) -> Snapshot:

@@ -79,9 +79,9 @@ def written(db_path, monkeypatch):
     delete(conn, "entities", "narvik", actor="lib:kari")
     insert(conn, "decisions", {"tie_id": "trondheim--graz", "category": "dormant", "decided_on": "2026-02",
                                "decided_by": "Bystyret", "reason": "No current activity"}, actor="lib:kari")
-    line = insert(conn, "plan_lines", {"tie_id": "trondheim--graz", "year": 2027, "amount_nok": 50000,
+    line = insert(conn, "plan_lines", {"tie_id": "trondheim--graz", "year": 2027, "amount": 50000,
                                        "funder": "municipal", "purpose": "Visit"}, actor="lib:kari")
-    update(conn, "plan_lines", line["id"], {"amount_nok": 40000}, actor="lib:kari")
+    update(conn, "plan_lines", line["id"], {"amount": 40000}, actor="lib:kari")
     # Import: a changed row updates, new rows insert, an unchanged file changes nothing.
     changed = (FIX / "entities_ok.csv").read_bytes().replace(b"First edit", b"").replace(b"Test row", b"Second edit")
     import_texts(conn, [("entities.csv", changed)], actor="import:per")

@@ -198,7 +198,8 @@ def test_backup_refuses_a_missing_registry_and_itself(tmp_path, registry):
 
 def test_verify_counts_rows(registry):
     snap = verify(registry)
-    assert snap.summary() == "53 entities, 46 ties, 1 decisions, 0 plan_lines, 100 audit"  # 99 seed rows + 1
+    assert snap.summary() == ("53 entities, 0 agreements, 0 agreement_parties, 46 ties, 0 activities, 0 activity_participants, "
+                              "0 activity_ties, 1 decisions, 0 plan_lines, 0 contacts, 0 declared_totals, 0 settings, 100 audit")  # 99 seed rows + 1
 
 
 def test_cli_backup_and_restore(registry, tmp_path, capsys, monkeypatch):

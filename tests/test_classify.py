@@ -279,7 +279,7 @@ def test_record_decision_refuses_bad_input(seeded, tie, category, decided_on, by
 def test_financing_plan_and_totals(seeded):
     tie = "trondheim--vallejo"
     for year, amount, funder in ((2026, 50_000, "municipal"), (2025, 100_000, "municipal"), (2025, 40_000, "EU")):
-        store.insert(seeded, "plan_lines", {"tie_id": tie, "year": year, "amount_nok": amount, "funder": funder,
+        store.insert(seeded, "plan_lines", {"tie_id": tie, "year": year, "amount": amount, "funder": funder,
                                             "purpose": "p"}, actor="t")
     plan = classify.financing_plan(seeded, tie)
     assert list(plan["year"]) == [2025, 2025, 2026] and list(plan["external"]) == [False, True, False]

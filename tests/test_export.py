@@ -28,7 +28,7 @@ def test_round_trip_into_empty_registry_gives_same_rows(seeded, tmp_path):
     store.insert(seeded, "decisions", {"tie_id": "trondheim--vallejo", "category": "dormant", "decided_on": "2026-03-01",
                                        "decided_by": "Bystyret", "case_ref": "PS 0001/26", "reason": "Hvilende – ærlig"},
                  actor="t")
-    store.insert(seeded, "plan_lines", {"tie_id": "trondheim--vallejo", "year": 2027, "amount_nok": 10000,
+    store.insert(seeded, "plan_lines", {"tie_id": "trondheim--vallejo", "year": 2027, "amount": 10000,
                                         "funder": "municipal", "purpose": "=SUM(A1)"}, actor="t")
     export_csv(seeded, tmp_path, spreadsheet_safe=True)
     fresh = connect(tmp_path / "fresh.db")

@@ -107,12 +107,12 @@ def test_snapshot_holds_decisions_and_plan_lines(seeded):
     tie = "trondheim--dunfermline"
     store.insert(seeded, "decisions", {"tie_id": tie, "category": "dormant", "decided_on": "2024",
                                        "decided_by": "Test", "reason": "test"}, actor=A)
-    store.insert(seeded, "plan_lines", {"tie_id": tie, "year": 2025, "amount_nok": 1000, "funder": "municipal",
+    store.insert(seeded, "plan_lines", {"tie_id": tie, "year": 2025, "amount": 1000, "funder": "municipal",
                                         "purpose": "test"}, actor=A)
     snap = snapshot(seeded)
     assert snap.graph.number_of_edges() == 46
     assert [(d["tie_id"], d["category"]) for d in snap.decisions] == [(tie, "dormant")]
-    assert [(p["year"], p["amount_nok"]) for p in snap.plan_lines] == [(2025, 1000)]
+    assert [(p["year"], p["amount"]) for p in snap.plan_lines] == [(2025, 1000)]
 
 
 def test_simple_graph_lists_parallel_ties(conn):

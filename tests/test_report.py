@@ -23,8 +23,8 @@ def small(conn):
         add("entities", {"id": eid, "kind": "city", "name": name, "country_code": cc, "source": "s"})
         add("ties", {"id": f"home--{eid}", "from_id": "home", "to_id": eid, "kind": "sister_city", "start": "1950", "source": "s"})
     classify.record_decision(conn, "home--alpha", "project", "2024-05-02", "Bystyret", "2024/7", "Klimaprosjekt", actor="test")
-    add("plan_lines", {"tie_id": "home--alpha", "year": 2026, "amount_nok": 100000, "funder": "municipal", "purpose": "Besøk"})
-    add("plan_lines", {"tie_id": "home--alpha", "year": 2026, "amount_nok": 250000, "funder": "Interreg", "purpose": "Prosjekt"})
+    add("plan_lines", {"tie_id": "home--alpha", "year": 2026, "amount": 100000, "funder": "municipal", "purpose": "Besøk"})
+    add("plan_lines", {"tie_id": "home--alpha", "year": 2026, "amount": 250000, "funder": "Interreg", "purpose": "Prosjekt"})
     return conn
 
 

@@ -31,7 +31,7 @@ def test_failed_migration_leaves_no_trace(monkeypatch):
         db["half_done"].create({"a": int})
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("registry.schema.MIGRATIONS", [("000_broken", broken)])
+    monkeypatch.setattr("registry.migrations.MIGRATIONS", [("000_broken", broken)])
     with pytest.raises(RuntimeError):
         migrate(conn)
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}

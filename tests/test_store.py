@@ -85,9 +85,9 @@ def test_decision_must_concern_a_sister_city_tie(seeded):
 
 
 def test_plan_line_insert_and_update_are_audited(seeded):
-    line = store.insert(seeded, "plan_lines", {"tie_id": "trondheim--darmstadt", "year": 2027, "amount_nok": 150000,
+    line = store.insert(seeded, "plan_lines", {"tie_id": "trondheim--darmstadt", "year": 2027, "amount": 150000,
                                                "funder": "municipal", "purpose": "Youth exchange"}, actor="ola")
-    store.update(seeded, "plan_lines", line["id"], {"amount_nok": 175000}, actor="kari")
+    store.update(seeded, "plan_lines", line["id"], {"amount": 175000}, actor="kari")
     actions = [r[2] for r in audit(seeded) if r[0] == "plan_lines"]
     assert actions == ["insert", "update"]
 

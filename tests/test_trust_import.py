@@ -500,7 +500,7 @@ _plan_line = st.fixed_dictionaries({
     "id": st.one_of(st.just(""), _int_cells),
     "tie_id": st.sampled_from(["trondheim--graz"] * 4 + ["nowhere", "consulate-denmark--denmark"]),
     "year": st.one_of(st.integers(1900, 2200).map(str), _int_cells),
-    "amount_nok": _int_cells,
+    "amount": _int_cells,
     "funder": required_text,
     "purpose": required_text,
 })
@@ -513,12 +513,12 @@ def _as_int(cell: str) -> int | None:
 
 @TRUST
 @given(rows=st.lists(_plan_line, min_size=1, max_size=4), encoding=st.sampled_from(["utf-8", "utf-16-le"]))
-@example(rows=[{"id": "", "tie_id": "trondheim--graz", "year": "2027", "amount_nok": "9" * 30, "funder": "municipal",
+@example(rows=[{"id": "", "tie_id": "trondheim--graz", "year": "2027", "amount": "9" * 30, "funder": "municipal",
                 "purpose": "x"}], encoding="utf-8")  # past SQLite's 64-bit integers
-@example(rows=[{"id": str(2**63), "tie_id": "trondheim--graz", "year": "2027", "amount_nok": "1", "funder": "municipal",
+@example(rows=[{"id": str(2**63), "tie_id": "trondheim--graz", "year": "2027", "amount": "1", "funder": "municipal",
                 "purpose": "x"}], encoding="utf-8")
 def test_plan_lines_with_numbers_of_any_size(rows, encoding):
-    header = ["id", "tie_id", "year", "amount_nok", "funder", "purpose"]
+    header = ["id", "tie_id", "year", "amount", "funder", "purpose"]
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL).writerows([header, *[[r[h] for h in header] for r in rows]])
     conn = fresh(seeded=True)
@@ -530,8 +530,8 @@ def test_plan_lines_with_numbers_of_any_size(rows, encoding):
         assert table_snapshot(conn) == before
         return
     # Accepted: every row is stored with the numbers and text it had.
-    got = conn.execute("SELECT tie_id, year, amount_nok, funder, purpose FROM plan_lines").fetchall()
-    want = [(r["tie_id"], _as_int(r["year"]), _as_int(r["amount_nok"]), stored_text(r["funder"]),
+    got = conn.execute("SELECT tie_id, year, amount, funder, purpose FROM plan_lines").fetchall()
+    want = [(r["tie_id"], _as_int(r["year"]), _as_int(r["amount"]), stored_text(r["funder"]),
              stored_text(r["purpose"])) for r in rows]
     assert sorted(map(repr, got)) == sorted(map(repr, want))
     assert report.counts["plan_lines"]["inserted"] == len(rows)

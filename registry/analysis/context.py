@@ -334,11 +334,12 @@ class Context:
                     break
         return frozenset(out)
 
-    def decisions_for(self, tie_id: str) -> list[dict[str, Any]]:
-        """Return the decisions on a tie taken by ``as_of``, oldest first."""
+    def decisions_for(self, tie_id: str, kind: str | None = "category") -> list[dict[str, Any]]:
+        """Return the decisions of ``kind`` (None: any kind) on a tie taken by ``as_of``, oldest first."""
         rows = [
             d for d in self.snap.decisions
-            if d["tie_id"] == tie_id and dates.is_partial_date(str(d["decided_on"]))
+            if d["tie_id"] == tie_id and (kind is None or d.get("kind", "category") == kind)
+            and dates.is_partial_date(str(d["decided_on"]))
             and dates.earliest(str(d["decided_on"])) <= self.as_of
         ]
         return sorted(rows, key=lambda d: (dates.earliest(str(d["decided_on"])), d["id"] or 0))

@@ -387,10 +387,14 @@ def decision_history(conn: sqlite3.Connection, tie_id: str) -> pd.DataFrame:
 
 
 def financing_plan(conn: sqlite3.Connection, tie_id: str) -> pd.DataFrame:
-    """Return the financing plan lines of a sister-city tie by year; ``external`` marks non-municipal money."""
+    """Return the budget lines of a tie (planned and actual) by year; ``external`` marks non-municipal money.
+
+    ``kind`` is 'plan' or 'actual' and ``currency`` an ISO 4217 code (NOK where none was given).
+    """
     df = _frame(
         conn,
-        "SELECT id, tie_id, year, amount_nok, funder, funder_id, purpose, source FROM plan_lines "
+        "SELECT id, tie_id, activity_id, year, coalesce(kind, 'plan') AS kind, amount, "
+        "coalesce(currency, 'NOK') AS currency, funder, funder_id, purpose, source FROM plan_lines "
         "WHERE tie_id = ? ORDER BY year, id",
         (tie_id,),
     )
@@ -399,11 +403,17 @@ def financing_plan(conn: sqlite3.Connection, tie_id: str) -> pd.DataFrame:
 
 
 def financing_totals(plan: pd.DataFrame) -> pd.DataFrame:
-    """Return per-year totals of a :func:`financing_plan`: columns year, municipal, external, total (NOK)."""
+    """Return per-year planned totals of a :func:`financing_plan`: columns year, municipal, external, total.
+
+    Only planned lines in one currency add up: amounts are NOK (lines in other currencies
+    and actual figures are listed in the plan, not summed here).
+    """
+    if "kind" in plan and "currency" in plan:
+        plan = plan[(plan["kind"] == "plan") & (plan["currency"] == "NOK")]
     if plan.empty:
         return pd.DataFrame(columns=["year", "municipal", "external", "total"])
-    g = plan.assign(kind=["external" if e else "municipal" for e in plan["external"]])
-    t = g.pivot_table(index="year", columns="kind", values="amount_nok", aggfunc="sum", fill_value=0)
+    g = plan.assign(source_kind=["external" if e else "municipal" for e in plan["external"]])
+    t = g.pivot_table(index="year", columns="source_kind", values="amount", aggfunc="sum", fill_value=0)
     for c in ("municipal", "external"):
         if c not in t:
             t[c] = 0

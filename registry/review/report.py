@@ -305,7 +305,7 @@ def council_summary(cases: Iterable[CityCase], lang: str, fmt: str = "md", *, ge
             if case.plan.empty:
                 para(esc(T("report.no_plan")))
             else:
-                rows = [[str(r.year), _funder(r.funder, lang), _nok(r.amount_nok), str(r.purpose)] for r in case.plan.itertuples()]
+                rows = [[str(r.year), _funder(r.funder, lang), _nok(r.amount), str(r.purpose)] for r in case.plan.itertuples()]
                 totals = classify.financing_totals(case.plan)
                 rows += [[f"{T('report.total')} {r.year}", f"{T('report.municipal')} {_nok(r.municipal)} / {T('report.external')} {_nok(r.external)}", _nok(r.total), ""] for r in totals.itertuples()]
                 table([T("col.year"), T("col.funder"), T("col.amount_nok"), T("col.purpose")], rows)

@@ -1,0 +1,176 @@
+"""Ordered, transactional migrations that build the declared tables and carry old registries forward."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Callable
+
+import sqlite_utils
+
+from . import vocab
+from .schema import AUDIT, DATA_TABLES, Table
+
+__all__ = ["MIGRATIONS", "migrate", "schema_version"]
+
+
+def _create(db: sqlite_utils.Database, table: Table) -> None:
+    types = {"TEXT": str, "INTEGER": int, "REAL": float}
+    columns = {c.name: types[c.type] for c in table.columns}
+    fks = [(c.name, c.references, "id") for c in table.columns if c.references]
+    fks += [(c.name, c.vocabulary, "code") for c in table.columns if c.vocabulary and not c.multi]
+    not_null = {c.name for c in table.columns if c.required and c.name != table.pk}
+    defaults = {"version": 1} if "version" in columns else {}
+    db[table.name].create(columns, pk=table.pk, foreign_keys=fks, not_null=not_null, defaults=defaults)
+    for sql in table.extra:
+        db.execute(sql)
+
+
+def _m001_vocabularies(db: sqlite_utils.Database) -> None:
+    for name, terms in vocab.VOCABULARIES.items():
+        db[name].create({"code": str, "label_nb": str, "label_en": str, "help": str}, pk="code")
+        db.conn.executemany(
+            f"INSERT INTO [{name}] (code, label_nb, label_en, help) VALUES (?, ?, ?, ?)",
+            [tuple(t) for t in terms],
+        )
+
+
+def _m002_tables(db: sqlite_utils.Database) -> None:
+    for table in DATA_TABLES + (AUDIT,):
+        _create(db, table)
+    db.execute("CREATE INDEX IF NOT EXISTS audit_row ON audit(table_name, row_id)")
+
+
+def _m003_audit_append_only(db: sqlite_utils.Database) -> None:
+    # The log is the registry's memory of who changed what: the database itself refuses to
+    # change or remove an entry, whichever program opens the file.
+    for action in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER IF NOT EXISTS audit_no_{action.lower()} BEFORE {action} ON audit "
+            "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+        )
+
+
+def _sync_vocabularies(db: sqlite_utils.Database) -> None:
+    # New vocabularies and new codes of old ones; a registry's own added codes stay.
+    for name, terms in vocab.VOCABULARIES.items():
+        if not db[name].exists():
+            db[name].create({"code": str, "label_nb": str, "label_en": str, "help": str}, pk="code")
+        db.conn.executemany(
+            f"INSERT OR IGNORE INTO [{name}] (code, label_nb, label_en, help) VALUES (?, ?, ?, ?)",
+            [tuple(t) for t in terms],
+        )
+
+
+def _columns(db: sqlite_utils.Database, name: str) -> dict[str, bool]:
+    """Return ``{column: not null}`` of a stored table."""
+    return {r[1]: bool(r[3]) for r in db.conn.execute(f"PRAGMA table_info([{name}])")}
+
+
+def _rebuild(db: sqlite_utils.Database, t: Table, select: dict[str, str]) -> None:
+    # Only for tables nothing refers to: SQLite cannot relax NOT NULL in place, so copy into
+    # the declared shape. ``select`` maps each new column to an expression over the old table.
+    tmp = f"{t.name}__new"
+    _create(db, Table(tmp, t.columns, t.pk, t.append_only, t.id_generated, t.help))
+    cols = [c for c in t.names if c in select]
+    db.execute(
+        f"INSERT INTO [{tmp}] ({', '.join(f'[{c}]' for c in cols)}) "
+        f"SELECT {', '.join(select[c] for c in cols)} FROM [{t.name}]"
+    )
+    db.execute(f"DROP TABLE [{t.name}]")
+    db.execute(f"ALTER TABLE [{tmp}] RENAME TO [{t.name}]")
+    for sql in t.extra:
+        db.execute(sql)
+
+
+def _rows(db: sqlite_utils.Database, name: str) -> dict[str, dict]:
+    cur = db.conn.execute(f"SELECT * FROM [{name}]")
+    names = [d[0] for d in cur.description]
+    return {str(r[0]): dict(zip(names, r)) for r in cur}
+
+
+def _m004_evidence_model(db: sqlite_utils.Database) -> None:
+    """Activities, agreements, contacts, declared totals and settings; organisations over time;
+    decisions of any kind; budget lines for any relation in any currency."""
+    import json
+    import secrets
+    from datetime import datetime, timezone
+
+    _sync_vocabularies(db)
+    db.execute("CREATE TABLE IF NOT EXISTS registry_meta (key TEXT PRIMARY KEY, value TEXT)")
+    db.conn.execute(
+        "INSERT OR IGNORE INTO registry_meta (key, value) VALUES ('audit_salt', ?)", (secrets.token_hex(16),)
+    )
+    old_plan = _rows(db, "plan_lines") if "amount_nok" in _columns(db, "plan_lines") else {}
+    for t in DATA_TABLES:
+        if not db[t.name].exists():
+            _create(db, t)
+            continue
+        stored = _columns(db, t.name)
+        if t.name == "plan_lines" and "amount_nok" in stored:
+            _rebuild(db, t, {**{c: f"[{c}]" for c in stored if c != "amount_nok"}, "amount": "[amount_nok]"})
+        elif t.name == "decisions" and stored.get("tie_id"):
+            _rebuild(db, t, {c: f"[{c}]" for c in stored})
+        else:
+            for c in t.columns:
+                if c.name not in stored:
+                    ref = f" REFERENCES [{c.references}](id)" if c.references else ""
+                    db.execute(f"ALTER TABLE [{t.name}] ADD COLUMN [{c.name}] {c.type}{ref}")
+            for sql in t.extra:
+                db.execute(sql)
+    if old_plan:
+        # The renamed column is a change to every row: the audit log says so, or the replay
+        # in ``check`` would find rows that differ from the log.
+        at = datetime.now(timezone.utc).isoformat(timespec="microseconds")
+        new = _rows(db, "plan_lines")
+        enc = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+        db.conn.executemany(
+            "INSERT INTO audit (at, actor, table_name, row_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(at, "migration 004_evidence_model", "plan_lines", rid, "update", enc(old_plan[rid]), enc(new[rid]))
+             for rid in old_plan],
+        )
+
+
+#: Ordered; each runs once, in its own transaction, and is recorded in ``migrations``.
+MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
+    ("001_vocabularies", _m001_vocabularies),
+    ("002_tables", _m002_tables),
+    ("003_audit_append_only", _m003_audit_append_only),
+    ("004_evidence_model", _m004_evidence_model),
+]
+
+
+def migrate(conn: sqlite3.Connection) -> list[str]:
+    """Apply pending migrations; return the names of those applied now."""
+    db = sqlite_utils.Database(conn)
+    conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+    done = {r[0] for r in conn.execute("SELECT name FROM migrations")}
+    applied = []
+    for name, fn in MIGRATIONS:
+        if name in done:
+            continue
+        # One transaction per migration: a failure leaves the schema as it was.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process opening the same new file may have applied it while we
+            # waited for the write lock; ``done`` was read before that.
+            if conn.execute("SELECT 1 FROM migrations WHERE name = ?", (name,)).fetchone():
+                conn.execute("ROLLBACK")
+                continue
+            fn(db)
+            conn.execute(
+                "INSERT INTO migrations (name, applied_at) VALUES (?, datetime('now'))", (name,)
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(name)
+    return applied
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """Return how many migrations have been applied."""
+    try:
+        return conn.execute("SELECT count(*) FROM migrations").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
