@@ -20,6 +20,7 @@ class Mini:
         self.g = nx.MultiDiGraph()
         self.decisions: list[dict[str, Any]] = []
         self.plan_lines: list[dict[str, Any]] = []
+        self.activities: list[dict[str, Any]] = []
         self.home = home
         self.entity(home, "municipality", country, name="Home kommune", name_en="Home Municipality")
 
@@ -55,5 +56,14 @@ class Mini:
         self.plan_lines.append({"id": len(self.plan_lines) + 1, "tie_id": tie_id, "year": year, "amount": amount,
                                 "funder": funder, "funder_id": None, "purpose": "test", "source": "test"})
 
+    def activity(self, id: str, kind: str, start: str | None, participants: dict[str, str],
+                 ties: tuple[str, ...] = (), **attrs: Any) -> str:
+        """Add an activity with ``participants`` {entity id: role}, linked to ``ties``; return its id."""
+        row = {"id": id, "kind": kind, "title": id.replace("-", " "), "start": start, "source": "test",
+               "participants": tuple(participants.items()), "tie_ids": tuple(ties)}
+        row.update(attrs)
+        self.activities.append(row)
+        return id
+
     def snap(self) -> Snapshot:
-        return Snapshot(self.g, tuple(self.decisions), tuple(self.plan_lines))
+        return Snapshot(self.g, tuple(self.decisions), tuple(self.plan_lines), tuple(self.activities))

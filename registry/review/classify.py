@@ -19,6 +19,7 @@ from .. import dates, rules as R, store, vocab
 from ..analysis.context import Context, Tie, in_window, prepare, running
 from ..errors import InvalidRow, Problem
 from ..graph import Snapshot
+from .evidence import ActivityRef, activities_for, evidence_id, in_window as activity_in_window, last_contact
 
 __all__ = [
     "Reason",
@@ -92,6 +93,13 @@ class Suggestion:
     agreement: str
     reasons: tuple[Reason, ...]
     notes: tuple[Note, ...] = ()
+    #: The activities registered for the relation by the date, newest first (undated last).
+    activities: tuple[ActivityRef, ...] = ()
+
+    @property
+    def last_contact(self) -> ActivityRef | None:
+        """The most recent dated activity: the last documented contact, or None."""
+        return last_contact(list(self.activities))
 
     @property
     def met(self) -> tuple[Reason, ...]:
@@ -163,22 +171,37 @@ def solidarity_ties(ctx: Context, place: str) -> dict[str, list[Tie]]:
     return out
 
 
-def evaluate(ctx: Context, tie: Tie) -> dict[str, tuple[bool, tuple[str, ...]]]:
-    """Return ``{criterion code: (met, evidence ids)}`` for one sister-city tie (home -> city)."""
+def evaluate(
+    ctx: Context, tie: Tie, activities: list[ActivityRef] | None = None
+) -> dict[str, tuple[bool, tuple[str, ...]]]:
+    """Return ``{criterion code: (met, evidence ids)}`` for one sister-city tie (home -> city).
+
+    Evidence is the ties at the city and the registered activities of the relation
+    (``activities``, by default :func:`~registry.review.evidence.activities_for`);
+    activities are cited as ``activity:<id>``.
+    """
     city = tie.v
     now = [
         t for t in ctx.place_ties.get(city, [])
         if t.attrs.get("kind") not in R.NOT_ACTIVITY_TIE_KINDS and running(t.attrs)
     ]
     ids = lambda ts: tuple(dict.fromkeys(t.id for t in ts))  # noqa: E731 - keeps order, drops repeats
+    acts = activities_for(ctx, tie) if activities is None else activities
+    first, last = ctx.window()
+    recent_acts = [a for a in acts if activity_in_window(a, first, last)]
+    act_ids = lambda rs: tuple(evidence_id(a) for a in rs)  # noqa: E731
     out: dict[str, tuple[bool, tuple[str, ...]]] = {}
 
     projects = [t for t in now if t.attrs.get("kind") in R.PROJECT_TIE_KINDS]
     with_goals = [t for t in projects if t.attrs.get("goals")]
     measured = [t for t in with_goals if t.attrs.get("indicators")]
-    out["project_tie"] = (bool(projects), ids(projects))
-    out["project_goals"] = (bool(with_goals), ids(with_goals))
-    out["project_indicators"] = (bool(measured), ids(measured))
+    # A project activity running in the window is a project of the relation (strategy 2a).
+    p_acts = [a for a in recent_acts if a.kind == "project"]
+    p_goals = [a for a in p_acts if a.goals]
+    p_measured = [a for a in p_goals if a.indicators]
+    out["project_tie"] = (bool(projects or p_acts), ids(projects) + act_ids(p_acts))
+    out["project_goals"] = (bool(with_goals or p_goals), ids(with_goals) + act_ids(p_goals))
+    out["project_indicators"] = (bool(measured or p_measured), ids(measured) + act_ids(p_measured))
 
     decisions = ctx.decisions_for(tie.id)
     latest = decisions[-1] if decisions else None
@@ -194,24 +217,60 @@ def evaluate(ctx: Context, tie: Tie) -> dict[str, tuple[bool, tuple[str, ...]]]:
         t for t in now
         if t.attrs.get("kind") in R.FUNDING_TIE_KINDS or ctx.kind(t.u) in R.FUNDING_KINDS or ctx.kind(t.v) in R.FUNDING_KINDS
     ]
-    fund_ids = tuple(f"plan_line:{p['id']}" for p in lines) + ids(funding)
+    recent_ids = {a.id for a in recent_acts}
+    lines += [
+        p for p in ctx.snap.plan_lines
+        if p.get("activity_id") in recent_ids and (p["funder"] or "").strip().lower() != R.MUNICIPAL_FUNDER
+    ]
+    funders = [a for a in recent_acts if any(r == "funder" and e != tie.u for e, r in a.participants)]
+    fund_ids = tuple(dict.fromkeys(f"plan_line:{p['id']}" for p in lines)) + ids(funding) + act_ids(funders)
     out["external_funding"] = (bool(fund_ids), fund_ids)
 
     national = [
         t for t in now
         if any(ctx.kind(n) in R.NATIONAL_KINDS for n in (t.u, t.v, t.attrs.get("carrier_id")) if n)
     ]
-    out["national_coordination"] = (bool(national), ids(national))
+    n_acts = [a for a in recent_acts if any(ctx.kind(e) in R.NATIONAL_KINDS for e, _ in a.participants)]
+    out["national_coordination"] = (bool(national or n_acts), ids(national) + act_ids(n_acts))
 
     sol = solidarity_ties(ctx, city)
     voluntary = sol["two_way"] + sol["one_way"] + sol["unknown"]
-    out["voluntary_carrier"] = (bool(voluntary), ids(voluntary))
-    out["two_way"] = (bool(sol["two_way"]), ids(sol["two_way"]))
+    # A voluntary organisation at either end carries the activity, foreign or local.
+    v_acts = [a for a in recent_acts if any(ctx.kind(e) in R.SOLIDARITY_CARRIER_KINDS for e, _ in a.participants)]
+    out["voluntary_carrier"] = (bool(voluntary or v_acts), ids(voluntary) + act_ids(v_acts))
+    two_way = _two_way_activities(ctx, tie, acts)
+    out["two_way"] = (bool(sol["two_way"] or two_way), ids(sol["two_way"]) + act_ids(two_way))
 
     recent, earlier = recent_activity(ctx, city)
+    older = [a for a in acts if a not in recent_acts]
     # Met: the evidence is the earlier activity (empty when none was ever recorded).
-    out["no_recent_activity"] = (not recent, ids(recent) if recent else ids(earlier))
+    met = not recent and not recent_acts
+    evidence = ids(earlier) + act_ids(older) if met else ids(recent) + act_ids(recent_acts)
+    out["no_recent_activity"] = (met, evidence)
     return out
+
+
+def _two_way_activities(ctx: Context, tie: Tie, acts: list[ActivityRef]) -> list[ActivityRef]:
+    """Return the visits that show the relation goes both ways: visitors from each side, in any activities.
+
+    Empty unless both a home-side and a city-side participant came as visitors.
+    """
+    def side(e: str) -> str | None:
+        if e == tie.u or e in ctx.local:
+            return "home"
+        if e == tie.v or (e in ctx.full and ctx.place(e) == tie.v):
+            return "city"
+        return None
+
+    by_side: dict[str, list[ActivityRef]] = {"home": [], "city": []}
+    for a in acts:
+        for e, role in a.participants:
+            s = side(e)
+            if role == "visitor" and s is not None and a not in by_side[s]:
+                by_side[s].append(a)
+    if by_side["home"] and by_side["city"]:
+        return by_side["home"] + [a for a in by_side["city"] if a not in by_side["home"]]
+    return []
 
 
 def recent_activity(ctx: Context, place: str) -> tuple[list[Tie], list[Tie]]:
@@ -265,7 +324,8 @@ def _notes(ctx: Context, city: str) -> tuple[Note, ...]:
 
 
 def _suggest_one(ctx: Context, tie: Tie) -> Suggestion:
-    results = evaluate(ctx, tie)
+    acts = activities_for(ctx, tie)
+    results = evaluate(ctx, tie, acts)
     suggested = "unclassified"
     for rule in R.CATEGORY_RULES:
         if all(any(results[c][0] for c in group) for group in rule.requires):
@@ -294,6 +354,7 @@ def _suggest_one(ctx: Context, tie: Tie) -> Suggestion:
         agreement=agreement,
         reasons=reasons,
         notes=_notes(ctx, tie.v),
+        activities=tuple(acts),
     )
 
 
@@ -327,6 +388,7 @@ def suggest(
 FRAME_COLUMNS: tuple[str, ...] = (
     "tie_id", "home_id", "city_id", "city_name", "country_code", "suggested", "assigned", "assigned_on",
     "agreement", "reason_nb", "reason_en", "criteria_met", "criteria_unmet", "notes_nb", "notes_en", "evidence",
+    "activities", "last_contact_on", "last_contact_kind", "last_contact_title", "last_contact_source",
 )
 
 
@@ -339,6 +401,7 @@ def frame(suggestions: list[Suggestion], lang: str | None = None) -> pd.DataFram
     """
     rows = []
     for s in suggestions:
+        last = s.last_contact
         rows.append({
             "tie_id": s.tie_id,
             "home_id": s.home_id,
@@ -356,6 +419,11 @@ def frame(suggestions: list[Suggestion], lang: str | None = None) -> pd.DataFram
             "notes_nb": " | ".join(n.text_nb for n in s.notes),
             "notes_en": " | ".join(n.text_en for n in s.notes),
             "evidence": ";".join(s.evidence),
+            "activities": len(s.activities),
+            "last_contact_on": last.start if last else None,
+            "last_contact_kind": last.kind if last else None,
+            "last_contact_title": last.title if last else None,
+            "last_contact_source": last.source if last else None,
         })
     df = pd.DataFrame(rows, columns=list(FRAME_COLUMNS))
     if lang:
@@ -372,11 +440,14 @@ def _frame(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> pd.Da
 
 
 def decision_history(conn: sqlite3.Connection, tie_id: str) -> pd.DataFrame:
-    """Return the category decisions on a sister-city tie, oldest first (the latest is in force)."""
+    """Return the decisions on a tie, oldest first: categories, entering or ending the twinning.
+
+    ``kind`` says which; the latest 'category' row is the category in force.
+    """
     df = _frame(
         conn,
-        "SELECT id, tie_id, category, decided_on, decided_by, case_ref, reason, source, updated_by, updated_at "
-        "FROM decisions WHERE tie_id = ? ORDER BY id",
+        "SELECT id, coalesce(kind, 'category') AS kind, tie_id, category, title, decided_on, decided_by, case_ref, "
+        "reason, source, updated_by, updated_at FROM decisions WHERE tie_id = ? ORDER BY id",
         (tie_id,),
     )
     if len(df):
@@ -424,30 +495,40 @@ def financing_totals(plan: pd.DataFrame) -> pd.DataFrame:
 
 def record_decision(
     conn: sqlite3.Connection,
-    tie_id: str,
-    category: str,
+    tie_id: str | None,
+    category: str | None,
     decided_on: str,
     decided_by: str,
     case_ref: str | None,
     reason: str,
     actor: str,
     source: str | None = None,
+    kind: str = "category",
+    title: str | None = None,
 ) -> dict[str, Any]:
-    """Record a category decision on a sister-city tie; return the stored row.
+    """Record a decision; return the stored row.
 
-    Raises InvalidRow listing every problem: the tie must be a sister-city tie,
-    the category a known code, the date a partial date not in the future, and
-    who decided and why must be given. History is kept: a new decision never
-    replaces an old one, it follows it.
+    ``kind`` is a code of ``decision_kinds``: 'category' (the default) needs a
+    sister-city tie and a category; entering or ending a twinning needs the tie;
+    adopting a strategy or an action plan needs neither (give a ``title``).
+    Raises InvalidRow listing every problem: the date must be a partial date not
+    in the future, and who decided and why must be given. History is kept: a new
+    decision never replaces an old one, it follows it.
     """
     problems = []
-    tie = store.get(conn, "ties", tie_id)
-    if tie is None:
+    kinds = [t.code for t in vocab.DECISION_KINDS]
+    if kind not in kinds:
+        problems.append(Problem("decisions", 1, "kind", f"unknown decision kind {kind!r}; use one of {', '.join(kinds)}"))
+    tie = store.get(conn, "ties", tie_id) if tie_id else None
+    if tie_id and tie is None:
         problems.append(Problem("decisions", 1, "tie_id", f"no tie {tie_id!r}"))
-    elif tie["kind"] != "sister_city":
-        problems.append(Problem("decisions", 1, "tie_id", f"{tie_id!r} is a {tie['kind']} tie, not a sister-city tie"))
+    if kind in ("category", "enter_twinning", "end_twinning"):
+        if not tie_id:
+            problems.append(Problem("decisions", 1, "tie_id", f"a {kind} decision names the sister-city tie"))
+        elif tie is not None and tie["kind"] != "sister_city":
+            problems.append(Problem("decisions", 1, "tie_id", f"{tie_id!r} is a {tie['kind']} tie, not a sister-city tie"))
     codes = [t.code for t in vocab.CATEGORIES]
-    if category not in codes:
+    if kind == "category" and category not in codes:
         problems.append(Problem("decisions", 1, "category", f"unknown category {category!r}; use one of {', '.join(codes)}"))
     text = str(decided_on or "").strip()
     if not dates.is_partial_date(text):
@@ -460,7 +541,8 @@ def record_decision(
     if problems:
         raise InvalidRow(problems)
     row = {
-        "tie_id": tie_id, "category": category, "decided_on": text, "decided_by": decided_by,
+        "kind": kind, "tie_id": tie_id or None, "category": category if kind == "category" else None,
+        "title": title or None, "decided_on": text, "decided_by": decided_by,
         "case_ref": case_ref or None, "reason": reason, "source": source or None,
     }
     return store.insert(conn, "decisions", row, actor=actor)

@@ -1,0 +1,59 @@
+"""Row checks of the evidence model: strategy points, currencies, budget lines, decisions, agreements, organisations."""
+
+import pytest
+
+from registry import store
+from registry.errors import InvalidRow
+
+
+def problems(fn) -> list[str]:
+    with pytest.raises(InvalidRow) as exc:
+        fn()
+    return [f"{p.column}: {p.reason}" for p in exc.value.problems]
+
+
+def test_strategy_point_1i_is_valid_and_an_unknown_point_is_refused(seeded):
+    # The council added point i to strategy 1 (bystyresak 3/10); the old pattern stopped at h.
+    store.update(seeded, "ties", "trondheim--icorn", {"strategy_points": "1i;4e"}, actor="t")
+    assert store.get(seeded, "ties", "trondheim--icorn")["strategy_points"] == "1i;4e"
+    got = problems(lambda: store.update(seeded, "ties", "trondheim--icorn", {"strategy_points": "5z"}, actor="t"))
+    assert got == ["strategy_points: '5z' is not a strategy point of the strategy (e.g. 1i, 2a, 4e, m1)"]
+
+
+def test_a_membership_fee_is_a_budget_line_in_any_currency(seeded):
+    # The ICORN membership fee was refused when plan lines were for sister cities only.
+    row = store.insert(seeded, "plan_lines", {"tie_id": "trondheim--icorn", "year": 2026, "kind": "plan",
+                                               "amount": 1500, "currency": "EUR", "funder": "municipal",
+                                               "purpose": "Membership fee"}, actor="t")
+    assert (row["amount"], row["currency"]) == (1500, "EUR")
+    got = problems(lambda: store.insert(seeded, "plan_lines", {"tie_id": "trondheim--icorn", "year": 2026,
+                                                                "amount": 1, "currency": "EURO", "funder": "x",
+                                                                "purpose": "p"}, actor="t"))
+    assert got == ["currency: 'EURO' is not an ISO 4217 currency code like NOK or EUR"]
+
+
+def test_a_budget_line_names_what_it_finances(seeded):
+    got = problems(lambda: store.insert(seeded, "plan_lines", {"year": 2026, "amount": 1, "funder": "municipal",
+                                                                "purpose": "p"}, actor="t"))
+    assert got == ["tie_id: a budget line needs a tie_id or an activity_id"]
+
+
+def test_a_strategy_decision_needs_no_tie_but_a_category_decision_does(seeded):
+    row = store.insert(seeded, "decisions", {"kind": "adopt_strategy", "title": "Store lille Trondheim i verden",
+                                             "decided_on": "2010-01-28", "decided_by": "Bystyret",
+                                             "case_ref": "sak 3/10", "reason": "Adopted"}, actor="t")
+    assert row["tie_id"] is None and row["kind"] == "adopt_strategy"
+    got = problems(lambda: store.insert(seeded, "decisions", {"decided_on": "2020", "decided_by": "Bystyret",
+                                                               "reason": "r"}, actor="t"))
+    assert got == ["tie_id: a category decision needs a sister-city tie_id and a category",
+                   "category: a category decision needs a sister-city tie_id and a category"]
+
+
+def test_an_agreement_cannot_end_before_it_was_signed_and_a_body_before_it_was_founded(seeded):
+    got = problems(lambda: store.insert(seeded, "agreements", {"id": "a", "kind": "letter_of_intent", "title": "t",
+                                                                "signed_on": "2012-02-02", "ended_on": "2011",
+                                                                "source": "s"}, actor="t"))
+    assert got == ["ended_on: ends (2011) before it starts (2012-02-02)"]
+    got = problems(lambda: store.update(seeded, "entities", "trondheim", {"founded": "1838", "dissolved": "1837"},
+                                        actor="t"))
+    assert got == ["dissolved: dissolved (1837) before it was founded (1838)"]
