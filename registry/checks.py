@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from . import audit, dates
+from . import audit, dates, freshness
 from .schema import DATA_TABLES
 
 __all__ = ["Finding", "check"]
@@ -63,6 +63,22 @@ def check(conn: sqlite3.Connection, *, audit_log: bool = True) -> list[Finding]:
         "SELECT id FROM ties WHERE start_certainty IN ('inferred', 'conflicting') ORDER BY id"
     ):
         out.append(Finding("warning", "ties", tid, "start_certainty", "start year is inferred or conflicting"))
+    out += _freshness(conn)
     if audit_log:
         out += [Finding("error", table, rid, "audit", message) for table, rid, message in audit.unrecorded(conn)]
     return sorted(out, key=lambda f: f.level != "error")
+
+
+def _freshness(conn: sqlite3.Connection) -> list[Finding]:
+    # An "active" fact is only as current as the last look at its source (strategy 4a asks
+    # for documentation that gives a whole, true overview).
+    out = [
+        Finding("warning", table, rid, "verified_on",
+                f"active, but its source was last checked on {checked}, more than {years} years ago")
+        for table, rid, checked, years in freshness.stale_rows(conn)
+    ]
+    for table, n in freshness.unchecked_counts(conn).items():
+        if n:
+            out.append(Finding("warning", table, "*", "verified_on",
+                               f"{n} active rows have no verified_on: when their source was last checked is unknown"))
+    return out

@@ -24,11 +24,12 @@ def test_sister_city_without_decision_is_a_warning(conn):
         store.insert(conn, "entities", {"id": eid, "kind": "city", "name": eid, "source": "s"}, actor="t")
     store.insert(conn, "ties", {"id": "home--twin", "from_id": "home", "to_id": "twin", "kind": "sister_city",
                                 "start": "1950", "source": "s"}, actor="t")
-    [f] = check(conn)
+    decided = [f for f in check(conn) if f.column != "verified_on"]  # sources never checked: another warning
+    [f] = decided
     assert (f.level, f.row_id) == ("warning", "home--twin")
     store.insert(conn, "decisions", {"tie_id": "home--twin", "category": "project", "decided_on": "2026",
                                      "decided_by": "council", "reason": "r"}, actor="t")
-    assert check(conn) == []
+    assert [f for f in check(conn) if f.column != "verified_on"] == []
 
 
 def test_the_seed_is_fully_accounted_for_by_the_audit_log(seeded):
@@ -58,3 +59,29 @@ def test_a_hidden_change_breaks_the_chain_even_when_a_logged_change_follows(seed
 def test_the_audit_check_can_be_left_out(seeded):
     seeded.execute("UPDATE entities SET notes = 'sneaky' WHERE id = 'graz'")
     assert [f for f in check(seeded, audit_log=False) if f.level == "error"] == []
+
+
+def test_an_active_tie_on_an_old_checked_source_is_warned_about(seeded):
+    from datetime import date
+
+    from registry import freshness, store
+
+    store.update(seeded, "ties", "trondheim--icorn", {"verified_on": "2015-06-01"}, actor="t")
+    store.update(seeded, "ties", "trondheim--dunfermline", {"verified_on": str(date.today().year)}, actor="t")
+    stale = [(f.table, f.row_id) for f in check(seeded) if f.column == "verified_on" and f.row_id != "*"]
+    assert stale == [("ties", "trondheim--icorn")]
+    # An ended tie is history: however old its source, it states nothing current.
+    store.update(seeded, "ties", "trondheim--icorn", {"end": "2016", "status": "ended"}, actor="t")
+    assert freshness.stale_rows(seeded) == []
+
+
+def test_the_threshold_is_the_registrys_setting(seeded):
+    from datetime import date
+
+    from registry import freshness, store
+
+    store.update(seeded, "ties", "trondheim--icorn", {"verified_on": "2015-06-01"}, actor="t")
+    store.insert(seeded, "settings", {"key": "stale_after_years", "value": "20"}, actor="t")
+    assert freshness.stale_after_years(seeded) == 20
+    assert freshness.stale_rows(seeded, today=date(2026, 12, 2)) == []
+    assert freshness.stale_rows(seeded, today=date(2036, 12, 2)) == [("ties", "trondheim--icorn", "2015-06-01", 20)]
