@@ -266,6 +266,8 @@ class Snapshot:
     agreements: tuple[dict[str, Any], ...] = ()
     #: The registry's settings, key -> value text (see :mod:`registry.settings`).
     settings: Mapping[str, str] = field(default_factory=dict)
+    #: Totals that sources declare (22 consulates, 13 twin towns): rows of ``declared_totals``.
+    declared_totals: tuple[dict[str, Any], ...] = ()
 
 
 def snapshot(conn: sqlite3.Connection) -> Snapshot:
@@ -298,6 +300,7 @@ def snapshot(conn: sqlite3.Connection) -> Snapshot:
         activities,
         agreements,
         {k: v for k, v in conn.execute("SELECT key, value FROM settings") if v is not None},
+        rows("SELECT * FROM declared_totals ORDER BY id"),
     )
 
 

@@ -334,7 +334,7 @@ def test_analyse_on_the_seed_writes_every_kind(seeded, tmp_path):
     result = analysis.analyse(seeded, as_of=2025)
     paths = analysis.write_csv(result, tmp_path)
     assert {p.name for p in paths} == {f"{k.code}.csv" for k in FINDING_KINDS} | {
-        "summary.csv", "coverage_sectors.csv", "coverage_actors.csv"}
+        "summary.csv", "coverage_sectors.csv", "coverage_actors.csv", "documentation.csv"}
     summary = pd.read_csv(tmp_path / "summary.csv").set_index("kind")
     assert list(summary.index) == [k.code for k in FINDING_KINDS]
     # Known from data/: 11 sister cities, each only with Trondheim's own tie; 6 consulates and nothing else;
@@ -412,3 +412,27 @@ def test_caps_are_reported_in_the_summary():
     assert result.findings["shared_partner"].empty
     assert "many_channels" in summary.loc["shared_partner", "note_en"]
     assert list(result.findings["many_channels"]["subject"]) == ["x"]
+
+
+def test_documentation_counts_what_is_documented_against_declared_totals():
+    # home with two consulates located in it (one ended) and one sister city; a source declares
+    # 22 consulates and 13 twin towns. Documented: 1 consulate now, 1 sister city.
+    from registry.graph import Snapshot
+
+    m = Mini()
+    m.entity("c1", "consulate", "NO").entity("c2", "consulate", "NO")
+    m.tie("c1", "home", "located_in")
+    m.tie("c2", "home", "located_in", end="2019", status="ended")
+    m.sister("x")
+    totals = (
+        {"id": "a", "entity_id": "home", "measure": "consulates", "total": 22, "as_of": "2010-01-28", "source": "s"},
+        {"id": "b", "entity_id": "home", "measure": "sister_cities", "total": 13, "as_of": None, "source": "s"},
+        {"id": "c", "entity_id": "other", "measure": "consulates", "total": 99, "as_of": None, "source": "s"},
+    )
+    snap = m.snap()
+    snap = Snapshot(snap.graph, declared_totals=totals)
+    df = analysis.documentation(prepare(snap, "2025-12-31", home_id="home"))
+    assert df[["measure", "documented", "declared", "missing"]].values.tolist() == [
+        ["consulates", 1, 22, 21], ["sister_cities", 1, 13, 12]]
+    assert list(df["text_nb"]) == ["1 av 22 konsulater er dokumentert", "1 av 13 vennskapsbyer er dokumentert"]
+    assert list(df["text_en"]) == ["1 of 22 consulates are documented", "1 of 13 twin towns are documented"]

@@ -25,6 +25,7 @@ from .gaps import (
     sector_matrix, undocumented_tie, unused_consulate, went_dormant,
 )
 from .overlaps import likely_duplicate, many_channels, opportunity, shared_partner
+from .documentation import DOCUMENTATION_COLUMNS, documentation
 from .rows import FINDING_COLUMNS, Found
 from .structure import single_point_of_failure, structural_hole
 from ..graph import Snapshot
@@ -39,6 +40,7 @@ __all__ = [
     "analyse",
     "findings",
     "coverage",
+    "documentation",
     "write_csv",
     "prepare",
     "as_date",
@@ -99,6 +101,8 @@ class Analysis:
     summary: pd.DataFrame
     sector_matrix: pd.DataFrame
     actor_matrix: pd.DataFrame
+    #: Documented against declared totals (e.g. 6 of 22 consulates): :func:`documentation`.
+    documentation: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(DOCUMENTATION_COLUMNS)))
 
     def all(self) -> pd.DataFrame:
         """Return every finding in one DataFrame, in the order of the kinds."""
@@ -194,11 +198,12 @@ def _analyse(source: sqlite3.Connection | Snapshot | Context, as_of: date | str 
         summary=pd.DataFrame(summary, columns=list(SUMMARY_COLUMNS)),
         sector_matrix=sector_matrix(ctx),
         actor_matrix=actor_matrix(ctx),
+        documentation=documentation(ctx),
     )
 
 
 def write_csv(result: Analysis, directory: str | Path) -> list[Path]:
-    """Write one CSV per finding kind, ``summary.csv`` and the two coverage matrices; return the paths.
+    """Write one CSV per finding kind, ``summary.csv``, the two coverage matrices and ``documentation.csv``; return the paths.
 
     Files are UTF-8 with a header row, even when a kind found nothing, so a
     missing file always means a kind that was not run.
@@ -207,7 +212,7 @@ def write_csv(result: Analysis, directory: str | Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     frames = {**result.findings, "summary": result.summary, "coverage_sectors": result.sector_matrix,
-              "coverage_actors": result.actor_matrix}
+              "coverage_actors": result.actor_matrix, "documentation": result.documentation}
     for name, df in frames.items():
         path = out / f"{name}.csv"
         df.to_csv(path, index=False, encoding="utf-8")
