@@ -23,3 +23,14 @@ def test_ci_runs_the_readme_test_command():
 def test_readme_opens_with_the_two_commands():
     head = README[:1500]
     assert "streamlit run app.py" in head and "pytest" in head
+
+
+def test_every_column_of_every_table_is_documented():
+    from registry.schema import DATA_TABLES
+
+    section = README[README.index("## CSV formats"):README.index("### Wikidata twin towns")]
+    for t in DATA_TABLES:
+        for c in t.columns:
+            if c.name in ("version", "updated_at", "updated_by"):
+                continue
+            assert f"`{c.name}`" in section, (t.name, c.name)
