@@ -199,3 +199,18 @@ def test_tie_attributes_share_one_key_table_and_stay_ordinary_dicts(seeded):
     assert sys.getsizeof(attrs) < sys.getsizeof(plain)
     attrs["weight_for_a_test"] = 1  # a key outside the columns still works
     assert attrs["weight_for_a_test"] == 1 and build_graph(seeded).edges[next(iter(g.edges(keys=True)))].get("weight_for_a_test") is None
+
+
+def test_ties_of_a_dissolved_body_end_with_it(conn):
+    # county (dissolved 2017-12-31, successor new-county) -- home membership since 2000, no end of its own.
+    for eid, kind, extra in (("home", "municipality", {}), ("new-county", "county", {"founded": "2018-01-01"}),
+                             ("county", "county", {"dissolved": "2017-12-31", "successor_id": "new-county"})):
+        store.insert(conn, "entities", {"id": eid, "kind": kind, "name": eid, "source": "s", **extra}, actor="t")
+    store.insert(conn, "ties", {"id": "home--county", "from_id": "home", "to_id": "county", "kind": "membership",
+                                "start": "2000", "source": "s"}, actor="t")
+    assert "home--county" in {k for *_, k in build_graph(conn, GraphFilter.make(as_of="2017-12-31")).edges(keys=True)}
+    assert build_graph(conn, GraphFilter.make(as_of="2018-01-01")).number_of_edges() == 0
+    attrs = snapshot(conn).graph.edges["home", "county", "home--county"]
+    # The stored tie keeps no end of its own; the graph says why it ends.
+    assert (attrs["end"], attrs["ended_by"]) == ("2017-12-31", "dissolved")
+    assert store.get(conn, "ties", "home--county")["end"] is None
