@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from datetime import date
 
 from . import audit, dates, freshness
-from .schema import DATA_TABLES
+from .schema import DATA_TABLES, personal_columns
 
 __all__ = ["Finding", "check"]
 
@@ -30,7 +31,8 @@ def check(conn: sqlite3.Connection, *, audit_log: bool = True) -> list[Finding]:
 
     Errors: dangling references, rows without a source, impossible or reversed
     dates, and (with ``audit_log``) rows the audit log does not account for,
-    i.e. written past the library. Warnings: sister cities without a decision, ties with an unknown start.
+    i.e. written past the library. Warnings: sister cities without a decision, ties with an unknown start,
+    contacts holding personal data past their ``retain_until`` date.
     """
     out: list[Finding] = []
     for t in DATA_TABLES:
@@ -64,6 +66,7 @@ def check(conn: sqlite3.Connection, *, audit_log: bool = True) -> list[Finding]:
     ):
         out.append(Finding("warning", "ties", tid, "start_certainty", "start year is inferred or conflicting"))
     out += _freshness(conn)
+    out += _retention(conn)
     if audit_log:
         out += [Finding("error", table, rid, "audit", message) for table, rid, message in audit.unrecorded(conn)]
     return sorted(out, key=lambda f: f.level != "error")
@@ -82,3 +85,19 @@ def _freshness(conn: sqlite3.Connection) -> list[Finding]:
             out.append(Finding("warning", table, "*", "verified_on",
                                f"{n} active rows have no verified_on: when their source was last checked is unknown"))
     return out
+
+
+def _retention(conn: sqlite3.Connection, today: date | None = None) -> list[Finding]:
+    """Return a warning for each contact still holding personal data after its ``retain_until`` date.
+
+    The finding names the contact's id, never the person: the report may be shared.
+    """
+    today = today or date.today()
+    held = " OR ".join(f"[{c}] IS NOT NULL" for c in personal_columns("contacts"))
+    sql = f"SELECT id, retain_until FROM contacts WHERE retain_until IS NOT NULL AND ({held}) ORDER BY id"
+    return [
+        Finding("warning", "contacts", str(cid), "retain_until",
+                "personal data past its retention date: erase or extend")
+        for cid, until in conn.execute(sql)
+        if dates.is_partial_date(until) and dates.latest(until) < today
+    ]

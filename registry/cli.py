@@ -223,6 +223,20 @@ def _restore(a: argparse.Namespace) -> int:
     return 0
 
 
+@command("erase", "erase a contact's personal data everywhere, audit log included (GDPR erasure); "
+                  "an older backup still holds it, and restoring one brings it back")
+@arg("contact_id", metavar="CONTACT_ID")
+@arg(*_DB[0], **_DB[1])
+def _erase(a: argparse.Namespace) -> int:
+    from . import privacy  # local: only this command needs it
+
+    # An unknown id raises NotFound: main prints it and exits 2, nothing changed.
+    report = privacy.erase(connect(a.db), a.contact_id, actor=default_actor())
+    print(report.summary())
+    print("older backups still hold the erased data: restoring one brings it back")
+    return 0
+
+
 @command("bench", "time import, graph, analysis, view and app on synthetic registries against raw baselines")
 @arg("--sizes", default="1000,10000,100000", help="comma-separated entity counts (ties are about 3x)")
 @arg("--out", metavar="FILE", help="also write the records as a JSON list to FILE")

@@ -16,7 +16,7 @@ from .vocab import VOCABULARIES
 __all__ = ["EXPORT_TABLES", "table_rows", "csv_text", "rows_to_csv", "export_csv", "neutralise", "zip_bytes", "graph_bytes"]
 
 #: Tables written by ``export``: data, vocabularies and the audit log.
-EXPORT_TABLES: tuple[str, ...] = ("entities", "ties", "decisions", "plan_lines", "audit", *VOCABULARIES)
+EXPORT_TABLES: tuple[str, ...] = (*TABLES, *VOCABULARIES)  # TABLES: every data table, then audit
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Text that import reads as already neutralised (quotes, then a formula character): import
 # drops its first quote, so every export writes it with one more.

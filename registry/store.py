@@ -7,6 +7,7 @@ import sqlite3
 from datetime import datetime, timezone
 from typing import Any, Iterable, Mapping
 
+from . import privacy
 from .db import transaction
 from .errors import InvalidRow, NotFound, Problem, ReadOnlyTable, RegistryError, StaleVersion
 from .schema import TABLES, Table
@@ -50,7 +51,14 @@ def _need_actor(actor: str) -> None:
 _encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
-def _audit_rows(actor: str, at: str, table: str, items: Iterable[tuple[Any, str, Any, Any]]) -> list[tuple]:
+def _audit_rows(
+    conn: sqlite3.Connection, actor: str, at: str, table: str, items: Iterable[tuple[Any, str, Any, Any]]
+) -> list[tuple]:
+    hide = privacy.redactor(conn, table)
+    if hide is not None:
+        # The log is append-only: a name written there in clear could never be erased, so
+        # personal columns go in as salted digests. Tables without them skip this entirely.
+        items = [(rid, action, hide(b), hide(a)) for rid, action, b, a in items]
     return [
         (at, actor, table, str(rid), action, None if b is None else _encode(b), None if a is None else _encode(a))
         for rid, action, b, a in items
@@ -151,7 +159,7 @@ def insert(
         )
         rid = clean.get(t.pk) if not t.id_generated or clean.get(t.pk) is not None else cur.lastrowid
         stored = get(conn, t.name, rid)
-        _write_audit(conn, _audit_rows(actor, at, t.name, [(rid, "insert", None, stored)]))
+        _write_audit(conn, _audit_rows(conn, actor, at, t.name, [(rid, "insert", None, stored)]))
         return stored  # type: ignore[return-value]
 
 
@@ -192,7 +200,7 @@ def update(
         if cur.rowcount != 1:  # pragma: no cover - the write lock makes this unreachable
             raise StaleVersion(StaleVersion.__doc__)
         after = get(conn, t.name, row_id)
-        _write_audit(conn, _audit_rows(actor, at, t.name, [(row_id, "update", before, after)]))
+        _write_audit(conn, _audit_rows(conn, actor, at, t.name, [(row_id, "update", before, after)]))
         return after  # type: ignore[return-value]
 
 
@@ -225,7 +233,7 @@ def delete(
             raise InvalidRow(
                 [Problem(t.name, 1, t.pk, f"{row_id!r} is still referred to by other rows; remove those first")]
             ) from None
-        _write_audit(conn, _audit_rows(actor, now(), t.name, [(row_id, "delete", before, None)]))
+        _write_audit(conn, _audit_rows(conn, actor, now(), t.name, [(row_id, "delete", before, None)]))
         return before
 
 
@@ -278,7 +286,7 @@ def apply_rows(
         else:
             _insert_many(conn, t, cols, inserts, at, actor, audits)
         counts["inserted"] += len(inserts)
-    _write_audit(conn, _audit_rows(actor, at, t.name, audits))
+    _write_audit(conn, _audit_rows(conn, actor, at, t.name, audits))
     return counts
 
 

@@ -1,0 +1,231 @@
+"""Personal data: names reach the audit log only as salted digests, and ``erase`` removes a person everywhere.
+
+The registry here is hand-made: one consulate, one honorary consul named Kari Nordmann,
+and her name written by hand into an entity's notes and the contact's own notes, in
+other letter cases, so every place the name can hide is known.
+"""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+import zipfile
+
+import pytest
+
+from registry import check, cli, connect, import_texts, privacy, store
+from registry.errors import NotFound, RegistryError
+from registry.export import EXPORT_TABLES, csv_text, zip_bytes
+from registry.schema import DATA_TABLES
+from registry.vocab import VOCABULARIES
+
+NAME = "Kari Nordmann"
+EMAIL = "kari.nordmann@example.org"
+PHONE = "+47 987 65 432"
+# Every form of her personal data a leak could take (lower case catches "KARI NORDMANN").
+TRACES = ("nordmann", "kari", "987 65 432")
+
+
+def _audit_text(conn: sqlite3.Connection) -> str:
+    return "\n".join(f"{b} {a}" for b, a in conn.execute("SELECT before, after FROM audit")).lower()
+
+
+def _everything(conn: sqlite3.Connection) -> str:
+    """Return every text cell of every table in the file (data, audit, vocabularies, meta), lower-cased."""
+    out = []
+    for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
+        for row in conn.execute(f"SELECT * FROM [{table}]"):
+            out += [v for v in row if isinstance(v, str)]
+    return "\n".join(out).lower()
+
+
+def _errors(conn: sqlite3.Connection) -> list[str]:
+    return [str(f) for f in check(conn) if f.level == "error"]
+
+
+@pytest.fixture
+def consul(conn):
+    """A consulate with one contact, the honorary consul, whose name also sits in an entity's notes."""
+    store.insert(conn, "entities", {"id": "consulate-dk", "kind": "consulate", "name": "Danish consulate",
+                                    "notes": "Opened 1990; kari NORDMANN has led it since 2015", "source": "s"},
+                 actor="t")
+    store.insert(conn, "contacts", {"id": "consul-dk", "entity_id": "consulate-dk", "office": "honorary consul",
+                                    "person_name": NAME, "email": EMAIL, "phone": PHONE, "purpose": "invitations",
+                                    "notes": f"Ask for {NAME} in person"}, actor="t")
+    return conn
+
+
+def test_a_name_enters_the_log_only_as_a_digest(consul):
+    store.update(consul, "contacts", "consul-dk", {"person_name": "Ola Nordmann", "phone": None}, actor="t")
+    store.delete(consul, "contacts", "consul-dk", actor="t")
+    # insert, update and delete each logged the contact: none in clear, each as a digest.
+    logged = consul.execute("SELECT before, after FROM audit WHERE table_name = 'contacts'").fetchall()
+    assert len(logged) == 3
+    contact_json = "\n".join(f"{b} {a}" for b, a in logged).lower()
+    assert "ola" not in contact_json and EMAIL not in contact_json and "987 65" not in contact_json
+    # The contact's notes are free text, not a personal column: her name there stays until erase.
+    assert contact_json.count("nordmann") == contact_json.count("ask for kari nordmann in person")
+    key = privacy.salt(consul)
+    assert privacy.digest(NAME, key) in contact_json and privacy.digest("Ola Nordmann", key) in contact_json
+    assert _errors(consul) == []
+
+
+def test_digests_are_salted_per_registry(tmp_path):
+    # The same name gives another digest in another registry: no shared table of digests unmasks it.
+    a, b = connect(tmp_path / "a.db"), connect(tmp_path / "b.db")
+    assert privacy.salt(a) != privacy.salt(b)
+    assert privacy.digest(NAME, privacy.salt(a)) != privacy.digest(NAME, privacy.salt(b))
+
+
+def test_tables_without_personal_columns_keep_the_fast_path(conn):
+    assert privacy.redactor(conn, "entities") is None
+    assert [t.name for t in DATA_TABLES if privacy.redactor(conn, t.name) is not None] == ["contacts"]
+
+
+def test_bulk_import_of_contacts_logs_digests(conn):
+    store.insert(conn, "entities", {"id": "consulate-dk", "kind": "consulate", "name": "D", "source": "s"}, actor="t")
+    header = b"id,entity_id,office,person_name,email,phone,purpose,retain_until\n"
+    first = header + (
+        b"consul-dk,consulate-dk,honorary consul,Kari Nordmann,kari.nordmann@example.org,+47 987 65 432,"
+        b"invitations,2030\n"
+        b"deputy-dk,consulate-dk,deputy,Per Kari Hansen,,,invitations,\n"
+        b"office-dk,consulate-dk,front desk,,,,post,\n"
+    )
+    report = import_texts(conn, [("contacts.csv", first)], actor="import:t")
+    assert report.counts["contacts"]["inserted"] == 3
+    # A re-import that changes a name goes through apply_rows' update path.
+    changed = first.replace(b"Per Kari Hansen", b"Per Kari Nordmann-Hansen")
+    assert import_texts(conn, [("contacts.csv", changed)], actor="import:t").counts["contacts"]["updated"] == 1
+    assert not any(t in _audit_text(conn) for t in TRACES + ("hansen", "example.org"))
+    assert conn.execute("SELECT person_name FROM contacts WHERE id = 'consul-dk'").fetchone() == (NAME,)
+    assert _errors(conn) == []
+
+
+def test_erase_removes_the_person_everywhere(consul):
+    # A later, unrelated change to the entity whose notes hold her name: its before and after name her too.
+    store.update(consul, "entities", "consulate-dk", {"url": "https://example.org"}, actor="t")
+    assert "nordmann" in _audit_text(consul)
+    report = privacy.erase(consul, "consul-dk", actor="t")
+
+    assert report.columns_cleared == ("person_name", "email", "phone")
+    # Rows: the entity's notes and the contact's own notes (the contact row counts once).
+    assert report.tables == {"entities": 1, "contacts": 1} and report.rows_redacted == 2
+    # Entries: entity insert and update, contact insert and the erase's own update.
+    assert report.audit_entries_redacted == 4
+    assert NAME not in report.summary()
+
+    assert not any(t in _everything(consul) for t in TRACES)
+    assert consul.execute("SELECT notes FROM entities").fetchone() == ("Opened 1990; [erased] has led it since 2015",)
+    office, person, notes = consul.execute("SELECT office, person_name, notes FROM contacts").fetchone()
+    assert (office, person, notes) == ("honorary consul", None, "Ask for [erased] in person")
+    # Not even her digest is left: a guess at her name cannot be confirmed against the log.
+    assert privacy.digest(NAME, privacy.salt(consul)) not in _audit_text(consul)
+
+    archive = zipfile.ZipFile(io.BytesIO(zip_bytes(consul)))
+    assert set(archive.namelist()) == {f"{t}.csv" for t in EXPORT_TABLES}
+    for name in archive.namelist():
+        assert not any(t in archive.read(name).decode("utf-8").lower() for t in TRACES), name
+    for table in EXPORT_TABLES:
+        assert "nordmann" not in csv_text(consul, table).lower()
+
+    assert _errors(consul) == []
+    kind, after = consul.execute("SELECT action, after FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+    assert kind == "erase" and after == '{"audit_entries_redacted": 4, "rows_redacted": 2}'
+
+
+def test_no_copy_of_the_name_is_left_in_the_files(consul, db_path):
+    # The old pages sit in the write-ahead log (and in freed pages) until erase clears them.
+    report = privacy.erase(consul, "consul-dk", actor="t")
+    assert report.checkpointed
+    for path in db_path.parent.glob(f"{db_path.name}*"):
+        assert b"nordmann" not in path.read_bytes().lower(), path.name
+
+
+def test_the_log_is_append_only_again_after_erase(consul):
+    privacy.erase(consul, "consul-dk", actor="t")
+    triggers = {n for (n,) in consul.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert {"audit_no_update", "audit_no_delete"} <= triggers
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        consul.execute("UPDATE audit SET actor = 'someone else'")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        consul.execute("DELETE FROM audit")
+
+
+def test_the_registry_goes_on_after_erase(consul):
+    # Later writes start from the redacted rows, and the log still accounts for every one.
+    privacy.erase(consul, "consul-dk", actor="t")
+    store.update(consul, "entities", "consulate-dk", {"notes": "Closed 2026"}, actor="t")
+    store.update(consul, "contacts", "consul-dk", {"person_name": "Ola Nordmann"}, actor="t")
+    assert _errors(consul) == []
+    # A second erase of the same contact removes the new holder; her earlier erase entry stays.
+    privacy.erase(consul, "consul-dk", actor="t")
+    assert "nordmann" not in _everything(consul)
+    assert consul.execute("SELECT count(*) FROM audit WHERE action = 'erase'").fetchone() == (2,)
+    assert _errors(consul) == []
+
+
+def test_erase_follows_the_name_into_other_contacts(consul):
+    # A second contact whose name holds hers: its stored text and its logged digest change together.
+    store.insert(consul, "contacts", {"id": "deputy-dk", "entity_id": "consulate-dk", "person_name": f"Dr. {NAME}",
+                                      "purpose": "invitations"}, actor="t")
+    privacy.erase(consul, "consul-dk", actor="t")
+    assert consul.execute("SELECT person_name FROM contacts WHERE id = 'deputy-dk'").fetchone() == ("Dr. [erased]",)
+    assert _errors(consul) == []
+
+
+def test_erase_takes_the_whole_name_in_any_spelling_but_not_another_name(conn):
+    # Non-ASCII letters in another case, a line break inside the name (escaped in the log's
+    # JSON), a genitive, and a longer surname that is someone else's.
+    notes = "Møtte ÅSE\nødegård; Åse Ødegårds kontor; Åse Ødegårdsen"
+    store.insert(conn, "entities", {"id": "e", "kind": "city", "name": "E", "source": "s", "notes": notes}, actor="t")
+    store.insert(conn, "contacts", {"id": "c", "entity_id": "e", "person_name": "Åse Ødegård", "purpose": "p"},
+                 actor="t")
+    privacy.erase(conn, "c", actor="t")
+    assert conn.execute("SELECT notes FROM entities").fetchone() == (
+        "Møtte [erased]; [erased] kontor; Åse Ødegårdsen",)
+    log = _audit_text(conn)
+    assert "møtte [erased]; [erased] kontor; åse ødegårdsen" in log and "møtte åse" not in log
+    assert _errors(conn) == []
+
+
+def test_erase_of_an_unknown_contact_changes_nothing(consul):
+    before = consul.execute("SELECT count(*) FROM audit").fetchone()
+    with pytest.raises(NotFound, match="no contact with id 'nobody'"):
+        privacy.erase(consul, "nobody", actor="t")
+    assert consul.execute("SELECT count(*) FROM audit").fetchone() == before
+
+
+@pytest.mark.parametrize("contact", ["consul-dk", "office-dk"])
+def test_erase_needs_an_actor(consul, contact):
+    # office-dk holds no personal data: erase would write only its own entry, which needs an actor too.
+    store.insert(consul, "contacts", {"id": "office-dk", "entity_id": "consulate-dk", "purpose": "post"}, actor="t")
+    n = consul.execute("SELECT count(*) FROM audit").fetchone()
+    with pytest.raises(RegistryError, match="needs an actor"):
+        privacy.erase(consul, contact, actor="")
+    assert consul.execute("SELECT count(*) FROM audit").fetchone() == n
+    assert consul.execute("SELECT person_name FROM contacts WHERE id = 'consul-dk'").fetchone() == (NAME,)
+    assert "nordmann" in consul.execute("SELECT notes FROM entities").fetchone()[0].lower()
+
+
+def test_cli_erase(consul, db_path, capsys):
+    assert cli.main(["erase", "consul-dk", "--db", str(db_path)]) == 0
+    out = capsys.readouterr().out
+    assert "cleared person_name, email, phone" in out and "backups still hold" in out
+    assert "nordmann" not in out.lower()
+    assert cli.main(["erase", "nobody", "--db", str(db_path)]) == 2
+    assert "no contact with id 'nobody'" in capsys.readouterr().err
+    assert "nordmann" not in _everything(connect(db_path))
+
+
+def test_retention_warning_names_no_one(consul):
+    store.update(consul, "contacts", "consul-dk", {"retain_until": "2020-06"}, actor="t")
+    [late] = [f for f in check(consul) if f.column == "retain_until"]
+    assert (late.level, late.table, late.row_id) == ("warning", "contacts", "consul-dk")
+    assert "past its retention date" in str(late) and "nordmann" not in str(late).lower()
+    # After erase there is no personal data left to keep: no warning.
+    privacy.erase(consul, "consul-dk", actor="t")
+    assert [f for f in check(consul) if f.column == "retain_until"] == []
+
+
+def test_export_holds_every_data_table():
+    assert set(EXPORT_TABLES) == {t.name for t in DATA_TABLES} | {"audit"} | set(VOCABULARIES)
