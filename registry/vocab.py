@@ -163,21 +163,129 @@ DECLARED_MEASURES: tuple[Term, ...] = (
     Term("sister_cities", "Vennskapsbyer", "Twin towns", "Twin towns of the municipality, as a source counts them"),
 )
 
-# The strategy's own points (bystyresak 3/10, «Store lille Trondheim i verden»): the four
-# målområder (m1–m4) and the points of strategies 1–4.
+# The strategy's own points (bystyresak 3/10, «Store lille Trondheim i verden», adopted 2010-01-28): the
+# four målområder (m1–m4) and the points of strategies 1–4, with short titles read from the Norwegian
+# original and the point's own words (corrected from the OCR copy) as help. The council's additions:
+# 1h and 1i (tillegg strategi 1), 3f (nytt punkt), 4d (tillegg) and the change of 4h.
+_COUNCIL = " (Bystyrets tillegg 28.01.2010.)"
 STRATEGY_POINTS: tuple[Term, ...] = (
-    Term("m1", "Målområde 1: Internasjonal kontakt og samarbeid", "Goal area 1: International contact and cooperation"),
-    Term("m2", "Målområde 2: Internasjonal kompetanse og fagkunnskap", "Goal area 2: International competence and expertise"),
-    Term("m3", "Målområde 3: Synliggjøre internasjonal aktivitet", "Goal area 3: Making international activity visible"),
-    Term("m4", "Målområde 4: Vertskapsrollen", "Goal area 4: The host role"),
-    Term("1", "Strategi 1: Tilretteleggerrolle", "Strategy 1: The facilitator role"),
-    *(Term(f"1{c}", f"Strategi 1{c}", f"Strategy 1{c}") for c in "abcdefghi"),
-    Term("2", "Strategi 2: Strukturere vennskapsbysamarbeidet", "Strategy 2: Structuring the sister-city cooperation"),
-    *(Term(f"2{c}", f"Strategi 2{c}", f"Strategy 2{c}") for c in "abc"),
-    Term("3", "Strategi 3: Kompetanse", "Strategy 3: Competence"),
-    *(Term(f"3{c}", f"Strategi 3{c}", f"Strategy 3{c}") for c in "abcdef"),
-    Term("4", "Strategi 4: Dokumentere og synliggjøre", "Strategy 4: Documenting and making visible"),
-    *(Term(f"4{c}", f"Strategi 4{c}", f"Strategy 4{c}") for c in "abcdefgh"),
+    Term("m1", "Målområde 1: Internasjonal kontakt og samarbeid", "Goal area 1: International contact and cooperation",
+         "Befeste og styrke Trondheims internasjonale kontakt og samarbeid som kunnskapsby; avklare vennskapsbysamarbeidet; "
+         "samordne strategier og nettverk; gi barn og unge kunnskap om globale utfordringer og muligheter."),
+    Term("m2", "Målområde 2: Utvikle internasjonal kompetanse og fagkunnskap internt i kommunen",
+         "Goal area 2: Developing international competence and expertise within the municipality",
+         "Stimulere kommunens aktive deltakelse i internasjonalt arbeid, øke fokuset på rekruttering av internasjonal "
+         "kompetanse, og identifisere og utnytte eksterne finansieringsmuligheter."),
+    Term("m3", "Målområde 3: Synliggjøre internasjonal aktivitet", "Goal area 3: Making international activity visible",
+         "Øke synligheten av byens internasjonale aktiviteter og signalisere solidaritet og medmenneskelighet; god "
+         "dokumentasjon av internasjonal aktivitet og en internasjonal informasjonsstrategi."),
+    Term("m4", "Målområde 4: Utvikle vertskapsrollen", "Goal area 4: Developing the host role",
+         "Trondheim skal fremstå som et bysamfunn som etablerer positive relasjoner til besøkende, og se nye muligheter "
+         "i vertskapsrollen i sammenheng med andre lokale initiativ."),
+    Term("1", "Strategi 1: Tilretteleggerrolle for økt internasjonal kontakt og samarbeid",
+         "Strategy 1: A facilitator role for more international contact and cooperation",
+         "Trondheim kommune skal ha en tilretteleggerrolle og bidra til økt internasjonal kontakt og samarbeid innen "
+         "utdanning, forskning, helse, kultur og næringsliv."),
+    Term("1a", "1a: Internasjonalisering sammen med utdannings- og FoU-miljøene",
+         "1a: Internationalisation together with education and R&D institutions",
+         "Ta initiativ sammen med utdannings- og FoU-miljøene til økt innsats i internasjonalt arbeid, og bistå "
+         "utdannings- og forskningsinstitusjonene i internasjonaliseringen der det er mulig."),
+    Term("1b", "1b: Kirkelig tyngdepunkt, pilegrimssatsing og økumenisk dialog",
+         "1b: Church centre, pilgrimage and ecumenical dialogue",
+         "Styrke Trondheims rolle som nasjonalt kirkelig tyngdepunkt gjennom kirkens internasjonale relasjoner, "
+         "pilegrimssatsing og økumenisk dialogarbeid."),
+    Term("1c", "1c: Barn og unge i internasjonale programmer og kulturutveksling",
+         "1c: Children and young people in international programmes and cultural exchange",
+         "Barn og unges deltakelse i internasjonale programmer, kulturutveksling og kontaktskapende arbeid gis prioritet "
+         "innen skole, kultur og fritid (gjensidige skolebesøk)."),
+    Term("1d", "1d: Kunnskap om globale utfordringer og muligheter",
+         "1d: Knowledge of global challenges and opportunities",
+         "Internasjonal kontakt og samarbeid skal gi både barn, unge og voksne kunnskap om globale utfordringer og "
+         "muligheter."),
+    Term("1e", "1e: Barn og unge i kommunens internasjonale arbeid",
+         "1e: Children and young people in the municipality's international work",
+         "Barn og unges involvering sikres blant annet gjennom ungdommens bystyre og aktiviteter i frivillige "
+         "organisasjoner."),
+    Term("1f", "1f: Internasjonalt forum", "1f: An international forum",
+         "Et internasjonalt forum der NTNU, Innovasjon Norge, Trøndelags Europakontor, Access Mid-Norway / Midt-Norsk "
+         "handelskammer og Sør-Trøndelag fylkeskommune sammen med Trondheim kommune er katalysator for samspillet "
+         "lokalt; næringslivet, reiselivet og kultursektoren skal med. Trondheim har 22 konsulater for 22 land, og "
+         "konsulene inviteres til å delta med en representant."),
+    Term("1g", "1g: Service for internasjonale studenter og forskere",
+         "1g: Services for international students and researchers",
+         "Forbedre byens servicetilbud til internasjonale studenter og forskere for å lette tilgangen til høyt "
+         "kvalifisert arbeidskraft."),
+    Term("1h", "1h: Byens profesjonelle kulturelle ressurser", "1h: The city's professional cultural resources",
+         "Bevisst bruke Trondheims (profesjonelle) kulturelle ressurser i byens internasjonale strategi." + _COUNCIL),
+    Term("1i", "1i: Innbyggere med internasjonal bakgrunn", "1i: Residents with an international background",
+         "Kompetanse og erfaring hos innbyggerne med internasjonal bakgrunn trekkes inn i arbeidet." + _COUNCIL),
+    Term("2", "Strategi 2: Strukturere og utvikle vennskapsbysamarbeidet",
+         "Strategy 2: Structuring and developing the sister-city cooperation",
+         "Trondheim kommune skal strukturere og utvikle vennskapsbysamarbeidet gjennom å avklare formål og muligheter."),
+    Term("2a", "2a: Målbare, strategiske samarbeidsavtaler", "2a: Measurable, strategic cooperation agreements",
+         "Formalisere internasjonalt samarbeid i prosjektrelaterte engasjement basert på strategiske samarbeidsavtaler "
+         "som er målbare og har dokumenterbar effekt, og videreutvikle vennskapsbyavtalene innen prioriterte områder."),
+    Term("2b", "2b: Nye relasjoner bare der de gjør en forskjell", "2b: New relations only where they make a difference",
+         "Nye relasjoner etableres på aktivitet som kan bety en forskjell for måloppnåelsen, og som er gjenkjennelig ut "
+         "fra felles næringsstruktur, kultur og historie."),
+    Term("2c", "2c: Vurdere og gradere vennskapsbyene i fire kategorier",
+         "2c: Assessing and grading the sister cities in four categories",
+         "Prosjektrelasjoner, politiske fokusområder, solidaritetsrelasjoner (toveis) og hvilende relasjoner; "
+         "tydeliggjøre hvor kommunen har en aktiv rolle, hva rollen innebærer, og hvor kontakten utøves av andre."),
+    Term("3", "Strategi 3: Internasjonal kompetanse i kommunens organisasjon",
+         "Strategy 3: International competence in the municipal organisation",
+         "Trondheim kommunes organisasjon skal øke sin internasjonale kompetanse og delta i samarbeid og nettverk som "
+         "fremmer demokrati og forståelse, og gjensidig faglig utvikling."),
+    Term("3a", "3a: Rekruttere internasjonal kompetanse; språklig tilrettelagt informasjon",
+         "3a: Recruiting international competence; information adapted to language",
+         "Økt fokus på rekruttering av internasjonal kompetanse og ansatte med flerkulturell bakgrunn, språklig "
+         "tilrettelegging av informasjon, og internasjonal nysgjerrighet."),
+    Term("3b", "3b: Ekspertinnvandrere og godkjenning av utenlandsk utdanning",
+         "3b: Expert immigrants and recognition of foreign education",
+         "Arbeide for at personer med høyere utdanning fra utenlandske universiteter og høyskoler får godkjent / "
+         "godskrevet sin utdanning i Norge."),
+    Term("3c", "3c: Kommunal informasjon på minst to andre språk", "3c: Municipal information in at least two other languages",
+         "Ta initiativ til at vesentlig kommunal informasjon blir gjort tilgjengelig gjennom minst to flerspråklige "
+         "versjoner."),
+    Term("3d", "3d: Forankring på strategisk og politisk nivå", "3d: Anchoring at strategic and political level",
+         "Aktivitetene på overordnet kommunenivå skal forankres på strategisk og politisk nivå."),
+    Term("3e", "3e: Ekstern finansiering", "3e: External funding",
+         "Kartlegge muligheter for ekstern finansiering innenfor prioriterte områder, og i samarbeid med Trøndelags "
+         "Europakontor informere utdanningsinstitusjoner, næringsliv, foreninger og frivillige organisasjoner "
+         "(EU / Interreg, DU, KS, NORAD, Nordisk ministerråd m.m.)."),
+    Term("3f", "3f: Nært samarbeid med frivillige organisasjoner", "3f: Close cooperation with voluntary organisations",
+         "Trondheim kommune skal samarbeide nært med frivillige organisasjoner med tanke på kompetanseutveksling og "
+         "inkludering." + _COUNCIL),
+    Term("4", "Strategi 4: Dokumentere og synliggjøre det internasjonale engasjementet",
+         "Strategy 4: Documenting and making the international engagement visible",
+         "Trondheim kommune skal dokumentere og synliggjøre kommunens internasjonale engasjement, aktiviteter og "
+         "vertskapsrolle."),
+    Term("4a", "4a: Bedre dokumentasjon og en helhetlig oversikt", "4a: Better documentation and a whole overview",
+         "Skaffe bedre dokumentasjon som kan gi en mer helhetlig oversikt over den internasjonale aktiviteten, og belyse "
+         "muligheter som til nå har vært usynlige."),
+    Term("4b", "4b: Digital internasjonal informasjonsstrategi", "4b: A digital international information strategy",
+         "Utvikle en internasjonal informasjonsstrategi; kommunikasjonen skjer i stadig større grad digitalt, så en "
+         "digital informasjonsstrategi må inngå."),
+    Term("4c", "4c: Vertskapsrollen som redskap for relasjonsbygging", "4c: The host role as a tool for building relations",
+         "Utvikle og forsterke vertskapsrollen: et bysamfunn som etablerer positive relasjoner til besøkende og bruker "
+         "vertskapsrollen aktivt til relasjonsbygging."),
+    Term("4d", "4d: Involvere kunnskapsmiljøer, frivillige, kultur og næringsliv i representasjon og vertskap",
+         "4d: Involving knowledge institutions, voluntary organisations, culture and business in representation and hosting",
+         "Utnytte relevante internasjonale kontakter ved å involvere kunnskapsmiljøer, frivillige organisasjoner, kultur "
+         "og næringsliv i representasjonsoppgaver og vertskapsrolle." + _COUNCIL),
+    Term("4e", "4e: Aktivt bruke byens 22 konsulater", "4e: Actively using the city's 22 consulates",
+         "De 22 konsulatene er et stort potensial for internasjonale relasjoner som fremmer bysamfunnet, kultur og "
+         "næringslivsinteresser."),
+    Term("4f", "4f: Studentorganisasjoner som ISFIT og IAESTE", "4f: Student organisations such as ISFIT and IAESTE",
+         "Samarbeide med internasjonale studentorganisasjoner for å utnytte et i dag usynlig nettverk av «Trondheims "
+         "ambassadører» over det meste av verden."),
+    Term("4g", "4g: Markedsføre byen og styrke regionens konkurranseevne",
+         "4g: Marketing the city and strengthening the region's competitiveness",
+         "Profilere Trondheim som student- og forskningsby, innovasjons- og etablererby og en by med gode kultur-, natur- "
+         "og fritidsmuligheter."),
+    Term("4h", "4h: Trondheim som arrangørby", "4h: Trondheim as a host of major events",
+         "Videreutvikle Trondheims rykte som arrangørby for større idrettsarrangement, messer og kongresser og kulturelle "
+         "arrangementer i byrommet, og sette begivenhetene i en større sammenheng. (Endret av bystyret 28.01.2010.)"),
 )
 
 #: table name -> terms; the migration creates one table per entry.
