@@ -51,12 +51,15 @@ def replay(conn) -> dict[str, dict[str, dict]]:  # type: ignore[no-untyped-def]
 
 
 def tables(conn) -> dict[str, dict[str, dict]]:  # type: ignore[no-untyped-def]
-    """Return ``{table: {row id: row}}`` as stored."""
+    """Return ``{table: {row id: row}}`` as stored, personal columns as the log holds them (digests)."""
+    from registry import privacy
+
     out = {}
     for t in DATA_TABLES:
         cur = conn.execute(f"SELECT * FROM [{t.name}]")
         names = [d[0] for d in cur.description]
-        out[t.name] = {str(r[0]): dict(zip(names, r)) for r in cur}
+        hide = privacy.redactor(conn, t.name) or (lambda r: r)
+        out[t.name] = {str(r[0]): hide(dict(zip(names, r))) for r in cur}
     return out
 
 

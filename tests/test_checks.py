@@ -81,7 +81,10 @@ def test_the_threshold_is_the_registrys_setting(seeded):
     from registry import freshness, store
 
     store.update(seeded, "ties", "trondheim--icorn", {"verified_on": "2015-06-01"}, actor="t")
-    store.insert(seeded, "settings", {"key": "stale_after_years", "value": "20"}, actor="t")
+    if store.get(seeded, "settings", "stale_after_years"):
+        store.update(seeded, "settings", "stale_after_years", {"value": "20"}, actor="t")
+    else:
+        store.insert(seeded, "settings", {"key": "stale_after_years", "value": "20"}, actor="t")
     assert freshness.stale_after_years(seeded) == 20
     assert freshness.stale_rows(seeded, today=date(2026, 12, 2)) == []
     assert freshness.stale_rows(seeded, today=date(2036, 12, 2)) == [("ties", "trondheim--icorn", "2015-06-01", 20)]
