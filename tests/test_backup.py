@@ -48,8 +48,8 @@ def test_backup_then_restore_gives_back_every_table(registry, tmp_path):
     expected = everything(registry)
     copy = backup(registry, tmp_path / "copy.db")
     assert everything(copy.path) == expected
-    # The seed has 53 entities and 46 ties (data/README.md); the fixture added one decision.
-    assert (copy.counts["entities"], copy.counts["ties"], copy.counts["decisions"]) == (53, 46, 1)
+    # The seed has 56 entities, 51 ties and 4 decisions (data/README.md); the fixture added one decision.
+    assert (copy.counts["entities"], copy.counts["ties"], copy.counts["decisions"]) == (56, 51, 5)
 
     conn = connect(registry)  # change the registry in every way
     update(conn, "entities", "graz", {"notes": "changed after the backup"}, actor="ola")
@@ -198,14 +198,14 @@ def test_backup_refuses_a_missing_registry_and_itself(tmp_path, registry):
 
 def test_verify_counts_rows(registry):
     snap = verify(registry)
-    assert snap.summary() == ("53 entities, 0 agreements, 0 agreement_parties, 46 ties, 0 activities, 0 activity_participants, "
-                              "0 activity_ties, 1 decisions, 0 plan_lines, 0 contacts, 0 declared_totals, 0 settings, 100 audit")  # 99 seed rows + 1
+    assert snap.summary() == ("56 entities, 8 agreements, 17 agreement_parties, 51 ties, 26 activities, 60 activity_participants, "
+                              "31 activity_ties, 5 decisions, 0 plan_lines, 5 contacts, 2 declared_totals, 2 settings, 263 audit")  # 262 seed rows + 1
 
 
 def test_cli_backup_and_restore(registry, tmp_path, capsys, monkeypatch):
     dest = tmp_path / "cli-copy.db"
     assert cli.main(["backup", str(dest), "--db", str(registry)]) == 0
-    assert f"{dest}: 53 entities" in capsys.readouterr().out
+    assert f"{dest}: 56 entities" in capsys.readouterr().out
     expected = everything(registry)
     conn = connect(registry)
     update(conn, "entities", "graz", {"notes": "x"}, actor="ola")

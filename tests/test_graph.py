@@ -89,7 +89,7 @@ def test_filter_graph_in_memory_agrees_with_build_graph(conn, flt):
 
 def test_filter_graph_on_the_seed_agrees_with_build_graph(seeded):
     whole = build_graph(seeded)
-    assert (whole.number_of_nodes(), whole.number_of_edges()) == (53, 46)  # data/entities.csv, data/ties.csv
+    assert (whole.number_of_nodes(), whole.number_of_edges()) == (56, 51)  # data/entities.csv, data/ties.csv
     for flt in (GraphFilter.make(as_of=1950), GraphFilter.make(as_of=2011), GraphFilter.make(tie_kinds=["consular"])):
         assert set(filter_graph(whole, flt).edges(keys=True)) == set(build_graph(seeded, flt).edges(keys=True))
     # Before 1950 only the ties from the 1940s count, and those without a start date.
@@ -110,7 +110,7 @@ def test_snapshot_holds_decisions_and_plan_lines(seeded):
     store.insert(seeded, "plan_lines", {"tie_id": tie, "year": 2025, "amount": 1000, "funder": "municipal",
                                         "purpose": "test"}, actor=A)
     snap = snapshot(seeded)
-    assert snap.graph.number_of_edges() == 46
+    assert snap.graph.number_of_edges() == 51
     assert [(d["tie_id"], d["category"]) for d in snap.decisions] == [(tie, "dormant")]
     assert [(p["year"], p["amount"]) for p in snap.plan_lines] == [(2025, 1000)]
 

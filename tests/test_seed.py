@@ -1,9 +1,14 @@
 """The seed in data/ loads cleanly and holds every sourced sister city and consulate."""
 
 import csv
+import re
+import subprocess
+import sys
 
-from registry import check, counts
-from registry.seed import DATA_DIR, init
+from registry import check, connect, counts
+from registry.review import classify
+from registry.schema import DATA_TABLES
+from registry.seed import DATA_DIR, init, load_seed
 
 # The 11 sister cities and 6 consulate countries of the reference facts (data/README.md).
 SISTER_CITIES = {
@@ -65,6 +70,121 @@ def test_init_is_idempotent_and_force_recreates(db_path):
 
 
 def test_seed_is_audited_as_seed(seeded):
-    n = counts(seeded)
-    assert n["audit"] == n["entities"] + n["ties"] + n["decisions"] + n["plan_lines"]
+    n = {t.name: seeded.execute(f"SELECT count(*) FROM [{t.name}]").fetchone()[0] for t in DATA_TABLES}
+    assert counts(seeded)["audit"] == sum(n.values())
     assert {r[0] for r in seeded.execute("SELECT DISTINCT actor FROM audit")} == {"seed"}
+
+
+# --- the evidence model in the seed -----------------------------------------------------------
+
+def test_seed_loads_every_file_without_problems():
+    report = load_seed(connect(":memory:"))
+    files = {t.name for t in DATA_TABLES if (DATA_DIR / f"{t.name}.csv").exists()}
+    assert set(report.files.values()) == files  # each file is detected as the table it is named after
+    assert report.total("inserted") > 0 and report.total("updated") == 0
+
+
+def test_check_on_the_seed_has_no_errors(tmp_path):
+    db = tmp_path / "seed.db"
+    init(db)
+    done = subprocess.run([sys.executable, "-m", "registry", "check", "--db", str(db)],
+                          cwd=DATA_DIR.parent, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "0 error(s)" in done.stdout
+
+
+def test_every_seed_row_of_every_table_has_a_source(seeded):
+    for t in DATA_TABLES:
+        if "source" in t.names and t.column("source").required:
+            empty = seeded.execute(f"SELECT [{t.pk}] FROM [{t.name}] WHERE trim(coalesce(source, '')) = ''").fetchall()
+            assert empty == [], t.name
+
+
+def test_every_activity_has_a_source_and_a_participant(seeded):
+    rows = seeded.execute(
+        "SELECT a.id, a.source, count(p.id) FROM activities a LEFT JOIN activity_participants p "
+        "ON p.activity_id = a.id GROUP BY a.id").fetchall()
+    assert rows
+    for aid, source, n in rows:
+        assert source and source.strip(), aid
+        assert n >= 1, aid
+
+
+def test_an_unknown_activity_date_stays_unknown_with_a_note(seeded):
+    for aid, start, certainty, notes in seeded.execute("SELECT id, start, date_certainty, notes FROM activities"):
+        if start is None:
+            assert certainty == "unknown" and notes, aid
+
+
+def test_the_ring_charter_is_one_agreement_with_three_parties(seeded):
+    parties = seeded.execute(
+        "SELECT entity_id FROM agreement_parties WHERE agreement_id = 'ring-charter-1968' AND role = 'party'").fetchall()
+    assert sorted(p for (p,) in parties) == ["darmstadt", "graz", "trondheim"]
+    assert seeded.execute("SELECT signed_on FROM agreements WHERE id = 'ring-charter-1968'").fetchone() == ("1968-10-05",)
+    rows = seeded.execute("SELECT id, agreement_id FROM ties WHERE id IN ('trondheim--darmstadt', 'trondheim--graz')")
+    assert dict(rows) == {"trondheim--darmstadt": "ring-charter-1968", "trondheim--graz": "ring-charter-1968"}
+
+
+def test_the_review_still_has_exactly_the_eleven_sister_cities(seeded):
+    suggestions = classify.suggest(seeded)
+    assert len(suggestions) == 11
+    assert {s.city_id for s in suggestions} == SISTER_CITIES
+
+
+def test_keren_is_the_municipalitys_solidarity_relation_carried_by_the_association(seeded):
+    tie = seeded.execute("SELECT from_id, kind, carrier_id, municipal_role FROM ties WHERE to_id = 'keren'").fetchall()
+    assert tie == [("trondheim", "partnership", "vennskap-trondheim-keren", "facilitator")]
+
+
+def test_sor_trondelag_fylkeskommune_is_dissolved_with_a_successor(seeded):
+    row = seeded.execute(
+        "SELECT e.dissolved, s.id, s.kind, s.founded, s.source FROM entities e JOIN entities s ON s.id = e.successor_id "
+        "WHERE e.id = 'sor-trondelag-fylkeskommune'").fetchone()
+    assert row[:4] == ("2017-12-31", "trondelag-fylkeskommune", "county", "2018-01-01")
+    assert row[4].strip()
+
+
+def test_forum_membership_is_the_composition_planned_in_2010(seeded):
+    rows = seeded.execute("SELECT from_id, status, notes FROM ties WHERE kind = 'forum_member' AND from_id != 'trondheim'")
+    rows = rows.fetchall()
+    assert len(rows) == 5
+    for who, status, notes in rows:
+        assert status == "uncertain" and "2010" in notes, who
+    nf = seeded.execute("SELECT notes FROM ties WHERE id = 'naeringsforeningen--internasjonalt-forum'").fetchone()[0]
+    assert "Access Mid-Norway" in nf and "stands in" in nf
+
+
+def test_eu_programmes_and_interreg_are_separate_entities(seeded):
+    kinds = dict(seeded.execute("SELECT id, kind FROM entities WHERE kind = 'eu_programme'"))
+    assert kinds == {"eu-eos-programmer": "eu_programme", "interreg": "eu_programme"}
+    ties = {r[0] for r in seeded.execute("SELECT to_id FROM ties WHERE from_id = 'trondheim'")}
+    assert {"eu-eos-programmer", "interreg"} <= ties
+
+
+def test_no_entity_notes_name_a_consul(seeded):
+    # Consuls' names are personal data: in contacts (with a purpose and a retention date), never in notes.
+    names = {n for (n,) in seeded.execute("SELECT person_name FROM contacts WHERE person_name IS NOT NULL")}
+    assert len(names) == 5
+    parts = names | {p for n in names for p in n.split()[1:]}  # nor a surname alone
+    for eid, notes in seeded.execute("SELECT id, notes FROM entities WHERE notes IS NOT NULL"):
+        assert not [n for n in parts if re.search(rf"\b{re.escape(n)}\b", notes)], eid
+    for eid, notes in seeded.execute("SELECT id, notes FROM entities WHERE kind = 'consulate'"):
+        assert "succeeded" not in notes, eid  # the old notes named predecessors this way
+    offices = seeded.execute("SELECT DISTINCT office, retain_until FROM contacts").fetchall()
+    assert offices == [("honorary consul", "2027-12-31")]
+
+
+def test_declared_totals_are_22_consulates_and_13_sister_cities(seeded):
+    rows = seeded.execute("SELECT entity_id, measure, total, as_of FROM declared_totals ORDER BY measure").fetchall()
+    assert rows == [("trondheim", "consulates", 22, "2010-01-28"), ("trondheim", "sister_cities", 13, None)]
+
+
+def test_the_strategy_is_a_decision_and_no_category_is_invented(seeded):
+    row = seeded.execute("SELECT decided_on, decided_by, case_ref, title FROM decisions WHERE kind = 'adopt_strategy'")
+    assert row.fetchall() == [("2010-01-28", "Bystyret", "sak 3/10",
+                               "«Store lille Trondheim i verden» – Internasjonal strategi for Trondheim kommune")]
+    assert seeded.execute("SELECT count(*) FROM decisions WHERE coalesce(kind, 'category') = 'category'").fetchone() == (0,)
+
+
+def test_settings_name_the_home_municipality(seeded):
+    assert dict(seeded.execute("SELECT key, value FROM settings")) == {"home_id": "trondheim", "stale_after_years": "5"}
