@@ -1,14 +1,18 @@
-"""Registry: browse and search entities and ties with facets, add and edit them, and read the change history."""
+"""Registry: browse, search, add and edit every data table (entities and ties with facets; activities, agreements,
+contacts, declared totals and budget lines from their declarations), and read the change history."""
 
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from app_pages._common import cached, changed, conn, country, csv_button, current_actor, formatter, label, lang, md, require_editor, show_problems, t
-from registry import editing, i18n, queries, store, vocab
+from app_pages._common import (
+    MAX_PICKER_OPTIONS, cached, changed, conn, country, csv_button, current_actor, formatter, label, lang, md,
+    require_editor, show_problems, t,
+)
+from registry import editing, forms, i18n, queries, store, vocab
 from registry.errors import InvalidRow, RegistryError, StaleVersion
-from registry.schema import Column
+from registry.schema import DATA_TABLES, TABLES, Column, personal_columns
 
 st.title(t("registry.title"))
 st.caption(t("registry.intro"))
@@ -21,7 +25,46 @@ entities = cached(queries.entities_frame)
 ties = editing.ties_view(cached(queries.ties_frame), entities, lang())
 NAMES = {r.id: (r.name_en if lang() == "en" and isinstance(r.name_en, str) and r.name_en else r.name) for r in entities.itertuples()}
 VOCAB = {name: [term.code for term in terms] for name, terms in vocab.VOCABULARIES.items()}
-LONG_TEXT = {"notes", "goals", "indicators", "funding", "source"}
+LONG_TEXT = {"notes", "goals", "indicators", "funding", "source", "purpose"}
+TITLES = {
+    "activities": t("registry.tab_activities"), "agreements": t("registry.tab_agreements"),
+    "contacts": t("registry.tab_contacts"), "declared_totals": t("registry.tab_declared_totals"),
+    "plan_lines": t("registry.tab_plan_lines"), "activity_participants": t("registry.participants"),
+    "activity_ties": t("registry.linked_ties"), "agreement_parties": t("registry.parties"),
+}
+
+# The version of each row as its form first showed it: a save is checked against that, not against the
+# version read in the saving run (which would always be current). A form not shown in a run forgets it.
+_SEEN = "reg_seen_versions"
+_seen_before: dict[str, int] = st.session_state.get(_SEEN, {})
+st.session_state[_SEEN] = {}
+
+
+def seen_version(prefix: str, row: dict[str, Any]) -> int:
+    """Return the version of ``row`` the form ``prefix`` was first shown with (this run's, for a new form)."""
+    version = _seen_before.get(prefix, row["version"])
+    st.session_state[_SEEN][prefix] = version
+    return version
+
+
+def saved(prefix: str) -> None:
+    """Forget the version the form ``prefix`` saw: its fields now hold the stored row, at its new version."""
+    st.session_state[_SEEN].pop(prefix, None)
+
+
+def ref_labels(table: str, ids: Any = None) -> dict[Any, str]:
+    """Return ``{id: label}`` of the rows of ``table`` (only ``ids`` when given), cached per revision."""
+    wanted = None if ids is None else tuple(sorted({i for i in ids if i is not None and i == i}, key=str))
+    return cached(forms.reference_labels, table, lang(), ids=wanted)
+
+
+def refs_in(table: str, frame: pd.DataFrame) -> dict[str, dict[Any, str]]:
+    """Return the labels of the rows ``frame``'s reference columns point at, by referenced table."""
+    out: dict[str, dict[Any, str]] = {}
+    for col in TABLES[table].columns:
+        if col.references and col.name in frame:
+            out.setdefault(col.references, {}).update(ref_labels(col.references, frame[col.name]))
+    return out
 
 
 def entity_label(eid: Any) -> str:
@@ -43,20 +86,33 @@ def field(table: str, col: Column, value: Any, key: str) -> Any:
         options = VOCAB[col.vocabulary] if col.required else [""] + VOCAB[col.vocabulary]
         index = options.index(value) if value in options else 0
         return st.selectbox(text, options, index=index, format_func=formatter(options, lambda c, v=col.vocabulary: label(v, c) if c else t("common.none")), key=key)
-    if col.references == "entities":
-        options = ([] if col.required else [""]) + list(entities["id"])
+    if col.references:
+        if cached(forms.row_count, col.references) > MAX_PICKER_OPTIONS:
+            # Streamlit sends every option of a picker on each run: past the limit the id is typed.
+            return st.text_input(text, "" if value is None else str(value), key=key, help=t("registry.type_id"))
+        names = None if col.references == "entities" else ref_labels(col.references)
+        ids = list(entities["id"]) if names is None else list(names)
+        options = ([] if col.required else [""]) + ids
         index = options.index(value) if value in options else (0 if not col.required else None)
-        return st.selectbox(text, options, index=index, format_func=formatter(options, entity_label), key=key, placeholder=t("common.choose"))
+        show = entity_label if names is None else (lambda i, n=names: f"{n.get(i, i)} ({i})" if i else t("common.none"))
+        return st.selectbox(text, options, index=index, format_func=formatter(options, show), key=key, placeholder=t("common.choose"))
     shown = "" if value is None or (isinstance(value, float) and value != value) else str(value)
     if col.name in LONG_TEXT:
         return st.text_area(text, shown, key=key, help=help_text, height=80)
     return st.text_input(text, shown, key=key, help=help_text)
 
 
-def edit_form(table: str, row: dict[str, Any] | None, prefix: str) -> None:
-    """Show the add (``row`` None) or edit form of one row and write it through the store."""
+def edit_form(table: str, row: dict[str, Any] | None, prefix: str, fixed: dict[str, Any] | None = None) -> None:
+    """Show the add (``row`` None) or edit form of one row of any data table and write it through the store.
+
+    ``fixed`` columns are not shown and take the given values (a participant's activity).
+    """
     is_new = row is None
-    columns = [c for c in editing.form_columns(table) if not (not is_new and c.name == "id")]
+    t_ = TABLES[table]
+    fixed = fixed or {}
+    hidden = set(fixed) | ({t_.pk} if not is_new or t_.id_generated else set())
+    columns = [c for c in editing.form_columns(table) if c.name not in hidden]
+    version = None if is_new else seen_version(prefix, row)
     with st.form(f"{prefix}_form", clear_on_submit=is_new):
         values = {}
         halves = st.columns(2)
@@ -68,30 +124,111 @@ def edit_form(table: str, row: dict[str, Any] | None, prefix: str) -> None:
             return
     try:
         if is_new:
-            if table == "ties" and not values.get("id") and values.get("from_id") and values.get("to_id"):
-                values["id"] = editing.suggest_id(values["from_id"], values["to_id"], values.get("kind"))
-            if table == "entities" and not values.get("id") and values.get("name"):
-                values["id"] = editing.suggest_id(values["name"])
-            stored = store.insert(conn(), table, values, actor=current_actor())
+            stored = store.insert(conn(), table, forms.fill_id(table, {**values, **fixed}), actor=current_actor())
         else:
             diff = editing.changed_values(row, values)
             if not diff:
                 st.info(t("registry.no_change"))
                 return
-            stored = store.update(conn(), table, row["id"], diff, actor=current_actor(), expected_version=row["version"])
+            stored = store.update(conn(), table, row[t_.pk], diff, actor=current_actor(), expected_version=version)
     except InvalidRow as exc:
         show_problems(exc.problems)
     except StaleVersion:
+        # The fields still hold the old row: saving them now would undo the other change. The form keeps
+        # refusing until the page is reloaded and shows the stored row (what the message asks for).
         st.error(t("common.stale"))
     except RegistryError as exc:
         st.error(str(exc))
     else:
         changed()
-        st.session_state["registry_flash"] = t("registry.saved", id=stored["id"])
+        saved(prefix)
+        # A generated id (a participant's 17) says nothing: such rows are named by their label.
+        name = forms.row_label(table, stored, refs_in(table, pd.DataFrame([stored])), lang()) if t_.id_generated else stored[t_.pk]
+        st.session_state["registry_flash"] = t("registry.saved", id=name)
         st.rerun()
 
 
-tab_entities, tab_ties, tab_history = st.tabs([t("registry.entities"), t("registry.ties"), t("registry.history")])
+def remove_button(table: str, row: dict[str, Any], prefix: str) -> None:
+    """Show a button that deletes ``row`` through the store (refused while other rows refer to it)."""
+    pk = TABLES[table].pk
+    if not st.button(t("registry.remove"), key=f"{prefix}_remove", icon=":material/delete:"):
+        return
+    try:
+        store.delete(conn(), table, row[pk], actor=current_actor(), expected_version=seen_version(prefix, row))
+    except InvalidRow as exc:
+        show_problems(exc.problems)
+    except StaleVersion:
+        st.error(t("common.stale"))
+    else:
+        changed()
+        saved(prefix)
+        st.session_state["registry_flash"] = t("registry.removed", id=row[pk])
+        st.rerun()
+
+
+def version_line(text: str, row: dict[str, Any]) -> None:
+    st.markdown(f"**{md(text)}** · {t('registry.version', v=row['version'], who=md(row['updated_by']), at=row['updated_at'][:19])}")
+
+
+def child_section(child: str, column: str, parent_id: Any) -> None:
+    """Show the rows of ``child`` that belong to ``parent_id`` (participants, linked ties, parties); edit, remove, add."""
+    st.markdown(f"**{TITLES.get(child, child)}**")
+    rows = cached(forms.child_rows, child, column, parent_id)
+    refs = refs_in(child, rows)
+    if rows.empty:
+        st.caption(t("registry.no_rows"))
+    else:
+        st.dataframe(forms.display_frame(rows.drop(columns=[column]), child, refs, lang()), hide_index=True)
+    names = {r["id"]: forms.row_label(child, r, refs, lang()) for r in rows.to_dict("records")}
+    ids = list(names)
+    chosen = st.selectbox(t("registry.choose_child"), ids, index=None, format_func=formatter(ids, lambda i: names.get(i, str(i))),
+                          key=f"reg_{child}_{parent_id}", placeholder=t("common.choose"))
+    if chosen is not None:
+        row = store.get(conn(), child, chosen)
+        if row:
+            edit_form(child, row, f"{child}_{chosen}", fixed={column: parent_id})
+            remove_button(child, row, f"{child}_{chosen}")
+    with st.expander(t("registry.add_child", what=TITLES.get(child, child)), icon=":material/add:"):
+        edit_form(child, None, f"{child}_new_{parent_id}", fixed={column: parent_id})
+
+
+def table_tab(table: str) -> None:
+    """Browse, search, add and edit the rows of one table, declared in registry.schema, with the rows that belong to each."""
+    pk = TABLES[table].pk
+    editor = bool(current_actor())
+    frame = cached(forms.rows_frame, table, personal=editor)
+    if personal_columns(table) and not editor:
+        st.caption(t("registry.personal_hidden"))
+    text = st.text_input(t("common.search"), key=f"reg_{table}_search", placeholder=t("registry.search_rows"))
+    found = forms.filter_rows(frame, text)
+    refs = refs_in(table, found)
+    st.caption(t("registry.counts", shown=len(found), total=len(frame)))
+    st.dataframe(forms.display_frame(found, table, refs, lang()), hide_index=True, height=300)
+    csv_button(found.drop(columns=["version"]), f"{table}.csv", key=f"reg_{table}_csv")
+
+    st.subheader(t("registry.edit_row"))
+    names = {r[pk]: forms.row_label(table, r, refs, lang()) for r in found.to_dict("records")}
+    ids = list(names)
+    chosen = st.selectbox(t("registry.choose_row"), ids, index=None, format_func=formatter(ids, lambda i: f"{names.get(i, i)} ({i})"),
+                          key=f"reg_{table}_row", placeholder=t("common.choose"))
+    if chosen is not None and require_editor():
+        row = store.get(conn(), table, chosen)
+        if row:
+            version_line(names.get(chosen, str(chosen)), row)
+            edit_form(table, row, f"{table}_{chosen}")
+            remove_button(table, row, f"{table}_{chosen}")
+            for child, column in forms.children(table):
+                child_section(child, column, chosen)
+    with st.expander(t("registry.new_row"), icon=":material/add:"):
+        if require_editor():
+            if table in forms.ID_FROM:
+                st.caption(t("registry.new_row_help"))
+            edit_form(table, None, f"{table}_new")
+
+
+tab_entities, tab_ties, *tab_tables, tab_history = st.tabs(
+    [t("registry.entities"), t("registry.ties"), *(TITLES[name] for name in forms.EDITABLE), t("registry.history")]
+)
 
 with tab_entities:
     a, b, c = st.columns(3)
@@ -153,7 +290,11 @@ with tab_ties:
             st.caption(t("registry.new_tie_help"))
             edit_form("ties", None, "tie_new")
 
-HIST_TABLES = ["", "entities", "ties", "decisions", "plan_lines"]
+for name, tab in zip(forms.EDITABLE, tab_tables):
+    with tab:
+        table_tab(name)
+
+HIST_TABLES = ["", *(tb.name for tb in DATA_TABLES)]
 with tab_history:
     a, b = st.columns([1, 2])
     table = a.selectbox(t("col.table"), HIST_TABLES, format_func=formatter(HIST_TABLES, lambda x: x or t("common.all")), key="hist_table")

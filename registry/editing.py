@@ -139,9 +139,9 @@ def describe_change(action: str, before: Any, after: Any, lang: str) -> str:
     b = json.loads(before) if isinstance(before, str) and before else {}
     a = json.loads(after) if isinstance(after, str) and after else {}
     if action == "insert":
-        return i18n.t("editing.inserted", lang, name=a.get("name") or a.get("id") or "")
+        return i18n.t("editing.inserted", lang, name=a.get("name") or a.get("title") or a.get("id") or "")
     if action == "delete":
-        return i18n.t("editing.deleted", lang, name=b.get("name") or b.get("id") or "")
+        return i18n.t("editing.deleted", lang, name=b.get("name") or b.get("title") or b.get("id") or "")
     parts = [
         f"{k}: {b.get(k)!r} → {a.get(k)!r}"
         for k in sorted(set(a) | set(b))

@@ -279,3 +279,110 @@ def test_adding_an_entity_makes_its_id_from_the_name(registry_db):
     row = connect(registry_db).execute("SELECT kind, name, country_code, updated_by FROM entities WHERE id = 'krakow-nowa'").fetchone()
     assert row == ("city", "Kraków Nowa", "PL", "app:Ola")
     assert any("krakow-nowa" in s.value for s in at.success)
+
+
+# --- the registry page: activities, agreements, contacts, declared totals and budget lines ---------------
+
+
+def test_adding_an_activity_with_a_participant_shows_it_in_the_list(registry_db):
+    at = start("en", editor="Ola")
+    at.switch_page("app_pages/registry_browser.py").run()
+    at.selectbox(key="activities_new_kind").set_value("visit")
+    at.text_input(key="activities_new_title").input("Besøk fra Graz")
+    at.text_input(key="activities_new_start").input("2025-06")
+    at.text_area(key="activities_new_source").input("https://example.org/visit")
+    at.button(key="FormSubmitter:activities_new_form-Add").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    # The id is made from the title and the date (registry.forms.fill_id).
+    aid = "besok-fra-graz--2025-06"
+    assert any(aid in s.value for s in at.success)
+    listed = [df.value for df in at.dataframe if "Title" in df.value.columns]
+    assert any((df["Title"] == "Besøk fra Graz").any() for df in listed)
+
+    at.selectbox(key="reg_activities_row").set_value(aid).run()
+    at.selectbox(key=f"activity_participants_new_{aid}_entity_id").set_value("graz")
+    at.selectbox(key=f"activity_participants_new_{aid}_role").set_value("visitor")
+    at.button(key=f"FormSubmitter:activity_participants_new_{aid}_form-Add").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("Graz · Visitor" in s.value for s in at.success)
+    # The activity's participants are listed under it, by name and role label.
+    participants = [df.value for df in at.dataframe if list(df.value.columns) == ["Id", "Entity", "Role", "Notes"]]
+    assert participants and participants[0][["Entity", "Role"]].values.tolist() == [["Graz", "Visitor"]]
+    conn = connect(registry_db)
+    assert conn.execute("SELECT kind, start, updated_by FROM activities WHERE id = ?", (aid,)).fetchone() == (
+        "visit", "2025-06", "app:Ola",
+    )
+    assert conn.execute("SELECT entity_id, role, updated_by FROM activity_participants WHERE activity_id = ?", (aid,)).fetchall() == [
+        ("graz", "visitor", "app:Ola"),
+    ]
+
+
+def test_an_edit_with_a_stale_version_is_refused(registry_db):
+    from registry import store
+
+    at = start("en", editor="Ola")
+    conn = connect(registry_db)
+    store.insert(conn, "activities", {"id": "test-visit", "kind": "visit", "title": "Visit", "source": "test"}, actor="test")
+    at.switch_page("app_pages/registry_browser.py").run()
+    at.selectbox(key="reg_activities_row").set_value("test-visit").run()
+    # Someone else saves a change after the form was shown at version 1.
+    store.update(conn, "activities", "test-visit", {"title": "Changed elsewhere"}, actor="other", expected_version=1)
+    at.text_input(key="activities_test-visit_title").input("My change")
+    at.button(key="FormSubmitter:activities_test-visit_form-Save the changes").click().run()
+    assert not at.exception
+    assert at.error and "Someone else changed this row" in at.error[0].value
+    assert conn.execute("SELECT title, version FROM activities WHERE id = 'test-visit'").fetchone() == ("Changed elsewhere", 2)
+
+    # Trying again in the same session is refused too: the form still holds the row as it was.
+    at.button(key="FormSubmitter:activities_test-visit_form-Save the changes").click().run()
+    assert at.error and "Someone else changed this row" in at.error[0].value
+    assert conn.execute("SELECT version FROM activities WHERE id = 'test-visit'").fetchone() == (2,)
+
+    # Reloaded (a new session), the form shows the other change and saves against version 2.
+    at = start("en", editor="Ola")
+    at.switch_page("app_pages/registry_browser.py").run()
+    at.selectbox(key="reg_activities_row").set_value("test-visit").run()
+    assert at.text_input(key="activities_test-visit_title").value == "Changed elsewhere"
+    at.text_input(key="activities_test-visit_title").input("My change")
+    at.button(key="FormSubmitter:activities_test-visit_form-Save the changes").click().run()
+    assert not at.error
+    assert conn.execute("SELECT title, version, updated_by FROM activities WHERE id = 'test-visit'").fetchone() == (
+        "My change", 3, "app:Ola",
+    )
+
+
+def test_personal_columns_are_shown_to_editors_only(registry_db):
+    at = start("en")
+    at.switch_page("app_pages/registry_browser.py").run()
+    # The seed names some honorary consuls (data/contacts.csv): personal data.
+    people = [r[0] for r in connect(registry_db).execute("SELECT person_name FROM contacts WHERE person_name IS NOT NULL")]
+    assert people
+    contacts = next(df.value for df in at.dataframe if "Office/role" in df.value.columns)
+    assert len(contacts) == connect(registry_db).execute("SELECT count(*) FROM contacts").fetchone()[0]
+    assert "Name (personal data)" not in contacts.columns and "E-mail" not in contacts.columns
+    assert not any(p in str(df.value.values) for df in at.dataframe for p in people)
+    assert any("shown to editors only" in c.value for c in at.caption)
+
+    at = start("en", editor="Ola")
+    at.switch_page("app_pages/registry_browser.py").run()
+    contacts = next(df.value for df in at.dataframe if "Office/role" in df.value.columns)
+    assert set(people) <= set(contacts["Name (personal data)"])
+
+
+def test_a_budget_line_for_a_membership_in_euros(registry_db):
+    at = start("en", editor="Ola")
+    conn = connect(registry_db)
+    membership = conn.execute("SELECT id FROM ties WHERE kind = 'membership' ORDER BY id").fetchone()[0]
+    at.switch_page("app_pages/registry_browser.py").run()
+    at.selectbox(key="plan_lines_new_tie_id").set_value(membership)
+    at.text_input(key="plan_lines_new_year").input("2025")
+    at.selectbox(key="plan_lines_new_kind").set_value("actual")
+    at.text_input(key="plan_lines_new_amount").input("4500")
+    at.text_input(key="plan_lines_new_currency").input("EUR")
+    at.text_input(key="plan_lines_new_funder").input("municipal")
+    at.text_area(key="plan_lines_new_purpose").input("Membership fee")
+    at.button(key="FormSubmitter:plan_lines_new_form-Add").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert conn.execute("SELECT tie_id, year, kind, amount, currency FROM plan_lines").fetchall()[-1] == (
+        membership, 2025, "actual", 4500, "EUR",
+    )

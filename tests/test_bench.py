@@ -5,6 +5,7 @@ Timings are never asserted (speed is the benchmark's business, not a unit test's
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -12,15 +13,20 @@ from pathlib import Path
 import pytest
 
 from registry import bench
+from registry.schema import DATA_TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 KEYS = {"size", "stage", "seconds", "baseline_seconds", "ratio", "peak_mb"}
 
 
 @pytest.fixture(scope="module")
-def records(tmp_path_factory):
-    return bench.run([200], stages=["import", "graph", "analysis", "view"], repeat=1,
-                     workdir=tmp_path_factory.mktemp("bench"))
+def workdir(tmp_path_factory):
+    return tmp_path_factory.mktemp("bench")
+
+
+@pytest.fixture(scope="module")
+def records(workdir):
+    return bench.run([200], stages=["import", "graph", "analysis", "view"], repeat=1, workdir=workdir)
 
 
 def by_stage(records, stage):
@@ -49,9 +55,17 @@ def test_ratios_are_this_runs_seconds_over_this_runs_baseline(records):
         assert (r.missed_by is None) == r.met
 
 
-def test_import_baseline_writes_the_same_rows(records):
+def test_import_baseline_writes_the_same_rows(records, workdir):
     imp = by_stage(records, "import")
-    assert imp.extra["rows"] == imp.extra["raw_rows"] > 600  # 200 entities, ~600 ties, decisions, plan lines
+    assert imp.extra["rows"] == imp.extra["raw_rows"] > 600  # 200 entities, ~600 ties, and the evidence tables
+    # Every data table is imported (synth writes rows for each), and the baseline wrote each table's rows too.
+    assert set(imp.extra["tables"]) == {t.name for t in DATA_TABLES}
+    counts = {}
+    for side in ("library", "raw"):
+        conn = sqlite3.connect(workdir / "200" / f"{side}.db")
+        counts[side] = {t.name: conn.execute(f"SELECT count(*) FROM [{t.name}]").fetchone()[0] for t in DATA_TABLES}
+        conn.close()
+    assert counts["library"] == counts["raw"] == imp.extra["tables"]
 
 
 def test_graph_holds_every_entity_and_tie(records):

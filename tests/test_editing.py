@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from registry import editing, queries, store
+from registry import editing, forms, queries, store
+from registry.schema import DATA_TABLES
 
 
 def test_form_columns_leave_out_tracking():
@@ -50,3 +51,67 @@ def test_describe_change_from_the_audit_log(conn):
 def test_suggest_id():
     assert editing.suggest_id("trondheim", "graz", "partnership") == "trondheim--graz--partnership"
     assert editing.suggest_id("Østersund", None) == "ostersund"
+
+
+# --- registry.forms: any data table from its declaration (activities, agreements, contacts, totals, budget lines)
+
+
+def test_children_are_the_link_tables_of_a_row():
+    # From registry/schema.py: generated ids and a required reference to the parent.
+    assert forms.children("activities") == (("activity_participants", "activity_id"), ("activity_ties", "activity_id"))
+    assert forms.children("agreements") == (("agreement_parties", "agreement_id"),)
+    assert all(forms.children(t) == () for t in ("contacts", "declared_totals", "plan_lines"))
+    assert set(forms.EDITABLE) <= {t.name for t in DATA_TABLES}
+
+
+def test_personal_columns_only_when_asked(seeded):
+    before = forms.row_count(seeded, "contacts")
+    store.insert(seeded, "contacts", {"id": "test-contact", "entity_id": "consulate-denmark", "office": "test office",
+                                      "person_name": "Fictional Person", "email": "x@example.org", "purpose": "Invitations"},
+                 actor="t")
+    assert forms.row_count(seeded, "contacts") == before + 1
+    hidden = forms.rows_frame(seeded, "contacts")
+    assert "person_name" not in hidden and "email" not in hidden and "phone" not in hidden
+    assert hidden.set_index("id").loc["test-contact", "office"] == "test office"
+    shown = forms.rows_frame(seeded, "contacts", personal=True).set_index("id")
+    assert shown.loc["test-contact", ["person_name", "version"]].tolist() == ["Fictional Person", 1]
+    # Search finds only what is shown.
+    assert forms.filter_rows(hidden, "fictional person").empty
+    assert forms.filter_rows(shown.reset_index(), "fictional person")["id"].tolist() == ["test-contact"]
+
+
+def test_an_activity_with_participants_and_ties_in_readable_form(seeded):
+    store.insert(seeded, "activities", {"id": "test-visit", "kind": "visit", "title": "Visit from Graz", "start": "2025-06",
+                                        "source": "test"}, actor="t")
+    for entity, role in (("graz", "visitor"), ("trondheim", "host")):
+        store.insert(seeded, "activity_participants", {"activity_id": "test-visit", "entity_id": entity, "role": role}, actor="t")
+    store.insert(seeded, "activity_ties", {"activity_id": "test-visit", "tie_id": "trondheim--graz"}, actor="t")
+    people = forms.child_rows(seeded, "activity_participants", "activity_id", "test-visit")
+    assert people[["entity_id", "role"]].values.tolist() == [["graz", "visitor"], ["trondheim", "host"]]
+    labels = {"entities": forms.reference_labels(seeded, "entities", "nb", ("graz", "trondheim"))}
+    # The seed names Trondheim "Trondheim kommune" in Norwegian (data/entities.csv).
+    assert [forms.row_label("activity_participants", r, labels, "nb") for r in people.to_dict("records")] == [
+        "Graz · Besøkende", "Trondheim kommune · Vert",
+    ]
+    shown = forms.display_frame(people.drop(columns=["activity_id"]), "activity_participants", labels, "en")
+    assert shown.columns.tolist() == ["Id", "Entity", "Role", "Notes"]
+    assert shown["Role"].tolist() == ["Visitor", "Host"]
+    linked = forms.child_rows(seeded, "activity_ties", "activity_id", "test-visit")
+    assert forms.reference_labels(seeded, "ties", "en", tuple(linked["tie_id"])) == {
+        "trondheim--graz": "Trondheim Municipality – Graz (Sister city)",
+    }
+    assert forms.reference_labels(seeded, "activities", "en", ("test-visit",)) == {"test-visit": "Visit from Graz · 2025-06"}
+    # Without ids, every activity (the seed's too).
+    assert len(forms.reference_labels(seeded, "activities", "en")) == forms.row_count(seeded, "activities")
+
+
+def test_new_ids_come_from_the_rows_own_columns():
+    assert forms.fill_id("entities", {"name": "Kraków"})["id"] == "krakow"
+    assert forms.fill_id("ties", {"from_id": "trondheim", "to_id": "graz", "kind": "partnership"})["id"] == "trondheim--graz--partnership"
+    assert forms.fill_id("contacts", {"id": "", "entity_id": "consulate-denmark", "office": "Honorary consul"})["id"] == (
+        "consulate-denmark--honorary-consul"
+    )
+    # Kept when given; left alone for generated ids and when the first column is empty.
+    assert forms.fill_id("activities", {"id": "mine", "title": "X"})["id"] == "mine"
+    assert "id" not in forms.fill_id("plan_lines", {"year": 2025})
+    assert forms.fill_id("activities", {"title": ""}).get("id") is None
