@@ -330,11 +330,14 @@ def _cross_checks(conn, batches, origin) -> list[Problem]:  # type: ignore[no-un
                 seen[key] = (fname, n)
     problems += _append_only_problems(conn, batches, origin)
     problems += _wikidata_clashes(conn, batches["entities"], origin["entities"])
-    # References from decisions/plan lines to sister-city ties added in the same batch.
+    # Category decisions name sister-city ties, also ones added in the same batch; budget lines
+    # and other decisions may follow any relation (as in store.check_references).
     # .get: a row whose id was refused (say, too long) has none, and its problem is already listed.
     kinds = {r.get("id"): r.get("kind") for r in batches["ties"] if r.get("id") is not None}
-    for name in ("decisions", "plan_lines"):
+    for name in ("decisions",):
         for r, fname in zip(batches[name], origin[name]):
+            if r.get("kind") not in (None, "category"):
+                continue
             kind = kinds.get(r.get("tie_id"))
             if kind is not None and kind != "sister_city":
                 problems.append(Problem(fname, int(r["__row__"]), "tie_id", f"tie {r['tie_id']!r} is a {kind} tie, not a sister-city tie"))
