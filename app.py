@@ -1,4 +1,4 @@
-"""The Streamlit frame: language, editor and the registry connection, then the pages.
+"""The Streamlit frame: language, home municipality, editor and the registry connection, then the pages.
 
 Run with ``streamlit run app.py``. Pages are scripts in ``app_pages/`` registered
 with ``st.navigation``; they read the connection and the language from
@@ -24,6 +24,7 @@ try:
             "Språk / Language", i18n.LANGUAGES, format_func=lambda code: i18n.LANGUAGE_NAMES[code],
             key="lang", required=True,
         )
+        c.home_picker()
         c.editor_sidebar()
         st.caption(c.t("frame.footer"))
 

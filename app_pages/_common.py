@@ -1,4 +1,4 @@
-"""What every page shares: language, this run's database connection, cached registry results, the editor.
+"""What every page shares: language, the home municipality, this run's database connection, cached results, the editor.
 
 Pages call registry functions through :func:`cached` (plain data) or the graph
 helpers here, so a result is computed once per database revision and filter
@@ -20,7 +20,8 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from registry import auth, db, i18n, pickers, seed, view, vocab
+from registry import auth, db, i18n, pickers, seed, settings, view, vocab
+from registry.errors import NoHome, RegistryError
 from registry.review import classify
 from registry.graph import GraphFilter, Snapshot, filter_graph, snapshot
 
@@ -79,7 +80,7 @@ def md(text: Any) -> str:
 _RELABEL = (
     "net_kinds", "net_tie_kinds", "net_sectors", "net_countries", "net_categories", "net_focus", "net_from", "net_to",
     "map_tie_kinds", "reg_kinds", "reg_countries", "reg_tie_kinds", "reg_sectors", "reg_tie_countries", "reg_entity",
-    "reg_tie", "gaps_groups", "gaps_kinds", "gaps_severity",
+    "reg_tie", "gaps_groups", "gaps_kinds", "gaps_severity", "home",
 )
 
 
@@ -220,40 +221,104 @@ def registry_snapshot() -> Snapshot:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _filtered(path: str, rev: int, flt: GraphFilter, categories: frozenset[str]) -> nx.MultiDiGraph:
+def _filtered(path: str, rev: int, flt: GraphFilter, categories: frozenset[str], home_id: str | None = None) -> nx.MultiDiGraph:
     snap = _snapshot(path, rev)
     g = filter_graph(snap.graph, flt)
     if categories:
-        assigned = {s.tie_id: s.assigned for s in _suggestions(path, rev, flt.as_of.year if flt.as_of else None)}
-        g = view.restrict_categories(g, assigned, categories)
+        # The categories are the home's review; with several municipalities and none chosen,
+        # no sister city has one yet (all count as unclassified).
+        try:
+            found = _suggestions(path, rev, flt.as_of.year if flt.as_of else None, home_id)
+        except NoHome:
+            found = []
+        g = view.restrict_categories(g, {s.tie_id: s.assigned for s in found}, categories)
     return g
 
 
 def graph(flt: GraphFilter | None = None, categories: frozenset[str] = frozenset()) -> nx.MultiDiGraph:
     """Return the registry graph passing ``flt`` and, for sister cities, the assigned ``categories``."""
-    return _filtered(*db_key(), flt or GraphFilter(), frozenset(categories))
+    return _filtered(*db_key(), flt or GraphFilter(), frozenset(categories), _category_home(categories))
+
+
+def _category_home(categories: Iterable[str]) -> str | None:
+    # Only a category filter depends on the home: without one, a home change reuses every cached drawing.
+    return home() if categories else None
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _suggestions(path: str, rev: int, as_of: int | None) -> list[classify.Suggestion]:
-    return classify.suggest(_snapshot(path, rev), as_of=as_of)
+def _suggestions(path: str, rev: int, as_of: int | None, home_id: str | None = None) -> list[classify.Suggestion]:
+    return classify.suggest(_snapshot(path, rev), as_of=as_of, home_id=home_id)
 
 
-def suggestions(as_of: int | None = None) -> list[classify.Suggestion]:
-    """Return the sister-city category suggestions (assigned vs suggested, reasons) as of a year (default today)."""
-    return _suggestions(*db_key(), as_of)
+def suggestions(as_of: int | None = None, home_id: str | None = None) -> list[classify.Suggestion]:
+    """Return the sister-city category suggestions of ``home_id`` (assigned vs suggested, reasons) as of a year (default today)."""
+    return _suggestions(*db_key(), as_of, home_id)
+
+
+# --- the home municipality ------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _homes(path: str, rev: int, language: str) -> tuple[list[str], dict[str, str], str | None]:
+    snap = _snapshot(path, rev)
+    ids, names = pickers.entity_names(snap.graph.subgraph(settings.municipalities(snap)), language)
+    try:
+        default = settings.resolve_home(snap)
+    except RegistryError:  # several municipalities and none configured, or a configured one that is gone
+        default = None
+    return ids, names, default
+
+
+def home_options() -> tuple[list[str], Callable[[Any], str], str | None]:
+    """Return ``(the registry's municipalities by name, format_func, the default home)`` for the home picker.
+
+    The default is the configured home (setting ``home_id``), or the only
+    municipality; None when there are several and none is configured.
+    """
+    ids, names, default = _homes(*db_key(), lang())
+    return ids, lambda o: names.get(o, "" if o is None else str(o)), default
+
+
+def home_picker() -> None:
+    """Show the home municipality picker: the municipality the review and the analysis are for."""
+    ids, names, default = home_options()
+    if not ids:
+        return
+    if st.session_state.get("home") not in ids:
+        # First run, or the chosen one is gone: the configured home, never a guess among several.
+        st.session_state["home"] = default
+    st.selectbox(t("frame.home"), ids, format_func=names, key="home", placeholder=t("frame.home_choose"), help=t("frame.home_help"))
+
+
+def home() -> str | None:
+    """Return the home municipality chosen in the sidebar (an entity id); None when there is none to choose or none is chosen."""
+    chosen = st.session_state.get("home")
+    return chosen if chosen in home_options()[0] else None
+
+
+def require_home() -> bool:
+    """Return True when the review has a home; otherwise ask for one to be chosen in the sidebar."""
+    ids, _, _ = home_options()
+    if not ids or home() is not None:
+        return True  # no municipality at all: nothing to choose, the review is simply empty
+    st.info(t("frame.home_needed"), icon=":material/location_city:")
+    return False
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _drawable(path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str) -> tuple[nx.MultiDiGraph, bool]:
+def _drawable(
+    path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str, home_id: str | None = None,
+) -> tuple[nx.MultiDiGraph, bool]:
     # The whole filtered view, aggregated when too big: computed once for its layout and its HTML.
-    return view.drawable(_filtered(path, rev, flt, categories), language)
+    return view.drawable(_filtered(path, rev, flt, categories, home_id), language)
 
 
 # Layouts are resources too: read-only dicts, shared rather than copied on every rerun.
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _layout(path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str) -> dict[str, tuple[float, float]]:
-    return view.layout(_drawable(path, rev, flt, categories, language)[0])
+def _layout(
+    path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str, home_id: str | None = None,
+) -> dict[str, tuple[float, float]]:
+    return view.layout(_drawable(path, rev, flt, categories, language, home_id)[0])
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -284,16 +349,16 @@ class NetworkView(NamedTuple):
 @st.cache_resource(show_spinner=False, max_entries=128)
 def _network_html(
     path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str,
-    focus: str | None, steps: int, route: tuple[str, ...],
+    focus: str | None, steps: int, route: tuple[str, ...], home_id: str | None = None,
 ) -> NetworkView:
-    full = _filtered(path, rev, flt, categories)
+    full = _filtered(path, rev, flt, categories, home_id)
     keep = set(route) | ({focus} if focus else set())
     if focus:
         drawn, aggregated = view.drawable(view.neighbourhood(full, focus, steps), language, keep)
     elif route:
         drawn, aggregated = view.drawable(full, language, keep)
     else:
-        drawn, aggregated = _drawable(path, rev, flt, categories, language)
+        drawn, aggregated = _drawable(path, rev, flt, categories, language, home_id)
     # Positions come from the whole registry, node by node or merged by country, else from the
     # whole filtered graph: nodes stay put when a filter or the focus changes.
     if not aggregated and _snapshot(path, rev).graph.number_of_nodes() <= view.MAX_DRAWN_NODES:
@@ -303,7 +368,7 @@ def _network_html(
     elif aggregated:
         positions = _group_layout(path, rev)
     else:
-        positions = _layout(path, rev, flt, categories, language)
+        positions = _layout(path, rev, flt, categories, language, home_id)
     html = view.network_html(
         drawn, language, positions, focus=focus, highlight_nodes=route, highlight_ties=view.path_ties(full, list(route)),
         assets=VIS_ASSETS,
@@ -318,7 +383,7 @@ def network_html(
     flt: GraphFilter, categories: frozenset[str], focus: str | None, steps: int, route: tuple[str, ...]
 ) -> NetworkView:
     """Return the network view (HTML, aggregated?, nodes and ties drawn, ties left out), cached per revision and choice."""
-    return _network_html(*db_key(), flt, frozenset(categories), lang(), focus, steps, tuple(route))
+    return _network_html(*db_key(), flt, frozenset(categories), lang(), focus, steps, tuple(route), _category_home(categories))
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -340,13 +405,17 @@ PICKER_MATCHES = 200
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _choices(path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str) -> tuple[list[str], dict[str, str]]:
-    return pickers.entity_names(_filtered(path, rev, flt, categories), language)
+def _choices(
+    path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str, home_id: str | None = None,
+) -> tuple[list[str], dict[str, str]]:
+    return pickers.entity_names(_filtered(path, rev, flt, categories, home_id), language)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _matches(path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str, query: str) -> list[str]:
-    return pickers.find_entities(*_choices(path, rev, flt, categories, language), query, PICKER_MATCHES)
+def _matches(
+    path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str, home_id: str | None, query: str,
+) -> list[str]:
+    return pickers.find_entities(*_choices(path, rev, flt, categories, language, home_id), query, PICKER_MATCHES)
 
 
 def entity_options(
@@ -359,8 +428,8 @@ def entity_options(
     query), plus the entities in ``keep`` (the pickers' current values). Cached
     per revision, filter and language; callers treat the list as read-only.
     """
-    key = (*db_key(), flt, frozenset(categories), lang())
-    g = _filtered(*key[:4])
+    key = (*db_key(), flt, frozenset(categories), lang(), _category_home(categories))
+    g = _filtered(*key[:4], key[5])
     if g.number_of_nodes() <= MAX_PICKER_OPTIONS:
         choices, names = _choices(*key)
         return choices, lambda o: names.get(o, "" if o is None else str(o))

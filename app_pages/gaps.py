@@ -3,14 +3,16 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages._common import cached, csv_button, formatter, label, lang, t
+from app_pages._common import cached, csv_button, formatter, home, label, lang, require_home, t
 from registry import rules
 from registry.review import report
 
 st.title(t("gaps.title"))
 st.caption(t("gaps.intro"))
 
-result = cached(report.review)
+if not require_home():
+    st.stop()
+result = cached(report.review, home_id=home())
 findings = result.findings
 NOTES = {r.kind: (r.method, r.note_nb if lang() == "nb" else r.note_en) for r in result.summary.itertuples()} if len(result.summary) else {}
 GROUPS = {"gap": t("gaps.group_gap"), "overlap": t("gaps.group_overlap"), "opportunity": t("gaps.group_opportunity")}

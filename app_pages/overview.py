@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages._common import cached, label, lang, suggestions, t
+from app_pages._common import cached, home, label, lang, require_home, suggestions, t
 from registry import queries
 from registry.review import report
 
@@ -11,14 +11,16 @@ st.title(t("overview.title"))
 st.caption(t("overview.intro"))
 
 counts = cached(queries.counts)
-ties = cached(queries.tie_counts)
 entities = cached(queries.entity_counts)
-found = suggestions()
+if not require_home():
+    st.stop()
+HOME = home()
+found = suggestions(home_id=HOME)
 
 m = st.columns(5)
 m[0].metric(t("overview.entities"), counts["entities"], border=True)
 m[1].metric(t("overview.ties"), counts["ties"], border=True)
-m[2].metric(t("overview.sister_cities"), ties.get("sister_city", 0), border=True)
+m[2].metric(t("overview.sister_cities"), len(found), border=True)  # the home's, in force today
 m[3].metric(t("overview.decisions"), counts["decisions"], border=True)
 m[4].metric(t("overview.plan_lines"), counts["plan_lines"], border=True)
 
@@ -40,7 +42,7 @@ with right:
     st.page_link("app_pages/sister_cities.py", label=t("overview.to_sister_cities"), icon=":material/arrow_forward:")
 
 st.subheader(t("overview.urgent"))
-urgent = report.urgent_findings(cached(report.review).findings, limit=8)
+urgent = report.urgent_findings(cached(report.review, home_id=HOME).findings, limit=8)
 if urgent.empty:
     st.success(t("overview.no_findings"))
 else:

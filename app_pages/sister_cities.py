@@ -6,7 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._common import (
-    cached, changed, conn, country, csv_button, current_actor, deferred, formatter, label, lang, md, require_editor, show_problems, suggestions, t,
+    cached, changed, conn, country, csv_button, current_actor, deferred, formatter, home, label, lang, md, require_editor, require_home,
+    show_problems, suggestions, t,
 )
 from registry import rules, store
 from registry.review import classify, report
@@ -19,7 +20,10 @@ flash = st.session_state.pop("sister_flash", None)
 if flash:
     st.success(flash, icon=":material/check_circle:")
 
-found = suggestions()
+if not require_home():
+    st.stop()
+HOME = home()
+found = suggestions(home_id=HOME)
 CARD_LIMIT = 40
 by_tie = {s.tie_id: s for s in found}
 AGREE_COLOUR = {"agree": "green", "disagree": "orange", "unclassified": "gray"}
@@ -196,9 +200,9 @@ st.subheader(t("sister.downloads"))
 st.caption(t("sister.downloads_help"))
 a, b, c = st.columns(3)
 # The summaries are made when asked for: they read every city's plan and decisions.
-a.download_button(t("sister.summary_md"), deferred(report.summary_for, lang(), "md"), file_name=f"sister-cities-{lang()}.md",
+a.download_button(t("sister.summary_md"), deferred(report.summary_for, lang(), "md", HOME), file_name=f"sister-cities-{lang()}.md",
                   mime="text/markdown", key="sum_md", icon=":material/description:")
-b.download_button(t("sister.summary_html"), deferred(report.summary_for, lang(), "html"), file_name=f"sister-cities-{lang()}.html",
+b.download_button(t("sister.summary_html"), deferred(report.summary_for, lang(), "html", HOME), file_name=f"sister-cities-{lang()}.html",
                   mime="text/html", key="sum_html", icon=":material/print:")
 with c:
     csv_button(classify.frame(found), "sister-cities.csv", key="sister_csv")

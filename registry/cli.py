@@ -11,7 +11,7 @@ from typing import Callable
 
 from . import checks, export, graph, ingest, seed
 from .db import connect, default_db_path
-from .errors import ImportFailed, RegistryError
+from .errors import ImportFailed, InvalidRow, RegistryError
 
 __all__ = ["main", "COMMANDS", "default_actor"]
 
@@ -137,6 +137,8 @@ def _as_of(text: str) -> str:
 
 _AS_OF = (("--as-of",), {"type": _as_of, "metavar": "DATE",
                          "help": "count the ties in force on this date (YYYY, YYYY-MM or YYYY-MM-DD; default today)"})
+_HOME = (("--home",), {"metavar": "ID", "help": "the municipality to review and analyse for (an entity id; "
+                                               "default: the setting home_id, or the only municipality)"})
 
 
 @command("classify", "suggest a category for every sister city, with reasons, next to the assigned one")
@@ -144,10 +146,11 @@ _AS_OF = (("--as-of",), {"type": _as_of, "metavar": "DATE",
 @arg(*_AS_OF[0], **_AS_OF[1])
 @arg("--format", choices=["table", "csv"], default="table", help="csv keeps the stable category codes")
 @arg("--lang", choices=["nb", "en"], default="en", help="language of the reasons in the table")
+@arg(*_HOME[0], **_HOME[1])
 def _classify(a: argparse.Namespace) -> int:
     from .review import classify
 
-    df = classify.frame(classify.suggest(connect(a.db), as_of=a.as_of))
+    df = classify.frame(classify.suggest(connect(a.db), as_of=a.as_of, home_id=a.home))
     if a.format == "csv":
         sys.stdout.write(df.to_csv(index=False))
         return 0
@@ -159,7 +162,8 @@ def _classify(a: argparse.Namespace) -> int:
         notes = getattr(r, f"notes_{a.lang}")
         if notes:
             print(f"{'':<{width}}  {notes}")
-    print(f"{len(df)} sister cities; {(df['agreement'] == 'disagree').sum()} disagree with the decision in force")
+    of = f" of {df['home_id'].iloc[0]}" if len(df) else ""
+    print(f"{len(df)} sister cities{of}; {(df['agreement'] == 'disagree').sum()} disagree with the decision in force")
     return 0
 
 
@@ -167,16 +171,46 @@ def _classify(a: argparse.Namespace) -> int:
 @arg(*_DB[0], **_DB[1])
 @arg(*_AS_OF[0], **_AS_OF[1])
 @arg("--out", metavar="DIR", default="analysis", help="directory for the CSV files (default: ./analysis)")
+@arg(*_HOME[0], **_HOME[1])
 def _analyse(a: argparse.Namespace) -> int:
     from . import analysis
 
-    result = analysis.analyse(connect(a.db), as_of=a.as_of)
+    result = analysis.analyse(connect(a.db), as_of=a.as_of, options=analysis.Options(home_id=a.home))
     analysis.write_csv(result, a.out)
     width = max(len(k) for k in result.summary["kind"])
     for r in result.summary.itertuples():
         note = f"  {r.note_en}" if r.note_en else ""
         print(f"{r.kind:<{width}}  {r.count:>6}  {r.method}{note}")
-    print(f"as of {result.as_of.isoformat()}; CSV files in {a.out}")
+    print(f"as of {result.as_of.isoformat()} for {result.home_id or 'no home municipality'}; CSV files in {a.out}")
+    return 0
+
+
+@command("settings", "list the settings with their values and help, or change one (audited)")
+@arg("change", nargs="*", metavar="set KEY VALUE", help="'set KEY VALUE' changes a setting; nothing lists them")
+@arg(*_DB[0], **_DB[1])
+def _settings(a: argparse.Namespace) -> int:
+    from . import settings  # local: only this command needs it
+
+    conn = connect(a.db)
+    if a.change:
+        if len(a.change) != 3 or a.change[0] != "set":
+            print("settings: use 'settings' to list them or 'settings set KEY VALUE' to change one", file=sys.stderr)
+            return 2
+        _, key, value = a.change
+        try:
+            row = settings.set_setting(conn, key, value, actor=default_actor())
+        except InvalidRow as exc:
+            for p in exc.problems:
+                print(f"settings: {p.reason}", file=sys.stderr)
+            return 2
+        print(f"{row['key']} = {row['value']}")
+        return 0
+    rows = settings.describe(conn)
+    width = max(len(r["key"]) for r in rows)
+    for r in rows:
+        value = r["value"] if r["value"] is not None else "(not set)" if r["default"] is None else f"{r['default']} (default)"
+        print(f"{r['key']:<{width}}  {value}")
+        print(f"{'':<{width}}  {r['label_en']}: {r['help']}")
     return 0
 
 

@@ -39,7 +39,9 @@ from .db import connect
 from .ingest import ImportReport, import_texts
 from .schema import DATA_TABLES
 
-__all__ = ["SOURCE", "ACTOR", "AS_OF", "ENTITIES", "TIES", "DECISIONS", "PLAN_LINES", "load", "build", "is_demo"]
+__all__ = [
+    "SOURCE", "ACTOR", "AS_OF", "HOME", "ENTITIES", "TIES", "DECISIONS", "PLAN_LINES", "SETTINGS", "load", "build", "is_demo",
+]
 
 #: The source of every demo row, so nobody takes one for a fact.
 SOURCE = "fictional demo data"
@@ -47,6 +49,8 @@ ACTOR = "demo"
 #: The date the demo's answers are stated for (any later date up to 2028 gives the same answers).
 AS_OF = "2025-12-31"
 _NOTE = "Fiktiv / fictional"
+#: The demo's home municipality, configured as the setting ``home_id`` (nothing is left to inference).
+HOME = "eksempelby"
 
 
 def _e(id: str, kind: str, name: str, name_en: str = "", cc: str = "", lat: float | None = None,
@@ -211,7 +215,10 @@ PLAN_LINES: list[dict[str, Any]] = [
      "funder_id": "", "purpose": "Climate project meetings (fictional)", "source": SOURCE},
 ]
 
-_ROWS = {"entities": ENTITIES, "ties": TIES, "decisions": DECISIONS, "plan_lines": PLAN_LINES}
+#: The registry's settings: the demo is reviewed for Eksempelby.
+SETTINGS: list[dict[str, Any]] = [{"key": "home_id", "value": HOME}]
+
+_ROWS = {"entities": ENTITIES, "ties": TIES, "decisions": DECISIONS, "plan_lines": PLAN_LINES, "settings": SETTINGS}
 
 
 def _csv(table: str) -> bytes:

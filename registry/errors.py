@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Sequence
 
 __all__ = [
     "RegistryError",
@@ -13,6 +14,8 @@ __all__ = [
     "Problem",
     "ReadOnlyTable",
     "Busy",
+    "NoHome",
+    "NotAHome",
 ]
 
 
@@ -48,6 +51,21 @@ class Busy(RegistryError):
 
 class ReadOnlyTable(RegistryError):
     """Rows in this table are never changed or deleted; add a new row instead."""
+
+
+class NoHome(RegistryError):
+    """The registry has several municipalities and no home is set: choose one with --home or set home_id."""
+
+
+class NotAHome(RegistryError):
+    """That is not a municipality in the registry, so it cannot be the home."""
+
+    def __init__(self, requested: str, choices: Sequence[str], how: str = "asked for", kind: str | None = None):
+        self.requested = requested
+        self.choices = tuple(choices)
+        what = f"is a {kind}, not a municipality" if kind else "is not in the registry"
+        listed = ", ".join(self.choices) or "none"
+        super().__init__(f"{requested!r} ({how} as home) {what}; the registry's municipalities: {listed}")
 
 
 class InvalidRow(RegistryError):

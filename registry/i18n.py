@@ -36,6 +36,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Registeret over Trondheim kommunes internasjonale forbindelser (Internasjonal strategi, bystyret 2010).",
         "The register of Trondheim municipality's international ties (International strategy, city council 2010).",
     ),
+    # --- the home municipality (registry.settings)
+    "frame.home": ("Hjemkommune", "Home municipality"),
+    "frame.home_choose": ("Velg kommune …", "Choose a municipality …"),
+    "frame.home_help": (
+        "Kommunen vurderingen og analysen gjelder. Standard er registerets hjemkommune (innstillingen home_id).",
+        "The municipality the review and the analysis are for. The default is the registry's home (the setting home_id).",
+    ),
+    "frame.home_needed": (
+        "Registeret har flere kommuner og ingen hjemkommune er satt: velg en i sidefeltet.",
+        "The registry has several municipalities and no home is set: choose one in the sidebar.",
+    ),
     "nav.explore": ("Utforsk", "Explore"),
     "nav.review": ("Vurder", "Review"),
     "nav.data": ("Data", "Data"),

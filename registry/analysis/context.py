@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
+from itertools import chain
 from typing import Any, Iterable, NamedTuple
 
 import networkx as nx
@@ -15,6 +16,7 @@ import pycountry
 
 from .. import dates, rules as R
 from ..graph import GraphFilter, Snapshot, filter_graph, snapshot, tie_active
+from ..settings import resolve_home
 
 __all__ = ["Tie", "Context", "prepare", "as_date", "in_window", "running"]
 
@@ -132,21 +134,62 @@ class Context:
 
     @cached_property
     def home(self) -> str | None:
-        """The home municipality: given, or the municipality with the most sister-city ties."""
-        if self.home_id is not None:
-            return self.home_id if self.home_id in self.full else None
-        counts: dict[str, int] = defaultdict(int)
-        for n, a in self.full.nodes(data=True):
-            if a.get("kind") == R.HOME_KIND:
-                counts[n] += 0
-        for u, v, a in self.full.edges(data=True):
-            if a.get("kind") == "sister_city":
-                for n in (u, v):
-                    if n in counts:
-                        counts[n] += 1
-        if not counts:
-            return None
-        return min(counts, key=lambda n: (-counts[n], n))
+        """The home municipality the review and analysis are for (:func:`registry.settings.resolve_home`).
+
+        The one asked for (``home_id``), else the configured one, else the only
+        municipality; never a guess among several (that raises NoHome). None only
+        when the registry has no municipality at all.
+        """
+        return resolve_home(self.snap, self.home_id)
+
+    @cached_property
+    def others(self) -> frozenset[str]:
+        """Ids of the other municipalities of the home's country: homes of their own, not actors of this one.
+
+        A registry may hold several municipalities' ties (Bergen's twin towns next to
+        Trondheim's): every entity of kind municipality but the home, and every city
+        with twin towns of its own (a Wikidata import names Bergen a city), in the
+        home's country or with no country recorded. Empty without a home.
+        """
+        home = self.home
+        if home is None:
+            return frozenset()
+        hc = self.home_country
+        nodes = self.full.nodes
+        twinned = {n for u, v, a in self.full.edges(data=True) if a.get("kind") == "sister_city" for n in (u, v)}
+        return frozenset(
+            n for n, a in nodes(data=True)
+            if n != home and a.get("country_code") in (hc, None)
+            and (a.get("kind") == R.HOME_KIND or (a.get("kind") in R.CITY_KINDS and n in twinned))
+        )
+
+    @cached_property
+    def elsewhere(self) -> frozenset[str]:
+        """Entities that belong to other municipalities: :attr:`others`, and those tied only to them.
+
+        "Tied only to them" counts ties of any date: Bergen's twin towns, seen from
+        Trondheim, until one of them gets a tie of its own to Trondheim's side.
+        """
+        others = self.others
+        if not others:
+            return frozenset()
+        succ, pred = self.full._succ, self.full._pred
+        out = set(others)
+        for m in others:
+            for n in chain(succ[m], pred[m]):
+                if n == self.home or n in out:
+                    continue
+                if all(x in others or x == n for x in chain(succ[n], pred[n])):
+                    out.add(n)
+        return frozenset(out)
+
+    def is_elsewhere(self, t: Tie) -> bool:
+        """Return True for a tie of another municipality: an end belongs elsewhere and neither end is local."""
+        far = self.elsewhere
+        if not far or (t.u not in far and t.v not in far):
+            return False
+        local = self.local
+        return t.u not in local and t.v not in local
 
     @cached_property
     def home_country(self) -> str | None:
@@ -179,12 +222,16 @@ class Context:
 
     @cached_property
     def local(self) -> frozenset[str]:
-        """Ids of the local actors: the municipality and the region's institutions (see ``rules``)."""
+        """Ids of the local actors: the home municipality and the region's institutions (see ``rules``).
+
+        Other municipalities, and what belongs only to them (:attr:`elsewhere`), are not local actors.
+        """
         hc = self.home_country
+        far = self.elsewhere
         out = set()
         for n, a in self.full.nodes(data=True):
             k = a.get("kind")
-            if k not in R.LOCAL_ACTOR_KINDS:
+            if k not in R.LOCAL_ACTOR_KINDS or n in far:
                 continue
             cc = a.get("country_code")
             if k in R.ALWAYS_LOCAL_KINDS or cc is None or cc == hc:
@@ -266,11 +313,14 @@ class Context:
         out: dict[str, list[Tie]] = defaultdict(list)
         skip = {"located_in", "consular"}
         countries, places = self._roles
+        far = self.elsewhere
         for t in ties:
             u, v, a = t.u, t.v, t.attrs
             pu, pv = places.get(u), places.get(v)
             if (pu is None and pv is None) or a.get("kind") in skip:
                 continue
+            if far and (u in far or v in far) and self.is_elsewhere(t):
+                continue  # another municipality's tie says nothing about the home's places
             keys = set()
             for p in (pu, pv):
                 if p is not None:
@@ -287,7 +337,8 @@ class Context:
 
         A city's ties include those of entities located in it; a country's include
         those of its cities and institutions. ``located_in`` and ``consular`` ties
-        say where something is, not what it does, and are left out.
+        say where something is, not what it does, and are left out, as are other
+        municipalities' ties (:meth:`is_elsewhere`).
         """
         return self._by_place(self.active)
 
@@ -311,12 +362,17 @@ class Context:
 
     @cached_property
     def sister_ties(self) -> list[Tie]:
-        """The sister-city ties that count, oriented home -> city, by city name."""
+        """The home's sister-city ties that count, oriented home -> city, by city name.
+
+        Only ties with the home at one end: other municipalities' twins are theirs
+        (empty when there is no home).
+        """
+        home = self.home
         out = []
         for u, v, k, a in self.active:
-            if a.get("kind") != "sister_city":
+            if a.get("kind") != "sister_city" or home not in (u, v) or u == v:
                 continue
-            if v == self.home:
+            if v == home:
                 u, v = v, u
             out.append(Tie(u, v, k, a))
         return sorted(out, key=lambda t: (self.name(t.v).casefold(), t.id))
@@ -366,16 +422,20 @@ def prepare(
 ) -> Context:
     """Return a :class:`Context` for ``source`` (a connection, a snapshot, or a context to reuse).
 
-    ``as_of`` defaults to today. A context passed in is returned as it is when it
-    has the same date and rules, so callers can share one.
+    ``as_of`` defaults to today; ``home_id`` chooses the home municipality (default:
+    the configured one, see :func:`registry.settings.resolve_home`). A home that is
+    not a municipality raises NotAHome, several municipalities and none chosen NoHome.
+    A context passed in is returned as it is when it has the same date, rules and
+    home, so callers can share one.
     """
     day = as_date(as_of)
     rules = rules or R.DEFAULT_RULES
     if isinstance(source, Context):
-        if source.as_of == day and source.rules == rules and (home_id is None or home_id == source.home):
+        if source.as_of == day and source.rules == rules and resolve_home(source.snap, home_id) == source.home:
             return source
         source = source.snap
     if isinstance(source, sqlite3.Connection):
         source = snapshot(source)
-    return Context(source, day, rules, home_id)
-
+    ctx = Context(source, day, rules, home_id)
+    ctx.home  # noqa: B018 - resolved now, so a home that cannot be is an error here, not deep in a rule
+    return ctx

@@ -183,8 +183,8 @@ def forum_isolated(ctx: Context) -> Found:
         if a.get("kind") != "forum":
             continue
         for m, to, k, ta in sorted(ctx.ties_at(forum), key=lambda t: t.id):
-            if to != forum or ta.get("kind") != "forum_member" or places.get(m, set()) & partners:
-                continue
+            if to != forum or ta.get("kind") != "forum_member" or places.get(m, set()) & partners or m in ctx.elsewhere:
+                continue  # another municipality in the forum is not one of the home's actors
             nb_m, en_m = ctx.name(m, "nb"), ctx.name(m, "en")
             rows.append(row(
                 "forum_isolated", m, nb_m, "low",
@@ -198,13 +198,14 @@ def forum_isolated(ctx: Context) -> Found:
 
 
 def undocumented_tie(ctx: Context) -> Found:
-    """Cooperation ties without goals, indicators or a source (strategy 2a)."""
+    """Cooperation ties without goals, indicators or a source (strategy 2a); other municipalities' ties are left out."""
     rows = []
     missing_nb = {"goals": "mål", "indicators": "indikatorer", "source": "kilde"}
     missing_en = {"goals": "goals", "indicators": "indicators", "source": "a source"}
-    for u, v, k, a in sorted(ctx.active, key=lambda t: t.id):
-        if a.get("kind") not in R.DOCUMENTED_TIE_KINDS:
-            continue
+    for t in sorted(ctx.active, key=lambda t: t.id):
+        u, v, k, a = t
+        if a.get("kind") not in R.DOCUMENTED_TIE_KINDS or ctx.is_elsewhere(t):
+            continue  # another municipality's ties are for its own review
         missing = [c for c in ("goals", "indicators", "source") if not str(a.get(c) or "").strip()]
         if not missing:
             continue
@@ -299,8 +300,12 @@ _ISOLATED_HINT = {
 
 
 def isolated(ctx: Context) -> Found:
-    """Entities with no tie that counts, or with ties that lead nowhere near the municipality."""
+    """Entities with no tie that counts, or with ties that lead nowhere near the municipality.
+
+    Other municipalities and what belongs only to them (:attr:`Context.elsewhere`) are theirs, not isolated.
+    """
     s = ctx.simple
+    far = ctx.elsewhere
     reach = nx.node_connected_component(s, ctx.home) if ctx.home in s else set()
     # One pass over the components, never one search per entity.
     group_of: dict[str, list[str]] = {}
@@ -311,7 +316,7 @@ def isolated(ctx: Context) -> Found:
                 group_of[n] = members
     rows = []
     for n in sorted(s):
-        if n == ctx.home or n in reach:
+        if n == ctx.home or n in reach or n in far:
             continue
         k = ctx.kind(n)
         nb_n, en_n = ctx.name(n, "nb"), ctx.name(n, "en")

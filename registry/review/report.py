@@ -75,6 +75,7 @@ class Review:
     summary: pd.DataFrame
     sector_matrix: pd.DataFrame
     actor_matrix: pd.DataFrame
+    home_id: str | None = None  # the municipality the analysis is for
 
 
 def _sorted(df: pd.DataFrame) -> pd.DataFrame:
@@ -82,21 +83,24 @@ def _sorted(df: pd.DataFrame) -> pd.DataFrame:
     return df.assign(_r=rank).sort_values("_r", kind="stable").drop(columns="_r").reset_index(drop=True)
 
 
-def review(conn: sqlite3.Connection, as_of: date | int | None = None) -> Review:
+def review(conn: sqlite3.Connection, as_of: date | int | None = None, home_id: str | None = None) -> Review:
     """Return the :class:`Review` of the registry as of ``as_of`` (default today), most severe findings first.
 
-    The findings come from :func:`registry.analysis.analyse`, one run for all kinds,
-    followed by the integrity check's errors and warnings (kind 'integrity').
+    The findings come from :func:`registry.analysis.analyse` for the home
+    municipality ``home_id`` (default: the configured home), one run for all
+    kinds, followed by the integrity check's errors and warnings (kind 'integrity').
     """
     frames = []
     empty = pd.DataFrame()
     summary, sectors, actors = empty, empty, empty
+    home = None
     try:
         from .. import analysis  # the gaps-and-overlaps analysis
     except ImportError:  # pragma: no cover - only while the analysis module is missing
         analysis = None  # type: ignore[assignment]
     if analysis is not None:
-        result = analysis.analyse(snapshot(conn), as_of=as_of)
+        result = analysis.analyse(snapshot(conn), as_of=as_of, options=analysis.Options(home_id=home_id))
+        home = result.home_id
         frames.append(result.all())
         summary, sectors, actors = result.summary, result.sector_matrix, result.actor_matrix
     from ..checks import check
@@ -114,12 +118,12 @@ def review(conn: sqlite3.Connection, as_of: date | int | None = None) -> Review:
         columns=_FINDING_COLUMNS,
     ))
     found = pd.concat([f for f in frames if len(f)], ignore_index=True) if any(len(f) for f in frames) else pd.DataFrame(columns=_FINDING_COLUMNS)
-    return Review(_sorted(found[_FINDING_COLUMNS]), summary, sectors, actors)
+    return Review(_sorted(found[_FINDING_COLUMNS]), summary, sectors, actors, home)
 
 
-def findings_frame(conn: sqlite3.Connection) -> pd.DataFrame:
-    """Return every finding of :func:`review`, most severe first (the table the gaps page downloads)."""
-    return review(conn).findings
+def findings_frame(conn: sqlite3.Connection, home_id: str | None = None) -> pd.DataFrame:
+    """Return every finding of :func:`review` for ``home_id``, most severe first (the table the gaps page downloads)."""
+    return review(conn, home_id=home_id).findings
 
 
 def urgent_findings(findings: pd.DataFrame, limit: int = 8) -> pd.DataFrame:
@@ -205,11 +209,11 @@ class CityCase:
     decisions: pd.DataFrame
 
 
-def gather(conn: sqlite3.Connection, as_of: date | int | None = None) -> list[CityCase]:
-    """Return one :class:`CityCase` per sister city counting on ``as_of`` (default today), by name."""
+def gather(conn: sqlite3.Connection, as_of: date | int | None = None, home_id: str | None = None) -> list[CityCase]:
+    """Return one :class:`CityCase` per sister city of ``home_id`` (default: the configured home) counting on ``as_of``, by name."""
     snap = snapshot(conn)
     out = []
-    for s in classify.suggest(snap, as_of=as_of):
+    for s in classify.suggest(snap, as_of=as_of, home_id=home_id):
         attrs = snap.graph.edges[s.home_id, s.city_id, s.tie_id] if snap.graph.has_edge(s.home_id, s.city_id, s.tie_id) else {}
         out.append(CityCase(s, attrs.get("start"), classify.financing_plan(conn, s.tie_id), classify.decision_history(conn, s.tie_id)))
     return out
@@ -343,6 +347,6 @@ def _funder(funder: Any, lang: str) -> str:
     return i18n.t("report.municipal", lang) if str(funder).strip().lower() == rules.MUNICIPAL_FUNDER else str(funder)
 
 
-def summary_for(conn: sqlite3.Connection, lang: str, fmt: str = "md") -> str:
-    """Return :func:`council_summary` of the registry behind ``conn`` as of today."""
-    return council_summary(gather(conn), lang, fmt)
+def summary_for(conn: sqlite3.Connection, lang: str, fmt: str = "md", home_id: str | None = None) -> str:
+    """Return :func:`council_summary` of the sister cities of ``home_id`` (default: the configured home) as of today."""
+    return council_summary(gather(conn, home_id=home_id), lang, fmt)
