@@ -33,8 +33,12 @@ __all__ = [
     "COVERAGE_SECTORS",
     "COVERAGE_ACTOR_KINDS",
     "MUNICIPAL_FUNDER",
+    "Quote",
+    "QUOTES",
     "Criterion",
     "CRITERIA",
+    "NOT_ENOUGH_DATA",
+    "ROLES",
     "CategoryRule",
     "CATEGORY_RULES",
     "FindingKind",
@@ -164,13 +168,74 @@ COVERAGE_ACTOR_KINDS: tuple[str, ...] = ("university", "business_body", "student
 MUNICIPAL_FUNDER = "municipal"
 
 # --- The four categories (strategy 2c) --------------------------------------------------------
+#
+# The strategy's own words (bystyresak 3/10, «Store lille Trondheim i verden», strategi 2c) stand
+# beside each rule. The strategy says "En kan tenke seg at arbeidet med vennskapsbyene deles inn i
+# fire ulike kategorier": a way of working the council may choose, so every category here is a
+# *suggestion* for the council, and where the registry holds nothing the suggestion says so.
+
+
+class Quote(NamedTuple):
+    """A sentence of the strategy, in the original Norwegian and in English, with its point."""
+
+    point: str
+    nb: str
+    en: str
+
+
+#: The strategy's sentences the review rests on, by key.
+QUOTES: Mapping[str, Quote] = MappingProxyType({
+    "2c": Quote(
+        "2c",
+        "… en nyorientering hvor det tydeliggjøres hvor Trondheim kommune har en aktiv rolle, hva rollen "
+        "innebærer og relasjoner hvor kontakten utøves av andre.",
+        "… a reorientation that makes clear where Trondheim municipality has an active role, what the role "
+        "involves, and relations where the contact is carried by others.",
+    ),
+    "project": Quote(
+        "2c",
+        "Relasjoner som bygger på konkrete prosjektavtaler med konkrete mål og krav til måloppnåelse",
+        "Relations built on concrete project agreements with concrete goals and requirements for goal achievement",
+    ),
+    "political_focus": Quote(
+        "2c",
+        "Relasjoner som politisk kan defineres som særskilte fokusområder og som åpner for samhandlet innsats "
+        "med bl.a. nasjonale myndigheter og som gir muligheter for ekstern finansiering",
+        "Relations that can be politically defined as special focus areas, which open for coordinated effort "
+        "with e.g. national authorities and give possibilities for external funding",
+    ),
+    "solidarity": Quote(
+        "2c",
+        "Solidaritetsrelasjoner hvor aktiviteten gjerne også drives av andre for eksempel frivillige "
+        "organisasjoner og foreninger. Det bør imidlertid være et krav om en toveis relasjon hvor "
+        "gjensidighetsperspektivet […] blir ivaretatt.",
+        "Solidarity relations where the activity is often also driven by others, for example voluntary "
+        "organisations and associations. There should, however, be a requirement of a two-way relation in "
+        "which reciprocity […] is looked after.",
+    ),
+    "dormant": Quote(
+        "2c",
+        "Hvilende relasjoner hvor aktivitet ikke prioriteres, men hvor det likevel er ønskelig å opprettholde "
+        "forbindelse.",
+        "Dormant relations where activity is not prioritised, but where it is still desirable to keep the "
+        "connection.",
+    ),
+    "2a": Quote(
+        "2a",
+        "… formalisere internasjonalt samarbeid gjennom prosjektrelaterte engasjement basert på strategiske "
+        "samarbeidsavtaler som er målbare og har dokumenterbar effekt.",
+        "… formalise international cooperation through project-related engagements based on strategic "
+        "cooperation agreements that are measurable and have a documentable effect.",
+    ),
+})
 
 
 class Criterion(NamedTuple):
-    """One test the evidence for a sister city can pass; texts take ``{evidence}`` and ``{years}``.
+    """One test the evidence for a sister city can pass, with the strategy sentence it reads.
 
-    ``{evidence}`` is filled with the ids behind the answer (tie ids, ``decision:N``,
-    ``plan_line:N``), or "none recorded" when there are none.
+    Texts take ``{evidence}`` (what the registry holds behind the answer, by name
+    and year, or "none registered"), ``{years}`` (the window) and ``{since}`` (the
+    year of the last registered activity).
     """
 
     code: str
@@ -180,71 +245,91 @@ class Criterion(NamedTuple):
     met_en: str
     unmet_nb: str
     unmet_en: str
+    quote: str = ""  # key of :data:`QUOTES`
 
 
 CRITERIA: tuple[Criterion, ...] = (
     Criterion(
-        "focus_decision", "Politisk vedtak om fokus", "Council decision of focus",
+        "project_tie", "Prosjektavtale", "Project agreement",
+        "Prosjekt eller prosjektavtale ({evidence})",
+        "Project or project agreement ({evidence})",
+        "Ingen løpende prosjekt eller prosjektavtale registrert",
+        "No running project or project agreement registered",
+        "project",
+    ),
+    Criterion(
+        "project_goals", "Konkrete mål", "Concrete goals",
+        "Med konkrete mål ({evidence})",
+        "With concrete goals ({evidence})",
+        "Ingen prosjekt med konkrete mål registrert",
+        "No project with concrete goals registered",
+        "project",
+    ),
+    Criterion(
+        "project_indicators", "Krav til måloppnåelse", "Requirements for goal achievement",
+        "Med mål og indikatorer for måloppnåelse ({evidence})",
+        "With goals and indicators of goal achievement ({evidence})",
+        "Ingen prosjekt med både mål og indikatorer registrert",
+        "No project with both goals and indicators registered",
+        "project",
+    ),
+    Criterion(
+        "focus_decision", "Vedtatt som fokusområde", "Decided as a focus area",
         "Vedtatt som politisk fokusområde ({evidence})",
         "Decided as a political focus area ({evidence})",
-        "Ingen gjeldende vedtak om politisk fokus",
-        "No decision of political focus in force",
+        "Ikke vedtatt som politisk fokusområde",
+        "Not decided as a political focus area",
+        "political_focus",
     ),
     Criterion(
-        "external_funding", "Ekstern finansiering", "External funding",
-        "Ekstern finansiering siste {years} år ({evidence})",
-        "External funding in the last {years} years ({evidence})",
-        "Ingen ekstern finansiering siste {years} år",
-        "No external funding in the last {years} years",
+        "national_coordination", "Samhandling med nasjonale myndigheter", "Coordination with national authorities",
+        "Samhandling med nasjonale aktører ({evidence})",
+        "Coordinated effort with national bodies ({evidence})",
+        "Ingen samhandling med nasjonale myndigheter registrert",
+        "No coordination with national authorities registered",
+        "political_focus",
     ),
     Criterion(
-        "national_coordination", "Nasjonal samordning", "National coordination",
-        "Samordnet med nasjonale myndigheter ({evidence})",
-        "Coordinated with national authorities ({evidence})",
-        "Ingen samordning med nasjonale myndigheter",
-        "No coordination with national authorities",
+        "external_funding", "Muligheter for ekstern finansiering", "Possibilities for external funding",
+        "Ekstern finansiering planlagt, mottatt eller mulig siste {years} år ({evidence})",
+        "External funding planned, received or possible in the last {years} years ({evidence})",
+        "Ingen ekstern finansiering registrert siste {years} år",
+        "No external funding registered in the last {years} years",
+        "political_focus",
     ),
     Criterion(
-        "project_tie", "Aktivt prosjekt eller avtale", "Active project or agreement",
-        "Aktivt prosjekt eller avtale ({evidence})",
-        "Active project or agreement ({evidence})",
-        "Ingen aktive prosjekter eller avtaler",
-        "No active project or agreement",
+        "two_way", "Toveis relasjon", "Two-way relation",
+        "Toveis relasjon: besøk eller utveksling begge veier ({evidence})",
+        "Two-way relation: visits or exchanges both ways ({evidence})",
+        "Ingen toveis relasjon registrert",
+        "No two-way relation registered",
+        "solidarity",
     ),
     Criterion(
-        "project_goals", "Med konkrete mål", "With concrete goals",
-        "Prosjekt med konkrete mål ({evidence})",
-        "Project with concrete goals ({evidence})",
-        "Ingen aktive prosjekter med konkrete mål",
-        "No active project with concrete goals",
+        "voluntary_carrier", "Drives også av andre", "Also driven by others",
+        "Aktivitet drevet av frivillige organisasjoner eller foreninger ({evidence})",
+        "Activity driven by voluntary organisations or associations ({evidence})",
+        "Ingen aktivitet drevet av frivillige organisasjoner registrert (strategien krever det ikke)",
+        "No activity driven by voluntary organisations registered (the strategy does not require it)",
+        "solidarity",
     ),
     Criterion(
-        "project_indicators", "Med krav til måloppnåelse", "With requirements for goal achievement",
-        "Prosjekt med mål og indikatorer ({evidence})",
-        "Project with goals and indicators ({evidence})",
-        "Ingen aktive prosjekter med både mål og indikatorer",
-        "No active project with both goals and indicators",
+        "dormant_decision", "Vedtatt som hvilende", "Decided as dormant",
+        "Vedtatt at aktivitet ikke prioriteres ({evidence})",
+        "Decided that activity is not prioritised ({evidence})",
+        "Ikke vedtatt som hvilende",
+        "Not decided as dormant",
+        "dormant",
     ),
     Criterion(
-        "voluntary_carrier", "Drevet av frivillige", "Carried by voluntary organisations",
-        "Aktivitet drevet av frivillige organisasjoner ({evidence})",
-        "Activity carried by voluntary organisations ({evidence})",
-        "Ingen aktivitet drevet av frivillige organisasjoner",
-        "No activity carried by voluntary organisations",
-    ),
-    Criterion(
-        "two_way", "Gjensidig", "Two-way",
-        "Gjensidig relasjon ({evidence})",
-        "Two-way relation ({evidence})",
-        "Ingen frivillig aktivitet er dokumentert som gjensidig",
-        "No voluntary activity is documented as two-way",
-    ),
-    Criterion(
-        "no_recent_activity", "Ingen aktivitet siste år", "No recent activity",
-        "Ingen aktivitet utover vennskapsbyavtalen siste {years} år (tidligere aktivitet: {evidence})",
-        "No activity beyond the sister-city agreement in the last {years} years (earlier activity: {evidence})",
-        "Aktivitet siste {years} år ({evidence})",
-        "Activity in the last {years} years ({evidence})",
+        "quiet_since", "Ingenting registrert på lenge", "Nothing registered for long",
+        "Ingenting registrert siden {since} (siste: {evidence}); om aktiviteten ikke prioriteres, er det et valg "
+        "for bystyret",
+        "Nothing registered since {since} (last: {evidence}); whether activity is not prioritised is the "
+        "council's choice",
+        "Aktivitet registrert siste {years} år ({evidence})",
+        "Activity registered in the last {years} years ({evidence})",
+        "dormant",
     ),
 )
 
@@ -257,23 +342,40 @@ def criterion(code: str) -> Criterion:
 
 
 class CategoryRule(NamedTuple):
-    """A category and what it needs: every group must have at least one criterion met."""
+    """One way a category can be suggested: every group must have at least one criterion met.
+
+    A category may have several rules (alternatives); the first rule met, in
+    :data:`CATEGORY_RULES` order, gives the suggestion.
+    """
 
     category: str
     requires: tuple[tuple[str, ...], ...]
 
 
-#: In order of precedence: the first category whose requirements are met is suggested.
-#: ``focus_decision`` holds when the decision in force (the latest by the date) is political
-#: focus: being a focus area is a political act, and the evidence then tests whether the means
-#: the strategy ties to it (external funding, national coordination) are there.
-#: Political focus comes first because it rests on a council decision; dormant last,
-#: because it is what is left when nothing else holds.
+#: In order of precedence. Project first: it rests on agreements with goals and indicators, the
+#: most demanding evidence. Political focus follows a council decision, or is suggested from its
+#: signals (both national partners and external funding); it never contradicts a decision for lack
+#: of realised money. Solidarity needs the two-way relation the strategy requires; who carries it
+#: (the municipality, a local or a foreign association) is the framing, not a condition. Dormant
+#: is a choice: decided, or offered to the council when nothing has been registered for the window.
 CATEGORY_RULES: tuple[CategoryRule, ...] = (
-    CategoryRule("political_focus", (("focus_decision",), ("external_funding", "national_coordination"))),
     CategoryRule("project", (("project_tie",), ("project_goals",), ("project_indicators",))),
-    CategoryRule("solidarity", (("voluntary_carrier",), ("two_way",))),
-    CategoryRule("dormant", (("no_recent_activity",),)),
+    CategoryRule("political_focus", (("focus_decision",),)),
+    CategoryRule("political_focus", (("national_coordination",), ("external_funding",))),
+    CategoryRule("solidarity", (("two_way",),)),
+    CategoryRule("dormant", (("dormant_decision",),)),
+    CategoryRule("dormant", (("quiet_since",),)),
+)
+
+#: The suggestion where the registry holds no activity for a relation: not a category.
+NOT_ENOUGH_DATA = "not_enough_data"
+
+#: The framing of strategy 2c: who has the active role (code, label_nb, label_en).
+ROLES: tuple[tuple[str, str, str], ...] = (
+    ("active", "Kommunen har en aktiv rolle", "The municipality has an active role"),
+    ("facilitator", "Kommunen tilrettelegger, andre utøver kontakten", "The municipality facilitates; others carry the contact"),
+    ("others", "Kontakten utøves av andre", "The contact is carried by others"),
+    ("unknown", "Kommunens rolle er ikke registrert", "The municipality's role is not registered"),
 )
 
 #: How a suggestion compares with the assigned category.
@@ -283,147 +385,7 @@ AGREEMENTS: tuple[tuple[str, str, str], ...] = (
     ("unclassified", "Ikke kategorisert", "Not classified"),
 )
 
-# --- Findings ---------------------------------------------------------------------------------
 
-
-class FindingKind(NamedTuple):
-    """A kind of analysis finding: its group (gap, overlap, opportunity), titles and help."""
-
-    code: str
-    group: str
-    title_nb: str
-    title_en: str
-    help_nb: str
-    help_en: str
-    strategy: str  # strategy points it serves
-
-
-FINDING_KINDS: tuple[FindingKind, ...] = (
-    FindingKind(
-        "municipal_only", "gap", "Bare kommunens egen forbindelse", "Only the municipality's own tie",
-        "Vennskapsbyer der kommunen er den eneste lokale aktøren som har en forbindelse.",
-        "Sister cities where the municipality is the only local actor with a tie.",
-        "4a",
-    ),
-    FindingKind(
-        "sector_gap", "gap", "Sektorer uten dekning", "Sectors not covered",
-        "Vennskapsbyer uten aktive forbindelser i en eller flere av strategiens sektorer "
-        "(utdanning, forskning, helse, kultur, næringsliv).",
-        "Sister cities with no active tie in one or more of the strategy's sectors "
-        "(education, research, health, culture, business).",
-        "1a",
-    ),
-    FindingKind(
-        "actor_gap", "gap", "Aktørtyper uten dekning", "Actor kinds not involved",
-        "Vennskapsbyer der ingen universitet, næringslivsorganisasjon, studentorganisasjon eller frivillig "
-        "organisasjon har en aktiv forbindelse.",
-        "Sister cities that no university, business body, student organisation or voluntary organisation "
-        "has an active tie with.",
-        "1a;4d;4f",
-    ),
-    FindingKind(
-        "unused_consulate", "gap", "Konsulater som ikke brukes", "Consulates not used",
-        "Konsulater uten andre forbindelser enn landet de representerer og byen de ligger i, og om landet "
-        "har noen annen aktiv relasjon.",
-        "Consulates with no tie beyond the country they represent and the city they are in, and whether "
-        "that country has any other active relation.",
-        "1f;4e",
-    ),
-    FindingKind(
-        "forum_isolated", "gap", "Forumdeltakere uten vennskapsbyer", "Forum members without sister cities",
-        "Medlemmer av et forum som ikke har noen forbindelse til en vennskapsby eller partnerby.",
-        "Forum members with no tie to any sister or partner city.",
-        "1f",
-    ),
-    FindingKind(
-        "undocumented_tie", "gap", "Uten mål, indikatorer eller kilde", "Without goals, indicators or source",
-        "Samarbeid uten mål, indikatorer eller kilde; strategien ber om målbar og dokumenterbar effekt.",
-        "Cooperation without goals, indicators or a source; the strategy asks for measurable, documented effect.",
-        "2a",
-    ),
-    FindingKind(
-        "one_way_solidarity", "gap", "Enveis solidaritet", "One-way solidarity",
-        "Solidaritetsrelasjoner drevet av frivillige som er enveis eller ikke dokumentert som gjensidige; "
-        "gjensidighet er et krav.",
-        "Solidarity relations carried by voluntary organisations that are one-way or not documented as "
-        "two-way; reciprocity is a requirement.",
-        "2c",
-    ),
-    FindingKind(
-        "went_dormant", "gap", "Relasjoner som har gått i dvale", "Relations that went dormant",
-        "Vennskaps- og partnerbyer som har hatt aktivitet, men ingen de siste årene.",
-        "Sister and partner cities that had activity, but none in recent years.",
-        "2c",
-    ),
-    FindingKind(
-        "isolated", "gap", "Uten forbindelse til kommunen", "Not connected to the municipality",
-        "Aktører, programmer og steder som ikke har noen aktiv forbindelse, eller ingen vei til kommunen.",
-        "Actors, programmes and places with no active tie, or no path to the municipality.",
-        "3e;4a;4f",
-    ),
-    FindingKind(
-        "single_point_of_failure", "gap", "Enkeltpunkter som alt henger på", "Single points of failure",
-        "Aktører som er eneste vei mellom kommunen og andre: faller de bort, mister kommunen kontakten "
-        "med alle bak dem (artikulasjonspunkter og broer).",
-        "Actors that are the only path between the municipality and others: if they drop out, the "
-        "municipality loses touch with everyone behind them (articulation points and bridges).",
-        "4a",
-    ),
-    FindingKind(
-        "structural_hole", "gap", "Strukturelle hull", "Structural holes",
-        "Lokale aktører hvis kontakter ikke har forbindelse med hverandre (Burts effektive størrelse og "
-        "begrensning): de holder nettverket sammen alene, og kommunen kan koble kontaktene.",
-        "Local actors whose contacts are not tied to each other (Burt's effective size and constraint): "
-        "they alone hold those contacts together, and the municipality could connect them.",
-        "1a;4a",
-    ),
-    FindingKind(
-        "shared_partner", "overlap", "Samme partner, ingen kontakt", "Same partner, no contact",
-        "Lokale aktører som arbeider med samme utenlandske by eller land uten å ha forbindelse med hverandre.",
-        "Local actors working the same foreign city or country without a tie to each other.",
-        "1a;4a",
-    ),
-    FindingKind(
-        "many_channels", "overlap", "Mange kanaler samtidig", "Many channels at once",
-        "Utenlandske steder som mange lokale aktører arbeider med samtidig; her lønner samordning seg.",
-        "Foreign places that many local actors work at once; coordination pays off here.",
-        "1a;4a",
-    ),
-    FindingKind(
-        "likely_duplicate", "overlap", "Mulige duplikater", "Likely duplicates",
-        "Enheter som trolig er samme sted eller aktør under to navn.",
-        "Entities that are likely the same place or actor under two names.",
-        "4a",
-    ),
-    FindingKind(
-        "opportunity", "opportunity", "Usynlige muligheter", "Invisible opportunities",
-        "Utenlandske steder der byens institusjoner er aktive, men kommunen ikke har noen relasjon, rangert "
-        "etter Adamic–Adar (felles naboer, vektet mot de mest spesifikke).",
-        "Foreign places where the city's institutions are active but the municipality has no relation, "
-        "ranked by Adamic–Adar (common neighbours, weighted towards the most specific).",
-        "4a",
-    ),
-)
-
-_FINDING_KINDS = {k.code: k for k in FINDING_KINDS}
-
-
-def finding_kind(code: str) -> FindingKind:
-    """Return the finding kind with ``code``; KeyError when there is none."""
-    return _FINDING_KINDS[code]
-
-
-#: Severity of a finding, most urgent first: (code, label_nb, label_en).
-SEVERITIES: tuple[tuple[str, str, str], ...] = (
-    ("high", "Høy", "High"),
-    ("medium", "Middels", "Medium"),
-    ("low", "Lav", "Low"),
-    ("info", "Til orientering", "For information"),
-)
-
-#: How a finding kind was computed at the size of the graph at hand: (code, label_nb, label_en, help).
-METHODS: tuple[tuple[str, str, str, str], ...] = (
-    ("exact", "Eksakt", "Exact", "Every candidate was examined."),
-    ("sampled", "Utvalg", "Sampled", "A sample or the largest candidates were examined; the note says which."),
-    ("skipped", "Hoppet over", "Skipped", "Not computed here; the note says why."),
-)
+# The kinds of findings live in their own module; they are re-exported so that
+# ``rules`` stays the one place a reader looks for "why".
+from .findings import FINDING_KINDS, METHODS, SEVERITIES, FindingKind, finding_kind  # noqa: E402

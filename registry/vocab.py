@@ -85,6 +85,7 @@ CATEGORIES: tuple[Term, ...] = (
     Term("solidarity", "Solidaritet", "Solidarity", "Activity driven by others such as voluntary organisations; must be two-way (2c.3)"),
     Term("dormant", "Hvilende", "Dormant", "Activity not prioritised, but the connection is kept (2c.4)"),
     Term("unclassified", "Ikke kategorisert", "Unclassified", "No category has been decided"),
+    Term("not_enough_data", "Ikke nok data", "Not enough data", "A suggestion only: the registry holds no activity for the relation"),
 )
 
 MUNICIPAL_ROLES: tuple[Term, ...] = (

@@ -7,6 +7,7 @@ import pytest
 from registry import store
 from registry.review import classify
 from registry.errors import InvalidRow
+from registry import rules as R
 from registry.rules import DEFAULT_RULES
 from tests.mini import Mini
 
@@ -84,15 +85,30 @@ def test_political_focus_through_national_coordination():
     assert s.suggested == "political_focus" and "national_coordination" in met(s)
 
 
-def test_political_focus_decision_without_means_disagrees():
-    # A focus decision, but only municipal money and no national partner: the evidence says dormant.
+def test_political_focus_decision_without_means_agrees():
+    # Strategy 2c: «Relasjoner som politisk kan defineres som særskilte fokusområder og som åpner for
+    # samhandlet innsats … og som gir muligheter for ekstern finansiering». Opening for and giving
+    # possibilities is not money received: a focus decision is never contradicted for lack of it.
     m = Mini()
     tie = m.sister("x")
     m.decision(tie, "political_focus", "2023")
     m.plan(tie, 2025, 100, funder="municipal")
     s = one(m)
-    assert s.suggested == "dormant" and s.assigned == "political_focus" and s.agreement == "disagree"
+    assert s.suggested == "political_focus" and s.assigned == "political_focus" and s.agreement == "agree"
     assert "external_funding" not in met(s) and "focus_decision" in met(s)
+
+
+def test_political_focus_is_suggested_from_its_signals_without_a_decision():
+    # Both signals the strategy names: national partners and external funding. One alone is not enough.
+    m = Mini()
+    tie = m.sister("x")
+    m.entity("agency", "public_agency", "NO")
+    m.tie("agency", "x", "project", id="n", start="2024")
+    assert one(m).suggested != "political_focus"
+    m.plan(tie, 2025, 100, funder="Interreg")
+    s = one(m)
+    assert s.suggested == "political_focus" and s.agreement == "unclassified"
+    assert {"national_coordination", "external_funding"} <= met(s)
 
 
 def test_external_funding_older_than_the_window_does_not_count():
@@ -103,14 +119,37 @@ def test_external_funding_older_than_the_window_does_not_count():
     assert "external_funding" not in met(one(m))  # 2015 < 2025 - 5
 
 
-def test_solidarity_needs_voluntary_activity_that_is_two_way():
+def test_solidarity_rests_on_a_two_way_relation():
+    # Strategy 2c: «Det bør imidlertid være et krav om en toveis relasjon». The voluntary carrier
+    # («gjerne også drives av andre») is a reason given, not a condition.
     m = Mini()
     m.sister("x")
     m.entity("friends", "voluntary_org", "NO")
-    m.tie("friends", "x", "exchange", id="v", start="2010", reciprocity="two_way")
+    m.tie("friends", "x", "exchange", id="v", start="2022", reciprocity="two_way")
     s = one(m)
     assert s.suggested == "solidarity" and s.agreement == "unclassified" and not s.notes
-    assert dict((r.criterion, r.evidence) for r in s.because) == {"voluntary_carrier": ("v",), "two_way": ("v",)}
+    assert dict((r.criterion, r.evidence) for r in s.because) == {"two_way": ("v",), "voluntary_carrier": ("v",)}
+    assert s.role == "others" and s.carriers == ("friends",)
+
+
+def test_a_two_way_exchange_led_by_the_municipality_is_solidarity_it_carries_itself():
+    # A documented, two-way, municipality-led exchange in 2025 fits a category: the framing says who carries it.
+    m = Mini()
+    tie = m.sister("x")
+    m.activity("to-x", "exchange", "2025-03", {"home": "visitor", "x": "host"}, ties=(tie,), municipal_role="active")
+    m.activity("to-home", "exchange", "2025-09", {"x": "visitor", "home": "host"}, ties=(tie,), municipal_role="active")
+    s = one(m)
+    assert s.suggested == "solidarity" and s.role == "active"
+    assert "voluntary_carrier" not in met(s)
+    assert "The municipality has an active role" == s.role_text("en")
+
+
+def test_one_way_activity_alone_fits_no_category():
+    m = Mini()
+    tie = m.sister("x")
+    m.activity("to-x", "visit", "2024", {"home": "visitor", "x": "host"}, ties=(tie,))
+    s = one(m)
+    assert s.suggested == "unclassified" and "two_way" not in met(s)
 
 
 def test_a_carrier_counts_as_the_voluntary_actor():
@@ -122,12 +161,12 @@ def test_a_carrier_counts_as_the_voluntary_actor():
     assert one(m).suggested == "solidarity"
 
 
-@pytest.mark.parametrize("reciprocity, text", [("one_way", "One-way solidarity"), (None, "not documented")])
+@pytest.mark.parametrize("reciprocity, text", [("one_way", "One-way solidarity"), (None, "not registered")])
 def test_one_way_solidarity_is_a_finding_not_a_category(reciprocity, text):
     m = Mini()
     tie = m.sister("x")
     m.entity("friends", "voluntary_org", "NO")
-    m.tie("friends", "x", "exchange", id="v", start="2010", reciprocity=reciprocity)
+    m.tie("friends", "x", "exchange", id="v", start="2022", reciprocity=reciprocity)
     m.decision(tie, "solidarity", "2018")
     s = one(m)
     assert s.suggested == "unclassified" and s.agreement == "disagree"
@@ -135,14 +174,25 @@ def test_one_way_solidarity_is_a_finding_not_a_category(reciprocity, text):
     assert s.notes[0].evidence == ("v",)
 
 
-def test_dormant_when_no_activity_in_the_last_years():
-    # An exchange that ended in 2012: more than five years before 2025.
+def test_dormant_is_offered_when_nothing_is_registered_in_the_last_years():
+    # Strategy 2c: «Hvilende relasjoner hvor aktivitet ikke prioriteres, men hvor det likevel er ønskelig å
+    # opprettholde forbindelse» — a choice. Offered with what is registered, worded as such.
     m = Mini()
     m.sister("x", start="1950")
     m.tie("home", "x", "exchange", id="old", start="2001", end="2012", status="ended")
     s = one(m)
     assert s.suggested == "dormant" and s.because[0].evidence == ("old",)
-    assert "earlier activity: old" in s.because[0].text_en
+    assert s.because[0].text_en.startswith("Nothing registered since 2012")
+    assert "the council's choice" in s.because[0].text_en
+
+
+def test_a_dormant_decision_is_a_choice_the_review_respects():
+    m = Mini()
+    tie = m.sister("x")
+    m.decision(tie, "dormant", "2020")
+    s = one(m)
+    assert (s.suggested, s.agreement) == ("dormant", "agree")
+    assert dict((r.criterion, r.evidence) for r in s.because) == {"dormant_decision": ("decision:1",)}
 
 
 def test_dormancy_threshold_is_a_rule():
@@ -160,29 +210,31 @@ def test_activity_in_the_window_is_not_dormant_and_future_ties_do_not_count():
     m.tie("home", "x", "project", id="future", start="2030", goals="g", indicators="i")
     s = one(m)
     assert s.suggested == "unclassified"
-    (r,) = [r for r in s.reasons if r.criterion == "no_recent_activity"]
+    (r,) = [r for r in s.reasons if r.criterion == "quiet_since"]
     assert not r.met and r.evidence == ("recent",)
     assert "project_tie" not in met(s)
 
 
-def test_a_city_with_only_the_twinning_is_dormant_with_a_reason():
+def test_a_city_with_only_the_twinning_is_not_enough_data():
+    # Honest absence: no activity registered is not a category stated as fact.
     m = Mini()
     m.sister("x")
     s = one(m)
-    assert s.suggested == "dormant" and s.because[0].evidence == ()
-    assert "none recorded" in s.because[0].text_en and "ingen registrert" in s.because[0].text_nb
+    assert s.suggested == "not_enough_data" and s.records == 0 and s.because == ()
+    assert s.explanation("en").startswith("Not enough data: the registry holds 0 activity records")
+    assert s.explanation("nb").startswith("Ikke nok data: registeret har 0 aktivitetsoppføringer")
 
 
-def test_precedence_political_focus_over_project_and_solidarity():
+def test_precedence_project_then_political_focus_then_solidarity():
     m = Mini()
     tie = m.sister("x")
     m.entity("friends", "voluntary_org", "NO")
-    m.tie("home", "x", "project", start="2020", goals="g", indicators="i")
-    m.tie("friends", "x", "exchange", start="2010", reciprocity="two_way")
-    assert one(m).suggested == "project"
+    m.tie("friends", "x", "exchange", start="2022", reciprocity="two_way")
+    assert one(m).suggested == "solidarity"
     m.decision(tie, "political_focus", "2021")
-    m.plan(tie, 2024, 1, funder="EU")
     assert one(m).suggested == "political_focus"
+    m.tie("home", "x", "project", start="2020", goals="g", indicators="i")
+    assert one(m).suggested == "project"
 
 
 def test_assigned_is_the_latest_decision_by_the_date():
@@ -215,9 +267,10 @@ def test_nothing_to_classify():
 
 def test_every_suggestion_lists_every_criterion_with_texts_in_both_languages():
     m = Mini()
-    m.sister("x")
+    tie = m.sister("x")
+    m.activity("v", "visit", "2010", {"home": "visitor"}, ties=(tie,))
     s = one(m)
-    assert len(s.reasons) == 9 and len(s.met) + len(s.unmet) == 9
+    assert len(s.reasons) == len(R.CRITERIA) and len(s.met) + len(s.unmet) == len(R.CRITERIA)
     assert s.reasons[0].category == "dormant"  # the suggested category's criteria come first
     assert all(r.text_nb and r.text_en and r.text_nb != r.text_en for r in s.reasons)
 
@@ -225,23 +278,24 @@ def test_every_suggestion_lists_every_criterion_with_texts_in_both_languages():
 def test_frame_keeps_codes_and_adds_labels_on_request():
     m = Mini()
     tie = m.sister("x")
+    m.activity("v", "visit", "2010", {"home": "visitor"}, ties=(tie,))
     m.decision(tie, "project", "2020")
     df = classify.frame(classify.suggest(m.snap(), as_of=DAY), lang="nb")
     rec = df.iloc[0]
     assert (rec["suggested"], rec["assigned"], rec["agreement"]) == ("dormant", "project", "disagree")
     assert (rec["suggested_label"], rec["assigned_label"], rec["agreement_label"]) == ("Hvilende", "Prosjekt", "Avviker")
     assert rec["reason_nb"].startswith("Foreslått hvilende:") and rec["reason_en"].startswith("Suggested dormant:")
-    assert rec["criteria_met"] == "no_recent_activity"
+    assert rec["criteria_met"] == "quiet_since"
 
 
 def test_suggest_reads_a_connection_the_same_way(seeded):
-    # The real seed: eleven sister cities, documented only by the municipality's own tie, no decisions.
+    # The real seed: eleven sister cities; the documented activity gives different suggestions.
     out = classify.suggest(seeded, as_of=2025)
     assert len(out) == 11
-    assert {s.suggested for s in out} == {"dormant"} and {s.agreement for s in out} == {"unclassified"}
+    assert len({s.suggested for s in out}) > 1
     for s in out:
-        assert s.because and all(r.text_en and r.text_nb for r in s.because)
         assert s.home_id == "trondheim"
+        assert s.suggested == "not_enough_data" or (s.because and all(r.text_en and r.text_nb for r in s.because))
     assert [s.city_id for s in out][:2] == ["darmstadt", "dunfermline"]  # by name
 
 
@@ -263,6 +317,7 @@ def test_record_decision_validates_and_keeps_history(seeded):
         ("trondheim--krakow", "project", "2024", "B", "r", "tie_id"),  # a partnership, not a twinning
         ("nope", "project", "2024", "B", "r", "tie_id"),
         ("trondheim--graz", "great", "2024", "B", "r", "category"),
+        ("trondheim--graz", "not_enough_data", "2024", "B", "r", "category"),  # a suggestion, not a decision
         ("trondheim--graz", "project", "24.01.2024", "B", "r", "decided_on"),
         ("trondheim--graz", "project", (date.today() + timedelta(days=400)).isoformat(), "B", "r", "decided_on"),
         ("trondheim--graz", "project", "2024", " ", "r", "decided_by"),
@@ -270,10 +325,11 @@ def test_record_decision_validates_and_keeps_history(seeded):
     ],
 )
 def test_record_decision_refuses_bad_input(seeded, tie, category, decided_on, by, reason, column):
+    before = seeded.execute("SELECT count(*) FROM decisions").fetchone()[0]
     with pytest.raises(InvalidRow) as exc:
         classify.record_decision(seeded, tie, category, decided_on, by, None, reason, actor="t")
     assert [p.column for p in exc.value.problems] == [column]
-    assert seeded.execute("SELECT count(*) FROM decisions").fetchone()[0] == 0
+    assert seeded.execute("SELECT count(*) FROM decisions").fetchone()[0] == before
 
 
 def test_financing_plan_and_totals(seeded):
@@ -305,7 +361,7 @@ def test_cli_classify_table_and_csv(db_path, capsys):
     import pandas as pd
 
     df = pd.read_csv(io.StringIO(capsys.readouterr().out))
-    assert set(df["suggested"]) == {"project", "political_focus", "solidarity", "dormant", "unclassified"}
+    assert set(df["suggested"]) == {"project", "political_focus", "solidarity", "dormant", "unclassified", "not_enough_data"}
     assert len(df) == 7
 
 

@@ -22,8 +22,9 @@ def test_an_activity_linked_to_the_twinning_is_recent_activity():
     assert s.suggested != "dormant"
     assert [a.id for a in s.activities] == ["x-80"]
     assert s.last_contact is not None and s.last_contact.start == "2025-05"
-    no_recent = next(r for r in s.reasons if r.criterion == "no_recent_activity")
-    assert not no_recent.met and no_recent.evidence == ("activity:x-80",)
+    quiet = next(r for r in s.reasons if r.criterion == "quiet_since")
+    assert not quiet.met and quiet.evidence == ("activity:x-80",)
+    assert "x 80 (2025)" in quiet.text_en  # described by title and year, not by id
 
 
 def test_an_old_activity_leaves_the_relation_dormant_and_is_cited_as_earlier_activity():

@@ -32,7 +32,8 @@ def test_category_counts(small):
     counts = report.category_counts(classify.suggest(small))
     assigned = dict(zip(counts["category"], counts["assigned"]))
     # One decision (Alpha: project); Beta and Evil have none.
-    assert assigned == {"project": 1, "political_focus": 0, "solidarity": 0, "dormant": 0, "unclassified": 2}
+    assert assigned == {"project": 1, "political_focus": 0, "solidarity": 0, "dormant": 0, "unclassified": 2,
+                        "not_enough_data": 0}
     assert counts["suggested"].sum() == 3
     assert list(counts["category"]) == list(report.CATEGORY_ORDER)
 

@@ -1,8 +1,10 @@
 """The four-category review of sister cities: which category the evidence supports, and why.
 
-The criteria and their order live in :mod:`registry.rules`; this module only
-evaluates them for each sister-city tie and compares the result with the
-category the council assigned (the latest decision).
+The criteria, their order and the strategy sentences behind them live in
+:mod:`registry.rules`; :mod:`registry.review.criteria` looks up the evidence.
+This module turns it into suggestions and compares each with the category the
+council assigned (the latest decision). Where the registry holds no activity for
+a relation, the suggestion is *not enough data*, never a category.
 """
 
 from __future__ import annotations
@@ -11,15 +13,15 @@ import gc
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 import pandas as pd
 
-from .. import dates, rules as R, store, vocab
-from ..analysis.context import Context, Tie, in_window, prepare, running
-from ..errors import InvalidRow, Problem
+from .. import rules as R, vocab
+from ..analysis.context import Context, Tie, prepare
 from ..graph import Snapshot
-from .evidence import ActivityRef, activities_for, evidence_id, in_window as activity_in_window, last_contact
+from .criteria import Evaluation, describe, evaluate, evaluate_relation, recent_activity, solidarity_reciprocity, solidarity_ties
+from .decisions import decision_history, financing_plan, financing_totals, record_decision
+from .evidence import ActivityRef, last_contact
 
 __all__ = [
     "Reason",
@@ -39,7 +41,7 @@ __all__ = [
 ]
 
 Source = sqlite3.Connection | Snapshot | Context
-_NONE = {"nb": "ingen registrert", "en": "none recorded"}
+_NONE = {"nb": "ingen registrert", "en": "none registered"}
 
 
 class _Bilingual:
@@ -95,6 +97,17 @@ class Suggestion:
     notes: tuple[Note, ...] = ()
     #: The activities registered for the relation by the date, newest first (undated last).
     activities: tuple[ActivityRef, ...] = ()
+    #: How many activity records the registry holds for the relation (activities and ties).
+    records: int = 0
+    #: Who has the active role (a code of ``rules.ROLES``) and who carries the contact.
+    role: str = "unknown"
+    carriers: tuple[str, ...] = ()
+    #: The year of the last dated record, and the twinning's start with its certainty.
+    since: int | None = None
+    start: str | None = None
+    start_certainty: str | None = None
+    #: The criteria's evidence ids described for readers, in both languages.
+    descriptions: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def last_contact(self) -> ActivityRef | None:
@@ -116,8 +129,11 @@ class Suggestion:
         """The reasons for the suggestion: the suggested category's criteria met.
 
         For 'unclassified' (no category's criteria all hold), the criteria that
-        are met, or else every criterion: the reasons nothing fits.
+        are met, or else every criterion: the reasons nothing fits. For 'not
+        enough data', none: the explanation says what is registered instead.
         """
+        if self.suggested == R.NOT_ENOUGH_DATA:
+            return ()
         if self.suggested != "unclassified":
             return tuple(r for r in self.reasons if r.category == self.suggested and r.met)
         return self.met or self.reasons
@@ -131,10 +147,25 @@ class Suggestion:
                 seen.setdefault(e, None)
         return tuple(seen)
 
+    def role_text(self, lang: str = "en") -> str:
+        """Return the framing of strategy 2c: who has the active role, and who carries the contact."""
+        label = {code: (nb if lang == "nb" else en) for code, nb, en in R.ROLES}[self.role]
+        if not self.carriers:
+            return label
+        names = dict((e, (nb if lang == "nb" else en)) for e, nb, en in self.descriptions)
+        who = ", ".join(names.get(c, c) for c in self.carriers)
+        return f"{label} ({'bæres av' if lang == 'nb' else 'carried by'} {who})"
+
     def explanation(self, lang: str = "en") -> str:
-        """Return one sentence that says what is suggested and why."""
+        """Return what is suggested and why, in ``lang``; for 'not enough data', what the registry holds."""
         label = vocab.label("categories", self.suggested, lang)
         why = "; ".join(r.text(lang) for r in self.because)
+        if self.suggested == R.NOT_ENOUGH_DATA:
+            if lang == "nb":
+                return (f"Ikke nok data: registeret har {self.records} aktivitetsoppføringer for relasjonen; "
+                        "ingen kategori kan foreslås.")
+            return (f"Not enough data: the registry holds {self.records} activity records for the relation; "
+                    "no category can be suggested.")
         if lang == "nb":
             if self.suggested == "unclassified":
                 return f"Ingen kategori passer helt: {why}."
@@ -144,198 +175,71 @@ class Suggestion:
         return f"Suggested {label.lower()}: {why}."
 
 
-def solidarity_reciprocity(ctx: Context, t: Tie) -> str | None:
-    """Return 'two_way', 'one_way' or 'unknown' for a running solidarity tie, None for any other tie.
-
-    A solidarity tie is activity (not the twinning itself) carried by a voluntary
-    organisation: one at either end, or its carrier.
-    """
-    if t.attrs.get("kind") in R.NOT_ACTIVITY_TIE_KINDS or not running(t.attrs):
-        return None
-    if not any(ctx.kind(a) in R.SOLIDARITY_CARRIER_KINDS for a in ctx.actors(t)):
-        return None
-    rec = t.attrs.get("reciprocity")
-    return rec if rec in ("two_way", "one_way") else "unknown"
-
-
-def solidarity_ties(ctx: Context, place: str) -> dict[str, list[Tie]]:
-    """Return the running ties at ``place`` carried by voluntary organisations, by reciprocity.
-
-    Keys are 'two_way', 'one_way' and 'unknown' (reciprocity not recorded).
-    """
-    out: dict[str, list[Tie]] = {"two_way": [], "one_way": [], "unknown": []}
-    for t in ctx.place_ties.get(place, []):
-        rec = solidarity_reciprocity(ctx, t)
-        if rec is not None:
-            out[rec].append(t)
-    return out
-
-
-def evaluate(
-    ctx: Context, tie: Tie, activities: list[ActivityRef] | None = None
-) -> dict[str, tuple[bool, tuple[str, ...]]]:
-    """Return ``{criterion code: (met, evidence ids)}`` for one sister-city tie (home -> city).
-
-    Evidence is the ties at the city and the registered activities of the relation
-    (``activities``, by default :func:`~registry.review.evidence.activities_for`);
-    activities are cited as ``activity:<id>``.
-    """
-    city = tie.v
-    now = [
-        t for t in ctx.place_ties.get(city, [])
-        if t.attrs.get("kind") not in R.NOT_ACTIVITY_TIE_KINDS and running(t.attrs)
-    ]
-    ids = lambda ts: tuple(dict.fromkeys(t.id for t in ts))  # noqa: E731 - keeps order, drops repeats
-    acts = activities_for(ctx, tie) if activities is None else activities
-    first, last = ctx.window()
-    recent_acts = [a for a in acts if activity_in_window(a, first, last)]
-    act_ids = lambda rs: tuple(evidence_id(a) for a in rs)  # noqa: E731
-    out: dict[str, tuple[bool, tuple[str, ...]]] = {}
-
-    projects = [t for t in now if t.attrs.get("kind") in R.PROJECT_TIE_KINDS]
-    with_goals = [t for t in projects if t.attrs.get("goals")]
-    measured = [t for t in with_goals if t.attrs.get("indicators")]
-    # A project activity running in the window is a project of the relation (strategy 2a).
-    p_acts = [a for a in recent_acts if a.kind == "project"]
-    p_goals = [a for a in p_acts if a.goals]
-    p_measured = [a for a in p_goals if a.indicators]
-    out["project_tie"] = (bool(projects or p_acts), ids(projects) + act_ids(p_acts))
-    out["project_goals"] = (bool(with_goals or p_goals), ids(with_goals) + act_ids(p_goals))
-    out["project_indicators"] = (bool(measured or p_measured), ids(measured) + act_ids(p_measured))
-
-    decisions = ctx.decisions_for(tie.id)
-    latest = decisions[-1] if decisions else None
-    focus = latest is not None and latest["category"] == "political_focus"
-    out["focus_decision"] = (focus, (f"decision:{latest['id']}",) if focus and latest else ())
-
-    first_year = ctx.as_of.year - int(ctx.rules["dormant_years"])
-    lines = [
-        p for p in ctx.plan_lines_for(tie.id)
-        if (p["funder"] or "").strip().lower() != R.MUNICIPAL_FUNDER and (p["year"] or 0) >= first_year
-    ]
-    funding = [
-        t for t in now
-        if t.attrs.get("kind") in R.FUNDING_TIE_KINDS or ctx.kind(t.u) in R.FUNDING_KINDS or ctx.kind(t.v) in R.FUNDING_KINDS
-    ]
-    recent_ids = {a.id for a in recent_acts}
-    lines += [
-        p for p in ctx.snap.plan_lines
-        if p.get("activity_id") in recent_ids and (p["funder"] or "").strip().lower() != R.MUNICIPAL_FUNDER
-    ]
-    funders = [a for a in recent_acts if any(r == "funder" and e != tie.u for e, r in a.participants)]
-    fund_ids = tuple(dict.fromkeys(f"plan_line:{p['id']}" for p in lines)) + ids(funding) + act_ids(funders)
-    out["external_funding"] = (bool(fund_ids), fund_ids)
-
-    national = [
-        t for t in now
-        if any(ctx.kind(n) in R.NATIONAL_KINDS for n in (t.u, t.v, t.attrs.get("carrier_id")) if n)
-    ]
-    n_acts = [a for a in recent_acts if any(ctx.kind(e) in R.NATIONAL_KINDS for e, _ in a.participants)]
-    out["national_coordination"] = (bool(national or n_acts), ids(national) + act_ids(n_acts))
-
-    sol = solidarity_ties(ctx, city)
-    voluntary = sol["two_way"] + sol["one_way"] + sol["unknown"]
-    # A voluntary organisation at either end carries the activity, foreign or local.
-    v_acts = [a for a in recent_acts if any(ctx.kind(e) in R.SOLIDARITY_CARRIER_KINDS for e, _ in a.participants)]
-    out["voluntary_carrier"] = (bool(voluntary or v_acts), ids(voluntary) + act_ids(v_acts))
-    two_way = _two_way_activities(ctx, tie, acts)
-    out["two_way"] = (bool(sol["two_way"] or two_way), ids(sol["two_way"]) + act_ids(two_way))
-
-    recent, earlier = recent_activity(ctx, city)
-    older = [a for a in acts if a not in recent_acts]
-    # Met: the evidence is the earlier activity (empty when none was ever recorded).
-    met = not recent and not recent_acts
-    evidence = ids(earlier) + act_ids(older) if met else ids(recent) + act_ids(recent_acts)
-    out["no_recent_activity"] = (met, evidence)
-    return out
-
-
-def _two_way_activities(ctx: Context, tie: Tie, acts: list[ActivityRef]) -> list[ActivityRef]:
-    """Return the visits that show the relation goes both ways: visitors from each side, in any activities.
-
-    Empty unless both a home-side and a city-side participant came as visitors.
-    """
-    def side(e: str) -> str | None:
-        if e == tie.u or e in ctx.local:
-            return "home"
-        if e == tie.v or (e in ctx.full and ctx.place(e) == tie.v):
-            return "city"
-        return None
-
-    by_side: dict[str, list[ActivityRef]] = {"home": [], "city": []}
-    for a in acts:
-        for e, role in a.participants:
-            s = side(e)
-            if role == "visitor" and s is not None and a not in by_side[s]:
-                by_side[s].append(a)
-    if by_side["home"] and by_side["city"]:
-        return by_side["home"] + [a for a in by_side["city"] if a not in by_side["home"]]
-    return []
-
-
-def recent_activity(ctx: Context, place: str) -> tuple[list[Tie], list[Tie]]:
-    """Return ``(recent, earlier)``: activity ties at ``place`` inside the dormancy window, and the rest.
-
-    Activity is every tie but the formal sister-city tie and ``located_in``; the
-    window is the ``dormant_years`` up to the context's date.
-    """
-    first, last = ctx.window()
-    recent, earlier = [], []
-    for t in ctx.history_place_ties.get(place, []):
-        if t.attrs.get("kind") in R.NOT_ACTIVITY_TIE_KINDS:
-            continue
-        start = t.attrs.get("start")
-        if start and dates.is_partial_date(start) and dates.earliest(start) > last:
-            continue  # not begun yet on the date
-        (recent if in_window(t.attrs, first, last) else earlier).append(t)
-    return recent, earlier
-
-
-def _reason(ctx: Context, code: str, category: str, met: bool, evidence: tuple[str, ...]) -> Reason:
+def _reason(code: str, category: str, met: bool, evidence: tuple[str, ...], ctx: Context,
+            names: dict[str, tuple[str, str]], since: int | None) -> Reason:
     c = R.criterion(code)
     years = int(ctx.rules["dormant_years"])
     texts = []
-    for lang, met_t, unmet_t in (("nb", c.met_nb, c.unmet_nb), ("en", c.met_en, c.unmet_en)):
-        ev = ", ".join(evidence) or _NONE[lang]
-        texts.append((met_t if met else unmet_t).format(evidence=ev, years=years))
+    for i, (lang, met_t, unmet_t) in enumerate((("nb", c.met_nb, c.unmet_nb), ("en", c.met_en, c.unmet_en))):
+        ev = ", ".join(names[e][i] for e in evidence) or _NONE[lang]
+        texts.append((met_t if met else unmet_t).format(evidence=ev, years=years, since=since or "?"))
     return Reason(code, category, met, texts[0], texts[1], evidence)
 
 
-def _notes(ctx: Context, city: str) -> tuple[Note, ...]:
+def _notes(ctx: Context, city: str, ev: Evaluation) -> tuple[Note, ...]:
     sol = solidarity_ties(ctx, city)
     notes = []
     if sol["one_way"]:
-        ev = tuple(t.id for t in sol["one_way"])
+        ids = tuple(t.id for t in sol["one_way"])
         notes.append(Note(
             "one_way_solidarity",
-            f"Enveis solidaritet: gjensidighet er et krav ({', '.join(ev)})",
-            f"One-way solidarity: reciprocity is a requirement ({', '.join(ev)})",
-            ev,
+            f"Enveis solidaritet: strategien sier det bør være et krav om en toveis relasjon ({', '.join(ids)})",
+            f"One-way solidarity: the strategy says a two-way relation should be a requirement ({', '.join(ids)})",
+            ids,
         ))
     if sol["unknown"]:
-        ev = tuple(t.id for t in sol["unknown"])
+        ids = tuple(t.id for t in sol["unknown"])
         notes.append(Note(
             "one_way_solidarity",
-            f"Gjensidighet er ikke dokumentert ({', '.join(ev)})",
-            f"Reciprocity is not documented ({', '.join(ev)})",
-            ev,
+            f"Gjensidighet er ikke registrert ({', '.join(ids)})",
+            f"Reciprocity is not registered ({', '.join(ids)})",
+            ids,
+        ))
+    undated = [a for a in ev.activities if not a.dated]
+    if undated:
+        ids = tuple(f"activity:{a.id}" for a in undated)
+        notes.append(Note(
+            "undated_activity",
+            f"{len(undated)} aktivitet(er) uten dato i kildene: de teller ikke for de siste årene",
+            f"{len(undated)} activit{'y' if len(undated) == 1 else 'ies'} without a date in the sources: "
+            "they do not count for recent years",
+            ids,
         ))
     return tuple(notes)
 
 
 def _suggest_one(ctx: Context, tie: Tie) -> Suggestion:
-    acts = activities_for(ctx, tie)
-    results = evaluate(ctx, tie, acts)
+    ev = evaluate_relation(ctx, tie)
+    results = ev.results
     suggested = "unclassified"
     for rule in R.CATEGORY_RULES:
         if all(any(results[c][0] for c in group) for group in rule.requires):
             suggested = rule.category
             break
-    order = sorted(R.CATEGORY_RULES, key=lambda r: r.category != suggested)
-    reasons = tuple(
-        _reason(ctx, code, rule.category, *results[code])
-        for rule in order for group in rule.requires for code in group
-    )
+    if suggested == "unclassified" and ev.records == 0:
+        suggested = R.NOT_ENOUGH_DATA
+    ids = {e for r in results.values() for e in r[1]} | set(ev.carriers)
+    names = {e: (describe(ctx, e, "nb"), describe(ctx, e, "en")) for e in ids}
+    for c in ev.carriers:
+        names[c] = (ctx.name(c, "nb"), ctx.name(c, "en"))
+    seen: dict[str, str] = {}
+    for rule in sorted(R.CATEGORY_RULES, key=lambda r: r.category != suggested):
+        for group in rule.requires:
+            for code in group:
+                seen.setdefault(code, rule.category)
+    for c in R.CRITERIA:  # criteria that support a category without being required (a voluntary carrier)
+        seen.setdefault(c.code, c.quote)
+    reasons = tuple(_reason(code, cat, *results[code], ctx, names, ev.since) for code, cat in seen.items())
     decisions = ctx.decisions_for(tie.id)
     assigned = decisions[-1]["category"] if decisions else "unclassified"
     if assigned == "unclassified":
@@ -353,8 +257,15 @@ def _suggest_one(ctx: Context, tie: Tie) -> Suggestion:
         assigned_on=str(decisions[-1]["decided_on"]) if decisions else None,
         agreement=agreement,
         reasons=reasons,
-        notes=_notes(ctx, tie.v),
-        activities=tuple(acts),
+        notes=_notes(ctx, tie.v, ev),
+        activities=ev.activities,
+        records=ev.records,
+        role=ev.role,
+        carriers=ev.carriers,
+        since=ev.since,
+        start=tie.attrs.get("start"),
+        start_certainty=tie.attrs.get("start_certainty"),
+        descriptions=tuple((e, nb, en) for e, (nb, en) in names.items()),
     )
 
 
@@ -389,6 +300,7 @@ FRAME_COLUMNS: tuple[str, ...] = (
     "tie_id", "home_id", "city_id", "city_name", "country_code", "suggested", "assigned", "assigned_on",
     "agreement", "reason_nb", "reason_en", "criteria_met", "criteria_unmet", "notes_nb", "notes_en", "evidence",
     "activities", "last_contact_on", "last_contact_kind", "last_contact_title", "last_contact_source",
+    "role", "carriers", "records", "start", "start_certainty",
 )
 
 
@@ -424,6 +336,11 @@ def frame(suggestions: list[Suggestion], lang: str | None = None) -> pd.DataFram
             "last_contact_kind": last.kind if last else None,
             "last_contact_title": last.title if last else None,
             "last_contact_source": last.source if last else None,
+            "role": s.role,
+            "carriers": ";".join(s.carriers),
+            "records": s.records,
+            "start": s.start,
+            "start_certainty": s.start_certainty,
         })
     df = pd.DataFrame(rows, columns=list(FRAME_COLUMNS))
     if lang:
@@ -434,115 +351,3 @@ def frame(suggestions: list[Suggestion], lang: str | None = None) -> pd.DataFram
     return df
 
 
-def _frame(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> pd.DataFrame:
-    cur = conn.execute(sql, params)
-    return pd.DataFrame(cur.fetchall(), columns=[d[0] for d in cur.description])
-
-
-def decision_history(conn: sqlite3.Connection, tie_id: str) -> pd.DataFrame:
-    """Return the decisions on a tie, oldest first: categories, entering or ending the twinning.
-
-    ``kind`` says which; the latest 'category' row is the category in force.
-    """
-    df = _frame(
-        conn,
-        "SELECT id, coalesce(kind, 'category') AS kind, tie_id, category, title, decided_on, decided_by, case_ref, "
-        "reason, source, updated_by, updated_at FROM decisions WHERE tie_id = ? ORDER BY id",
-        (tie_id,),
-    )
-    if len(df):
-        # Partial dates sort by the first day they cover; the id breaks ties (entry order).
-        key = [dates.earliest(d) if dates.is_partial_date(str(d)) else date.max for d in df["decided_on"]]
-        df = df.assign(_k=key).sort_values(["_k", "id"], kind="stable").drop(columns="_k").reset_index(drop=True)
-    return df
-
-
-def financing_plan(conn: sqlite3.Connection, tie_id: str) -> pd.DataFrame:
-    """Return the budget lines of a tie (planned and actual) by year; ``external`` marks non-municipal money.
-
-    ``kind`` is 'plan' or 'actual' and ``currency`` an ISO 4217 code (NOK where none was given).
-    """
-    df = _frame(
-        conn,
-        "SELECT id, tie_id, activity_id, year, coalesce(kind, 'plan') AS kind, amount, "
-        "coalesce(currency, 'NOK') AS currency, funder, funder_id, purpose, source FROM plan_lines "
-        "WHERE tie_id = ? ORDER BY year, id",
-        (tie_id,),
-    )
-    df["external"] = [str(f).strip().lower() != R.MUNICIPAL_FUNDER for f in df["funder"]]
-    return df
-
-
-def financing_totals(plan: pd.DataFrame) -> pd.DataFrame:
-    """Return per-year planned totals of a :func:`financing_plan`: columns year, municipal, external, total.
-
-    Only planned lines in one currency add up: amounts are NOK (lines in other currencies
-    and actual figures are listed in the plan, not summed here).
-    """
-    if "kind" in plan and "currency" in plan:
-        plan = plan[(plan["kind"] == "plan") & (plan["currency"] == "NOK")]
-    if plan.empty:
-        return pd.DataFrame(columns=["year", "municipal", "external", "total"])
-    g = plan.assign(source_kind=["external" if e else "municipal" for e in plan["external"]])
-    t = g.pivot_table(index="year", columns="source_kind", values="amount", aggfunc="sum", fill_value=0)
-    for c in ("municipal", "external"):
-        if c not in t:
-            t[c] = 0
-    t = t[["municipal", "external"]].astype(int)
-    t["total"] = t["municipal"] + t["external"]
-    return t.reset_index().rename_axis(columns=None)
-
-
-def record_decision(
-    conn: sqlite3.Connection,
-    tie_id: str | None,
-    category: str | None,
-    decided_on: str,
-    decided_by: str,
-    case_ref: str | None,
-    reason: str,
-    actor: str,
-    source: str | None = None,
-    kind: str = "category",
-    title: str | None = None,
-) -> dict[str, Any]:
-    """Record a decision; return the stored row.
-
-    ``kind`` is a code of ``decision_kinds``: 'category' (the default) needs a
-    sister-city tie and a category; entering or ending a twinning needs the tie;
-    adopting a strategy or an action plan needs neither (give a ``title``).
-    Raises InvalidRow listing every problem: the date must be a partial date not
-    in the future, and who decided and why must be given. History is kept: a new
-    decision never replaces an old one, it follows it.
-    """
-    problems = []
-    kinds = [t.code for t in vocab.DECISION_KINDS]
-    if kind not in kinds:
-        problems.append(Problem("decisions", 1, "kind", f"unknown decision kind {kind!r}; use one of {', '.join(kinds)}"))
-    tie = store.get(conn, "ties", tie_id) if tie_id else None
-    if tie_id and tie is None:
-        problems.append(Problem("decisions", 1, "tie_id", f"no tie {tie_id!r}"))
-    if kind in ("category", "enter_twinning", "end_twinning"):
-        if not tie_id:
-            problems.append(Problem("decisions", 1, "tie_id", f"a {kind} decision names the sister-city tie"))
-        elif tie is not None and tie["kind"] != "sister_city":
-            problems.append(Problem("decisions", 1, "tie_id", f"{tie_id!r} is a {tie['kind']} tie, not a sister-city tie"))
-    codes = [t.code for t in vocab.CATEGORIES]
-    if kind == "category" and category not in codes:
-        problems.append(Problem("decisions", 1, "category", f"unknown category {category!r}; use one of {', '.join(codes)}"))
-    text = str(decided_on or "").strip()
-    if not dates.is_partial_date(text):
-        problems.append(Problem("decisions", 1, "decided_on", f"{decided_on!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"))
-    elif dates.earliest(text) > date.today():
-        problems.append(Problem("decisions", 1, "decided_on", f"{text} is in the future"))
-    for col, value in (("decided_by", decided_by), ("reason", reason)):
-        if not str(value or "").strip():
-            problems.append(Problem("decisions", 1, col, "is required and empty"))
-    if problems:
-        raise InvalidRow(problems)
-    row = {
-        "kind": kind, "tie_id": tie_id or None, "category": category if kind == "category" else None,
-        "title": title or None, "decided_on": text, "decided_by": decided_by,
-        "case_ref": case_ref or None, "reason": reason, "source": source or None,
-    }
-    return store.insert(conn, "decisions", row, actor=actor)

@@ -1,0 +1,281 @@
+"""The criteria of the sister-city review evaluated for one relation: what the registry holds, criterion by criterion.
+
+The criteria, their texts and the strategy sentences they read are declared in
+:mod:`registry.rules`; this module only looks up the evidence for each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .. import dates, rules as R, vocab
+from ..analysis.context import Context, Tie, in_window, running
+from .evidence import ActivityRef, activities_for, evidence_id, in_window as activity_in_window
+
+__all__ = [
+    "Evaluation",
+    "evaluate_relation",
+    "evaluate",
+    "solidarity_reciprocity",
+    "solidarity_ties",
+    "recent_activity",
+    "describe",
+]
+
+#: Agreement kinds that are project agreements (strategy 2a: "strategiske samarbeidsavtaler").
+PROJECT_AGREEMENT_KINDS = frozenset({"project_agreement", "cooperation_agreement"})
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Every criterion for one sister-city tie, and what frames it (strategy 2c).
+
+    ``results`` maps a criterion code to ``(met, evidence ids)``. ``records`` is
+    how many activity records the registry holds for the relation (activities and
+    ties other than the twinning itself, at any time up to the date). ``role`` is a
+    code of :data:`registry.rules.ROLES`; ``carriers`` the entities that carry the
+    contact; ``since`` the year of the last dated record (None when none is dated).
+    """
+
+    results: dict[str, tuple[bool, tuple[str, ...]]]
+    activities: tuple[ActivityRef, ...]
+    records: int
+    role: str
+    carriers: tuple[str, ...]
+    since: int | None
+
+
+def solidarity_reciprocity(ctx: Context, t: Tie) -> str | None:
+    """Return 'two_way', 'one_way' or 'unknown' for a running tie carried by a voluntary organisation, else None.
+
+    The organisation may sit at either end or be the carrier, at home or abroad.
+    """
+    if t.attrs.get("kind") in R.NOT_ACTIVITY_TIE_KINDS or not running(t.attrs):
+        return None
+    ends = (t.u, t.v, t.attrs.get("carrier_id"))
+    if not any(ctx.kind(a) in R.SOLIDARITY_CARRIER_KINDS for a in ends if a):
+        return None
+    rec = t.attrs.get("reciprocity")
+    return rec if rec in ("two_way", "one_way") else "unknown"
+
+
+def solidarity_ties(ctx: Context, place: str) -> dict[str, list[Tie]]:
+    """Return the running ties at ``place`` carried by voluntary organisations, by reciprocity.
+
+    Keys are 'two_way', 'one_way' and 'unknown' (reciprocity not recorded).
+    """
+    out: dict[str, list[Tie]] = {"two_way": [], "one_way": [], "unknown": []}
+    for t in ctx.place_ties.get(place, []):
+        rec = solidarity_reciprocity(ctx, t)
+        if rec is not None:
+            out[rec].append(t)
+    return out
+
+
+def recent_activity(ctx: Context, place: str) -> tuple[list[Tie], list[Tie]]:
+    """Return ``(recent, earlier)``: activity ties at ``place`` inside the window, and the rest.
+
+    Activity ties are every tie but the formal sister-city tie and ``located_in``;
+    the window is the ``dormant_years`` up to the context's date.
+    """
+    first, last = ctx.window()
+    recent, earlier = [], []
+    for t in ctx.history_place_ties.get(place, []):
+        if t.attrs.get("kind") in R.NOT_ACTIVITY_TIE_KINDS:
+            continue
+        start = t.attrs.get("start")
+        if start and dates.is_partial_date(start) and dates.earliest(start) > last:
+            continue  # not begun yet on the date
+        (recent if in_window(t.attrs, first, last) else earlier).append(t)
+    return recent, earlier
+
+
+def _ids(ties: list[Tie]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(t.id for t in ties))
+
+
+def _act_ids(refs: list[ActivityRef]) -> tuple[str, ...]:
+    return tuple(evidence_id(a) for a in refs)
+
+
+def _project(ctx: Context, tie: Tie, now: list[Tie], recent: list[ActivityRef]) -> dict[str, tuple[bool, tuple[str, ...]]]:
+    projects = [t for t in now if t.attrs.get("kind") in R.PROJECT_TIE_KINDS]
+    with_goals = [t for t in projects if t.attrs.get("goals")]
+    measured = [t for t in with_goals if t.attrs.get("indicators")]
+    p_acts = [a for a in recent if a.kind == "project"]
+    p_goals = [a for a in p_acts if a.goals]
+    p_measured = [a for a in p_goals if a.indicators]
+    agreements = [
+        f"agreement:{ag['id']}" for ag in ctx.snap.agreements
+        if ag.get("kind") in PROJECT_AGREEMENT_KINDS and ag.get("status") not in ("ended", "suspended")
+        and not ag.get("ended_on") and any(e == tie.v for e, _ in ag.get("parties", ()))
+    ]
+    return {
+        "project_tie": (bool(projects or p_acts or agreements), _ids(projects) + _act_ids(p_acts) + tuple(agreements)),
+        "project_goals": (bool(with_goals or p_goals), _ids(with_goals) + _act_ids(p_goals)),
+        "project_indicators": (bool(measured or p_measured), _ids(measured) + _act_ids(p_measured)),
+    }
+
+
+def _political(ctx: Context, tie: Tie, now: list[Tie], recent: list[ActivityRef]) -> dict[str, tuple[bool, tuple[str, ...]]]:
+    decisions = ctx.decisions_for(tie.id)
+    latest = decisions[-1] if decisions else None
+    focus = latest is not None and latest["category"] == "political_focus"
+    first_year = ctx.as_of.year - int(ctx.rules["dormant_years"])
+    recent_ids = {a.id for a in recent}
+    lines = [
+        p for p in ctx.snap.plan_lines
+        if (p.get("tie_id") == tie.id or p.get("activity_id") in recent_ids)
+        and (p["funder"] or "").strip().lower() != R.MUNICIPAL_FUNDER and (p["year"] or 0) >= first_year
+    ]
+    funding = [
+        t for t in now
+        if t.attrs.get("kind") in R.FUNDING_TIE_KINDS or ctx.kind(t.u) in R.FUNDING_KINDS or ctx.kind(t.v) in R.FUNDING_KINDS
+    ]
+    funders = [a for a in recent if any(r == "funder" and e != tie.u for e, r in a.participants)]
+    national = [
+        t for t in now
+        if any(ctx.kind(n) in R.NATIONAL_KINDS for n in (t.u, t.v, t.attrs.get("carrier_id")) if n)
+    ]
+    n_acts = [a for a in recent if any(ctx.kind(e) in R.NATIONAL_KINDS for e, _ in a.participants)]
+    fund_ids = tuple(dict.fromkeys(f"plan_line:{p['id']}" for p in lines)) + _ids(funding) + _act_ids(funders)
+    return {
+        "focus_decision": (focus, (f"decision:{latest['id']}",) if focus and latest else ()),
+        "national_coordination": (bool(national or n_acts), _ids(national) + _act_ids(n_acts)),
+        "external_funding": (bool(fund_ids), fund_ids),
+    }
+
+
+def _two_way_activities(ctx: Context, tie: Tie, acts: list[ActivityRef]) -> list[ActivityRef]:
+    """Return the activities that show visitors came from each side; empty unless both sides did."""
+    def side(e: str) -> str | None:
+        if e == tie.u or e in ctx.local:
+            return "home"
+        if e == tie.v or (e in ctx.full and ctx.place(e) == tie.v):
+            return "city"
+        return None
+
+    by_side: dict[str, list[ActivityRef]] = {"home": [], "city": []}
+    for a in acts:
+        for e, role in a.participants:
+            s = side(e)
+            if role == "visitor" and s is not None and a not in by_side[s]:
+                by_side[s].append(a)
+    if by_side["home"] and by_side["city"]:
+        return by_side["home"] + [a for a in by_side["city"] if a not in by_side["home"]]
+    return []
+
+
+def _solidarity(ctx: Context, tie: Tie, recent: list[ActivityRef]) -> dict[str, tuple[bool, tuple[str, ...]]]:
+    sol = solidarity_ties(ctx, tie.v)
+    voluntary = sol["two_way"] + sol["one_way"] + sol["unknown"]
+    v_acts = [a for a in recent if any(ctx.kind(e) in R.SOLIDARITY_CARRIER_KINDS for e, _ in a.participants)]
+    two_way_ties = sol["two_way"] + ([tie] if tie.attrs.get("reciprocity") == "two_way" else [])
+    two_way = _two_way_activities(ctx, tie, recent)
+    return {
+        "two_way": (bool(two_way_ties or two_way), _ids(two_way_ties) + _act_ids(two_way)),
+        "voluntary_carrier": (bool(voluntary or v_acts), _ids(voluntary) + _act_ids(v_acts)),
+    }
+
+
+def _year(start: Any) -> int | None:
+    return dates.latest(str(start)).year if start and dates.is_partial_date(str(start)) else None
+
+
+def _role(ctx: Context, tie: Tie, acts: list[ActivityRef], ties: list[Tie]) -> tuple[str, tuple[str, ...]]:
+    carriers = [c for c in [tie.attrs.get("carrier_id")] + [t.attrs.get("carrier_id") for t in ties] if c]
+    carriers += [e for a in acts for e, r in a.participants if r == "carrier"]
+    carriers += [n for t in ties for n in (t.u, t.v) if ctx.kind(n) in R.SOLIDARITY_CARRIER_KINDS]
+    carriers = [c for c in dict.fromkeys(carriers) if c != tie.u]
+    role = tie.attrs.get("municipal_role") or next((a.municipal_role for a in acts if a.municipal_role), None)
+    if role == "active":
+        return "active", tuple(carriers)
+    if role == "facilitator":
+        return "facilitator", tuple(carriers)
+    if carriers:
+        return "others", tuple(carriers)
+    return "unknown", ()
+
+
+def evaluate_relation(ctx: Context, tie: Tie) -> Evaluation:
+    """Return the :class:`Evaluation` of one sister-city tie (home -> city) as of the context's date."""
+    acts = activities_for(ctx, tie)
+    first, last = ctx.window()
+    recent_acts = [a for a in acts if activity_in_window(a, first, last)]
+    now = [
+        t for t in ctx.place_ties.get(tie.v, [])
+        if t.attrs.get("kind") not in R.NOT_ACTIVITY_TIE_KINDS and running(t.attrs)
+    ]
+    results: dict[str, tuple[bool, tuple[str, ...]]] = {}
+    results.update(_project(ctx, tie, now, recent_acts))
+    results.update(_political(ctx, tie, now, recent_acts))
+    results.update(_solidarity(ctx, tie, recent_acts))
+
+    decisions = ctx.decisions_for(tie.id)
+    latest = decisions[-1] if decisions else None
+    dormant = latest is not None and latest["category"] == "dormant"
+    results["dormant_decision"] = (dormant, (f"decision:{latest['id']}",) if dormant and latest else ())
+
+    recent_ties, earlier_ties = recent_activity(ctx, tie.v)
+    older = [a for a in acts if a not in recent_acts]
+    years = [y for y in [_year(a.start) for a in older] + [_year(t.attrs.get("start")) for t in earlier_ties]
+             + [_year(t.attrs.get("end")) for t in earlier_ties] if y is not None]
+    since = max(years) if years else None
+    quiet = not recent_ties and not recent_acts and since is not None
+    if quiet:
+        dated = [a for a in older if a.dated][:1]
+        results["quiet_since"] = (True, _act_ids(dated) or _ids(earlier_ties[-1:]))
+    else:
+        results["quiet_since"] = (False, _ids(recent_ties) + _act_ids(recent_acts))
+    role, carriers = _role(ctx, tie, acts, now)
+    records = len(acts) + len(recent_ties) + len(earlier_ties)
+    return Evaluation(results, tuple(acts), records, role, carriers, since)
+
+
+def evaluate(ctx: Context, tie: Tie, activities: list[ActivityRef] | None = None) -> dict[str, tuple[bool, tuple[str, ...]]]:
+    """Return ``{criterion code: (met, evidence ids)}`` for one sister-city tie (home -> city)."""
+    return evaluate_relation(ctx, tie).results
+
+
+def _index(ctx: Context) -> dict[str, Any]:
+    # Built once per context: a review describes a few ids for each of many sister cities.
+    hit = ctx.__dict__.get("_evidence_index")
+    if hit is None:
+        hit = {
+            "activity": {a["id"]: a for a in ctx.snap.activities},
+            "agreement": {a["id"]: a for a in ctx.snap.agreements},
+            "decision": {str(d["id"]): d for d in ctx.snap.decisions},
+            "plan_line": {str(p["id"]): p for p in ctx.snap.plan_lines},
+            "tie": {k: (u, v, a) for u, v, k, a in ctx.full.edges(keys=True, data=True)},
+        }
+        ctx.__dict__["_evidence_index"] = hit
+    return hit
+
+
+def describe(ctx: Context, eid: str, lang: str = "en") -> str:
+    """Return a reader's name for an evidence id: an activity's title and year, a decision, a tie's ends.
+
+    Ids the context does not know come back as they are.
+    """
+    unknown = "år ukjent" if lang == "nb" else "year unknown"
+    kind, _, rid = eid.partition(":")
+    index = _index(ctx)
+    if kind == "activity" and rid in index["activity"]:
+        row = index["activity"][rid]
+        return f"{row['title']} ({_year(row.get('start')) or unknown})"
+    if kind == "agreement" and rid in index["agreement"]:
+        row = index["agreement"][rid]
+        return f"{row['title']} ({_year(row.get('signed_on')) or unknown})"
+    if kind == "decision" and rid in index["decision"]:
+        row = index["decision"][rid]
+        ref = f", {row['case_ref']}" if row.get("case_ref") else ""
+        return f"{row['decided_by']} {row['decided_on']}{ref}"
+    if kind == "plan_line" and rid in index["plan_line"]:
+        row = index["plan_line"][rid]
+        return f"{row['funder']} {row['year']}"
+    if eid in index["tie"]:
+        u, v, a = index["tie"][eid]
+        label = vocab.label("tie_kinds", a.get("kind"), lang).lower()
+        return f"{ctx.name(u, lang)} – {ctx.name(v, lang)} ({label})"
+    return eid
