@@ -29,10 +29,13 @@ by_tie = {s.tie_id: s for s in found}
 AGREE_COLOUR = {"agree": "green", "disagree": "orange", "unclassified": "gray"}
 AGREE_LABEL = {code: (nb if lang() == "nb" else en) for code, nb, en in rules.AGREEMENTS}
 GROUP_LABEL = {"assigned": t("sister.group_assigned"), "suggested": t("sister.group_suggested")}
+# Each category is explained in the strategy's own words (strategi 2c), in the page's language.
 CATEGORY_HELP = {
-    "project": t("sister.help_project"), "political_focus": t("sister.help_political_focus"),
-    "solidarity": t("sister.help_solidarity"), "dormant": t("sister.help_dormant"), "unclassified": t("sister.help_unclassified"),
+    **{c: "«" + (rules.QUOTES[c].nb if lang() == "nb" else rules.QUOTES[c].en) + "»"
+       for c in ("project", "political_focus", "solidarity", "dormant")},
+    "unclassified": t("sister.help_unclassified"), rules.NOT_ENOUGH_DATA: t("sister.help_not_enough_data"),
 }
+DECIDABLE = [c for c in report.CATEGORY_ORDER if c != rules.NOT_ENOUGH_DATA]
 
 
 def city_title(s: classify.Suggestion) -> str:
@@ -51,6 +54,24 @@ def card(s: classify.Suggestion) -> None:
             + f"  \n{t('col.suggested')}: **{label('categories', s.suggested)}**"
         )
         st.badge(AGREE_LABEL[s.agreement], color=AGREE_COLOUR[s.agreement])
+        st.caption(md(s.role_text(lang())))
+        since = s.start or t("report.unknown")
+        certainty = f" ({label('certainties', s.start_certainty).lower()})" if s.start and s.start_certainty else ""
+        st.caption(f"{t('report.since')}: {md(since)}{md(certainty)}")
+        last = s.last_contact
+        if last is not None:
+            st.caption(f"{t('sister.last_contact')}: {md(last.start or '')} · {md(label('activity_kinds', last.kind))} · "
+                       f"{md(last.title)} · {t('col.source')}: {md(last.source)}")
+        else:
+            st.caption(t("sister.no_contact", n=s.records))
+        if s.activities:
+            with st.expander(t("sister.activities", n=len(s.activities))):
+                st.dataframe(pd.DataFrame({
+                    t("col.start"): [a.start or t("report.unknown") for a in s.activities],
+                    t("col.kind"): [label("activity_kinds", a.kind) for a in s.activities],
+                    t("col.title"): [a.title for a in s.activities],
+                    t("col.source"): [a.source for a in s.activities],
+                }), hide_index=True)
         with st.expander(t("sister.reasons")):
             st.markdown(md(s.explanation(lang())))
             for r in s.reasons:
@@ -82,7 +103,8 @@ def card(s: classify.Suggestion) -> None:
             else:
                 st.dataframe(
                     history[["decided_on", "category", "decided_by", "case_ref", "reason", "updated_by"]].assign(
-                        category=[label("categories", c) for c in history["category"]]
+                        category=[label("categories", c) if c else label("decision_kinds", k)
+                                  for c, k in zip(history["category"], history["kind"])]
                     ).rename(columns={
                         "decided_on": t("col.decided_on"), "category": t("col.category"), "decided_by": t("col.decided_by"),
                         "case_ref": t("col.case_ref"), "reason": t("col.reason"), "updated_by": t("col.who"),
@@ -96,7 +118,7 @@ group_by = st.segmented_control(
     key="sister_group", default="assigned", required=True,
 )
 key = (lambda s: s.assigned) if group_by == "assigned" else (lambda s: s.suggested)
-four = [c for c in report.CATEGORY_ORDER if c != "unclassified"]
+four = [c for c in report.CATEGORY_ORDER if c not in ("unclassified", rules.NOT_ENOUGH_DATA)]
 # Cards with their own expanders suit a city's dozen sister cities; a registry with many
 # more gets a compact list per category and one city's details at a time.
 compact = len(found) > CARD_LIMIT
@@ -128,10 +150,12 @@ for column, category in zip(columns, four):
             for s in members:
                 card(s)
 
-rest = [s for s in found if key(s) == "unclassified"]
-if rest:
-    st.subheader(f"{label('categories', 'unclassified')} ({len(rest)})")
-    st.caption(CATEGORY_HELP["unclassified"])
+for other in (rules.NOT_ENOUGH_DATA, "unclassified"):
+    rest = [s for s in found if key(s) == other]
+    if not rest:
+        continue
+    st.subheader(f"{label('categories', other)} ({len(rest)})")
+    st.caption(CATEGORY_HELP[other])
     if compact:
         city_list(rest)
     else:
@@ -154,7 +178,7 @@ with left:
     if require_editor() and found:
         with st.form("decision_form", clear_on_submit=True):
             tie_id = st.selectbox(t("sister.city"), list(by_tie), format_func=city_names, key="dec_tie")
-            category = st.selectbox(t("col.category"), report.CATEGORY_ORDER, format_func=formatter(report.CATEGORY_ORDER, lambda c: label("categories", c)), key="dec_category")
+            category = st.selectbox(t("col.category"), DECIDABLE, format_func=formatter(DECIDABLE, lambda c: label("categories", c)), key="dec_category")
             a, b = st.columns(2)
             decided_on = a.text_input(t("col.decided_on"), value=date.today().isoformat(), key="dec_date", help=t("sister.date_help"))
             decided_by = b.text_input(t("col.decided_by"), value=t("sister.default_body"), key="dec_by")

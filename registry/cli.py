@@ -145,25 +145,18 @@ _HOME = (("--home",), {"metavar": "ID", "help": "the municipality to review and 
 @arg(*_DB[0], **_DB[1])
 @arg(*_AS_OF[0], **_AS_OF[1])
 @arg("--format", choices=["table", "csv"], default="table", help="csv keeps the stable category codes")
-@arg("--lang", choices=["nb", "en"], default="en", help="language of the reasons in the table")
+@arg("--lang", choices=["nb", "en"], default="nb", help="language of the review (default nb, like the app)")
 @arg(*_HOME[0], **_HOME[1])
 def _classify(a: argparse.Namespace) -> int:
-    from .review import classify
+    from .analysis.context import prepare
+    from .review import classify, text
 
-    df = classify.frame(classify.suggest(connect(a.db), as_of=a.as_of, home_id=a.home))
+    ctx = prepare(connect(a.db), a.as_of, home_id=a.home)
+    suggestions = classify.suggest(ctx, ctx.as_of, home_id=ctx.home)
     if a.format == "csv":
-        sys.stdout.write(df.to_csv(index=False))
+        sys.stdout.write(classify.frame(suggestions).to_csv(index=False))
         return 0
-    width = max([len("sister city"), *(len(n) for n in df["city_name"])])
-    print(f"{'sister city':<{width}}  {'suggested':<16} {'assigned':<16} agreement")
-    for r in df.itertuples():
-        print(f"{r.city_name:<{width}}  {r.suggested:<16} {r.assigned:<16} {r.agreement}")
-        print(f"{'':<{width}}  {getattr(r, f'reason_{a.lang}')}")
-        notes = getattr(r, f"notes_{a.lang}")
-        if notes:
-            print(f"{'':<{width}}  {notes}")
-    of = f" of {df['home_id'].iloc[0]}" if len(df) else ""
-    print(f"{len(df)} sister cities{of}; {(df['agreement'] == 'disagree').sum()} disagree with the decision in force")
+    sys.stdout.write(text.review_text(suggestions, ctx.name(ctx.home, a.lang) if ctx.home else "?", a.lang))
     return 0
 
 

@@ -103,6 +103,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.municipal_role": ("Kommunens rolle", "Municipal role"),
     "col.carrier": ("Bæres av", "Carried by"),
     "col.source": ("Kilde", "Source"),
+    "col.title": ("Tittel", "Title"),
     "col.year": ("År", "Year"),
     "col.funder": ("Finansiering fra", "Funder"),
     "col.amount_nok": ("Beløp (NOK)", "Amount (NOK)"),
@@ -262,26 +263,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sister.group_by": ("Grupper etter", "Group by"),
     "sister.group_assigned": ("Vedtatt kategori", "Assigned category"),
     "sister.group_suggested": ("Foreslått kategori", "Suggested category"),
-    "sister.help_project": (
-        "Konkrete prosjektavtaler med mål og krav til måloppnåelse.",
-        "Concrete project agreements with goals and requirements for goal achievement.",
-    ),
-    "sister.help_political_focus": (
-        "Politisk definerte satsingsområder; åpner for samordning nasjonalt og ekstern finansiering.",
-        "Politically defined focus areas; open for national coordination and external funding.",
-    ),
-    "sister.help_solidarity": (
-        "Aktiviteten drives ofte av andre, som frivillige organisasjoner; relasjonen må være gjensidig.",
-        "Activity often driven by others, such as voluntary organisations; the relation must be two-way.",
-    ),
-    "sister.help_dormant": (
-        "Aktiviteten prioriteres ikke, men forbindelsen ønskes beholdt.",
-        "Activity is not prioritised, but the connection is kept.",
-    ),
     "sister.help_unclassified": (
         "Byer uten vedtatt kategori (eller der opplysningene ikke peker mot noen kategori).",
         "Cities without an assigned category (or where the evidence points to no category).",
     ),
+    "sister.help_not_enough_data": (
+        "Registeret har ingen datert aktivitet for disse relasjonene: ingen kategori kan foreslås før noe er registrert.",
+        "The registry holds no dated activity for these relations: no category can be suggested until something is registered.",
+    ),
+    "sister.last_contact": ("Siste dokumenterte kontakt", "Last documented contact"),
+    "sister.no_contact": ("Ingen datert kontakt registrert ({n} oppføringer)", "No dated contact registered ({n} records)"),
+    "sister.activities": ("Aktiviteter ({n})", "Activities ({n})"),
     "sister.details": ("Detaljer for én by", "Details of one city"),
     "sister.none_here": ("Ingen byer her.", "No cities here."),
     "sister.reasons": ("Begrunnelse og belegg", "Reasons and evidence"),

@@ -272,6 +272,9 @@ def _import(conn: sqlite3.Connection, files: list[tuple[str, bytes]], *, actor: 
 
     report = ImportReport(dry_run=dry_run, files={f.name: t for f, t in parsed})
     with transaction(conn):
+        # A table may refer to itself (an entity's successor further down the file): references
+        # are checked at commit, after every row is in, and were validated above with the batch.
+        conn.execute("PRAGMA defer_foreign_keys = ON")
         vocabularies = load_vocabularies(conn)
         batches: dict[str, list[dict[str, Any]]] = {t.name: [] for t in DATA_TABLES}
         origin: dict[str, list[str]] = {t.name: [] for t in DATA_TABLES}

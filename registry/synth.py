@@ -442,11 +442,9 @@ def _activities(
     return acts, parts, links
 
 
-#: Tie kinds whose budget lines sit on the tie itself. Memberships and projects belong here (a budget line
-#: may follow any relation), but the importer still refuses, within one import, a budget line on a tie of
-#: another kind than sister_city (``ingest._cross_checks``); until it accepts them, projects are budgeted
-#: on their project activities only. tests/test_synth.py says when the importer is ready.
-BUDGET_ON_TIES: tuple[str, ...] = ("sister_city",)
+#: Tie kinds whose budget lines sit on the tie itself: twinnings, membership fees and projects
+#: (a budget line may follow any relation).
+BUDGET_ON_TIES: tuple[str, ...] = ("sister_city", "membership", "project")
 
 
 def _budget(

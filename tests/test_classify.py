@@ -352,9 +352,14 @@ def test_cli_classify_table_and_csv(db_path, capsys):
     from registry import cli, demo
 
     demo.build(db_path)
-    assert cli.main(["classify", "--db", str(db_path), "--as-of", demo.AS_OF]) == 0
+    assert cli.main(["classify", "--db", str(db_path), "--as-of", demo.AS_OF, "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "Musterstadt" in out and "Suggested project:" in out and "2 disagree" in out
+    assert "Last documented contact" not in out or "last documented contact" in out
+    # Norwegian is the default, as in the app.
+    assert cli.main(["classify", "--db", str(db_path), "--as-of", demo.AS_OF]) == 0
+    out = capsys.readouterr().out
+    assert "Foreslått prosjekt:" in out and "2 avviker" in out and "Aktiviteter registrert" in out
     assert cli.main(["classify", "--db", str(db_path), "--as-of", demo.AS_OF, "--format", "csv", "--lang", "nb"]) == 0
     import io
 

@@ -61,7 +61,7 @@ def test_the_classification_table_in_the_docstring(demo_conn):
         "daemibaer": ("solidarity", "unclassified", "unclassified"),
         "przykladowo": ("unclassified", "solidarity", "disagree"),
         "esimerkkila": ("dormant", "project", "disagree"),
-        "exampleville": ("dormant", "unclassified", "unclassified"),
+        "exampleville": ("not_enough_data", "unclassified", "unclassified"),
         "exempelstad": ("unclassified", "unclassified", "unclassified"),
     }
 

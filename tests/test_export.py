@@ -4,9 +4,9 @@ import csv
 
 from registry import connect, export_csv, import_files
 from registry.export import EXPORT_TABLES, csv_text, neutralise
-from registry.schema import TABLES
+from registry.schema import DATA_TABLES, TABLES
 
-DATA = ("entities", "ties", "decisions", "plan_lines")
+DATA = tuple(t.name for t in DATA_TABLES)
 
 
 def rows(conn, table):

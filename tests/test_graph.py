@@ -111,7 +111,7 @@ def test_snapshot_holds_decisions_and_plan_lines(seeded):
                                         "purpose": "test"}, actor=A)
     snap = snapshot(seeded)
     assert snap.graph.number_of_edges() == 51
-    assert [(d["tie_id"], d["category"]) for d in snap.decisions] == [(tie, "dormant")]
+    assert [(d["tie_id"], d["category"]) for d in snap.decisions if d["kind"] == "category"] == [(tie, "dormant")]
     assert [(p["year"], p["amount"]) for p in snap.plan_lines] == [(2025, 1000)]
 
 
@@ -135,7 +135,7 @@ def test_write_graph_round_trips(conn, tmp_path, fmt, read):
 
 def _reference_graph(conn, flt):
     """The graph as networkx's own add_nodes_from/add_edges_from build it, for comparison."""
-    from registry.graph import _ENTITY_COLS, _TIE_COLS, _keep_edge, _keep_node
+    from registry.graph import _ENTITY_COLS, _TIE_COLS, _end_with_dissolved, _keep_edge, _keep_node
 
     g = nx.MultiDiGraph()
     for row in conn.execute(f"SELECT {', '.join(_ENTITY_COLS)} FROM entities"):
@@ -144,6 +144,8 @@ def _reference_graph(conn, flt):
             g.add_node(row[0], **attrs)
     for row in conn.execute(f"SELECT {', '.join(f'[{c}]' for c in _TIE_COLS)} FROM ties"):
         attrs = {k: v for k, v in zip(_TIE_COLS, row) if v is not None}
+        if attrs["from_id"] in g and attrs["to_id"] in g:
+            _end_with_dissolved(attrs, g.nodes[attrs["from_id"]], g.nodes[attrs["to_id"]])
         if attrs["from_id"] in g and attrs["to_id"] in g and _keep_edge(attrs, flt):
             g.add_edges_from([(attrs["from_id"], attrs["to_id"], attrs["id"], attrs)])
     return g

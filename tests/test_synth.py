@@ -106,8 +106,6 @@ def test_written_csv_imports_without_a_problem(tmp_path, conn):
     assert conn.execute("SELECT value FROM settings WHERE key = 'home_id'").fetchone() == ("municipality-0",)
 
 
-@pytest.mark.xfail(strict=True, raises=ImportFailed, reason="ingest._cross_checks refuses a budget line on a membership or project tie "
-                   "imported in the same batch; when this passes, add 'membership' and 'project' to synth.BUDGET_ON_TIES")
 def test_the_importer_takes_budget_lines_on_memberships_in_one_batch(conn):
     # The schema and the README allow a budget line on any relation; synth would budget memberships.
     files = [

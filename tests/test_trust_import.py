@@ -578,7 +578,7 @@ def test_decisions_are_never_changed_by_import(first, second):
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
         w.writerows([["id", "tie_id", "category", "decided_on", "decided_by", "reason"],
-                     ["1", "trondheim--graz", d["category"], d["decided_on"], "Bystyret", d["reason"]]])
+                     ["100", "trondheim--graz", d["category"], d["decided_on"], "Bystyret", d["reason"]]])
         return buf.getvalue().encode()
 
     import_texts(conn, [("d.csv", file(first))], actor="t")

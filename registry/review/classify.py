@@ -42,6 +42,16 @@ __all__ = [
 
 Source = sqlite3.Connection | Snapshot | Context
 _NONE = {"nb": "ingen registrert", "en": "none registered"}
+#: What each category would need, said once for a relation that fits none.
+_MISSING = {
+    "nb": ("prosjektavtale med mål og indikatorer (prosjekt)",
+           "vedtak om fokus, eller nasjonale partnere og ekstern finansiering (politisk fokus)",
+           "toveis relasjon (solidaritet)"),
+    "en": ("a project agreement with goals and indicators (project)",
+           "a focus decision, or national partners and external funding (political focus)",
+           "a two-way relation (solidarity)"),
+}
+_NO_DATED = {"nb": "Ingen datert aktivitet registrert", "en": "No dated activity registered"}
 
 
 class _Bilingual:
@@ -128,15 +138,16 @@ class Suggestion:
     def because(self) -> tuple[Reason, ...]:
         """The reasons for the suggestion: the suggested category's criteria met.
 
-        For 'unclassified' (no category's criteria all hold), the criteria that
-        are met, or else every criterion: the reasons nothing fits. For 'not
+        For 'unclassified' (no category's requirements all hold), the criteria
+        that are met plus what the registry says of recent activity. For 'not
         enough data', none: the explanation says what is registered instead.
         """
         if self.suggested == R.NOT_ENOUGH_DATA:
             return ()
         if self.suggested != "unclassified":
             return tuple(r for r in self.reasons if r.category == self.suggested and r.met)
-        return self.met or self.reasons
+        recent = tuple(r for r in self.reasons if r.criterion == "quiet_since" and not r.met)
+        return tuple(r for r in self.reasons if r.met) + recent
 
     @property
     def evidence(self) -> tuple[str, ...]:
@@ -161,17 +172,23 @@ class Suggestion:
         label = vocab.label("categories", self.suggested, lang)
         why = "; ".join(r.text(lang) for r in self.because)
         if self.suggested == R.NOT_ENOUGH_DATA:
+            undated = sum(1 for a in self.activities if not a.dated)
             if lang == "nb":
-                return (f"Ikke nok data: registeret har {self.records} aktivitetsoppføringer for relasjonen; "
+                dated = f", {undated} uten dato" if undated else ""
+                noun = "aktivitetsoppføring" if self.records == 1 else "aktivitetsoppføringer"
+                return (f"Ikke nok data: registeret har {self.records} {noun} for relasjonen{dated}; "
                         "ingen kategori kan foreslås.")
-            return (f"Not enough data: the registry holds {self.records} activity records for the relation; "
+            dated = f", {undated} without a date" if undated else ""
+            noun = "activity record" if self.records == 1 else "activity records"
+            return (f"Not enough data: the registry holds {self.records} {noun} for the relation{dated}; "
                     "no category can be suggested.")
-        if lang == "nb":
-            if self.suggested == "unclassified":
-                return f"Ingen kategori passer helt: {why}."
-            return f"Foreslått {label.lower()}: {why}."
         if self.suggested == "unclassified":
-            return f"No category fits fully: {why}."
+            missing = "; ".join(_MISSING[lang])
+            if lang == "nb":
+                return f"Ingen kategori passer helt: {why}. Mangler: {missing}."
+            return f"No category fits fully: {why}. Missing: {missing}."
+        if lang == "nb":
+            return f"Foreslått {label.lower()}: {why}."
         return f"Suggested {label.lower()}: {why}."
 
 
@@ -182,6 +199,10 @@ def _reason(code: str, category: str, met: bool, evidence: tuple[str, ...], ctx:
     texts = []
     for i, (lang, met_t, unmet_t) in enumerate((("nb", c.met_nb, c.unmet_nb), ("en", c.met_en, c.unmet_en))):
         ev = ", ".join(names[e][i] for e in evidence) or _NONE[lang]
+        if code == "quiet_since" and not met and not evidence:
+            # Neither recent nor earlier dated activity: say that, not "activity registered".
+            texts.append(_NO_DATED[lang])
+            continue
         texts.append((met_t if met else unmet_t).format(evidence=ev, years=years, since=since or "?"))
     return Reason(code, category, met, texts[0], texts[1], evidence)
 
@@ -210,7 +231,8 @@ def _notes(ctx: Context, city: str, ev: Evaluation) -> tuple[Note, ...]:
         ids = tuple(f"activity:{a.id}" for a in undated)
         notes.append(Note(
             "undated_activity",
-            f"{len(undated)} aktivitet(er) uten dato i kildene: de teller ikke for de siste årene",
+            f"{len(undated)} {'aktivitet' if len(undated) == 1 else 'aktiviteter'} uten dato i kildene: "
+            "de teller ikke for de siste årene",
             f"{len(undated)} activit{'y' if len(undated) == 1 else 'ies'} without a date in the sources: "
             "they do not count for recent years",
             ids,
@@ -226,7 +248,9 @@ def _suggest_one(ctx: Context, tie: Tie) -> Suggestion:
         if all(any(results[c][0] for c in group) for group in rule.requires):
             suggested = rule.category
             break
-    if suggested == "unclassified" and ev.records == 0:
+    if suggested == "unclassified" and not any(a.dated for a in ev.activities) and ev.since is None \
+            and not results["quiet_since"][1]:
+        # Nothing registered that can be placed in time: no category can be read from it.
         suggested = R.NOT_ENOUGH_DATA
     ids = {e for r in results.values() for e in r[1]} | set(ev.carriers)
     names = {e: (describe(ctx, e, "nb"), describe(ctx, e, "en")) for e in ids}

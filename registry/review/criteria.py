@@ -187,7 +187,8 @@ def _role(ctx: Context, tie: Tie, acts: list[ActivityRef], ties: list[Tie]) -> t
     carriers = [c for c in [tie.attrs.get("carrier_id")] + [t.attrs.get("carrier_id") for t in ties] if c]
     carriers += [e for a in acts for e, r in a.participants if r == "carrier"]
     carriers += [n for t in ties for n in (t.u, t.v) if ctx.kind(n) in R.SOLIDARITY_CARRIER_KINDS]
-    carriers = [c for c in dict.fromkeys(carriers) if c != tie.u]
+    # The partner city is the counterpart, not someone carrying the home's contact with it.
+    carriers = [c for c in dict.fromkeys(carriers) if c not in (tie.u, tie.v)]
     role = tie.attrs.get("municipal_role") or next((a.municipal_role for a in acts if a.municipal_role), None)
     if role == "active":
         return "active", tuple(carriers)
