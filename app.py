@@ -42,6 +42,7 @@ try:
         c.t("nav.review"): [
             page("app_pages/sister_cities.py", "nav.sister_cities"),
             page("app_pages/gaps.py", "nav.gaps"),
+            page("app_pages/strategy.py", "nav.strategy"),
         ],
         c.t("nav.data"): [
             page("app_pages/registry_browser.py", "nav.registry", url_path="registry"),

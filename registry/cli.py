@@ -160,6 +160,23 @@ def _classify(a: argparse.Namespace) -> int:
     return 0
 
 
+@command("strategy", "for each point of the strategy, what the registry holds that serves it, and the points with nothing")
+@arg(*_DB[0], **_DB[1])
+@arg(*_AS_OF[0], **_AS_OF[1])
+@arg(*_HOME[0], **_HOME[1])
+@arg("--format", choices=["table", "csv"], default="table", help="csv writes every column with stable codes")
+@arg("--lang", choices=["nb", "en"], default="nb", help="language of the titles (default nb, like the app)")
+def _strategy(a: argparse.Namespace) -> int:
+    from .review import strategy
+
+    view = strategy.strategy_for(connect(a.db), a.as_of, home_id=a.home)
+    if a.format == "csv":
+        sys.stdout.write(view.to_csv(index=False))
+        return 0
+    sys.stdout.write(strategy.strategy_text(view, a.lang))
+    return 0
+
+
 @command("analyse", "gaps, overlaps and opportunities: one CSV per finding kind plus summary.csv")
 @arg(*_DB[0], **_DB[1])
 @arg(*_AS_OF[0], **_AS_OF[1])

@@ -275,6 +275,34 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sister.no_contact": ("Ingen datert kontakt registrert ({n} oppføringer)", "No dated contact registered ({n} records)"),
     "sister.activities": ("Aktiviteter ({n})", "Activities ({n})"),
     "sister.details": ("Detaljer for én by", "Details of one city"),
+    "nav.strategy": ("Strategien punkt for punkt", "The strategy point by point"),
+    "strategy.title": ("Strategien punkt for punkt", "The strategy point by point"),
+    "strategy.intro": (
+        "For hvert punkt i den internasjonale strategien (bystyresak 3/10): relasjonene, avtalene og aktivitetene som er "
+        "registrert for det, pengene knyttet til dem, og funnene i analysen som gjelder det. Punkter uten noe registrert "
+        "er listet til slutt – grunnlag for årsrapporten til bystyret.",
+        "For each point of the international strategy (city council case 3/10): the relations, agreements and activities "
+        "registered for it, the money tied to them, and the analysis findings that concern it. Points with nothing "
+        "registered are listed last – material for the annual report to the council.",
+    ),
+    "strategy.served": ("Punkter med noe registrert", "Points with something registered"),
+    "strategy.unserved": ("Punkter uten noe registrert", "Points with nothing registered"),
+    "strategy.only_unserved": ("Vis bare punkter uten noe registrert", "Show only points with nothing registered"),
+    "strategy.point": ("Punkt", "Point"),
+    "strategy.ties": ("Relasjoner", "Relations"),
+    "strategy.agreements": ("Avtaler", "Agreements"),
+    "strategy.activities": ("Aktiviteter", "Activities"),
+    "strategy.findings": ("Funn", "Findings"),
+    "strategy.planned": ("Planlagt (NOK)", "Planned (NOK)"),
+    "strategy.actual": ("Regnskap (NOK)", "Actual (NOK)"),
+    "strategy.last": ("Siste aktivitet", "Last activity"),
+    "strategy.nothing": ("Ingenting registrert", "Nothing registered"),
+    "strategy.nothing_help": (
+        "Registeret har ingen relasjon, avtale eller aktivitet merket med disse punktene. Det kan bety at arbeidet ikke "
+        "er gjort, eller at det ikke er registrert.",
+        "The registry holds no relation, agreement or activity tagged with these points. That may mean the work was not "
+        "done, or that it was not registered.",
+    ),
     "sister.none_here": ("Ingen byer her.", "No cities here."),
     "sister.reasons": ("Begrunnelse og belegg", "Reasons and evidence"),
     "sister.plan": ("Finansieringsplan", "Financing plan"),

@@ -23,7 +23,7 @@ from registry import connect, queries, view
 from registry.graph import GraphFilter, build_graph
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["overview", "network", "map", "sister_cities", "gaps", "registry_browser", "import_export"]
+PAGES = ["overview", "network", "map", "sister_cities", "gaps", "strategy", "registry_browser", "import_export"]
 
 
 @pytest.fixture
@@ -387,3 +387,19 @@ def test_a_budget_line_for_a_membership_in_euros(registry_db):
     assert conn.execute("SELECT tie_id, year, kind, amount, currency FROM plan_lines").fetchall()[-1] == (
         membership, 2025, "actual", 4500, "EUR",
     )
+
+
+def test_strategy_page_lists_every_point_and_the_unserved_ones(registry_db):
+    from registry import vocab
+
+    at = start("en")
+    at.switch_page("app_pages/strategy.py").run()
+    assert not at.exception
+    (table,) = [df.value for df in at.dataframe if "Point" in df.value.columns]
+    assert list(table["Point"]) == [t.code for t in vocab.STRATEGY_POINTS]
+    # Consulates are registered for 4e (the seed's consular ties); 1i has nothing registered.
+    assert table.set_index("Point").loc["4e", "Relations"] == 6
+    assert any("1i" in m.value for m in at.markdown)
+    at.toggle(key="strategy_only_empty").set_value(True).run()
+    (table,) = [df.value for df in at.dataframe if "Point" in df.value.columns]
+    assert "4e" not in list(table["Point"]) and "1i" in list(table["Point"])

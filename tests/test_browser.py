@@ -36,6 +36,7 @@ PAGES = {
     "map": ("Kart", "Map"),
     "sister_cities": ("Vennskapsbyer", "Sister cities"),
     "gaps": ("Hull og overlapp", "Gaps and overlaps"),
+    "strategy": ("Strategien punkt for punkt", "The strategy point by point"),
     "registry": ("Register", "Registry"),
     "import_export": ("Import og eksport", "Import and export"),
 }

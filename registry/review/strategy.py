@@ -19,7 +19,7 @@ from .. import dates, rules as R, vocab
 from ..analysis.context import Context, prepare
 from ..graph import Snapshot
 
-__all__ = ["STRATEGY_COLUMNS", "points_of", "strategy_view", "unserved_points"]
+__all__ = ["STRATEGY_COLUMNS", "points_of", "strategy_view", "strategy_for", "unserved_points", "strategy_text"]
 
 #: Columns of :func:`strategy_view`, in order.
 STRATEGY_COLUMNS: tuple[str, ...] = (
@@ -46,8 +46,9 @@ def _started(start: Any, day: date) -> bool:
 
 
 def _home_related(ctx: Context, ends: Iterable[str]) -> bool:
-    local = ctx.local
-    return any(e in local for e in ends if e)
+    # The home's own actors, and bodies located in the home municipality (its consulates).
+    local, located, home = ctx.local, ctx.located, ctx.home
+    return any(e in local or (home is not None and located.get(e) == home) for e in ends if e)
 
 
 def strategy_view(
@@ -124,6 +125,19 @@ def strategy_view(
     return pd.DataFrame(rows, columns=list(STRATEGY_COLUMNS))
 
 
+def strategy_for(
+    source: sqlite3.Connection | Snapshot | Context,
+    as_of: date | str | int | None = None,
+    home_id: str | None = None,
+) -> pd.DataFrame:
+    """Return the :func:`strategy_view` with the analysis's findings counted in: what the app and CLI show."""
+    from .. import analysis  # local: the analysis builds on the review's evidence
+
+    ctx = prepare(source, as_of, home_id=home_id)
+    found = analysis.analyse(ctx, ctx.as_of, analysis.Options(home_id=ctx.home)).all()
+    return strategy_view(ctx, ctx.as_of, home_id=ctx.home, findings=found)
+
+
 def _money(ctx: Context, tie_ids: list[str], activity_ids: list[str]) -> tuple[int, int]:
     ties, acts = set(tie_ids), set(activity_ids)
     planned = actual = 0
@@ -140,3 +154,29 @@ def _money(ctx: Context, tie_ids: list[str], activity_ids: list[str]) -> tuple[i
 def unserved_points(view: pd.DataFrame) -> list[str]:
     """Return the codes of the points of a :func:`strategy_view` with nothing registered, in order."""
     return [str(p) for p in view.loc[view["nothing_registered"], "point"]]
+
+
+_HEAD = {
+    "nb": ("punkt", "relasjoner", "avtaler", "aktiviteter", "funn", "plan NOK", "regnskap NOK",
+           "Ingenting registrert for {n} av {total} punkter: {points}"),
+    "en": ("point", "relations", "agreements", "activities", "findings", "planned NOK", "actual NOK",
+           "Nothing registered for {n} of {total} points: {points}"),
+}
+
+
+def _amount(n: int, lang: str) -> str:
+    return f"{n:,}".replace(",", "\u00a0" if lang == "nb" else ",")
+
+
+def strategy_text(view: pd.DataFrame, lang: str = "nb") -> str:
+    """Return a :func:`strategy_view` as a plain-text table in ``lang``, with the unserved points listed last."""
+    h = _HEAD[lang]
+    title = "title_nb" if lang == "nb" else "title_en"
+    lines = [f"{h[0]:<5} {h[1]:>10} {h[2]:>8} {h[3]:>11} {h[4]:>5} {h[5]:>12} {h[6]:>12}  "]
+    for r in view.itertuples():
+        lines.append(f"{r.point:<5} {r.ties:>10} {r.agreements:>8} {r.activities:>11} {r.findings:>5} "
+                     f"{_amount(r.planned_nok, lang):>12} {_amount(r.actual_nok, lang):>12}  {getattr(r, title)}")
+    empty = unserved_points(view)
+    lines.append("")
+    lines.append(h[7].format(n=len(empty), total=len(view), points=", ".join(empty)))
+    return "\n".join(lines) + "\n"
