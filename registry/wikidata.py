@@ -136,10 +136,13 @@ def plan(
             eid, new = known.resolve(q, label)
             ids[col] = eid
             if new and eid not in entities:
-                cc = raw.get("twinCountryCode", "").strip().upper() if col == "twin" else ""
+                cc = raw.get(f"{col}CountryCode", "").strip().upper()
+                # The exported place is the municipality whose twin towns these are: it can be a
+                # registry's home (review it with --home), its twins are cities abroad.
+                kind = "municipality" if col == "city" else "city"
                 entity, row_problems = clean_row(
                     "entities",
-                    {"id": eid, "kind": "city", "name": label, "country_code": cc, "wikidata_id": q,
+                    {"id": eid, "kind": kind, "name": label, "country_code": cc, "wikidata_id": q,
                      "source": f"https://www.wikidata.org/wiki/{q}"},
                     vocabularies, file=f.name, row=n,
                 )

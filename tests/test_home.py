@@ -150,14 +150,17 @@ def test_bergens_analysis_is_bergens(bergen):
 
 
 def test_a_plain_wikidata_import_leaves_trondheim_alone(tmp_path):
-    # The export alone names Bergen a city (registry.wikidata): Trondheim's review and
-    # analysis are untouched all the same, and Bergen cannot be a home until it is a municipality.
+    # The export alone makes Bergen a municipality (registry.wikidata: the exported place is the
+    # one whose twins these are): Trondheim's review and analysis are untouched, and
+    # --home bergen reviews Bergen's own twins with nothing more to do.
     c = connect(seeded_registry(tmp_path / "r.db", municipality=False))
+    assert c.execute("SELECT kind FROM entities WHERE id = 'bergen'").fetchone() == ("municipality",)
     assert {s.city_id for s in classify.suggest(c, as_of=2025)} == trondheims_eleven()
     result = analysis.analyse(c, as_of=2025)
     assert _mentions(result.all(), BERGEN_TWINS | BERGEN_TIES | {"bergen"}) == []
-    with pytest.raises(NotAHome, match="'bergen' .* is a city, not a municipality"):
-        classify.suggest(c, as_of=2025, home_id="bergen")
+    assert {s.city_id for s in classify.suggest(c, as_of=2025, home_id="bergen")} == BERGEN_TWINS
+    with pytest.raises(NotAHome, match="'goteborg' .* is a city, not a municipality"):
+        classify.suggest(c, as_of=2025, home_id="goteborg")
 
 
 # --- resolve_home: never a silent switch ---------------------------------------------------
