@@ -36,7 +36,7 @@ st.dataframe(
     }),
     hide_index=True, use_container_width=True,
 )
-csv_button(view, "strategy.csv", key="strategy_csv")
+csv_button(view, "strategy-points.csv", key="strategy_csv")
 if empty:
     st.subheader(t("strategy.nothing"))
     st.caption(t("strategy.nothing_help"))

@@ -213,13 +213,28 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.title": ("Vennskapsbyene – kategorier, begrunnelser og finansieringsplan", "Sister cities – categories, reasons and financing plan"),
     "report.generated": ("Laget {date} fra registeret; {n} vennskapsbyer.", "Made {date} from the registry; {n} sister cities."),
     "report.intro": (
-        "Bystyret har bedt om at vennskapsbyene graderes i fire kategorier (prosjekt, politisk fokus, solidaritet, hvilende) "
-        "og at saken har en finansieringsplan (Internasjonal strategi, strategi 2c). For hver by vises vedtatt kategori, "
-        "kategorien opplysningene peker mot, begrunnelsen, finansieringsplanen og vedtakshistorikken.",
-        "The city council asked that the sister cities be graded in four categories (project, political focus, solidarity, "
-        "dormant) and that the case include a financing plan (International strategy, strategy 2c). Each city shows its "
-        "assigned category, the category the evidence points to, the reasons, the financing plan and the decision history.",
+        "Strategien (bystyresak 3/10, strategi 2c) sier at «en kan tenke seg» at arbeidet med vennskapsbyene deles inn i "
+        "fire kategorier: prosjekt, politisk fokus, solidaritet og hvilende. Finansieringsplanen kommer fra bystyrets "
+        "flertallsmerknad til saken. For hver by vises vedtatt kategori, kategorien registerets opplysninger peker mot "
+        "(eller at registeret ikke har nok data), begrunnelsen, kommunens rolle, siste dokumenterte kontakt, "
+        "finansieringsplanen og vedtakshistorikken. Foreslåtte kategorier er forslag til bystyret, ikke vedtak.",
+        "The strategy (city council case 3/10, strategy 2c) says that «one can imagine» the work with the sister cities "
+        "divided into four categories: project, political focus, solidarity and dormant. The financing plan comes from "
+        "the council majority's remark on the case. Each city shows its assigned category, the category the registry's "
+        "evidence points to (or that the registry has not enough data), the reasons, the municipality's role, the last "
+        "documented contact, the financing plan and the decision history. Suggested categories are suggestions for "
+        "the council, not decisions.",
     ),
+    "report.categories": ("Kategoriene, med strategiens ord", "The categories, in the strategy's words"),
+    "report.not_enough_data": (
+        "Ikke nok data: registeret har ingen datert aktivitet for relasjonen, så ingen kategori kan foreslås.",
+        "Not enough data: the registry holds no dated activity for the relation, so no category can be suggested.",
+    ),
+    "report.role": ("Kommunens rolle", "The municipality's role"),
+    "report.last_contact": ("Siste dokumenterte kontakt", "Last documented contact"),
+    "report.no_contact": ("ingen datert kontakt registrert", "no dated contact registered"),
+    "report.activities": ("Aktiviteter registrert", "Activities registered"),
+    "report.translation": ("Norsk originaltekst.", "English translation of the Norwegian original."),
     "report.since": ("Vennskapsby siden", "Sister city since"),
     "report.unknown": ("ukjent", "unknown"),
     "report.reasons": ("Begrunnelse", "Reasons"),

@@ -88,3 +88,18 @@ def test_the_threshold_is_the_registrys_setting(seeded):
     assert freshness.stale_after_years(seeded) == 20
     assert freshness.stale_rows(seeded, today=date(2026, 12, 2)) == []
     assert freshness.stale_rows(seeded, today=date(2036, 12, 2)) == [("ties", "trondheim--icorn", "2015-06-01", 20)]
+
+
+def test_every_check_message_reads_in_norwegian(seeded):
+    # The review shows check findings in the Norwegian column: none may stay English there.
+    from registry.checks import Finding
+
+    seeded.execute("INSERT INTO entities (id, kind, name, source) VALUES ('ghost', 'city', 'Ghost', 's')")
+    store.update(seeded, "ties", "trondheim--icorn", {"verified_on": "2001"}, actor="t")
+    found = check(seeded)
+    messages = {f.message for f in found}
+    assert len(messages) > 5
+    for f in found:
+        assert f.text("nb") != f.message or f.message.isdigit(), f.message
+    assert Finding("error", "ties", "x", "end", "ends (2000) before it starts (2001)").text("nb") == \
+        "slutter (2000) før den starter (2001)"

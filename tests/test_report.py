@@ -46,7 +46,7 @@ def test_markdown_summary_lists_cities_by_category_with_plan_and_decisions(small
     alpha = md[md.index("### Alpha"):unclassified]
     assert "2024/7" in alpha and "Klimaprosjekt" in alpha
     assert "Interreg" in alpha and "350\u202f000" in alpha  # the 2026 total
-    assert "\\<img src=x onerror=alert\\(1\\)\\>" in md and EVIL not in md
+    assert "\\<img src=x onerror=alert(1)\\>" in md and EVIL not in md
 
 
 def test_html_summary_is_escaped_and_printable(small):
@@ -90,3 +90,21 @@ def test_labels_of_severities_and_finding_kinds():
     assert report.finding_title("opportunity", "en") == "Invisible opportunities"
     assert report.finding_group("shared_partner") == "overlap"
     assert report.finding_title("no-such-kind", "en") == "no-such-kind"
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_council_summary_on_the_seed_reads_as_the_strategy_says(seeded, lang):
+    md = report.summary_for(seeded, lang, "md")
+    # The strategy says «En kan tenke seg …»: the council did not ask for the categories.
+    assert "asked that the sister cities be graded" not in md and "har bedt om at vennskapsbyene graderes" not in md
+    assert ("«en kan tenke seg»" if lang == "nb" else "«one can imagine»") in md
+    # Each category defined in the page's language, in the strategy's words.
+    assert ("toveis relasjon" if lang == "nb" else "two-way relation") in md
+    # Years are printed with their certainty: Ramallah's start is conflicting (data/README.md).
+    ramallah = md[md.index("### Ramallah"):]
+    assert ("2004 (motstridende)" if lang == "nb" else "2004 (conflicting)") in ramallah.split("###")[1]
+    # Where nothing is registered the summary says so instead of giving a category.
+    tampere = md[md.index("### Tampere"):].split("###")[1]
+    assert ("Ikke nok data" if lang == "nb" else "Not enough data") in tampere
+    # Plain Markdown: dates and full stops are not escaped.
+    assert "\\-" not in md and "\\." not in md

@@ -110,7 +110,7 @@ def review(conn: sqlite3.Connection, as_of: date | int | None = None, home_id: s
             {
                 "kind": "integrity", "subject": f.row_id, "subject_name": f.row_id,
                 "severity": "high" if f.level == "error" else "info", "score": None,
-                "explanation_nb": f"{f.table} {f.row_id}: {f.message}", "explanation_en": f"{f.table} {f.row_id}: {f.message}",
+                "explanation_nb": f"{f.table} {f.row_id}: {f.text('nb')}", "explanation_en": f"{f.table} {f.row_id}: {f.text('en')}",
                 "evidence": f.row_id,
             }
             for f in check(conn)
@@ -219,11 +219,15 @@ def gather(conn: sqlite3.Connection, as_of: date | int | None = None, home_id: s
     return out
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$])")
+# Only what Markdown would read as markup inside running text; dates, parentheses and
+# full stops stay as they are, so the file reads well as plain text too.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+_MD_LINE_START = re.compile(r"^(\s*)([#>+\-]|\d+\.)(\s)")
 
 
 def _md(text: Any) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+    out = _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+    return _MD_LINE_START.sub(r"\1\\\2\3", out)
 
 
 def _nok(amount: Any) -> str:
@@ -288,23 +292,38 @@ def council_summary(cases: Iterable[CityCase], lang: str, fmt: str = "md", *, ge
         [T("col.category"), T("col.assigned"), T("col.suggested")],
         [[vocab.label("categories", r.category, lang), str(r.assigned), str(r.suggested)] for r in counts.itertuples()],
     )
+    heading(2, T("report.categories"))
+    definitions = [
+        f"{esc(vocab.label('categories', c, lang))}: «{esc(rules.QUOTES[c].nb if lang == 'nb' else rules.QUOTES[c].en)}»"
+        for c in ("project", "political_focus", "solidarity", "dormant")
+    ]
+    items(definitions + [esc(T("report.not_enough_data"))])
+    if lang != "nb":
+        para(esc(T("report.translation")))
     for cat in [c for c in by_cat if by_cat[c]]:
-        term = next((x for x in vocab.CATEGORIES if x.code == cat), None)
         heading(2, vocab.label("categories", cat, lang))
-        if term and term.help and lang == "en":
-            para(esc(term.help))
         for case in by_cat[cat]:
             s = case.suggestion
             heading(3, _city_title(case, lang))
+            suggested = vocab.label("categories", s.suggested, lang)
+            if s.agreement != "unclassified":
+                suggested += f" – {_agreement(s.agreement, lang)}"
+            last = s.last_contact
+            contact = (f"{last.start} {vocab.label('activity_kinds', last.kind, lang).lower()}: {last.title} ({last.source})"
+                       if last is not None else T("report.no_contact"))
             facts = [
-                f"{esc(T('report.since'))}: {esc(case.start or T('report.unknown'))}",
+                f"{esc(T('report.since'))}: {esc(_since(s, lang))}",
                 f"{esc(T('col.assigned'))}: {esc(vocab.label('categories', s.assigned, lang))}"
                 + (f" ({esc(s.assigned_on)})" if s.assigned_on else ""),
-                f"{esc(T('col.suggested'))}: {esc(vocab.label('categories', s.suggested, lang))} – {esc(_agreement(s.agreement, lang))}",
+                f"{esc(T('col.suggested'))}: {esc(suggested)}",
+                f"{esc(T('report.role'))}: {esc(s.role_text(lang))}",
+                f"{esc(T('report.last_contact'))}: {esc(contact)}",
+                f"{esc(T('report.activities'))}: {len(s.activities)}",
             ]
             items(facts)
             para(f"**{esc(T('report.reasons'))}**" if fmt == "md" else f"<strong>{esc(T('report.reasons'))}</strong>")
-            items([esc(r.text(lang)) for r in s.because] + [esc(n.text(lang)) for n in s.notes])
+            reasons = [esc(r.text(lang)) for r in s.because] or [esc(s.explanation(lang))]
+            items(reasons + [esc(n.text(lang)) for n in s.notes])
             para(f"**{esc(T('report.plan'))}**" if fmt == "md" else f"<strong>{esc(T('report.plan'))}</strong>")
             if case.plan.empty:
                 para(esc(T("report.no_plan")))
@@ -319,7 +338,8 @@ def council_summary(cases: Iterable[CityCase], lang: str, fmt: str = "md", *, ge
             else:
                 table(
                     [T("col.decided_on"), T("col.category"), T("col.decided_by"), T("col.case_ref"), T("col.reason")],
-                    [[str(r.decided_on), vocab.label("categories", r.category, lang), str(r.decided_by), str(r.case_ref or ""), str(r.reason)]
+                    [[str(r.decided_on), vocab.label("categories", r.category, lang) if r.category else
+                      vocab.label("decision_kinds", r.kind, lang), str(r.decided_by), str(r.case_ref or ""), str(r.reason)]
                      for r in case.decisions.itertuples()],
                 )
     body = "\n".join(out)
@@ -334,6 +354,15 @@ def council_summary(cases: Iterable[CityCase], lang: str, fmt: str = "md", *, ge
         "@media print{h2{page-break-before:auto}h3{page-break-after:avoid}}"
         f"</style></head><body>{body}</body></html>"
     )
+
+
+def _since(s: classify.Suggestion, lang: str) -> str:
+    # A year that is inferred or where sources conflict is said to be so, never printed as fact.
+    if not s.start:
+        return i18n.t("report.unknown", lang)
+    if s.start_certainty in (None, "sourced"):
+        return s.start
+    return f"{s.start} ({vocab.label('certainties', s.start_certainty, lang).lower()})"
 
 
 def _agreement(code: str, lang: str) -> str:
