@@ -3,8 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages._common import cached, changed, conn, current_actor, formatter, md, registry_snapshot, require_editor, show_problems, t
-from registry import export, ingest
+from app_pages._common import cached, changed, conn, current_actor, formatter, lang, md, registry_snapshot, require_editor, show_problems, t
+from registry import export, i18n, ingest
 from registry.errors import ImportFailed
 
 st.title(t("io.title"))
@@ -17,7 +17,10 @@ if flash:
 TABLE_NAMES = {
     "entities": t("io.table_entities"), "ties": t("io.table_ties"), "decisions": t("io.table_decisions"),
     "plan_lines": t("io.table_plan_lines"), "wikidata": t("io.table_wikidata"),
+    **{name: i18n.table_label(name, lang()) for name in i18n.TABLE_LABELS},
 }
+# Personal data (contact names, e-mail, phone) leaves the app only with an editor.
+PERSONAL = bool(current_actor())
 
 st.header(t("io.import"))
 st.caption(t("io.import_help"))
@@ -72,11 +75,13 @@ table = a.selectbox(
 with b:
     st.write("")
     st.download_button(
-        t("io.download_table"), cached(export.csv_text, table, spreadsheet_safe=safe).encode("utf-8"),
+        t("io.download_table"), cached(export.csv_text, table, spreadsheet_safe=safe, personal=PERSONAL).encode("utf-8"),
         file_name=f"{table}.csv", mime="text/csv", key="io_table_csv", icon=":material/download:",
     )
 a, b, c = st.columns(3)
-a.download_button(t("io.download_zip"), cached(export.zip_bytes, spreadsheet_safe=safe), file_name="registry-csv.zip",
+if not PERSONAL:
+    st.caption(t("io.personal_hidden"))
+a.download_button(t("io.download_zip"), cached(export.zip_bytes, spreadsheet_safe=safe, personal=PERSONAL), file_name="registry-csv.zip",
                   mime="application/zip", key="io_zip", icon=":material/folder_zip:")
 graph = registry_snapshot().graph
 # The graph files are made only when asked for (a callable), as they take a while on a big registry.

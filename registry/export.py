@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Iterable
 
-from .schema import TABLES
+from .schema import TABLES, personal_columns
 from .vocab import VOCABULARIES
 
 __all__ = ["EXPORT_TABLES", "table_rows", "csv_text", "rows_to_csv", "export_csv", "neutralise", "zip_bytes", "graph_bytes"]
@@ -23,8 +23,15 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _QUOTED_FORMULA = re.compile(r"^'+[=+\-@\t\r]")
 
 
-def table_rows(conn: sqlite3.Connection, table: str) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """Return ``(columns, rows)`` of ``table`` in primary-key order."""
+def table_rows(
+    conn: sqlite3.Connection, table: str, *, personal: bool = True
+) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Return ``(columns, rows)`` of ``table`` in primary-key order.
+
+    With ``personal=False`` the columns holding personal data (names, e-mail,
+    phone of contacts) are kept in the header but left empty: what a viewer who
+    is not an editor may download.
+    """
     if table not in EXPORT_TABLES:
         raise KeyError(f"no table {table!r}")
     if table in TABLES:
@@ -32,7 +39,9 @@ def table_rows(conn: sqlite3.Connection, table: str) -> tuple[list[str], list[tu
         cols, order = t.names, t.pk
     else:
         cols, order = ["code", "label_nb", "label_en", "help"], "rowid"
-    sql = f"SELECT {', '.join(f'[{c}]' for c in cols)} FROM [{table}] ORDER BY [{order}]"
+    hidden = set() if personal else set(personal_columns(table))
+    select = ", ".join("NULL" if c in hidden else f"[{c}]" for c in cols)
+    sql = f"SELECT {select} FROM [{table}] ORDER BY [{order}]"
     return cols, conn.execute(sql).fetchall()
 
 
@@ -74,9 +83,9 @@ def rows_to_csv(columns: list[str], rows: Iterable[Iterable[Any]], *, spreadshee
     return buf.getvalue()
 
 
-def csv_text(conn: sqlite3.Connection, table: str, *, spreadsheet_safe: bool = False) -> str:
-    """Return one table as CSV text (the same bytes the CLI and the app write)."""
-    cols, rows = table_rows(conn, table)
+def csv_text(conn: sqlite3.Connection, table: str, *, spreadsheet_safe: bool = False, personal: bool = True) -> str:
+    """Return one table as CSV text (the same bytes the CLI and the app write); see :func:`table_rows` for ``personal``."""
+    cols, rows = table_rows(conn, table, personal=personal)
     return rows_to_csv(cols, rows, spreadsheet_safe=spreadsheet_safe)
 
 
@@ -95,12 +104,12 @@ def export_csv(
     return paths
 
 
-def zip_bytes(conn: sqlite3.Connection, *, spreadsheet_safe: bool = False) -> bytes:
+def zip_bytes(conn: sqlite3.Connection, *, spreadsheet_safe: bool = False, personal: bool = True) -> bytes:
     """Return a zip archive holding ``<table>.csv`` for every exported table (the files ``export_csv`` writes)."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as z:
         for table in EXPORT_TABLES:
-            z.writestr(f"{table}.csv", csv_text(conn, table, spreadsheet_safe=spreadsheet_safe))
+            z.writestr(f"{table}.csv", csv_text(conn, table, spreadsheet_safe=spreadsheet_safe, personal=personal))
     return buf.getvalue()
 
 

@@ -12,7 +12,7 @@ import gettext
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["LANGUAGES", "LANGUAGE_NAMES", "STRINGS", "FIELDS", "t", "field_label", "country_name"]
+__all__ = ["LANGUAGES", "LANGUAGE_NAMES", "STRINGS", "FIELDS", "TABLE_LABELS", "t", "table_label", "field_label", "country_name"]
 
 LANGUAGES: tuple[str, ...] = ("nb", "en")
 LANGUAGE_NAMES: dict[str, str] = {"nb": "Norsk", "en": "English"}
@@ -290,6 +290,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sister.no_contact": ("Ingen datert kontakt registrert ({n} oppføringer)", "No dated contact registered ({n} records)"),
     "sister.activities": ("Aktiviteter ({n})", "Activities ({n})"),
     "sister.details": ("Detaljer for én by", "Details of one city"),
+    "io.personal_hidden": (
+        "Navn, e-post og telefon til kontaktpersoner er tomme i nedlastingene: bare redaktører laster ned personopplysninger.",
+        "Contact names, e-mail and phone are empty in the downloads: only editors download personal data.",
+    ),
     "nav.strategy": ("Strategien punkt for punkt", "The strategy point by point"),
     "strategy.title": ("Strategien punkt for punkt", "The strategy point by point"),
     "strategy.intro": (
@@ -555,6 +559,29 @@ FIELDS: dict[str, tuple[str, str]] = {
     "key": ("Innstilling", "Setting"),
     "value": ("Verdi", "Value"),
 }
+
+
+#: Names of the evidence model's tables in both languages (the older tables have io.table_* keys).
+TABLE_LABELS: dict[str, tuple[str, str]] = {
+    "agreements": ("Avtaler", "Agreements"),
+    "agreement_parties": ("Avtaleparter", "Agreement parties"),
+    "activities": ("Aktiviteter", "Activities"),
+    "activity_participants": ("Deltakere i aktiviteter", "Activity participants"),
+    "activity_ties": ("Aktiviteter per forbindelse", "Activities per tie"),
+    "contacts": ("Kontaktpunkter", "Contacts"),
+    "declared_totals": ("Oppgitte antall", "Declared totals"),
+    "settings": ("Innstillinger", "Settings"),
+}
+
+
+def table_label(table: str, lang: str) -> str:
+    """Return the display name of a data table of the evidence model in ``lang``, or the table name.
+
+    >>> table_label("activities", "nb")
+    'Aktiviteter'
+    """
+    nb, en = TABLE_LABELS.get(table, (table, table))
+    return nb if lang == "nb" else en
 
 
 def t(key: str, lang: str, **values: Any) -> str:

@@ -49,3 +49,14 @@ def test_csv_text_is_utf8_with_norwegian_letters(seeded):
     text = csv_text(seeded, "entities")
     assert "Trøndelags Europakontor" in text
     assert text.splitlines()[0].startswith("id,kind,name")
+
+
+def test_personal_columns_are_left_empty_for_viewers(seeded):
+    # The seed's contacts hold the consuls' names (data/contacts.csv); a viewer's download has none.
+    full = csv_text(seeded, "contacts")
+    viewer = csv_text(seeded, "contacts", personal=False)
+    names = [r[0] for r in seeded.execute("SELECT person_name FROM contacts WHERE person_name IS NOT NULL")]
+    assert names and all(n in full for n in names)
+    assert not any(n in viewer for n in names)
+    assert viewer.splitlines()[0] == full.splitlines()[0]  # same header, same importable shape
+    assert csv_text(seeded, "entities", personal=False) == csv_text(seeded, "entities")
