@@ -21,39 +21,33 @@ class FindingKind(NamedTuple):
 
 FINDING_KINDS: tuple[FindingKind, ...] = (
     FindingKind(
-        "municipal_only", "gap", "Bare kommunens egen forbindelse", "Only the municipality's own tie",
-        "Vennskapsbyer der kommunen er den eneste lokale aktøren som har en forbindelse.",
-        "Sister cities where the municipality is the only local actor with a tie.",
-        "4a",
+        "thin_relation", "gap", "Tynne vennskapsbyrelasjoner", "Thin sister-city relations",
+        "Én rad per vennskapsby der registeret viser lite: bare kommunen som lokal aktør, eller avtalte "
+        "sektorer uten registrert aktivitet (strategi 2a: «videreutvikle vennskapsbyavtalene innen "
+        "prioriterte områder»). Vennskapsbyer med ingenting registrert utover selve avtalen samles i én rad. "
+        "Hver rad sier hva som er registrert, hva som mangler og hva som er neste steg.",
+        "One row per sister city where the registry shows little: only the municipality as local actor, or "
+        "sectors agreed for the relation without registered activity (strategy 2a: develop the twinning "
+        "agreements 'within prioritised areas'). Sister cities with nothing registered beyond the twinning "
+        "itself are gathered in one row. Each row says what is registered, what is missing and what to do next.",
+        "1a;2a;4a;4d",
     ),
     FindingKind(
-        "sector_gap", "gap", "Sektorer uten dekning", "Sectors not covered",
-        "Vennskapsbyer uten aktive forbindelser i en eller flere av strategiens sektorer "
-        "(utdanning, forskning, helse, kultur, næringsliv).",
-        "Sister cities with no active tie in one or more of the strategy's sectors "
-        "(education, research, health, culture, business).",
-        "1a",
-    ),
-    FindingKind(
-        "actor_gap", "gap", "Aktørtyper uten dekning", "Actor kinds not involved",
-        "Vennskapsbyer der ingen universitet, næringslivsorganisasjon, studentorganisasjon eller frivillig "
-        "organisasjon har en aktiv forbindelse.",
-        "Sister cities that no university, business body, student organisation or voluntary organisation "
-        "has an active tie with.",
-        "1a;4d;4f",
-    ),
-    FindingKind(
-        "unused_consulate", "gap", "Konsulater som ikke brukes", "Consulates not used",
+        "unused_consulate", "gap", "Konsulater uten registrert bruk", "Consulates with no registered use",
         "Konsulater uten andre forbindelser enn landet de representerer og byen de ligger i, og om landet "
-        "har noen annen aktiv relasjon.",
+        "har noen annen aktiv relasjon. Neste steg er å invitere konsulen til det internasjonale forumet "
+        "(strategi 1f, bystyrets vedtak punkt 7) og bruke konsulatene aktivt (4e).",
         "Consulates with no tie beyond the country they represent and the city they are in, and whether "
-        "that country has any other active relation.",
+        "that country has any other active relation. The next step is to invite the consul to the "
+        "international forum (strategy 1f, the council's decision point 7) and use the consulates actively (4e).",
         "1f;4e",
     ),
     FindingKind(
         "forum_isolated", "gap", "Forumdeltakere uten vennskapsbyer", "Forum members without sister cities",
-        "Medlemmer av et forum som ikke har noen forbindelse til en vennskapsby eller partnerby.",
-        "Forum members with no tie to any sister or partner city.",
+        "Medlemmer (eller planlagte medlemmer) av et forum som ikke har noen registrert forbindelse til eller "
+        "aktivitet i en vennskapsby eller partnerby.",
+        "Members (or planned members) of a forum with no registered tie to or activity in any sister or "
+        "partner city.",
         "1f",
     ),
     FindingKind(
@@ -61,6 +55,14 @@ FINDING_KINDS: tuple[FindingKind, ...] = (
         "Samarbeid uten mål, indikatorer eller kilde; strategien ber om målbar og dokumenterbar effekt.",
         "Cooperation without goals, indicators or a source; the strategy asks for measurable, documented effect.",
         "2a",
+    ),
+    FindingKind(
+        "documentation_gap", "gap", "Mindre dokumentert enn kilden oppgir", "Less documented than a source declares",
+        "Der en kilde oppgir et antall (for eksempel 22 konsulater, 13 vennskapsbyer) og registeret "
+        "dokumenterer færre: hvor mange som mangler, og hva som er neste steg (strategi 4a).",
+        "Where a source declares a total (for instance 22 consulates, 13 twin towns) and the registry "
+        "documents fewer: how many are missing, and what to do next (strategy 4a).",
+        "4a;4e",
     ),
     FindingKind(
         "one_way_solidarity", "gap", "Enveis solidaritet", "One-way solidarity",
@@ -71,37 +73,49 @@ FINDING_KINDS: tuple[FindingKind, ...] = (
         "2c",
     ),
     FindingKind(
-        "went_dormant", "gap", "Relasjoner som har gått i dvale", "Relations that went dormant",
-        "Vennskaps- og partnerbyer som har hatt aktivitet, men ingen de siste årene.",
-        "Sister and partner cities that had activity, but none in recent years.",
+        "went_dormant", "gap", "Ingen registrert aktivitet på flere år", "No activity registered for years",
+        "Vennskaps- og partnerbyer der registeret har aktivitet (forbindelser eller registrerte aktiviteter), "
+        "men ingen de siste årene. Det sier hva som er registrert, ikke at kontakten har opphørt.",
+        "Sister and partner cities where the registry holds activity (ties or registered activities), but "
+        "none in recent years. It says what is registered, not that the contact has stopped.",
         "2c",
     ),
     FindingKind(
         "isolated", "gap", "Uten forbindelse til kommunen", "Not connected to the municipality",
-        "Aktører, programmer og steder som ikke har noen aktiv forbindelse, eller ingen vei til kommunen.",
-        "Actors, programmes and places with no active tie, or no path to the municipality.",
+        "Aktører, programmer og steder som ikke har noen aktiv forbindelse, eller ingen vei til kommunen. "
+        "Den som bærer en forbindelse, regnes som knyttet til begge ender; nedlagte organer er utelatt.",
+        "Actors, programmes and places with no active tie, or no path to the municipality. Whoever carries "
+        "a tie counts as connected to both its ends; bodies that no longer exist are left out.",
         "3e;4a;4f",
     ),
     FindingKind(
         "single_point_of_failure", "gap", "Enkeltpunkter som alt henger på", "Single points of failure",
-        "Aktører som er eneste vei mellom kommunen og andre: faller de bort, mister kommunen kontakten "
-        "med alle bak dem (artikulasjonspunkter og broer).",
-        "Actors that are the only path between the municipality and others: if they drop out, the "
-        "municipality loses touch with everyone behind them (articulation points and bridges).",
+        "Aktører som er eneste registrerte kanal mellom kommunen og andre: faller de bort, viser registeret "
+        "ingen annen vei til dem. Bare virkelige kanaler teller: ikke planlagte eller usikre medlemskap, ikke "
+        "konsulater som bare ligger i byen, ikke organer som er nedlagt.",
+        "Actors that are the only registered channel between the municipality and others: if they drop out, "
+        "the registry shows no other way to reach them. Only real channels count: not planned or uncertain "
+        "memberships, not consulates merely located in the city, not bodies that no longer exist.",
         "4a",
     ),
     FindingKind(
         "structural_hole", "gap", "Strukturelle hull", "Structural holes",
-        "Lokale aktører hvis kontakter ikke har forbindelse med hverandre (Burts effektive størrelse og "
-        "begrensning): de holder nettverket sammen alene, og kommunen kan koble kontaktene.",
-        "Local actors whose contacts are not tied to each other (Burt's effective size and constraint): "
-        "they alone hold those contacts together, and the municipality could connect them.",
+        "Lokale aktører (ikke kommunen selv) hvis kontakter ikke har forbindelse med hverandre: aktøren holder "
+        "dem sammen alene, og kommunen kan koble dem. Målt som effektiv størrelse: hvor mange av kontaktene "
+        "som ikke allerede kjenner hverandre. Et organs egne medlemmer, konsulater og planlagte forbindelser "
+        "regnes ikke som kontakter.",
+        "Local actors (not the municipality itself) whose contacts are not tied to each other: the actor "
+        "alone holds them together, and the municipality could connect them. Measured as effective size: how "
+        "many of the contacts do not already know each other. A body's own members, consulates and planned "
+        "ties are not counted as contacts.",
         "1a;4a",
     ),
     FindingKind(
         "shared_partner", "overlap", "Samme partner, ingen kontakt", "Same partner, no contact",
-        "Lokale aktører som arbeider med samme utenlandske by eller land uten å ha forbindelse med hverandre.",
-        "Local actors working the same foreign city or country without a tie to each other.",
+        "Lokale aktører som arbeider med samme utenlandske by eller land uten å ha forbindelse med hverandre "
+        "(en felles forbindelse eller en felles aktivitet der teller som kontakt).",
+        "Local actors working the same foreign city or country without a tie to each other (a shared tie or "
+        "a shared activity there counts as contact).",
         "1a;4a",
     ),
     FindingKind(
@@ -118,10 +132,12 @@ FINDING_KINDS: tuple[FindingKind, ...] = (
     ),
     FindingKind(
         "opportunity", "opportunity", "Usynlige muligheter", "Invisible opportunities",
-        "Utenlandske steder der byens institusjoner er aktive, men kommunen ikke har noen relasjon, rangert "
-        "etter Adamic–Adar (felles naboer, vektet mot de mest spesifikke).",
-        "Foreign places where the city's institutions are active but the municipality has no relation, "
-        "ranked by Adamic–Adar (common neighbours, weighted towards the most specific).",
+        "Utenlandske steder der byens institusjoner er aktive, men kommunen ikke har noen relasjon. Rangert "
+        "høyere jo flere lokale aktører som er der, og jo færre andre forbindelser hver av dem har (et sted "
+        "betyr mer for en aktør med få forbindelser; Adamic–Adar-indeksen).",
+        "Foreign places where the city's institutions are active but the municipality has no relation. Ranked "
+        "higher the more local actors are there and the fewer other ties each of them has (a place means more "
+        "to an actor with few ties; the Adamic–Adar index).",
         "4a",
     ),
 )

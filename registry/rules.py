@@ -30,6 +30,9 @@ __all__ = [
     "NOT_ACTIVITY_TIE_KINDS",
     "DOCUMENTED_TIE_KINDS",
     "CONSULATE_OWN_TIE_KINDS",
+    "NOT_CHANNEL_TIE_KINDS",
+    "NOT_CHANNEL_STATUSES",
+    "MEMBER_TIE_KINDS",
     "COVERAGE_SECTORS",
     "COVERAGE_ACTOR_KINDS",
     "MUNICIPAL_FUNDER",
@@ -64,26 +67,31 @@ class Threshold(NamedTuple):
 THRESHOLDS: tuple[Threshold, ...] = (
     Threshold(
         "dormant_years", 5, "År uten aktivitet", "Years without activity",
-        "A relation is dormant when no tie other than the formal sister-city tie was active in this many "
-        "years up to the date (strategy 2c.4). Also the window for external funding in plan lines.",
+        "A relation has no recent activity when no tie other than the formal sister-city tie was active and no "
+        "activity was registered in this many years up to the date (strategy 2c.4). Also the window for "
+        "external funding in plan lines.",
     ),
     Threshold(
         "min_cut_off", 2, "Minste antall avskårne", "Fewest entities cut off",
         "An entity is a single point of failure when removing it cuts at least this many entities off "
-        "from the municipality. (A lone partner hanging on one tie is reported as a gap instead.)",
+        "from the municipality through the registered channels (planned or uncertain ties, locations and "
+        "consular ties are not channels). (A lone partner hanging on one tie is reported as a gap instead.)",
     ),
     Threshold(
         "hole_min_degree", 3, "Minste antall kontakter (strukturelle hull)", "Fewest contacts (structural holes)",
-        "Burt's measures are reported for local actors with at least this many contacts.",
+        "Structural holes are looked for at local actors with at least this many contacts (the municipality "
+        "itself, and a body's own members, are left out).",
     ),
     Threshold(
         "hole_min_efficiency", 0.75, "Minste effektivitet", "Lowest efficiency",
-        "Effective size divided by the number of contacts. At 1.0 none of an actor's contacts are tied to "
-        "each other: the actor alone holds them together (a structural hole).",
+        "The share of an actor's contacts that are not tied to each other (its effective size, the number of "
+        "contacts that do not already know each other, divided by the number of contacts; Burt's "
+        "efficiency). At 1.0 none of them are tied to each other: the actor alone holds them together "
+        "(a structural hole).",
     ),
     Threshold(
         "hole_max_actors", 20_000, "Flest aktører som måles", "Most actors measured",
-        "Above this many local actors, Burt's measures are computed for the best-connected ones only "
+        "Above this many local actors, structural holes are measured for the best-connected ones only "
         "(the summary says so).",
     ),
     Threshold(
@@ -160,9 +168,21 @@ NOT_ACTIVITY_TIE_KINDS = frozenset({"sister_city", "located_in"})
 DOCUMENTED_TIE_KINDS = frozenset({"sister_city", "partnership", "project", "exchange", "funding"})
 #: A consulate's own ties (to the country it represents and the city it sits in) are not use of it.
 CONSULATE_OWN_TIE_KINDS = frozenset({"consular", "located_in"})
-#: The sectors strategy 1 names (columns of the sister city × sector coverage matrix that count as gaps).
+#: Ties that say where something is or whom it represents: not channels of contact, so the structural
+#: findings (single points of failure, structural holes) leave them out. A consulate located in the
+#: city is not one of the municipality's contacts.
+NOT_CHANNEL_TIE_KINDS = frozenset({"located_in", "consular"})
+#: A tie with one of these statuses is not a channel: 'uncertain' is planned or not documented as in
+#: force (the seed's 2010 forum composition), 'suspended' is not in use.
+NOT_CHANNEL_STATUSES = frozenset({"uncertain", "suspended"})
+#: Ties by which a member joins a body: members meet in the body, so the body is not said to hold a
+#: structural hole between its own members.
+MEMBER_TIE_KINDS = frozenset({"membership", "forum_member"})
+#: The sectors strategy 1 names. A relation is not asked to cover them all: strategy 2a develops the
+#: twinning agreements "innen prioriterte områder", so ``thin_relation`` compares the sectors agreed
+#: for each relation with its activity.
 COVERAGE_SECTORS: tuple[str, ...] = ("education", "research", "health", "culture", "business")
-#: The local actor kinds strategy 1 and 4d–4f want involved with every sister city.
+#: The local actor kinds strategy 1 and 4d–4f want involved (named where only the municipality carries a relation).
 COVERAGE_ACTOR_KINDS: tuple[str, ...] = ("university", "business_body", "student_org", "voluntary_org")
 #: ``plan_lines.funder`` for the municipality's own money; anything else is external funding.
 MUNICIPAL_FUNDER = "municipal"

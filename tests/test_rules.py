@@ -79,6 +79,15 @@ def test_finding_kinds_are_declared_once_with_both_languages_and_a_function():
         assert R.finding_kind(k.code) is k
     # The list: gaps, overlaps and opportunities all present.
     assert {k.group for k in R.FINDING_KINDS} == {"gap", "overlap", "opportunity"}
+    # One kind says what the three 'only the municipality's own tie' kinds said; declared totals have theirs.
+    assert {"thin_relation", "documentation_gap"} <= set(codes)
+    assert not {"municipal_only", "sector_gap", "actor_gap"} & set(codes)
+    # A method is named only beside what it means in plain words.
+    for k in R.FINDING_KINDS:
+        for help_text, plain in ((k.help_nb, ("effektiv størrelse", "færre andre forbindelser")),
+                                 (k.help_en, ("effective size", "fewer other ties"))):
+            if "Burt" in help_text or "Adamic" in help_text:
+                assert any(p in help_text for p in plain), k.code
 
 
 def test_severities_methods_and_agreements_are_labelled():

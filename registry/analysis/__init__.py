@@ -1,6 +1,6 @@
 """Gaps, overlaps and opportunities in the registry: one table of findings per kind, and a summary.
 
-Every finding kind is a pure function of a prepared :class:`~registry.analysis_context.Context`
+Every finding kind is a pure function of a prepared :class:`~registry.analysis.context.Context`
 (the registry as of a date); :func:`analyse` runs them all, the app, the CLI and
 the notebook call it the same way. The kinds, their titles and help are
 declared in :data:`registry.rules.FINDING_KINDS`.
@@ -21,13 +21,13 @@ import pandas as pd
 from .. import rules as R
 from .context import Context, as_date, prepare
 from .gaps import (
-    actor_gap, actor_matrix, forum_isolated, isolated, municipal_only, one_way_solidarity, sector_gap,
-    sector_matrix, undocumented_tie, unused_consulate, went_dormant,
+    actor_matrix, forum_isolated, one_way_solidarity, sector_matrix, thin_relation, undocumented_tie,
+    unused_consulate, went_dormant,
 )
 from .overlaps import likely_duplicate, many_channels, opportunity, shared_partner
-from .documentation import DOCUMENTATION_COLUMNS, documentation
+from .documentation import DOCUMENTATION_COLUMNS, documentation, documentation_gap
 from .rows import FINDING_COLUMNS, Found
-from .structure import single_point_of_failure, structural_hole
+from .structure import isolated, single_point_of_failure, structural_hole
 from ..graph import Snapshot
 
 __all__ = [
@@ -50,12 +50,11 @@ FINDING_KINDS = R.FINDING_KINDS
 
 #: kind code -> the function that finds it; the order of :data:`FINDING_KINDS`.
 FUNCTIONS: dict[str, Callable[[Context], Found]] = {
-    "municipal_only": municipal_only,
-    "sector_gap": sector_gap,
-    "actor_gap": actor_gap,
+    "thin_relation": thin_relation,
     "unused_consulate": unused_consulate,
     "forum_isolated": forum_isolated,
     "undocumented_tie": undocumented_tie,
+    "documentation_gap": documentation_gap,
     "one_way_solidarity": one_way_solidarity,
     "went_dormant": went_dormant,
     "isolated": isolated,
@@ -148,7 +147,7 @@ def analyse(
     """Return the :class:`Analysis` of a registry as of a date (default today).
 
     ``source`` is a connection, a :class:`~registry.graph.Snapshot` or a context
-    from :func:`~registry.analysis_context.prepare`; nothing is written.
+    from :func:`~registry.analysis.context.prepare`; nothing is written.
 
     >>> from registry import connect
     >>> a = analyse(connect(":memory:"), as_of=2020)

@@ -8,8 +8,9 @@ import pandas as pd
 
 from .. import vocab
 from .context import Context
+from .rows import VEDTAK_7, Found, row
 
-__all__ = ["DOCUMENTATION_COLUMNS", "documented_count", "documentation"]
+__all__ = ["DOCUMENTATION_COLUMNS", "documented_count", "documentation", "documentation_gap"]
 
 #: Columns of :func:`documentation`.
 DOCUMENTATION_COLUMNS: tuple[str, ...] = (
@@ -66,3 +67,50 @@ def documentation(ctx: Context) -> pd.DataFrame:
             "text_en": f"{_number(have, 'en')} of {_number(total, 'en')} {en} are documented",
         })
     return pd.DataFrame(rows, columns=list(DOCUMENTATION_COLUMNS))
+
+
+def _text(value: Any) -> str:
+    # A DataFrame holds a missing text as NaN, not None.
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value).strip()
+
+
+def documentation_gap(ctx: Context) -> Found:
+    """Declared totals the registry has not documented in full: one row per total with items missing.
+
+    Reads :func:`~registry.analysis.documentation.documentation` ("6 of 22
+    consulates are documented"). Graver when less than half is documented.
+    """
+    rows = []
+    for rec in documentation(ctx).to_dict("records"):
+        missing = int(rec["missing"])
+        if missing <= 0:
+            continue
+        measure = rec["measure"]
+        nb_m = vocab.label("declared_measures", measure, "nb").lower()
+        en_m = vocab.label("declared_measures", measure, "en").lower()
+        source, as_of = _text(rec.get("source")), _text(rec.get("as_of"))
+        said_nb = f" (kilde: {source}{', per ' + as_of if as_of else ''})" if source else ""
+        said_en = f" (source: {source}{', as of ' + as_of if as_of else ''})" if source else ""
+        if measure == "consulates":
+            next_nb = (f"finn og registrer de {missing} andre konsulatene (strategi 4a), og inviter hver konsul til "
+                       f"det internasjonale forumet (strategi 1f og bystyrets vedtak punkt 7: {VEDTAK_7})")
+            next_en = (f"find and register the other {missing} consulates (strategy 4a), and invite each consul to "
+                       "the international forum (strategy 1f and the council's decision, point 7: the consuls are "
+                       "invited to take part with a representative in the international forum)")
+        elif measure == "sister_cities":
+            next_nb = (f"finn ut hvilke {missing} {nb_m} kilden regner med som ikke er registrert, og registrer dem "
+                       "med kilde (strategi 4a)")
+            next_en = (f"find out which {missing} {en_m} the source counts that are not registered, and register "
+                       "them with their source (strategy 4a)")
+        else:
+            next_nb = f"finn og registrer de {missing} som mangler, med kilde (strategi 4a)"
+            next_en = f"find and register the {missing} missing, with their source (strategy 4a)"
+        documented, declared = int(rec["documented"]), int(rec["declared"])
+        rows.append(row(
+            "documentation_gap", measure, rec["text_nb"], "medium" if documented * 2 < declared else "low",
+            f"{rec['text_nb']}{said_nb}; {missing} mangler i registeret. Neste steg: {next_nb}.",
+            f"{rec['text_en']}{said_en}; {missing} are missing from the registry. Next: {next_en}.",
+            [measure],
+            score=missing,
+        ))
+    return Found(rows)

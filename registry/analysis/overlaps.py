@@ -1,4 +1,7 @@
-"""Overlaps and opportunities: several actors at one place, duplicates, places the municipality does not see."""
+"""Overlaps and opportunities: several actors at one place, duplicates, places the municipality does not see.
+
+Every explanation ends with what to do next; bodies that do not exist on the date are left out.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,9 @@ from itertools import combinations
 
 from .. import rules as R
 from .context import Context
-from .rows import Found, names, row
+from .gaps import place_activities
+from .rows import Found, gone, names, number, row
+from .structure import channels, contacts
 
 __all__ = ["shared_partner", "many_channels", "likely_duplicate", "opportunity", "name_key", "km_between"]
 
@@ -20,20 +25,56 @@ def _is_city(ctx: Context, place: str) -> bool:
     return ctx.kind(place) in R.CITY_KINDS
 
 
+def _actors(ctx: Context) -> dict[str, dict[str, list[str]]]:
+    """Return :attr:`Context.place_actors` without the bodies that do not exist on the date."""
+    away = gone(ctx)
+    if not away:
+        return ctx.place_actors
+    out = {}
+    for p, actors in ctx.place_actors.items():
+        if p in away:
+            continue
+        kept = {a: ts for a, ts in actors.items() if a not in away}
+        if kept:
+            out[p] = kept
+    return out
+
+
+def _together(ctx: Context) -> dict[str, set[tuple[str, str]]]:
+    """Return place -> pairs of local actors that took part in one registered activity there."""
+    local = ctx.local
+    out: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for p, acts in place_activities(ctx).items():
+        for a in acts:
+            here = sorted({e for e, _ in a.participants if e in local})
+            out[p].update(combinations(here, 2))
+    return out
+
+
 def shared_partner(ctx: Context) -> Found:
-    """Pairs of local actors working the same foreign city or country with no tie to each other."""
+    """Pairs of local actors working the same foreign city or country with no tie to each other.
+
+    Two actors that work a place through the same tie (one carrying the
+    other's tie) or that took part in one registered activity there know of
+    each other at that place, so it is not counted for them.
+    """
     cap = int(ctx.rules["shared_partner_max_actors"])
+    place_actors = _actors(ctx)
+    together = _together(ctx)
     pairs: dict[tuple[str, str], list[str]] = defaultdict(list)
     crowded = 0
-    for place, actors in ctx.place_actors.items():
+    for place, actors in place_actors.items():
         if len(actors) < 2:
             continue
         if len(actors) > cap:
             crowded += 1
             continue
+        met = together.get(place, set())
         for a, b in combinations(sorted(actors), 2):
+            if (a, b) in met or set(actors[a]) & set(actors[b]):
+                continue
             pairs[(a, b)].append(place)
-    s = ctx.simple
+    s, real = contacts(ctx), channels(ctx)
     rows = []
     for (a, b), places in sorted(pairs.items()):
         if s.has_edge(a, b):
@@ -43,9 +84,9 @@ def shared_partner(ctx: Context) -> Found:
         # A country is worth naming only when no shared city already stands for it.
         shown = cities + [p for p in places if not _is_city(ctx, p) and p not in city_countries]
         shown.sort(key=lambda p: (not _is_city(ctx, p), ctx.name(p).casefold()))
-        ties = [t for p in shown for t in ctx.place_actors[p][a] + ctx.place_actors[p][b]]
-        # Where they meet, other than at the places they share (those are the finding).
-        meet = sorted(set(s[a]) & set(s[b]) - set(places)) if a in s and b in s else []
+        ties = [t for p in shown for t in place_actors[p][a] + place_actors[p][b]]
+        # Where they meet through real channels, other than at the places they share (those are the finding).
+        meet = sorted(set(real[a]) & set(real[b]) - set(places)) if a in real and b in real else []
         meet_nb = f" De møtes bare gjennom {names(ctx, meet, 'nb', 3)}." if meet else ""
         meet_en = f" They meet only through {names(ctx, meet, 'en', 3)}." if meet else ""
         nb = f"{ctx.name(a, 'nb')} og {ctx.name(b, 'nb')}"
@@ -53,8 +94,11 @@ def shared_partner(ctx: Context) -> Found:
         rows.append(row(
             "shared_partner", f"{a};{b}", nb, "medium" if cities else "low",
             f"{nb} arbeider begge med {names(ctx, shown, 'nb')}, men har ingen forbindelse med hverandre i "
-            f"registeret.{meet_nb}",
-            f"{en} both work with {names(ctx, shown, 'en')} but have no tie to each other in the registry.{meet_en}",
+            f"registeret.{meet_nb} Neste steg: gjør dem kjent med hverandre, for eksempel i det internasjonale "
+            "forumet (strategi 1f), så de kan samordne arbeidet.",
+            f"{en} both work with {names(ctx, shown, 'en')} but have no tie to each other in the registry.{meet_en} "
+            "Next: introduce them to each other, for instance in the international forum (strategy 1f), so they "
+            "can coordinate their work.",
             [a, b, *ties],
             score=len(shown),
         ))
@@ -70,13 +114,14 @@ def many_channels(ctx: Context) -> Found:
     cities (otherwise the city says it already).
     """
     least = int(ctx.rules["many_channels_min_actors"])
+    place_actors = _actors(ctx)
     best_city: dict[str | None, int] = defaultdict(int)
-    for p, actors in ctx.place_actors.items():
+    for p, actors in place_actors.items():
         if _is_city(ctx, p):
             ck = ctx.country_key(p)
             best_city[ck] = max(best_city[ck], len(actors))
     rows = []
-    for p, actors in ctx.place_actors.items():
+    for p, actors in place_actors.items():
         n = len(actors)
         if n < least or (not _is_city(ctx, p) and n <= best_city.get(p, 0)):
             continue
@@ -85,9 +130,11 @@ def many_channels(ctx: Context) -> Found:
         rows.append(row(
             "many_channels", p, ctx.name(p, "nb"), "info",
             f"{ctx.name(p, 'nb')} har {n} lokale aktører samtidig ({names(ctx, ids, 'nb')}) gjennom "
-            f"{len(set(ties))} forbindelser; her kan samordning gi mer ut av hver kontakt.",
+            f"{len(set(ties))} forbindelser; her kan samordning gi mer ut av hver kontakt. Neste steg: samle dem "
+            "om stedet, for eksempel i det internasjonale forumet (strategi 1f).",
             f"{ctx.name(p, 'en')} is worked by {n} local actors at once ({names(ctx, ids, 'en')}) through "
-            f"{len(set(ties))} ties; coordination could get more out of each contact here.",
+            f"{len(set(ties))} ties; coordination could get more out of each contact here. Next: bring them "
+            "together about the place, for instance in the international forum (strategy 1f).",
             [*ids, *ties],
             score=n,
         ))
@@ -119,7 +166,7 @@ def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def likely_duplicate(ctx: Context) -> Found:
     """Pairs of entities that are likely one: same kind and country with the same name, or cities a few km apart."""
     g = ctx.full
-    found: dict[tuple[str, str], list[str]] = defaultdict(list)
+    found: dict[tuple[str, str], list[str | float]] = defaultdict(list)
     by_name: dict[tuple[str, str | None, str], set[str]] = defaultdict(set)
     for n, a in g.nodes(data=True):
         for key in {name_key(a.get("name")), name_key(a.get("name_en"))} - {""}:
@@ -144,22 +191,23 @@ def likely_duplicate(ctx: Context) -> Found:
                 continue
             d = km_between(lat, lon, lat2, lon2)
             if d <= km:
-                found[tuple(sorted((n, m)))].append(f"{d:.1f} km")  # type: ignore[index]
+                found[tuple(sorted((n, m)))].append(d)  # type: ignore[index]
     rows = []
     for (a, b), why in sorted(found.items()):
         if not why:
             continue
         same_name = "name" in why
-        dist = [w for w in why if w != "name"]
-        nb_why = " og ".join((["samme navn"] if same_name else []) + [f"{d} fra hverandre" for d in dist])
-        en_why = " and ".join((["the same name"] if same_name else []) + [f"{d} apart" for d in dist])
+        dist = [float(w) for w in why if w != "name"]
+        nb_why = " og ".join((["samme navn"] if same_name else []) + [f"{number(d, 'nb')} km fra hverandre" for d in dist])
+        en_why = " and ".join((["the same name"] if same_name else []) + [f"{number(d, 'en')} km apart" for d in dist])
         nb = f"{ctx.name(a, 'nb')} ({a}) og {ctx.name(b, 'nb')} ({b})"
         en = f"{ctx.name(a, 'en')} ({a}) and {ctx.name(b, 'en')} ({b})"
         rows.append(row(
             "likely_duplicate", f"{a};{b}", f"{ctx.name(a, 'nb')} / {ctx.name(b, 'nb')}",
             "medium" if same_name and dist else "low",
-            f"{nb} er trolig samme enhet: {nb_why}. Slå dem sammen, eller skriv i notatene hvorfor de er ulike.",
-            f"{en} are likely the same: {en_why}. Merge them, or note why they differ.",
+            f"{nb} er trolig samme enhet: {nb_why}. Neste steg: slå dem sammen, eller skriv i notatene hvorfor de "
+            "er ulike.",
+            f"{en} are likely the same: {en_why}. Next: merge them, or note why they differ.",
             [a, b],
         ))
     return Found(rows)
@@ -170,22 +218,28 @@ def opportunity(ctx: Context) -> Found:
 
     The score is the Adamic–Adar index of the municipality and the place in the
     graph where the municipality is joined to every local actor: the sum over
-    the actors at the place of 1 / log(their degree). An actor with few ties
-    that still works the place is the stronger hint.
+    the actors at the place of 1 / log(their degree). In plain words: higher the
+    more local actors work the place and the fewer other ties each has, since a
+    place means more to an actor with few ties. A place where the municipality
+    took part in a registered activity is not one it does not see; bodies that
+    do not exist on the date are left out.
     """
     home = ctx.home
     if home is None:
         return Found([], "skipped", "no home municipality to compare with")
     s = ctx.simple
-    home_places = {p for p, actors in ctx.place_actors.items() if home in actors}
+    place_actors = _actors(ctx)
+    home_places = {p for p, actors in place_actors.items() if home in actors}
+    home_places |= {p for p, acts in place_activities(ctx).items()
+                    if any(e == home for a in acts for e, _ in a.participants)}
     home_countries = {ctx.country_key(p) for p in home_places} | {p for p in home_places if not _is_city(ctx, p)}
     listed_ties: dict[str | None, set[str]] = defaultdict(set)
     candidates = []
-    for p, actors in ctx.place_actors.items():
+    for p, actors in place_actors.items():
         if _is_city(ctx, p) and p not in home_places:
             candidates.append((p, {a: t for a, t in actors.items() if a != home}))
             listed_ties[ctx.country_key(p)].update(t for ts in actors.values() for t in ts)
-    for p, actors in ctx.place_actors.items():
+    for p, actors in place_actors.items():
         if _is_city(ctx, p) or p in home_countries:
             continue
         # Ties already listed under one of the country's cities are not counted again.
@@ -204,13 +258,20 @@ def opportunity(ctx: Context) -> Found:
         ids = sorted(actors)
         ties = [t for a in ids for t in actors[a]]
         nb_p, en_p = ctx.name(p, "nb"), ctx.name(p, "en")
+        n = len(ids)
         rows.append(row(
-            "opportunity", p, nb_p, "medium" if len(ids) > 1 else "low",
+            "opportunity", p, nb_p, "medium" if n > 1 else "low",
             f"{nb_p}: {names(ctx, ids, 'nb')} er aktiv her ({', '.join(ties[:5])}), men {ctx.name(home, 'nb')} "
-            f"har ingen relasjon. Adamic–Adar {score:.2f} ({len(ids)} {'lokal aktør' if len(ids) == 1 else 'lokale aktører'}).",
-            f"{en_p}: {names(ctx, ids, 'en')} {'is' if len(ids) == 1 else 'are'} active here ({', '.join(ties[:5])}), "
-            f"but {ctx.name(home, 'en')} has no relation. Adamic–Adar {score:.2f} "
-            f"({len(ids)} local actor{'' if len(ids) == 1 else 's'}).",
+            f"har ingen relasjon. Rangering {number(score, 'nb', 2)} ({n} {'lokal aktør' if n == 1 else 'lokale aktører'}; "
+            "høyere jo flere lokale aktører som er her og jo færre andre forbindelser hver av dem har). Neste steg: "
+            f"spør {names(ctx, ids, 'nb')} om samarbeidet, og vurder om kommunen skal støtte det eller knytte det til "
+            "sine egne relasjoner (strategi 4a: «belyse muligheter som til nå har vært usynlige»).",
+            f"{en_p}: {names(ctx, ids, 'en')} {'is' if n == 1 else 'are'} active here ({', '.join(ties[:5])}), "
+            f"but {ctx.name(home, 'en')} has no relation. Ranking {number(score, 'en', 2)} "
+            f"({n} local actor{'' if n == 1 else 's'}; higher the more local actors are here and the fewer other "
+            f"ties each of them has). Next: ask {names(ctx, ids, 'en')} about the cooperation, and consider whether "
+            "the municipality should support it or link it to its own relations (strategy 4a: bring to light "
+            "opportunities that have been invisible until now).",
             [*ids, *ties],
             score=score,
         ))

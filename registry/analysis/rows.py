@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any, Iterable, NamedTuple
 
-from .. import vocab
+from .. import dates, vocab
 from .context import Context
 
-__all__ = ["FINDING_COLUMNS", "Found", "row", "names", "labels", "MAX_EVIDENCE"]
+__all__ = [
+    "FINDING_COLUMNS", "Found", "row", "names", "labels", "number", "gone", "MAX_EVIDENCE", "VEDTAK_7", "STRATEGY_2A",
+]
 
 #: Columns of every finding table, in order.
 FINDING_COLUMNS: tuple[str, ...] = (
@@ -15,6 +17,11 @@ FINDING_COLUMNS: tuple[str, ...] = (
 )
 #: Evidence lists longer than this are cut (the explanation gives the full count).
 MAX_EVIDENCE = 50
+
+# The strategy's own words behind the next steps, from the Norwegian original (bystyresak 3/10,
+# OCR damage corrected). Point 7 of the council's decision repeats strategy 1f's sentence.
+VEDTAK_7 = "«Konsulene inviteres til å delta med en representant i det internasjonale forum som tenkes etablert»"
+STRATEGY_2A = "«videreutvikle vennskapsbyavtalene innen prioriterte områder»"
 
 
 class Found(NamedTuple):
@@ -51,3 +58,35 @@ def names(ctx: Context, ids: Iterable[str], lang: str, limit: int = 8) -> str:
 def labels(vocabulary: str, codes: Iterable[str], lang: str) -> str:
     """Return vocabulary labels joined with commas, lower-case as in running text."""
     return ", ".join(vocab.label(vocabulary, c, lang).lower() for c in codes)
+
+
+def number(x: float, lang: str, digits: int = 1) -> str:
+    """Return ``x`` with ``digits`` decimals, with a decimal comma in Norwegian text.
+
+    >>> number(0.75, "nb", 2), number(0.75, "en", 2)
+    ('0,75', '0.75')
+    """
+    text = f"{x:.{digits}f}"
+    return text.replace(".", ",") if lang == "nb" else text
+
+
+def gone(ctx: Context) -> frozenset[str]:
+    """Return the ids of entities that do not exist on the context's date: dissolved by then, or founded after.
+
+    A body dissolved on or before the date (its ``dissolved`` day, or the last day
+    of a partial date) is gone; so is one whose ``founded`` date begins after it.
+    No finding speaks of them: a dissolved county is neither an opportunity nor a
+    contact anyone can lose.
+    """
+    hit = ctx.__dict__.get("_gone")
+    if hit is None:
+        day = ctx.as_of
+        out = set()
+        for n, a in ctx.full.nodes(data=True):
+            d, f = a.get("dissolved"), a.get("founded")
+            if d and dates.is_partial_date(str(d)) and dates.latest(str(d)) <= day:
+                out.add(n)
+            elif f and dates.is_partial_date(str(f)) and dates.earliest(str(f)) > day:
+                out.add(n)
+        hit = ctx.__dict__["_gone"] = frozenset(out)
+    return hit

@@ -1,15 +1,79 @@
-"""Structure: single points of failure (articulation points, bridges) and structural holes (Burt)."""
+"""Structure: who is connected at all (isolated), single points of failure and structural holes, over real channels."""
 
 from __future__ import annotations
 
-from typing import Iterable, NamedTuple
+from typing import Any, Iterable, Mapping, NamedTuple
 
 import networkx as nx
 
+from .. import rules as R, vocab
 from .context import Context
-from .rows import Found, names, row
+from .rows import Found, gone, labels, names, number, row
 
-__all__ = ["Cut", "cut_points", "Burt", "burt", "single_point_of_failure", "structural_hole"]
+__all__ = [
+    "Cut", "cut_points", "Burt", "burt", "channels", "contacts", "is_channel", "isolated", "single_point_of_failure",
+    "structural_hole",
+]
+
+
+def _carried(g: nx.Graph, u: str, v: str, carrier: str | None) -> None:
+    # Whoever carries a tie is in contact with both its ends (an association running the
+    # municipality's solidarity relation knows the municipality and the city).
+    if carrier and carrier in g and carrier not in (u, v):
+        g.add_edge(carrier, u)
+        g.add_edge(carrier, v)
+
+
+def contacts(ctx: Context) -> nx.Graph:
+    """Return every tie that counts on the date as an undirected simple graph, carriers joined to both ends.
+
+    Entities that do not exist on the date (:func:`~registry.analysis.rows.gone`)
+    are left out. This is the graph of who is connected at all (for ``isolated``);
+    :func:`channels` is the stricter one the structural findings use.
+    """
+    hit = ctx.__dict__.get("_contacts")
+    if hit is None:
+        away = gone(ctx)
+        hit = nx.Graph()
+        hit.add_nodes_from(n for n in ctx.full if n not in away)
+        for t in ctx.active:
+            if t.u == t.v or t.u in away or t.v in away:
+                continue
+            hit.add_edge(t.u, t.v)
+            _carried(hit, t.u, t.v, t.attrs.get("carrier_id"))
+        ctx.__dict__["_contacts"] = hit
+    return hit
+
+
+def is_channel(attrs: Mapping) -> bool:
+    """Return True when a tie that counts is a real channel of contact.
+
+    Not a channel: where something is or whom it represents (``located_in``,
+    ``consular``), and ties that are planned, not documented as in force, or
+    suspended (:data:`registry.rules.NOT_CHANNEL_STATUSES`).
+    """
+    return attrs.get("kind") not in R.NOT_CHANNEL_TIE_KINDS and attrs.get("status") not in R.NOT_CHANNEL_STATUSES
+
+
+def channels(ctx: Context) -> nx.Graph:
+    """Return the real channels of contact on the date as an undirected simple graph.
+
+    As :func:`contacts`, but only ties for which :func:`is_channel` holds: a
+    consulate merely located in the city is not a contact of the municipality,
+    and a forum membership only planned in 2010 is not a way to reach anyone.
+    """
+    hit = ctx.__dict__.get("_channels")
+    if hit is None:
+        away = gone(ctx)
+        hit = nx.Graph()
+        hit.add_nodes_from(n for n in ctx.full if n not in away)
+        for t in ctx.active:
+            if t.u == t.v or t.u in away or t.v in away or not is_channel(t.attrs):
+                continue
+            hit.add_edge(t.u, t.v)
+            _carried(hit, t.u, t.v, t.attrs.get("carrier_id"))
+        ctx.__dict__["_channels"] = hit
+    return hit
 
 
 class Cut(NamedTuple):
@@ -84,22 +148,24 @@ class Burt(NamedTuple):
     constraint: float  # how much the contacts are tied to each other and to one another's contacts
 
 
-def burt(g: nx.Graph, nodes: Iterable[str]) -> dict[str, Burt]:
+def burt(g: nx.Graph, nodes: Iterable[str], leave_out: Mapping[str, set[str]] | None = None) -> dict[str, Burt]:
     """Return Burt's measures for ``nodes`` only, each from its own neighbourhood.
 
     Agrees with ``nx.effective_size`` and ``nx.constraint`` on an undirected,
     unweighted graph, but costs the sum of the neighbours' degrees per node
     instead of taking the whole-graph matrix path. Nodes without neighbours
-    are left out.
+    are left out. ``leave_out[v]`` names neighbours of ``v`` that are not
+    counted among its contacts (a body's own members).
 
     >>> g = nx.Graph([("a", "b"), ("a", "c"), ("a", "d"), ("b", "c")])
     >>> round(burt(g, ["a"])["a"].effective_size, 4)
     2.3333
     """
     adj = g.adj
+    leave_out = leave_out or {}
     out = {}
     for v in nodes:
-        nbrs = set(adj[v]) - {v}
+        nbrs = set(adj[v]) - {v} - leave_out.get(v, set())
         d = len(nbrs)
         if d == 0:
             continue
@@ -118,10 +184,15 @@ def burt(g: nx.Graph, nodes: Iterable[str]) -> dict[str, Burt]:
 
 
 def single_point_of_failure(ctx: Context) -> Found:
-    """Entities that are the only path between the municipality and at least ``min_cut_off`` others."""
+    """Entities that are the only channel between the municipality and at least ``min_cut_off`` others.
+
+    Paths run only through real channels (:func:`channels`): not through
+    consulates merely located in the city, planned or uncertain memberships, or
+    bodies that no longer exist.
+    """
     if ctx.home is None:
         return Found([], "skipped", "no home municipality to measure paths from")
-    s = ctx.simple
+    s = channels(ctx)
     least = int(ctx.rules["min_cut_off"])
     rows = []
     home_nb, home_en = ctx.name(ctx.home, "nb"), ctx.name(ctx.home, "en")
@@ -130,17 +201,21 @@ def single_point_of_failure(ctx: Context) -> Found:
             continue
         link = []
         if cut.parent is not None:
-            link = [t.id for t in ctx.ties_at(v) if cut.parent in (t.u, t.v)]
+            link = [t.id for t in ctx.ties_at(v) if cut.parent in (t.u, t.v) and is_channel(t.attrs)]
         single = cut.bridge and len(link) == 1
         via_nb = f" Selv henger den på én enkelt forbindelse ({link[0]})." if single else ""
         via_en = f" It hangs on a single tie itself ({link[0]})." if single else ""
         n = len(cut.cut_off)
+        v_nb, v_en = ctx.name(v, "nb"), ctx.name(v, "en")
         rows.append(row(
-            "single_point_of_failure", v, ctx.name(v, "nb"), "high" if n >= 10 else "medium",
-            f"{ctx.name(v, 'nb')} er eneste vei mellom {home_nb} og {n} andre ({names(ctx, cut.cut_off, 'nb')}): "
-            f"faller den bort, mister kommunen kontakten med dem.{via_nb}",
-            f"{ctx.name(v, 'en')} is the only path between {home_en} and {n} others "
-            f"({names(ctx, cut.cut_off, 'en')}): if it drops out, the municipality loses touch with them.{via_en}",
+            "single_point_of_failure", v, v_nb, "high" if n >= 10 else "medium",
+            f"{v_nb} er eneste registrerte kanal mellom {home_nb} og {n} andre ({names(ctx, cut.cut_off, 'nb')}): "
+            f"faller den bort, viser registeret ingen annen vei til dem.{via_nb} Neste steg: finn ut om kommunen "
+            f"har direkte kontakt med dem og registrer den; ellers er {v_nb} kanalen som må pleies.",
+            f"{v_en} is the only registered channel between {home_en} and {n} others "
+            f"({names(ctx, cut.cut_off, 'en')}): if it drops out, the registry shows no other way to reach "
+            f"them.{via_en} Next: find out whether the municipality has direct contact with them and register "
+            f"it; otherwise {v_en} is the channel to look after.",
             [v, *link, *cut.cut_off],
             score=n,
         ))
@@ -148,41 +223,190 @@ def single_point_of_failure(ctx: Context) -> Found:
     return Found(rows)
 
 
+def _members(ctx: Context, s: nx.Graph) -> dict[str, set[str]]:
+    """Return body -> its members joined by a real channel (membership and forum ties pointing to it)."""
+    out: dict[str, set[str]] = {}
+    for t in ctx.active:
+        if t.attrs.get("kind") in R.MEMBER_TIE_KINDS and is_channel(t.attrs) and s.has_edge(t.u, t.v):
+            out.setdefault(t.v, set()).add(t.u)
+    return out
+
+
 def structural_hole(ctx: Context) -> Found:
-    """Local actors whose contacts are mostly not tied to each other (high efficiency, Burt)."""
-    s = ctx.simple
+    """Local actors whose contacts are mostly not tied to each other (high efficiency), over real channels.
+
+    The home municipality is never a subject (it is the one who could connect
+    the contacts), and a body's own members are not counted among its contacts:
+    members meet in the body, which does not stand between them.
+    """
+    s = channels(ctx)
     least = int(ctx.rules["hole_min_degree"])
     cap = int(ctx.rules["hole_max_actors"])
-    candidates = [n for n in ctx.local if n in s and s.degree(n) >= least]
+    members = _members(ctx, s)
+
+    def degree(n: str) -> int:
+        return len(set(s[n]) - members.get(n, set()) - {n})
+
+    candidates = [n for n in ctx.local if n in s and n != ctx.home and degree(n) >= least]
     method, note = "exact", ""
     if len(candidates) > cap:
-        candidates = sorted(candidates, key=lambda n: (-s.degree(n), n))[:cap]
+        candidates = sorted(candidates, key=lambda n: (-degree(n), n))[:cap]
         method = "sampled"
         note = f"measured for the {cap} best-connected local actors only (hole_max_actors)"
     rows = []
-    for v, m in sorted(burt(s, candidates).items()):
+    home = ctx.home
+    for v, m in sorted(burt(s, candidates, members).items()):
         if m.efficiency < float(ctx.rules["hole_min_efficiency"]):
             continue
-        contacts = sorted(s[v])
-        if v == ctx.home:
-            then_nb, then_en = (
-                "Kommunen er eneste bindeledd mellom dem; de kan bli kjent med hverandre gjennom kommunen.",
-                "The municipality is the only link between them; it could introduce them to each other.",
-            )
+        contacts_ = sorted(set(s[v]) - members.get(v, set()) - {v})
+        v_nb, v_en = ctx.name(v, "nb"), ctx.name(v, "en")
+        size_nb = f"{number(m.effective_size, 'nb')} av {m.degree}"
+        size_en = f"{number(m.effective_size, 'en')} of {m.degree}"
+        if home in contacts_:
+            rest = [c for c in contacts_ if c != home]
+            then_nb = (f"Neste steg: {ctx.name(home, 'nb')} når {names(ctx, rest, 'nb')} bare gjennom {v_nb} i "
+                       "registeret; registrer direkte samarbeid om det finnes, eller samle dem i det "
+                       "internasjonale forumet (strategi 1f).")
+            then_en = (f"Next: {ctx.name(home, 'en')} reaches {names(ctx, rest, 'en')} only through {v_en} in the "
+                       "registry; register direct cooperation if there is any, or bring them together in the "
+                       "international forum (strategy 1f).")
         else:
-            then_nb, then_en = ("Kommunen kan koble dem direkte.", "The municipality could connect them directly.")
+            then_nb = ("Neste steg: kommunen kan koble dem direkte, for eksempel i det internasjonale forumet "
+                       "(strategi 1f).")
+            then_en = ("Next: the municipality could connect them directly, for instance in the international "
+                       "forum (strategy 1f).")
         rows.append(row(
-            "structural_hole", v, ctx.name(v, "nb"), "info",
-            f"{ctx.name(v, 'nb')} har {m.degree} kontakter med effektiv størrelse {m.effective_size:.1f} "
-            f"(effektivitet {m.efficiency:.2f}, begrensning {m.constraint:.2f}): kontaktene "
-            f"({names(ctx, contacts, 'nb')}) har lite forbindelse med hverandre, så aktøren holder dem sammen "
-            f"alene. {then_nb}",
-            f"{ctx.name(v, 'en')} has {m.degree} contacts with effective size {m.effective_size:.1f} "
-            f"(efficiency {m.efficiency:.2f}, constraint {m.constraint:.2f}): its contacts "
-            f"({names(ctx, contacts, 'en')}) are hardly tied to each other, so it alone holds them together. "
-            f"{then_en}",
-            [v, *contacts],
+            "structural_hole", v, v_nb, "info",
+            f"{v_nb} har {m.degree} kontakter ({names(ctx, contacts_, 'nb')}) som nesten ikke har forbindelse "
+            f"med hverandre utenom {v_nb}: {size_nb} kontakter kjenner ikke hverandre fra før (effektiv "
+            f"størrelse). {v_nb} holder dem sammen alene. {then_nb}",
+            f"{v_en} has {m.degree} contacts ({names(ctx, contacts_, 'en')}) that are hardly tied to each other "
+            f"except through {v_en}: {size_en} contacts do not already know each other (effective size). "
+            f"{v_en} alone holds them together. {then_en}",
+            [v, *contacts_],
             score=m.effective_size,
         ))
     rows.sort(key=lambda r: -r["score"])
     return Found(rows, method, note)
+
+
+_ISOLATED_HINT = {
+    "funding_programme": ("strategi 3e ber om kartlegging av ekstern finansiering; registrer søknader og tilskudd",
+                          "strategy 3e asks to map external funding; register applications and grants"),
+    "eu_programme": ("strategi 3e ber om kartlegging av ekstern finansiering; registrer prosjekter og søknader",
+                     "strategy 3e asks to map external funding; register projects and applications"),
+    "student_org": ("strategi 4f vil bruke studentorganisasjonene som et nettverk av ambassadører; registrer "
+                    "samarbeidet med dem",
+                    "strategy 4f wants the student organisations as a network of ambassadors; register the "
+                    "cooperation with them"),
+    "consulate": ("strategi 4e ber om at konsulatene brukes aktivt; inviter konsulen til det internasjonale forumet "
+                  "(vedtak punkt 7)",
+                  "strategy 4e asks that the consulates be used actively; invite the consul to the international "
+                  "forum (decision point 7)"),
+    "voluntary_org": ("strategi 3f ber om nært samarbeid med frivillige organisasjoner; registrer samarbeidet",
+                      "strategy 3f asks for close cooperation with voluntary organisations; register the cooperation"),
+}
+def _edges_at(g: nx.MultiDiGraph, n: str) -> list[tuple[str, str, dict[str, Any]]]:
+    """Return every tie at ``n`` in either direction, of any date, as ``(u, v, attrs)``."""
+    return list(g.out_edges(n, data=True)) + list(g.in_edges(n, data=True))
+
+
+_ISOLATED_NEXT = ("registrer forbindelsene den har, eller merk den som avsluttet om den ikke lenger er aktuell",
+                  "register the ties it has, or mark it as ended if it no longer plays a part")
+
+
+def _ended_with(ctx: Context, n: str) -> tuple[str, str] | None:
+    """Return ``(nb, en)`` when ``n``'s ties ended with a dissolved body: who, when, and who succeeded it."""
+    g = ctx.full
+    for u, v, a in _edges_at(g, n):
+        if a.get("ended_by") != "dissolved":
+            continue
+        other = v if u == n else u
+        oa = g.nodes[other]
+        if not oa.get("dissolved"):
+            continue
+        succ = oa.get("successor_id")
+        nb = f"forbindelsen med {ctx.name(other, 'nb')} endte da den ble nedlagt ({oa['dissolved']})"
+        en = f"its tie with {ctx.name(other, 'en')} ended when that body was dissolved ({oa['dissolved']})"
+        if succ and succ in g:
+            nb += (f"; om {ctx.name(succ, 'nb')} har videreført den, er ikke registrert. Neste steg: spør "
+                   f"{ctx.name(succ, 'nb')} og registrer svaret")
+            en += (f"; whether {ctx.name(succ, 'en')} continued it is not registered. Next: ask "
+                   f"{ctx.name(succ, 'en')} and register the answer")
+        return nb, en
+    return None
+
+
+def _successor_of(ctx: Context, n: str, away: frozenset[str]) -> tuple[str, str] | None:
+    """Return ``(nb, en)`` when ``n`` succeeded a dissolved body that had ties: register what it took over."""
+    g = ctx.full
+    for p, pa in g.nodes(data=True):
+        if pa.get("successor_id") != n or p not in away or not (g.degree(p) or 0):
+            continue
+        ties = _edges_at(g, p)
+        kinds = sorted({a.get("kind") for _, _, a in ties})
+        planned = all(a.get("status") == "uncertain" for _, _, a in ties)
+        how_nb = ", planlagt eller usikker" if planned else ""
+        how_en = ", planned or uncertain" if planned else ""
+        nb = (f"den er etterfølger for {ctx.name(p, 'nb')} (nedlagt {pa.get('dissolved')}), som hadde registrerte "
+              f"forbindelser ({labels('tie_kinds', kinds, 'nb')}{how_nb}). Neste steg: registrer hvilke av dem "
+              f"{ctx.name(n, 'nb')} har overtatt")
+        en = (f"it is the successor of {ctx.name(p, 'en')} (dissolved {pa.get('dissolved')}), which had registered "
+              f"ties ({labels('tie_kinds', kinds, 'en')}{how_en}). Next: register which of them "
+              f"{ctx.name(n, 'en')} took over")
+        return nb, en
+    return None
+
+
+def isolated(ctx: Context) -> Found:
+    """Entities with no tie that counts, or with ties that lead nowhere near the municipality.
+
+    A carrier is connected to both ends of the tie it carries. Other
+    municipalities and what belongs only to them (:attr:`Context.elsewhere`) are
+    theirs, not isolated; bodies that do not exist on the date are left out.
+    """
+    s = contacts(ctx)
+    far = ctx.elsewhere
+    away = gone(ctx)
+    reach = nx.node_connected_component(s, ctx.home) if ctx.home in s else set()
+    # One pass over the components, never one search per entity.
+    group_of: dict[str, list[str]] = {}
+    for comp in nx.connected_components(s):
+        if len(comp) > 1 and not comp & reach:
+            members = sorted(comp)
+            for n in members:
+                group_of[n] = members
+    rows = []
+    for n in sorted(s):
+        if n == ctx.home or n in reach or n in far or n in away:
+            continue
+        k = ctx.kind(n)
+        nb_n, en_n = ctx.name(n, "nb"), ctx.name(n, "en")
+        hint_nb, hint_en = _ISOLATED_HINT.get(k, ("", ""))
+        special = _ended_with(ctx, n) or _successor_of(ctx, n, away)
+        if special:
+            hint_nb, hint_en = special
+            tail_nb, tail_en = f"; {hint_nb}.", f"; {hint_en}."
+        elif hint_nb:
+            tail_nb = f"; {hint_nb}. Neste steg: {_ISOLATED_NEXT[0]}."
+            tail_en = f"; {hint_en}. Next: {_ISOLATED_NEXT[1]}."
+        else:
+            tail_nb, tail_en = f". Neste steg: {_ISOLATED_NEXT[0]}.", f". Next: {_ISOLATED_NEXT[1]}."
+        wanted = k in R.LOCAL_ACTOR_KINDS or k in _ISOLATED_HINT
+        if n not in group_of:
+            rows.append(row(
+                "isolated", n, nb_n, "medium" if wanted else "low",
+                f"{nb_n} ({vocab.label('entity_kinds', k, 'nb').lower()}) har ingen aktiv forbindelse{tail_nb}",
+                f"{en_n} ({vocab.label('entity_kinds', k, 'en').lower()}) has no active tie{tail_en}",
+                [n],
+            ))
+        elif ctx.home is not None:
+            others = [m for m in group_of[n] if m != n]
+            rows.append(row(
+                "isolated", n, nb_n, "low",
+                f"{nb_n} har forbindelser ({names(ctx, others, 'nb')}), men ingen vei til "
+                f"{ctx.name(ctx.home, 'nb')}{tail_nb}",
+                f"{en_n} has ties ({names(ctx, others, 'en')}), but no path to {ctx.name(ctx.home, 'en')}{tail_en}",
+                [n],
+            ))
+    return Found(rows, note="" if ctx.home else "no home municipality: only entities without ties are listed")

@@ -126,10 +126,17 @@ def findings_frame(conn: sqlite3.Connection, home_id: str | None = None) -> pd.D
     return review(conn, home_id=home_id).findings
 
 
-def urgent_findings(findings: pd.DataFrame, limit: int = 8) -> pd.DataFrame:
-    """Return the ``limit`` most severe findings, leaving out those only 'for information'."""
-    keep = findings[findings["severity"] != "info"]
-    return keep.head(limit).reset_index(drop=True)
+def urgent_findings(findings: pd.DataFrame, limit: int = 8, per_kind: int = 2) -> pd.DataFrame:
+    """Return up to ``limit`` findings of ``findings`` (most severe first), at most ``per_kind`` of each kind.
+
+    Findings only 'for information' are left out. Each kind's first finding is
+    chosen before any kind's second, so the list shows different kinds rather
+    than eight rows that say one thing; the rows keep their order.
+    """
+    keep = findings[findings["severity"] != "info"].reset_index(drop=True)
+    nth = keep.groupby("kind", sort=False).cumcount()
+    chosen = nth[nth < per_kind].sort_values(kind="stable").head(limit).index
+    return keep.loc[sorted(chosen)].reset_index(drop=True)
 
 
 def severity_label(code: str, lang: str) -> str:
