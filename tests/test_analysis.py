@@ -155,6 +155,18 @@ def test_unused_consulate():
     assert found(m, "unused_consulate").empty
 
 
+def test_a_consulate_in_a_recent_activity_is_in_use():
+    # The Estonian consul co-hosted a visit in 2024 (within five years of 2025): in use. One in 2010 is not.
+    m = Mini()
+    m.entity("c-ee", "consulate", "NO").entity("estonia", "country", "EE")
+    m.tie("c-ee", "estonia", "consular")
+    m.tie("c-ee", "home", "located_in")
+    m.activity("visit", "visit", "2024", {"home": "host", "c-ee": "host"})
+    assert found(m, "unused_consulate").empty
+    m.activities[0]["start"] = "2010"
+    assert subjects(found(m, "unused_consulate")) == ["c-ee"]
+
+
 def test_forum_isolated():
     # Forum of home, uni and biz; uni works a sister city, biz works nothing abroad.
     m = Mini()
@@ -275,6 +287,16 @@ def test_isolated_counts_carriers_and_leaves_out_bodies_that_do_not_exist():
     assert "successor of Old County (dissolved 2017-12-31), which had registered ties" in df.loc["county", "explanation_en"]
     # In 2010 the old county still exists: it and c are tied to each other, but not to home.
     assert subjects(analysis.findings(m.snap(), "isolated", as_of="2010")) == ["c", "county", "old-county"]
+
+
+def test_isolated_counts_a_recent_shared_activity_as_contact():
+    # festival has no tie, but hosted the municipality at an event in 2023: connected. In 2010 it was not.
+    m = Mini()
+    m.entity("festival", "student_org", "NO")
+    m.activity("event", "event", "2023", {"festival": "host", "home": "visitor"})
+    assert found(m, "isolated").empty
+    m.activities[0]["start"] = "2010"
+    assert subjects(found(m, "isolated")) == ["festival"]
 
 
 def test_isolated_says_where_a_tie_ended_with_a_dissolved_body():

@@ -14,7 +14,7 @@ import pandas as pd
 
 from .. import dates, rules as R, vocab
 from .context import Context, Tie
-from .rows import VEDTAK_7, Found, STRATEGY_2A, gone, labels, names, row
+from .rows import VEDTAK_7, Found, STRATEGY_2A, gone, labels, names, recent_activities, row
 from ..review.classify import recent_activity, solidarity_reciprocity
 from ..review.evidence import ActivityRef, activity_ref, evidence_id, in_window as activity_in_window
 
@@ -137,6 +137,19 @@ def _in_force(ctx: Context, ag: dict[str, Any]) -> bool:
     return not (signed and dates.is_partial_date(str(signed)) and dates.earliest(str(signed)) > ctx.as_of)
 
 
+def _agreement_index(ctx: Context) -> tuple[dict[str, dict[str, Any]], dict[str, list[dict[str, Any]]]]:
+    """Return the agreements by id and by party, built once per context (asked for every sister city)."""
+    hit = ctx.__dict__.get("_agreement_index")
+    if hit is None:
+        by_id = {ag["id"]: ag for ag in ctx.snap.agreements}
+        by_party: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for ag in ctx.snap.agreements:
+            for e in dict.fromkeys(e for e, _ in ag.get("parties", ())):
+                by_party[e].append(ag)
+        hit = ctx.__dict__["_agreement_index"] = (by_id, dict(by_party))
+    return hit
+
+
 def agreed_sectors(ctx: Context, tie: Tie) -> tuple[list[str], list[str]]:
     """Return ``(sectors, agreement ids)``: the sectors agreed for a sister-city tie, in the vocabulary's order.
 
@@ -145,10 +158,15 @@ def agreed_sectors(ctx: Context, tie: Tie) -> tuple[list[str], list[str]]:
     parties. Empty when nothing is agreed (then no sector is asked for).
     """
     found = set(filter(None, (tie.attrs.get("sectors") or "").split(";")))
+    by_id, by_party = _agreement_index(ctx)
+    named = tie.attrs.get("agreement_id")
+    candidates = ([by_id[named]] if named in by_id else []) + by_party.get(tie.v, [])
     used = []
-    for ag in ctx.snap.agreements:
+    for ag in candidates:
+        if ag["id"] in used:
+            continue
         parties = {e for e, _ in ag.get("parties", ())}
-        if (ag["id"] == tie.attrs.get("agreement_id") or {tie.u, tie.v} <= parties) and _in_force(ctx, ag):
+        if (ag["id"] == named or {tie.u, tie.v} <= parties) and _in_force(ctx, ag):
             found.update(filter(None, (ag.get("sectors") or "").split(";")))
             used.append(ag["id"])
     order = [t.code for t in vocab.SECTORS]
@@ -297,9 +315,15 @@ def _nothing_registered(ctx: Context, ties: list[Tie]) -> dict[str, Any]:
 
 
 def unused_consulate(ctx: Context) -> Found:
-    """Consulates with no tie beyond their own (country, location); graver when the country has no relation."""
+    """Consulates with no tie beyond their own (country, location) and no recent activity; graver when the country has no relation."""
     rows = []
     away = gone(ctx)
+    cities_of: dict[str | None, list[str]] = defaultdict(list)  # country -> its cities that local actors work
+    for p in ctx.place_actors:
+        if ctx.kind(p) in R.CITY_KINDS:
+            cities_of[ctx.country_key(p)].append(p)
+    # A consulate that took part in a registered activity in recent years is in use.
+    in_use = {e for a in recent_activities(ctx) for e, _ in a.participants}
     for n, a in sorted(ctx.full.nodes(data=True)):
         if a.get("kind") != "consulate" or n in away:
             continue
@@ -312,7 +336,7 @@ def unused_consulate(ctx: Context) -> Found:
                     country = v if u == n else u
             else:
                 other.append(k)
-        if other:
+        if other or n in in_use:
             continue
         if country is None:
             for u, v, k, ta in ctx.full.out_edges(n, keys=True, data=True):
@@ -320,10 +344,7 @@ def unused_consulate(ctx: Context) -> Found:
                     country = v
         ck = ctx.country_key(country) if country else None
         related = ck is not None and bool(set(ctx.place_actors.get(ck, {})) - away)
-        cities = sorted(
-            (p for p in ctx.place_actors if p != ck and ctx.country_key(p) == ck and ctx.kind(p) in R.CITY_KINDS),
-            key=lambda p: ctx.name(p).casefold(),
-        ) if related else []
+        cities = sorted(cities_of.get(ck, []), key=lambda p: ctx.name(p).casefold()) if related else []
         nb_n, en_n = ctx.name(n, "nb"), ctx.name(n, "en")
         if ck is None:
             tail_nb, tail_en = "", ""
@@ -562,7 +583,8 @@ def went_dormant(ctx: Context) -> Found:
         role_nb, role_en = ("vennskapsby", "sister city") if city in sisters else ("partnerby", "partner city")
         last_nb = f"det siste daterte er fra {last[0]} ({last[1]})" if last else "ingenting er datert"
         last_en = f"the last dated is from {last[0]} ({last[2]})" if last else "nothing is dated"
-        und_nb = f"; {undated} registrerte aktiviteter er uten dato" if undated else ""
+        und_nb = (f"; {undated} registrert{'' if undated == 1 else 'e'} aktivitet{'' if undated == 1 else 'er'} er "
+                  "uten dato") if undated else ""
         und_en = f"; {undated} registered activit{'y has' if undated == 1 else 'ies have'} no date" if undated else ""
         ids = [t.id for t in earlier] + [evidence_id(a) for a in acts]
         rows.append(row(

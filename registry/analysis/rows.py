@@ -6,9 +6,11 @@ from typing import Any, Iterable, NamedTuple
 
 from .. import dates, vocab
 from .context import Context
+from ..review.evidence import ActivityRef, activity_ref, in_window
 
 __all__ = [
-    "FINDING_COLUMNS", "Found", "row", "names", "labels", "number", "gone", "MAX_EVIDENCE", "VEDTAK_7", "STRATEGY_2A",
+    "FINDING_COLUMNS", "Found", "row", "names", "labels", "number", "gone", "recent_activities", "MAX_EVIDENCE",
+    "VEDTAK_7", "STRATEGY_2A",
 ]
 
 #: Columns of every finding table, in order.
@@ -89,4 +91,17 @@ def gone(ctx: Context) -> frozenset[str]:
             elif f and dates.is_partial_date(str(f)) and dates.earliest(str(f)) > day:
                 out.add(n)
         hit = ctx.__dict__["_gone"] = frozenset(out)
+    return hit
+
+
+def recent_activities(ctx: Context) -> list[ActivityRef]:
+    """Return the registered activities that covered some day of the ``dormant_years`` window up to the date.
+
+    Those that took part in one together are in contact now, as a tie would put them.
+    """
+    hit = ctx.__dict__.get("_recent_activities")
+    if hit is None:
+        first, last = ctx.window()
+        hit = [ref for ref in map(activity_ref, ctx.snap.activities) if in_window(ref, first, last)]
+        ctx.__dict__["_recent_activities"] = hit
     return hit

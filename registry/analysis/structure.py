@@ -8,7 +8,7 @@ import networkx as nx
 
 from .. import rules as R, vocab
 from .context import Context
-from .rows import Found, gone, labels, names, number, row
+from .rows import Found, gone, labels, names, number, recent_activities, row
 
 __all__ = [
     "Cut", "cut_points", "Burt", "burt", "channels", "contacts", "is_channel", "isolated", "single_point_of_failure",
@@ -27,8 +27,10 @@ def _carried(g: nx.Graph, u: str, v: str, carrier: str | None) -> None:
 def contacts(ctx: Context) -> nx.Graph:
     """Return every tie that counts on the date as an undirected simple graph, carriers joined to both ends.
 
-    Entities that do not exist on the date (:func:`~registry.analysis.rows.gone`)
-    are left out. This is the graph of who is connected at all (for ``isolated``);
+    Those who took part in one registered activity in the ``dormant_years`` up to
+    the date are joined too. Entities that do not exist on the date
+    (:func:`~registry.analysis.rows.gone`) are left out. This is the graph of who
+    is connected at all (for ``isolated``);
     :func:`channels` is the stricter one the structural findings use.
     """
     hit = ctx.__dict__.get("_contacts")
@@ -41,6 +43,10 @@ def contacts(ctx: Context) -> nx.Graph:
                 continue
             hit.add_edge(t.u, t.v)
             _carried(hit, t.u, t.v, t.attrs.get("carrier_id"))
+        for a in recent_activities(ctx):
+            # Taking part in one activity in recent years is contact, as a tie is.
+            ids = sorted({e for e, _ in a.participants if e in hit})
+            hit.add_edges_from((x, y) for i, x in enumerate(ids) for y in ids[i + 1:])
         ctx.__dict__["_contacts"] = hit
     return hit
 
@@ -290,29 +296,31 @@ def structural_hole(ctx: Context) -> Found:
     return Found(rows, method, note)
 
 
+#: Per entity kind: what the strategy says about it, and the next step (nb, en, next nb, next en).
 _ISOLATED_HINT = {
-    "funding_programme": ("strategi 3e ber om kartlegging av ekstern finansiering; registrer søknader og tilskudd",
-                          "strategy 3e asks to map external funding; register applications and grants"),
-    "eu_programme": ("strategi 3e ber om kartlegging av ekstern finansiering; registrer prosjekter og søknader",
-                     "strategy 3e asks to map external funding; register projects and applications"),
-    "student_org": ("strategi 4f vil bruke studentorganisasjonene som et nettverk av ambassadører; registrer "
-                    "samarbeidet med dem",
-                    "strategy 4f wants the student organisations as a network of ambassadors; register the "
-                    "cooperation with them"),
-    "consulate": ("strategi 4e ber om at konsulatene brukes aktivt; inviter konsulen til det internasjonale forumet "
-                  "(vedtak punkt 7)",
-                  "strategy 4e asks that the consulates be used actively; invite the consul to the international "
-                  "forum (decision point 7)"),
-    "voluntary_org": ("strategi 3f ber om nært samarbeid med frivillige organisasjoner; registrer samarbeidet",
-                      "strategy 3f asks for close cooperation with voluntary organisations; register the cooperation"),
+    "funding_programme": ("strategi 3e ber om kartlegging av ekstern finansiering",
+                          "strategy 3e asks to map external funding",
+                          "registrer søknader og tilskudd fra den", "register applications to it and grants from it"),
+    "eu_programme": ("strategi 3e ber om kartlegging av ekstern finansiering",
+                     "strategy 3e asks to map external funding",
+                     "registrer prosjekter og søknader i programmet", "register projects and applications in it"),
+    "student_org": ("strategi 4f vil bruke studentorganisasjonene som et nettverk av ambassadører",
+                    "strategy 4f wants the student organisations as a network of ambassadors",
+                    "registrer samarbeidet med den", "register the cooperation with it"),
+    "consulate": ("strategi 4e ber om at konsulatene brukes aktivt", "strategy 4e asks that the consulates be used actively",
+                  "inviter konsulen til det internasjonale forumet (bystyrets vedtak punkt 7)",
+                  "invite the consul to the international forum (the council's decision, point 7)"),
+    "voluntary_org": ("strategi 3f ber om nært samarbeid med frivillige organisasjoner",
+                      "strategy 3f asks for close cooperation with voluntary organisations",
+                      "registrer samarbeidet med den", "register the cooperation with it"),
 }
+_ISOLATED_NEXT = ("registrer forbindelsene den har", "register the ties it has")
+_OR_ENDED = ("eller merk den som avsluttet om den ikke lenger er aktuell", "or mark it as ended if it no longer plays a part")
+
+
 def _edges_at(g: nx.MultiDiGraph, n: str) -> list[tuple[str, str, dict[str, Any]]]:
     """Return every tie at ``n`` in either direction, of any date, as ``(u, v, attrs)``."""
     return list(g.out_edges(n, data=True)) + list(g.in_edges(n, data=True))
-
-
-_ISOLATED_NEXT = ("registrer forbindelsene den har, eller merk den som avsluttet om den ikke lenger er aktuell",
-                  "register the ties it has, or mark it as ended if it no longer plays a part")
 
 
 def _ended_with(ctx: Context, n: str) -> tuple[str, str] | None:
@@ -326,7 +334,7 @@ def _ended_with(ctx: Context, n: str) -> tuple[str, str] | None:
         if not oa.get("dissolved"):
             continue
         succ = oa.get("successor_id")
-        nb = f"forbindelsen med {ctx.name(other, 'nb')} endte da den ble nedlagt ({oa['dissolved']})"
+        nb = f"forbindelsen med {ctx.name(other, 'nb')} endte da {ctx.name(other, 'nb')} ble nedlagt ({oa['dissolved']})"
         en = f"its tie with {ctx.name(other, 'en')} ended when that body was dissolved ({oa['dissolved']})"
         if succ and succ in g:
             nb += (f"; om {ctx.name(succ, 'nb')} har videreført den, er ikke registrert. Neste steg: spør "
@@ -340,8 +348,16 @@ def _ended_with(ctx: Context, n: str) -> tuple[str, str] | None:
 def _successor_of(ctx: Context, n: str, away: frozenset[str]) -> tuple[str, str] | None:
     """Return ``(nb, en)`` when ``n`` succeeded a dissolved body that had ties: register what it took over."""
     g = ctx.full
-    for p, pa in g.nodes(data=True):
-        if pa.get("successor_id") != n or p not in away or not (g.degree(p) or 0):
+    before = ctx.__dict__.get("_predecessors")
+    if before is None:  # built once: asked for every isolated entity
+        before = {}
+        for p, pa in g.nodes(data=True):
+            if pa.get("successor_id"):
+                before.setdefault(pa["successor_id"], []).append(p)
+        ctx.__dict__["_predecessors"] = before
+    for p in before.get(n, ()):
+        pa = g.nodes[p]
+        if p not in away or not g.degree(p):
             continue
         ties = _edges_at(g, p)
         kinds = sorted({a.get("kind") for _, _, a in ties})
@@ -382,16 +398,13 @@ def isolated(ctx: Context) -> Found:
             continue
         k = ctx.kind(n)
         nb_n, en_n = ctx.name(n, "nb"), ctx.name(n, "en")
-        hint_nb, hint_en = _ISOLATED_HINT.get(k, ("", ""))
+        why_nb, why_en, next_nb, next_en = _ISOLATED_HINT.get(k, ("", "", *_ISOLATED_NEXT))
         special = _ended_with(ctx, n) or _successor_of(ctx, n, away)
         if special:
-            hint_nb, hint_en = special
-            tail_nb, tail_en = f"; {hint_nb}.", f"; {hint_en}."
-        elif hint_nb:
-            tail_nb = f"; {hint_nb}. Neste steg: {_ISOLATED_NEXT[0]}."
-            tail_en = f"; {hint_en}. Next: {_ISOLATED_NEXT[1]}."
+            tail_nb, tail_en = f"; {special[0]}.", f"; {special[1]}."
         else:
-            tail_nb, tail_en = f". Neste steg: {_ISOLATED_NEXT[0]}.", f". Next: {_ISOLATED_NEXT[1]}."
+            tail_nb = f"{'; ' + why_nb if why_nb else ''}. Neste steg: {next_nb}, {_OR_ENDED[0]}."
+            tail_en = f"{'; ' + why_en if why_en else ''}. Next: {next_en}, {_OR_ENDED[1]}."
         wanted = k in R.LOCAL_ACTOR_KINDS or k in _ISOLATED_HINT
         if n not in group_of:
             rows.append(row(
