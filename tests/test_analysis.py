@@ -102,7 +102,8 @@ def test_thin_relation_reads_the_sectors_of_the_agreement():
     assert "charter" in df.iloc[0]["evidence"].split(";")
     # An agreement ended before the date asks for nothing.
     ended = {**agreement, "ended_on": "2000"}
-    assert "No sectors are agreed" in found_in(snap_with(m, agreements=(ended,)), "thin_relation").iloc[0]["explanation_en"]
+    df = found_in(snap_with(m, agreements=(ended,)), "thin_relation")
+    assert "No sectors are agreed" in df.iloc[0]["explanation_en"]
 
 
 def test_thin_relation_gathers_empty_relations_in_one_row():
@@ -284,7 +285,8 @@ def test_isolated_counts_carriers_and_leaves_out_bodies_that_do_not_exist():
     df = found(m, "isolated").set_index("subject")
     # friends is connected; old-county is gone; new-agency is not yet there; c's tie ended with old-county.
     assert sorted(df.index) == ["c", "county"]
-    assert "successor of Old County (dissolved 2017-12-31), which had registered ties" in df.loc["county", "explanation_en"]
+    said = df.loc["county", "explanation_en"]
+    assert "successor of Old County (dissolved 2017-12-31), which had registered ties" in said
     # In 2010 the old county still exists: it and c are tied to each other, but not to home.
     assert subjects(analysis.findings(m.snap(), "isolated", as_of="2010")) == ["c", "county", "old-county"]
 
@@ -612,7 +614,8 @@ def test_analyse_on_the_seed_writes_every_kind(seeded, tmp_path):
             assert rec["note_en"].startswith("none found in this data"), kind
     thin = pd.read_csv(tmp_path / "thin_relation.csv").set_index("subject")
     assert "klaksvik;kopavogur;norrkoping;odense;tampere" in thin.index
-    assert thin.loc["ramallah", "severity"] == "medium" and "research, business" in thin.loc["ramallah", "explanation_en"]
+    assert thin.loc["ramallah", "severity"] == "medium"
+    assert "no activity registered in research, business" in thin.loc["ramallah", "explanation_en"]
     docs = pd.read_csv(tmp_path / "documentation_gap.csv").set_index("subject")
     assert docs.loc["consulates", "explanation_en"].startswith("6 of 22 consulates are documented")
     assert docs.loc["sister_cities", "explanation_nb"].startswith("11 av 13 vennskapsbyer er dokumentert")

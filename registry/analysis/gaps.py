@@ -32,7 +32,6 @@ __all__ = [
 ]
 
 
-
 def _sister_cities(ctx: Context) -> list[str]:
     return list(dict.fromkeys(t.v for t in ctx.sister_ties))
 
@@ -49,8 +48,9 @@ def place_activities(ctx: Context) -> dict[str, list[ActivityRef]]:
 
     An activity is at a place when it is linked to a tie with an end there, or
     when a participant is there (the place itself, or a body located in it)
-    together with a local actor; a city's activities are its country's too. Activities that begin after the date do not
-    count yet; undated ones always do (their date is unknown, not absent).
+    together with a local actor; a city's activities are its country's too.
+    Activities that begin after the date do not count yet; undated ones always
+    do (their date is unknown, not absent).
     """
     hit = ctx.__dict__.get("_place_activities")
     if hit is not None:
@@ -249,11 +249,14 @@ def thin_relation(ctx: Context) -> Found:
         next_nb, next_en = [], []
         if not besides:
             parts_nb.append(f"Bare {home_nb} er registrert som lokal aktør; ingen {wanted_nb} deltar i registeret.")
-            parts_en.append(f"Only {home_en} is registered as a local actor; no {wanted_en} takes part in the registry.")
+            parts_en.append(f"Only {home_en} is registered as a local actor; no {wanted_en} takes part in the "
+                            "registry.")
             next_nb.append("registrer eller inviter inn institusjonene, foreningene eller bedriftene som deltar "
-                           "(strategi 4d: involvere kunnskapsmiljøer, frivillige organisasjoner, kultur- og næringsliv)")
+                           "(strategi 4d: involvere kunnskapsmiljøer, frivillige organisasjoner, kultur- og "
+                           "næringsliv)")
             next_en.append("register or invite the institutions, associations or businesses that take part "
-                           "(strategy 4d: involve knowledge institutions, voluntary organisations, culture and business)")
+                           "(strategy 4d: involve knowledge institutions, voluntary organisations, culture and "
+                           "business)")
         else:
             parts_nb.append(f"Lokale aktører: {names(ctx, sorted(actors), 'nb')}.")
             parts_en.append(f"Local actors: {names(ctx, sorted(actors), 'en')}.")
@@ -305,7 +308,7 @@ def _nothing_registered(ctx: Context, ties: list[Tie]) -> dict[str, Any]:
         )
     n = len(cities)
     return row(
-        "thin_relation", ";".join(cities), f"{n} vennskapsbyer",  "medium",
+        "thin_relation", ";".join(cities), f"{n} vennskapsbyer", "medium",
         f"{n} vennskapsbyer har ingenting registrert utover selve vennskapsbyavtalen ({names(ctx, cities, 'nb', 20)}): "
         f"ingen aktivitet, ingen annen forbindelse, ingen lokal aktør. {step_nb.replace('relasjonen', 'relasjonene')}",
         f"{n} sister cities have nothing registered beyond the twinning itself ({names(ctx, cities, 'en', 20)}): "
@@ -315,7 +318,10 @@ def _nothing_registered(ctx: Context, ties: list[Tie]) -> dict[str, Any]:
 
 
 def unused_consulate(ctx: Context) -> Found:
-    """Consulates with no tie beyond their own (country, location) and no recent activity; graver when the country has no relation."""
+    """Consulates with no tie beyond their own (country, location) and no recent activity.
+
+    Graver when the country has no other relation either.
+    """
     rows = []
     away = gone(ctx)
     cities_of: dict[str | None, list[str]] = defaultdict(list)  # country -> its cities that local actors work
@@ -576,8 +582,9 @@ def went_dormant(ctx: Context) -> Found:
             y = dates.year_of(t.attrs.get("end")) or dates.year_of(t.attrs.get("start"))
             if y and (last is None or y > last[0]):
                 k = t.attrs.get("kind")
-                last = (y, f"{vocab.label('tie_kinds', k, 'nb').lower()} {ctx.name(t.u, 'nb')} – {ctx.name(t.v, 'nb')}",
-                        f"{vocab.label('tie_kinds', k, 'en').lower()} {ctx.name(t.u, 'en')} – {ctx.name(t.v, 'en')}", t.id)
+                what_nb, what_en = vocab.label("tie_kinds", k, "nb").lower(), vocab.label("tie_kinds", k, "en").lower()
+                last = (y, f"{what_nb} {ctx.name(t.u, 'nb')} – {ctx.name(t.v, 'nb')}",
+                        f"{what_en} {ctx.name(t.u, 'en')} – {ctx.name(t.v, 'en')}", t.id)
         undated = len(acts) - len(dated)
         nb_c, en_c = ctx.name(city, "nb"), ctx.name(city, "en")
         role_nb, role_en = ("vennskapsby", "sister city") if city in sisters else ("partnerby", "partner city")

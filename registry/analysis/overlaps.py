@@ -198,7 +198,8 @@ def likely_duplicate(ctx: Context) -> Found:
             continue
         same_name = "name" in why
         dist = [float(w) for w in why if w != "name"]
-        nb_why = " og ".join((["samme navn"] if same_name else []) + [f"{number(d, 'nb')} km fra hverandre" for d in dist])
+        nb_why = " og ".join(
+            (["samme navn"] if same_name else []) + [f"{number(d, 'nb')} km fra hverandre" for d in dist])
         en_why = " and ".join((["the same name"] if same_name else []) + [f"{number(d, 'en')} km apart" for d in dist])
         nb = f"{ctx.name(a, 'nb')} ({a}) og {ctx.name(b, 'nb')} ({b})"
         en = f"{ctx.name(a, 'en')} ({a}) and {ctx.name(b, 'en')} ({b})"
@@ -262,10 +263,11 @@ def opportunity(ctx: Context) -> Found:
         rows.append(row(
             "opportunity", p, nb_p, "medium" if n > 1 else "low",
             f"{nb_p}: {names(ctx, ids, 'nb')} er aktiv her ({', '.join(ties[:5])}), men {ctx.name(home, 'nb')} "
-            f"har ingen relasjon. Rangering {number(score, 'nb', 2)} ({n} {'lokal aktør' if n == 1 else 'lokale aktører'}; "
-            "høyere jo flere lokale aktører som er her og jo færre andre forbindelser hver av dem har). Neste steg: "
-            f"spør {names(ctx, ids, 'nb')} om samarbeidet, og vurder om kommunen skal støtte det eller knytte det til "
-            "sine egne relasjoner (strategi 4a: «belyse muligheter som til nå har vært usynlige»).",
+            f"har ingen relasjon. Rangering {number(score, 'nb', 2)} "
+            f"({n} {'lokal aktør' if n == 1 else 'lokale aktører'}; høyere jo flere lokale aktører som er her og "
+            f"jo færre andre forbindelser hver av dem har). Neste steg: spør {names(ctx, ids, 'nb')} om samarbeidet, "
+            "og vurder om kommunen skal støtte det eller knytte det til sine egne relasjoner (strategi 4a: "
+            "«belyse muligheter som til nå har vært usynlige»).",
             f"{en_p}: {names(ctx, ids, 'en')} {'is' if n == 1 else 'are'} active here ({', '.join(ties[:5])}), "
             f"but {ctx.name(home, 'en')} has no relation. Ranking {number(score, 'en', 2)} "
             f"({n} local actor{'' if n == 1 else 's'}; higher the more local actors are here and the fewer other "

@@ -30,8 +30,8 @@ def contacts(ctx: Context) -> nx.Graph:
     Those who took part in one registered activity in the ``dormant_years`` up to
     the date are joined too. Entities that do not exist on the date
     (:func:`~registry.analysis.rows.gone`) are left out. This is the graph of who
-    is connected at all (for ``isolated``);
-    :func:`channels` is the stricter one the structural findings use.
+    is connected at all (for ``isolated``); :func:`channels` is the stricter one
+    the structural findings use.
     """
     hit = ctx.__dict__.get("_contacts")
     if hit is None:
@@ -64,9 +64,10 @@ def is_channel(attrs: Mapping) -> bool:
 def channels(ctx: Context) -> nx.Graph:
     """Return the real channels of contact on the date as an undirected simple graph.
 
-    As :func:`contacts`, but only ties for which :func:`is_channel` holds: a
+    As :func:`contacts`, but only ties for which :func:`is_channel` holds (a
     consulate merely located in the city is not a contact of the municipality,
-    and a forum membership only planned in 2010 is not a way to reach anyone.
+    and a forum membership only planned in 2010 is not a way to reach anyone),
+    and no activities: a visit once is not a standing channel.
     """
     hit = ctx.__dict__.get("_channels")
     if hit is None:
@@ -307,7 +308,8 @@ _ISOLATED_HINT = {
     "student_org": ("strategi 4f vil bruke studentorganisasjonene som et nettverk av ambassadører",
                     "strategy 4f wants the student organisations as a network of ambassadors",
                     "registrer samarbeidet med den", "register the cooperation with it"),
-    "consulate": ("strategi 4e ber om at konsulatene brukes aktivt", "strategy 4e asks that the consulates be used actively",
+    "consulate": ("strategi 4e ber om at konsulatene brukes aktivt",
+                  "strategy 4e asks that the consulates be used actively",
                   "inviter konsulen til det internasjonale forumet (bystyrets vedtak punkt 7)",
                   "invite the consul to the international forum (the council's decision, point 7)"),
     "voluntary_org": ("strategi 3f ber om nært samarbeid med frivillige organisasjoner",
@@ -315,7 +317,8 @@ _ISOLATED_HINT = {
                       "registrer samarbeidet med den", "register the cooperation with it"),
 }
 _ISOLATED_NEXT = ("registrer forbindelsene den har", "register the ties it has")
-_OR_ENDED = ("eller merk den som avsluttet om den ikke lenger er aktuell", "or mark it as ended if it no longer plays a part")
+_OR_ENDED = ("eller merk den som avsluttet om den ikke lenger er aktuell",
+             "or mark it as ended if it no longer plays a part")
 
 
 def _edges_at(g: nx.MultiDiGraph, n: str) -> list[tuple[str, str, dict[str, Any]]]:
@@ -334,7 +337,8 @@ def _ended_with(ctx: Context, n: str) -> tuple[str, str] | None:
         if not oa.get("dissolved"):
             continue
         succ = oa.get("successor_id")
-        nb = f"forbindelsen med {ctx.name(other, 'nb')} endte da {ctx.name(other, 'nb')} ble nedlagt ({oa['dissolved']})"
+        who_nb = ctx.name(other, "nb")
+        nb = f"forbindelsen med {who_nb} endte da {who_nb} ble nedlagt ({oa['dissolved']})"
         en = f"its tie with {ctx.name(other, 'en')} ended when that body was dissolved ({oa['dissolved']})"
         if succ and succ in g:
             nb += (f"; om {ctx.name(succ, 'nb')} har videreført den, er ikke registrert. Neste steg: spør "
