@@ -219,7 +219,14 @@ PLAN_LINES: list[dict[str, Any]] = [
 #: The registry's settings: the demo is reviewed for Eksempelby.
 SETTINGS: list[dict[str, Any]] = [{"key": "home_id", "value": HOME}]
 
-_ROWS = {"entities": ENTITIES, "ties": TIES, "decisions": DECISIONS, "plan_lines": PLAN_LINES, "settings": SETTINGS}
+#: A fictional strategy counts five consulates in Eksempelby; two are registered (a documentation gap).
+DECLARED_TOTALS: list[dict[str, Any]] = [
+    {"id": "eksempelby-consulates", "entity_id": HOME, "measure": "consulates", "total": 5, "as_of": "2020",
+     "source": SOURCE},
+]
+
+_ROWS = {"entities": ENTITIES, "ties": TIES, "decisions": DECISIONS, "plan_lines": PLAN_LINES, "settings": SETTINGS,
+         "declared_totals": DECLARED_TOTALS}
 
 
 def _csv(table: str) -> bytes:

@@ -24,7 +24,8 @@ def met(s: classify.Suggestion) -> set[str]:
 
 
 def test_project_needs_a_running_project_with_goals_and_indicators():
-    # home -- x (sister); home -- x project with goals and indicators since 2020.
+    # Strategy 2c: «Relasjoner som bygger på konkrete prosjektavtaler med konkrete mål og krav til
+    # måloppnåelse». home -- x (sister); home -- x project with goals and indicators since 2020.
     m = Mini()
     m.sister("x")
     m.tie("home", "x", "project", id="p", start="2020", goals="g", indicators="i")
@@ -376,3 +377,21 @@ def test_cli_classify_refuses_a_bad_date(db_path, capsys):
     with pytest.raises(SystemExit) as exc:
         cli.main(["classify", "--db", str(db_path), "--as-of", "31.12.2025"])
     assert exc.value.code == 2 and "is not a date" in capsys.readouterr().err
+
+
+def test_a_three_party_charter_is_one_agreement_and_each_city_is_reviewed_once():
+    # The 1968 ring charter: one agreement, parties home, d and g; the twinnings home--d and home--g rest
+    # on it. Entering it must not put a city twice into the home's review.
+    from registry.graph import Snapshot
+
+    m = Mini()
+    td = m.sister("d", "DE", agreement_id="ring")
+    tg = m.sister("g", "AT", agreement_id="ring")
+    m.tie("d", "g", "sister_city", agreement_id="ring")  # the third pair: not the home's
+    ring = {"id": "ring", "kind": "twinning_charter", "title": "Ring charter", "signed_on": "1968-10-05",
+            "source": "s", "parties": (("home", "party"), ("d", "party"), ("g", "party"))}
+    snap = m.snap()
+    snap = Snapshot(snap.graph, agreements=(ring,))
+    out = classify.suggest(snap, as_of=DAY)
+    assert [s.tie_id for s in out] == [td, tg]
+    assert [s.city_id for s in out] == ["d", "g"]

@@ -79,7 +79,8 @@ def test_every_finding_kind_has_something_to_show(demo_conn):
     assert all(counts.values()), {k: c for k, c in counts.items() if not c}
     found = {k: set(df["subject"]) for k, df in result.findings.items()}
     # Each as the demo was drawn (see the comments in registry/demo.py).
-    assert found["municipal_only"] == {"esimerkkila", "exampleville"}
+    assert found["thin_relation"] == {"esimerkkila", "exampleville"}
+    assert found["documentation_gap"] == {"consulates"}  # 2 of the 5 the fictional strategy counts
     assert found["unused_consulate"] == {"konsulat-portugal"}
     assert found["one_way_solidarity"] == {"przykladowo"}
     assert found["went_dormant"] == {"esimerkkila"}

@@ -143,7 +143,7 @@ def test_bergens_analysis_is_bergens(bergen):
     result = analysis.analyse(bergen, as_of=2025, options=analysis.Options(home_id="bergen"))
     assert result.home_id == "bergen"
     assert set(result.sector_matrix["city_id"]) == BERGEN_TWINS
-    assert set(result.findings["municipal_only"]["subject"]) == BERGEN_TWINS
+    assert set(result.findings["thin_relation"]["subject"].str.split(";").explode()) == BERGEN_TWINS
     # Trondheim and its twins are never Bergen's subjects. (Trøndelag's institutions are Norwegian, so
     # they count as local actors for any Norwegian home: local is decided by country, see rules.)
     assert not set(result.all()["subject"].str.split(";").explode()) & (trondheims_eleven() | {"trondheim"})
