@@ -139,12 +139,17 @@ def urgent_findings(findings: pd.DataFrame, limit: int = 8, per_kind: int = 2) -
     return keep.loc[sorted(chosen)].reset_index(drop=True)
 
 
-def severity_label(code: str, lang: str) -> str:
-    """Return the label of a severity code in ``lang``."""
-    for c, nb, en in rules.SEVERITIES:
+def _pick(triples: Iterable[tuple[str, str, str]], code: str, lang: str) -> str:
+    # Codes declared as (code, label_nb, label_en): the label in ``lang``, or the code itself.
+    for c, nb, en in triples:
         if c == code:
             return nb if lang == "nb" else en
     return code
+
+
+def severity_label(code: str, lang: str) -> str:
+    """Return the label of a severity code in ``lang``."""
+    return _pick(rules.SEVERITIES, code, lang)
 
 
 def finding_title(kind: str, lang: str) -> str:
@@ -373,10 +378,7 @@ def _since(s: classify.Suggestion, lang: str) -> str:
 
 
 def _agreement(code: str, lang: str) -> str:
-    for c, nb, en in rules.AGREEMENTS:
-        if c == code:
-            return nb if lang == "nb" else en
-    return code
+    return _pick(rules.AGREEMENTS, code, lang)
 
 
 def _funder(funder: Any, lang: str) -> str:
