@@ -99,6 +99,23 @@ def _act_ids(refs: list[ActivityRef]) -> tuple[str, ...]:
     return tuple(evidence_id(a) for a in refs)
 
 
+def _money_and_agreements(ctx: Context) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    # Built once per context: the review asks per sister city, a large registry has thousands.
+    hit = ctx.__dict__.get("_review_index")
+    if hit is None:
+        hit = {"agreements_of": {}, "lines_of_tie": {}, "lines_of_activity": {}}
+        for ag in ctx.snap.agreements:
+            for e, _ in ag.get("parties", ()):
+                hit["agreements_of"].setdefault(e, []).append(ag)
+        for line in ctx.snap.plan_lines:
+            if line.get("tie_id"):
+                hit["lines_of_tie"].setdefault(line["tie_id"], []).append(line)
+            if line.get("activity_id"):
+                hit["lines_of_activity"].setdefault(line["activity_id"], []).append(line)
+        ctx.__dict__["_review_index"] = hit
+    return hit
+
+
 def _project(ctx: Context, tie: Tie, now: list[Tie], recent: list[ActivityRef]) -> dict[str, tuple[bool, tuple[str, ...]]]:
     projects = [t for t in now if t.attrs.get("kind") in R.PROJECT_TIE_KINDS]
     with_goals = [t for t in projects if t.attrs.get("goals")]
@@ -107,9 +124,9 @@ def _project(ctx: Context, tie: Tie, now: list[Tie], recent: list[ActivityRef]) 
     p_goals = [a for a in p_acts if a.goals]
     p_measured = [a for a in p_goals if a.indicators]
     agreements = [
-        f"agreement:{ag['id']}" for ag in ctx.snap.agreements
+        f"agreement:{ag['id']}" for ag in _money_and_agreements(ctx)["agreements_of"].get(tie.v, ())
         if ag.get("kind") in PROJECT_AGREEMENT_KINDS and ag.get("status") not in ("ended", "suspended")
-        and not ag.get("ended_on") and any(e == tie.v for e, _ in ag.get("parties", ()))
+        and not ag.get("ended_on")
     ]
     return {
         "project_tie": (bool(projects or p_acts or agreements), _ids(projects) + _act_ids(p_acts) + tuple(agreements)),
@@ -123,11 +140,13 @@ def _political(ctx: Context, tie: Tie, now: list[Tie], recent: list[ActivityRef]
     latest = decisions[-1] if decisions else None
     focus = latest is not None and latest["category"] == "political_focus"
     first_year = ctx.as_of.year - int(ctx.rules["dormant_years"])
-    recent_ids = {a.id for a in recent}
+    index = _money_and_agreements(ctx)
+    candidates = list(index["lines_of_tie"].get(tie.id, ()))
+    for a in recent:
+        candidates += [p for p in index["lines_of_activity"].get(a.id, ()) if p not in candidates]
     lines = [
-        p for p in ctx.snap.plan_lines
-        if (p.get("tie_id") == tie.id or p.get("activity_id") in recent_ids)
-        and (p["funder"] or "").strip().lower() != R.MUNICIPAL_FUNDER and (p["year"] or 0) >= first_year
+        p for p in candidates
+        if (p["funder"] or "").strip().lower() != R.MUNICIPAL_FUNDER and (p["year"] or 0) >= first_year
     ]
     funding = [
         t for t in now

@@ -71,6 +71,31 @@ def evidence_id(ref: ActivityRef) -> str:
     return f"activity:{ref.id}"
 
 
+def _activity_index(ctx: Context) -> dict[str, Any]:
+    # Built once per context: every sister city asks, and a large registry has thousands of each.
+    hit = ctx.__dict__.get("_activity_index")
+    if hit is not None:
+        return hit
+    by_tie: dict[str, list[ActivityRef]] = {}
+    by_place: dict[str, list[ActivityRef]] = {}
+    local = ctx.local
+    for row in ctx.snap.activities:
+        ref = activity_ref(row)
+        span = ref.span()
+        if span is not None and span[0] > ctx.as_of:
+            continue
+        for tid in ref.tie_ids:
+            by_tie.setdefault(tid, []).append(ref)
+        ids = [e for e, _ in ref.participants]
+        with_local = [e for e in ids if e in local]
+        places = {p for e in ids if e in ctx.full for p in (e, ctx.place(e)) if p}
+        for place in places:
+            by_place.setdefault(place, []).append((ref, frozenset(with_local)))  # type: ignore[arg-type]
+    hit = {"tie": by_tie, "place": by_place}
+    ctx.__dict__["_activity_index"] = hit
+    return hit
+
+
 def activities_for(ctx: Context, tie: Tie) -> list[ActivityRef]:
     """Return the activities that count for a sister-city tie (home -> city) by ``ctx.as_of``, newest first.
 
@@ -79,21 +104,12 @@ def activities_for(ctx: Context, tie: Tie) -> list[ActivityRef]:
     after the date do not count yet; undated ones always count (their date is
     unknown, not absent) and sort last.
     """
-    city, home = tie.v, tie.u
-    local = ctx.local
-    out = []
-    for row in ctx.snap.activities:
-        ref = activity_ref(row)
-        span = ref.span()
-        if span is not None and span[0] > ctx.as_of:
-            continue
-        linked = tie.id in ref.tie_ids
-        ids = [e for e, _ in ref.participants]
-        at_city = any(e == city or ctx.place(e) == city for e in ids if e in ctx.full)
-        with_local = any(e == home or e in local for e in ids)
-        if linked or (at_city and with_local):
-            out.append(ref)
-    return sorted(out, key=_newest_first)
+    index = _activity_index(ctx)
+    found: dict[str, ActivityRef] = {r.id: r for r in index["tie"].get(tie.id, ())}
+    for ref, with_local in index["place"].get(tie.v, ()):
+        if with_local or tie.u in {e for e, _ in ref.participants}:
+            found.setdefault(ref.id, ref)
+    return sorted(found.values(), key=_newest_first)
 
 
 def _newest_first(ref: ActivityRef) -> tuple[int, int, str]:
