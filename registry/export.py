@@ -114,14 +114,20 @@ def zip_bytes(conn: sqlite3.Connection, *, spreadsheet_safe: bool = False, perso
 
 
 def graph_bytes(g: Any, fmt: str) -> bytes:
-    """Return the graph ``g`` as GraphML or GEXF bytes (what ``graph.write_graph`` writes to a file)."""
+    """Return the graph ``g`` as GraphML or GEXF bytes (what ``graph.write_graph`` writes to a file).
+
+    GEXF is shaped for Gephi by :func:`registry.gexf.write_gexf` (names as labels,
+    undirected ties, kind colours, a timeline of full dates).
+    """
     import networkx as nx
+
+    from .gexf import write_gexf
 
     buf = io.BytesIO()
     if fmt == "graphml":
         nx.write_graphml(g, buf)
     elif fmt == "gexf":
-        nx.write_gexf(g, buf)
+        write_gexf(g, buf)
     else:
         raise ValueError(f"unknown graph format {fmt!r}; use graphml or gexf")
     return buf.getvalue()

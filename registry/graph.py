@@ -317,11 +317,13 @@ def to_simple_graph(g: nx.MultiDiGraph) -> nx.Graph:
 
 
 def write_graph(g: nx.MultiDiGraph, path: str, fmt: str) -> None:
-    """Write ``g`` as GraphML or GEXF (for Gephi) to ``path``."""
+    """Write ``g`` as GraphML or GEXF (for Gephi, see :func:`registry.gexf.write_gexf`) to ``path``."""
     if fmt == "graphml":
         nx.write_graphml(g, path)
     elif fmt == "gexf":
-        nx.write_gexf(g, path)
+        from .gexf import write_gexf  # local: gexf takes its colours from the view
+
+        write_gexf(g, path)
     else:
         raise ValueError(f"unknown graph format {fmt!r}; use graphml or gexf")
 
