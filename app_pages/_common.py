@@ -20,7 +20,7 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from registry import auth, db, i18n, pickers, seed, settings, view, vocab
+from registry import auth, db, i18n, messages, pickers, seed, settings, view, vocab
 from registry.errors import NoHome, RegistryError
 from registry.review import classify
 from registry.graph import GraphFilter, Snapshot, filter_graph, snapshot
@@ -461,13 +461,17 @@ def csv_button(frame: pd.DataFrame, file_name: str, key: str) -> None:
     )
 
 
+def blank(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return ``frame`` with empty values in its text columns as '' (st.dataframe would show them as 'None')."""
+    text = [c for c in frame.columns if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c])]
+    return frame.assign(**{c: frame[c].astype(object).where(frame[c].notna(), "") for c in text}) if text else frame
+
+
 def show_problems(problems: list[Any]) -> None:
-    """Show validation problems (file, row, column, reason) as an error and a table."""
+    """Show validation problems (file, row, column, reason) as an error and a table, the reasons in the page's language."""
     st.error(t("common.problems", n=len(problems)))
-    st.dataframe(
-        pd.DataFrame([{t("col.file"): p.file, t("col.row"): p.row, t("col.column"): p.column, t("col.reason"): p.reason} for p in problems]),
-        hide_index=True,
-    )
+    columns = [t("col.file"), t("col.row"), t("col.column"), t("col.reason")]
+    st.dataframe(pd.DataFrame(messages.problem_rows(problems, lang()), columns=columns), hide_index=True)
 
 
 def name_of(g: nx.MultiDiGraph, node: str | None) -> str:

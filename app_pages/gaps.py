@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages._common import cached, csv_button, formatter, home, label, lang, require_home, t
+from app_pages._common import cached, csv_button, formatter, home, label, lang, name_of, registry_snapshot, require_home, t
 from registry import rules
 from registry.review import report
 
@@ -48,7 +48,7 @@ for kind in kinds:
             st.info(note, icon=":material/info:")
         st.dataframe(
             pd.DataFrame({
-                t("col.subject"): rows["subject_name"],
+                t("col.subject"): rows["subject_name" if lang() == "nb" else "subject_name_en"],
                 t("col.severity"): [report.severity_label(s, lang()) for s in rows["severity"]],
                 t("col.explanation"): rows[f"explanation_{lang()}"],
                 t("col.evidence"): rows["evidence"],
@@ -60,6 +60,7 @@ for kind in kinds:
 if empty:
     st.caption(t("gaps.none") + " " + ", ".join(empty) + ".")
 
+graph = registry_snapshot().graph
 st.header(t("gaps.coverage"))
 st.caption(t("gaps.coverage_help"))
 a, b = st.columns(2, gap="large")
@@ -72,7 +73,9 @@ for column, matrix, title, vocabulary, name in (
         if matrix.empty:
             st.caption(t("gaps.no_matrix"))
             continue
-        shown = matrix.drop(columns=["city_id"]).rename(columns={"city_name": t("sister.city")})
+        names = [name_of(graph, c) for c in matrix["city_id"]]  # the analysis names cities in bokmål
+        shown = matrix.drop(columns=["city_id", "city_name"]).assign(**{t("sister.city"): names})
+        shown = shown[[t("sister.city"), *[c for c in shown.columns if c != t("sister.city")]]]
         shown = shown.rename(columns={c: label(vocabulary, c) for c in shown.columns if c != t("sister.city")})
         st.dataframe(shown, hide_index=True)
         csv_button(matrix, f"{name}-coverage.csv", key=f"gaps_{name}_csv")

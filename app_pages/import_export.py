@@ -24,7 +24,8 @@ PERSONAL = bool(current_actor())
 
 st.header(t("io.import"))
 st.caption(t("io.import_help"))
-uploads = st.file_uploader(t("io.upload"), type=["csv"], accept_multiple_files=True, key="io_upload")
+# Streamlit 1.67 draws the field's own texts in English whatever the page's language; the help explains them.
+uploads = st.file_uploader(t("io.upload"), type=["csv"], accept_multiple_files=True, key="io_upload", help=t("io.upload_help"))
 if uploads:
     files = [(u.name, u.getvalue()) for u in uploads]
     for name, data in files:

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app_pages._common import (
-    MAX_PICKER_OPTIONS, PICKER_MATCHES, country_options, csv_button, entity_options, formatter, graph, label, lang, md,
+    MAX_PICKER_OPTIONS, PICKER_MATCHES, blank, country_options, csv_button, entity_options, formatter, graph, label, lang, md,
     name_of, network_html, t, year_span,
 )
 from registry import view, vocab
@@ -79,5 +79,5 @@ else:
         "status": t("col.status"), "sectors": t("col.sectors"), "municipal_role": t("col.municipal_role"),
         "carrier_id": t("col.carrier"), "source": t("col.source"),
     })
-    st.dataframe(shown, hide_index=True, column_config={t("col.source"): st.column_config.TextColumn(width="large")})
+    st.dataframe(blank(shown), hide_index=True, column_config={t("col.source"): st.column_config.TextColumn(width="large")})
     csv_button(ties, f"ties-{selected}.csv", key="net_ties_csv")

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._common import cached, home, label, lang, require_home, suggestions, t
-from registry import queries
+from registry import i18n, queries
 from registry.review import report
 
 st.title(t("overview.title"))
@@ -63,9 +63,9 @@ if changes.empty:
 else:
     st.dataframe(
         pd.DataFrame({
-            t("col.when"): changes["at"].str.slice(0, 19).str.replace("T", " "),
+            t("col.when_local"): [i18n.local_time(at) for at in changes["at"]],  # the log writes UTC
             t("col.who"): changes["actor"],
-            t("col.table"): changes["table_name"],
+            t("col.table"): [i18n.table_label(tb, lang()) for tb in changes["table_name"]],
             t("col.row"): changes["row_id"],
             t("col.action"): changes["action"].map({"insert": t("action.insert"), "update": t("action.update"), "delete": t("action.delete")}),
         }),

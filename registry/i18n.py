@@ -12,7 +12,10 @@ import gettext
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["LANGUAGES", "LANGUAGE_NAMES", "STRINGS", "FIELDS", "TABLE_LABELS", "t", "table_label", "field_label", "country_name"]
+__all__ = [
+    "LANGUAGES", "LANGUAGE_NAMES", "STRINGS", "FIELDS", "TABLE_LABELS", "TIME_ZONE", "t", "table_label", "field_label",
+    "country_name", "local_time",
+]
 
 LANGUAGES: tuple[str, ...] = ("nb", "en")
 LANGUAGE_NAMES: dict[str, str] = {"nb": "Norsk", "en": "English"}
@@ -84,6 +87,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.subject": ("Gjelder", "Subject"),
     "col.evidence": ("Belegg", "Evidence"),
     "col.when": ("Tidspunkt", "When"),
+    "col.when_local": ("Tidspunkt (norsk tid)", "When (Norwegian time)"),
     "col.who": ("Hvem", "Who"),
     "col.table": ("Tabell", "Table"),
     "col.row": ("Rad", "Row"),
@@ -459,6 +463,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "saved; either everything is saved or nothing is.",
     ),
     "io.upload": ("CSV-filer", "CSV files"),
+    "io.upload_help": (
+        "Opplastingsfeltet er Streamlits eget og står på engelsk: «Drag and drop files here» betyr dra og slipp filene "
+        "her, «Browse files» velg filer, og «Limit 200MB per file» er største filstørrelse.",
+        "Drop the files on the field or choose them with «Browse files»; a file may be at most 200 MB.",
+    ),
     "io.detected": ("{table}, {rows} rader ({encoding})", "{table}, {rows} rows ({encoding})"),
     "io.unknown_table": ("ukjent tabell", "unknown table"),
     "io.table_entities": ("Aktører og steder", "Entities"),
@@ -575,13 +584,37 @@ TABLE_LABELS: dict[str, tuple[str, str]] = {
 
 
 def table_label(table: str, lang: str) -> str:
-    """Return the display name of a data table of the evidence model in ``lang``, or the table name.
+    """Return the display name of a data table in ``lang`` (the evidence model's, or an io.table_* text), else the table name.
 
-    >>> table_label("activities", "nb")
-    'Aktiviteter'
+    >>> table_label("activities", "nb"), table_label("ties", "nb")
+    ('Aktiviteter', 'Forbindelser')
     """
-    nb, en = TABLE_LABELS.get(table, (table, table))
+    nb, en = TABLE_LABELS.get(table) or STRINGS.get("io.table_" + table, (table, table))
     return nb if lang == "nb" else en
+
+
+#: The zone the app shows times in: the registry's municipality is in Norway, the audit log writes UTC.
+TIME_ZONE = "Europe/Oslo"
+
+
+def local_time(stamp: str | None, zone: str = TIME_ZONE) -> str:
+    """Return an ISO 8601 UTC time stamp as 'YYYY-MM-DD HH:MM' in ``zone`` ('' for none; the text itself when unreadable).
+
+    >>> local_time("2025-06-19T10:30:00+00:00"), local_time("2025-01-10T10:30:00Z")
+    ('2025-06-19 12:30', '2025-01-10 11:30')
+    """
+    if not stamp:
+        return ""
+    from datetime import datetime, timezone
+    from zoneinfo import ZoneInfo
+
+    try:
+        at = datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))
+    except ValueError:
+        return str(stamp)
+    if at.tzinfo is None:  # the audit log writes UTC
+        at = at.replace(tzinfo=timezone.utc)
+    return at.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M")
 
 
 def t(key: str, lang: str, **values: Any) -> str:

@@ -59,7 +59,52 @@ def category_counts(suggestions: Sequence[classify.Suggestion]) -> pd.DataFrame:
     return pd.DataFrame({"category": cats, "assigned": [assigned[c] for c in cats], "suggested": [suggested[c] for c in cats]})
 
 
-_FINDING_COLUMNS = ["kind", "subject", "subject_name", "severity", "score", "explanation_nb", "explanation_en", "evidence"]
+_FINDING_COLUMNS = [
+    "kind", "subject", "subject_name", "subject_name_en", "severity", "score", "explanation_nb", "explanation_en", "evidence",
+]
+# Subject names the analysis writes as Norwegian text rather than as entity names: (pattern, English text).
+_SUBJECTS_EN = ((re.compile(r"(\d+) vennskapsbyer"), "{0} sister cities"),)
+
+
+def _subject_names_en(found: pd.DataFrame, graph: Any, documentation: pd.DataFrame | None) -> list[str]:
+    """Return the English subject name of each finding (``subject_name`` is the Norwegian one).
+
+    A subject of entity ids (``a;b``, ``country:XX``) or a tie gets each entity's
+    English name in place of its Norwegian one; a documentation gap its English sentence.
+    """
+    docs = dict(zip(documentation["measure"], documentation["text_en"])) if documentation is not None and len(documentation) else {}
+
+    def names(n: str) -> tuple[str, str] | None:
+        if n.startswith("country:"):
+            return i18n.country_name(n[8:], "nb"), i18n.country_name(n[8:], "en")
+        if n not in graph:
+            return None
+        a = graph.nodes[n]
+        nb = a.get("name") or n
+        return nb, a.get("name_en") or nb
+
+    ends: dict[str, tuple[str, str]] = {}
+    out = []
+    for kind, subject, name in zip(found["kind"], found["subject"], found["subject_name"]):
+        name = "" if name is None or name != name else str(name)
+        if kind == "documentation_gap" and subject in docs:
+            out.append(docs[subject])
+            continue
+        parts = str(subject).split(";")
+        if kind == "undocumented_tie":  # the subject is a tie: its two ends are named
+            if not ends:
+                ends.update((k, (u, v)) for u, v, k in graph.edges(keys=True))
+            parts = list(ends.get(str(subject), parts))
+        pairs = [names(part) for part in parts]
+        if all(pairs):
+            for nb, en in sorted(pairs, key=lambda p: -len(p[0])):  # type: ignore[index]
+                name = name.replace(nb, en)
+        for pattern, en in _SUBJECTS_EN:
+            m = pattern.fullmatch(name)
+            if m:
+                name = en.format(*m.groups())
+        out.append(name)
+    return out
 
 
 @dataclass(frozen=True)
@@ -98,9 +143,12 @@ def review(conn: sqlite3.Connection, as_of: date | int | None = None, home_id: s
         from .. import analysis  # the gaps-and-overlaps analysis
     except ImportError:  # pragma: no cover - only while the analysis module is missing
         analysis = None  # type: ignore[assignment]
+    snap = snapshot(conn)
+    documentation = None
     if analysis is not None:
-        result = analysis.analyse(snapshot(conn), as_of=as_of, options=analysis.Options(home_id=home_id))
+        result = analysis.analyse(snap, as_of=as_of, options=analysis.Options(home_id=home_id))
         home = result.home_id
+        documentation = result.documentation
         frames.append(result.all())
         summary, sectors, actors = result.summary, result.sector_matrix, result.actor_matrix
     from ..checks import check
@@ -108,9 +156,10 @@ def review(conn: sqlite3.Connection, as_of: date | int | None = None, home_id: s
     frames.append(pd.DataFrame(
         [
             {
-                "kind": "integrity", "subject": f.row_id, "subject_name": f.row_id,
+                "kind": "integrity", "subject": f.row_id, "subject_name": f.row_id, "subject_name_en": f.row_id,
                 "severity": "high" if f.level == "error" else "info", "score": None,
-                "explanation_nb": f"{f.table} {f.row_id}: {f.text('nb')}", "explanation_en": f"{f.table} {f.row_id}: {f.text('en')}",
+                "explanation_nb": f"{i18n.table_label(f.table, 'nb')} {f.row_id}: {f.text('nb')}",
+                "explanation_en": f"{i18n.table_label(f.table, 'en')} {f.row_id}: {f.text('en')}",
                 "evidence": f.row_id,
             }
             for f in check(conn)
@@ -118,6 +167,7 @@ def review(conn: sqlite3.Connection, as_of: date | int | None = None, home_id: s
         columns=_FINDING_COLUMNS,
     ))
     found = pd.concat([f for f in frames if len(f)], ignore_index=True) if any(len(f) for f in frames) else pd.DataFrame(columns=_FINDING_COLUMNS)
+    found["subject_name_en"] = _subject_names_en(found, snap.graph, documentation) if len(found) else []
     return Review(_sorted(found[_FINDING_COLUMNS]), summary, sectors, actors, home)
 
 
