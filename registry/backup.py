@@ -4,24 +4,36 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
+from .checks import AUDIT_TRIGGERS, audit_protection
 from .db import BUSY_TIMEOUT_MS, connect
-from .errors import RegistryError
+from .errors import CannotWrite, RegistryError
 from .schema import MIGRATIONS, TABLES
 
-__all__ = ["Snapshot", "Restored", "NotARegistry", "verify", "backup", "restore"]
+__all__ = ["Snapshot", "Restored", "NotARegistry", "Unprotected", "RestoredNotMigrated", "verify", "backup", "restore"]
 
 _HEADER = b"SQLite format 3\x00"
 # Schema objects a registry may hold besides its tables and indexes; a restored file with
 # any other trigger or a view would bring code of its own into the live registry.
-_TRIGGERS = {"audit_no_update", "audit_no_delete"}
+_TRIGGERS = set(AUDIT_TRIGGERS)
+#: The migration that makes the audit log append-only: from it on, both triggers must be intact.
+_APPEND_ONLY = "003_audit_append_only"
 
 
 class NotARegistry(RegistryError):
     """The file is not a registry backup this version can restore."""
+
+
+class Unprotected(NotARegistry):
+    """The audit log of this file has lost its append-only protection, so its history may have been edited."""
+
+
+class RestoredNotMigrated(RegistryError):
+    """The backup was put in place, but bringing it to the current schema failed; opening the registry again retries."""
 
 
 @dataclass(frozen=True)
@@ -30,6 +42,8 @@ class Snapshot:
 
     path: Path
     counts: dict[str, int]
+    #: The audit log's append-only triggers the file lacks or holds changed ({name: 'missing' | 'changed'}).
+    unprotected: dict[str, str] = field(default_factory=dict)
 
     def summary(self) -> str:
         """Return the counts as one line: '53 entities, 46 ties, ..., 99 audit'."""
@@ -38,7 +52,12 @@ class Snapshot:
 
 @dataclass(frozen=True)
 class Restored:
-    """What :func:`restore` did: the registry as restored, and where the one it replaced was kept."""
+    """What :func:`restore` did: the registry right after the restore, and where the one it replaced was kept.
+
+    ``registry`` is counted after the copy and migration; a session may already
+    have written to it by then. ``previous`` holds every change made to the
+    replaced registry up to the moment of the restore.
+    """
 
     registry: Snapshot
     previous: Path | None
@@ -55,13 +74,17 @@ def _counts(conn: sqlite3.Connection) -> dict[str, int]:
     return {name: conn.execute(f"SELECT count(*) FROM [{name}]").fetchone()[0] for name in TABLES}
 
 
-def verify(path: str | os.PathLike[str]) -> Snapshot:
+def verify(path: str | os.PathLike[str], *, protected: bool = True) -> Snapshot:
     """Return the row counts of the registry file at ``path``; raise NotARegistry when it is not one.
 
     Checks, without writing to the file: it is an SQLite database that passes
     ``PRAGMA integrity_check``; its migrations are ones this version knows (a backup
-    from a newer version is refused); every registry table has its columns; and it
-    holds no view and no trigger but the registry's own.
+    from a newer version is refused); every registry table has its columns; it
+    holds no view and no trigger but the registry's own; and the audit log's
+    append-only triggers are exactly as migration 003 made them (absent only in a
+    file made before that migration, which restoring adds). With ``protected``
+    (the default) a file whose triggers are missing or changed raises Unprotected;
+    without, the Snapshot lists them in ``unprotected``.
     """
     p = Path(path)
     try:
@@ -76,14 +99,24 @@ def verify(path: str | os.PathLike[str]) -> Snapshot:
     except sqlite3.Error as exc:
         raise NotARegistry(f"{p}: cannot open the database ({exc})") from None
     try:
-        return Snapshot(p, _check(conn, p))
+        counts, unprotected = _check(conn, p)
     except sqlite3.DatabaseError as exc:
         raise NotARegistry(f"{p}: damaged or not a registry ({exc})") from None
     finally:
         conn.close()
+    if protected and unprotected:
+        raise Unprotected(
+            f"{p}: the audit log's append-only triggers are not intact ({_describe(unprotected)}), "
+            "so its entries may have been changed; it is not restored (check the file, or restore an older backup)"
+        )
+    return Snapshot(p, counts, unprotected)
 
 
-def _check(conn: sqlite3.Connection, p: Path) -> dict[str, int]:
+def _describe(unprotected: dict[str, str]) -> str:
+    return ", ".join(f"{name} {state}" for name, state in unprotected.items())
+
+
+def _check(conn: sqlite3.Connection, p: Path) -> tuple[dict[str, int], dict[str, str]]:
     problems = [r[0] for r in conn.execute("PRAGMA integrity_check")]
     if problems != ["ok"]:
         raise NotARegistry(f"{p}: fails SQLite's integrity check: {'; '.join(problems[:5])}")
@@ -104,7 +137,12 @@ def _check(conn: sqlite3.Connection, p: Path) -> dict[str, int]:
     extra = sorted(name for kind, name in objects if kind == "view" or (kind == "trigger" and name not in _TRIGGERS))
     if extra:
         raise NotARegistry(f"{p}: holds views or triggers a registry does not have: {', '.join(extra)}")
-    return _counts(conn)
+    unprotected = audit_protection(conn)
+    if _APPEND_ONLY not in applied:
+        # Made before the triggers existed: restoring migrates and adds them. A trigger of
+        # that name is still checked, as it would be kept (the migration adds them IF NOT EXISTS).
+        unprotected = {name: state for name, state in unprotected.items() if state != "missing"}
+    return _counts(conn), unprotected
 
 
 def backup(source: str | os.PathLike[str], dest: str | os.PathLike[str]) -> Snapshot:
@@ -114,31 +152,46 @@ def backup(source: str | os.PathLike[str], dest: str | os.PathLike[str]) -> Snap
     app may keep reading and writing meanwhile (WAL lets a writer go on during the
     read). It is written to a temporary file beside ``dest``, checked, and then
     renamed over ``dest``: ``dest`` never holds half a backup. The copy is a single
-    self-contained file (rollback journal, no ``-wal`` beside it).
+    self-contained file (rollback journal, no ``-wal`` beside it). A registry whose
+    audit log lost its append-only triggers is still copied (a copy never loses
+    data); the Snapshot's ``unprotected`` says so, and :func:`restore` refuses it.
     """
     src_path, dest_path = Path(source), Path(dest)
     if not src_path.is_file():
         raise NotARegistry(f"{src_path}: no such registry file")
     if dest_path.exists() and dest_path.resolve() == src_path.resolve():
         raise RegistryError("the backup would overwrite the registry itself; choose another file")
-    dest_path.parent.mkdir(parents=True, exist_ok=True)
+    _copy(src_path, dest_path)
+    return verify(dest_path, protected=False)
+
+
+def _copy(src_path: Path, dest_path: Path) -> None:
+    # The committed registry at src_path into dest_path, through a checked temporary file.
     tmp = dest_path.with_name(f".{dest_path.name}.partial-{os.getpid()}")
-    tmp.unlink(missing_ok=True)
+    try:
+        dest_path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.unlink(missing_ok=True)
+        out = sqlite3.connect(str(tmp), isolation_level=None)
+    except (OSError, sqlite3.Error) as exc:
+        raise CannotWrite(dest_path, getattr(exc, "strerror", None) or str(exc)) from None
     src = _open(src_path)
     try:
-        out = sqlite3.connect(str(tmp), isolation_level=None)
         try:
             src.backup(out)  # all pages in one step: one snapshot, however busy the source is
             out.execute("PRAGMA journal_mode = DELETE")
+        except sqlite3.OperationalError as exc:  # disk full, or the folder refused the journal
+            raise CannotWrite(dest_path, str(exc)) from None
         finally:
             out.close()
         _fsync(tmp)
-        verify(tmp)
-        os.replace(tmp, dest_path)
+        verify(tmp, protected=False)
+        try:
+            os.replace(tmp, dest_path)
+        except OSError as exc:
+            raise CannotWrite(dest_path, exc.strerror or str(exc)) from None
     finally:
         src.close()
         tmp.unlink(missing_ok=True)
-    return verify(dest_path)
 
 
 def restore(
@@ -146,42 +199,75 @@ def restore(
 ) -> Restored:
     """Return the registry at ``target`` after replacing its contents with the backup ``source``.
 
-    ``source`` is verified first (:func:`verify`); nothing is touched if it is not a
-    registry. With ``keep_previous`` the current registry is backed up beside itself
-    (``<name>.before-restore-<UTC time>.db``) so a mistaken restore can be undone.
-    The contents are then copied into the live file with the backup API, which holds
-    the write lock for the whole copy: other sessions wait (busy timeout), and those
-    reading see either the old registry or the restored one, never a mix. Older
-    backups are migrated to the current schema afterwards.
+    ``source`` is verified first (:func:`verify`, which refuses a file whose audit
+    log lost its append-only triggers); nothing is touched if it is not a
+    registry. The contents are copied into the live file with the backup API,
+    which holds the write lock for the whole copy: other sessions wait (busy
+    timeout), and those reading see either the old registry or the restored one,
+    never a mix. With ``keep_previous`` the current registry is first copied beside
+    itself (``<name>.before-restore-<UTC time>.db``) while that lock is held, so the
+    copy holds every change written before the restore and none is lost between
+    the two; if that copy fails, nothing is restored. Older backups are migrated to
+    the current schema afterwards; if that fails the registry is already replaced,
+    and RestoredNotMigrated says so.
     """
     src_path, target_path = Path(source), Path(target)
-    wanted = verify(src_path)
+    verify(src_path)
     if target_path.exists() and target_path.resolve() == src_path.resolve():
         raise RegistryError("the backup is the registry itself; nothing to restore")
     previous = None
     if keep_previous and target_path.is_file():
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-        previous = backup(target_path, target_path.with_name(f"{target_path.stem}.before-restore-{stamp}.db")).path
+        previous = target_path.with_name(f"{target_path.stem}.before-restore-{stamp}.db")
     src = sqlite3.connect(f"{src_path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         live = connect(target_path, migrate=False)
         try:
-            src.backup(live)
+            _copy_into(src, live, lambda: _copy(target_path, previous) if previous else None)
         except sqlite3.Error as exc:
             # The copy is one transaction on the live file: when it fails, nothing changed.
-            raise RegistryError(f"could not copy {src_path} into {target_path} ({exc}); the registry is unchanged") from None
+            raise RegistryError(
+                f"could not copy {src_path} into {target_path} ({exc}); the registry is unchanged"
+            ) from None
         finally:
             live.close()
     finally:
         src.close()
-    conn = connect(target_path)  # migrates a backup made before later migrations
     try:
-        counts = _counts(conn)
-    finally:
-        conn.close()
-    if counts != wanted.counts:  # pragma: no cover - the backup API copies every page or fails
-        raise RegistryError(f"restored {counts}, expected {wanted.counts}; the previous registry is at {previous}")
+        conn = connect(target_path)  # migrates a backup made before later migrations
+        try:
+            counts = _counts(conn)
+            unprotected = audit_protection(conn)
+        finally:
+            conn.close()
+    except (RegistryError, sqlite3.Error) as exc:
+        kept = f"; the registry it replaced is kept at {previous}" if previous else ""
+        raise RestoredNotMigrated(
+            f"{src_path} was restored into {target_path}, but migrating it failed ({exc}){kept}"
+        ) from None
+    if unprotected:  # pragma: no cover - verified above, and migration 003 makes the triggers
+        raise RestoredNotMigrated(
+            f"{target_path} was restored, but its audit log's triggers are not intact ({_describe(unprotected)})"
+        )
     return Restored(Snapshot(target_path, counts), previous)
+
+
+def _copy_into(src: sqlite3.Connection, live: sqlite3.Connection, while_locked: Callable[[], None]) -> None:
+    # The backup API takes the live file's write lock with its first step and keeps it until
+    # the last: ``while_locked`` runs after the first step, when no session can write any
+    # more and every session still reads the old registry (nothing is committed yet). An
+    # error it raises aborts the copy, and the live file stays as it was. The first step
+    # must leave pages over, or it would already have committed: a registry has dozens.
+    pages = src.execute("PRAGMA page_count").fetchone()[0]
+    step = max(1, min(64, pages - 1))
+    done = []
+
+    def progress(status: int, remaining: int, total: int) -> None:
+        if not done:
+            done.append(True)
+            while_locked()
+
+    src.backup(live, pages=step, progress=progress)
 
 
 def _fsync(path: Path) -> None:

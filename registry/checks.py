@@ -10,7 +10,7 @@ from datetime import date
 from . import audit, dates, freshness
 from .schema import DATA_TABLES, personal_columns
 
-__all__ = ["Finding", "check"]
+__all__ = ["Finding", "check", "AUDIT_TRIGGERS", "audit_protection"]
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,9 @@ _NB: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), nb) for p, 
      "personopplysninger etter slettefristen: slett eller forleng"),
     (r"row is not in the audit log \(written past the library\)",
      "raden finnes ikke i endringsloggen (skrevet utenom registeret)"),
+    (r"the audit log's append-only trigger is (missing|changed): entries can be changed or deleted with plain SQL",
+     "endringsloggens sperre mot endring og sletting mangler eller er endret: "
+     "oppføringer kan endres eller slettes med SQL"),
     (r"row was deleted without an audit entry", "raden er slettet uten oppføring i endringsloggen"),
     (r"(.*) changed without an audit entry", "{0} endret uten oppføring i endringsloggen"),
     (r"audit entry (\d+) \((.*)\) does not start from the row the log last left",
@@ -66,7 +69,8 @@ def check(conn: sqlite3.Connection, *, audit_log: bool = True) -> list[Finding]:
 
     Errors: dangling references, rows without a source, impossible or reversed
     dates, and (with ``audit_log``) rows the audit log does not account for,
-    i.e. written past the library. Warnings: sister cities without a decision, ties with an unknown start,
+    i.e. written past the library, and a missing or changed append-only trigger of the audit log.
+    Warnings: sister cities without a decision, ties with an unknown start,
     contacts holding personal data past their ``retain_until`` date.
     """
     out: list[Finding] = []
@@ -104,7 +108,34 @@ def check(conn: sqlite3.Connection, *, audit_log: bool = True) -> list[Finding]:
     out += _retention(conn)
     if audit_log:
         out += [Finding("error", table, rid, "audit", message) for table, rid, message in audit.unrecorded(conn)]
+    out += [Finding("error", "audit", name, "trigger", f"the audit log's append-only trigger is {state}: "
+                    "entries can be changed or deleted with plain SQL")
+            for name, state in audit_protection(conn).items()]
     return sorted(out, key=lambda f: f.level != "error")
+
+
+#: The audit log's append-only triggers as migration 003 makes them and SQLite stores them.
+AUDIT_TRIGGERS: dict[str, str] = {
+    f"audit_no_{action.lower()}": f"CREATE TRIGGER audit_no_{action.lower()} BEFORE {action} ON audit "
+                                  "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+    for action in ("UPDATE", "DELETE")
+}
+
+
+def audit_protection(conn: sqlite3.Connection) -> dict[str, str]:
+    """Return ``{trigger: 'missing' | 'changed'}`` for each append-only trigger of the audit log that is not intact.
+
+    An empty dict means both triggers exist exactly as migration 003 made them
+    (spacing aside). Without them the database no longer refuses edits to the log.
+    """
+    stored = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall())
+    out = {}
+    for name, sql in AUDIT_TRIGGERS.items():
+        if name not in stored:
+            out[name] = "missing"
+        elif " ".join((stored[name] or "").split()) != sql:
+            out[name] = "changed"
+    return out
 
 
 def _freshness(conn: sqlite3.Connection) -> list[Finding]:

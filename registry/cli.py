@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Callable
 
 from . import checks, export, graph, ingest, seed
-from .db import connect, default_db_path
-from .errors import ImportFailed, InvalidRow, RegistryError
+from .db import connect, default_db_path, open_existing
+from .errors import ImportFailed, InvalidRow, Problem, RegistryError
 
 __all__ = ["main", "COMMANDS", "default_actor"]
 
@@ -74,10 +75,16 @@ def _init(a: argparse.Namespace) -> int:
 @arg("--from", dest="source_format", choices=["csv", "wikidata"], default="csv",
      help="'wikidata' for a Wikidata Query Service twin-town export (also detected by header)")
 def _import(a: argparse.Namespace) -> int:
-    conn = connect(a.db)
+    conn = open_existing(a.db)
     if a.source_format == "wikidata":
         for f in a.files:
-            head = Path(f).read_bytes()[:4096].decode("utf-8", "replace").splitlines()[:1]
+            try:
+                with open(f, "rb") as fh:
+                    head = fh.read(4096).decode("utf-8", "replace").splitlines()[:1]
+            except OSError as exc:  # reported as the import reports a file it cannot read
+                print(Problem(Path(f).name, 0, "", f"cannot read the file: {exc.strerror}"), file=sys.stderr)
+                print("1 problem(s); nothing was written", file=sys.stderr)
+                return 2
             if ingest.detect_table(h.strip() for h in (head[0].lstrip("\ufeff").split(",") if head else [])) != "wikidata":
                 print(f"{f}:1: header: not a Wikidata export; expected {', '.join(ingest.WIKIDATA_COLUMNS)}", file=sys.stderr)
                 return 2
@@ -101,7 +108,7 @@ def _import(a: argparse.Namespace) -> int:
 @arg("--spreadsheet-safe", action="store_true",
      help="prefix cells starting with = + - @ with a quote so spreadsheets do not run them")
 def _export(a: argparse.Namespace) -> int:
-    conn = connect(a.db)
+    conn = open_existing(a.db)
     if a.format == "csv":
         for p in export.export_csv(conn, a.dir, spreadsheet_safe=a.spreadsheet_safe):
             print(p)
@@ -117,7 +124,7 @@ def _export(a: argparse.Namespace) -> int:
 @command("check", "integrity report: errors exit 1, warnings are listed")
 @arg(*_DB[0], **_DB[1])
 def _check(a: argparse.Namespace) -> int:
-    conn = connect(a.db)
+    conn = open_existing(a.db)
     findings = checks.check(conn)
     for f in findings:
         print(f)
@@ -151,7 +158,7 @@ def _classify(a: argparse.Namespace) -> int:
     from .analysis.context import prepare
     from .review import classify, text
 
-    ctx = prepare(connect(a.db), a.as_of, home_id=a.home)
+    ctx = prepare(open_existing(a.db), a.as_of, home_id=a.home)
     suggestions = classify.suggest(ctx, ctx.as_of, home_id=ctx.home)
     if a.format == "csv":
         sys.stdout.write(classify.frame(suggestions).to_csv(index=False))
@@ -169,7 +176,7 @@ def _classify(a: argparse.Namespace) -> int:
 def _strategy(a: argparse.Namespace) -> int:
     from .review import strategy
 
-    view = strategy.strategy_for(connect(a.db), a.as_of, home_id=a.home)
+    view = strategy.strategy_for(open_existing(a.db), a.as_of, home_id=a.home)
     if a.format == "csv":
         sys.stdout.write(view.to_csv(index=False))
         return 0
@@ -185,7 +192,7 @@ def _strategy(a: argparse.Namespace) -> int:
 def _analyse(a: argparse.Namespace) -> int:
     from . import analysis
 
-    result = analysis.analyse(connect(a.db), as_of=a.as_of, options=analysis.Options(home_id=a.home))
+    result = analysis.analyse(open_existing(a.db), as_of=a.as_of, options=analysis.Options(home_id=a.home))
     analysis.write_csv(result, a.out)
     width = max(len(k) for k in result.summary["kind"])
     for r in result.summary.itertuples():
@@ -236,6 +243,11 @@ def _backup(a: argparse.Namespace) -> int:
         print(f"backup: {exc}", file=sys.stderr)
         return 2
     print(f"{copy.path}: {copy.summary()}")
+    if copy.unprotected:
+        print(f"backup: warning: the registry's audit log has lost its append-only protection "
+              f"({', '.join(f'{n} {s}' for n, s in copy.unprotected.items())}); the copy was written, "
+              "but restore refuses it. Run check", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -261,9 +273,9 @@ def _restore(a: argparse.Namespace) -> int:
     except RegistryError as exc:
         print(f"restore: {exc}", file=sys.stderr)
         return 2
-    print(f"{target}: {done.registry.summary()}")
+    print(f"{target}: restored from {a.src}; it now holds {done.registry.summary()}")
     if done.previous:
-        print(f"the registry it replaced is kept at {done.previous}")
+        print(f"the registry it replaced is kept at {done.previous}, with every change made to it before the restore")
     return 0
 
 
@@ -275,7 +287,7 @@ def _erase(a: argparse.Namespace) -> int:
     from . import privacy  # local: only this command needs it
 
     # An unknown id raises NotFound: main prints it and exits 2, nothing changed.
-    report = privacy.erase(connect(a.db), a.contact_id, actor=default_actor())
+    report = privacy.erase(open_existing(a.db), a.contact_id, actor=default_actor())
     print(report.summary())
     print("older backups still hold the erased data: restoring one brings it back")
     return 0
@@ -323,4 +335,11 @@ def main(argv: list[str] | None = None) -> int:
     except RegistryError as exc:
         # A refusal (busy registry, stale row ...) is a message and exit status 2, not a traceback.
         print(f"{a.command}: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # a file or folder that cannot be read or written
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"{a.command}: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except sqlite3.DatabaseError as exc:  # e.g. --db names a file that is not a registry
+        print(f"{a.command}: the registry cannot be read ({exc})", file=sys.stderr)
         return 2

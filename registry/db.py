@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Iterator
 
 from . import schema
-from .errors import Busy
+from .errors import Busy, CannotOpen, NoRegistry
 
-__all__ = ["PROJECT_ROOT", "default_db_path", "connect", "transaction", "revision", "is_seeded"]
+__all__ = ["PROJECT_ROOT", "default_db_path", "connect", "open_existing", "transaction", "revision", "is_seeded"]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUSY_TIMEOUT_MS = 30_000
@@ -34,19 +34,46 @@ def connect(path: str | os.PathLike[str] | None = None, *, migrate: bool = True)
     second writer wait instead of failing with "database is locked".
     """
     target = Path(path) if path is not None else default_db_path()
-    if str(target) != ":memory:":
-        target.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(
-        str(target), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
-    )
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA foreign_keys = ON")
-    if str(target) != ":memory:":
-        _retry(lambda: conn.execute("PRAGMA journal_mode = WAL"))
+    try:
+        if str(target) != ":memory:":
+            target.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(
+            str(target), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+        )
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if str(target) != ":memory:":
+            _retry(lambda: conn.execute("PRAGMA journal_mode = WAL"))
+    except OSError as exc:  # a folder that cannot be made: a message, not a traceback
+        raise CannotOpen(target, exc.strerror or str(exc)) from None
+    except sqlite3.DatabaseError as exc:  # a folder, a file that is not SQLite, no permission
+        if isinstance(exc, sqlite3.OperationalError) and _is_busy(exc):
+            raise
+        raise CannotOpen(target, str(exc)) from None
     conn.execute("PRAGMA synchronous = NORMAL")
     if migrate:
         _retry(lambda: schema.migrate(conn))
     return conn
+
+
+def open_existing(path: str | os.PathLike[str] | None = None) -> sqlite3.Connection:
+    """Return a connection to the registry that already exists at ``path`` (default: :func:`default_db_path`).
+
+    Raises NoRegistry when there is no file: commands that read or change a
+    registry use this, so a mistyped path is refused instead of silently becoming
+    a new, empty registry. Only ``init`` and the app's first start create one.
+    """
+    target = Path(path) if path is not None else default_db_path()
+    if not target.is_file():
+        raise NoRegistry(target)
+    try:
+        with open(target, "rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        raise CannotOpen(target, exc.strerror or str(exc)) from None
+    if head != b"SQLite format 3\x00":  # SQLite would take a short file of anything for an empty database
+        raise CannotOpen(target, "not an SQLite database, so not a registry")
+    return connect(target)
 
 
 def _retry(fn, attempts: int = 5):  # type: ignore[no-untyped-def]

@@ -16,6 +16,9 @@ __all__ = [
     "Busy",
     "NoHome",
     "NotAHome",
+    "NoRegistry",
+    "CannotOpen",
+    "CannotWrite",
 ]
 
 
@@ -66,6 +69,30 @@ class NotAHome(RegistryError):
         what = f"is a {kind}, not a municipality" if kind else "is not in the registry"
         listed = ", ".join(self.choices) or "none"
         super().__init__(f"{requested!r} ({how} as home) {what}; the registry's municipalities: {listed}")
+
+
+class NoRegistry(RegistryError):
+    """There is no registry at that path; create one with python -m registry init --db PATH."""
+
+    def __init__(self, path: object):
+        self.path = path
+        super().__init__(f"no registry at {path}: create one with python -m registry init --db {path}")
+
+
+class CannotOpen(RegistryError):
+    """The registry file cannot be opened or created there."""
+
+    def __init__(self, path: object, reason: str):
+        self.path = path
+        super().__init__(f"{path}: cannot open or create a registry there ({reason})")
+
+
+class CannotWrite(RegistryError):
+    """The file cannot be written there; nothing was written."""
+
+    def __init__(self, path: object, reason: str):
+        self.path = path
+        super().__init__(f"{path}: cannot write there ({reason}); nothing was written")
 
 
 class InvalidRow(RegistryError):

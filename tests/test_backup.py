@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from registry import cli, connect, insert, load_seed, update
-from registry.backup import NotARegistry, backup, restore, verify
+from registry.backup import NotARegistry, Unprotected, backup, restore, verify
+from registry.checks import audit_protection, check
 from registry.errors import RegistryError
 from registry.schema import MIGRATIONS
 
@@ -175,15 +176,16 @@ def _damaged(path: Path) -> None:
 def test_restore_of_an_older_backup_is_migrated(registry, tmp_path):
     old = tmp_path / "old.db"
     backup(registry, old)
-    # Make it look like a backup taken before the last migration.
-    name = MIGRATIONS[-1][0]
+    # Make it look like a backup taken before migration 003 made the audit log append-only.
+    names = [name for name, _ in MIGRATIONS if name >= "003"]
     with sqlite3.connect(str(old)) as c:
         c.execute("DROP TRIGGER IF EXISTS audit_no_update")
         c.execute("DROP TRIGGER IF EXISTS audit_no_delete")
-        c.execute("DELETE FROM migrations WHERE name = ?", (name,))
+        c.executemany("DELETE FROM migrations WHERE name = ?", [(n,) for n in names])
     restore(old, registry)
     conn = connect(registry)
     assert conn.execute("SELECT count(*) FROM migrations").fetchone()[0] == len(MIGRATIONS)
+    assert audit_protection(conn) == {}  # the migration made the triggers
 
 
 def test_backup_refuses_a_missing_registry_and_itself(tmp_path, registry):
@@ -238,10 +240,131 @@ def test_cli_restore_asks_when_interactive(registry, tmp_path, monkeypatch, caps
 def test_no_partial_file_is_left_when_the_copy_fails(registry, tmp_path, monkeypatch):
     import registry.backup as b
 
-    def broken(path):  # noqa: ANN001
+    def broken(path, **options):  # noqa: ANN001, ANN003
         raise NotARegistry("simulated failure while checking the copy")
 
     monkeypatch.setattr(b, "verify", broken)
     with pytest.raises(NotARegistry):
         backup(registry, tmp_path / "copy.db")
     assert [p.name for p in tmp_path.iterdir() if "copy" in p.name] == []
+
+
+# The definitions a backup's triggers may have been given instead of migration 003's.
+_WEAKENED = "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit WHEN 0 BEGIN SELECT RAISE(ABORT, 'no'); END"
+
+
+@pytest.mark.parametrize("tamper, state", [
+    (["DROP TRIGGER audit_no_update"], {"audit_no_update": "missing"}),
+    (["DROP TRIGGER audit_no_delete"], {"audit_no_delete": "missing"}),
+    (["DROP TRIGGER audit_no_update", _WEAKENED], {"audit_no_update": "changed"}),
+])
+def test_restore_refuses_a_backup_whose_audit_log_lost_its_protection(registry, tmp_path, tamper, state):
+    copy = backup(registry, tmp_path / "copy.db").path
+    with sqlite3.connect(str(copy)) as c:
+        for sql in tamper:
+            c.execute(sql)
+    expected = everything(registry)
+    with pytest.raises(Unprotected, match=next(iter(state))):
+        restore(copy, registry)
+    assert everything(registry) == expected
+    assert not list(tmp_path.glob("*before-restore*"))
+    # The live registry keeps refusing edits to its log with plain SQL.
+    with sqlite3.connect(str(registry)) as c, pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        c.execute("UPDATE audit SET actor = 'someone else' WHERE id = 1")
+    # check reports the copy's missing or changed trigger as an error.
+    conn = connect(copy)
+    assert [(f.level, f.table, f.row_id) for f in check(conn) if f.column == "trigger"] == [
+        ("error", "audit", name) for name in state]
+    assert audit_protection(conn) == state
+    # A backup of such a registry is still written (it holds the data), says so, and exits 1.
+    assert backup(copy, tmp_path / "again.db").unprotected == state
+    assert cli.main(["backup", str(tmp_path / "again2.db"), "--db", str(copy)]) == 1
+
+
+def test_check_of_an_intact_registry_reports_no_trigger(registry):
+    conn = connect(registry)
+    assert audit_protection(conn) == {} and not [f for f in check(conn) if f.column == "trigger"]
+
+
+def test_restore_over_a_registry_that_lost_its_protection_brings_it_back(registry, tmp_path):
+    copy = backup(registry, tmp_path / "copy.db").path
+    with sqlite3.connect(str(registry)) as c:
+        c.execute("DROP TRIGGER audit_no_delete")
+    done = restore(copy, registry)
+    assert audit_protection(connect(registry)) == {}
+    assert audit_protection(connect(done.previous)) == {"audit_no_delete": "missing"}  # kept as it was
+
+
+_BUSY_WRITER = """
+import sys
+from pathlib import Path
+from registry import connect, insert
+conn = connect(sys.argv[1])
+stop = Path(sys.argv[2])
+i = 0
+while not stop.exists() and i < 20000:
+    insert(conn, "entities", {"id": f"w{i}", "kind": "city", "name": f"W{i}", "source": "s"}, actor="writer")
+    i += 1
+    print(i, flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_restore_while_another_process_writes_reports_what_happened(registry, tmp_path, capsys):
+    # Writes land in the old registry up to the moment of the restore and in the restored one
+    # after it: every committed write must be in one of them, and the restore reports success.
+    copy = backup(registry, tmp_path / "copy.db").path
+    stop = tmp_path / "stop"
+    writer = subprocess.Popen([sys.executable, "-c", _BUSY_WRITER, str(registry), str(stop)], cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    outs = []
+    try:
+        conn = connect(registry)
+        deadline = time.monotonic() + 60
+        while conn.execute("SELECT count(*) FROM entities WHERE id LIKE 'w%'").fetchone()[0] < 20:
+            assert time.monotonic() < deadline and writer.poll() is None
+            time.sleep(0.05)
+        conn.close()
+        for _ in range(3):
+            status = cli.main(["restore", str(copy), "--db", str(registry), "--yes"])
+            outs.append((status, capsys.readouterr()))
+            time.sleep(0.2)
+    finally:
+        stop.touch()
+        out, err = writer.communicate(timeout=120)
+    assert writer.returncode == 0, err
+    for status, captured in outs:
+        assert status == 0, captured.err
+        assert "restored from" in captured.out and "kept at" in captured.out
+    written = {f"w{i}" for i in range(int(out.split()[-1]))}
+    kept = set()
+    for path in [registry, *tmp_path.glob("registry.before-restore-*.db")]:
+        c = sqlite3.connect(str(path))
+        kept |= {r[0] for r in c.execute("SELECT id FROM entities WHERE id LIKE 'w%'")}
+        c.close()
+    assert len(list(tmp_path.glob("registry.before-restore-*.db"))) == 3
+    assert written - kept == set()  # no committed write was lost between the saved copy and the restore
+    final = connect(registry)
+    assert replay(final) == tables(final)
+
+
+def test_a_write_landing_right_after_the_copy_is_no_failure(registry, tmp_path, monkeypatch, capsys):
+    # Deterministic form of the race above: another session writes between the copy and the
+    # restore's own look at the result. The restore happened; it must say so and exit 0.
+    import registry.backup as b
+
+    copy = backup(registry, tmp_path / "copy.db").path
+    real = b.connect
+
+    def connect_then_someone_writes(path, *, migrate=True):  # noqa: ANN001, ANN202
+        if migrate:  # the restore opens the restored file again to migrate and count it
+            other = real(path)
+            insert(other, "entities", {"id": "late", "kind": "city", "name": "Late", "source": "s"}, actor="ola")
+            other.close()
+        return real(path, migrate=migrate)
+
+    monkeypatch.setattr(b, "connect", connect_then_someone_writes)
+    assert cli.main(["restore", str(copy), "--db", str(registry), "--yes"]) == 0
+    out = capsys.readouterr().out
+    assert "restored from" in out and "57 entities" in out  # the seed's 56, and the late write
+    assert connect(registry).execute("SELECT name FROM entities WHERE id = 'late'").fetchone() == ("Late",)

@@ -78,3 +78,43 @@ def test_check_exits_1_on_errors(tmp_path):
     c.commit()
     r = run("check", "--db", db)
     assert r.returncode == 1 and "graz" in r.stdout
+
+
+def test_commands_that_read_a_registry_refuse_a_missing_one(tmp_path, capsys, monkeypatch):
+    from registry import cli
+
+    typo = tmp_path / "typo.db"
+    commands = [["check"], ["export", tmp_path / "out"], ["export", tmp_path / "out", "--format", "gexf"],
+                ["classify"], ["analyse", "--out", tmp_path / "a"], ["strategy"], ["erase", "c1"],
+                ["import", FIX / "entities_ok.csv"]]
+    for args in commands:
+        assert cli.main([*map(str, args), "--db", str(typo)]) == 2, args
+        err = capsys.readouterr().err
+        assert err == f"{args[0]}: no registry at {typo}: create one with python -m registry init --db {typo}\n"
+        assert not typo.exists()  # a mistyped path no longer becomes a new, empty registry
+    # No --db: the default path ($REGISTRY_DB here) is refused the same way when nothing is there.
+    monkeypatch.setenv("REGISTRY_DB", str(tmp_path / "default.db"))
+    assert cli.main(["check"]) == 2
+    assert "no registry at" in capsys.readouterr().err and not (tmp_path / "default.db").exists()
+
+
+def test_unreadable_and_unwritable_places_are_one_line_messages(tmp_path):
+    # A path below a plain file can be neither read nor created, whoever runs the test (root too).
+    db = tmp_path / "r.db"
+    assert run("init", "--db", db).returncode == 0
+    plain = tmp_path / "plain.txt"
+    plain.write_text("x")
+    cases = [
+        (("import", "--from", "wikidata", tmp_path / "missing.csv", "--db", db), "missing.csv:0: cannot read the file"),
+        (("import", "--from", "wikidata", tmp_path, "--db", db), f"{tmp_path.name}:0: cannot read the file"),
+        (("init", "--db", plain / "r.db"), "cannot open or create a registry there"),
+        (("export", plain / "out", "--db", db), "export: "),
+        (("export", plain / "out", "--db", db, "--format", "gexf"), "export: "),
+        (("backup", plain / "copy.db", "--db", db), "cannot write there"),
+        (("check", "--db", plain), "check: "),  # a file that is not a registry
+    ]
+    for args, message in cases:
+        r = run(*args)
+        assert r.returncode == 2, (args, r.stderr)
+        assert message in r.stderr and "Traceback" not in r.stderr, (args, r.stderr)
+        assert len(r.stderr.strip().splitlines()) <= 2, r.stderr  # the message (and the import's count line)
