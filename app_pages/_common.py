@@ -231,7 +231,9 @@ def _filtered(path: str, rev: int, flt: GraphFilter, categories: frozenset[str],
             found = _suggestions(path, rev, flt.as_of.year if flt.as_of else None, home_id)
         except NoHome:
             found = []
-        g = view.restrict_categories(g, {s.tie_id: s.assigned for s in found}, categories)
+        # A city passes when its assigned or its suggested category is chosen (most have only a suggestion).
+        chosen = {s.tie_id: s.assigned if s.assigned in categories else s.suggested for s in found}
+        g = view.restrict_categories(g, chosen, categories)
     return g
 
 
@@ -461,6 +463,35 @@ def csv_button(frame: pd.DataFrame, file_name: str, key: str) -> None:
     )
 
 
+def from_url(key: str, options: Iterable[Any] | None = None, many: bool = False) -> Any:
+    """Return the value ``?key=`` of the page's address gives a widget (None when absent or not among ``options``).
+
+    On a session's first view of the page (the widget has no state yet) the value
+    also becomes the widget's state, so a shared address opens the same view.
+    Lists are repeated parameters (``?net_kinds=city&net_kinds=country``).
+    """
+    if key in st.session_state or key not in st.query_params:
+        return None
+    allowed = None if options is None else {str(o): o for o in options}
+    values = st.query_params.get_all(key) if many else [st.query_params.get(key)]
+    if allowed is not None:
+        values = [allowed[v] for v in values if v in allowed]
+    value = values if many else (values[0] if values else None)
+    if value is not None and value != []:
+        st.session_state[key] = value
+    return value
+
+
+def keep_in_url(values: dict[str, Any]) -> None:
+    """Write the language and the page's chosen filters into the address (empty ones left out), for a shareable view."""
+    params: dict[str, Any] = {"lang": lang()}
+    for key, value in values.items():
+        if value in (None, "", [], False):
+            continue
+        params[key] = [str(v) for v in value] if isinstance(value, (list, tuple)) else ("1" if value is True else str(value))
+    st.query_params.from_dict(params)
+
+
 def blank(frame: pd.DataFrame) -> pd.DataFrame:
     """Return ``frame`` with empty values in its text columns as '' (st.dataframe would show them as 'None')."""
     text = [c for c in frame.columns if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c])]
@@ -485,6 +516,8 @@ def require_editor() -> bool:
     """Return True when an editor is named; otherwise show how to become one."""
     if current_actor():
         return True
-    st.info(t("common.need_editor"), icon=":material/person:")
+    # Point to a sign-in only where there is one (OIDC); otherwise say editing is off here.
+    oidc = _editor_config().mode == "oidc"
+    st.info(t("common.need_editor" if oidc else "common.need_editor_local"), icon=":material/person:")
     return False
 

@@ -3,7 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages._common import cached, csv_button, formatter, home, label, lang, name_of, registry_snapshot, require_home, t
+from app_pages._common import (
+    cached, csv_button, formatter, from_url, home, keep_in_url, label, lang, name_of, registry_snapshot, require_home, t,
+)
 from registry import rules
 from registry.review import report
 
@@ -19,6 +21,10 @@ GROUPS = {"gap": t("gaps.group_gap"), "overlap": t("gaps.group_overlap"), "oppor
 kinds = [k.code for k in rules.FINDING_KINDS] + sorted(set(findings["kind"]) - {k.code for k in rules.FINDING_KINDS})
 severities = [code for code, _, _ in rules.SEVERITIES]
 
+# A shared address (?gaps_kinds=isolated&gaps_search=...) opens the same view.
+for key, options in (("gaps_groups", GROUPS), ("gaps_kinds", kinds), ("gaps_severity", severities)):
+    from_url(key, options, many=True)
+from_url("gaps_search")
 with st.container(border=True):
     a, b, c = st.columns(3)
     groups = a.multiselect(t("gaps.groups"), list(GROUPS), format_func=formatter(GROUPS, GROUPS.get), key="gaps_groups", placeholder=t("common.all"))
@@ -26,6 +32,7 @@ with st.container(border=True):
     levels = c.multiselect(t("col.severity"), severities, format_func=formatter(severities, lambda s: report.severity_label(s, lang())), key="gaps_severity", placeholder=t("common.all"))
     query = st.text_input(t("common.search"), key="gaps_search", placeholder=t("gaps.search_placeholder"))
 
+keep_in_url({"gaps_groups": groups, "gaps_kinds": chosen, "gaps_severity": levels, "gaps_search": query})
 shown = report.filter_findings(findings, lang(), groups=groups, kinds=chosen, severities=levels, text=query)
 st.caption(t("gaps.counts", shown=len(shown), total=len(findings)))
 csv_button(shown, "findings.csv", key="gaps_csv_all")

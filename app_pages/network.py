@@ -3,8 +3,8 @@
 import streamlit as st
 
 from app_pages._common import (
-    MAX_PICKER_OPTIONS, PICKER_MATCHES, blank, country_options, csv_button, entity_options, formatter, graph, label, lang, md,
-    name_of, network_html, t, year_span,
+    MAX_PICKER_OPTIONS, PICKER_MATCHES, blank, country_options, csv_button, entity_options, formatter, from_url, graph,
+    keep_in_url, label, lang, md, name_of, network_html, t, year_span,
 )
 from registry import view, vocab
 from registry.graph import GraphFilter
@@ -18,6 +18,14 @@ ENTITY_KINDS = [k.code for k in vocab.ENTITY_KINDS]
 TIE_KINDS = [k.code for k in vocab.TIE_KINDS]
 SECTORS = [s.code for s in vocab.SECTORS]
 CATEGORIES = [k.code for k in vocab.CATEGORIES]
+# A shared address (?net_kinds=city&net_year=1990 ...) opens the same view.
+for key, options in (("net_kinds", ENTITY_KINDS), ("net_tie_kinds", TIE_KINDS), ("net_sectors", SECTORS),
+                     ("net_countries", country_options()[0]), ("net_categories", CATEGORIES)):
+    from_url(key, options, many=True)
+from_url("net_history", ["1"])
+url_year = from_url("net_year", [str(y) for y in range(first_year, last_year + 1)])
+if url_year is not None:
+    st.session_state.pop("net_year", None)  # the slider has a default value: the address's year becomes it
 with st.container(border=True):
     a, b, c = st.columns(3)
     kinds = a.multiselect(t("network.entity_kinds"), ENTITY_KINDS, format_func=formatter(ENTITY_KINDS, lambda k: label("entity_kinds", k)), key="net_kinds", placeholder=t("common.all"))
@@ -27,8 +35,13 @@ with st.container(border=True):
     codes, country_name = country_options()
     countries = a.multiselect(t("network.countries"), codes, format_func=country_name, key="net_countries", placeholder=t("common.all"))
     categories = b.multiselect(t("network.categories"), CATEGORIES, format_func=formatter(CATEGORIES, lambda k: label("categories", k)), key="net_categories", placeholder=t("common.all"), help=t("network.categories_help"))
+    if st.session_state.get("net_history") == "1":
+        st.session_state["net_history"] = True
     whole_history = c.toggle(t("network.whole_history"), key="net_history", help=t("network.whole_history_help"))
-    year = st.slider(t("network.as_of"), first_year, last_year, last_year, key="net_year", disabled=whole_history, help=t("network.as_of_help"))
+    year = st.slider(
+        t("network.as_of"), first_year, last_year, int(url_year or last_year), key="net_year", disabled=whole_history,
+        help=t("network.as_of_help"),
+    )
 
 flt = GraphFilter.make(
     as_of=None if whole_history else year, entity_kinds=kinds, tie_kinds=tie_kinds, sectors=sectors, countries=countries,
@@ -41,12 +54,18 @@ with st.container(border=True):
         query = st.text_input(t("network.find"), key="net_find", help=t("network.find_help", n=PICKER_MATCHES))
     chosen = [st.session_state.get(k) for k in ("net_focus", "net_from", "net_to")]
     choices, named = entity_options(flt, frozenset(categories), query, keep=chosen)
+    from_url("net_focus", choices)
     a, b, c, d = st.columns([3, 1, 3, 3])
     focus = a.selectbox(t("network.focus"), choices, index=None, format_func=named, key="net_focus", placeholder=t("network.focus_none"))
     steps = b.number_input(t("network.steps"), 1, 5, 2, key="net_steps", disabled=focus is None)
     source = c.selectbox(t("network.path_from"), choices, index=None, format_func=named, key="net_from", placeholder=t("common.choose"))
     target = d.selectbox(t("network.path_to"), choices, index=None, format_func=named, key="net_to", placeholder=t("common.choose"))
 
+keep_in_url({
+    "net_kinds": kinds, "net_tie_kinds": tie_kinds, "net_sectors": sectors, "net_countries": countries,
+    "net_categories": categories, "net_history": whole_history, "net_year": None if whole_history or year == last_year else year,
+    "net_focus": focus,
+})
 route = tuple(view.shortest_path(g, source, target)) if source and target else ()
 if source and target:
     if route:

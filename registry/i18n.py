@@ -69,6 +69,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Endringer krever en redaktør: logg inn i sidefeltet, eller se «Data safety» i README.",
         "Changes need an editor: sign in from the sidebar, or see 'Data safety' in the README.",
     ),
+    "common.need_editor_local": (
+        "Endringer krever en redaktør, og redigering er ikke slått på her: se «Data safety» i README.",
+        "Changes need an editor, and editing is not switched on here: see 'Data safety' in the README.",
+    ),
     "common.stale": (
         "Noen andre har endret denne raden siden du åpnet den. Last siden på nytt og gjør endringen igjen.",
         "Someone else changed this row since you opened it. Reload the page and make your change again.",
@@ -161,8 +165,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "network.countries": ("Land", "Countries"),
     "network.categories": ("Vennskapsbykategorier", "Sister-city categories"),
     "network.categories_help": (
-        "Viser bare vennskapsbyer med vedtatt kategori blant de valgte; andre forbindelser vises som før.",
-        "Shows only sister cities whose assigned category is among those chosen; other ties are shown as before.",
+        "Viser bare vennskapsbyer der vedtatt eller foreslått kategori er blant de valgte; andre forbindelser vises som før.",
+        "Shows only sister cities whose assigned or suggested category is among those chosen; other ties are shown as before.",
     ),
     "network.whole_history": ("Hele historikken", "Whole history"),
     "network.whole_history_help": (
@@ -202,11 +206,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Choose an entity under «Focus on» (or the start of a path) to see its ties and their sources.",
     ),
     "network.tie_count": ("{n} forbindelser", "{n} ties"),
+    "network.tie_count_one": ("{n} forbindelse", "{n} tie"),
     # --- the network view (inside the drawing)
     "view.legend": ("Tegnforklaring", "Legend"),
     "view.group": ("Land (sammenslått)", "Country (merged)"),
     "view.group_help": ("Flere aktører i samme land, slått sammen", "Several entities in one country, merged"),
     "view.ties_count": ("{n} forbindelser", "{n} ties"),
+    "view.ties_count_one": ("{n} forbindelse", "{n} tie"),
+    "view.dashed": ("Stiplet linje: avsluttet, satt på vent eller usikker", "Dashed line: ended, suspended or uncertain"),
     "view.source": ("Kilde", "Source"),
     "view.caption": ("Nettverk med {nodes} noder og {ties} forbindelser", "Network of {nodes} nodes and {ties} ties"),
     "view.omitted": (
@@ -622,9 +629,13 @@ def t(key: str, lang: str, **values: Any) -> str:
 
     >>> t("nav.map", "en")
     'Map'
-    >>> t("network.tie_count", "nb", n=3)
-    '3 forbindelser'
+    >>> t("network.tie_count", "nb", n=3), t("network.tie_count", "en", n=1)
+    ('3 forbindelser', '1 tie')
+
+    A key with a ``<key>_one`` variant uses it when ``n`` is 1.
     """
+    if values.get("n") == 1 and key + "_one" in STRINGS:  # the singular: '1 tie', not '1 ties'
+        key += "_one"
     nb, en = STRINGS[key]
     text = nb if lang == "nb" else en
     return text.format(**values) if values else text

@@ -371,6 +371,10 @@ def _legend(g: nx.MultiDiGraph, lang: str) -> str:
         colour = TIE_COLOURS.get(k, "#888888")
         line = f'<svg width="16" height="16" aria-hidden="true"><line x1="1" y1="8" x2="15" y2="8" stroke="{colour}" stroke-width="3"/></svg>'
         rows.append(f"<li>{line}<span>{html.escape(vocab.label('tie_kinds', k, lang))}</span></li>")
+    if any(a.get("status") in _DASHED_STATUSES for _, _, a in g.edges(data=True)):
+        line = ('<svg width="16" height="16" aria-hidden="true"><line x1="1" y1="8" x2="15" y2="8" stroke="#888888" '
+                'stroke-width="2" stroke-dasharray="3 2"/></svg>')
+        rows.append(f"<li>{line}<span>{html.escape(i18n.t('view.dashed', lang))}</span></li>")
     title = html.escape(i18n.t("view.legend", lang))
     return f'<div class="legend" id="legend"><strong>{title}</strong><ul>{"".join(rows)}</ul></div>'
 

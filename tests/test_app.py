@@ -403,3 +403,96 @@ def test_strategy_page_lists_every_point_and_the_unserved_ones(registry_db):
     at.toggle(key="strategy_only_empty").set_value(True).run()
     (table,) = [df.value for df in at.dataframe if "Point" in df.value.columns]
     assert "4e" not in list(table["Point"]) and "1i" in list(table["Point"])
+
+
+# --- issue 11, item 7 -----------------------------------------------------------------------------
+
+
+def test_the_category_filter_counts_suggested_categories(registry_db):
+    from registry.graph import snapshot
+    from registry.review import classify
+
+    # The seed assigns no category: before, every category filter emptied the sister cities.
+    at = start("en")
+    at.switch_page("app_pages/network.py").run()
+    conn = connect(registry_db)
+    suggested = classify.suggest(snapshot(conn), as_of=at.slider(key="net_year").value, home_id="trondheim")
+    assert not [s for s in suggested if s.assigned != "unclassified"]
+    category = max({s.suggested for s in suggested}, key=lambda c: sum(s.suggested == c for s in suggested))
+    at.multiselect(key="net_tie_kinds").set_value(["sister_city"])
+    at.multiselect(key="net_categories").set_value([category]).run()
+    assert not at.exception
+    edges = network_data(at)["edges"]
+    assert {e["id"] for e in edges} == {s.tie_id for s in suggested if s.suggested == category}
+
+
+def address(at: AppTest) -> dict[str, list[str]]:
+    """The page's query parameters, each as a list of values."""
+    return {k: list(v) if isinstance(v, (list, tuple)) else [v] for k, v in at.query_params.items()}
+
+
+def test_network_filters_and_language_are_kept_in_the_address(registry_db):
+    at = start("en")
+    at.switch_page("app_pages/network.py").run()
+    at.multiselect(key="net_tie_kinds").set_value(["sister_city"])
+    at.slider(key="net_year").set_value(1990).run()
+    assert address(at) == {"lang": ["en"], "net_tie_kinds": ["sister_city"], "net_year": ["1990"]}
+
+    # A new session opened at that address shows the same view.
+    shared = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in at.query_params.items():
+        shared.query_params[key] = value
+    shared.run()
+    shared.switch_page("app_pages/network.py").run()
+    assert not shared.exception
+    assert shared.session_state["lang"] == "en"
+    assert shared.multiselect(key="net_tie_kinds").value == ["sister_city"]
+    assert shared.slider(key="net_year").value == 1990
+    assert network_data(shared)["edges"] == network_data(at)["edges"]
+
+
+def test_gaps_filters_are_kept_in_the_address(registry_db):
+    at = start("nb")
+    at.switch_page("app_pages/gaps.py").run()
+    at.multiselect(key="gaps_kinds").set_value(["isolated"])
+    at.text_input(key="gaps_search").input("Norad").run()
+    assert address(at) == {"lang": ["nb"], "gaps_kinds": ["isolated"], "gaps_search": ["Norad"]}
+
+
+def test_without_sign_in_the_editor_hint_does_not_ask_to_sign_in(registry_db):
+    at = start("en")
+    at.switch_page("app_pages/sister_cities.py").run()
+    hints = [i.value for i in at.info if "editor" in i.value]
+    assert hints and not any("sign in" in h.casefold() for h in hints)
+    assert any("not switched on here" in h for h in hints)
+
+
+def test_latest_changes_are_in_norwegian_time_and_say_so(registry_db):
+    from registry import i18n
+
+    at = start("en")
+    (changes,) = [df.value for df in at.dataframe if "When (Norwegian time)" in df.value.columns]
+    stamp = queries.history(connect(registry_db), limit=1)["at"].iloc[0]
+    assert changes["When (Norwegian time)"].iloc[0] == i18n.local_time(stamp)
+    assert i18n.local_time("2025-01-10T23:30:00+00:00") == "2025-01-11 00:30"  # CET, the next day
+    assert set(changes["Table"]) <= {i18n.table_label(tb, "en") for tb in ("entities", "ties", "settings", "declared_totals", "contacts",
+                                                                          "activities", "agreements", "decisions", "plan_lines",
+                                                                          "activity_participants", "activity_ties", "agreement_parties")}
+
+
+def test_the_legend_explains_dashed_lines(registry_db):
+    at = start("en")
+    at.switch_page("app_pages/network.py").run()
+    at.toggle(key="net_history").set_value(True).run()
+    srcdoc = at.get("iframe")[0].proto.srcdoc
+    # Ended ties (the whole history holds some) are drawn dashed, and the legend says what that means.
+    assert "Dashed line: ended, suspended or uncertain" in srcdoc
+
+
+def test_one_tie_is_singular(registry_db):
+    at = start("en")
+    at.switch_page("app_pages/network.py").run()
+    g = build_graph(connect(registry_db), GraphFilter.make(as_of=at.slider(key="net_year").value))
+    lone = next(n for n in g if g.degree(n) == 1)
+    at.selectbox(key="net_focus").set_value(lone).run()
+    assert any(m.value.endswith("· 1 tie") for m in at.markdown)

@@ -48,7 +48,9 @@ def test_every_key_the_app_uses_is_declared():
 
 
 def test_every_declared_key_is_used():
-    unused = set(i18n.STRINGS) - set(used_keys())
+    used = set(used_keys())
+    used |= {k + "_one" for k in used}  # the singular of a count, which t() picks for n == 1
+    unused = set(i18n.STRINGS) - used
     assert not unused
 
 
@@ -69,6 +71,22 @@ def test_every_column_an_editor_fills_in_has_a_label():
 def test_t_fills_fields_and_picks_the_language():
     assert i18n.t("network.tie_count", "nb", n=2) == "2 forbindelser"
     assert i18n.t("network.tie_count", "en", n=2) == "2 ties"
+
+
+def test_a_count_of_one_is_singular():
+    # Issue 11: '1 ties'.
+    assert i18n.t("network.tie_count", "en", n=1) == "1 tie"
+    assert i18n.t("network.tie_count", "nb", n=1) == "1 forbindelse"
+    assert i18n.t("view.ties_count", "en", n=1) == "1 tie"
+    assert i18n.t("network.tie_count", "en", n=0) == "0 ties"
+    for key in i18n.STRINGS:
+        if key.endswith("_one"):
+            assert key[: -len("_one")] in i18n.STRINGS, key
+
+
+def test_times_are_shown_in_norwegian_time():
+    assert i18n.local_time("2025-06-19T10:30:00.123+00:00") == "2025-06-19 12:30"  # CEST
+    assert i18n.local_time(None) == "" and i18n.local_time("not a time") == "not a time"
 
 
 def test_country_names_in_both_languages():
