@@ -208,7 +208,7 @@ def _analyse(a: argparse.Namespace) -> int:
 def _settings(a: argparse.Namespace) -> int:
     from . import settings  # local: only this command needs it
 
-    conn = connect(a.db)
+    conn = open_existing(a.db)
     if a.change:
         if len(a.change) != 3 or a.change[0] != "set":
             print("settings: use 'settings' to list them or 'settings set KEY VALUE' to change one", file=sys.stderr)

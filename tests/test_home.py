@@ -282,6 +282,9 @@ def test_cli_settings_lists_and_sets(bergen_db, capsys, monkeypatch):
     assert cli.main(["settings", "--db", str(bergen_db)]) == 0
     listed = capsys.readouterr().out
     assert "home_id            trondheim" in listed and "stale_after_years" in listed and "Home municipality" in listed
+    connect(bergen_db.parent / "empty.db").close()  # an empty registry: only init and the app create one
+    assert cli.main(["settings", "--db", str(bergen_db.parent / "nowhere.db")]) == 2
+    assert "no registry at" in capsys.readouterr().err
     assert cli.main(["settings", "--db", str(bergen_db.parent / "empty.db")]) == 0
     assert "(not set)" in (empty := capsys.readouterr().out) and "5 (default)" in empty
     assert cli.main(["settings", "set", "home_id", "bergen", "--db", str(bergen_db)]) == 0
