@@ -13,7 +13,10 @@ from . import dates
 from .errors import Problem
 from .schema import TABLES, Table
 
-__all__ = ["MAX_FIELD_CHARS", "ID_PATTERN", "Vocabularies", "load_vocabularies", "clean_row"]
+__all__ = [
+    "MAX_FIELD_CHARS", "ID_PATTERN", "CONTROL_GLOB", "Vocabularies", "load_vocabularies", "clean_row",
+    "control_problem", "garbled",
+]
 
 #: Longest text accepted in one cell; longer input is refused, never cut.
 MAX_FIELD_CHARS = 10_000
@@ -23,6 +26,20 @@ _WIKIDATA = re.compile(r"^Q[1-9][0-9]*$")
 _EXTRA_COUNTRIES = {"XK"}
 _TRUE = {"1", "true", "yes", "ja"}
 _FALSE = {"0", "false", "no", "nei", ""}
+# Line breaks that are not "\n": Word's manual line break is a vertical tab, its page break a form
+# feed, NEL is EBCDIC's newline. Every text column may hold "\n", so they become one.
+_LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n"})
+# What XML 1.0 (GraphML, GEXF) cannot hold and no person typed on purpose: C0 controls but tab,
+# newline and carriage return; DEL and the C1 controls; lone surrogates; U+FFFE and U+FFFF.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# The same and the line breaks above: what a stored value must not hold (for check).
+_CONTROL_OR_BREAK = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# UTF-8 read as Windows-1252: the lead byte of a letter (Ã for à-ÿ, so ø is "Ã¸"; Â, Ä, Å) or of
+# punctuation ("â€" for – and ’), then a continuation byte. Â and Ã also before a no-break space.
+_CONT = bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore").replace("\xa0", "")
+_MOJIBAKE = re.compile(f"[ÂÃ][\xa0{_CONT}]|[ÄÅ][{_CONT}]|â[€‚„][{_CONT}]")
+#: A GLOB pattern matching text that holds a character import refuses or rewrites (for ``check``).
+CONTROL_GLOB = "*[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]*"
 
 Vocabularies = dict[str, set[str]]
 
@@ -104,9 +121,20 @@ def clean_row(
             if len(value) > MAX_FIELD_CHARS:
                 bad(name, f"text is {len(value)} characters; the limit is {MAX_FIELD_CHARS}")
                 continue
-            if "\x00" in value:
-                bad(name, "contains a NUL character")
-                continue
+            # isprintable() is False for every character below, and for little else in real text
+            # (newline, tab, some spaces): the common cell costs one C call.
+            if not value.isprintable():
+                value = value.translate(_LINE_BREAKS).strip()
+                reason = control_problem(value)
+                if reason:
+                    bad(name, reason)
+                    continue
+            if not value.isascii():  # a flag on the string: free for the many ASCII cells
+                seq = garbled(value)
+                if seq:
+                    bad(name, f"{seq!r} looks like {_meant(seq)!r} garbled (UTF-8 read as Windows-1252 and "
+                              "saved again); correct the text")
+                    continue
         if value is None or value == "":
             if required:
                 bad(name, "is required and empty")
@@ -140,6 +168,43 @@ def clean_row(
 
     _check_values(t, out, vocabularies, bad)
     return out, problems
+
+
+def control_problem(text: str, *, breaks: bool = False) -> str | None:
+    r"""Return why ``text`` cannot be stored (a control character, named by code point), or None.
+
+    Vertical tab, form feed and NEL are named only with ``breaks``: ``clean_row`` turns
+    them into newlines, so only a value written past it can hold one.
+
+    >>> control_problem("Tromsø\x1b[31m"), control_problem("two\nlines")
+    ('contains the control character U+001B (ESC) at character 7; remove it', None)
+    """
+    m = (_CONTROL_OR_BREAK if breaks else _CONTROL).search(text)
+    if m is None:
+        return None
+    if m.group() == "\x00":
+        return "contains a NUL character"
+    code = ord(m.group())
+    what = "control character" if code < 0xD800 else "lone surrogate" if code < 0xE000 else "non-character"
+    label = f" ({_NAMES[code]})" if code in _NAMES else ""
+    return f"contains the {what} U+{code:04X}{label} at character {m.start() + 1}; remove it"
+
+
+def garbled(text: str) -> str | None:
+    """Return the first piece of ``text`` that looks like UTF-8 read as Windows-1252 ('Ã¸' for 'ø'), or None.
+
+    >>> garbled("TromsÃ¸"), garbled("Å i Lofoten, «CAFÉ», SÃO PAULO")
+    ('Ã¸', None)
+    """
+    m = _MOJIBAKE.search(text)
+    return m.group() if m else None
+
+
+def _meant(seq: str) -> str:
+    return seq.encode("cp1252").decode("utf-8", errors="replace")
+
+
+_NAMES = {0x07: "BEL", 0x08: "BS", 0x0B: "vertical tab", 0x0C: "form feed", 0x1B: "ESC", 0x7F: "DEL", 0x85: "NEL"}
 
 
 def _check_values(t: Table, out: dict[str, Any], vocabularies: Vocabularies, bad) -> None:  # type: ignore[no-untyped-def]

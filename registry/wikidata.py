@@ -19,7 +19,7 @@ import sqlite3
 from typing import Any
 
 from .errors import Problem
-from .ingest import WIKIDATA_COLUMNS, CsvFile, slugify
+from .ingest import WIKIDATA_COLUMNS, CsvFile, slugify, width_reason
 from .validate import Vocabularies, clean_row
 
 __all__ = ["QUERY_COLUMNS", "plan", "wikidata_date", "item_id"]
@@ -113,7 +113,7 @@ def plan(
     for raw in f.rows:
         n = int(raw["__row__"])
         if "__width__" in raw:
-            problems.append(Problem(f.name, n, "", "row has the wrong number of fields"))
+            problems.append(Problem(f.name, n, "", width_reason(raw, len(f.header))))
             continue
         qs = {}
         for col in ("city", "twin"):

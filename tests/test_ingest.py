@@ -130,3 +130,60 @@ def test_slugify():
     assert slugify("Kópavogur") == "kopavogur"
     assert slugify("Østersund ÆØÅ") == "ostersund-aeoa"
     assert slugify("Petah Tikva") == "petah-tikva"
+
+
+# --- issue 12, item 9: files that are not what they seem say why ----------------------------
+
+
+@pytest.mark.parametrize("sep, word", [(";", "semicolons"), ("\t", "tabs")])
+def test_a_file_separated_by_semicolons_or_tabs_says_so(conn, sep, word):
+    # Excel in Norwegian saves "CSV" with semicolons; a copy from a spreadsheet is tab-separated.
+    data = sep.join(["id", "kind", "name", "source"]).encode() + b"\n" + sep.join("a city A s".split()).encode() + b"\n"
+    with pytest.raises(ImportFailed) as exc:
+        import_texts(conn, [("semi.csv", data)], actor="test")
+    [p] = exc.value.problems
+    assert (p.row, p.column) == (1, "")
+    assert f"separated by {word}, not commas (split at {word} it would be entities)" in p.reason
+
+
+def test_a_double_byte_order_mark_is_named(conn):
+    data = b"\xef\xbb\xbf\xef\xbb\xbfid,kind,name,source\na,city,A,s\n"
+    with pytest.raises(ImportFailed) as exc:
+        import_texts(conn, [("bom.csv", data)], actor="test")
+    assert [str(p) for p in exc.value.problems] == [
+        "bom.csv:0: the file starts with two byte order marks (U+FEFF); save it again as CSV UTF-8"]
+
+
+def test_a_quote_left_open_is_named_not_counted_as_fields(conn):
+    # The quote opened on row 3 runs to the end of the file: read leniently, rows 3-4 became one
+    # row of 3 fields ("row has 3 fields"), or, with the quote in the last column, one long cell.
+    data = b'id,kind,name,source\na,city,A,s\nb,city,"B,s\nc,city,C,s\n'
+    with pytest.raises(ImportFailed) as exc:
+        import_texts(conn, [("q.csv", data)], actor="test")
+    assert [str(p) for p in exc.value.problems] == [
+        "q.csv:3: a quote opened in this row is never closed: lines 3-4 (the rest of the file) would be one cell"]
+    fits = b'id,kind,name,source\na,city,A,s\nb,city,B,"s\nc,city,C,s\n'
+    with pytest.raises(ImportFailed) as exc:
+        import_texts(conn, [("fits.csv", fits)], actor="test")
+    assert [p.row for p in exc.value.problems if "never closed" in p.reason] == [3]
+    assert conn.execute("SELECT count(*) FROM entities").fetchone()[0] == 0
+    # Closed again further down, the row that swallowed the lines names them.
+    closed = b'id,kind,name,source\nb,"city,B,s\nc,city,C",s\nd,city,D,s\n'
+    with pytest.raises(ImportFailed) as exc:
+        import_texts(conn, [("closed.csv", closed)], actor="test")
+    assert [str(p) for p in exc.value.problems] == [
+        "closed.csv:2: row has 3 fields; the header has 4 (it runs over lines 2-3: is a quote left open?)"]
+
+
+def test_a_header_only_file_reports_its_table_with_zero_counts(conn):
+    report = import_texts(conn, [("empty.csv", b"id,kind,name,source\n")], actor="test")
+    assert report.counts == {"entities": {"inserted": 0, "updated": 0, "unchanged": 0}}
+    dry = import_texts(conn, [("empty.csv", b"id,kind,name,source\n")], actor="test", dry_run=True)
+    assert dry.counts == report.counts
+
+
+def test_expect_refuses_a_file_of_another_table(conn):
+    with pytest.raises(ImportFailed) as exc:
+        import_files(conn, [FIX / "entities_ok.csv"], actor="test", expect="wikidata")
+    assert [str(p) for p in exc.value.problems] == [
+        "entities_ok.csv:1: header: not a wikidata file; it has the header of entities"]

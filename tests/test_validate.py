@@ -57,3 +57,27 @@ def test_an_agreement_cannot_end_before_it_was_signed_and_a_body_before_it_was_f
     got = problems(lambda: store.update(seeded, "entities", "trondheim", {"founded": "1838", "dissolved": "1837"},
                                         actor="t"))
     assert got == ["dissolved: dissolved (1837) before it was founded (1838)"]
+
+
+def test_word_line_breaks_become_newlines_and_control_characters_are_refused(seeded):
+    # Word's manual line break is a vertical tab, its page break a form feed: both pasted into an
+    # edit form. Every text column may hold "\n", so they are stored as one (issue 12, item 1).
+    store.update(seeded, "entities", "graz", {"notes": "first\x0bsecond\x0cthird"}, actor="t")
+    assert store.get(seeded, "entities", "graz")["notes"] == "first\nsecond\nthird"
+    # ESC (a terminal colour code) and BEL cannot be written in XML 1.0: GraphML and GEXF exports
+    # would be unreadable, so the edit is refused with the character's code point.
+    got = problems(lambda: store.update(seeded, "entities", "graz", {"name": "Graz\x1b[31m"}, actor="t"))
+    assert got == ["name: contains the control character U+001B (ESC) at character 5; remove it"]
+    got = problems(lambda: store.insert(seeded, "entities", {"id": "x", "kind": "city", "name": "X",
+                                                              "source": "s\x07", "notes": "\ufffe"}, actor="t"))
+    assert got == ["notes: contains the non-character U+FFFE at character 1; remove it",
+                   "source: contains the control character U+0007 (BEL) at character 2; remove it"]
+    assert store.get(seeded, "entities", "x") is None
+
+
+def test_garbled_text_is_refused_in_edits_as_on_import(seeded):
+    # "TromsÃ¸" is Tromsø in UTF-8 read as Windows-1252: pasted from a garbled file into a form, it
+    # is refused as on import (tests/test_trust_import.py), so a stored row always exports and imports back.
+    got = problems(lambda: store.update(seeded, "entities", "graz", {"notes": "Vennskap med TromsÃ¸"}, actor="t"))
+    assert got == ["notes: 'Ã¸' looks like 'ø' garbled (UTF-8 read as Windows-1252 and saved again); correct the text"]
+    store.update(seeded, "entities", "graz", {"notes": "Vennskap med Tromsø, Å og SÃO PAULO"}, actor="t")

@@ -41,3 +41,23 @@ def test_import_into_empty_registry_creates_entities(conn):
     assert conn.execute("SELECT count(*) FROM entities").fetchone()[0] == 4
     assert conn.execute("SELECT count(*) FROM ties").fetchone()[0] == 3
     assert conn.execute("SELECT source FROM ties LIMIT 1").fetchone()[0].startswith("https://www.wikidata.org/wiki/Q25804")
+
+
+def test_a_utf16_export_imports_as_wikidata_like_any_other_file(conn):
+    # Plain import read UTF-16 but `import --from wikidata` refused it: the check of the header now
+    # reads the file as import does (expect="wikidata"), whatever its encoding.
+    from registry import import_texts
+
+    text = FILE.read_text(encoding="utf-8")
+    for encoding in ("utf-16", "utf-8-sig"):
+        report = import_texts(conn, [("wd.csv", text.encode(encoding))], actor="wd", expect="wikidata")
+        assert report.files == {"wd.csv": "wikidata"}
+    assert conn.execute("SELECT count(*) FROM ties").fetchone()[0] == 3
+
+
+def test_a_repeated_import_still_reports_its_tables(seeded):
+    # The second run changes nothing; its report said nothing at all (an empty counts dict).
+    import_files(seeded, [FILE], actor="wd")
+    again = import_files(seeded, [FILE], actor="wd")
+    assert set(again.counts) == {"entities", "ties"}
+    assert again.total("inserted") == again.total("updated") == 0
