@@ -106,6 +106,7 @@ def check(conn: sqlite3.Connection, *, audit_log: bool = True) -> list[Finding]:
         out.append(Finding("warning", "ties", tid, "start_certainty", "start year is inferred or conflicting"))
     out += _freshness(conn)
     out += _retention(conn)
+    out += _control_characters(conn)
     if audit_log:
         out += [Finding("error", table, rid, "audit", message) for table, rid, message in audit.unrecorded(conn)]
     out += [Finding("error", "audit", name, "trigger", f"the audit log's append-only trigger is {state}: "
@@ -150,6 +151,27 @@ def _freshness(conn: sqlite3.Connection) -> list[Finding]:
         if n:
             out.append(Finding("warning", table, "*", "verified_on",
                                f"{n} active rows have no verified_on: when their source was last checked is unknown"))
+    return out
+
+
+def _control_characters(conn: sqlite3.Connection) -> list[Finding]:
+    """Return an error for each text cell holding a control character that GraphML and GEXF cannot hold.
+
+    Import and edits refuse them or turn line breaks into newlines (``validate.clean_row``);
+    these were written past the library. The message names the character, not the text.
+    """
+    from .validate import CONTROL_GLOB, control_problem  # local: checks does not otherwise need validate
+
+    out = []
+    for t in DATA_TABLES:
+        cols = [c.name for c in t.columns if c.type == "TEXT"]
+        where = " OR ".join(f"[{c}] GLOB ?" for c in cols)  # GLOB in SQL: the scan stays in SQLite
+        sql = f"SELECT [{t.pk}], {', '.join(f'[{c}]' for c in cols)} FROM [{t.name}] WHERE {where} ORDER BY 1"
+        for rid, *values in conn.execute(sql, [CONTROL_GLOB] * len(cols)):
+            for col, value in zip(cols, values):
+                reason = control_problem(value, breaks=True) if isinstance(value, str) else None
+                if reason:
+                    out.append(Finding("error", t.name, str(rid), col, reason))
     return out
 
 
