@@ -12,7 +12,7 @@ from typing import Callable
 
 from . import checks, export, graph, ingest, seed
 from .db import connect, default_db_path, open_existing
-from .errors import ImportFailed, InvalidRow, Problem, RegistryError
+from .errors import ImportFailed, InvalidRow, RegistryError
 
 __all__ = ["main", "COMMANDS", "default_actor"]
 
@@ -76,20 +76,9 @@ def _init(a: argparse.Namespace) -> int:
      help="'wikidata' for a Wikidata Query Service twin-town export (also detected by header)")
 def _import(a: argparse.Namespace) -> int:
     conn = open_existing(a.db)
-    if a.source_format == "wikidata":
-        for f in a.files:
-            try:
-                with open(f, "rb") as fh:
-                    head = fh.read(4096).decode("utf-8", "replace").splitlines()[:1]
-            except OSError as exc:  # reported as the import reports a file it cannot read
-                print(Problem(Path(f).name, 0, "", f"cannot read the file: {exc.strerror}"), file=sys.stderr)
-                print("1 problem(s); nothing was written", file=sys.stderr)
-                return 2
-            if ingest.detect_table(h.strip() for h in (head[0].lstrip("\ufeff").split(",") if head else [])) != "wikidata":
-                print(f"{f}:1: header: not a Wikidata export; expected {', '.join(ingest.WIKIDATA_COLUMNS)}", file=sys.stderr)
-                return 2
+    expect = "wikidata" if a.source_format == "wikidata" else None
     try:
-        report = ingest.import_files(conn, a.files, actor=default_actor(), dry_run=a.dry_run)
+        report = ingest.import_files(conn, a.files, actor=default_actor(), dry_run=a.dry_run, expect=expect)
     except ImportFailed as exc:
         for p in exc.problems:
             print(p, file=sys.stderr)

@@ -118,3 +118,17 @@ def test_unreadable_and_unwritable_places_are_one_line_messages(tmp_path):
         assert r.returncode == 2, (args, r.stderr)
         assert message in r.stderr and "Traceback" not in r.stderr, (args, r.stderr)
         assert len(r.stderr.strip().splitlines()) <= 2, r.stderr  # the message (and the import's count line)
+
+
+def test_import_from_wikidata_reads_utf16_like_plain_import(tmp_path, capsys):
+    # A Wikidata export saved as UTF-16 by a spreadsheet: the plain import reads it, so must --from wikidata.
+    from registry import cli
+
+    db = tmp_path / "r.db"
+    assert cli.main(["init", "--db", str(db)]) == 0
+    text = ("city,cityLabel,twin,twinLabel,twinCountryCode,start,end\n"
+            "http://www.wikidata.org/entity/Q26793,Bergen,http://www.wikidata.org/entity/Q25287,Göteborg,SE,,\n")
+    f = tmp_path / "bergen.csv"
+    f.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    capsys.readouterr()
+    assert cli.main(["import", "--from", "wikidata", str(f), "--db", str(db)]) == 0, capsys.readouterr().err
