@@ -34,7 +34,9 @@ class Finding:
             m = pattern.fullmatch(self.message)
             if m:
                 return nb.format(*m.groups())
-        return self.message
+        from .messages import reason_text  # local: the import's reasons, which some checks repeat
+
+        return reason_text(self.message, "nb")
 
 
 # The messages above in bokmål: (English pattern, Norwegian text with the same values).

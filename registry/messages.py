@@ -88,6 +88,12 @@ _NB: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, re.DOTALL), 
      r"UTF-8",
      "{0} er {1} i UTF-8, men andre rader er Windows-1252: filen blander to tegnkodinger; lagre den på nytt som CSV "
      "UTF-8"),
+    (r"(.*) is (.*) in UTF-8, but (.*) Windows-1252: the file mixes two encodings; save it again as CSV UTF-8",
+     "{0} er {1} i UTF-8, men resten av filen er Windows-1252: filen blander to tegnkodinger; lagre den på nytt som "
+     "CSV UTF-8"),
+    (r"contains the control character (.*) at character (\d+); remove it", "inneholder kontrolltegnet {0} ved tegn {1}; fjern det"),
+    (r"contains the lone surrogate (.*) at character (\d+); remove it", "inneholder et ensomt surrogattegn {0} ved tegn {1}; fjern det"),
+    (r"contains the non-character (.*) at character (\d+); remove it", "inneholder ikke-tegnet {0} ved tegn {1}; fjern det"),
     (r"(.*) looks like (.*) garbled \(UTF-8 read as Windows-1252 and saved again\); correct the text",
      "{0} ser ut som et ødelagt {1} (UTF-8 lest som Windows-1252 og lagret på nytt); rett teksten"),
     (r"cannot tell which table this is: the columns are separated by (.*), not commas \(as (.*), it would be "
