@@ -220,6 +220,24 @@ def _settings(a: argparse.Namespace) -> int:
     return 0
 
 
+@command("synth", "create a synthetic registry of N entities (clearly fictional) to try the app and the CLI at size")
+@arg("--size", type=int, default=10_000, metavar="N", help="number of entities (default 10000)")
+@arg("--seed", type=int, default=0, help="random seed: the same seed gives the same registry")
+@arg("--force", action="store_true", help="replace an existing file")
+@arg(*_DB[0], **_DB[1])
+def _synth(a: argparse.Namespace) -> int:
+    from . import synth  # local: only this command needs it
+
+    path = Path(a.db) if a.db else default_db_path()
+    try:
+        counts = synth.build(path, a.size, a.seed, force=a.force)
+    except RegistryError as exc:
+        print(f"synth: {exc}", file=sys.stderr)
+        return 2
+    print(f"{path}: " + ", ".join(f"{n} {table}" for table, n in counts.items() if n))
+    return 0
+
+
 @command("backup", "copy the registry to DEST with SQLite's online backup (safe while the app runs)")
 @arg("dest", metavar="DEST")
 @arg(*_DB[0], **_DB[1])

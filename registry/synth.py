@@ -18,7 +18,7 @@ import pycountry
 
 from .schema import DATA_TABLES
 
-__all__ = ["SOURCE", "BUDGET_ON_TIES", "Synthetic", "generate", "write_csv", "synthetic_files"]
+__all__ = ["SOURCE", "BUDGET_ON_TIES", "Synthetic", "generate", "write_csv", "synthetic_files", "build"]
 
 #: The ``source`` of every synthetic row, so nobody takes one for a fact.
 SOURCE = "synthetic benchmark data (fictional)"
@@ -563,3 +563,29 @@ def synthetic_files(size: int, directory: str | Path, seed: int = 0) -> list[Pat
     """Return the CSV paths of a synthetic registry of ``size`` entities written to ``directory``."""
     return write_csv(generate(size, seed), directory)
 
+
+
+def build(path: str | Path, size: int, seed: int = 0, *, force: bool = False) -> dict[str, int]:
+    """Create a synthetic registry of ``size`` entities at ``path``; return the rows written per table.
+
+    The rows go through the ordinary import (validated, audited as ``synth``). An
+    existing file is refused unless ``force``, which replaces it.
+    """
+    import tempfile
+
+    from .db import connect
+    from .errors import RegistryError
+    from .ingest import import_files
+
+    target = Path(path)
+    if target.exists() and not force:
+        raise RegistryError(f"{target} exists: choose another path, or --force to replace it")
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        conn = connect(target)
+        try:
+            report = import_files(conn, synthetic_files(size, tmp, seed), actor="synth")
+        finally:
+            conn.close()
+    return {table: c["inserted"] for table, c in report.counts.items()}

@@ -132,3 +132,19 @@ def test_import_from_wikidata_reads_utf16_like_plain_import(tmp_path, capsys):
     f.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
     capsys.readouterr()
     assert cli.main(["import", "--from", "wikidata", str(f), "--db", str(db)]) == 0, capsys.readouterr().err
+
+
+def test_synth_builds_a_large_fictional_registry_and_refuses_to_overwrite(tmp_path, capsys):
+    from registry import cli, connect
+
+    db = tmp_path / "big.db"
+    assert cli.main(["synth", "--size", "300", "--db", str(db)]) == 0
+    assert "300 entities" in capsys.readouterr().out
+    c = connect(db)
+    assert c.execute("SELECT count(*) FROM entities").fetchone()[0] == 300
+    assert c.execute("SELECT count(*) FROM activities").fetchone()[0] > 0
+    assert {r[0] for r in c.execute("SELECT DISTINCT actor FROM audit")} == {"synth"}
+    c.close()
+    assert cli.main(["synth", "--size", "300", "--db", str(db)]) == 2
+    assert "exists" in capsys.readouterr().err
+    assert cli.main(["synth", "--size", "200", "--db", str(db), "--force"]) == 0
