@@ -355,10 +355,12 @@ def _network_html(
 ) -> NetworkView:
     full = _filtered(path, rev, flt, categories, home_id)
     keep = set(route) | ({focus} if focus else set())
+    ties = view.path_ties(full, list(route))
+    # The path is drawn whole, node by node and tie by tie, even where it leaves the focus's neighbourhood.
     if focus:
-        drawn, aggregated = view.drawable(view.neighbourhood(full, focus, steps), language, keep)
+        drawn, aggregated = view.drawable(view.neighbourhood(full, focus, steps, route), language, keep, keep_ties=ties)
     elif route:
-        drawn, aggregated = view.drawable(full, language, keep)
+        drawn, aggregated = view.drawable(full, language, keep, keep_ties=ties)
     else:
         drawn, aggregated = _drawable(path, rev, flt, categories, language, home_id)
     # Positions come from the whole registry, node by node or merged by country, else from the
@@ -372,7 +374,7 @@ def _network_html(
     else:
         positions = _layout(path, rev, flt, categories, language, home_id)
     html = view.network_html(
-        drawn, language, positions, focus=focus, highlight_nodes=route, highlight_ties=view.path_ties(full, list(route)),
+        drawn, language, positions, focus=focus, highlight_nodes=route, highlight_ties=ties,
         assets=VIS_ASSETS,
     )
     return NetworkView(
@@ -510,6 +512,23 @@ def name_of(g: nx.MultiDiGraph, node: str | None) -> str:
     if node is None:
         return ""
     return view.display_name(g.nodes[node], lang(), node) if node in g else str(node)
+
+
+def form_key(name: str) -> str:
+    """Return the key prefix of the form ``name`` for this run: ``name``, renewed after each save that empties it.
+
+    Forms are not cleared on submit (a refused save keeps what was typed); once a save has
+    gone through, :func:`renew_form` gives the fields new keys, so they start again from their defaults
+    (the browser keeps a field's text as long as its key lives).
+    """
+    n = st.session_state.get("_form_generation", {}).get(name, 0)
+    return name if n == 0 else f"{name}~{n}"
+
+
+def renew_form(name: str) -> None:
+    """Empty the form ``name`` on the next run (see :func:`form_key`)."""
+    generations = st.session_state.setdefault("_form_generation", {})
+    generations[name] = generations.get(name, 0) + 1
 
 
 def require_editor() -> bool:

@@ -7,8 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._common import (
-    MAX_PICKER_OPTIONS, cached, changed, conn, country, csv_button, current_actor, formatter, label, lang, md,
-    require_editor, show_problems, t,
+    MAX_PICKER_OPTIONS, cached, changed, conn, country, csv_button, current_actor, form_key, formatter, label, lang, md,
+    renew_form, require_editor, show_problems, t,
 )
 from registry import editing, forms, i18n, queries, store, vocab
 from registry.errors import InvalidRow, RegistryError, StaleVersion
@@ -34,22 +34,46 @@ TITLES = {
 }
 
 # The version of each row as its form first showed it: a save is checked against that, not against the
-# version read in the saving run (which would always be current). A form not shown in a run forgets it.
+# version read in the saving run (which would always be current). It lives exactly as long as the form's
+# fields keep what they showed: while a field's state is in the session (a form not drawn in a finished run
+# loses its fields, and starts again from the stored row). A run cut short by a newer one keeps it too.
 _SEEN = "reg_seen_versions"
-_seen_before: dict[str, int] = st.session_state.get(_SEEN, {})
-st.session_state[_SEEN] = {}
 
 
-def seen_version(prefix: str, row: dict[str, Any]) -> int:
-    """Return the version of ``row`` the form ``prefix`` was first shown with (this run's, for a new form)."""
-    version = _seen_before.get(prefix, row["version"])
-    st.session_state[_SEEN][prefix] = version
-    return version
+def seen_version(prefix: str, row: dict[str, Any], probe: str) -> int:
+    """Return the version of ``row`` the form ``prefix`` was first shown with (the stored one for a new form).
+
+    ``probe`` is the key of one of the form's fields: while it has a state, the fields hold what the
+    form showed (or what the editor typed since), at the version seen then.
+    """
+    seen = st.session_state.setdefault(_SEEN, {})
+    if prefix not in seen or probe not in st.session_state:
+        seen[prefix] = row["version"]
+    return seen[prefix]
 
 
 def saved(prefix: str) -> None:
     """Forget the version the form ``prefix`` saw: its fields now hold the stored row, at its new version."""
-    st.session_state[_SEEN].pop(prefix, None)
+    st.session_state.get(_SEEN, {}).pop(prefix, None)
+
+
+def keep_choice(key: str, show: Any) -> bool:
+    """Before the picker ``key`` is drawn, keep its choice when the chosen option's text changed; return True if it has one.
+
+    The browser sends back the text of the chosen option, not its value: after the row was renamed
+    (in this session or another) that text is no longer among the options, and the picker would fall
+    back to its default, closing the form under it with whatever was typed in it. Handing the picker
+    its value again makes the browser show the new text.
+    """
+    if key not in st.session_state:
+        return False
+    value = st.session_state[key]  # read with the options of the last run, under which the text was sent
+    texts = st.session_state.setdefault("reg_choice_texts", {})
+    text = None if value is None else show(value)
+    if key in texts and texts[key] != text:
+        st.session_state[key] = value
+    texts[key] = text
+    return True
 
 
 def ref_labels(table: str, ids: Any = None) -> dict[Any, str]:
@@ -93,9 +117,11 @@ def field(table: str, col: Column, value: Any, key: str) -> Any:
         names = None if col.references == "entities" else ref_labels(col.references)
         ids = list(entities["id"]) if names is None else list(names)
         options = ([] if col.required else [""]) + ids
-        index = options.index(value) if value in options else (0 if not col.required else None)
         show = entity_label if names is None else (lambda i, n=names: f"{n.get(i, i)} ({i})" if i else t("common.none"))
-        return st.selectbox(text, options, index=index, format_func=formatter(options, show), key=key, placeholder=t("common.choose"))
+        shown = formatter(options, show)
+        # A field already shown keeps its value (and must not be given a default besides its state).
+        index = None if keep_choice(key, shown) else options.index(value) if value in options else (0 if not col.required else None)
+        return st.selectbox(text, options, index=index, format_func=shown, key=key, placeholder=t("common.choose"))
     shown = "" if value is None or (isinstance(value, float) and value != value) else str(value)
     if col.name in LONG_TEXT:
         return st.text_area(text, shown, key=key, help=help_text, height=80)
@@ -108,12 +134,16 @@ def edit_form(table: str, row: dict[str, Any] | None, prefix: str, fixed: dict[s
     ``fixed`` columns are not shown and take the given values (a participant's activity).
     """
     is_new = row is None
+    form = prefix
+    if is_new:
+        prefix = form_key(form)  # renewed once a row is added, so the form starts empty again
     t_ = TABLES[table]
     fixed = fixed or {}
     hidden = set(fixed) | ({t_.pk} if not is_new or t_.id_generated else set())
     columns = [c for c in editing.form_columns(table) if c.name not in hidden]
-    version = None if is_new else seen_version(prefix, row)
-    with st.form(f"{prefix}_form", clear_on_submit=is_new):
+    version = None if is_new else seen_version(prefix, row, f"{prefix}_{columns[0].name}")
+    # Never cleared on submit: a refused save keeps what was typed; a new row's form is emptied once it is stored.
+    with st.form(f"{form}_form"):
         values = {}
         halves = st.columns(2)
         for i, col in enumerate(columns):
@@ -142,6 +172,8 @@ def edit_form(table: str, row: dict[str, Any] | None, prefix: str, fixed: dict[s
     else:
         changed()
         saved(prefix)
+        if is_new:
+            renew_form(form)
         # A generated id (a participant's 17) says nothing: such rows are named by their label.
         name = forms.row_label(table, stored, refs_in(table, pd.DataFrame([stored])), lang()) if t_.id_generated else stored[t_.pk]
         st.session_state["registry_flash"] = t("registry.saved", id=name)
@@ -154,7 +186,9 @@ def remove_button(table: str, row: dict[str, Any], prefix: str) -> None:
     if not st.button(t("registry.remove"), key=f"{prefix}_remove", icon=":material/delete:"):
         return
     try:
-        store.delete(conn(), table, row[pk], actor=current_actor(), expected_version=seen_version(prefix, row))
+        # The version the row's edit form (drawn just above) first showed.
+        version = st.session_state.get(_SEEN, {}).get(prefix, row["version"])
+        store.delete(conn(), table, row[pk], actor=current_actor(), expected_version=version)
     except InvalidRow as exc:
         show_problems(exc.problems)
     except StaleVersion:
@@ -181,8 +215,9 @@ def child_section(child: str, column: str, parent_id: Any) -> None:
         st.dataframe(forms.display_frame(rows.drop(columns=[column]), child, refs, lang()), hide_index=True)
     names = {r["id"]: forms.row_label(child, r, refs, lang()) for r in rows.to_dict("records")}
     ids = list(names)
-    chosen = st.selectbox(t("registry.choose_child"), ids, index=None, format_func=formatter(ids, lambda i: names.get(i, str(i))),
-                          key=f"reg_{child}_{parent_id}", placeholder=t("common.choose"))
+    shown = formatter(ids, lambda i: names.get(i, str(i)))
+    keep_choice(f"reg_{child}_{parent_id}", shown)
+    chosen = st.selectbox(t("registry.choose_child"), ids, index=None, format_func=shown, key=f"reg_{child}_{parent_id}", placeholder=t("common.choose"))
     if chosen is not None:
         row = store.get(conn(), child, chosen)
         if row:
@@ -209,8 +244,9 @@ def table_tab(table: str) -> None:
     st.subheader(t("registry.edit_row"))
     names = {r[pk]: forms.row_label(table, r, refs, lang()) for r in found.to_dict("records")}
     ids = list(names)
-    chosen = st.selectbox(t("registry.choose_row"), ids, index=None, format_func=formatter(ids, lambda i: f"{names.get(i, i)} ({i})"),
-                          key=f"reg_{table}_row", placeholder=t("common.choose"))
+    shown = formatter(ids, lambda i: f"{names.get(i, i)} ({i})")
+    keep_choice(f"reg_{table}_row", shown)
+    chosen = st.selectbox(t("registry.choose_row"), ids, index=None, format_func=shown, key=f"reg_{table}_row", placeholder=t("common.choose"))
     if chosen is not None and require_editor():
         row = store.get(conn(), table, chosen)
         if row:
@@ -248,7 +284,9 @@ with tab_entities:
     csv_button(found, "entities.csv", key="reg_entities_csv")
 
     st.subheader(t("registry.edit_entity"))
-    chosen = st.selectbox(t("registry.choose_entity"), list(found["id"]), index=None, format_func=formatter(found["id"], entity_label), key="reg_entity", placeholder=t("common.choose"))
+    shown = formatter(found["id"], entity_label)
+    keep_choice("reg_entity", shown)
+    chosen = st.selectbox(t("registry.choose_entity"), list(found["id"]), index=None, format_func=shown, key="reg_entity", placeholder=t("common.choose"))
     if chosen and require_editor():
         row = store.get(conn(), "entities", chosen)
         if row:
@@ -279,7 +317,9 @@ with tab_ties:
 
     st.subheader(t("registry.edit_tie"))
     tie_names = dict(zip(found_ties["id"], found_ties["from_name"] + " – " + found_ties["to_name"] + " (" + found_ties["kind_label"] + ")"))
-    chosen_tie = st.selectbox(t("registry.choose_tie"), list(found_ties["id"]), index=None, format_func=formatter(found_ties["id"], lambda i: tie_names.get(i, i)), key="reg_tie", placeholder=t("common.choose"))
+    shown = formatter(found_ties["id"], lambda i: tie_names.get(i, i))
+    keep_choice("reg_tie", shown)
+    chosen_tie = st.selectbox(t("registry.choose_tie"), list(found_ties["id"]), index=None, format_func=shown, key="reg_tie", placeholder=t("common.choose"))
     if chosen_tie and require_editor():
         row = store.get(conn(), "ties", chosen_tie)
         if row:

@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._common import (
-    cached, changed, conn, country, csv_button, current_actor, deferred, formatter, home, label, lang, md, require_editor, require_home,
-    show_problems, suggestions, t,
+    cached, changed, conn, country, csv_button, current_actor, deferred, form_key, formatter, home, label, lang, md, renew_form,
+    require_editor, require_home, show_problems, suggestions, t,
 )
 from registry import rules, store
 from registry.review import classify, report
@@ -176,15 +176,17 @@ with left:
     st.subheader(t("sister.record"))
     st.caption(t("sister.record_help"))
     if require_editor() and found:
-        with st.form("decision_form", clear_on_submit=True):
-            tie_id = st.selectbox(t("sister.city"), list(by_tie), format_func=city_names, key="dec_tie")
-            category = st.selectbox(t("col.category"), DECIDABLE, format_func=formatter(DECIDABLE, lambda c: label("categories", c)), key="dec_category")
+        # Not cleared on submit: a refused decision keeps every field; a recorded one empties the form.
+        k = form_key("dec")
+        with st.form("decision_form"):
+            tie_id = st.selectbox(t("sister.city"), list(by_tie), format_func=city_names, key=f"{k}_tie")
+            category = st.selectbox(t("col.category"), DECIDABLE, format_func=formatter(DECIDABLE, lambda c: label("categories", c)), key=f"{k}_category")
             a, b = st.columns(2)
-            decided_on = a.text_input(t("col.decided_on"), value=date.today().isoformat(), key="dec_date", help=t("sister.date_help"))
-            decided_by = b.text_input(t("col.decided_by"), value=t("sister.default_body"), key="dec_by")
-            case_ref = st.text_input(t("col.case_ref"), key="dec_case", placeholder="2026/12345")
-            reason = st.text_area(t("col.reason"), key="dec_reason")
-            source = st.text_input(t("col.source"), key="dec_source")
+            decided_on = a.text_input(t("col.decided_on"), value=date.today().isoformat(), key=f"{k}_date", help=t("sister.date_help"))
+            decided_by = b.text_input(t("col.decided_by"), value=t("sister.default_body"), key=f"{k}_by")
+            case_ref = st.text_input(t("col.case_ref"), key=f"{k}_case", placeholder="2026/12345")
+            reason = st.text_area(t("col.reason"), key=f"{k}_reason")
+            source = st.text_input(t("col.source"), key=f"{k}_source")
             if st.form_submit_button(t("sister.save_decision"), type="primary"):
                 try:
                     classify.record_decision(
@@ -194,20 +196,22 @@ with left:
                     show_problems(exc.problems)
                 else:
                     changed()
+                    renew_form("dec")
                     st.session_state["sister_flash"] = t("sister.decision_saved", city=by_tie[tie_id].city_name)
                     st.rerun()
 with right:
     st.subheader(t("sister.add_plan"))
     st.caption(t("sister.add_plan_help"))
     if require_editor() and found:
-        with st.form("plan_form", clear_on_submit=True):
-            tie_id = st.selectbox(t("sister.city"), list(by_tie), format_func=city_names, key="plan_tie")
+        k = form_key("plan")
+        with st.form("plan_form"):
+            tie_id = st.selectbox(t("sister.city"), list(by_tie), format_func=city_names, key=f"{k}_tie")
             a, b = st.columns(2)
-            year = a.number_input(t("col.year"), 1945, 2100, date.today().year + 1, key="plan_year")
-            amount = b.number_input(t("col.amount_nok"), 0, 1_000_000_000, 0, step=10_000, key="plan_amount")
-            funder = st.text_input(t("col.funder"), value="municipal", key="plan_funder", help=t("sister.funder_help"))
-            purpose = st.text_input(t("col.purpose"), key="plan_purpose")
-            source = st.text_input(t("col.source"), key="plan_source")
+            year = a.number_input(t("col.year"), 1945, 2100, date.today().year + 1, key=f"{k}_year")
+            amount = b.number_input(t("col.amount_nok"), 0, 1_000_000_000, 0, step=10_000, key=f"{k}_amount")
+            funder = st.text_input(t("col.funder"), value="municipal", key=f"{k}_funder", help=t("sister.funder_help"))
+            purpose = st.text_input(t("col.purpose"), key=f"{k}_purpose")
+            source = st.text_input(t("col.source"), key=f"{k}_source")
             if st.form_submit_button(t("sister.save_plan"), type="primary"):
                 row = {"tie_id": tie_id, "year": int(year), "amount": int(amount), "funder": funder, "purpose": purpose, "source": source or None}
                 try:
@@ -216,6 +220,7 @@ with right:
                     show_problems(exc.problems)
                 else:
                     changed()
+                    renew_form("plan")
                     st.session_state["sister_flash"] = t("sister.plan_saved", city=by_tie[tie_id].city_name)
                     st.rerun()
 

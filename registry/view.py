@@ -174,17 +174,20 @@ def restrict_categories(
     return h
 
 
-def neighbourhood(g: nx.MultiDiGraph, node: str, steps: int) -> nx.MultiDiGraph:
-    """Return the part of ``g`` within ``steps`` ties of ``node``, whatever the ties' direction.
+def neighbourhood(g: nx.MultiDiGraph, node: str, steps: int, keep: Iterable[str] = ()) -> nx.MultiDiGraph:
+    """Return the part of ``g`` within ``steps`` ties of ``node``, whatever the ties' direction, plus the nodes in ``keep``.
+
+    With a path's nodes in ``keep``, the whole path is there with its ties (a path may
+    leave the neighbourhood).
 
     >>> g = nx.MultiDiGraph([("a", "b"), ("c", "b"), ("c", "d")])
-    >>> sorted(neighbourhood(g, "a", 2))
-    ['a', 'b', 'c']
+    >>> sorted(neighbourhood(g, "a", 2)), sorted(neighbourhood(g, "a", 2, keep=["c", "d"]).edges())
+    (['a', 'b', 'c'], [('a', 'b'), ('c', 'b'), ('c', 'd')])
     """
     if node not in g:
         return nx.MultiDiGraph()
     reach = nx.single_source_shortest_path_length(g.to_undirected(as_view=True), node, cutoff=steps)
-    return g.subgraph(reach).copy()
+    return g.subgraph([*reach, *(n for n in keep if n in g)]).copy()
 
 
 def shortest_path(g: nx.MultiDiGraph, source: str, target: str) -> list[str]:
@@ -220,7 +223,7 @@ def _group_of(n: str, attrs: Mapping[str, Any], keep: set[str]) -> str:
 
 
 def aggregate_by_country(
-    g: nx.MultiDiGraph, lang: str, keep: Iterable[str] = (), max_ties: int | None = None
+    g: nx.MultiDiGraph, lang: str, keep: Iterable[str] = (), max_ties: int | None = None, keep_ties: Iterable[str] = (),
 ) -> nx.MultiDiGraph:
     """Return ``g`` with its entities merged into one node per country (and per kind when no country).
 
@@ -231,6 +234,8 @@ def aggregate_by_country(
     group are dropped. With ``max_ties``, only that many group edges are kept: those
     touching a node in ``keep`` first, then the heaviest; the graph's ``omitted_ties``
     and ``omitted_weight`` say how many group edges, holding how many ties, were left out.
+    The ties in ``keep_ties`` whose two ends stay themselves (a path's, with its nodes in
+    ``keep``) are drawn as they are, under their own ids, and never left out.
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("home", kind="municipality", country_code="NO")
@@ -255,8 +260,12 @@ def aggregate_by_country(
         base = i18n.country_name(code, lang) if prefix == "country" else vocab.label("entity_kinds", code, lang)
         h.add_node(grp, kind="group", name=f"{base} ({len(ns)})", size=len(ns), country_code=code if prefix == "country" else None)
     weights: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for u, v, a in g.edges(data=True):
+    own = set(keep_ties)
+    for u, v, k, a in g.edges(keys=True, data=True):
         gu, gv = group[u], group[v]
+        if k in own and gu == u and gv == v:
+            h.add_edge(u, v, k, **a)
+            continue
         if gu == gv:
             continue
         weights[(gu, gv) if gu < gv else (gv, gu)][a.get("kind", "")] += 1
@@ -275,15 +284,16 @@ def aggregate_by_country(
 
 def drawable(
     g: nx.MultiDiGraph, lang: str, keep: Iterable[str] = (), max_nodes: int = MAX_DRAWN_NODES,
-    max_ties: int = MAX_DRAWN_TIES,
+    max_ties: int = MAX_DRAWN_TIES, keep_ties: Iterable[str] = (),
 ) -> tuple[nx.MultiDiGraph, bool]:
     """Return ``(graph to draw, aggregated?)``: ``g`` itself, or its country aggregate when it is too big.
 
-    The aggregate keeps at most ``max_ties`` group edges (see :func:`aggregate_by_country`).
+    The aggregate keeps at most ``max_ties`` group edges, the nodes in ``keep`` and the ties
+    in ``keep_ties`` as themselves (see :func:`aggregate_by_country`).
     """
     if g.number_of_nodes() <= max_nodes:
         return g, False
-    return aggregate_by_country(g, lang, keep, max_ties=max_ties), True
+    return aggregate_by_country(g, lang, keep, max_ties=max_ties, keep_ties=keep_ties), True
 
 
 def _sampled_layout(n: int, edges: np.ndarray, seed: int, iterations: int = 100, sample: int = 64) -> np.ndarray:

@@ -496,3 +496,44 @@ def test_one_tie_is_singular(registry_db):
     lone = next(n for n in g if g.degree(n) == 1)
     at.selectbox(key="net_focus").set_value(lone).run()
     assert any(m.value.endswith("· 1 tie") for m in at.markdown)
+
+
+def test_a_refused_new_row_keeps_what_was_typed_and_a_saved_one_empties_the_form(registry_db):
+    at = start("en", editor="Ola")
+    at.switch_page("app_pages/registry_browser.py").run()
+    at.selectbox(key="ent_new_kind").set_value("city")
+    at.text_input(key="ent_new_name").input("Kraków Nowa")
+    at.text_input(key="ent_new_lat").input("north")  # not a number: the store refuses the row
+    at.text_area(key="ent_new_source").input("https://example.org/krakow")
+    at.button(key="FormSubmitter:ent_new_form-Add").click().run()
+    assert at.error and not at.success
+    assert at.text_input(key="ent_new_name").value == "Kraków Nowa"
+    assert at.text_area(key="ent_new_source").value == "https://example.org/krakow"
+    assert at.selectbox(key="ent_new_kind").value == "city"
+
+    at.text_input(key="ent_new_lat").input("50.06")
+    at.button(key="FormSubmitter:ent_new_form-Add").click().run()
+    assert any("krakow-nowa" in s.value for s in at.success)
+    assert connect(registry_db).execute("SELECT lat FROM entities WHERE id = 'krakow-nowa'").fetchone() == (50.06,)
+    # Stored: the form starts empty again (its fields have new keys).
+    assert at.text_input(key="ent_new~1_name").value == ""
+
+
+def test_a_refused_decision_keeps_its_city_and_reason(registry_db):
+    at = start("en", editor="Kari")
+    at.switch_page("app_pages/sister_cities.py").run()
+    at.selectbox(key="dec_tie").set_value("trondheim--graz")
+    at.selectbox(key="dec_category").set_value("dormant")
+    at.text_input(key="dec_date").input("5. mars 2026")
+    at.text_area(key="dec_reason").input("Ingen kontakt siden 2019")
+    at.button(key="FormSubmitter:decision_form-Save the decision").click().run()
+    assert at.error and "nothing was saved" in at.error[0].value
+    assert (at.selectbox(key="dec_tie").value, at.selectbox(key="dec_category").value) == ("trondheim--graz", "dormant")
+    assert (at.text_input(key="dec_date").value, at.text_area(key="dec_reason").value) == ("5. mars 2026", "Ingen kontakt siden 2019")
+    # Only the date corrected: recorded against Graz, as dormant, with the reason typed before.
+    at.text_input(key="dec_date").input("2026-03-05")
+    at.button(key="FormSubmitter:decision_form-Save the decision").click().run()
+    assert any("Graz" in s.value for s in at.success)
+    assert connect(registry_db).execute("SELECT tie_id, category, reason FROM decisions WHERE tie_id IS NOT NULL").fetchall() == [
+        ("trondheim--graz", "dormant", "Ingen kontakt siden 2019"),
+    ]

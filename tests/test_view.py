@@ -215,3 +215,21 @@ def test_assets_can_come_from_the_app_server():
     assert js not in html and css not in html
     assert '<script src="app/static/vis-network.min.js"></script>' in html
     assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", html, re.I)
+
+
+def test_a_path_leaving_the_focus_is_drawn_whole():
+    # A chain home – c0 – x – y: focused on c0 at one step, the path c0 → y leaves the neighbourhood at x.
+    g = star(2)
+    g.add_node("x", kind="city", name="X", country_code="DE")
+    g.add_node("y", kind="city", name="Y", country_code="DE")
+    g.add_edge("c0", "x", key="c0--x", kind="partnership")
+    g.add_edge("y", "x", key="y--x", kind="partnership")
+    route = view.shortest_path(g, "c0", "y")
+    assert route == ["c0", "x", "y"] and "y" not in view.neighbourhood(g, "c0", 1)
+    near = view.neighbourhood(g, "c0", 1, keep=route)
+    assert {"home", "c0", "x", "y"} == set(near) and {"c0--x", "y--x"} <= {k for _, _, k in near.edges(keys=True)}
+    # Aggregated (a limit of two nodes), the path's nodes and ties stay themselves, under their own ids.
+    drawn, aggregated = view.drawable(near, "en", keep=route, max_nodes=2, keep_ties=view.path_ties(g, route))
+    assert aggregated
+    assert set(route) <= set(drawn) and {"c0--x", "y--x"} <= {k for _, _, k in drawn.edges(keys=True)}
+    assert not drawn.has_node("country:DE")  # both Germans are on the path: no group is left for them
