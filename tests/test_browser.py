@@ -90,6 +90,7 @@ def server(tmp_path_factory):
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
         )
     srv = Server(f"http://127.0.0.1:{port}", log)
+    srv.db = db  # type: ignore[attr-defined]  # for tests that check what a page wrote
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -156,8 +157,10 @@ def settle(page, title: str) -> None:
     page.wait_for_timeout(300)
 
 
-def choose(page, picker: str, text: str) -> None:
-    """Pick the option containing ``text`` in the select box labelled ``picker`` (typing 'onerror' to filter).
+def choose(page, picker: str, text: str, typed: str = "onerror", within=None) -> None:
+    """Pick the option containing ``text`` in the select box labelled ``picker`` (typing ``typed`` to filter).
+
+    ``within`` is a locator to look for the box in (a form), when the label is not unique on the page.
 
     Clicks the listed option itself: pressing Enter straight after typing picked
     nothing when the list had not caught up. A rerun that ends just after the box
@@ -165,12 +168,12 @@ def choose(page, picker: str, text: str) -> None:
     """
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    box = page.locator("[data-testid='stSelectbox']").filter(has_text=picker)
+    box = (within or page).locator("[data-testid='stSelectbox']").filter(has_text=picker)
     option = page.get_by_role("option").filter(has_text=text).first
     for attempt in range(3):
         box.click()
         page.keyboard.press("ControlOrMeta+A")  # replace what an earlier attempt typed
-        page.keyboard.type("onerror")
+        page.keyboard.type(typed)
         try:
             option.wait_for(timeout=10000)
             break
@@ -332,3 +335,133 @@ def test_council_summary_downloads(page, server):
         # The seed's eleven sister cities, each under its category.
         assert html.count("<h3>") == 11 and "Graz" in html
         assert not watch.errors and not watch.foreign
+
+
+# --- issue 11: edits, forms, drawings, the map ---------------------------------------------------
+
+
+def edit_form(page):
+    """The shown edit form of the chosen row (its submit button says 'Save the changes')."""
+    return page.locator("[data-testid='stForm']").filter(has=page.get_by_role("button", name="Save the changes")).first
+
+
+def field(scope, label: str):
+    """The text field labelled ``label`` in ``scope``."""
+    return scope.locator(f"input[aria-label='{label}'], textarea[aria-label='{label}']")
+
+
+def test_a_save_over_an_edit_made_in_another_tab_is_refused_and_keeps_the_typing(browser, server):
+    import sqlite3
+
+    # Two browser contexts are two sessions: two people (or two tabs) with Graz open in the edit form.
+    contexts = [browser.new_context(viewport={"width": 1400, "height": 1800}) for _ in range(2)]
+    a, b = (c.new_page() for c in contexts)
+    try:
+        with server.explained():
+            for pg in (a, b):
+                pg.goto(f"{server.url}/registry?lang=en")
+                settle(pg, "Registry")
+                choose(pg, "Choose an entity", "Graz (graz)", typed="Graz")
+                field(edit_form(pg), "English name").wait_for(timeout=30000)
+            version = sqlite3.connect(server.db).execute("SELECT version FROM entities WHERE id = 'graz'").fetchone()[0]
+
+            # A saves a new English name.
+            field(edit_form(a), "English name").fill("Graz (Styria)")
+            edit_form(a).get_by_role("button", name="Save the changes").click()
+            a.get_by_text("«graz» is saved").wait_for(timeout=30000)
+
+            # B, not reloaded, saves a note over the row as it was: refused, and the note is still in the form.
+            note = "Twinned since the 1990s; see the council case"
+            field(edit_form(b), "Notes").fill(note)
+            edit_form(b).get_by_role("button", name="Save the changes").click()
+            b.get_by_text("Someone else changed this row").wait_for(timeout=30000)
+            settle(b, "Registry")
+            assert field(edit_form(b), "Notes").input_value() == note
+            assert not b.get_by_text("«graz» is saved").count()
+            # A second try from the same form is refused too.
+            edit_form(b).get_by_role("button", name="Save the changes").click()
+            b.get_by_text("Someone else changed this row").wait_for(timeout=30000)
+            settle(b, "Registry")
+            assert field(edit_form(b), "Notes").input_value() == note
+
+            row = sqlite3.connect(server.db).execute("SELECT name_en, notes, version FROM entities WHERE id = 'graz'").fetchone()
+            assert row == ("Graz (Styria)", None, version + 1)
+    finally:
+        for c in contexts:
+            c.close()
+
+
+def test_a_refused_decision_keeps_every_field(page, server):
+    import sqlite3
+
+    watch = Watch(page, server.url)
+    with server.explained():
+        page.goto(f"{server.url}/sister_cities?lang=en")
+        settle(page, "Sister cities")
+        form = page.locator("[data-testid='stForm']").filter(has=page.get_by_role("button", name="Save the decision"))
+        choose(page, "Sister city", "Graz", typed="Graz", within=form)
+        choose(page, "Category", "Dormant", typed="Dormant", within=form)
+        reason = "Ingen kontakt siden 2019; " + "kommunen har ikke midler til å følge opp vennskapet. " * 8
+        field(form, "Decided on").fill("5. mars 2026")  # not a date the registry reads: refused
+        field(form, "Case reference").fill("2026/4711")
+        field(form, "Reason").fill(reason)
+        before = sqlite3.connect(server.db).execute("SELECT count(*) FROM decisions").fetchone()[0]
+        form.get_by_role("button", name="Save the decision").click()
+        page.get_by_text("nothing was saved").first.wait_for(timeout=30000)
+        settle(page, "Sister cities")
+        # Every field still holds what was entered, so a second try records it against the same city.
+        boxes = form.locator("[data-testid='stSelectbox']")
+        shown = boxes.evaluate_all("bs => bs.map(b => b.innerText + ' ' + [...b.querySelectorAll('input')].map(i => i.value).join(' '))")
+        assert "Graz" in shown[0] and "Dormant" in shown[1], shown
+        assert field(form, "Decided on").input_value() == "5. mars 2026"
+        assert field(form, "Case reference").input_value() == "2026/4711"
+        assert field(form, "Reason").input_value() == reason
+        assert sqlite3.connect(server.db).execute("SELECT count(*) FROM decisions").fetchone()[0] == before
+
+        # Corrected and saved: recorded for Graz, and the form is empty again.
+        field(form, "Decided on").fill("2026-03-05")
+        form.get_by_role("button", name="Save the decision").click()
+        page.get_by_text("The decision on Graz is saved").wait_for(timeout=30000)
+        settle(page, "Sister cities")
+        stored = sqlite3.connect(server.db).execute(
+            "SELECT tie_id, category, decided_on, case_ref FROM decisions ORDER BY rowid DESC LIMIT 1").fetchone()
+        assert stored == ("trondheim--graz", "dormant", "2026-03-05", "2026/4711")
+        assert field(form, "Case reference").input_value() == ""
+        assert not watch.errors, watch.errors
+
+
+def test_focus_and_path_draw_every_stop_of_the_path(page, server):
+    import sqlite3
+
+    from registry import view
+    from registry.graph import GraphFilter, build_graph
+
+    watch = Watch(page, server.url)
+    conn = sqlite3.connect(server.db)
+    g = build_graph(conn, GraphFilter.make(as_of=time.localtime().tm_year))
+    route = view.shortest_path(g, "ntnu", "darmstadt")
+    ties = view.path_ties(g, route)
+    # NTNU – Mid-Norway European Office – Trondheim – Darmstadt: three steps, one more than the focus reaches.
+    assert len(route) == 4 and "darmstadt" not in view.neighbourhood(g, "ntnu", 2)
+    with server.explained():
+        page.goto(f"{server.url}/network?lang=en")
+        settle(page, "Network")
+        choose(page, "Focus on", "NTNU", typed="NTNU")
+        settle(page, "Network")
+        choose(page, "Shortest path from", "NTNU", typed="NTNU")
+        settle(page, "Network")
+        choose(page, "to", "Darmstadt", typed="Darmstadt")
+        settle(page, "Network")
+        page.get_by_text("(3 steps)").first.wait_for(timeout=30000)
+        frame = network_frame(page)
+        until_in_frame(frame, """() => document.body.dataset.drawn === "1" && document.body.dataset.stable === "1"
+            && window.registryData.nodes.some(r => r[0] === "ntnu" && (r[7] & 2))""")
+        drawn = frame.locator("body").evaluate(
+            """() => { const d = window.registryNetwork.body.data;
+                       return {nodes: d.nodes.getIds(), edges: d.edges.getIds(),
+                               lit: window.registryData.edges.filter(e => e[4] & 1).map(e => e[0])}; }"""
+        )
+        assert set(route) <= set(drawn["nodes"]), set(route) - set(drawn["nodes"])
+        assert set(ties) <= set(drawn["edges"]), set(ties) - set(drawn["edges"])
+        assert set(ties) == set(drawn["lit"])
+        assert not watch.errors, watch.errors
