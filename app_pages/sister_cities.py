@@ -88,8 +88,11 @@ def card(s: classify.Suggestion) -> None:
             else:
                 totals = classify.financing_totals(plan)
                 st.dataframe(
-                    plan[["year", "funder", "amount", "purpose"]].rename(columns={
-                        "year": t("col.year"), "funder": t("col.funder"), "amount": t("col.amount_nok"), "purpose": t("col.purpose"),
+                    plan[["year", "kind", "funder", "amount", "currency", "purpose"]].assign(
+                        kind=[label("budget_kinds", k) for k in plan["kind"]],
+                    ).rename(columns={
+                        "year": t("col.year"), "kind": t("col.kind"), "funder": t("col.funder"), "amount": t("col.amount"),
+                        "currency": t("col.currency"), "purpose": t("col.purpose"),
                     }), hide_index=True,
                 )
                 st.dataframe(

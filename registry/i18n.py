@@ -112,6 +112,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.carrier": ("Bæres av", "Carried by"),
     "col.source": ("Kilde", "Source"),
     "col.title": ("Tittel", "Title"),
+    "col.amount": ("Beløp", "Amount"),
+    "col.currency": ("Valuta", "Currency"),
     "col.year": ("År", "Year"),
     "col.funder": ("Finansiering fra", "Funder"),
     "col.amount_nok": ("Beløp (NOK)", "Amount (NOK)"),
