@@ -22,14 +22,19 @@ year = b.slider(t("network.as_of"), first_year, last_year, last_year, key="map_y
 wanted = set(tie_kinds) | {"located_in"} if tie_kinds else set()
 g = graph(GraphFilter.make(as_of=None if whole_history else year, tie_kinds=wanted))
 points = mapview.map_points(g, lang())
-arcs = mapview.map_arcs(g, lang())
-arcs = arcs[arcs["kind"] != "located_in"]
+# Many ties are merged per pair of countries and capped, as in the network view; the view fits the places.
+lines = mapview.map_lines(g, lang())
 
-st.pydeck_chart(mapview.deck(points, arcs), height=560, alt=t("map.alt"))
+st.pydeck_chart(mapview.deck(points, lines.frame, view=mapview.fit_view(points)), height=560, alt=t("map.alt"))
 drawn = points[points["radius"] > 0]
-st.caption(t("map.counts", places=len(drawn), ties=len(arcs), unplaced=g.number_of_nodes() - len(points)))
+st.caption(t("map.counts", places=len(drawn), ties=lines.ties, unplaced=g.number_of_nodes() - len(points)))
+if lines.aggregated:
+    merged = t("map.aggregated", ties=lines.ties, lines=len(lines.frame))
+    if lines.omitted_lines:
+        merged += " " + t("map.omitted", n=lines.omitted_lines, ties=lines.omitted_ties)
+    st.info(merged, icon=":material/info:")
 
-st.html(mapview.legend_html(sorted(set(drawn["kind"])), sorted(set(arcs["kind"])), lang()))
+st.html(mapview.legend_html(sorted(set(drawn["kind"])), sorted(set(lines.frame["kind"])), lang()))
 
 with st.expander(t("map.table"), expanded=False):
     table = points[["id", "name", "kind_label", "country", "lat", "lon", "placed_by"]]

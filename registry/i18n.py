@@ -280,6 +280,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map.lat": ("Breddegrad", "Latitude"),
     "map.lon": ("Lengdegrad", "Longitude"),
     "map.placed_by": ("Plassert ved", "Placed by"),
+    # map: merged lines (issue 11)
+    "map.aggregated": (
+        "{ties} forbindelser er for mange å tegne enkeltvis; de er slått sammen til én linje per landpar ({lines} linjer, "
+        "bredere jo flere forbindelser, i fargen til den vanligste typen). Velg typer forbindelser eller et år for å se enkeltlinjer.",
+        "{ties} ties are too many to draw one by one; they are merged into one line per pair of countries ({lines} lines, "
+        "wider the more ties, in the colour of the most common kind). Choose tie kinds or a year to see single lines.",
+    ),
+    "map.omitted": (
+        "{n} svakere linjer mellom land ({ties} forbindelser) er ikke tegnet.",
+        "{n} lighter lines between countries ({ties} ties) are not drawn.",
+    ),
     # --- sister cities
     "sister.title": ("Vennskapsbyer", "Sister cities"),
     "sister.intro": (
