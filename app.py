@@ -1,6 +1,7 @@
 """The Streamlit frame: language, home municipality, editor and the registry connection, then the pages.
 
-Run with ``streamlit run app.py``. Pages are scripts in ``app_pages/`` registered
+Run with ``streamlit run app.py`` (``streamlit run app.py -- --db PATH`` for another registry
+file; any other argument is refused). Pages are scripts in ``app_pages/`` registered
 with ``st.navigation``; they read the connection and the language from
 ``app_pages/_common.py``.
 """

@@ -12,8 +12,10 @@ from __future__ import annotations
 import importlib
 import re
 import sqlite3
+import sys
 import threading
 from datetime import date
+from pathlib import Path
 from typing import Any, Callable, Iterable, NamedTuple
 
 import networkx as nx
@@ -133,9 +135,45 @@ def editor_sidebar() -> None:
 # --- database ------------------------------------------------------------------------------
 
 
+#: The entry script: ``streamlit run app.py -- --db PATH`` hands it ``[app.py, --db, PATH]`` as sys.argv.
+APP = Path(__file__).resolve().parent.parent / "app.py"
+
+
+def db_argument(argv: list[str]) -> Path | None:
+    """Return the registry file given as ``--db PATH`` (or ``--db=PATH``) after ``--``; None when there is none.
+
+    ``argv`` is the script's ``sys.argv``; arguments are read only when its first entry is
+    :data:`APP` (under AppTest or another program, sys.argv is not ours). Anything else
+    after ``--`` raises ValueError: an option the app does not know is refused, never ignored.
+
+    >>> db_argument([str(APP), "--db", "other.db"]), db_argument([str(APP)]), db_argument(["pytest", "-q"])
+    (PosixPath('other.db'), None, None)
+    """
+    if not argv or Path(argv[0]).resolve() != APP:
+        return None
+    args, found = list(argv[1:]), None
+    while args:
+        arg = args.pop(0)
+        if arg == "--db" and args:
+            found = Path(args.pop(0)).expanduser()
+        elif arg.startswith("--db=") and len(arg) > 5:
+            found = Path(arg[5:]).expanduser()
+        else:
+            raise ValueError(f"unknown argument {arg!r}: the app takes only --db PATH (streamlit run app.py -- --db PATH)")
+    return found
+
+
 def open_run() -> None:
-    """Open this run's connection to the registry (seeding an empty one); called by the frame."""
-    path = db.default_db_path()
+    """Open this run's connection to the registry (seeding an empty one); called by the frame.
+
+    The registry is the file given as ``--db PATH`` after ``--``, else ``$REGISTRY_DB``,
+    else ``registry.db`` in the project.
+    """
+    try:
+        path = db_argument(sys.argv) or db.default_db_path()
+    except ValueError as exc:
+        st.error(str(exc))
+        st.stop()
     _run.path = str(path)
     _run.conn = seed.ensure_seeded(path)
     _run.revision = None

@@ -537,3 +537,49 @@ def test_a_refused_decision_keeps_its_city_and_reason(registry_db):
     assert connect(registry_db).execute("SELECT tie_id, category, reason FROM decisions WHERE tie_id IS NOT NULL").fetchall() == [
         ("trondheim--graz", "dormant", "Ingen kontakt siden 2019"),
     ]
+
+
+# --- serving safely (issue 11, item 8) ---------------------------------------------------------------
+
+
+def test_the_registry_file_given_after_double_dash_is_opened(registry_db, tmp_path, monkeypatch):
+    import sys
+
+    from registry import load_seed, store
+
+    # `streamlit run app.py -- --db PATH` runs the script with sys.argv = [app.py, --db, PATH].
+    other = tmp_path / "other.db"
+    conn = connect(other)
+    load_seed(conn)
+    store.insert(conn, "entities", {"id": "argv-town", "kind": "city", "name": "Argv Town", "source": "test"}, actor="test")
+    monkeypatch.setattr(sys, "argv", [str(ROOT / "app.py"), "--db", str(other)])
+    at = start("en")
+    assert not at.exception
+    # The overview counts the --db registry (the seed and one more), not $REGISTRY_DB's.
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Entities"] == str(queries.counts(conn)["entities"])
+    assert not registry_db.exists()
+
+    monkeypatch.setattr(sys, "argv", [str(ROOT / "app.py"), "--database", str(other)])
+    at = start("en")
+    assert at.error and "unknown argument '--database'" in at.error[0].value
+    assert not at.metric
+
+
+def test_the_server_listens_on_this_machine_and_asks_no_host_for_its_address(monkeypatch):
+    from streamlit import config, net_util
+    from streamlit.web import bootstrap
+
+    def no_lookup():  # type: ignore[no-untyped-def]
+        raise AssertionError("the external IP address was looked up")
+
+    monkeypatch.setattr(net_util, "get_external_ip", no_lookup)
+    monkeypatch.chdir(ROOT)
+    config.get_config_options(force_reparse=True)  # the project's .streamlit/config.toml
+    try:
+        assert config.get_option("server.headless") is True  # headless is when Streamlit looked it up
+        bootstrap._print_url(False)  # what `streamlit run` prints at start-up
+        assert config.get_option("server.address") == "localhost"
+    finally:
+        monkeypatch.undo()
+        config.get_config_options(force_reparse=True)
