@@ -181,16 +181,20 @@ def map_lines(g: nx.MultiDiGraph, lang: str, max_ties: int = MAX_MAP_TIES, max_l
 
     def name(grp: str) -> str:
         prefix, _, code = grp.partition(":")
-        return i18n.country_name(code, lang) if prefix == "country" and grp not in g else display_name(g.nodes[grp], lang, grp)
+        if prefix == "country" and grp not in g:
+            return i18n.country_name(code, lang)
+        return display_name(g.nodes[grp], lang, grp)
 
     rows = []
     for (a, b), counts in kept:
         (alat, alon), (blat, blon) = middle(a), middle(b)
         weight = sum(counts.values())
         top = counts.most_common(1)[0][0]
-        listed = ", ".join(f"{vocab.label('tie_kinds', k, lang)}: {n}" for k, n in sorted(counts.items(), key=lambda x: (-x[1], x[0])))
+        by_count = sorted(counts.items(), key=lambda x: (-x[1], x[0]))
+        listed = ", ".join(f"{vocab.label('tie_kinds', k, lang)}: {n}" for k, n in by_count)
         rows.append({
-            "tie_id": f"{a}|{b}", "kind": top, "kind_label": vocab.label("tie_kinds", top, lang), "from_id": a, "to_id": b,
+            "tie_id": f"{a}|{b}", "kind": top, "kind_label": vocab.label("tie_kinds", top, lang),
+            "from_id": a, "to_id": b,
             "from_lat": alat, "from_lon": alon, "to_lat": blat, "to_lon": blon,
             "colour": _rgb(TIE_COLOURS.get(top, "#888888"), 170),
             "tooltip": f"{name(a)} – {name(b)}\n{i18n.t('view.ties_count', lang, n=weight)}\n{listed}",
@@ -236,7 +240,7 @@ def land() -> dict[str, Any]:
 
 
 def graticule(step: int = 30) -> list[dict[str, Any]]:
-    """Return meridians and parallels every ``step`` degrees as straight segments (``source``, ``target`` as ``[lon, lat]``).
+    """Return meridians and parallels every ``step`` degrees as straight segments of ``[lon, lat]`` ends.
 
     Both are straight lines on a Web-Mercator map, so one segment each suffices.
 
@@ -268,7 +272,8 @@ def deck(points: pd.DataFrame, lines: pd.DataFrame, *, view: tuple[float, float,
     # outline (its fill stands out from the sea), and the graticule and the ties are lines of one layer kind.
     layers = [
         pdk.Layer("SolidPolygonLayer", OCEAN, id="sea", get_polygon="polygon", get_fill_color=[207, 224, 236, 255], pickable=False),
-        pdk.Layer("GeoJsonLayer", land(), id="land", stroked=False, filled=True, get_fill_color=[250, 250, 248, 255], pickable=False),
+        pdk.Layer("GeoJsonLayer", land(), id="land", stroked=False, filled=True, get_fill_color=[250, 250, 248, 255],
+                  pickable=False),
         pdk.Layer("LineLayer", graticule(), id="graticule", get_source_position="source", get_target_position="target",
                   get_color=[206, 212, 218, 160], get_width=1, width_units="'pixels'", pickable=False),
         # Straight lines, not arcs: seen from above an arc is a line too, and an arc costs 50 segments.

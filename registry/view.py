@@ -175,7 +175,7 @@ def restrict_categories(
 
 
 def neighbourhood(g: nx.MultiDiGraph, node: str, steps: int, keep: Iterable[str] = ()) -> nx.MultiDiGraph:
-    """Return the part of ``g`` within ``steps`` ties of ``node``, whatever the ties' direction, plus the nodes in ``keep``.
+    """Return the part of ``g`` within ``steps`` ties of ``node`` (either direction), plus the nodes in ``keep``.
 
     With a path's nodes in ``keep``, the whole path is there with its ties (a path may
     leave the neighbourhood).
