@@ -57,13 +57,22 @@ _new_tie_attrs = _shared_key_dicts(_TIE_COLS)
 
 @dataclass(frozen=True)
 class GraphFilter:
-    """Which part of the registry a graph shows; empty sets mean 'all'."""
+    """Which part of the registry a graph shows; empty sets mean 'all'.
+
+    ``skip_undated`` leaves out ties with no start date when ``as_of`` is set: whether
+    such a tie existed in a past year is unknown (the app counts them today and in the
+    whole history only; the review and analysis keep counting them). A filtered graph
+    says in ``graph["undated_left_out"]`` how many ties this left out.
+    ``hide_isolated`` drops the entities left with no tie.
+    """
 
     as_of: date | None = None
     entity_kinds: frozenset[str] = field(default_factory=frozenset)
     tie_kinds: frozenset[str] = field(default_factory=frozenset)
     sectors: frozenset[str] = field(default_factory=frozenset)
     countries: frozenset[str] = field(default_factory=frozenset)
+    skip_undated: bool = False
+    hide_isolated: bool = False
 
     @classmethod
     def make(
@@ -73,25 +82,36 @@ class GraphFilter:
         tie_kinds: Iterable[str] = (),
         sectors: Iterable[str] = (),
         countries: Iterable[str] = (),
+        skip_undated: bool = False,
+        hide_isolated: bool = False,
     ) -> "GraphFilter":
         """Return a filter; ``as_of`` may be a date, a partial date text or a year (its last day)."""
         if isinstance(as_of, int):
             as_of = date(as_of, 12, 31)
         elif isinstance(as_of, str):
             as_of = dates.latest(as_of)
-        return cls(as_of, frozenset(entity_kinds), frozenset(tie_kinds), frozenset(sectors), frozenset(countries))
+        return cls(
+            as_of, frozenset(entity_kinds), frozenset(tie_kinds), frozenset(sectors), frozenset(countries),
+            bool(skip_undated), bool(hide_isolated),
+        )
 
 
-def tie_active(start: str | None, end: str | None, status: str | None, as_of: date | None) -> bool:
+def tie_active(start: str | None, end: str | None, status: str | None, as_of: date | None, undated: bool = True) -> bool:
     """Return True when a tie counts on ``as_of``: started by then and not ended.
 
-    A tie with no start date counts (its date is unknown, not absent); a tie with
-    status 'ended' and no end date counts as ended. Without ``as_of`` every tie
-    that has not ended counts, and ended ties too (the whole history).
+    A tie with no start date counts (its date is unknown, not absent) unless
+    ``undated`` is False; a tie with status 'ended' and no end date counts as
+    ended. Without ``as_of`` every tie that has not ended counts, and ended ties
+    too (the whole history).
+
+    >>> tie_active(None, None, "active", date(1990, 12, 31)), tie_active(None, None, "active", date(1990, 12, 31), undated=False)
+    (True, False)
     """
     if as_of is None:
         return True
     span = _span(start) if start else None
+    if span is None and not undated:
+        return False
     if span is not None and span[0] > as_of:
         return False
     span = _span(end) if end else None
@@ -136,6 +156,7 @@ def build_graph(conn: sqlite3.Connection, flt: GraphFilter | None = None) -> nx.
         # Equal values (kinds, statuses, dates, sources, the ids a tie points to) share one
         # string object instead of one per cell: a 100k-entity graph holds about 40% less.
         share = {}.setdefault
+        undated = 0
         # Filled directly: networkx's add_edges_from copies each attribute dict and builds
         # three views per edge, which made up most of a 300k-tie build. The structure is
         # the one add_edges_from makes (tests/test_graph.py compares the two).
@@ -157,13 +178,14 @@ def build_graph(conn: sqlite3.Connection, flt: GraphFilter | None = None) -> nx.
             if "dissolved" in node[u] or "dissolved" in node[v]:
                 _end_with_dissolved(attrs, node[u], node[v])
             if not everything and not _keep_edge(attrs, flt):
+                undated += flt.skip_undated and _left_undated(attrs, flt)
                 continue
             keys = succ[u].get(v)
             if keys is None:
                 keys = succ[u][v] = {}
                 pred[v][u] = keys
             keys[attrs["id"]] = attrs
-        nx._clear_cache(g)
+        _finish(g, flt, undated)
     finally:
         if was_enabled:
             gc.enable()
@@ -195,7 +217,23 @@ def _keep_edge(attrs: dict[str, Any], flt: GraphFilter) -> bool:
         return False
     if flt.sectors and not flt.sectors & set((attrs.get("sectors") or "").split(";")):
         return False
-    return tie_active(attrs.get("start"), attrs.get("end"), attrs.get("status"), flt.as_of)
+    return tie_active(attrs.get("start"), attrs.get("end"), attrs.get("status"), flt.as_of, not flt.skip_undated)
+
+
+def _left_undated(attrs: dict[str, Any], flt: GraphFilter) -> bool:
+    # A tie refused only for its missing start date: every other filter passes it.
+    return _keep_edge(attrs, GraphFilter(flt.as_of, flt.entity_kinds, flt.tie_kinds, flt.sectors, flt.countries))
+
+
+def _finish(g: nx.MultiDiGraph, flt: GraphFilter, undated: int) -> None:
+    # Built in place: the count of undated ties left out, the entities left alone dropped.
+    if flt.skip_undated and flt.as_of is not None:
+        g.graph["undated_left_out"] = undated
+    if flt.hide_isolated:
+        node, succ, pred = g._node, g._succ, g._pred
+        for n in [n for n in node if not succ[n] and not pred[n]]:
+            del node[n], succ[n], pred[n]
+    nx._clear_cache(g)
 
 
 def filter_graph(g: nx.MultiDiGraph, flt: GraphFilter | None = None) -> nx.MultiDiGraph:
@@ -223,6 +261,7 @@ def filter_graph(g: nx.MultiDiGraph, flt: GraphFilter | None = None) -> nx.Multi
         # attribute dict: 4 s of an app filter change at 100k entities), in the order
         # g.edges() gives, so the result is the graph they would build.
         node, succ, pred = h._node, h._succ, h._pred
+        undated = 0
         for n, a in g.nodes(data=True):
             if _keep_node(a, flt):
                 node[n] = a
@@ -242,7 +281,9 @@ def filter_graph(g: nx.MultiDiGraph, flt: GraphFilter | None = None) -> nx.Multi
                             keys = out[v] = {}
                             pred[v][u] = keys
                         keys[k] = a
-        nx._clear_cache(h)
+                    elif flt.skip_undated:
+                        undated += _left_undated(a, flt)
+        _finish(h, flt, undated)
     finally:
         if was_enabled:
             gc.enable()

@@ -216,3 +216,32 @@ def test_ties_of_a_dissolved_body_end_with_it(conn):
     # The stored tie keeps no end of its own; the graph says why it ends.
     assert (attrs["end"], attrs["ended_by"]) == ("2017-12-31", "dissolved")
     assert store.get(conn, "ties", "home--county")["end"] is None
+
+
+def test_a_past_year_can_leave_out_undated_ties_and_says_how_many(conn):
+    _registry(conn)
+    past = GraphFilter.make(as_of=1995, skip_undated=True)
+    for g in (build_graph(conn, past), filter_graph(build_graph(conn), past)):
+        # 1995 without undated ties: only home--a (1990-2000); uni--b has no start and is the one left out.
+        assert sorted(k for _, _, k in g.edges(keys=True)) == ["home--a"]
+        assert g.graph["undated_left_out"] == 1
+    # Filtered to sister cities, the undated partnership is not among what is asked for: nothing is left out for it.
+    sisters = filter_graph(build_graph(conn), GraphFilter.make(as_of=1995, tie_kinds=["sister_city"], skip_undated=True))
+    assert sisters.graph["undated_left_out"] == 0
+    # Without the option (the review and analysis, and today's view) the undated tie counts as before.
+    assert "uni--b" in {k for *_, k in build_graph(conn, GraphFilter.make(as_of=1995)).edges(keys=True)}
+    assert "undated_left_out" not in build_graph(conn, GraphFilter.make(as_of=1995)).graph
+    assert tie_active(None, None, "active", date(1995, 12, 31), undated=False) is False
+    assert tie_active("1990", None, "active", date(1995, 12, 31), undated=False) is True
+
+
+def test_hide_isolated_drops_entities_without_a_tie(conn):
+    _registry(conn)
+    # 1995: home--a and uni--b run; c (its exchange starts 2005) has no tie, and b is tied by the undated uni--b.
+    flt = GraphFilter.make(as_of=1995, hide_isolated=True)
+    for g in (build_graph(conn, flt), filter_graph(build_graph(conn), flt)):
+        assert sorted(g) == ["a", "b", "home", "uni"]
+    # Leaving out undated ties too isolates b and uni as well.
+    both = filter_graph(build_graph(conn), GraphFilter.make(as_of=1995, skip_undated=True, hide_isolated=True))
+    assert sorted(both) == ["a", "home"]
+    assert sorted(build_graph(conn, GraphFilter.make(as_of=1995))) == ["a", "b", "c", "home", "uni"]
