@@ -1,13 +1,49 @@
-"""Network: the relation graph, filtered, focused on one entity or a path, with the selected entity's ties."""
+"""Network: the relation graph, filtered, focused on one entity or a path, with the selected entity's ties and metrics per entity."""
 
+from typing import Any
+
+import pandas as pd
 import streamlit as st
 
 from app_pages._common import (
-    MAX_PICKER_OPTIONS, PICKER_MATCHES, blank, country_options, csv_button, entity_options, formatter, from_url, graph,
-    keep_in_url, label, lang, md, name_of, network_html, t, year_span,
+    MAX_PICKER_OPTIONS, PICKER_MATCHES, blank, country, country_options, csv_button, db_key, entity_options, formatter,
+    from_url, graph, home, keep_in_url, label, lang, md, name_of, network_html, registry_snapshot, t, year_span,
 )
 from registry import view, vocab
+from registry.analysis import metrics
 from registry.graph import GraphFilter
+
+# Hears the drawing's "registry-select" message (a node clicked inside the iframe, which is
+# same-origin) and hands the entity id to this script as a trigger value: an inline
+# st.components.v2 component, no file and nothing from another host.
+_CLICK_JS = """
+export default function (component) {
+  const { setTriggerValue } = component;
+  function heard(e) {
+    if (e.origin !== window.location.origin) return;
+    const d = e.data;
+    if (!d || d.type !== "registry-select" || typeof d.id !== "string") return;
+    setTriggerValue("clicked", d.id);
+  }
+  window.addEventListener("message", heard);
+  return () => window.removeEventListener("message", heard);
+}
+"""
+_clicks = st.components.v2.component("network_click", js=_CLICK_JS)
+
+
+def _forget_click() -> None:
+    # A picker chosen after a click decides again which entity is selected (None, not absent: the address is not read again).
+    st.session_state["net_sel"] = None
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _metrics(
+    key: tuple[str, int], flt: GraphFilter, categories: frozenset[str], language: str, home_id: Any
+) -> tuple[pd.DataFrame, int | None]:
+    # Keyed by revision, filter, language and (for a category filter) the home, like the graph it reads.
+    df = metrics.entity_metrics(graph(flt, categories), language, registry_snapshot().activities, flt.as_of)
+    return df, df.attrs.get("sampled")
 
 st.title(t("network.title"))
 st.caption(t("network.intro"))
@@ -23,6 +59,7 @@ for key, options in (("net_kinds", ENTITY_KINDS), ("net_tie_kinds", TIE_KINDS), 
                      ("net_countries", country_options()[0]), ("net_categories", CATEGORIES)):
     from_url(key, options, many=True)
 from_url("net_history", ["1"])
+from_url("net_isolated", ["1"])
 url_year = from_url("net_year", [str(y) for y in range(first_year, last_year + 1)])
 if url_year is not None:
     st.session_state.pop("net_year", None)  # the slider has a default value: the address's year becomes it
@@ -38,13 +75,18 @@ with st.container(border=True):
     if st.session_state.get("net_history") == "1":
         st.session_state["net_history"] = True
     whole_history = c.toggle(t("network.whole_history"), key="net_history", help=t("network.whole_history_help"))
+    if st.session_state.get("net_isolated") == "1":
+        st.session_state["net_isolated"] = True
+    hide_isolated = c.toggle(t("network.hide_isolated"), key="net_isolated", help=t("network.hide_isolated_help"))
     year = st.slider(
         t("network.as_of"), first_year, last_year, int(url_year or last_year), key="net_year", disabled=whole_history,
         help=t("network.as_of_help"),
     )
 
+# A tie with no start date is drawn this year and in the whole history, not in a past year (whether it existed then is unknown).
 flt = GraphFilter.make(
     as_of=None if whole_history else year, entity_kinds=kinds, tie_kinds=tie_kinds, sectors=sectors, countries=countries,
+    skip_undated=not whole_history and year < last_year, hide_isolated=hide_isolated,
 )
 g = graph(flt, frozenset(categories))
 
@@ -56,16 +98,11 @@ with st.container(border=True):
     choices, named = entity_options(flt, frozenset(categories), query, keep=chosen)
     from_url("net_focus", choices)
     a, b, c, d = st.columns([3, 1, 3, 3])
-    focus = a.selectbox(t("network.focus"), choices, index=None, format_func=named, key="net_focus", placeholder=t("network.focus_none"))
+    focus = a.selectbox(t("network.focus"), choices, index=None, format_func=named, key="net_focus", placeholder=t("network.focus_none"), on_change=_forget_click)
     steps = b.number_input(t("network.steps"), 1, 5, 2, key="net_steps", disabled=focus is None)
-    source = c.selectbox(t("network.path_from"), choices, index=None, format_func=named, key="net_from", placeholder=t("common.choose"))
-    target = d.selectbox(t("network.path_to"), choices, index=None, format_func=named, key="net_to", placeholder=t("common.choose"))
-
-keep_in_url({
-    "net_kinds": kinds, "net_tie_kinds": tie_kinds, "net_sectors": sectors, "net_countries": countries,
-    "net_categories": categories, "net_history": whole_history, "net_year": None if whole_history or year == last_year else year,
-    "net_focus": focus,
-})
+    source = c.selectbox(t("network.path_from"), choices, index=None, format_func=named, key="net_from", placeholder=t("common.choose"), on_change=_forget_click)
+    target = d.selectbox(t("network.path_to"), choices, index=None, format_func=named, key="net_to", placeholder=t("common.choose"), on_change=_forget_click)
+from_url("net_sel")
 route = tuple(view.shortest_path(g, source, target)) if source and target else ()
 if source and target:
     if route:
@@ -79,17 +116,34 @@ else:
     drawing = network_html(flt, frozenset(categories), focus, int(steps), route)
     if drawing.aggregated:
         st.info(t("network.aggregated", n=g.number_of_nodes(), drawn=drawing.nodes), icon=":material/info:")
-    shown = t("network.shown", nodes=drawing.nodes, ties=drawing.ties)
+    shown = t("network.shown", nodes=t("network.node_count", n=drawing.nodes), ties=t("network.tie_count", n=drawing.ties))
     if drawing.omitted_ties:
         shown += " " + t("network.omitted", drawn=drawing.ties, n=drawing.omitted_ties, ties=drawing.omitted_weight)
     st.caption(shown)
     st.iframe(drawing.html, height=740, alt=t("network.iframe_alt"))
+if g.graph.get("undated_left_out"):
+    st.caption(t("network.undated_left_out", n=g.graph["undated_left_out"], year=year))
+clicked = _clicks(key="net_click", height=0, on_clicked_change=lambda: None).clicked
+if isinstance(clicked, str) and clicked in g:
+    st.session_state["net_sel"] = clicked
+picked = st.session_state.get("net_sel")
+picked = picked if picked in g else None
+
+keep_in_url({
+    "net_kinds": kinds, "net_tie_kinds": tie_kinds, "net_sectors": sectors, "net_countries": countries,
+    "net_categories": categories, "net_history": whole_history, "net_isolated": hide_isolated,
+    "net_year": None if whole_history or year == last_year else year, "net_focus": focus, "net_sel": picked,
+})
 
 st.subheader(t("network.details"))
-selected = focus or source
+selected = picked or focus or source
 if selected is None:
     st.caption(t("network.details_help"))
 else:
+    if picked:
+        a, b = st.columns([4, 1], vertical_alignment="center")
+        a.caption(t("network.selected_in_drawing"))
+        b.button(t("network.clear_selection"), key="net_clear", on_click=_forget_click, icon=":material/close:")
     ties = view.entity_ties(g, selected, lang())
     st.markdown(f"**{md(name_of(g, selected))}** · {label('entity_kinds', g.nodes[selected].get('kind'))} · {t('network.tie_count', n=len(ties))}")
     shown = ties.rename(columns={
@@ -100,3 +154,22 @@ else:
     })
     st.dataframe(blank(shown), hide_index=True, column_config={t("col.source"): st.column_config.TextColumn(width="large")})
     csv_button(ties, f"ties-{selected}.csv", key="net_ties_csv")
+
+st.subheader(t("network.metrics"))
+st.caption(t("network.metrics_help"))
+if g.number_of_nodes():
+    table, sampled = _metrics(db_key(), flt, frozenset(categories), lang(), home() if categories else None)
+    if sampled:
+        st.caption(t("network.metrics_sampled", k=sampled, n=g.number_of_nodes()))
+    by_kind = {c: label("tie_kinds", c.removeprefix("ties_")) for c in table.columns if c.startswith("ties_")}
+    kind_names = {k: label("entity_kinds", k) for k in table["kind"].dropna().unique()}
+    shown = table.assign(kind=table["kind"].map(kind_names), country_code=table["country_code"].map(country)).rename(columns={
+        "id": t("col.id"), "name": t("metrics.name"), "kind": t("col.kind"), "country_code": t("col.country"),
+        "ties": t("metrics.ties"), **by_kind, "neighbours": t("metrics.neighbours"), "countries": t("metrics.countries"),
+        "cities": t("metrics.cities"), "betweenness": t("metrics.betweenness"), "last_activity": t("metrics.last_activity"),
+    })
+    st.dataframe(
+        blank(shown), hide_index=True,
+        column_config={t("metrics.betweenness"): st.column_config.NumberColumn(format="%.3f", help=t("network.metrics_help"))},
+    )
+    csv_button(table, "entity-metrics.csv", key="net_metrics_csv")

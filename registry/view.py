@@ -171,6 +171,7 @@ def restrict_categories(
     )
     lost = [n for n in h if h.degree(n) == 0 and g.degree(n) > 0]
     h.remove_nodes_from(lost)
+    h.graph.update(g.graph)  # what the filter said about the graph (undated ties left out) still holds
     return h
 
 
@@ -504,6 +505,8 @@ def _page_data(
             row[4] = d
     text = {
         "ties": i18n.t("view.ties_count", lang, n="{n}"),
+        "tie": i18n.t("view.ties_count_one", lang, n="{n}"),
+        "file": i18n.t("view.png_file", lang),
         "source": i18n.t("view.source", lang),
         "groupHelp": i18n.t("view.group_help", lang),
     }
@@ -542,13 +545,14 @@ _PAGE_SCRIPT = r"""
     edges[j] = edge;
     eat[e[0]] = j;
   }
+  function count(n) { return (n === 1 ? T.tie : T.ties).replace("{n}", n); }
   // Tooltips are written as text (textContent), built when hovered.
   function nodeText(i) {
     var r = rows[i], k = K[r[2]];
     if (r[2] === 1) return r[1] + "\n" + T.groupHelp;
     var lines = [r[1], k[2]];
     if (r[3]) lines.push(S[r[3]]);
-    lines.push(T.ties.replace("{n}", r[4]));
+    lines.push(count(r[4]));
     return lines.join("\n");
   }
   function edgeText(j) {
@@ -556,7 +560,7 @@ _PAGE_SCRIPT = r"""
     if (e[3] === 1) {
       var kinds = [];
       for (var i = 0; i < e[7].length; i += 2) kinds.push(TK[e[7][i]][1] + ": " + e[7][i + 1]);
-      return a + " \u2013 " + b + "\n" + T.ties.replace("{n}", e[6]) + "\n" + kinds.join(", ");
+      return a + " \u2013 " + b + "\n" + count(e[6]) + "\n" + kinds.join(", ");
     }
     var lines = [a + " \u2192 " + b, TK[e[3]][1] + " (" + (S[e[6]] || "?") + "\u2013" + S[e[7]] + ")"];
     if (e[8]) lines.push(S[e[8]]);
@@ -587,6 +591,33 @@ _PAGE_SCRIPT = r"""
   network.on("blurEdge", hide);
   network.on("dragStart", hide);
   network.on("zoom", hide);
+  // A click on an entity selects it on the page around the drawing: the page listens for this
+  // message (same origin only) and shows the entity's ties. Country groups are not entities.
+  network.on("click", function (p) {
+    if (!p.nodes.length) return;
+    var r = rows[at[p.nodes[0]]];
+    if (!r || r[2] === 1) return;
+    document.body.setAttribute("data-selected", r[0]);
+    if (window.parent !== window) window.parent.postMessage({type: "registry-select", id: r[0]}, "*");
+  });
+  // The drawing as a PNG file, made in the browser from vis-network's canvas on a white ground.
+  document.getElementById("save").addEventListener("click", function () {
+    var src = box.querySelector("canvas");
+    if (!src) return;
+    var c = document.createElement("canvas");
+    c.width = src.width;
+    c.height = src.height;
+    var ctx = c.getContext("2d");
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, c.width, c.height);
+    ctx.drawImage(src, 0, 0);
+    var a = document.createElement("a");
+    a.href = c.toDataURL("image/png");
+    a.download = T.file;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  });
   function drawn() { document.body.setAttribute("data-drawn", "1"); }
   if (data.physics) {
     network.once("afterDrawing", drawn);
@@ -676,7 +707,10 @@ def network_html(
     else:
         folder = html.escape(assets.rstrip("/"), quote=True)
         head = f'<link rel="stylesheet" href="{folder}/vis-network.css">\n<script src="{folder}/vis-network.min.js"></script>'
-    caption = html.escape(i18n.t("view.caption", lang, nodes=n, ties=g.number_of_edges()))
+    caption = html.escape(i18n.t(
+        "view.caption", lang, nodes=i18n.t("view.nodes_count", lang, n=n), ties=i18n.t("view.ties_count", lang, n=g.number_of_edges()),
+    ))
+    save = html.escape(i18n.t("view.save_png", lang))
     omitted = g.graph.get("omitted_ties") or 0
     note = (
         f'<p class="note">{html.escape(i18n.t("view.omitted", lang, n=omitted, ties=g.graph.get("omitted_weight", 0)))}</p>'
@@ -697,9 +731,13 @@ html, body {{ margin: 0; padding: 0; font-family: system-ui, -apple-system, "Seg
 .legend ul {{ display: contents; list-style: none; }}
 .legend li {{ display: inline-flex; align-items: center; gap: 5px; line-height: 18px; }}
 .note {{ margin: 4px; font-size: 12px; color: #555; }}
+#save {{ position: absolute; top: 6px; right: 6px; z-index: 4; font: 12px system-ui, sans-serif; padding: 3px 8px; color: #333;
+  background: #ffffffe0; border: 1px solid #c4c9d0; border-radius: 4px; cursor: pointer; }}
+#save:hover {{ background: #f0f2f6; }}
 </style>
 </head><body>
-<div id="wrap"><div id="net" role="img" aria-label="{caption}"></div><div id="tooltip" role="tooltip"></div></div>
+<div id="wrap"><div id="net" role="img" aria-label="{caption}"></div><div id="tooltip" role="tooltip"></div>
+<button id="save" type="button">{save}</button></div>
 {_legend(g, lang)}
 {note}
 <script>

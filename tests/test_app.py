@@ -113,10 +113,11 @@ def test_network_filters_change_the_drawing(registry_db):
     assert len(sisters["edges"]) == expected.number_of_edges() == queries.tie_counts(conn)["sister_city"]
     assert {e["id"] for e in sisters["edges"]} == {k for _, _, k in expected.edges(keys=True)}
 
-    # Back in 1950 fewer sister cities had been twinned (the seed dates them 1946 onwards).
+    # Back in 1950 fewer sister cities had been twinned (the seed dates them 1946 onwards); a past year
+    # leaves out the ties with no known start.
     at.slider(key="net_year").set_value(1950).run()
     early = network_data(at)
-    expected = build_graph(conn, GraphFilter.make(as_of=1950, tie_kinds=["sister_city"]))
+    expected = build_graph(conn, GraphFilter.make(as_of=1950, tie_kinds=["sister_city"], skip_undated=True))
     assert len(early["edges"]) == expected.number_of_edges() < len(sisters["edges"])
 
 
@@ -583,3 +584,71 @@ def test_the_server_listens_on_this_machine_and_asks_no_host_for_its_address(mon
     finally:
         monkeypatch.undo()
         config.get_config_options(force_reparse=True)
+
+
+# --- issue 11, items 7 and 9: undated ties in a past year, isolated nodes, a selection from the address, metrics
+
+
+def test_a_past_year_leaves_out_undated_ties_and_says_how_many(registry_db):
+    at = start("en")
+    at.switch_page("app_pages/network.py").run()
+    conn = connect(registry_db)
+    this_year = at.slider(key="net_year").value
+    # This year the ties with no known start are drawn (the seed has some, e.g. two sister cities).
+    today = build_graph(conn, GraphFilter.make(as_of=this_year))
+    undated = {k for _, _, k, a in today.edges(keys=True, data=True) if not a.get("start")}
+    assert undated and undated <= {e["id"] for e in network_data(at)["edges"]}
+    assert not any("no known start date are not drawn" in c.value for c in at.caption)
+
+    at.slider(key="net_year").set_value(1990).run()
+    assert not at.exception
+    drawn = {e["id"] for e in network_data(at)["edges"]}
+    expected = build_graph(conn, GraphFilter.make(as_of=1990, skip_undated=True))
+    assert drawn == {k for _, _, k in expected.edges(keys=True)} and not drawn & undated
+    # Left out: the undated ties the year would otherwise count (those of 1990 without the option).
+    n = expected.graph["undated_left_out"]
+    assert n == sum(not a.get("start") for *_, a in build_graph(conn, GraphFilter.make(as_of=1990)).edges(data=True)) > 0
+    assert any(c.value.startswith(f"{n} ties with no known start date are not drawn for 1990") for c in at.caption)
+
+
+def test_hiding_isolated_entities_draws_only_tied_ones(registry_db):
+    at = start("en")
+    at.switch_page("app_pages/network.py").run()
+    at.multiselect(key="net_tie_kinds").set_value(["sister_city"]).run()
+    g = build_graph(connect(registry_db), GraphFilter.make(as_of=at.slider(key="net_year").value, tie_kinds=["sister_city"]))
+    alone = {n for n in g if g.degree(n) == 0}
+    assert alone and alone <= {r[0] for r in network_data(at)["nodes"]}  # only sister cities: most entities are alone
+    at.toggle(key="net_isolated").set_value(True).run()
+    assert not at.exception
+    assert {r[0] for r in network_data(at)["nodes"]} == set(g) - alone
+    assert address(at)["net_isolated"] == ["1"]
+
+
+def test_an_entity_selected_in_the_address_shows_its_ties(registry_db):
+    # A click in the drawing selects an entity (tests/test_browser.py); the selection is kept in the address.
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.query_params["net_sel"] = "graz"
+    at.run()
+    at.switch_page("app_pages/network.py").run()
+    assert not at.exception
+    assert any(m.value.startswith("**Graz**") for m in at.markdown)
+    g = build_graph(connect(registry_db), GraphFilter.make(as_of=at.slider(key="net_year").value))
+    assert len(at.dataframe[0].value) == g.degree("graz")
+    # Choosing a focus afterwards selects the focus instead.
+    at.selectbox(key="net_focus").set_value("trondheim").run()
+    assert any(m.value.startswith("**Trondheim") for m in at.markdown)
+    assert "net_sel" not in address(at)
+
+
+def test_metrics_table_has_a_row_per_entity_and_downloads_the_same(registry_db, downloads):
+    at = start("en")
+    at.switch_page("app_pages/network.py").run()
+    g = build_graph(connect(registry_db), GraphFilter.make(as_of=at.slider(key="net_year").value))
+    (table,) = [df.value for df in at.dataframe if "Betweenness" in df.value.columns]
+    assert len(table) == g.number_of_nodes()
+    ties = dict(zip(table["Id"], table["Ties"]))
+    assert all(ties[n] == g.degree(n) for n in g)
+    assert "Sister city" in table.columns and table["Kind"].iloc[0]
+    rows = list(csv.DictReader(io.StringIO(content(at, downloads, "net_metrics_csv").decode("utf-8"))))
+    assert {r["id"]: int(r["ties"]) for r in rows} == ties

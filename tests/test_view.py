@@ -233,3 +233,27 @@ def test_a_path_leaving_the_focus_is_drawn_whole():
     assert aggregated
     assert set(route) <= set(drawn) and {"c0--x", "y--x"} <= {k for _, _, k in drawn.edges(keys=True)}
     assert not drawn.has_node("country:DE")  # both Germans are on the path: no group is left for them
+
+
+def test_one_tie_is_singular_in_the_hover_text():
+    # The page script fills in the count: "1 tie" / "1 forbindelse", "2 ties" / "2 forbindelser".
+    for lang, one, many in (("en", "{n} tie", "{n} ties"), ("nb", "{n} forbindelse", "{n} forbindelser")):
+        page = view.network_html(star(1), lang)
+        text = data_of(page)["text"]
+        assert (text["tie"], text["ties"]) == (one, many)
+        assert 'T.ties.replace("{n}"' not in page and "n === 1 ? T.tie : T.ties" in page
+    assert 'aria-label="Network of 2 nodes and 1 tie"' in view.network_html(star(1), "en")
+
+
+def test_the_drawing_can_be_saved_as_png_and_a_click_selects_an_entity():
+    page = view.network_html(star(2), "en")
+    assert '<button id="save" type="button">Save as image (PNG)</button>' in page
+    assert 'toDataURL("image/png")' in page and data_of(page)["text"]["file"] == "network.png"
+    # A click tells the page around the drawing which entity, as a message; never for a country group.
+    assert 'postMessage({type: "registry-select", id: r[0]}' in page and "r[2] === 1) return" in page
+
+
+def test_restricting_categories_keeps_what_the_filter_said():
+    g = star(2)
+    g.graph["undated_left_out"] = 3
+    assert view.restrict_categories(g, {}, {"dormant"}).graph["undated_left_out"] == 3
