@@ -7,10 +7,10 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._common import (
-    MAX_PICKER_OPTIONS, cached, changed, conn, country, csv_button, current_actor, form_key, formatter, label, lang, md,
-    renew_form, require_editor, show_problems, t,
+    MAX_PICKER_OPTIONS, blank, cached, changed, conn, country, csv_button, current_actor, deferred, form_key, formatter,
+    label, lang, md, renew_form, require_editor, show_problems, t,
 )
-from registry import editing, forms, i18n, queries, store, vocab
+from registry import browse, editing, forms, i18n, queries, store, vocab
 from registry.errors import InvalidRow, RegistryError, StaleVersion
 from registry.schema import DATA_TABLES, TABLES, Column, personal_columns
 
@@ -21,9 +21,6 @@ flash = st.session_state.pop("registry_flash", None)
 if flash:
     st.success(flash, icon=":material/check_circle:")
 
-entities = cached(queries.entities_frame)
-ties = editing.ties_view(cached(queries.ties_frame), entities, lang())
-NAMES = {r.id: (r.name_en if lang() == "en" and isinstance(r.name_en, str) and r.name_en else r.name) for r in entities.itertuples()}
 VOCAB = {name: [term.code for term in terms] for name, terms in vocab.VOCABULARIES.items()}
 LONG_TEXT = {"notes", "goals", "indicators", "funding", "source", "purpose"}
 TITLES = {
@@ -92,13 +89,79 @@ def refs_in(table: str, frame: pd.DataFrame) -> dict[str, dict[Any, str]]:
 
 
 def entity_label(eid: Any) -> str:
-    return f"{NAMES.get(eid, eid)} ({eid})" if eid else t("common.none")
+    return f"{ref_labels('entities', [eid]).get(eid, eid)} ({eid})" if eid else t("common.none")
+
+
+def page_buttons(key: str, total: int, offset: int) -> None:
+    """Show the rows shown and how many match, with previous and next page buttons when there are more."""
+    signature = st.session_state[key][0]
+
+    def go(page: int) -> None:
+        st.session_state[key] = (signature, page)
+
+    page = offset // browse.PAGE_SIZE
+    a, b, c = st.columns([4, 1, 1])
+    if total:
+        a.caption(t("registry.page", first=offset + 1, last=min(offset + browse.PAGE_SIZE, total), shown=total))
+    else:
+        a.caption(t("registry.no_matches"))
+    if total > browse.PAGE_SIZE:
+        b.button(t("registry.previous"), key=f"{key}_prev", on_click=go, args=(page - 1,), disabled=page == 0,
+                 icon=":material/chevron_left:", width="stretch")
+        c.button(t("registry.next"), key=f"{key}_next", on_click=go, args=(page + 1,),
+                 disabled=offset + browse.PAGE_SIZE >= total, icon=":material/chevron_right:", width="stretch")
+
+
+def matches(key: str, table: str, text: str, filters: Any, *, personal: bool = False) -> tuple[pd.DataFrame, int, int]:
+    """Return ``(the shown page of table's matches, how many match, the page's offset)``, cached per revision.
+
+    Searched and filtered in SQLite (:func:`registry.browse.page_of`). The page number lives
+    in the session under ``key`` with the search it belongs to: a new search or filter starts
+    at the first page; :func:`page_buttons` moves it before the next run starts.
+    """
+    signature = (text.strip(), filters, personal)
+    at = st.session_state.get(key)
+    page = at[1] if isinstance(at, tuple) and at[0] == signature else 0
+    found, total = cached(browse.page_of, table, text.strip(), filters, page * browse.PAGE_SIZE, browse.PAGE_SIZE,
+                          personal=personal, lang=lang())
+    if page and page * browse.PAGE_SIZE >= total:  # rows went away since the page was chosen: the last page
+        page = max(0, (total - 1) // browse.PAGE_SIZE)
+        found, total = cached(browse.page_of, table, text.strip(), filters, page * browse.PAGE_SIZE, browse.PAGE_SIZE,
+                              personal=personal, lang=lang())
+    st.session_state[key] = (signature, page)
+    return found, total, page * browse.PAGE_SIZE
+
+
+def pick_rows(table: str, text: str, filters: Any, page: pd.DataFrame, total: int, *, personal: bool = False) -> pd.DataFrame:
+    """Return the rows a row picker lists: every match up to MAX_PICKER_OPTIONS, else the rows of the shown page.
+
+    Streamlit sends every option of a picker on each run, so past the limit the picker
+    holds what the table shows (searching or turning the page finds the others).
+    """
+    if total <= browse.PAGE_SIZE or total > MAX_PICKER_OPTIONS:
+        return page
+    return cached(browse.page_of, table, text.strip(), filters, 0, MAX_PICKER_OPTIONS, personal=personal, lang=lang())[0]
+
+
+def with_choice(key: str, ids: list[Any]) -> list[Any]:
+    """Return ``ids`` with the picker ``key``'s current choice added when it is not among them (it stays chosen)."""
+    chosen = st.session_state.get(key)
+    return ids if chosen is None or chosen in ids else [*ids, chosen]
+
+
+def csv_matches(table: str, text: str, filters: Any, total: int, file_name: str, key: str, *, personal: bool = False) -> None:
+    """Show a CSV download of every match: made now up to MAX_PICKER_OPTIONS rows, past that when it is clicked."""
+    args = (table, text.strip(), filters)
+    language = lang()  # a deferred download runs outside the script run, where the session cannot be read
+    data = (cached(browse.matches_csv, *args, personal=personal, lang=language) if total <= MAX_PICKER_OPTIONS
+            else deferred(lambda c, *a: browse.matches_csv(c, *a, personal=personal, lang=language), *args))
+    st.download_button(t("common.download_csv"), data, file_name=file_name, mime="text/csv", key=key, icon=":material/download:")
 
 
 def field(table: str, col: Column, value: Any, key: str) -> Any:
     """Show the widget for one column with its current value; return what the editor entered."""
     text = i18n.field_label(col.name, lang()) + (" *" if col.required else "")
-    help_text = col.help or None
+    help_text = i18n.field_help(table, col.name, lang()) or None
     if col.name == "directed":
         return 1 if st.checkbox(text, value=str(value) == "1", key=key, help=t("registry.directed_help")) else 0
     if col.vocabulary and col.multi:
@@ -114,10 +177,9 @@ def field(table: str, col: Column, value: Any, key: str) -> Any:
         if cached(forms.row_count, col.references) > MAX_PICKER_OPTIONS:
             # Streamlit sends every option of a picker on each run: past the limit the id is typed.
             return st.text_input(text, "" if value is None else str(value), key=key, help=t("registry.type_id"))
-        names = None if col.references == "entities" else ref_labels(col.references)
-        ids = list(entities["id"]) if names is None else list(names)
-        options = ([] if col.required else [""]) + ids
-        show = entity_label if names is None else (lambda i, n=names: f"{n.get(i, i)} ({i})" if i else t("common.none"))
+        names = ref_labels(col.references)
+        options = ([] if col.required else [""]) + list(names)
+        show = lambda i, n=names: f"{n.get(i, i)} ({i})" if i else t("common.none")  # noqa: E731
         shown = formatter(options, show)
         # A field already shown keeps its value (and must not be given a default besides its state).
         index = None if keep_choice(key, shown) else options.index(value) if value in options else (0 if not col.required else None)
@@ -212,7 +274,7 @@ def child_section(child: str, column: str, parent_id: Any) -> None:
     if rows.empty:
         st.caption(t("registry.no_rows"))
     else:
-        st.dataframe(forms.display_frame(rows.drop(columns=[column]), child, refs, lang()), hide_index=True)
+        st.dataframe(blank(forms.display_frame(rows.drop(columns=[column]), child, refs, lang())), hide_index=True)
     names = {r["id"]: forms.row_label(child, r, refs, lang()) for r in rows.to_dict("records")}
     ids = list(names)
     shown = formatter(ids, lambda i: names.get(i, str(i)))
@@ -231,22 +293,26 @@ def table_tab(table: str) -> None:
     """Browse, search, add and edit the rows of one table, declared in registry.schema, with the rows that belong to each."""
     pk = TABLES[table].pk
     editor = bool(current_actor())
-    frame = cached(forms.rows_frame, table, personal=editor)
     if personal_columns(table) and not editor:
         st.caption(t("registry.personal_hidden"))
     text = st.text_input(t("common.search"), key=f"reg_{table}_search", placeholder=t("registry.search_rows"))
-    found = forms.filter_rows(frame, text)
+    found, total, offset = matches(f"reg_{table}_page", table, text, (), personal=editor)
     refs = refs_in(table, found)
-    st.caption(t("registry.counts", shown=len(found), total=len(frame)))
-    st.dataframe(forms.display_frame(found, table, refs, lang()), hide_index=True, height=300)
-    csv_button(found.drop(columns=["version"]), f"{table}.csv", key=f"reg_{table}_csv")
+    st.dataframe(blank(forms.display_frame(found, table, refs, lang())), hide_index=True, height=300)
+    page_buttons(f"reg_{table}_page", total, offset)
+    csv_matches(table, text, (), total, f"{table}.csv", key=f"reg_{table}_csv", personal=editor)
 
     st.subheader(t("registry.edit_row"))
-    names = {r[pk]: forms.row_label(table, r, refs, lang()) for r in found.to_dict("records")}
-    ids = list(names)
+    listed = pick_rows(table, text, (), found, total, personal=editor)
+    listed_refs = refs if listed is found else refs_in(table, listed)
+    names = {r[pk]: forms.row_label(table, r, listed_refs, lang()) for r in listed.to_dict("records")}
+    ids = with_choice(f"reg_{table}_row", list(names))
+    if len(ids) > len(names):
+        names.update(ref_labels(table, ids[len(names):]))
     shown = formatter(ids, lambda i: f"{names.get(i, i)} ({i})")
     keep_choice(f"reg_{table}_row", shown)
-    chosen = st.selectbox(t("registry.choose_row"), ids, index=None, format_func=shown, key=f"reg_{table}_row", placeholder=t("common.choose"))
+    chosen = st.selectbox(t("registry.choose_row"), ids, index=None, format_func=shown, key=f"reg_{table}_row", placeholder=t("common.choose"),
+                          help=t("registry.picker_page") if total > MAX_PICKER_OPTIONS else None)
     if chosen is not None and require_editor():
         row = store.get(conn(), table, chosen)
         if row:
@@ -269,28 +335,33 @@ tab_entities, tab_ties, *tab_tables, tab_history = st.tabs(
 with tab_entities:
     a, b, c = st.columns(3)
     kinds = a.multiselect(t("network.entity_kinds"), VOCAB["entity_kinds"], format_func=formatter(VOCAB["entity_kinds"], lambda k: label("entity_kinds", k)), key="reg_kinds", placeholder=t("common.all"))
-    codes = sorted(set(entities["country_code"].dropna()), key=country)
+    codes = sorted(cached(browse.distinct_values, "entities", "country_code"), key=country)
     countries = b.multiselect(t("network.countries"), codes, format_func=formatter(codes, country), key="reg_countries", placeholder=t("common.all"))
     text = c.text_input(t("common.search"), key="reg_search", placeholder=t("registry.search_entities"))
-    found = editing.filter_entities(entities, kinds, countries, text)
-    st.caption(t("registry.counts", shown=len(found), total=len(entities)))
+    facets = (("kind", tuple(kinds)), ("country_code", tuple(countries)))
+    found, total, offset = matches("reg_entities_page", "entities", text, facets)
     st.dataframe(
-        found[["id", "name", "name_en", "kind", "country_code", "source"]].assign(
+        blank(found[["id", "name", "name_en", "kind", "country_code", "source"]].assign(
             kind=[label("entity_kinds", k) for k in found["kind"]], country_code=[country(cc) for cc in found["country_code"]],
-        ).rename(columns={"id": t("col.id"), "name": t("col.name"), "name_en": i18n.field_label("name_en", lang()),
-                          "kind": t("col.kind"), "country_code": t("col.country"), "source": t("col.source")}),
+        )).rename(columns={"id": t("col.id"), "name": t("col.name"), "name_en": i18n.field_label("name_en", lang()),
+                           "kind": t("col.kind"), "country_code": t("col.country"), "source": t("col.source")}),
         hide_index=True, height=360,
     )
-    csv_button(found, "entities.csv", key="reg_entities_csv")
+    page_buttons("reg_entities_page", total, offset)
+    csv_matches("entities", text, facets, total, "entities.csv", key="reg_entities_csv")
 
     st.subheader(t("registry.edit_entity"))
-    shown = formatter(found["id"], entity_label)
+    listed = pick_rows("entities", text, facets, found, total)
+    names = {r.id: (r.name_en if lang() == "en" and isinstance(r.name_en, str) and r.name_en else r.name) for r in listed.itertuples()}
+    ids = with_choice("reg_entity", list(names))
+    shown = formatter(ids, lambda i: f"{names[i]} ({i})" if i in names else entity_label(i))
     keep_choice("reg_entity", shown)
-    chosen = st.selectbox(t("registry.choose_entity"), list(found["id"]), index=None, format_func=shown, key="reg_entity", placeholder=t("common.choose"))
+    chosen = st.selectbox(t("registry.choose_entity"), ids, index=None, format_func=shown, key="reg_entity", placeholder=t("common.choose"),
+                          help=t("registry.picker_page") if total > MAX_PICKER_OPTIONS else None)
     if chosen and require_editor():
         row = store.get(conn(), "entities", chosen)
         if row:
-            st.markdown(f"**{md(entity_label(chosen))}** · {t('registry.version', v=row['version'], who=md(row['updated_by']), at=row['updated_at'][:19])}")
+            st.markdown(f"**{md(shown(chosen))}** · {t('registry.version', v=row['version'], who=md(row['updated_by']), at=row['updated_at'][:19])}")
             edit_form("entities", row, f"ent_{chosen}")
     with st.expander(t("registry.new_entity"), icon=":material/add:"):
         if require_editor():
@@ -303,23 +374,29 @@ with tab_ties:
     sectors = b.multiselect(t("network.sectors"), VOCAB["sectors"], format_func=formatter(VOCAB["sectors"], lambda s: label("sectors", s)), key="reg_sectors", placeholder=t("common.all"))
     tie_countries = c.multiselect(t("network.countries"), codes, format_func=formatter(codes, country), key="reg_tie_countries", placeholder=t("common.all"))
     tie_text = d.text_input(t("common.search"), key="reg_tie_search", placeholder=t("registry.search_ties"))
-    found_ties = editing.filter_ties(ties, tie_kinds, sectors, tie_countries, (), tie_text)
-    st.caption(t("registry.counts", shown=len(found_ties), total=len(ties)))
+    tie_facets = (("kind", tuple(tie_kinds)), ("sectors", tuple(sectors)), ("countries", tuple(tie_countries)))
+    found_ties, tie_total, tie_offset = matches("reg_ties_page", "ties", tie_text, tie_facets)
     st.dataframe(
-        found_ties[["id", "from_name", "kind_label", "to_name", "start", "end", "status", "sectors", "source"]].assign(
-            status=[label("statuses", s) for s in found_ties["status"]],
-            sectors=[", ".join(label("sectors", x) for x in str(s or "").split(";") if x) for s in found_ties["sectors"]],
-        ).rename(columns={"id": t("col.id"), "from_name": t("registry.from"), "kind_label": t("col.kind"), "to_name": t("registry.to"),
-                          "start": t("col.start"), "end": t("col.end"), "status": t("col.status"), "sectors": t("col.sectors"), "source": t("col.source")}),
+        blank(found_ties[["id", "from_name", "kind_label", "to_name", "start", "end", "status", "sectors", "source"]].assign(
+            status=[label("statuses", s) if isinstance(s, str) and s else "" for s in found_ties["status"]],
+            sectors=[", ".join(label("sectors", x) for x in s.split(";") if x) if isinstance(s, str) else "" for s in found_ties["sectors"]],
+        )).rename(columns={"id": t("col.id"), "from_name": t("registry.from"), "kind_label": t("col.kind"), "to_name": t("registry.to"),
+                           "start": t("col.start"), "end": t("col.end"), "status": t("col.status"), "sectors": t("col.sectors"), "source": t("col.source")}),
         hide_index=True, height=360,
     )
-    csv_button(found_ties.drop(columns=["from_name", "to_name", "kind_label", "country_codes"]), "ties.csv", key="reg_ties_csv")
+    page_buttons("reg_ties_page", tie_total, tie_offset)
+    csv_matches("ties", tie_text, tie_facets, tie_total, "ties.csv", key="reg_ties_csv")
 
     st.subheader(t("registry.edit_tie"))
-    tie_names = dict(zip(found_ties["id"], found_ties["from_name"] + " – " + found_ties["to_name"] + " (" + found_ties["kind_label"] + ")"))
-    shown = formatter(found_ties["id"], lambda i: tie_names.get(i, i))
+    listed = pick_rows("ties", tie_text, tie_facets, found_ties, tie_total)
+    tie_names = dict(zip(listed["id"], listed["from_name"] + " – " + listed["to_name"] + " (" + listed["kind_label"] + ")"))
+    tie_ids = with_choice("reg_tie", list(tie_names))
+    if len(tie_ids) > len(tie_names):
+        tie_names.update(ref_labels("ties", tie_ids[len(tie_names):]))
+    shown = formatter(tie_ids, lambda i: tie_names.get(i, i))
     keep_choice("reg_tie", shown)
-    chosen_tie = st.selectbox(t("registry.choose_tie"), list(found_ties["id"]), index=None, format_func=shown, key="reg_tie", placeholder=t("common.choose"))
+    chosen_tie = st.selectbox(t("registry.choose_tie"), tie_ids, index=None, format_func=shown, key="reg_tie", placeholder=t("common.choose"),
+                              help=t("registry.picker_page") if tie_total > MAX_PICKER_OPTIONS else None)
     if chosen_tie and require_editor():
         row = store.get(conn(), "ties", chosen_tie)
         if row:
@@ -337,18 +414,18 @@ for name, tab in zip(forms.EDITABLE, tab_tables):
 HIST_TABLES = ["", *(tb.name for tb in DATA_TABLES)]
 with tab_history:
     a, b = st.columns([1, 2])
-    table = a.selectbox(t("col.table"), HIST_TABLES, format_func=formatter(HIST_TABLES, lambda x: x or t("common.all")), key="hist_table")
+    table = a.selectbox(t("col.table"), HIST_TABLES, format_func=formatter(HIST_TABLES, lambda x: i18n.table_label(x, lang()) if x else t("common.all")), key="hist_table")
     row_id = b.text_input(t("registry.row_id"), key="hist_row", placeholder=t("registry.row_id_placeholder"))
     history = cached(queries.history, table or None, row_id.strip() or None, 500)
     actions = {"insert": t("action.insert"), "update": t("action.update"), "delete": t("action.delete")}
     shown = pd.DataFrame({
         t("col.when"): history["at"].str.slice(0, 19).str.replace("T", " "),
         t("col.who"): history["actor"],
-        t("col.table"): history["table_name"],
+        t("col.table"): [i18n.table_label(name, lang()) for name in history["table_name"]],
         t("col.row"): history["row_id"],
         t("col.action"): history["action"].map(actions),
         t("registry.change"): [editing.describe_change(r.action, r.before, r.after, lang()) for r in history.itertuples()],
     })
     st.caption(t("registry.history_help", n=len(history)))
-    st.dataframe(shown, hide_index=True, column_config={t("registry.change"): st.column_config.TextColumn(width="large")})
+    st.dataframe(blank(shown), hide_index=True, column_config={t("registry.change"): st.column_config.TextColumn(width="large")})
     csv_button(history, "audit.csv", key="hist_csv")

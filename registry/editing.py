@@ -138,10 +138,15 @@ def describe_change(action: str, before: Any, after: Any, lang: str) -> str:
     # Missing JSON may arrive as None or, through pandas, as NaN.
     b = json.loads(before) if isinstance(before, str) and before else {}
     a = json.loads(after) if isinstance(after, str) and after else {}
+    def name(row: dict[str, Any]) -> Any:
+        # An entity with an English name is named by it on English pages, as everywhere else.
+        own = row.get("name_en") if lang == "en" and row.get("name_en") else row.get("name")
+        return own or row.get("title") or row.get("id") or ""
+
     if action == "insert":
-        return i18n.t("editing.inserted", lang, name=a.get("name") or a.get("title") or a.get("id") or "")
+        return i18n.t("editing.inserted", lang, name=name(a))
     if action == "delete":
-        return i18n.t("editing.deleted", lang, name=b.get("name") or b.get("title") or b.get("id") or "")
+        return i18n.t("editing.deleted", lang, name=name(b))
     parts = [
         f"{k}: {b.get(k)!r} → {a.get(k)!r}"
         for k in sorted(set(a) | set(b))

@@ -461,7 +461,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "registry.history": ("Endringslogg", "Change history"),
     "registry.search_entities": ("Navn, id eller notat", "Name, id or note"),
     "registry.search_ties": ("Navn, id, mål eller kilde", "Name, id, goal or source"),
-    "registry.counts": ("Viser {shown} av {total}.", "Showing {shown} of {total}."),
     "registry.edit_entity": ("Rett en aktør eller et sted", "Edit an entity"),
     "registry.choose_entity": ("Velg aktør eller sted", "Choose an entity"),
     "registry.new_entity": ("Ny aktør eller nytt sted", "New entity"),
@@ -739,3 +738,100 @@ def country_name(code: str | None, lang: str) -> str:
     if lang == "nb":
         return _translation("nb").gettext(c.name)
     return getattr(c, "common_name", None) or c.name
+
+
+# --- the registry page: pages of a table, and the form help of every column in bokmål (issue 11, items 5 and 6)
+
+__all__ += ["FIELD_HELP_NB", "field_help"]
+
+STRINGS.update({
+    "registry.page": ("Rad {first}–{last} av {shown} treff.", "Rows {first}–{last} of {shown} matches."),
+    "registry.no_matches": ("Ingen treff.", "No matches."),
+    "registry.previous": ("Forrige side", "Previous page"),
+    "registry.next": ("Neste side", "Next page"),
+    "registry.picker_page": (
+        "Listen viser radene på siden over: søk eller bla for å finne andre.",
+        "The list holds the rows of the page above: search or turn the page to find others.",
+    ),
+})
+
+_VERIFIED_NB = "Når kilden sist ble lest og fortsatt stemte (ÅÅÅÅ-MM-DD)"
+_DATE_NB = "ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD"
+
+#: The help of each form field in bokmål, by 'table.column'; the English help is the one declared in registry/schema.py.
+FIELD_HELP_NB: dict[str, str] = {
+    **{f"{table}.verified_on": _VERIFIED_NB for table in ("entities", "agreements", "ties", "activities", "contacts")},
+    "entities.id": "Fast kortnavn, f.eks. «dunfermline»",
+    "entities.name": "Navn (det norske der det er et eget)",
+    "entities.name_en": "Engelsk navn der det er et annet",
+    "entities.country_code": "ISO 3166-1 alfa-2-kode",
+    "entities.lat": "Breddegrad (WGS84)",
+    "entities.lon": "Lengdegrad (WGS84)",
+    "entities.url": "Nettadresse",
+    "entities.wikidata_id": "Wikidata-id, f.eks. Q1234",
+    "entities.source": "Én eller flere adresser, eller strategidokumentet",
+    "entities.founded": "Når organet ble opprettet eller stedet ble ett",
+    "entities.dissolved": "Når organet opphørte; forbindelsene dets slutter samtidig",
+    "entities.successor_id": "Organet som tok over da dette ble nedlagt",
+    "agreements.id": "Fast kortnavn, f.eks. «ring-charter-1968»",
+    "agreements.title": "Dokumentets tittel, på dokumentets eget språk",
+    "agreements.signed_on": _DATE_NB,
+    "agreements.signatories": "Hvem som signerte, etter embete (aldri private navn), skilt med «;»",
+    "agreements.document_url": "Der selve dokumentet kan leses",
+    "agreements.review_on": "Når avtalen skal vurderes eller fornyes",
+    "agreements.ended_on": "Når den ble sagt opp eller utløp",
+    "agreements.sectors": "Sektorene avtalen nevner",
+    "agreement_parties.role": "«party» om ikke annet er oppgitt",
+    "ties.id": "Fast kortnavn, f.eks. «trondheim--dunfermline»",
+    "ties.start": _DATE_NB,
+    "ties.directed": "1 når retningen betyr noe, ellers 0",
+    "ties.sectors": "Sektorkoder skilt med «;»",
+    "ties.carrier_id": "Den lokale aktøren som bærer kontakten",
+    "ties.strategy_points": "Strategipunkter skilt med «;», f.eks. «2a;4e»",
+    "ties.agreement_id": "Avtalen forbindelsen bygger på, når den er registrert",
+    "activities.id": "Fast kortnavn, f.eks. «dunfermline-80-years-2025»",
+    "activities.title": "Hva som skjedde, på én linje",
+    "activities.start": _DATE_NB + "; tom når ingen kilde oppgir den",
+    "activities.end": "Siste dag, for et tidsrom",
+    "activities.municipal_role": "Hjemkommunens rolle i den",
+    "activities.agreement_id": "Avtalen den følger opp, om noen",
+    "activity_ties.tie_id": "Forbindelsen aktiviteten hører til",
+    "decisions.kind": "«category» om ikke annet er oppgitt",
+    "decisions.tie_id": "Forbindelsen vedtaket gjelder (påkrevd for kategori eller vennskapsbyavtale)",
+    "decisions.category": "Påkrevd for et kategorivedtak",
+    "decisions.title": "Hva som ble vedtatt, f.eks. strategiens tittel",
+    "decisions.decided_by": "Organet, f.eks. «Bystyret», «Formannskapet»",
+    "decisions.case_ref": "Saksnummer, f.eks. «sak 3/10»",
+    "plan_lines.tie_id": "Relasjonen som finansieres (alle typer forbindelser)",
+    "plan_lines.activity_id": "Aktiviteten eller prosjektet som finansieres",
+    "plan_lines.kind": "«plan» (budsjettert) eller «actual» (brukt eller mottatt)",
+    "plan_lines.amount": "Hele enheter av valutaen",
+    "plan_lines.currency": "ISO 4217-kode; NOK når tom",
+    "plan_lines.funder": "«municipal» eller navnet på en ekstern finansiør",
+    "plan_lines.funder_id": "Finansiøren, når den er registrert",
+    "contacts.id": "Fast kortnavn, f.eks. «consul-denmark»",
+    "contacts.entity_id": "Organisasjonen",
+    "contacts.office": "Embetet eller rollen, f.eks. «honorary consul»",
+    "contacts.person_name": "Valgfritt; personopplysning, logges aldri i klartekst",
+    "contacts.purpose": "Hvorfor registeret har denne kontakten",
+    "contacts.retain_until": "Når personopplysningene skal slettes",
+    "declared_totals.id": "Fast kortnavn, f.eks. «trondheim-consulates-2010»",
+    "declared_totals.entity_id": "Hvem antallet gjelder (kommunen)",
+    "declared_totals.as_of": "Når kilden telte",
+    "settings.key": "En innstilling som er deklarert i registry.settings",
+    "settings.value": "Verdien, som tekst",
+}
+
+
+def field_help(table: str, column: str, lang: str) -> str:
+    """Return the help of a form field in ``lang``: the schema's English help, or its bokmål text ('' when it has none).
+
+    >>> field_help("ties", "directed", "nb"), field_help("ties", "directed", "en")
+    ('1 når retningen betyr noe, ellers 0', '1 when the direction matters, else 0')
+    """
+    from .schema import TABLES  # local: i18n stays a leaf module that the rest of registry imports
+
+    english = TABLES[table].column(column).help if table in TABLES else ""
+    if lang != "nb" or not english:
+        return english
+    return FIELD_HELP_NB.get(f"{table}.{column}", english)

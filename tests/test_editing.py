@@ -115,3 +115,85 @@ def test_new_ids_come_from_the_rows_own_columns():
     assert forms.fill_id("activities", {"id": "mine", "title": "X"})["id"] == "mine"
     assert "id" not in forms.fill_id("plan_lines", {"year": 2025})
     assert forms.fill_id("activities", {"title": ""}).get("id") is None
+
+
+# --- registry.browse: one page of a table, searched and filtered in SQLite (issue 11, item 5)
+
+
+def _places(conn):
+    """Five entities: three Austrian cities, one Swedish, one whose name holds LIKE's wildcards; two ties."""
+    rows = [
+        ("graz", "city", "Graz", None, "AT"), ("wien", "city", "Wien", "Vienna", "AT"), ("linz", "city", "Linz", None, "AT"),
+        ("ostersund", "city", "Östersund", None, "SE"), ("fund", "funding_programme", "Fond 50%_plan", None, "NO"),
+    ]
+    for eid, kind, name, name_en, cc in rows:
+        store.insert(conn, "entities", {"id": eid, "kind": kind, "name": name, "name_en": name_en, "country_code": cc,
+                                        "source": "test"}, actor="t")
+    store.insert(conn, "ties", {"id": "graz--wien", "from_id": "graz", "to_id": "wien", "kind": "partnership",
+                                "sectors": "culture;education", "source": "test"}, actor="t")
+    store.insert(conn, "ties", {"id": "linz--ostersund", "from_id": "linz", "to_id": "ostersund", "kind": "partnership",
+                                "sectors": "business", "source": "test"}, actor="t")
+    return conn
+
+
+def test_a_page_of_entities_and_how_many_match(conn):
+    from registry import browse
+
+    _places(conn)
+    # Id order: fund, graz, linz, ostersund, wien; the second page of two is linz and ostersund.
+    page, total = browse.page_of(conn, "entities", offset=2, limit=2)
+    assert page["id"].tolist() == ["linz", "ostersund"] and total == 5
+    page, total = browse.page_of(conn, "entities", filters={"country_code": ["AT"]}, offset=0, limit=2)
+    assert page["id"].tolist() == ["graz", "linz"] and total == 3
+    # Case is ignored beyond ASCII ('ö' finds 'Ö'), and the English name is searched too.
+    assert browse.page_of(conn, "entities", "östers")[0]["id"].tolist() == ["ostersund"]
+    assert browse.page_of(conn, "entities", "VIENNA")[0]["id"].tolist() == ["wien"]
+    # '%' and '_' are letters to look for, not wildcards: '0%_p' is only in the fund's name, '_' in none other.
+    assert browse.page_of(conn, "entities", "0%_p")[0]["id"].tolist() == ["fund"]
+    assert browse.page_of(conn, "entities", "n_")[1] == 0
+    assert browse.page_of(conn, "entities", "", {"kind": ["country"]})[1] == 0
+
+
+def test_a_page_of_ties_filters_sectors_and_either_ends_country(conn):
+    from registry import browse
+
+    _places(conn)
+    page, total = browse.page_of(conn, "ties", filters=(("countries", ("SE",)),), lang="en")
+    assert page["id"].tolist() == ["linz--ostersund"] and total == 1
+    assert browse.page_of(conn, "ties", filters={"sectors": ["education", "health"]})[0]["id"].tolist() == ["graz--wien"]
+    # 'cult' is not a sector code: a sector must match whole, between its ';'.
+    assert browse.page_of(conn, "ties", filters={"sectors": ["cult"]})[1] == 0
+    # The ends are named (and searched) in the page's language; the kind by its label (registry/vocab.py).
+    en = browse.page_of(conn, "ties", "vienna", lang="en")[0]
+    assert (en["from_name"].tolist(), en["to_name"].tolist(), en["kind_label"].tolist()) == (["Graz"], ["Vienna"], ["Partnership/agreement"])
+    assert browse.page_of(conn, "ties", "vienna", lang="nb")[1] == 0
+
+
+def test_the_csv_of_the_matches_holds_every_match_and_no_added_columns(conn):
+    import csv
+    import io
+
+    from registry import browse
+
+    _places(conn)
+    rows = list(csv.DictReader(io.StringIO(browse.matches_csv(conn, "entities", "", {"country_code": ["AT"]}).decode())))
+    assert [r["id"] for r in rows] == ["graz", "linz", "wien"]
+    header = browse.matches_csv(conn, "ties").decode().splitlines()[0].split(",")
+    assert "from_name" not in header and "kind_label" not in header and "sectors" in header
+
+
+def test_a_history_entry_names_an_entity_in_the_pages_language(conn):
+    store.insert(conn, "entities", {"id": "wien", "kind": "city", "name": "Wien", "name_en": "Vienna", "source": "s"}, actor="t")
+    after = queries.history(conn, "entities", "wien")["after"][0]
+    assert editing.describe_change("insert", None, after, "en") == "added «Vienna»"
+    assert editing.describe_change("insert", None, after, "nb") == "la til «Wien»"
+
+
+def test_every_form_field_with_help_has_it_in_bokmal():
+    from registry import i18n
+
+    for table in DATA_TABLES:
+        for col in editing.form_columns(table.name):
+            if col.help:
+                assert i18n.field_help(table.name, col.name, "en") == col.help
+                assert i18n.field_help(table.name, col.name, "nb") != col.help, f"{table.name}.{col.name}"
