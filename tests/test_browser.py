@@ -507,3 +507,38 @@ def test_the_map_of_a_large_registry_keeps_the_browser_responsive(browser, tmp_p
             assert not watch.errors, watch.errors
     finally:
         context.close()
+
+
+# --- issue 11, item 9: click a node to select it, save the drawing as an image ---------------------
+
+
+def test_a_click_on_a_node_shows_its_ties_and_the_drawing_saves_as_png(page, server):
+    watch = Watch(page, server.url)
+    with server.explained():
+        page.goto(f"{server.url}/network?lang=en")
+        settle(page, "Network")
+        frame = network_frame(page)
+        until_in_frame(frame, """() => document.body.dataset.drawn === "1" && document.body.dataset.stable === "1"
+            && window.registryData.nodes.some(r => r[0] === "graz")""")
+        assert page.get_by_text("Click a node in the drawing").count() == 1  # nothing selected yet
+        box = page.locator("iframe[title='Network diagram of the ties']").bounding_box()
+        spot = frame.locator("body").evaluate(
+            "() => { const n = window.registryNetwork; return n.canvasToDOM(n.getPositions(['graz']).graz); }"
+        )
+        page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])
+        # The page (outside the iframe) now shows Graz's ties, and the address keeps the selection.
+        page.get_by_text("Selected in the drawing").wait_for(timeout=30000)
+        heading = page.locator("[data-testid='stMarkdownContainer']").filter(has_text="Graz ·").first
+        heading.wait_for(timeout=30000)
+        assert "1 tie" in heading.inner_text()
+        assert "net_sel=graz" in page.url
+
+        button = frame.get_by_role("button", name="Save as image (PNG)")
+        with page.expect_download(timeout=30000) as info:
+            button.click()
+        download = info.value
+        assert download.suggested_filename == "network.png"
+        data = Path(download.path()).read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10000  # a drawn picture, not an empty canvas
+        assert not watch.errors, watch.errors
+        assert not watch.foreign, watch.foreign
