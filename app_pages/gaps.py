@@ -4,7 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._common import (
-    cached, csv_button, formatter, from_url, home, keep_in_url, label, lang, name_of, registry_snapshot, require_home, t,
+    MAX_PICKER_OPTIONS, cached, csv_button, formatter, from_url, home, keep_in_url, label, lang, name_of, registry_snapshot,
+    require_home, t,
 )
 from registry import rules
 from registry.review import report
@@ -14,7 +15,28 @@ st.caption(t("gaps.intro"))
 
 if not require_home():
     st.stop()
-result = cached(report.review, home_id=home())
+#: Rows of one finding kind shown on the page; the CSV holds them all (45,000 findings at 10k entities
+#: were 15 MB sent on every rerun).
+SHOWN_PER_KIND = 100
+
+
+def csv_download(frame: pd.DataFrame, file_name: str, key: str) -> None:
+    """Show a CSV download of ``frame``: written now when it is small, when clicked when it is large."""
+    if len(frame) <= MAX_PICKER_OPTIONS:
+        csv_button(frame, file_name, key=key)
+        return
+    st.download_button(
+        t("common.download_csv"), lambda f=frame: f.to_csv(index=False).encode("utf-8"), file_name=file_name,
+        mime="text/csv", key=key, icon=":material/download:",
+    )
+
+
+# Replaying the audit log is the slowest part of the integrity check (a second or more at 10,000 entities):
+# asked for, not done on every first view. The overview's review (the same call with it) is then reused.
+with_audit = st.toggle(t("gaps.audit"), key="gaps_audit", help=t("gaps.audit_help"))
+result = cached(report.review, home_id=home()) if with_audit else cached(report.review, home_id=home(), audit_log=False)
+if not with_audit:
+    st.caption(t("gaps.audit_off"))
 findings = result.findings
 NOTES = {r.kind: (r.method, r.note_nb if lang() == "nb" else r.note_en) for r in result.summary.itertuples()} if len(result.summary) else {}
 GROUPS = {"gap": t("gaps.group_gap"), "overlap": t("gaps.group_overlap"), "opportunity": t("gaps.group_opportunity")}
@@ -35,7 +57,7 @@ with st.container(border=True):
 keep_in_url({"gaps_groups": groups, "gaps_kinds": chosen, "gaps_severity": levels, "gaps_search": query})
 shown = report.filter_findings(findings, lang(), groups=groups, kinds=chosen, severities=levels, text=query)
 st.caption(t("gaps.counts", shown=len(shown), total=len(findings)))
-csv_button(shown, "findings.csv", key="gaps_csv_all")
+csv_download(shown, "findings.csv", key="gaps_csv_all")
 
 empty = []
 for kind in kinds:
@@ -53,17 +75,20 @@ for kind in kinds:
         method, note = NOTES.get(kind, ("exact", ""))
         if method != "exact" and note:
             st.info(note, icon=":material/info:")
+        top = rows.head(SHOWN_PER_KIND)
         st.dataframe(
             pd.DataFrame({
-                t("col.subject"): rows["subject_name" if lang() == "nb" else "subject_name_en"],
-                t("col.severity"): [report.severity_label(s, lang()) for s in rows["severity"]],
-                t("col.explanation"): rows[f"explanation_{lang()}"],
-                t("col.evidence"): rows["evidence"],
+                t("col.subject"): top["subject_name" if lang() == "nb" else "subject_name_en"],
+                t("col.severity"): [report.severity_label(s, lang()) for s in top["severity"]],
+                t("col.explanation"): top[f"explanation_{lang()}"],
+                t("col.evidence"): top["evidence"],
             }),
             hide_index=True,
             column_config={t("col.explanation"): st.column_config.TextColumn(width="large")},
         )
-        csv_button(rows, f"findings-{kind}.csv", key=f"gaps_csv_{kind}")
+        if len(rows) > len(top):
+            st.caption(t("gaps.first_rows", shown=len(top), n=len(rows)))
+        csv_download(rows, f"findings-{kind}.csv", key=f"gaps_csv_{kind}")
 if empty:
     st.caption(t("gaps.none") + " " + ", ".join(empty) + ".")
 

@@ -749,6 +749,21 @@ STRINGS.update({
     "registry.no_matches": ("Ingen treff.", "No matches."),
     "registry.previous": ("Forrige side", "Previous page"),
     "registry.next": ("Neste side", "Next page"),
+    "gaps.audit": ("Ta med endringsloggen", "Include the change log"),
+    "gaps.audit_help": (
+        "Spiller av endringsloggen for å finne rader som er skrevet utenom registeret. Tar noen sekunder i et stort register.",
+        "Replays the change log to find rows written past the registry. Takes a few seconds in a large registry.",
+    ),
+    "gaps.audit_off": (
+        "Integritetskontrollen under har ikke spilt av endringsloggen: rader skrevet utenom registeret er ikke søkt etter. "
+        "Slå på «Ta med endringsloggen» for å ta dem med.",
+        "The integrity check below did not replay the change log: rows written past the registry are not looked for. "
+        "Switch on «Include the change log» to include them.",
+    ),
+    "gaps.first_rows": (
+        "Viser de {shown} første av {n}; CSV-filen har alle.",
+        "Showing the first {shown} of {n}; the CSV file has them all.",
+    ),
     "registry.picker_page": (
         "Listen viser radene på siden over: søk eller bla for å finne andre.",
         "The list holds the rows of the page above: search or turn the page to find others.",

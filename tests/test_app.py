@@ -652,3 +652,59 @@ def test_metrics_table_has_a_row_per_entity_and_downloads_the_same(registry_db, 
     assert "Sister city" in table.columns and table["Kind"].iloc[0]
     rows = list(csv.DictReader(io.StringIO(content(at, downloads, "net_metrics_csv").decode("utf-8"))))
     assert {r["id"]: int(r["ties"]) for r in rows} == ties
+
+
+# --- issue 11, item 5: the registry page shows one page of rows; the gaps page replays the audit log on request
+
+
+def test_the_registry_page_shows_one_page_of_rows_and_turns_it(registry_db, monkeypatch):
+    from registry import browse
+
+    # Pages of ten rows and pickers of at most twenty: the seed's ~50 entities then need five pages.
+    monkeypatch.setattr(browse, "PAGE_SIZE", 10)
+    import app_pages._common as common
+
+    monkeypatch.setattr(common, "MAX_PICKER_OPTIONS", 20)
+    at = start("en")
+    at.switch_page("app_pages/registry_browser.py").run()
+    ids = [r[0] for r in connect(registry_db).execute("SELECT id FROM entities ORDER BY id")]
+    assert at.dataframe[0].value["Id"].tolist() == ids[:10]
+    assert f"Rows 1–10 of {len(ids)} matches." in [c.value for c in at.caption]
+    # Past the picker limit the entity picker lists the rows of the shown page.
+    assert len(at.selectbox(key="reg_entity").options) == 10
+    at.button(key="reg_entities_page_next").click().run()
+    assert at.dataframe[0].value["Id"].tolist() == ids[10:20]
+    # A new search starts at its first page; its few matches are all listed.
+    at.text_input(key="reg_search").input("graz").run()
+    assert not at.exception
+    assert at.dataframe[0].value["Id"].tolist() == ["graz"]
+    assert at.selectbox(key="reg_entity").options == ["Graz (graz)"]
+
+
+def test_the_gaps_page_replays_the_audit_log_when_asked(registry_db, downloads):
+    import sqlite3
+
+    from registry.review import report
+
+    from registry import seed
+
+    seed.ensure_seeded(registry_db).close()
+    raw = sqlite3.connect(registry_db)
+    with raw:  # written past the library: no audit row
+        raw.execute("INSERT INTO entities (id, kind, name, source) VALUES ('ghost', 'city', 'Ghost', 'test')")
+    raw.close()
+    at = start("en")
+    at.switch_page("app_pages/gaps.py").run()
+    rows = list(csv.DictReader(io.StringIO(content(at, downloads, "gaps_csv_all").decode("utf-8"))))
+    assert not any("not in the audit log" in r["explanation_en"] for r in rows)
+    assert t_caption(at, "did not replay the change log")
+    at.toggle(key="gaps_audit").set_value(True).run()
+    rows = list(csv.DictReader(io.StringIO(content(at, downloads, "gaps_csv_all").decode("utf-8"))))
+    ghost = [r for r in rows if r["subject"] == "ghost" and "not in the audit log" in r["explanation_en"]]
+    assert len(ghost) == 1 and not t_caption(at, "did not replay the change log")
+    # The same findings as the library's review with the audit log.
+    assert len(rows) == len(report.findings_frame(connect(registry_db)))
+
+
+def t_caption(at: AppTest, text: str) -> bool:
+    return any(text in c.value for c in at.caption)

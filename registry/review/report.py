@@ -128,12 +128,16 @@ def _sorted(df: pd.DataFrame) -> pd.DataFrame:
     return df.assign(_r=rank).sort_values("_r", kind="stable").drop(columns="_r").reset_index(drop=True)
 
 
-def review(conn: sqlite3.Connection, as_of: date | int | None = None, home_id: str | None = None) -> Review:
+def review(
+    conn: sqlite3.Connection, as_of: date | int | None = None, home_id: str | None = None, *, audit_log: bool = True
+) -> Review:
     """Return the :class:`Review` of the registry as of ``as_of`` (default today), most severe findings first.
 
     The findings come from :func:`registry.analysis.analyse` for the home
     municipality ``home_id`` (default: the configured home), one run for all
     kinds, followed by the integrity check's errors and warnings (kind 'integrity').
+    Without ``audit_log`` the check does not replay the audit log (rows written
+    past the library are not looked for): about a second less at 10,000 entities.
     """
     frames = []
     empty = pd.DataFrame()
@@ -162,7 +166,7 @@ def review(conn: sqlite3.Connection, as_of: date | int | None = None, home_id: s
                 "explanation_en": f"{i18n.table_label(f.table, 'en')} {f.row_id}: {f.text('en')}",
                 "evidence": f.row_id,
             }
-            for f in check(conn)
+            for f in check(conn, audit_log=audit_log)
         ],
         columns=_FINDING_COLUMNS,
     ))
