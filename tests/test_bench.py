@@ -157,6 +157,29 @@ def test_app_stage_on_synthetic_and_seed_data(tmp_path):
         assert r.ratio == pytest.approx(r.seconds / r.baseline_seconds)
         assert r.extra["target_ratio"] == (3.0 if r.extra["data"] == "seed" else 5.0)
         assert r.extra["html_bytes"] > 0
+    # The Registry and Gaps pages: measured on both registries, a search rerun against the bare page's.
+    pages = [r for r in recs if r.stage in ("app:registry", "app:gaps")]
+    assert [(r.stage, r.extra["data"]) for r in pages] == [
+        ("app:registry", "synthetic"), ("app:gaps", "synthetic"), ("app:registry", "seed"), ("app:gaps", "seed"),
+    ]
+    for r in pages:
+        assert not r.skipped and not r.extra.get("errors"), r.skipped or r.extra["errors"]
+        assert r.ratio == pytest.approx(r.seconds / r.baseline_seconds)
+        assert r.extra["first_view_seconds"] > 0 and r.extra["first_view_bytes"] > 0 and r.extra["rerun_bytes"] > 0
+        assert r.met is None  # no target: a measurement
+
+
+def test_a_page_record_is_a_search_rerun_against_the_bare_page():
+    # Hand-made child output: reruns of 0.30 and 0.20 s (best 0.20) against bare reruns of 0.02 and 0.01 s (best 0.01).
+    ctx = bench._Context(1000, Path("."), [], 2, False)
+    page = {"first_view": [2.5, 2.4], "first_view_bytes": 500_000, "rerun_bytes": 400_000,
+            "lib": [[0.30, 0.29], [0.20, 0.19]], "raw": [[0.02, 0.02], [0.01, 0.01]], "error": []}
+    rec = bench._page_record(ctx, "registry", page)
+    assert (rec.stage, rec.seconds, rec.baseline_seconds) == ("app:registry", 0.20, 0.01)
+    assert rec.ratio == pytest.approx(20.0) and rec.met is None
+    assert rec.as_dict()["first_view_seconds"] == 2.5 and rec.as_dict()["page"] == "registry"
+    failed = bench._page_record(ctx, "gaps", {"error": ["KeyError: 'gaps_search'"]})
+    assert failed.skipped == "skipped: the page raised: KeyError: 'gaps_search'" and failed.seconds is None
 
 
 def test_cli_bench_writes_json(tmp_path):
