@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
@@ -28,42 +27,11 @@ class Finding:
 
     def text(self, lang: str = "en") -> str:
         """Return the message in ``lang`` ('nb' or 'en'); messages without a translation stay English."""
-        if lang != "nb":
-            return self.message
-        for pattern, nb in _NB:
-            m = pattern.fullmatch(self.message)
-            if m:
-                return nb.format(*m.groups())
-        from .messages import reason_text  # local: the import's reasons, which some checks repeat
+        from .messages import reason_text  # local: one table of translations for every reason
 
-        return reason_text(self.message, "nb")
+        return reason_text(self.message, lang)
 
 
-# The messages above in bokmål: (English pattern, Norwegian text with the same values).
-_NB: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), nb) for p, nb in (
-    (r"dangling reference to (.*)", "viser til {0}, som ikke finnes"),
-    (r"row has no source", "raden har ingen kilde"),
-    (r"(.*) is not a date", "{0} er ikke en dato"),
-    (r"ends \((.*)\) before it starts \((.*)\)", "slutter ({0}) før den starter ({1})"),
-    (r"sister city without a category decision", "vennskapsby uten vedtatt kategori"),
-    (r"start year unknown", "startåret er ukjent"),
-    (r"start year is inferred or conflicting", "startåret er utledet, eller kildene er uenige"),
-    (r"active, but its source was last checked on (.*), more than (\d+) years ago",
-     "aktiv, men kilden ble sist kontrollert {0}, for mer enn {1} år siden"),
-    (r"(\d+) active rows have no verified_on: when their source was last checked is unknown",
-     "{0} aktive rader mangler verified_on: det er ukjent når kilden sist ble kontrollert"),
-    (r"personal data past its retention date: erase or extend",
-     "personopplysninger etter slettefristen: slett eller forleng"),
-    (r"row is not in the audit log \(written past the library\)",
-     "raden finnes ikke i endringsloggen (skrevet utenom registeret)"),
-    (r"the audit log's append-only trigger is (missing|changed): entries can be changed or deleted with plain SQL",
-     "endringsloggens sperre mot endring og sletting mangler eller er endret: "
-     "oppføringer kan endres eller slettes med SQL"),
-    (r"row was deleted without an audit entry", "raden er slettet uten oppføring i endringsloggen"),
-    (r"(.*) changed without an audit entry", "{0} endret uten oppføring i endringsloggen"),
-    (r"audit entry (\d+) \((.*)\) does not start from the row the log last left",
-     "loggoppføring {0} ({1}) bygger ikke på raden slik loggen sist etterlot den"),
-))
 
 
 def check(conn: sqlite3.Connection, *, audit_log: bool = True) -> list[Finding]:

@@ -252,10 +252,9 @@ def _suggest_one(ctx: Context, tie: Tie) -> Suggestion:
             and not results["quiet_since"][1]:
         # Nothing registered that can be placed in time: no category can be read from it.
         suggested = R.NOT_ENOUGH_DATA
-    ids = {e for r in results.values() for e in r[1]} | set(ev.carriers)
+    ids = {e for r in results.values() for e in r[1]}
     names = {e: (describe(ctx, e, "nb"), describe(ctx, e, "en")) for e in ids}
-    for c in ev.carriers:
-        names[c] = (ctx.name(c, "nb"), ctx.name(c, "en"))
+    names.update({c: (ctx.name(c, "nb"), ctx.name(c, "en")) for c in ev.carriers})
     seen: dict[str, str] = {}
     for rule in sorted(R.CATEGORY_RULES, key=lambda r: r.category != suggested):
         for group in rule.requires:
