@@ -130,12 +130,23 @@ def _m004_evidence_model(db: sqlite_utils.Database) -> None:
         )
 
 
+def _m005_role_label(db: sqlite_utils.Database) -> None:
+    # The municipal role 'none' was labelled "None"/"Ingen", which a reader takes for an empty
+    # cell. Only the label as shipped is replaced: a registry that renamed it keeps its own.
+    _sync_vocabularies(db)
+    db.execute(
+        "UPDATE municipal_roles SET label_nb = 'Ingen rolle', label_en = 'No role' "
+        "WHERE code = 'none' AND label_nb = 'Ingen' AND label_en = 'None'"
+    )
+
+
 #: Ordered; each runs once, in its own transaction, and is recorded in ``migrations``.
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_vocabularies", _m001_vocabularies),
     ("002_tables", _m002_tables),
     ("003_audit_append_only", _m003_audit_append_only),
     ("004_evidence_model", _m004_evidence_model),
+    ("005_role_label", _m005_role_label),
 ]
 
 

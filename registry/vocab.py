@@ -91,7 +91,7 @@ CATEGORIES: tuple[Term, ...] = (
 MUNICIPAL_ROLES: tuple[Term, ...] = (
     Term("active", "Aktiv", "Active", "The municipality itself carries the contact"),
     Term("facilitator", "Tilrettelegger", "Facilitator", "The municipality supports others who carry it"),
-    Term("none", "Ingen", "None", "The municipality has no role"),
+    Term("none", "Ingen rolle", "No role", "The municipality has no role"),
 )
 
 RECIPROCITY: tuple[Term, ...] = (

@@ -73,3 +73,21 @@ def test_opening_again_migrates_nothing(old_copy):
     conn = connect(old_copy)
     assert conn.execute("SELECT value FROM registry_meta WHERE key = 'audit_salt'").fetchone() == salt
     assert conn.execute("SELECT count(*) FROM migrations").fetchone() == (len(MIGRATIONS),)
+
+
+def test_the_municipal_role_none_is_relabelled_unless_the_registry_renamed_it(old_copy, tmp_path):
+    # Issue 11, item 6: the label "None" of the role 'none' read as an empty cell.
+    with sqlite3.connect(old_copy) as raw:
+        assert raw.execute("SELECT label_nb, label_en FROM municipal_roles WHERE code = 'none'").fetchone() == (
+            "Ingen", "None")
+    conn = connect(old_copy)
+    assert conn.execute("SELECT label_nb, label_en FROM municipal_roles WHERE code = 'none'").fetchone() == (
+        "Ingen rolle", "No role")
+    conn.close()
+    own = tmp_path / "own.db"
+    shutil.copy(FIXTURE, own)
+    with sqlite3.connect(own) as raw:
+        raw.execute("UPDATE municipal_roles SET label_en = 'Not involved' WHERE code = 'none'")
+    conn = connect(own)
+    assert conn.execute("SELECT label_nb, label_en FROM municipal_roles WHERE code = 'none'").fetchone() == (
+        "Ingen", "Not involved")
