@@ -142,9 +142,10 @@ def wrong_words(text: str, lang: str, data: list[str]) -> set[str]:
     for internal in STREAMLIT_INTERNAL:  # quoted where the page explains them
         text = text.replace(internal, " ")
     # Registry data first: a note may quote a lower-case word ('initially') that CODE would cut out of it.
+    # Whole values only: a data code like 'entity' is not cut out of 'entity_kinds.csv'.
     for value in data:
         if value in text:
-            text = text.replace(value, " ")
+            text = re.sub(rf"(?<!\w){re.escape(value)}(?!\w)", " ", text)
     # Codes the reader types or sees as written (file names, quoted values like «municipal») are not words.
     text = CODE.sub(" ", text)
     words = {w.casefold() for w in WORD.findall(text)}
