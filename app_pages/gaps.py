@@ -32,7 +32,7 @@ def csv_download(frame: pd.DataFrame, file_name: str, key: str) -> None:
 
 
 # Replaying the audit log is the slowest part of the integrity check (a second or more at 10,000 entities):
-# asked for, not done on every first view. The overview's review (the same call with it) is then reused.
+# asked for, not done on every first view. The overview's review is the same call without it, so it is reused.
 with_audit = st.toggle(t("gaps.audit"), key="gaps_audit", help=t("gaps.audit_help"))
 result = cached(report.review, home_id=home()) if with_audit else cached(report.review, home_id=home(), audit_log=False)
 if not with_audit:

@@ -42,7 +42,9 @@ with right:
     st.page_link("app_pages/sister_cities.py", label=t("overview.to_sister_cities"), icon=":material/arrow_forward:")
 
 st.subheader(t("overview.urgent"))
-urgent = report.urgent_findings(cached(report.review, home_id=HOME).findings, limit=8)
+# The same call as the Gaps page's first view: one cached review for both. The audit replay is asked
+# for on the Gaps page (a second or more at 10,000 entities, every new revision).
+urgent = report.urgent_findings(cached(report.review, home_id=HOME, audit_log=False).findings, limit=8)
 if urgent.empty:
     st.success(t("overview.no_findings"))
 else:

@@ -708,3 +708,27 @@ def test_the_gaps_page_replays_the_audit_log_when_asked(registry_db, downloads):
 
 def t_caption(at: AppTest, text: str) -> bool:
     return any(text in c.value for c in at.caption)
+
+
+def test_gaps_after_the_overview_reuses_its_review(registry_db, monkeypatch):
+    # Issue 11, item 5: the overview reviewed with the audit replay and the Gaps page without it,
+    # so opening Gaps after the overview ran the whole review a second time.
+    from registry.review import report
+
+    import functools
+
+    calls = []
+    real = report.review
+
+    @functools.wraps(real)  # the page's cache finds the function by its module and name
+    def counted(*args, **kwargs):
+        calls.append(kwargs.get("audit_log", True))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(report, "review", counted)
+    at = start("en")
+    at.switch_page("app_pages/gaps.py").run()
+    assert not at.exception
+    assert calls == [False], calls
+    at.toggle(key="gaps_audit").set_value(True).run()
+    assert calls == [False, True], calls
