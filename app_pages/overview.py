@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._common import cached, home, label, lang, require_home, suggestions, t
-from registry import i18n, queries
+from registry import i18n, queries, settings
 from registry.review import report
 
 st.title(t("overview.title"))
@@ -60,12 +60,13 @@ else:
 
 st.subheader(t("overview.changes"))
 changes = cached(queries.history, limit=10)
+zone = cached(settings.time_zone)
 if changes.empty:
     st.info(t("overview.no_changes"))
 else:
     st.dataframe(
         pd.DataFrame({
-            t("col.when_local"): [i18n.local_time(at) for at in changes["at"]],  # the log writes UTC
+            t("col.when_local", zone=zone): [i18n.local_time(at, zone) for at in changes["at"]],  # the log writes UTC
             t("col.who"): changes["actor"],
             t("col.table"): [i18n.table_label(tb, lang()) for tb in changes["table_name"]],
             t("col.row"): changes["row_id"],

@@ -91,7 +91,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.subject": ("Gjelder", "Subject"),
     "col.evidence": ("Belegg", "Evidence"),
     "col.when": ("Tidspunkt", "When"),
-    "col.when_local": ("Tidspunkt (norsk tid)", "When (Norwegian time)"),
+    "col.when_local": ("Tidspunkt ({zone})", "When ({zone})"),
     "col.who": ("Hvem", "Who"),
     "col.table": ("Tabell", "Table"),
     "col.row": ("Rad", "Row"),
@@ -660,15 +660,17 @@ def table_label(table: str, lang: str) -> str:
     return nb if lang == "nb" else en
 
 
-#: The zone the app shows times in: the registry's municipality is in Norway, the audit log writes UTC.
-TIME_ZONE = "Europe/Oslo"
+#: The zone times are shown in when the registry names none (setting ``time_zone``): the audit log's own.
+TIME_ZONE = "UTC"
 
 
 def local_time(stamp: str | None, zone: str = TIME_ZONE) -> str:
     """Return an ISO 8601 UTC time stamp as 'YYYY-MM-DD HH:MM' in ``zone`` ('' for none; the text itself when unreadable).
 
-    >>> local_time("2025-06-19T10:30:00+00:00"), local_time("2025-01-10T10:30:00Z")
+    >>> local_time("2025-06-19T10:30:00+00:00", "Europe/Oslo"), local_time("2025-01-10T10:30:00Z", "Europe/Oslo")
     ('2025-06-19 12:30', '2025-01-10 11:30')
+    >>> local_time("2025-06-19T10:30:00+00:00")
+    '2025-06-19 10:30'
     """
     if not stamp:
         return ""

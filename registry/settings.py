@@ -28,6 +28,8 @@ __all__ = [
     "setting_problems",
     "describe",
     "home_id",
+    "is_time_zone",
+    "time_zone",
     "municipalities",
     "resolve_home",
 ]
@@ -38,7 +40,7 @@ class Setting:
     """One declared setting: its key, value type, default, labels in both languages and help."""
 
     key: str
-    type: str  # "municipality" (an entity id of that kind) or "integer" (a positive whole number)
+    type: str  # "municipality" (an entity id of that kind), "integer" (a positive whole number) or "time_zone"
     default: Any
     label_nb: str
     label_en: str
@@ -54,6 +56,10 @@ SETTINGS: tuple[Setting, ...] = (
         "home_id", "municipality", None, "Hjemkommune", "Home municipality",
         "The municipality the review and the analysis are for: the id of an entity of kind municipality. "
         "Without it, a registry with one municipality uses that one, and one with several asks for --home.",
+    ),
+    Setting(
+        "time_zone", "time_zone", "UTC", "Tidssone", "Time zone",
+        "The IANA time zone the app shows times in, e.g. Europe/Oslo (the audit log itself writes UTC).",
     ),
     Setting(
         "stale_after_years", "integer", 5, "Kilder foreldes etter (år)", "Sources go stale after (years)",
@@ -112,7 +118,8 @@ def setting_problems(conn: sqlite3.Connection, key: str, value: Any) -> list[Pro
     """Return what is wrong with ``value`` for setting ``key`` (empty when it may be stored).
 
     ``home_id`` must name an entity of kind municipality in the registry;
-    ``stale_after_years`` must be a positive whole number.
+    ``stale_after_years`` must be a positive whole number; ``time_zone`` an
+    IANA time zone name.
     """
     if key not in _BY_KEY:
         return [Problem("settings", 1, "key", f"unknown setting {key!r}; the settings are {', '.join(_BY_KEY)}")]
@@ -126,6 +133,9 @@ def setting_problems(conn: sqlite3.Connection, key: str, value: Any) -> list[Pro
         except ValueError:
             ok = False
         return [] if ok else [Problem("settings", 1, key, f"{text!r} is not a positive whole number")]
+    if s.type == "time_zone":
+        return [] if is_time_zone(text) else [
+            Problem("settings", 1, key, f"{text!r} is not a time zone; use an IANA name such as Europe/Oslo or UTC")]
     row = conn.execute("SELECT kind FROM entities WHERE id = ?", (text,)).fetchone()
     if row is None:
         choices = ", ".join(municipalities(conn)) or "none"
@@ -133,6 +143,35 @@ def setting_problems(conn: sqlite3.Connection, key: str, value: Any) -> list[Pro
     if row[0] != R.HOME_KIND:
         return [Problem("settings", 1, key, f"{text!r} is a {row[0]}, not a municipality")]
     return []
+
+
+def is_time_zone(name: str) -> bool:
+    """Return True when ``name`` is an IANA time zone this machine knows.
+
+    >>> is_time_zone("Europe/Oslo"), is_time_zone("UTC"), is_time_zone("Oslo")
+    (True, True, False)
+    """
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def time_zone(source: sqlite3.Connection | Snapshot) -> str:
+    """Return the time zone the app shows times in (setting ``time_zone``; 'UTC' when none is set).
+
+    >>> from registry import connect
+    >>> time_zone(connect(":memory:"))
+    'UTC'
+    """
+    zone = get_setting(source, "time_zone")
+    if not is_time_zone(zone):
+        raise InvalidRow([Problem("settings", 0, "time_zone", f"{zone!r} is not a time zone; "
+                                  "set it with: python -m registry settings set time_zone Europe/Oslo")])
+    return zone
 
 
 def set_setting(conn: sqlite3.Connection, key: str, value: Any, *, actor: str) -> dict[str, Any]:

@@ -468,14 +468,15 @@ def test_without_sign_in_the_editor_hint_does_not_ask_to_sign_in(registry_db):
     assert any("not switched on here" in h for h in hints)
 
 
-def test_latest_changes_are_in_norwegian_time_and_say_so(registry_db):
+def test_latest_changes_are_in_the_registrys_time_zone_and_say_so(registry_db):
     from registry import i18n
 
     at = start("en")
-    (changes,) = [df.value for df in at.dataframe if "When (Norwegian time)" in df.value.columns]
+    # The seed's settings.csv sets time_zone Europe/Oslo; the column names it.
+    (changes,) = [df.value for df in at.dataframe if "When (Europe/Oslo)" in df.value.columns]
     stamp = queries.history(connect(registry_db), limit=1)["at"].iloc[0]
-    assert changes["When (Norwegian time)"].iloc[0] == i18n.local_time(stamp)
-    assert i18n.local_time("2025-01-10T23:30:00+00:00") == "2025-01-11 00:30"  # CET, the next day
+    assert changes["When (Europe/Oslo)"].iloc[0] == i18n.local_time(stamp, "Europe/Oslo")
+    assert i18n.local_time("2025-01-10T23:30:00+00:00", "Europe/Oslo") == "2025-01-11 00:30"  # CET, the next day
     assert set(changes["Table"]) <= {i18n.table_label(tb, "en") for tb in ("entities", "ties", "settings", "declared_totals", "contacts",
                                                                           "activities", "agreements", "decisions", "plan_lines",
                                                                           "activity_participants", "activity_ties", "agreement_parties")}

@@ -22,7 +22,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from registry import analysis, cli, connect, import_files, import_texts, seed, settings, store
+from registry import analysis, cli, connect, i18n, import_files, import_texts, seed, settings, store
 from registry.errors import InvalidRow, NoHome, NotAHome
 from registry.graph import Snapshot, snapshot
 from registry.review import classify, report
@@ -220,9 +220,9 @@ def test_a_shared_context_is_not_reused_for_another_home(bergen):
 
 
 def test_settings_are_declared_with_labels_and_help():
-    assert [s.key for s in settings.SETTINGS] == ["home_id", "stale_after_years"]
+    assert [s.key for s in settings.SETTINGS] == ["home_id", "time_zone", "stale_after_years"]
     for s in settings.SETTINGS:
-        assert s.label_nb and s.label_en and s.help and s.type in ("municipality", "integer")
+        assert s.label_nb and s.label_en and s.help and s.type in ("municipality", "integer", "time_zone")
     assert settings.setting("stale_after_years").default == 5
 
 
@@ -233,6 +233,8 @@ def test_set_setting_validates_and_audits(bergen):
         ("home_id", ""): "needs a value",
         ("stale_after_years", "0"): "not a positive whole number",
         ("stale_after_years", "five"): "not a positive whole number",
+        ("time_zone", "Oslo"): "'Oslo' is not a time zone",
+        ("time_zone", "../etc/passwd"): "not a time zone",
         ("colour", "blue"): "unknown setting 'colour'",
     }
     before = bergen.execute("SELECT count(*) FROM audit").fetchone()[0]
@@ -245,6 +247,14 @@ def test_set_setting_validates_and_audits(bergen):
     assert row["value"] == "7" and settings.get_setting(bergen, "stale_after_years") == 7
     last = "SELECT actor FROM audit WHERE table_name = 'settings' AND row_id = 'stale_after_years' ORDER BY id DESC"
     assert bergen.execute(last).fetchone() == ("t",)
+
+
+def test_times_are_shown_in_the_registrys_time_zone_not_an_assumed_one(conn, bergen):
+    # Issue 11, item 7: times were shown in a zone fixed in the code (Norway's) for every registry.
+    assert settings.time_zone(conn) == "UTC"  # none set: the audit log's own zone, no country assumed
+    settings.set_setting(bergen, "time_zone", "America/New_York", actor="t")
+    assert settings.time_zone(bergen) == "America/New_York"
+    assert i18n.local_time("2025-01-10T15:30:00+00:00", settings.time_zone(bergen)) == "2025-01-10 10:30"
 
 
 def test_a_bad_stored_value_is_an_error_not_the_default(conn):

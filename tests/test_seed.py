@@ -186,4 +186,4 @@ def test_the_strategy_is_a_decision_and_no_category_is_invented(seeded):
 
 
 def test_settings_name_the_home_municipality(seeded):
-    assert dict(seeded.execute("SELECT key, value FROM settings")) == {"home_id": "trondheim", "stale_after_years": "5"}
+    assert dict(seeded.execute("SELECT key, value FROM settings")) == {"home_id": "trondheim", "stale_after_years": "5", "time_zone": "Europe/Oslo"}
