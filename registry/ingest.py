@@ -489,6 +489,7 @@ def _cross_checks(conn, batches, origin) -> list[Problem]:  # type: ignore[no-un
     problems += _append_only_problems(conn, batches, origin)
     problems += _stale_problems(conn, batches, origin)
     problems += _wikidata_clashes(conn, batches["entities"], origin["entities"])
+    problems += _settings_problems(conn, batches, origin)
     # Category decisions name sister-city ties, also ones added in the same batch; budget lines
     # and other decisions may follow any relation (as in store.check_references).
     # .get: a row whose id was refused (say, too long) has none, and its problem is already listed.
@@ -500,6 +501,21 @@ def _cross_checks(conn, batches, origin) -> list[Problem]:  # type: ignore[no-un
             kind = kinds.get(r.get("tie_id"))
             if kind is not None and kind != "sister_city":
                 problems.append(Problem(fname, int(r["__row__"]), "tie_id", f"tie {r['tie_id']!r} is a {kind} tie, not a sister-city tie"))
+    return problems
+
+
+def _settings_problems(conn, batches, origin) -> list[Problem]:  # type: ignore[no-untyped-def]
+    # A setting is checked as ``settings set`` checks it: a home that is no municipality, or a
+    # time zone that is none, would otherwise be imported and break the review on the next page.
+    from . import settings  # local: settings builds on the store, which builds on this module's peers
+
+    kinds = {r["id"]: r.get("kind") for r in batches["entities"] if r.get("id") is not None}
+    problems = []
+    for r, fname in zip(batches["settings"], origin["settings"]):
+        if r.get("key") is None:
+            continue  # refused already (a required column)
+        for p in settings.setting_problems(conn, r["key"], r.get("value"), kinds):
+            problems.append(Problem(fname, int(r.get("__row__", 0)), "key" if p.column == "key" else "value", p.reason))
     return problems
 
 

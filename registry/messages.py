@@ -131,6 +131,8 @@ _NB: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, re.DOTALL), 
     # registry.settings
     (r"(.*) is not a positive whole number; set it with: (.*)", "{0} er ikke et positivt heltall; sett det med: {1}"),
     (r"(.*) is not a positive whole number", "{0} er ikke et positivt heltall"),
+    (r"(.*) is not a time zone; use an IANA name such as (.*)", "{0} er ikke en tidssone; bruk et IANA-navn som {1}"),
+    (r"(.*) is not a time zone; set it with: (.*)", "{0} er ikke en tidssone; sett den med: {1}"),
     (r"unknown setting (.*); the settings are (.*)", "ukjent innstilling {0}; innstillingene er {1}"),
     (r"needs a value", "trenger en verdi"),
     (r"there is no entity (.*); the registry's municipalities: (.*)",

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from . import rules as R, store
 from .errors import InvalidRow, NoHome, NotAHome, Problem
@@ -114,10 +114,13 @@ def get_setting(source: sqlite3.Connection | Snapshot, key: str) -> Any:
     return value
 
 
-def setting_problems(conn: sqlite3.Connection, key: str, value: Any) -> list[Problem]:
+def setting_problems(
+    conn: sqlite3.Connection, key: str, value: Any, pending_kinds: Mapping[str, Any] | None = None
+) -> list[Problem]:
     """Return what is wrong with ``value`` for setting ``key`` (empty when it may be stored).
 
-    ``home_id`` must name an entity of kind municipality in the registry;
+    ``home_id`` must name an entity of kind municipality in the registry, or in
+    ``pending_kinds`` (entity id -> kind of entities about to be imported with it);
     ``stale_after_years`` must be a positive whole number; ``time_zone`` an
     IANA time zone name.
     """
@@ -135,8 +138,11 @@ def setting_problems(conn: sqlite3.Connection, key: str, value: Any) -> list[Pro
         return [] if ok else [Problem("settings", 1, key, f"{text!r} is not a positive whole number")]
     if s.type == "time_zone":
         return [] if is_time_zone(text) else [
-            Problem("settings", 1, key, f"{text!r} is not a time zone; use an IANA name such as Europe/Oslo or UTC")]
-    row = conn.execute("SELECT kind FROM entities WHERE id = ?", (text,)).fetchone()
+            Problem("settings", 1, key, f"{text!r} is not a time zone; use an IANA name such as Europe/Oslo")]
+    if pending_kinds and text in pending_kinds:
+        row = (pending_kinds[text],)
+    else:
+        row = conn.execute("SELECT kind FROM entities WHERE id = ?", (text,)).fetchone()
     if row is None:
         choices = ", ".join(municipalities(conn)) or "none"
         return [Problem("settings", 1, key, f"there is no entity {text!r}; the registry's municipalities: {choices}")]

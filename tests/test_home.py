@@ -23,7 +23,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from registry import analysis, cli, connect, i18n, import_files, import_texts, seed, settings, store
-from registry.errors import InvalidRow, NoHome, NotAHome
+from registry.errors import ImportFailed, InvalidRow, NoHome, NotAHome
 from registry.graph import Snapshot, snapshot
 from registry.review import classify, report
 
@@ -361,3 +361,26 @@ def test_app_asks_for_a_home_when_none_is_configured(bergen_db, monkeypatch):
     assert not at.metric  # no numbers for a home nobody chose
     at.selectbox(key="home").set_value("trondheim").run()
     assert {m.label: m.value for m in at.metric}["Sister cities"] == "11"
+
+
+def test_an_imported_setting_is_checked_as_settings_set_checks_it(conn):
+    # Noticed in issue 11's review: settings.csv went in unchecked, so a home that is no
+    # municipality or an unknown time zone broke the review on the next page.
+    bad = {
+        "settings.csv": b"key,value\nhome_id,graz\ntime_zone,Oslo\ncolour,blue\n",
+        "entities.csv": b"id,kind,name,country_code,source\ngraz,city,Graz,AT,test\n",
+    }
+    with pytest.raises(ImportFailed) as exc:
+        import_texts(conn, list(bad.items()), actor="t")
+    got = {(p.file, p.row, p.column): p.reason for p in exc.value.problems}
+    assert got[("settings.csv", 2, "value")] == "'graz' is a city, not a municipality"
+    assert "'Oslo' is not a time zone" in got[("settings.csv", 3, "value")]
+    assert "unknown setting 'colour'" in got[("settings.csv", 4, "key")]
+    assert conn.execute("SELECT count(*) FROM settings").fetchone() == (0,)  # nothing applied
+    # A home imported in the same batch as its entity is accepted.
+    good = {
+        "settings.csv": b"key,value\nhome_id,bergen\ntime_zone,Europe/Oslo\n",
+        "entities.csv": b"id,kind,name,country_code,source\nbergen,municipality,Bergen,NO,test\n",
+    }
+    import_texts(conn, list(good.items()), actor="t")
+    assert settings.home_id(conn) == "bergen" and settings.time_zone(conn) == "Europe/Oslo"
