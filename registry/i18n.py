@@ -23,6 +23,10 @@ LANGUAGE_NAMES: dict[str, str] = {"nb": "Norsk", "en": "English"}
 STRINGS: dict[str, tuple[str, str]] = {
     # --- frame and navigation
     "app.title": ("Internasjonale relasjoner", "International relations"),
+    "app.bad_argument": (
+        "Ukjent argument {arg}: appen tar bare --db STI (streamlit run app.py -- --db STI).",
+        "Unknown argument {arg}: the app takes only --db PATH (streamlit run app.py -- --db PATH).",
+    ),
     "frame.signed_in": ("Innlogget som {who}", "Signed in as {who}"),
     "frame.not_an_editor": (
         "Denne kontoen har ikke redaktørtilgang; du kan se, men ikke endre.",
