@@ -1,0 +1,41 @@
+"""The network view: what to draw (focus, paths, country aggregation), where (layout) and as what HTML."""
+
+from __future__ import annotations
+
+from .aggregate import MAX_DRAWN_NODES, MAX_DRAWN_TIES, aggregate_by_country, drawable
+from .page import PHYSICS_MAX_NODES, network_html, vis_assets
+from .positions import EXACT_LAYOUT_MAX_NODES, layout
+from .rows import DASHED, DIRECTED, EDGE_FIELDS, FOCUS, LIT, NODE_FIELDS
+from .select import neighbourhood, path_ties, restrict_categories, shortest_path, year_range
+from .style import GROUP_STYLE, KIND_STYLES, TIE_COLOURS, Style, display_name
+from .tables import ENTITY_TIE_COLUMNS, entity_ties
+
+__all__ = [
+    "Style",
+    "KIND_STYLES",
+    "GROUP_STYLE",
+    "TIE_COLOURS",
+    "PHYSICS_MAX_NODES",
+    "MAX_DRAWN_NODES",
+    "MAX_DRAWN_TIES",
+    "EXACT_LAYOUT_MAX_NODES",
+    "display_name",
+    "year_range",
+    "restrict_categories",
+    "neighbourhood",
+    "shortest_path",
+    "path_ties",
+    "aggregate_by_country",
+    "drawable",
+    "layout",
+    "network_html",
+    "NODE_FIELDS",
+    "EDGE_FIELDS",
+    "LIT",
+    "FOCUS",
+    "DASHED",
+    "DIRECTED",
+    "entity_ties",
+    "ENTITY_TIE_COLUMNS",
+    "vis_assets",
+]
