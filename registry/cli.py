@@ -226,7 +226,7 @@ def _settings(a: argparse.Namespace) -> int:
 @arg("--force", action="store_true", help="replace an existing file")
 @arg(*_DB[0], **_DB[1])
 def _synth(a: argparse.Namespace) -> int:
-    from . import synth  # local: only this command needs it
+    from .bench import synth  # local: only this command needs it
 
     path = Path(a.db) if a.db else default_db_path()
     try:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from registry import bench
+from registry.bench import apptest, browser, measure
 from registry.schema import DATA_TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,21 +100,21 @@ def test_view_reports_html_size_and_drawn_nodes(records):
 
 
 def test_view_drawing_is_skipped_with_a_reason_without_chromium(monkeypatch, tmp_path):
-    monkeypatch.setattr(bench, "CHROMIUM", str(tmp_path / "no-chromium"))
+    monkeypatch.setattr(browser, "CHROMIUM", str(tmp_path / "no-chromium"))
     page = tmp_path / "page.html"
     page.write_text("<!DOCTYPE html><body data-stable='1'></body>", encoding="utf-8")
-    assert bench.browser_timing(page) == {"browser_skipped": f"{tmp_path / 'no-chromium'} is not installed"}
+    assert browser.browser_timing(page) == {"browser_skipped": f"{tmp_path / 'no-chromium'} is not installed"}
 
 
 def test_longest_task_over_half_a_second_misses_the_view_target():
     # Hand-made: a 651 ms task against the 500 ms cap is over by 651 / 500 = 1.30x.
     rec = bench.Record(1000, "view", 1.0, 1.0, 1.0)
-    bench._judge(rec, [("longest task ms", 651, bench.VIEW_MAX_TASK_SECONDS * 1000)])
+    measure.judge(rec, [("longest task ms", 651, browser.VIEW_MAX_TASK_SECONDS * 1000)])
     assert rec.met is False and rec.missed_by == "longest task ms 651 > 500 (by 1.30x)"
 
 
 def test_missing_module_is_skipped_not_failed(monkeypatch, tmp_path):
-    monkeypatch.setattr(bench, "_available", lambda module, name: None)
+    monkeypatch.setattr(measure, "available", lambda module, name: None)
     recs = bench.run([60], stages=["analysis", "view"], repeat=1, memory=False, workdir=tmp_path)
     assert [(r.stage, r.skipped) for r in recs[1:]] == [("analysis", "skipped: not available"),
                                                         ("view", "skipped: not available")]
@@ -122,14 +123,14 @@ def test_missing_module_is_skipped_not_failed(monkeypatch, tmp_path):
 
 def test_judge_says_by_how_much_a_target_is_missed():
     # Hand-made: 10 s against 2 s is 5x; the import target is 3x, so missed by 5/3 = 1.67x.
-    rec = bench._judge(bench.Record(100_000, "import", 10.0, 2.0, 5.0))
+    rec = measure.judge(bench.Record(100_000, "import", 10.0, 2.0, 5.0))
     assert rec.met is False and "5.00x > 3x (by 1.67x)" in rec.missed_by
     # The graph target is 3x at 10k and below, 4x above; 3.5x meets it only above 10k.
-    assert bench._judge(bench.Record(10_000, "graph", 3.5, 1.0, 3.5)).met is False
-    assert bench._judge(bench.Record(100_000, "graph", 3.5, 1.0, 3.5)).met is True
-    rec = bench._judge(bench.Record(100_000, "graph", 3.5, 1.0, 3.5), [("graph MB", 300.5, 250)])
+    assert measure.judge(bench.Record(10_000, "graph", 3.5, 1.0, 3.5)).met is False
+    assert measure.judge(bench.Record(100_000, "graph", 3.5, 1.0, 3.5)).met is True
+    rec = measure.judge(bench.Record(100_000, "graph", 3.5, 1.0, 3.5), [("graph MB", 300.5, 250)])
     assert rec.met is False and "graph MB 300.5 > 250 (by 1.20x)" in rec.missed_by
-    rec = bench._judge(bench.Record(1000, "view", 1.0, 1.0, 1.0), [("HTML bytes", 1_500_000, 1_200_000)])
+    rec = measure.judge(bench.Record(1000, "view", 1.0, 1.0, 1.0), [("HTML bytes", 1_500_000, 1_200_000)])
     assert rec.missed_by == "HTML bytes 1,500,000 > 1,200,000 (by 1.25x)"
 
 
@@ -171,14 +172,14 @@ def test_app_stage_on_synthetic_and_seed_data(tmp_path):
 
 def test_a_page_record_is_a_search_rerun_against_the_bare_page():
     # Hand-made child output: reruns of 0.30 and 0.20 s (best 0.20) against bare reruns of 0.02 and 0.01 s (best 0.01).
-    ctx = bench._Context(1000, Path("."), [], 2, False)
+    ctx = measure.Context(1000, Path("."), [], 2, False)
     page = {"first_view": [2.5, 2.4], "first_view_bytes": 500_000, "rerun_bytes": 400_000,
             "lib": [[0.30, 0.29], [0.20, 0.19]], "raw": [[0.02, 0.02], [0.01, 0.01]], "error": []}
-    rec = bench._page_record(ctx, "registry", page)
+    rec = apptest.page_record(ctx, "registry", page)
     assert (rec.stage, rec.seconds, rec.baseline_seconds) == ("app:registry", 0.20, 0.01)
     assert rec.ratio == pytest.approx(20.0) and rec.met is None
     assert rec.as_dict()["first_view_seconds"] == 2.5 and rec.as_dict()["page"] == "registry"
-    failed = bench._page_record(ctx, "gaps", {"error": ["KeyError: 'gaps_search'"]})
+    failed = apptest.page_record(ctx, "gaps", {"error": ["KeyError: 'gaps_search'"]})
     assert failed.skipped == "skipped: the page raised: KeyError: 'gaps_search'" and failed.seconds is None
 
 

@@ -484,7 +484,7 @@ new PerformanceObserver(l => l.getEntries().forEach(e => window.__tasks.push(Mat
 
 def test_the_map_of_a_large_registry_keeps_the_browser_responsive(browser, tmp_path):
     from registry.ingest import import_files
-    from registry.synth import synthetic_files
+    from registry.bench.synth import synthetic_files
 
     # 10,000 synthetic entities with ~8,700 ties between placed ends. Drawn one by one (as arcs) they kept
     # headless Chromium busy for 5.7-7.4 s in one task (issue 11); merged per pair of countries, about 1 s.
