@@ -97,6 +97,8 @@ def main(argv: list[str]) -> None:
         pages[name] = page
     out["pages"] = pages
     if memory:
+        # Back to the network page: the slider is not in the tree of the Gaps page the loop ended on.
+        at.switch_page("app_pages/network.py").run()
         at.slider(key="net_year").set_value(top - 1 - repeat)
         gc.collect()
         tracemalloc.start()
