@@ -8,9 +8,10 @@ import pandas as pd
 import pytest
 
 from registry import analysis
+from registry.analysis.articulation import cut_points
+from registry.analysis.brokerage import burt
 from registry.analysis.context import prepare
 from registry.analysis.rows import number
-from registry.analysis.structure import burt, cut_points
 from registry.graph import Snapshot
 from registry.review.report import urgent_findings
 from registry.rules import DEFAULT_RULES, FINDING_KINDS

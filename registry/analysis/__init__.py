@@ -3,7 +3,12 @@
 Every finding kind is a pure function of a prepared :class:`~registry.analysis.context.Context`
 (the registry as of a date); :func:`analyse` runs them all, the app, the CLI and
 the notebook call it the same way. The kinds, their titles and help are
-declared in :data:`registry.rules.FINDING_KINDS`.
+declared in :data:`registry.rules.FINDING_KINDS`; each family of kinds has its
+module (``thin_relations``, ``unused_actors``, ``isolation``, ``brokerage``, ...).
+
+Every explanation ends with what to do next, in both languages. Registered
+activities count as activity wherever a finding looks at activity, and bodies
+that do not exist on the date (dissolved, or not yet founded) are left out.
 """
 
 from __future__ import annotations
@@ -19,15 +24,19 @@ from typing import Callable
 import pandas as pd
 
 from .. import rules as R
+from .articulation import single_point_of_failure
+from .brokerage import structural_hole
 from .context import Context, as_date, prepare
-from .gaps import (
-    actor_matrix, forum_isolated, one_way_solidarity, sector_matrix, thin_relation, undocumented_tie,
-    unused_consulate, went_dormant,
-)
-from .overlaps import likely_duplicate, many_channels, opportunity, shared_partner
+from .coverage_matrices import actor_matrix, sector_matrix
 from .documentation import DOCUMENTATION_COLUMNS, documentation, documentation_gap
+from .dormancy import went_dormant
+from .isolation import isolated
+from .overlaps import likely_duplicate, many_channels, opportunity, shared_partner
 from .rows import FINDING_COLUMNS, Found
-from .structure import isolated, single_point_of_failure, structural_hole
+from .solidarity import one_way_solidarity
+from .thin_relations import thin_relation
+from .undocumented_ties import undocumented_tie
+from .unused_actors import forum_isolated, unused_consulate
 from ..graph import Snapshot
 
 __all__ = [

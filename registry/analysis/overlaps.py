@@ -13,10 +13,10 @@ from collections import defaultdict
 from itertools import combinations
 
 from .. import rules as R
+from .contact_graphs import channels, contacts
 from .context import Context
-from .gaps import place_activities
+from .places import place_activities
 from .rows import Found, gone, names, number, row
-from .structure import channels, contacts
 
 __all__ = ["shared_partner", "many_channels", "likely_duplicate", "opportunity", "name_key", "km_between"]
 

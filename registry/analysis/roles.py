@@ -1,0 +1,218 @@
+"""Who is who in a snapshot: the home municipality, local actors, other municipalities, and foreign places."""
+
+from __future__ import annotations
+
+import gettext
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property, lru_cache
+from itertools import chain
+
+import networkx as nx
+import pycountry
+
+from .. import rules as R
+from ..graph import Snapshot
+from ..settings import resolve_home
+
+__all__ = ["Roles"]
+
+
+@lru_cache(maxsize=1024)
+def _country_name(code: str, lang: str) -> str:
+    """Return the name of the country with ISO code ``code`` in ``lang``; the code itself when unknown."""
+    c = pycountry.countries.get(alpha_2=code)
+    if c is None:
+        return code
+    if lang == "nb":
+        try:
+            return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["nb"]).gettext(c.name)
+        except OSError:  # no Norwegian catalogue in this pycountry
+            return c.name
+    return c.name
+
+
+@dataclass
+class Roles:
+    """The snapshot, what is asked of it (date, rules, home), and the role of each entity in it.
+
+    The base of :class:`~registry.analysis.context.Context`, which adds the ties
+    that count on the date. A role does not depend on the date: ties of any date
+    say who belongs to another municipality and where a body is located.
+    """
+
+    snap: Snapshot
+    as_of: date
+    rules: R.Rules = field(default_factory=lambda: R.DEFAULT_RULES)
+    home_id: str | None = None
+
+    # --- graphs -------------------------------------------------------------------------------
+
+    @cached_property
+    def full(self) -> nx.MultiDiGraph:
+        """The whole history: every entity and tie."""
+        return self.snap.graph
+
+    # --- roles --------------------------------------------------------------------------------
+
+    @cached_property
+    def home(self) -> str | None:
+        """The home municipality the review and analysis are for (:func:`registry.settings.resolve_home`).
+
+        The one asked for (``home_id``), else the configured one, else the only
+        municipality; never a guess among several (that raises NoHome). None only
+        when the registry has no municipality at all.
+        """
+        return resolve_home(self.snap, self.home_id)
+
+    @cached_property
+    def others(self) -> frozenset[str]:
+        """Ids of the other municipalities of the home's country: homes of their own, not actors of this one.
+
+        A registry may hold several municipalities' ties (Bergen's twin towns next to
+        Trondheim's): every entity of kind municipality but the home, and every city
+        with twin towns of its own (a Wikidata import names Bergen a city), in the
+        home's country or with no country recorded. Empty without a home.
+        """
+        home = self.home
+        if home is None:
+            return frozenset()
+        hc = self.home_country
+        nodes = self.full.nodes
+        twinned = {n for u, v, a in self.full.edges(data=True) if a.get("kind") == "sister_city" for n in (u, v)}
+        return frozenset(
+            n for n, a in nodes(data=True)
+            if n != home and a.get("country_code") in (hc, None)
+            and (a.get("kind") == R.HOME_KIND or (a.get("kind") in R.CITY_KINDS and n in twinned))
+        )
+
+    @cached_property
+    def elsewhere(self) -> frozenset[str]:
+        """Entities that belong to other municipalities: :attr:`others`, and those tied only to them.
+
+        "Tied only to them" counts ties of any date: Bergen's twin towns, seen from
+        Trondheim, until one of them gets a tie of its own to Trondheim's side.
+        """
+        others = self.others
+        if not others:
+            return frozenset()
+        succ, pred = self.full._succ, self.full._pred
+        out = set(others)
+        for m in others:
+            for n in chain(succ[m], pred[m]):
+                if n == self.home or n in out:
+                    continue
+                if all(x in others or x == n for x in chain(succ[n], pred[n])):
+                    out.add(n)
+        return frozenset(out)
+
+    @cached_property
+    def home_country(self) -> str | None:
+        """The home municipality's country code (None without a home or a code)."""
+        return self.full.nodes[self.home].get("country_code") if self.home else None
+
+    @cached_property
+    def _kinds(self) -> dict[str, str | None]:
+        """Entity id -> its kind."""
+        return {n: a.get("kind") for n, a in self.full.nodes(data=True)}
+
+    def kind(self, n: str) -> str | None:
+        """Return the entity kind of ``n`` (None for a ``country:XX`` place)."""
+        return self._kinds.get(n)
+
+    def name(self, n: str, lang: str = "en") -> str:
+        """Return a display name for an entity id or a ``country:XX`` place."""
+        key = (n, lang)
+        hit = self._names.get(key)
+        if hit is None:
+            if n.startswith("country:"):
+                hit = _country_name(n[8:], lang)
+            else:
+                a = self.full.nodes[n] if n in self.full else {}
+                hit = a["name_en"] if lang == "en" and a.get("name_en") else a.get("name") or n
+            self._names[key] = hit
+        return hit
+
+    @cached_property
+    def _names(self) -> dict[tuple[str, str], str]:
+        """``(id, lang)`` -> display name, filled by :meth:`name` as names are asked for."""
+        return {}
+
+    @cached_property
+    def local(self) -> frozenset[str]:
+        """Ids of the local actors: the home municipality and the region's institutions (see ``rules``).
+
+        Other municipalities, and what belongs only to them (:attr:`elsewhere`), are not local actors.
+        """
+        hc = self.home_country
+        far = self.elsewhere
+        out = set()
+        for n, a in self.full.nodes(data=True):
+            k = a.get("kind")
+            if k not in R.LOCAL_ACTOR_KINDS or n in far:
+                continue
+            cc = a.get("country_code")
+            if k in R.ALWAYS_LOCAL_KINDS or cc is None or cc == hc:
+                out.add(n)
+        if self.home:
+            out.add(self.home)
+        return frozenset(out)
+
+    @cached_property
+    def located(self) -> dict[str, str]:
+        """Entity -> the city it is located in, from ``located_in`` ties of any date."""
+        out = {}
+        kinds = self._kinds
+        for u, v, a in self.full.edges(data=True):
+            if a.get("kind") == "located_in" and kinds.get(v) in R.CITY_KINDS:
+                out.setdefault(u, v)
+        return out
+
+    @cached_property
+    def _roles(self) -> tuple[dict[str, str | None], dict[str, str | None]]:
+        """The pair (entity -> its country key, entity -> the foreign place it stands for or None)."""
+        # Every entity's country key and foreign place, computed once: the rules below
+        # are asked for each end of every tie.
+        nodes = self.full.nodes
+        country_ids: dict[str, str] = {}
+        for n, a in sorted(nodes(data=True)):
+            if a.get("kind") in R.COUNTRY_KINDS and a.get("country_code"):
+                country_ids.setdefault(a["country_code"], n)
+        located, local, hc = self.located, self.local, self.home_country
+        code: dict[str, str | None] = {}
+        for n, a in nodes(data=True):
+            cc = a.get("country_code")
+            if cc is None and n in located:
+                cc = nodes[located[n]].get("country_code")
+            code[n] = cc
+        countries: dict[str, str | None] = {}
+        places: dict[str, str | None] = {}
+        for n, a in nodes(data=True):
+            k, cc = a.get("kind"), code[n]
+            countries[n] = n if k in R.COUNTRY_KINDS else (country_ids.get(cc, f"country:{cc}") if cc else None)
+            if n in local or cc is None or cc == hc:
+                places[n] = None
+            elif k in R.CITY_KINDS or k in R.COUNTRY_KINDS:
+                places[n] = n
+            else:
+                loc = located.get(n)
+                foreign_loc = loc is not None and loc not in local and code.get(loc) not in (None, hc)
+                places[n] = loc if foreign_loc else countries[n]
+        return countries, places
+
+    def country_key(self, n: str) -> str | None:
+        """Return the place that stands for ``n``'s country: the country entity, or ``country:XX``."""
+        if n.startswith("country:"):
+            return n
+        return self._roles[0].get(n)
+
+    def is_foreign(self, n: str) -> bool:
+        """Return True for an entity outside the home country (local actors never are)."""
+        return self._roles[1].get(n) is not None
+
+    def place(self, n: str) -> str | None:
+        """Return the foreign place ``n`` stands for: itself (a city or country), its city, or its country.
+
+        None for entities that are not foreign.
+        """
+        return self._roles[1].get(n)
