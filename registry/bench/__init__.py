@@ -111,7 +111,7 @@ def run(
                     result = _STAGE_FUNCS[stage](ctx)
                     for rec in result if isinstance(result, list) else [result]:
                         done(rec)
-        if "app" in set(stages) and seed_app:
+        if "app" in wanted and seed_app:
             from ..seed import init
 
             work = base / "seed"
