@@ -6,9 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._common import (
-    MAX_PICKER_OPTIONS, PICKER_MATCHES, blank, country, country_options, csv_button, db_key, entity_options, formatter,
-    from_url, graph, home, keep_in_url, label, lang, md, name_of, network_html, registry_snapshot, t, year_span,
+    MAX_PICKER_OPTIONS, blank, country, csv_button, db_key, formatter, from_url, graph, home, keep_in_url, label, lang, md,
+    name_of, network_html, registry_snapshot, t, year_span,
 )
+from app_pages._pickers import PICKER_MATCHES, country_options, entity_options
 from registry import view, vocab
 from registry.analysis import metrics
 from registry.graph import GraphFilter

@@ -1,0 +1,102 @@
+"""The network page's drawing: the filtered graph laid out and drawn as HTML, cached per revision and choice."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import networkx as nx
+import streamlit as st
+
+from app_pages._database import db_key, revision_snapshot
+from app_pages._graph import category_home, filtered_graph
+from app_pages._text import lang
+from registry import view
+from registry.graph import GraphFilter
+
+#: Where the network page's iframe loads vis-network from: the app's static folder
+#: (``[server] enableStaticServing``), relative so that it also works under a base URL path.
+#: The browser caches it, instead of receiving the 700 KB script inside every new drawing.
+VIS_ASSETS = "app/static"
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _drawable(
+    path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str, home_id: str | None = None,
+) -> tuple[nx.MultiDiGraph, bool]:
+    # The whole filtered view, aggregated when too big: computed once for its layout and its HTML.
+    return view.drawable(filtered_graph(path, rev, flt, categories, home_id), language)
+
+
+# Layouts are resources too: read-only dicts, shared rather than copied on every rerun.
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _layout(
+    path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str, home_id: str | None = None,
+) -> dict[str, tuple[float, float]]:
+    return view.layout(_drawable(path, rev, flt, categories, language, home_id)[0])
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _full_layout(path: str, rev: int) -> dict[str, tuple[float, float]]:
+    return view.layout(revision_snapshot(path, rev).graph)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _group_layout(path: str, rev: int) -> dict[str, tuple[float, float]]:
+    # The whole registry merged by country: every aggregated view's groups are among its nodes
+    # (group ids do not depend on the language), so a filter change needs no new layout.
+    return view.layout(view.drawable(revision_snapshot(path, rev).graph, "nb")[0])
+
+
+class NetworkView(NamedTuple):
+    """The network page's drawing: its HTML and what it shows."""
+
+    html: str
+    aggregated: bool
+    nodes: int
+    ties: int
+    omitted_ties: int  # group edges left out of an aggregated view
+    omitted_weight: int  # ties inside them
+
+
+# A resource, not data: the drawing is immutable (a string and numbers), so every rerun can share
+# it instead of unpickling a copy.
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _network_html(
+    path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str,
+    focus: str | None, steps: int, route: tuple[str, ...], home_id: str | None = None,
+) -> NetworkView:
+    full = filtered_graph(path, rev, flt, categories, home_id)
+    keep = set(route) | ({focus} if focus else set())
+    ties = view.path_ties(full, list(route))
+    # The path is drawn whole, node by node and tie by tie, even where it leaves the focus's neighbourhood.
+    if focus:
+        drawn, aggregated = view.drawable(view.neighbourhood(full, focus, steps, route), language, keep, keep_ties=ties)
+    elif route:
+        drawn, aggregated = view.drawable(full, language, keep, keep_ties=ties)
+    else:
+        drawn, aggregated = _drawable(path, rev, flt, categories, language, home_id)
+    # Positions come from the whole registry, node by node or merged by country, else from the
+    # whole filtered graph: nodes stay put when a filter or the focus changes.
+    if not aggregated and revision_snapshot(path, rev).graph.number_of_nodes() <= view.MAX_DRAWN_NODES:
+        positions = _full_layout(path, rev)
+    elif focus:
+        positions = view.layout(drawn)
+    elif aggregated:
+        positions = _group_layout(path, rev)
+    else:
+        positions = _layout(path, rev, flt, categories, language, home_id)
+    html = view.network_html(
+        drawn, language, positions, focus=focus, highlight_nodes=route, highlight_ties=ties,
+        assets=VIS_ASSETS,
+    )
+    return NetworkView(
+        html, aggregated, drawn.number_of_nodes(), drawn.number_of_edges(),
+        drawn.graph.get("omitted_ties", 0), drawn.graph.get("omitted_weight", 0),
+    )
+
+
+def network_html(
+    flt: GraphFilter, categories: frozenset[str], focus: str | None, steps: int, route: tuple[str, ...]
+) -> NetworkView:
+    """Return the network view (HTML, aggregated?, nodes and ties drawn, ties left out), cached per revision and choice."""
+    return _network_html(*db_key(), flt, frozenset(categories), lang(), focus, steps, tuple(route), category_home(categories))

@@ -1,0 +1,189 @@
+"""Registry page: the add, edit and remove forms of any data table's rows, and the child rows under a row."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from app_pages import _common
+from app_pages._common import (
+    blank, cached, changed, conn, current_actor, form_key, formatter, label, lang, md, renew_form, show_problems, t,
+)
+from app_pages._registry_browse import keep_choice, ref_labels, refs_in
+from registry import editing, forms, i18n, store, vocab
+from registry.errors import InvalidRow, RegistryError, StaleVersion
+from registry.schema import TABLES, Column
+
+#: Each vocabulary's codes, in their declared order: the options of its pickers.
+VOCAB = {name: [term.code for term in terms] for name, terms in vocab.VOCABULARIES.items()}
+#: Columns edited in a text area: free text that runs over a line.
+LONG_TEXT = {"notes", "goals", "indicators", "funding", "source", "purpose"}
+_TITLES = {
+    "activities": "registry.tab_activities", "agreements": "registry.tab_agreements",
+    "contacts": "registry.tab_contacts", "declared_totals": "registry.tab_declared_totals",
+    "plan_lines": "registry.tab_plan_lines", "activity_participants": "registry.participants",
+    "activity_ties": "registry.linked_ties", "agreement_parties": "registry.parties",
+}
+
+# The version of each row as its form first showed it: a save is checked against that, not against the
+# version read in the saving run (which would always be current). It lives exactly as long as the form's
+# fields keep what they showed: while a field's state is in the session (a form not drawn in a finished run
+# loses its fields, and starts again from the stored row). A run cut short by a newer one keeps it too.
+_SEEN = "reg_seen_versions"
+
+
+def title(table: str) -> str:
+    """Return the title of ``table``'s tab or section in the session's language (the table's name when it has none)."""
+    return t(_TITLES[table]) if table in _TITLES else table
+
+
+def seen_version(prefix: str, row: dict[str, Any], probe: str) -> int:
+    """Return the version of ``row`` the form ``prefix`` was first shown with (the stored one for a new form).
+
+    ``probe`` is the key of one of the form's fields: while it has a state, the fields hold what the
+    form showed (or what the editor typed since), at the version seen then.
+    """
+    seen = st.session_state.setdefault(_SEEN, {})
+    if prefix not in seen or probe not in st.session_state:
+        seen[prefix] = row["version"]
+    return seen[prefix]
+
+
+def saved(prefix: str) -> None:
+    """Forget the version the form ``prefix`` saw: its fields now hold the stored row, at its new version."""
+    st.session_state.get(_SEEN, {}).pop(prefix, None)
+
+
+def field(table: str, col: Column, value: Any, key: str) -> Any:
+    """Show the widget for one column with its current value; return what the editor entered."""
+    text = i18n.field_label(col.name, lang()) + (" *" if col.required else "")
+    help_text = i18n.field_help(table, col.name, lang()) or None
+    if col.name == "directed":
+        return 1 if st.checkbox(text, value=str(value) == "1", key=key, help=t("registry.directed_help")) else 0
+    if col.vocabulary and col.multi:
+        current = [c for c in str(value or "").split(";") if c]
+        chosen = st.multiselect(text, VOCAB[col.vocabulary], default=[c for c in current if c in VOCAB[col.vocabulary]],
+                                format_func=formatter(VOCAB[col.vocabulary], lambda c, v=col.vocabulary: label(v, c)), key=key)
+        return ";".join(chosen)
+    if col.vocabulary:
+        options = VOCAB[col.vocabulary] if col.required else [""] + VOCAB[col.vocabulary]
+        index = options.index(value) if value in options else 0
+        return st.selectbox(text, options, index=index, format_func=formatter(options, lambda c, v=col.vocabulary: label(v, c) if c else t("common.none")), key=key)
+    if col.references:
+        # The picker limit is read from _common at each call: one number for every page, lowered there by the tests.
+        if cached(forms.row_count, col.references) > _common.MAX_PICKER_OPTIONS:
+            # Streamlit sends every option of a picker on each run: past the limit the id is typed.
+            return st.text_input(text, "" if value is None else str(value), key=key, help=t("registry.type_id"))
+        names = ref_labels(col.references)
+        options = ([] if col.required else [""]) + list(names)
+        show = lambda i, n=names: f"{n.get(i, i)} ({i})" if i else t("common.none")  # noqa: E731
+        shown = formatter(options, show)
+        # A field already shown keeps its value (and must not be given a default besides its state).
+        index = None if keep_choice(key, shown) else options.index(value) if value in options else (0 if not col.required else None)
+        return st.selectbox(text, options, index=index, format_func=shown, key=key, placeholder=t("common.choose"))
+    shown = "" if value is None or (isinstance(value, float) and value != value) else str(value)
+    if col.name in LONG_TEXT:
+        return st.text_area(text, shown, key=key, help=help_text, height=80)
+    return st.text_input(text, shown, key=key, help=help_text)
+
+
+def edit_form(table: str, row: dict[str, Any] | None, prefix: str, fixed: dict[str, Any] | None = None) -> None:
+    """Show the add (``row`` None) or edit form of one row of any data table and write it through the store.
+
+    ``fixed`` columns are not shown and take the given values (a participant's activity).
+    """
+    is_new = row is None
+    form = prefix
+    if is_new:
+        prefix = form_key(form)  # renewed once a row is added, so the form starts empty again
+    t_ = TABLES[table]
+    fixed = fixed or {}
+    hidden = set(fixed) | ({t_.pk} if not is_new or t_.id_generated else set())
+    columns = [c for c in editing.form_columns(table) if c.name not in hidden]
+    version = None if is_new else seen_version(prefix, row, f"{prefix}_{columns[0].name}")
+    # Never cleared on submit: a refused save keeps what was typed; a new row's form is emptied once it is stored.
+    with st.form(f"{form}_form"):
+        values = {}
+        halves = st.columns(2)
+        for i, col in enumerate(columns):
+            with halves[0] if col.name in LONG_TEXT else halves[i % 2]:
+                values[col.name] = field(table, col, None if is_new else row.get(col.name), key=f"{prefix}_{col.name}")
+        label_key = "registry.add" if is_new else "registry.save"
+        if not st.form_submit_button(t(label_key), type="primary"):
+            return
+    try:
+        if is_new:
+            stored = store.insert(conn(), table, forms.fill_id(table, {**values, **fixed}), actor=current_actor())
+        else:
+            diff = editing.changed_values(row, values)
+            if not diff:
+                st.info(t("registry.no_change"))
+                return
+            stored = store.update(conn(), table, row[t_.pk], diff, actor=current_actor(), expected_version=version)
+    except InvalidRow as exc:
+        show_problems(exc.problems)
+    except StaleVersion:
+        # The fields still hold the old row: saving them now would undo the other change. The form keeps
+        # refusing until the page is reloaded and shows the stored row (what the message asks for).
+        st.error(t("common.stale"))
+    except RegistryError as exc:
+        st.error(str(exc))
+    else:
+        changed()
+        saved(prefix)
+        if is_new:
+            renew_form(form)
+        # A generated id (a participant's 17) says nothing: such rows are named by their label.
+        name = forms.row_label(table, stored, refs_in(table, pd.DataFrame([stored])), lang()) if t_.id_generated else stored[t_.pk]
+        st.session_state["registry_flash"] = t("registry.saved", id=name)
+        st.rerun()
+
+
+def remove_button(table: str, row: dict[str, Any], prefix: str) -> None:
+    """Show a button that deletes ``row`` through the store (refused while other rows refer to it)."""
+    pk = TABLES[table].pk
+    if not st.button(t("registry.remove"), key=f"{prefix}_remove", icon=":material/delete:"):
+        return
+    try:
+        # The version the row's edit form (drawn just above) first showed.
+        version = st.session_state.get(_SEEN, {}).get(prefix, row["version"])
+        store.delete(conn(), table, row[pk], actor=current_actor(), expected_version=version)
+    except InvalidRow as exc:
+        show_problems(exc.problems)
+    except StaleVersion:
+        st.error(t("common.stale"))
+    else:
+        changed()
+        saved(prefix)
+        st.session_state["registry_flash"] = t("registry.removed", id=row[pk])
+        st.rerun()
+
+
+def version_line(text: str, row: dict[str, Any]) -> None:
+    """Show a row's name in bold with its version, who last changed it and when, above its edit form."""
+    st.markdown(f"**{md(text)}** · {t('registry.version', v=row['version'], who=md(row['updated_by']), at=row['updated_at'][:19])}")
+
+
+def child_section(child: str, column: str, parent_id: Any) -> None:
+    """Show the rows of ``child`` that belong to ``parent_id`` (participants, linked ties, parties); edit, remove, add."""
+    st.markdown(f"**{title(child)}**")
+    rows = cached(forms.child_rows, child, column, parent_id)
+    refs = refs_in(child, rows)
+    if rows.empty:
+        st.caption(t("registry.no_rows"))
+    else:
+        st.dataframe(blank(forms.display_frame(rows.drop(columns=[column]), child, refs, lang())), hide_index=True)
+    names = {r["id"]: forms.row_label(child, r, refs, lang()) for r in rows.to_dict("records")}
+    ids = list(names)
+    shown = formatter(ids, lambda i: names.get(i, str(i)))
+    keep_choice(f"reg_{child}_{parent_id}", shown)
+    chosen = st.selectbox(t("registry.choose_child"), ids, index=None, format_func=shown, key=f"reg_{child}_{parent_id}", placeholder=t("common.choose"))
+    if chosen is not None:
+        row = store.get(conn(), child, chosen)
+        if row:
+            edit_form(child, row, f"{child}_{chosen}", fixed={column: parent_id})
+            remove_button(child, row, f"{child}_{chosen}")
+    with st.expander(t("registry.add_child", what=title(child)), icon=":material/add:"):
+        edit_form(child, None, f"{child}_new_{parent_id}", fixed={column: parent_id})

@@ -1,0 +1,32 @@
+"""Tables on a page: empty text cells shown blank, CSV downloads, and validation problems as a table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from app_pages._text import lang, t
+from registry import messages
+
+
+def blank(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return ``frame`` with empty values in its text columns as '' (st.dataframe would show them as 'None')."""
+    text = [c for c in frame.columns if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c])]
+    return frame.assign(**{c: frame[c].astype(object).where(frame[c].notna(), "") for c in text}) if text else frame
+
+
+def csv_button(frame: pd.DataFrame, file_name: str, key: str) -> None:
+    """Show a CSV download of ``frame`` (UTF-8, header row) next to the table it belongs to."""
+    st.download_button(
+        t("common.download_csv"), frame.to_csv(index=False).encode("utf-8"), file_name=file_name,
+        mime="text/csv", key=key, icon=":material/download:",
+    )
+
+
+def show_problems(problems: list[Any]) -> None:
+    """Show validation problems (file, row, column, reason) as an error and a table, the reasons in the page's language."""
+    st.error(t("common.problems", n=len(problems)))
+    columns = [t("col.file"), t("col.row"), t("col.column"), t("col.reason")]
+    st.dataframe(pd.DataFrame(messages.problem_rows(problems, lang()), columns=columns), hide_index=True)
