@@ -11,6 +11,7 @@ from typing import Any, Callable
 
 import streamlit as st
 
+from app_pages._text import t
 from registry import db, seed
 from registry.graph import Snapshot, snapshot
 
@@ -42,7 +43,7 @@ def db_argument(argv: list[str]) -> Path | None:
         elif arg.startswith("--db=") and len(arg) > 5:
             found = Path(arg[5:]).expanduser()
         else:
-            raise ValueError(f"unknown argument {arg!r}: the app takes only --db PATH (streamlit run app.py -- --db PATH)")
+            raise ValueError(f"unknown argument {arg!r}: the app takes only --db PATH (streamlit run app.py -- --db PATH)", arg)
     return found
 
 
@@ -55,7 +56,7 @@ def open_run() -> None:
     try:
         path = db_argument(sys.argv) or db.default_db_path()
     except ValueError as exc:
-        st.error(str(exc))
+        st.error(t("app.bad_argument", arg=exc.args[1] if len(exc.args) > 1 else str(exc)))
         st.stop()
         return  # st.stop() only raises inside a script run
     _run.path = str(path)

@@ -564,8 +564,10 @@ def test_the_registry_file_given_after_double_dash_is_opened(registry_db, tmp_pa
 
     monkeypatch.setattr(sys, "argv", [str(ROOT / "app.py"), "--database", str(other)])
     at = start("en")
-    assert at.error and "unknown argument '--database'" in at.error[0].value
+    assert at.error and "Unknown argument --database: the app takes only --db PATH" in at.error[0].value
     assert not at.metric
+    at = start("nb")  # in the reader's language, like every other message
+    assert at.error and "Ukjent argument --database: appen tar bare --db STI" in at.error[0].value
 
 
 def test_the_server_listens_on_this_machine_and_asks_no_host_for_its_address(monkeypatch):

@@ -12,11 +12,13 @@ from registry.schema import DATA_TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 # Where UI keys are used: the frame, the pages, and the registry modules that write UI text.
-SOURCES = [ROOT / "app.py", *sorted((ROOT / "app_pages").glob("*.py"))] + [
-    ROOT / "registry" / f"{m}.py" for m in ("view", "review/report", "mapview", "editing")
+SOURCES = [
+    ROOT / "app.py", *sorted((ROOT / "app_pages").glob("*.py")), *sorted((ROOT / "registry" / "view").glob("*.py")),
+    *sorted((ROOT / "registry" / "review").glob("*.py")), ROOT / "registry" / "mapview.py", ROOT / "registry" / "editing.py",
 ]
 NAMESPACES = {k.split(".")[0] for k in i18n.STRINGS}
 KEY = re.compile(r"^[a-z_]+\.[a-z_]+$")
+FILE_NAME = re.compile(r"\.(?:js|py|csv|json|html)$")  # 'network.js' is a file the view reads, not a text key
 
 
 def used_keys() -> dict[str, Path]:
@@ -24,7 +26,8 @@ def used_keys() -> dict[str, Path]:
     found = {}
     for path in SOURCES:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and KEY.match(node.value):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and KEY.match(node.value) \
+                    and not FILE_NAME.search(node.value):
                 if node.value.split(".")[0] in NAMESPACES:
                     found[node.value] = path
     return found
@@ -84,8 +87,9 @@ def test_a_count_of_one_is_singular():
             assert key[: -len("_one")] in i18n.STRINGS, key
 
 
-def test_times_are_shown_in_norwegian_time():
-    assert i18n.local_time("2025-06-19T10:30:00.123+00:00") == "2025-06-19 12:30"  # CEST
+def test_times_are_shown_in_the_zone_asked_for():
+    assert i18n.local_time("2025-06-19T10:30:00.123+00:00", "Europe/Oslo") == "2025-06-19 12:30"  # CEST
+    assert i18n.local_time("2025-06-19T10:30:00.123+00:00") == "2025-06-19 10:30"  # no zone set: UTC, as logged
     assert i18n.local_time(None) == "" and i18n.local_time("not a time") == "not a time"
 
 
