@@ -12,7 +12,7 @@ from app_pages._registry_browse import (
     csv_matches, entity_label, keep_choice, matches, page_buttons, pick_rows, ref_labels, refs_in, with_choice,
 )
 from app_pages._registry_forms import VOCAB, child_section, edit_form, remove_button, title, version_line
-from registry import browse, editing, forms, i18n, queries, store
+from registry import browse, editing, forms, i18n, queries, settings, store
 from registry.schema import DATA_TABLES, TABLES, personal_columns
 
 st.title(t("registry.title"))
@@ -151,9 +151,10 @@ with tab_history:
     table = a.selectbox(t("col.table"), HIST_TABLES, format_func=formatter(HIST_TABLES, lambda x: i18n.table_label(x, lang()) if x else t("common.all")), key="hist_table")
     row_id = b.text_input(t("registry.row_id"), key="hist_row", placeholder=t("registry.row_id_placeholder"))
     history = cached(queries.history, table or None, row_id.strip() or None, 500)
+    zone = cached(settings.time_zone)
     actions = {"insert": t("action.insert"), "update": t("action.update"), "delete": t("action.delete")}
     shown = pd.DataFrame({
-        t("col.when"): history["at"].str.slice(0, 19).str.replace("T", " "),
+        t("col.when_local", zone=zone): [i18n.local_time(at, zone) for at in history["at"]],  # the log writes UTC
         t("col.who"): history["actor"],
         t("col.table"): [i18n.table_label(name, lang()) for name in history["table_name"]],
         t("col.row"): history["row_id"],

@@ -477,6 +477,10 @@ def test_latest_changes_are_in_the_registrys_time_zone_and_say_so(registry_db):
     stamp = queries.history(connect(registry_db), limit=1)["at"].iloc[0]
     assert changes["When (Europe/Oslo)"].iloc[0] == i18n.local_time(stamp, "Europe/Oslo")
     assert i18n.local_time("2025-01-10T23:30:00+00:00", "Europe/Oslo") == "2025-01-11 00:30"  # CET, the next day
+    # The Registry page's history says its zone too (it showed the log's UTC under a bare "When").
+    at.switch_page("app_pages/registry_browser.py").run()
+    (history,) = [df.value for df in at.dataframe if "When (Europe/Oslo)" in df.value.columns]
+    assert history["When (Europe/Oslo)"].iloc[0] == i18n.local_time(stamp, "Europe/Oslo")
     assert set(changes["Table"]) <= {i18n.table_label(tb, "en") for tb in ("entities", "ties", "settings", "declared_totals", "contacts",
                                                                           "activities", "agreements", "decisions", "plan_lines",
                                                                           "activity_participants", "activity_ties", "agreement_parties")}
