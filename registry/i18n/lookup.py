@@ -1,0 +1,63 @@
+"""What the text tables do not hold, shown for the reader: times in the registry's zone, country names in a language."""
+
+from __future__ import annotations
+
+import gettext
+from functools import lru_cache
+
+__all__ = ["TIME_ZONE", "local_time", "country_name"]
+
+#: The zone times are shown in when the registry names none (setting ``time_zone``): the audit log's own.
+TIME_ZONE = "UTC"
+
+
+def local_time(stamp: str | None, zone: str = TIME_ZONE) -> str:
+    """Return an ISO 8601 UTC time stamp as 'YYYY-MM-DD HH:MM' in ``zone`` ('' for none; the text itself when unreadable).
+
+    >>> local_time("2025-06-19T10:30:00+00:00", "Europe/Oslo"), local_time("2025-01-10T10:30:00Z", "Europe/Oslo")
+    ('2025-06-19 12:30', '2025-01-10 11:30')
+    >>> local_time("2025-06-19T10:30:00+00:00")
+    '2025-06-19 10:30'
+    """
+    if not stamp:
+        return ""
+    from datetime import datetime, timezone
+    from zoneinfo import ZoneInfo
+
+    try:
+        at = datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))
+    except ValueError:
+        return str(stamp)
+    if at.tzinfo is None:  # the audit log writes UTC
+        at = at.replace(tzinfo=timezone.utc)
+    return at.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M")
+
+
+@lru_cache(maxsize=2)
+def _translation(lang: str) -> gettext.NullTranslations:
+    """Return pycountry's catalogue of country names in ``lang`` (one that translates nothing when it has none)."""
+    import pycountry
+
+    try:
+        return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+    except OSError:
+        return gettext.NullTranslations()
+
+
+@lru_cache(maxsize=1024)
+def country_name(code: str | None, lang: str) -> str:
+    """Return the name of an ISO 3166-1 alpha-2 country in ``lang``; the code itself when unknown.
+
+    >>> country_name("SE", "nb"), country_name("SE", "en")
+    ('Sverige', 'Sweden')
+    """
+    if not isinstance(code, str) or not code:
+        return ""
+    import pycountry
+
+    c = pycountry.countries.get(alpha_2=code.upper())
+    if c is None:
+        return code
+    if lang == "nb":
+        return _translation("nb").gettext(c.name)
+    return getattr(c, "common_name", None) or c.name
