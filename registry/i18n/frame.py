@@ -80,7 +80,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.explanation": ("Forklaring", "Explanation"),
     "col.subject": ("Gjelder", "Subject"),
     "col.evidence": ("Belegg", "Evidence"),
-    "col.when": ("Tidspunkt", "When"),
     "col.when_local": ("Tidspunkt ({zone})", "When ({zone})"),
     "col.who": ("Hvem", "Who"),
     "col.table": ("Tabell", "Table"),
