@@ -27,6 +27,17 @@ COUNTERS = ("counter-a", "counter-b")  # rows every worker increments
 RACE_ROUNDS = 12
 
 
+@pytest.fixture(autouse=True)
+def _no_main_script(monkeypatch):  # type: ignore[no-untyped-def]
+    # An AppTest run earlier in the session leaves app.py as ``__main__``, and each new process
+    # would run it again before its target (and fail with no Streamlit session): the workers
+    # need nothing of ``__main__``.
+    import sys
+    import types
+
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
+
+
 def _context():  # type: ignore[no-untyped-def]
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["registry", __name__])  # children import neither again
