@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._text import lang, t
-from registry import messages
+from registry.i18n import messages
 
 
 def blank(frame: pd.DataFrame) -> pd.DataFrame:

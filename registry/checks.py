@@ -27,7 +27,7 @@ class Finding:
 
     def text(self, lang: str = "en") -> str:
         """Return the message in ``lang`` ('nb' or 'en'); messages without a translation stay English."""
-        from .messages import reason_text  # local: one table of translations for every reason
+        from .i18n.messages import reason_text  # local: one table of translations for every reason
 
         return reason_text(self.message, lang)
 

@@ -150,7 +150,7 @@ def test_bergens_analysis_is_bergens(bergen):
 
 
 def test_a_plain_wikidata_import_leaves_trondheim_alone(tmp_path):
-    # The export alone makes Bergen a municipality (registry.wikidata: the exported place is the
+    # The export alone makes Bergen a municipality (registry.ingest.wikidata: the exported place is the
     # one whose twins these are): Trondheim's review and analysis are untouched, and
     # --home bergen reviews Bergen's own twins with nothing more to do.
     c = connect(seeded_registry(tmp_path / "r.db", municipality=False))

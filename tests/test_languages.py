@@ -9,7 +9,7 @@ in the data tables) is removed first: it is shown as written. What is left must
 hold no word of the other language (the word lists below) and no empty cell
 shown as 'None'.
 
-Problem reasons come in English from ``registry``; ``registry.messages`` gives
+Problem reasons come in English from ``registry``; ``registry.i18n.messages`` gives
 them in bokmål, and a test here keeps that table complete.
 """
 
@@ -24,7 +24,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from registry import connect, i18n, messages
+from registry import connect, i18n
+from registry.i18n import messages
 from registry.schema import DATA_TABLES
 
 ROOT = Path(__file__).resolve().parent.parent

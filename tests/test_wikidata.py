@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from registry import import_files
-from registry.wikidata import item_id, wikidata_date
+from registry.ingest.wikidata import item_id, wikidata_date
 
 from .conftest import table_snapshot
 

@@ -148,7 +148,7 @@ def _validated_batches(
 
     The one validation a real import and a dry run share, so both report the same problems.
     """
-    from .. import wikidata  # local: wikidata builds on this package
+    from . import wikidata  # local: wikidata builds on this package's modules
 
     problems: list[Problem] = []
     # Looked up in this module at each import, so a test can replace ``registry.ingest.load_vocabularies``.

@@ -18,7 +18,7 @@ __all__ = [
     "header_problems",
 ]
 
-#: The header of a Wikidata twin-town query export (see :mod:`registry.wikidata`).
+#: The header of a Wikidata twin-town query export (see :mod:`registry.ingest.wikidata`).
 WIKIDATA_COLUMNS = ("city", "cityLabel", "twin", "twinLabel", "twinCountryCode", "start", "end")
 
 #: Header signatures, most specific first: the columns that tell a table's file apart.

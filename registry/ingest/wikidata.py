@@ -18,9 +18,11 @@ import re
 import sqlite3
 from typing import Any
 
-from .errors import Problem
-from .ingest import WIKIDATA_COLUMNS, CsvFile, slugify, width_reason
-from .validate import Vocabularies, clean_row
+from ..errors import Problem
+from .csvfile import CsvFile, width_reason
+from .headers import WIKIDATA_COLUMNS
+from .slugs import slugify
+from ..validate import Vocabularies, clean_row
 
 __all__ = ["QUERY_COLUMNS", "plan", "wikidata_date", "item_id"]
 
