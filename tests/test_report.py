@@ -108,3 +108,14 @@ def test_council_summary_on_the_seed_reads_as_the_strategy_says(seeded, lang):
     assert ("Ikke nok data" if lang == "nb" else "Not enough data") in tampere
     # Plain Markdown: dates and full stops are not escaped.
     assert "\\-" not in md and "\\." not in md
+
+
+def test_integrity_findings_name_the_row_as_a_reader_knows_it(small):
+    # Beta has no category decision (an integrity warning): the review named it 'home--beta',
+    # an id only the database knows, in both languages.
+    store.update(small, "entities", "beta", {"name_en": "Beta Town"}, actor="test")
+    found = report.review(small, home_id="home", audit_log=False).findings
+    beta = found[(found["kind"] == "integrity") & (found["subject"] == "home--beta")].iloc[0]
+    assert (beta["subject_name"], beta["subject_name_en"]) == ("Home – Beta", "Home – Beta Town")
+    assert beta["explanation_nb"] == "Home – Beta: vennskapsby uten vedtatt kategori"
+    assert beta["explanation_en"] == "Home – Beta Town: sister city without a category decision"

@@ -6,7 +6,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import pandas as pd
 
@@ -63,8 +63,11 @@ def _subject_names_en(found: pd.DataFrame, graph: Any, documentation: pd.DataFra
 
     ends: dict[str, tuple[str, str]] = {}
     out = []
-    for kind, subject, name in zip(found["kind"], found["subject"], found["subject_name"]):
+    for kind, subject, name, given in zip(found["kind"], found["subject"], found["subject_name"], found["subject_name_en"]):
         name = "" if name is None or name != name else str(name)
+        if kind == "integrity":  # named in English where the row was found
+            out.append(given)
+            continue
         if kind == "documentation_gap" and subject in docs:
             out.append(docs[subject])
             continue
@@ -83,6 +86,33 @@ def _subject_names_en(found: pd.DataFrame, graph: Any, documentation: pd.DataFra
                 name = en.format(*m.groups())
         out.append(name)
     return out
+
+
+def _row_namer(graph: Any) -> Callable[[str, str], tuple[str, str]]:
+    """Return a function giving an integrity finding's row as a reader knows it: ``(nb, en)``.
+
+    An entity is its name, a tie its two ends' names ('Trondheim kommune – Graz');
+    any other row, or one the graph does not hold, is its id.
+    """
+    ends: dict[str, tuple[str, str]] = {}
+
+    def name(n: str) -> tuple[str, str]:
+        a = graph.nodes[n] if n in graph else {}
+        nb = a.get("name") or n
+        return nb, a.get("name_en") or nb
+
+    def of(table: str, row_id: str) -> tuple[str, str]:
+        if table == "entities" and row_id in graph:
+            return name(row_id)
+        if table == "ties":
+            if not ends:
+                ends.update((k, (u, v)) for u, v, k in graph.edges(keys=True))
+            if row_id in ends:
+                (a_nb, a_en), (b_nb, b_en) = (name(n) for n in ends[row_id])
+                return f"{a_nb} – {b_nb}", f"{a_en} – {b_en}"
+        return row_id, row_id
+
+    return of
 
 
 @dataclass(frozen=True)
@@ -138,19 +168,19 @@ def review(
         summary, sectors, actors = result.summary, result.sector_matrix, result.actor_matrix
     from ..checks import check
 
-    frames.append(pd.DataFrame(
-        [
-            {
-                "kind": "integrity", "subject": f.row_id, "subject_name": f.row_id, "subject_name_en": f.row_id,
-                "severity": "high" if f.level == "error" else "info", "score": None,
-                "explanation_nb": f"{i18n.table_label(f.table, 'nb')} {f.row_id}: {f.text('nb')}",
-                "explanation_en": f"{i18n.table_label(f.table, 'en')} {f.row_id}: {f.text('en')}",
-                "evidence": f.row_id,
-            }
-            for f in check(conn, audit_log=audit_log)
-        ],
-        columns=_FINDING_COLUMNS,
-    ))
+    rows = []
+    name_of = _row_namer(snap.graph)
+    for f in check(conn, audit_log=audit_log):
+        nb, en = name_of(f.table, f.row_id)
+        rows.append({
+            "kind": "integrity", "subject": f.row_id, "subject_name": nb, "subject_name_en": en,
+            "severity": "high" if f.level == "error" else "info", "score": None,
+            # A named row speaks for itself; a row known only by its id says which table it is in.
+            "explanation_nb": f"{nb if nb != f.row_id else i18n.table_label(f.table, 'nb') + ' ' + nb}: {f.text('nb')}",
+            "explanation_en": f"{en if en != f.row_id else i18n.table_label(f.table, 'en') + ' ' + en}: {f.text('en')}",
+            "evidence": f.row_id,
+        })
+    frames.append(pd.DataFrame(rows, columns=_FINDING_COLUMNS))
     found = pd.concat([f for f in frames if len(f)], ignore_index=True) if any(len(f) for f in frames) else pd.DataFrame(columns=_FINDING_COLUMNS)
     found["subject_name_en"] = _subject_names_en(found, snap.graph, documentation) if len(found) else []
     return Review(_sorted(found[_FINDING_COLUMNS]), summary, sectors, actors, home)
