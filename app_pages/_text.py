@@ -56,6 +56,24 @@ def md(text: Any) -> str:
     return re.sub(r"([\\`*_{}\[\]()<>#+\-.!|~$])", r"\\\1", str(text))
 
 
+_URL = re.compile(r"https?://[^\s<>\"'`\\]+")
+
+
+def md_source(text: Any) -> str:
+    """Return a source for Markdown: each web address a link as written, every other character escaped.
+
+    :func:`md` alone would show an address with backslashes (``dablog\\.hypotheses``):
+    inside a link Markdown shows escapes as they are. An address in angle brackets is
+    taken literally, and the pattern admits no character that could end the brackets.
+    """
+    text, out, at = str(text), [], 0
+    for m in _URL.finditer(text):
+        url = m.group(0).rstrip(".,;:)")  # punctuation after an address is the sentence's
+        out += [md(text[at:m.start()]), f"<{url}>"]
+        at = m.start() + len(url)
+    return "".join(out) + md(text[at:])
+
+
 #: Pickers whose shown options depend on the language (their values are codes) and that
 #: have no default value (setting a widget with a default through the state logs a warning).
 _RELABEL = (

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._common import (
-    cached, changed, conn, country, csv_button, current_actor, deferred, form_key, formatter, home, label, lang, md, renew_form,
+    cached, changed, conn, country, csv_button, current_actor, deferred, form_key, formatter, home, label, lang, md, md_source, renew_form,
     require_editor, require_home, show_problems, suggestions, t,
 )
 from registry import rules, store
@@ -61,7 +61,7 @@ def card(s: classify.Suggestion) -> None:
         last = s.last_contact
         if last is not None:
             st.caption(f"{t('sister.last_contact')}: {md(last.start or '')} · {md(label('activity_kinds', last.kind))} · "
-                       f"{md(last.title)} · {t('col.source')}: {md(last.source)}")
+                       f"{md(last.title)} · {t('col.source')}: {md_source(last.source)}")
         else:
             st.caption(t("sister.no_contact", n=s.records))
         if s.activities:

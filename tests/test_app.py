@@ -739,3 +739,17 @@ def test_gaps_after_the_overview_reuses_its_review(registry_db, monkeypatch):
     assert calls == [False], calls
     at.toggle(key="gaps_audit").set_value(True).run()
     assert calls == [False, True], calls
+
+
+def test_a_source_address_is_a_link_not_escaped_text(registry_db):
+    # The last contact's source showed as 'https://dablog\.hypotheses\.org/…': escapes inside an address are
+    # shown as they are. Each address is now a link written as is; the text around it stays escaped.
+    from app_pages._text import md_source
+
+    at = start("en")
+    at.switch_page("app_pages/sister_cities.py").run()
+    last = [c.value for c in at.caption if c.value.startswith("Last documented contact") and "Darmstadt" in c.value]
+    assert last and "<https://dablog.hypotheses.org/tag/staedteverschwisterung>" in last[0], last
+    assert "\\." not in last[0].split("Source:")[1]
+    assert md_source("p. 3 (see https://e.org/a_b). <img>") == "p\\. 3 \\(see <https://e.org/a_b>\\)\\. \\<img\\>"
+    assert md_source("https://e.org/<script>") == "<https://e.org/>\\<script\\>"
