@@ -60,6 +60,7 @@ STREAMLIT_INTERNAL = ("Drag and drop files here", "Browse files", "Limit 200MB p
 TEXT_FIELDS = ("label", "help", "placeholder", "options", "body", "caption", "alt")
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()<>#+\-.!|~$])")
+URL = re.compile(r"<?https?://[^\s>]+>?")
 CODE = re.compile(r"\b[a-z0-9_]+\.(?:csv|zip|graphml|gexf)\b|«[a-z0-9_]+»|'[a-z0-9_]+'")
 
 
@@ -147,8 +148,9 @@ def wrong_words(text: str, lang: str, data: list[str]) -> set[str]:
     for value in data:
         if value in text:
             text = re.sub(rf"(?<!\w){re.escape(value)}(?!\w)", " ", text)
-    # Codes the reader types or sees as written (file names, quoted values like «municipal») are not words.
-    text = CODE.sub(" ", text)
+    # Codes the reader types or sees as written (file names, quoted values like «municipal», web addresses
+    # a source is linked by) are not words.
+    text = CODE.sub(" ", URL.sub(" ", text))
     words = {w.casefold() for w in WORD.findall(text)}
     if lang == "nb":
         return words & ENGLISH
