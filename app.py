@@ -27,7 +27,9 @@ try:
         )
         c.home_picker()
         c.editor_sidebar()
-        st.caption(c.t("frame.footer"))
+        # The home is the registry's own: no city is named in the code.
+        chosen = c.home()
+        st.caption(c.t("frame.footer", home=c.name_of(c.registry_snapshot().graph, chosen)) if chosen else c.t("frame.footer_none"))
 
     # No page icons: the active page's icon becomes the favicon, and Streamlit fetches a
     # Material icon favicon from a third-party host (emoji need an emoji font to show).

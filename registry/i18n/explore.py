@@ -32,9 +32,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- network
     "network.title": ("Nettverk", "Network"),
     "network.intro": (
-        "Hvem i Trondheim som er knyttet til hvilke byer, land, institusjoner og nettverk. Hold musepekeren over en node "
+        "Hvem som er knyttet til hvilke byer, land, institusjoner og nettverk. Hold musepekeren over en node "
         "eller linje for detaljer, klikk på en node for å se forbindelsene dens under tegningen; dra for å flytte, rull for å zoome.",
-        "Who in Trondheim is tied to which cities, countries, institutions and networks. Hover over a node or line for "
+        "Who is tied to which cities, countries, institutions and networks. Hover over a node or line for "
         "details, click a node to see its ties below the drawing; drag to move, scroll to zoom.",
     ),
     "network.entity_kinds": ("Typer aktører og steder", "Entity kinds"),

@@ -25,9 +25,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "View only: editing is not switched on here (see 'Data safety' in the README).",
     ),
     "frame.footer": (
-        "Registeret over Trondheim kommunes internasjonale forbindelser (Internasjonal strategi, bystyret 2010).",
-        "The register of Trondheim municipality's international ties (International strategy, city council 2010).",
+        "Registeret over de internasjonale forbindelsene til {home}.",
+        "The register of the international ties of {home}.",
     ),
+    "frame.footer_none": ("Registeret over internasjonale forbindelser.", "The register of international ties."),
     # --- the home municipality (registry.settings)
     "frame.home": ("Hjemkommune", "Home municipality"),
     "frame.home_choose": ("Velg kommune …", "Choose a municipality …"),
