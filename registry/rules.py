@@ -321,8 +321,8 @@ CRITERIA: tuple[Criterion, ...] = (
         "two_way", "Toveis relasjon", "Two-way relation",
         "Toveis relasjon: besøk eller utveksling begge veier ({evidence})",
         "Two-way relation: visits or exchanges both ways ({evidence})",
-        "Ingen toveis relasjon registrert",
-        "No two-way relation registered",
+        "Ingen toveis relasjon, og ingen besøk eller utveksling begge veier siste {years} år",
+        "No two-way relation, and no visits or exchanges both ways in the last {years} years",
         "solidarity",
     ),
     Criterion(

@@ -395,3 +395,14 @@ def test_a_three_party_charter_is_one_agreement_and_each_city_is_reviewed_once()
     out = classify.suggest(snap, as_of=DAY)
     assert [s.tie_id for s in out] == [td, tg]
     assert [s.city_id for s in out] == ["d", "g"]
+
+
+def test_a_missing_two_way_relation_says_it_is_looked_for_in_recent_years(seeded):
+    # The seed holds reciprocal visits with Ramallah (before the window) and exchanges both ways with
+    # Dunfermline in 1946: "No two-way relation registered" contradicted the registry's own cited rows.
+    by_city = {s.tie_id: s for s in classify.suggest(seeded, as_of=2026)}
+    for tie in ("trondheim--ramallah", "trondheim--dunfermline"):
+        (two_way,) = [r for r in by_city[tie].reasons if r.criterion == "two_way"]
+        assert not two_way.met
+        assert two_way.text("en") == "No two-way relation, and no visits or exchanges both ways in the last 5 years"
+        assert two_way.text("nb").endswith("siste 5 år")

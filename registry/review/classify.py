@@ -46,10 +46,10 @@ _NONE = {"nb": "ingen registrert", "en": "none registered"}
 _MISSING = {
     "nb": ("prosjektavtale med mål og indikatorer (prosjekt)",
            "vedtak om fokus, eller nasjonale partnere og ekstern finansiering (politisk fokus)",
-           "toveis relasjon (solidaritet)"),
+           "toveis relasjon de siste årene (solidaritet)"),
     "en": ("a project agreement with goals and indicators (project)",
            "a focus decision, or national partners and external funding (political focus)",
-           "a two-way relation (solidarity)"),
+           "a two-way relation in recent years (solidarity)"),
 }
 _NO_DATED = {"nb": "Ingen datert aktivitet registrert", "en": "No dated activity registered"}
 
