@@ -94,6 +94,8 @@ def test_overview_counts_come_from_the_registry(registry_db):
     assert metrics["Entities"] == str(counts["entities"])
     assert metrics["Ties"] == str(counts["ties"])
     assert metrics["Sister cities"] == str(queries.tie_counts(conn)["sister_city"])
+    # Every decision of the table (the seed's are on the strategy, none a category): not "Category decisions".
+    assert metrics["Decisions"] == str(counts["decisions"])
 
 
 def test_network_filters_change_the_drawing(registry_db):

@@ -104,7 +104,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "io.unknown_table": ("ukjent tabell", "unknown table"),
     "io.table_entities": ("Aktører og steder", "Entities"),
     "io.table_ties": ("Forbindelser", "Ties"),
-    "io.table_decisions": ("Kategorivedtak", "Category decisions"),
+    "io.table_decisions": ("Vedtak", "Decisions"),
     "io.table_plan_lines": ("Finansieringsplan", "Financing plan"),
     "io.table_wikidata": ("Wikidata-eksport (vennskapsbyer)", "Wikidata export (twin towns)"),
     "io.table_audit": ("Endringslogg", "Change log"),

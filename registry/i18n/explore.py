@@ -15,7 +15,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "overview.entities": ("Aktører og steder", "Entities"),
     "overview.ties": ("Forbindelser", "Ties"),
     "overview.sister_cities": ("Vennskapsbyer", "Sister cities"),
-    "overview.decisions": ("Kategorivedtak", "Category decisions"),
+    "overview.decisions": ("Vedtak", "Decisions"),
     "overview.plan_lines": ("Finansieringslinjer", "Plan lines"),
     "overview.by_kind": ("Aktører og steder etter type", "Entities by kind"),
     "overview.by_category": ("Vennskapsbyer etter kategori", "Sister cities by category"),
