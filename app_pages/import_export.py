@@ -37,7 +37,7 @@ if uploads:
                 show_problems(exc.problems)
                 continue
             table = ingest.detect_table(parsed.header)
-            st.markdown(f"**{md(name)}** · " + t("io.detected", table=TABLE_NAMES.get(table, t("io.unknown_table")), rows=len(parsed.rows), encoding=parsed.encoding))
+            st.markdown(f"**{md(name)}** · " + t("io.detected", table=TABLE_NAMES.get(table, t("io.unknown_table")), n=len(parsed.rows), encoding=parsed.encoding))
             preview = pd.DataFrame([{h: r.get(h, "") for h in parsed.header} for r in parsed.rows[:20]], columns=parsed.header)
             st.dataframe(preview, hide_index=True, height=220)
     try:
