@@ -106,3 +106,15 @@ def test_no_text_names_a_city():
     cities = {"Trondheim", "Bergen", "Oslo", "Darmstadt", "Graz"}
     named = {key: city for key, texts in i18n.STRINGS.items() for city in cities if any(city in x for x in texts)}
     assert not named
+
+
+def test_country_names_are_the_ones_readers_use_and_stay_distinct():
+    # The tester saw 'Ramallah (Palestina, staten)' and 'Taiwan, Den kinesiske provins': ISO's inverted long forms.
+    import pycountry
+
+    for lang in ("nb", "en"):
+        names = [i18n.country_name(c.alpha_2, lang) for c in pycountry.countries]
+        inverted = [n for n in names if ", " in n and " og " not in n and " and " not in n]
+        assert not inverted, inverted
+        assert len(names) == len(set(names))  # North and South Korea stay two countries
+    assert (i18n.country_name("PS", "nb"), i18n.country_name("TW", "nb")) == ("Palestina", "Taiwan")

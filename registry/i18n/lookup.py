@@ -44,17 +44,41 @@ def _translation(lang: str) -> gettext.NullTranslations:
         return gettext.NullTranslations()
 
 
+#: Names a reader uses where ISO's are inverted official forms ('Korea, Republikken', 'Palestine, State of'):
+#: a municipality names countries as its readers do, and not with a loaded long form ('Taiwan, Den kinesiske provins').
+_SHORT_NAMES: dict[str, tuple[str, str]] = {
+    "BO": ("Bolivia", "Bolivia"),
+    "CD": ("Den demokratiske republikken Kongo", "Democratic Republic of the Congo"),
+    "FM": ("Mikronesia", "Micronesia"),
+    "IR": ("Iran", "Iran"),
+    "KP": ("Nord-Korea", "North Korea"),
+    "KR": ("Sør-Korea", "South Korea"),
+    "MD": ("Moldova", "Moldova"),
+    "PS": ("Palestina", "Palestine"),
+    "TW": ("Taiwan", "Taiwan"),
+    "TZ": ("Tanzania", "Tanzania"),
+    "VE": ("Venezuela", "Venezuela"),
+    "VG": ("Jomfruøyene (Storbritannia)", "British Virgin Islands"),
+    "VI": ("Jomfruøyene (USA)", "United States Virgin Islands"),
+}
+
+
 @lru_cache(maxsize=1024)
 def country_name(code: str | None, lang: str) -> str:
     """Return the name of an ISO 3166-1 alpha-2 country in ``lang``; the code itself when unknown.
 
     >>> country_name("SE", "nb"), country_name("SE", "en")
     ('Sverige', 'Sweden')
+    >>> country_name("PS", "nb"), country_name("KR", "nb"), country_name("PS", "en")
+    ('Palestina', 'Sør-Korea', 'Palestine')
     """
     if not isinstance(code, str) or not code:
         return ""
     import pycountry
 
+    short = _SHORT_NAMES.get(code.upper())
+    if short:
+        return short[0] if lang == "nb" else short[1]
     c = pycountry.countries.get(alpha_2=code.upper())
     if c is None:
         return code
