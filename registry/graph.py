@@ -64,6 +64,9 @@ class GraphFilter:
     whole history only; the review and analysis keep counting them). A filtered graph
     says in ``graph["undated_left_out"]`` how many ties this left out.
     ``hide_isolated`` drops the entities left with no tie.
+    With ``as_of`` set, an entity that did not exist in that year is left out with its
+    ties: one founded after ``as_of``, or dissolved before the year began (a body
+    dissolved 2017-12-31 is there in 2017, not in 2018). Unknown dates keep it.
     """
 
     as_of: date | None = None
@@ -209,7 +212,20 @@ def _end_with_dissolved(tie: dict[str, Any], *ends: dict[str, Any]) -> None:
 def _keep_node(attrs: dict[str, Any], flt: GraphFilter) -> bool:
     if flt.entity_kinds and attrs.get("kind") not in flt.entity_kinds:
         return False
-    return not (flt.countries and attrs.get("country_code") not in flt.countries)
+    if flt.countries and attrs.get("country_code") not in flt.countries:
+        return False
+    return flt.as_of is None or _existed(attrs, flt.as_of)
+
+
+def _existed(attrs: dict[str, Any], as_of: date) -> bool:
+    # Alive some day of as_of's year up to as_of: founded by then (its first possible day,
+    # so "2016" exists in 2016) and not dissolved before the year began (its last possible
+    # day, so "2017-12-31" and "2017" exist in 2017). Missing or unreadable dates keep it.
+    founded = _span(attrs.get("founded"))
+    if founded is not None and founded[0] > as_of:
+        return False
+    dissolved = _span(attrs.get("dissolved"))
+    return dissolved is None or dissolved[1] >= date(as_of.year, 1, 1)
 
 
 def _keep_edge(attrs: dict[str, Any], flt: GraphFilter) -> bool:

@@ -245,3 +245,27 @@ def test_hide_isolated_drops_entities_without_a_tie(conn):
     both = filter_graph(build_graph(conn), GraphFilter.make(as_of=1995, skip_undated=True, hide_isolated=True))
     assert sorted(both) == ["a", "home"]
     assert sorted(build_graph(conn, GraphFilter.make(as_of=1995))) == ["a", "b", "c", "home", "uni"]
+
+
+def test_a_year_shows_only_the_bodies_that_existed_in_it(conn):
+    # old (dissolved 2017-12-31) -- home and new (founded 2018-01-01) -- home, both undated ties;
+    # young (founded "2016": the whole year) and gone (dissolved "2016-06") partial; undated keeps no dates.
+    for eid, extra in (("home", {}), ("old", {"dissolved": "2017-12-31"}), ("new", {"founded": "2018-01-01"}),
+                       ("young", {"founded": "2016"}), ("gone", {"dissolved": "2016-06"}), ("undated", {})):
+        store.insert(conn, "entities", {"id": eid, "kind": "county", "name": eid, "source": "s", **extra}, actor=A)
+    for other in ("old", "new"):
+        store.insert(conn, "ties", {"id": f"home--{other}", "from_id": "home", "to_id": other, "kind": "membership",
+                                    "source": "s"}, actor=A)
+    whole = build_graph(conn)
+    expected = {
+        1970: ["gone", "home", "old", "undated"],  # new and young not founded yet
+        2016: ["gone", "home", "old", "undated", "young"],  # gone lived into June 2016, young from some day of 2016
+        2017: ["home", "old", "undated", "young"],  # old exists through its last day, 2017-12-31
+        2018: ["home", "new", "undated", "young"],  # old is gone, new founded on the year's first day
+    }
+    for year, nodes in expected.items():
+        for g in (build_graph(conn, GraphFilter.make(as_of=year)), filter_graph(whole, GraphFilter.make(as_of=year))):
+            assert sorted(g) == nodes, year
+            # The ties of a body that did not exist go with it: 1970 and 2017 have home--old only, 2018 home--new.
+            assert {k for *_, k in g.edges(keys=True)} == {f"home--{o}" for o in ("old", "new") if o in nodes}
+    assert sorted(whole) == ["gone", "home", "new", "old", "undated", "young"]  # the whole history keeps all six

@@ -30,7 +30,7 @@ def test_each_point_lists_its_ties_activities_and_money():
     assert list(view.index) == [t.code for t in vocab.STRATEGY_POINTS]
     assert (view.loc["2c", "ties"], view.loc["2c", "tie_ids"]) == (1, tie)
     assert (view.loc["2a", "activities"], view.loc["2a", "planned_nok"], view.loc["2a", "actual_nok"]) == (1, 20000, 0)
-    assert view.loc["2a", "last_activity_on"] == "2024-05-01"
+    assert view.loc["2a", "last_activity_on"] == "2024-05"  # the month as registered, no day made up
     assert view.loc["1a", "nothing_registered"]  # the foreign-only tie is not the home's
     assert view.loc["4g", "nothing_registered"]  # not begun by the date
     assert "2a" not in unserved_points(view.reset_index()) and "1a" in unserved_points(view.reset_index())
@@ -47,3 +47,16 @@ def test_findings_count_for_the_points_their_kind_serves():
 def test_the_seed_serves_some_points_and_not_others(seeded):
     view = strategy_view(seeded, as_of=DAY)
     assert view["nothing_registered"].any() and not view["nothing_registered"].all()
+
+
+def test_last_activity_is_the_latest_start_shown_as_registered():
+    # 3e: a visit on 2017-03-15 and an exchange registered only as "2017-08"; the August one is later
+    # and keeps its month precision. 2a: "2016-12-31" and "2017" (a year, later by its first day) -> "2017".
+    m = Mini()
+    m.entity("x", "city", "SE")
+    m.activity("v", "visit", "2017-03-15", {"home": "host", "x": "visitor"}, strategy_points="3e")
+    m.activity("ex", "exchange", "2017-08", {"home": "host", "x": "visitor"}, strategy_points="3e")
+    m.activity("a", "visit", "2016-12-31", {"home": "host"}, strategy_points="2a")
+    m.activity("b", "visit", "2017", {"home": "host"}, strategy_points="2a")
+    view = strategy_view(m.snap(), as_of=DAY, home_id="home").set_index("point")
+    assert (view.loc["3e", "last_activity_on"], view.loc["2a", "last_activity_on"]) == ("2017-08", "2017")

@@ -65,7 +65,8 @@ def strategy_view(
     budget lines of those ties and activities (other currencies are not summed).
     ``findings`` (e.g. ``analyse(...).all()``) adds the findings whose kind serves
     the point. ``nothing_registered`` is True when a point has no tie, agreement
-    or activity.
+    or activity. ``last_activity_on`` is the latest activity start as registered
+    (a partial date stays partial: ``2017-08``, never ``2017-08-01``).
 
     >>> from registry import connect
     >>> df = strategy_view(connect(":memory:"), as_of=2025)
@@ -76,7 +77,7 @@ def strategy_view(
     day = ctx.as_of
     by_point: dict[str, dict[str, list[str]]] = {t.code: {"ties": [], "agreements": [], "activities": []}
                                                  for t in vocab.STRATEGY_POINTS}
-    last: dict[str, date] = {}
+    last: dict[str, tuple[date, date, str]] = {}
 
     def add(kind: str, points: tuple[str, ...], rid: str) -> None:
         for p in points:
@@ -95,7 +96,9 @@ def strategy_view(
         pts = points_of(act.get("strategy_points"))
         add("activities", pts, act["id"])
         if act.get("start") and dates.is_partial_date(str(act["start"])):
-            when = dates.earliest(str(act["start"]))
+            # Ordered by the span the date covers, shown as registered: "2017-08" stays a month.
+            text = str(act["start"]).strip()
+            when = (dates.earliest(text), dates.latest(text), text)
             for p in pts:
                 last[p] = max(last.get(p, when), when)
 
@@ -117,7 +120,7 @@ def strategy_view(
             "point": term.code, "title_nb": term.label_nb, "title_en": term.label_en,
             "ties": len(held["ties"]), "agreements": len(held["agreements"]), "activities": len(held["activities"]),
             "findings": counts.get(term.code, 0), "planned_nok": planned, "actual_nok": actual,
-            "last_activity_on": last[term.code].isoformat() if term.code in last else None,
+            "last_activity_on": last[term.code][2] if term.code in last else None,
             "nothing_registered": not (held["ties"] or held["agreements"] or held["activities"]),
             "tie_ids": ";".join(held["ties"]), "agreement_ids": ";".join(held["agreements"]),
             "activity_ids": ";".join(held["activities"]), "finding_kinds": ";".join(kinds_by_point.get(term.code, [])),
