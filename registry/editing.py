@@ -134,6 +134,8 @@ def describe_change(action: str, before: Any, after: Any, lang: str) -> str:
 
     >>> describe_change("update", '{"name": "A", "version": 1}', '{"name": "B", "version": 2}', "en")
     "name: 'A' → 'B'"
+    >>> describe_change("insert", None, '{"key": "time_zone", "value": "Europe/Oslo"}', "en")
+    'added “time_zone = Europe/Oslo”'
     """
     # Missing JSON may arrive as None or, through pandas, as NaN.
     b = json.loads(before) if isinstance(before, str) and before else {}
@@ -141,7 +143,13 @@ def describe_change(action: str, before: Any, after: Any, lang: str) -> str:
     def name(row: dict[str, Any]) -> Any:
         # An entity with an English name is named by it on English pages, as everywhere else.
         own = row.get("name_en") if lang == "en" and row.get("name_en") else row.get("name")
-        return own or row.get("title") or row.get("id") or ""
+        if own or row.get("title"):
+            return own or row.get("title")
+        if row.get("key") is not None and "value" in row:  # a setting
+            return f"{row['key']} = {row['value']}"
+        # A row with no name (a budget line, a decision without a title): what it holds, briefly.
+        held = ", ".join(f"{k} {v}" for k, v in row.items() if k not in TRACKING and k != "id" and v not in (None, ""))
+        return held[:120] or row.get("id") or ""
 
     if action == "insert":
         return i18n.t("editing.inserted", lang, name=name(a))

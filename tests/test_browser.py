@@ -375,7 +375,7 @@ def test_a_save_over_an_edit_made_in_another_tab_is_refused_and_keeps_the_typing
             # A saves a new English name.
             field(edit_form(a), "English name").fill("Graz (Styria)")
             edit_form(a).get_by_role("button", name="Save the changes").click()
-            a.get_by_text("«graz» is saved").wait_for(timeout=30000)
+            a.get_by_text("“graz” is saved").wait_for(timeout=30000)
 
             # B, not reloaded, saves a note over the row as it was: refused, and the note is still in the form.
             note = "Twinned since the 1990s; see the council case"
@@ -384,7 +384,7 @@ def test_a_save_over_an_edit_made_in_another_tab_is_refused_and_keeps_the_typing
             b.get_by_text("Someone else changed this row").wait_for(timeout=30000)
             settle(b, "Registry")
             assert field(edit_form(b), "Notes").input_value() == note
-            assert not b.get_by_text("«graz» is saved").count()
+            assert not b.get_by_text("“graz” is saved").count()
             # A second try from the same form is refused too.
             edit_form(b).get_by_role("button", name="Save the changes").click()
             b.get_by_text("Someone else changed this row").wait_for(timeout=30000)

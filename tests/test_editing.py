@@ -43,7 +43,7 @@ def test_describe_change_from_the_audit_log(conn):
     store.update(conn, "entities", "x", {"name": "Y"}, actor="t")
     rows = queries.history(conn, "entities", "x")
     texts = [editing.describe_change(r.action, r.before, r.after, "en") for r in rows.itertuples()]
-    assert texts == ["name: 'X' → 'Y'", "added «X»"]
+    assert texts == ["name: 'X' → 'Y'", "added “X”"]
     assert editing.describe_change("delete", json.dumps({"id": "x", "name": "Y"}), None, "nb") == "slettet «Y»"
     assert editing.describe_change("update", float("nan"), None, "en") == ""
 
@@ -185,7 +185,7 @@ def test_the_csv_of_the_matches_holds_every_match_and_no_added_columns(conn):
 def test_a_history_entry_names_an_entity_in_the_pages_language(conn):
     store.insert(conn, "entities", {"id": "wien", "kind": "city", "name": "Wien", "name_en": "Vienna", "source": "s"}, actor="t")
     after = queries.history(conn, "entities", "wien")["after"][0]
-    assert editing.describe_change("insert", None, after, "en") == "added «Vienna»"
+    assert editing.describe_change("insert", None, after, "en") == "added “Vienna”"
     assert editing.describe_change("insert", None, after, "nb") == "la til «Wien»"
 
 

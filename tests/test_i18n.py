@@ -118,3 +118,8 @@ def test_country_names_are_the_ones_readers_use_and_stay_distinct():
         assert not inverted, inverted
         assert len(names) == len(set(names))  # North and South Korea stay two countries
     assert (i18n.country_name("PS", "nb"), i18n.country_name("TW", "nb")) == ("Palestina", "Taiwan")
+
+
+def test_english_texts_use_english_quotation_marks():
+    # «» are Norwegian quotation marks; the tester found 'under «Focus on»' on English pages.
+    assert not [key for key, (_nb, en) in i18n.STRINGS.items() if "«" in en or "»" in en]

@@ -22,7 +22,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "registry.new_entity": ("Ny aktør eller nytt sted", "New entity"),
     "registry.new_entity_help": (
         "La id stå tom for å lage den av navnet (f.eks. «Kraków» blir krakow). Kilde er påkrevd.",
-        "Leave the id empty to make it from the name (e.g. «Kraków» becomes krakow). A source is required.",
+        "Leave the id empty to make it from the name (e.g. “Kraków” becomes krakow). A source is required.",
     ),
     "registry.edit_tie": ("Rett en forbindelse", "Edit a tie"),
     "registry.choose_tie": ("Velg forbindelse", "Choose a tie"),
@@ -37,7 +37,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "registry.add": ("Legg til", "Add"),
     "registry.save": ("Lagre endringene", "Save the changes"),
     "registry.no_change": ("Ingen endringer å lagre.", "No changes to save."),
-    "registry.saved": ("«{id}» er lagret.", "«{id}» is saved."),
+    "registry.saved": ("«{id}» er lagret.", "“{id}” is saved."),
     "registry.version": ("versjon {v}, sist endret av {who} {at}", "version {v}, last changed by {who} {at}"),
     "registry.row_id": ("Rad-id", "Row id"),
     "registry.row_id_placeholder": ("f.eks. graz eller trondheim--graz", "e.g. graz or trondheim--graz"),
@@ -64,14 +64,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "registry.add_child": ("Legg til: {what}", "Add: {what}"),
     "registry.no_rows": ("Ingen ennå.", "None yet."),
     "registry.remove": ("Fjern", "Remove"),
-    "registry.removed": ("«{id}» er fjernet.", "«{id}» is removed."),
+    "registry.removed": ("«{id}» er fjernet.", "“{id}” is removed."),
     "registry.personal_hidden": (
         "Navn, e-post og telefon er personopplysninger og vises bare for redaktører.",
         "Names, e-mail addresses and phone numbers are personal data and are shown to editors only.",
     ),
     "registry.type_id": ("Skriv id-en: listen er for lang til å vises.", "Type the id: the list is too long to show."),
-    "editing.inserted": ("la til «{name}»", "added «{name}»"),
-    "editing.deleted": ("slettet «{name}»", "deleted «{name}»"),
+    "editing.inserted": ("la til «{name}»", "added “{name}”"),
+    "editing.deleted": ("slettet «{name}»", "deleted “{name}”"),
     # --- the registry page: pages of a table (issue 11, item 5)
     "registry.page": ("Rad {first}–{last} av {shown} treff.", "Rows {first}–{last} of {shown} matches."),
     "registry.no_matches": ("Ingen treff.", "No matches."),
@@ -98,7 +98,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "io.upload_help": (
         "Opplastingsfeltet er Streamlits eget og står på engelsk: «Drag and drop files here» betyr dra og slipp filene "
         "her, «Browse files» velg filer, og «Limit 200MB per file» er største filstørrelse.",
-        "Drop the files on the field or choose them with «Browse files»; a file may be at most 200 MB.",
+        "Drop the files on the field or choose them with “Browse files”; a file may be at most 200 MB.",
     ),
     "io.detected": ("{table}, {n} rader ({encoding})", "{table}, {n} rows ({encoding})"),
     "io.detected_one": ("{table}, {n} rad ({encoding})", "{table}, {n} row ({encoding})"),

@@ -83,7 +83,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "network.details": ("Forbindelsene til valgt aktør", "Ties of the selected entity"),
     "network.details_help": (
         "Klikk på en node i tegningen, eller velg en aktør under «Fokus på» (eller starten på en vei), for å se forbindelsene og kildene.",
-        "Click a node in the drawing, or choose an entity under «Focus on» (or the start of a path), to see its ties and their sources.",
+        "Click a node in the drawing, or choose an entity under “Focus on” (or the start of a path), to see its ties and their sources.",
     ),
     "network.tie_count": ("{n} forbindelser", "{n} ties"),
     "network.tie_count_one": ("{n} forbindelse", "{n} tie"),
