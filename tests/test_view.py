@@ -164,11 +164,13 @@ def test_restrict_categories_keeps_other_ties():
 def test_entity_ties_lists_both_directions_with_sources():
     g = star(2)
     g.add_node("cons", kind="consulate", name="Consulate")
-    g.add_edge("cons", "home", key="cons--home", kind="located_in", source="src")
+    g.add_edge("cons", "home", key="cons--home", kind="located_in", source="src", directed="1")
     df = view.entity_ties(g, "home", "nb")
     assert list(df.columns) == list(view.ENTITY_TIE_COLUMNS)
     assert sorted(df["tie_id"]) == ["cons--home", "home--c0", "home--c1"]
     assert dict(zip(df["tie_id"], df["direction"]))["cons--home"] == "←"
+    # A twinning has no direction: no arrow in the table, as in the drawing (the tester saw "←" for Dunfermline).
+    assert dict(zip(df["tie_id"], df["direction"]))["home--c0"] == "↔"
     assert dict(zip(df["tie_id"], df["kind"]))["home--c0"] == "Vennskapsby"
     assert view.entity_ties(g, "missing", "en").empty
 

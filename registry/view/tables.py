@@ -25,14 +25,15 @@ ENTITY_TIE_COLUMNS = (
 def entity_ties(g: nx.MultiDiGraph, node: str, lang: str) -> pd.DataFrame:
     """Return the ties of ``node`` in ``g`` with labels in ``lang`` and their sources, by kind and start.
 
-    ``direction`` is '→' for ties from ``node`` and '←' for ties to it.
+    ``direction`` is '→' for directed ties from ``node``, '←' for directed ties to it,
+    and '↔' for undirected ones (a twinning has no direction, as in the drawing).
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("a", name="A"); g.add_node("b", name="B", kind="city")
     >>> g.add_edge("a", "b", key="a--b", kind="sister_city", start="1946", source="s")
     'a--b'
     >>> entity_ties(g, "b", "en")[["tie_id", "direction", "other", "kind"]].values.tolist()
-    [['a--b', '←', 'A', 'Sister city']]
+    [['a--b', '↔', 'A', 'Sister city']]
     """
     rows: list[dict[str, Any]] = []
     if node in g:
@@ -45,7 +46,7 @@ def entity_ties(g: nx.MultiDiGraph, node: str, lang: str) -> pd.DataFrame:
                 rows.append({
                     "tie_id": k,
                     "kind": vocab.label("tie_kinds", a.get("kind"), lang),
-                    "direction": direction,
+                    "direction": direction if str(a.get("directed")) == "1" else "↔",
                     "other_id": other,
                     "other": display_name(oa, lang, str(other)),
                     "other_kind": vocab.label("entity_kinds", oa.get("kind"), lang),
