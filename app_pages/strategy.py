@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages._common import cached, csv_button, home, lang, require_home, t
+from app_pages._common import cached, csv_button, home, lang, md, require_home, t
 from registry.review import strategy
 
 st.title(t("strategy.title"))
@@ -41,5 +41,6 @@ if empty:
     st.subheader(t("strategy.nothing"))
     st.caption(t("strategy.nothing_help"))
     for code in empty:
-        row = view[view["point"] == code].iloc[0]
-        st.markdown(f"- **{code}** {row[title]}")
+        text = str(view[view["point"] == code].iloc[0][title])
+        text = text[len(code) + 2:] if text.startswith(f"{code}: ") else text  # the code is shown in bold already
+        st.markdown(f"- **{code}** {md(text)}")
