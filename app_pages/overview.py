@@ -5,7 +5,7 @@ import streamlit as st
 
 from app_pages._common import cached, home, label, lang, require_home, suggestions, t
 from registry import i18n, queries, settings
-from registry.review import report
+from registry.review import classify, report
 
 st.title(t("overview.title"))
 st.caption(t("overview.intro"))
@@ -33,7 +33,7 @@ with right:
     st.subheader(t("overview.by_category"))
     cats = report.category_counts(found)
     shown = pd.DataFrame({
-        t("col.category"): [label("categories", c) for c in cats["category"]],
+        t("col.category"): [classify.category_label(c, lang()) for c in cats["category"]],
         t("col.assigned"): cats["assigned"],
         t("col.suggested"): cats["suggested"],
     })

@@ -27,13 +27,13 @@ found = suggestions(home_id=HOME)
 CARD_LIMIT = 40
 by_tie = {s.tie_id: s for s in found}
 AGREE_COLOUR = {"agree": "green", "disagree": "orange", "unclassified": "gray"}
-AGREE_LABEL = {code: (nb if lang() == "nb" else en) for code, nb, en in rules.AGREEMENTS}
 GROUP_LABEL = {"assigned": t("sister.group_assigned"), "suggested": t("sister.group_suggested")}
 # Each category is explained in the strategy's own words (strategi 2c), in the page's language.
 CATEGORY_HELP = {
     **{c: "«" + (rules.QUOTES[c].nb if lang() == "nb" else rules.QUOTES[c].en) + "»"
        for c in ("project", "political_focus", "solidarity", "dormant")},
     "unclassified": t("sister.help_unclassified"), rules.NOT_ENOUGH_DATA: t("sister.help_not_enough_data"),
+    classify.NO_DECISION: t("sister.help_no_decision"),
 }
 DECIDABLE = [c for c in report.CATEGORY_ORDER if c != rules.NOT_ENOUGH_DATA]
 
@@ -49,11 +49,12 @@ def card(s: classify.Suggestion) -> None:
     with st.container(border=True):
         st.markdown(f"**{md(city_title(s))}**")
         st.markdown(
-            f"{t('col.assigned')}: **{label('categories', s.assigned)}**"
+            f"{t('col.assigned')}: **{s.assigned_label(lang())}**"
             + (f" ({md(s.assigned_on)})" if s.assigned_on else "")
             + f"  \n{t('col.suggested')}: **{label('categories', s.suggested)}**"
         )
-        st.badge(AGREE_LABEL[s.agreement], color=AGREE_COLOUR[s.agreement])
+        if s.agreement:  # none where there is no suggestion to compare with
+            st.badge(s.agreement_label(lang()), color=AGREE_COLOUR[s.agreement])
         st.caption(md(s.role_text(lang())))
         since = s.start or t("report.unknown")
         certainty = f" ({label('certainties', s.start_certainty).lower()})" if s.start and s.start_certainty else ""
@@ -120,7 +121,7 @@ group_by = st.segmented_control(
     t("sister.group_by"), ["assigned", "suggested"], format_func=formatter(GROUP_LABEL, GROUP_LABEL.get),
     key="sister_group", default="assigned", required=True,
 )
-key = (lambda s: s.assigned) if group_by == "assigned" else (lambda s: s.suggested)
+key = (lambda s: s.assigned_group) if group_by == "assigned" else (lambda s: s.suggested)
 four = [c for c in report.CATEGORY_ORDER if c not in ("unclassified", rules.NOT_ENOUGH_DATA)]
 # Cards with their own expanders suit a city's dozen sister cities; a registry with many
 # more gets a compact list per category and one city's details at a time.
@@ -132,7 +133,7 @@ def city_list(members: list) -> None:
         pd.DataFrame({
             t("sister.city"): [city_title(m) for m in members],
             t("col.assigned") if group_by == "suggested" else t("col.suggested"): [
-                label("categories", m.assigned if group_by == "suggested" else m.suggested) for m in members
+                m.assigned_label(lang()) if group_by == "suggested" else label("categories", m.suggested) for m in members
             ],
         }),
         hide_index=True, height=min(38 + 35 * len(members), 360),
@@ -153,11 +154,11 @@ for column, category in zip(columns, four):
             for s in members:
                 card(s)
 
-for other in (rules.NOT_ENOUGH_DATA, "unclassified"):
+for other in (rules.NOT_ENOUGH_DATA, "unclassified", classify.NO_DECISION):
     rest = [s for s in found if key(s) == other]
     if not rest:
         continue
-    st.subheader(f"{label('categories', other)} ({len(rest)})")
+    st.subheader(f"{classify.category_label(other, lang())} ({len(rest)})")
     st.caption(CATEGORY_HELP[other])
     if compact:
         city_list(rest)

@@ -402,7 +402,9 @@ ROLES: tuple[tuple[str, str, str], ...] = (
 AGREEMENTS: tuple[tuple[str, str, str], ...] = (
     ("agree", "Samsvarer", "Agrees"),
     ("disagree", "Avviker", "Disagrees"),
-    ("unclassified", "Ikke kategorisert", "Not classified"),
+    # No category decision yet (the code is kept for stable CSV files); a decision of the category
+    # 'unclassified' is compared like any other. A decision without a suggestion has no agreement (empty).
+    ("unclassified", "Ikke vedtatt", "No decision"),
 )
 
 

@@ -404,7 +404,8 @@ def test_strategy_page_lists_every_point_and_the_unserved_ones(registry_db):
     assert list(table["Point"]) == [t.code for t in vocab.STRATEGY_POINTS]
     # Consulates are registered for 4e (the seed's consular ties); 1i has nothing registered.
     assert table.set_index("Point").loc["4e", "Relations"] == 6
-    assert any("1i" in m.value for m in at.markdown)
+    (unserved,) = [m.value for m in at.markdown if m.value.startswith("- **1i**")]
+    assert "1i:" not in unserved  # the code once, in bold, not '**1i** 1i: …'
     at.toggle(key="strategy_only_empty").set_value(True).run()
     (table,) = [df.value for df in at.dataframe if "Point" in df.value.columns]
     assert "4e" not in list(table["Point"]) and "1i" in list(table["Point"])
@@ -757,3 +758,23 @@ def test_a_source_address_is_a_link_not_escaped_text(registry_db):
     assert "\\." not in last[0].split("Source:")[1]
     assert md_source("p. 3 (see https://e.org/a_b). <img>") == "p\\. 3 \\(see <https://e.org/a_b>\\)\\. \\<img\\>"
     assert md_source("https://e.org/<script>") == "<https://e.org/>\\<script\\>"
+
+
+def test_a_card_says_no_decision_and_a_decision_without_a_suggestion_has_no_agreement(registry_db):
+    # Every card said "Assigned category: Unclassified" above "No decisions recorded"; a decision for a city
+    # with "not enough data" showed "Disagrees".
+    at = start("en", editor="Kari")
+    at.switch_page("app_pages/sister_cities.py").run()
+    assigned = [m.value for m in at.markdown if m.value.startswith("Assigned category:")]
+    assert assigned and all(v.startswith("Assigned category: **No decision**") for v in assigned), assigned
+    assert any(h.value.startswith("No decision (") for h in at.subheader)
+    at.selectbox(key="dec_tie").set_value("trondheim--tampere")
+    at.selectbox(key="dec_category").set_value("solidarity")
+    at.text_input(key="dec_date").input("2025-06-19")
+    at.text_area(key="dec_reason").input("Vennskap")
+    at.button(key="FormSubmitter:decision_form-Save the decision").click().run()
+    assert not at.exception
+    assigned = [m.value for m in at.markdown if m.value.startswith("Assigned category:")]
+    assert sum(v.startswith("Assigned category: **Solidarity** (2025") for v in assigned) == 1, assigned
+    assert not [m.value for m in at.markdown if "Disagrees" in m.value or "Agrees" in m.value]
+    assert any("No decision" in m.value and "badge" in m.value for m in at.markdown)  # the badges are read here

@@ -406,3 +406,35 @@ def test_a_missing_two_way_relation_says_it_is_looked_for_in_recent_years(seeded
         assert not two_way.met
         assert two_way.text("en") == "No two-way relation, and no visits or exchanges both ways in the last 5 years"
         assert two_way.text("nb").endswith("siste 5 år")
+
+
+def test_no_decision_is_not_a_decision_of_unclassified():
+    # The cards said "Assigned category: Unclassified" with "No decisions recorded": a reader could not tell
+    # a decided "unclassified" (a choice in the decision form) from no decision at all.
+    m = Mini()
+    tie = m.sister("x")
+    m.activity("v", "visit", "2010", {"home": "visitor"}, ties=(tie,))
+    s = one(m)
+    assert not s.decided and s.assigned_group == classify.NO_DECISION and s.agreement == "unclassified"
+    assert (s.assigned_label("nb"), s.assigned_label("en")) == ("Ikke vedtatt", "No decision")
+    assert s.agreement_label("nb") == "Ikke vedtatt"
+    m.decision(tie, "unclassified", "2020")
+    s = one(m)
+    assert s.decided and s.assigned_group == "unclassified" and s.assigned_on == "2020"
+    assert (s.assigned_label("nb"), s.assigned_label("en")) == ("Ikke kategorisert", "Unclassified")
+    assert s.agreement == "disagree"  # a decided category is compared with the suggestion (dormant)
+    assert classify.category_label(classify.NO_DECISION, "en") == "No decision"
+    df = classify.frame([s, one(m, as_of=2015)], lang="en")
+    assert list(df["assigned_label"]) == ["Unclassified", "No decision"]
+
+
+def test_a_decision_without_a_suggestion_neither_agrees_nor_disagrees():
+    # Deciding a category for a city with "not enough data" showed "Disagrees": nothing to disagree with.
+    m = Mini()
+    tie = m.sister("x")
+    m.decision(tie, "solidarity", "2020")
+    s = one(m)
+    assert s.suggested == "not_enough_data" and s.decided and s.assigned == "solidarity"
+    assert s.agreement is None and s.agreement_label("en") == s.agreement_label("nb") == ""
+    rec = classify.frame([s], lang="nb").iloc[0]
+    assert not rec["agreement"] and rec["agreement_label"] == "" and rec["assigned_label"] == "Solidaritet"

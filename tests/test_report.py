@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from registry import store
+from registry import i18n, store
 from registry.review import classify, report
 
 EVIL = "<img src=x onerror=alert(1)>"
@@ -31,19 +31,19 @@ def small(conn):
 def test_category_counts(small):
     counts = report.category_counts(classify.suggest(small))
     assigned = dict(zip(counts["category"], counts["assigned"]))
-    # One decision (Alpha: project); Beta and Evil have none.
-    assert assigned == {"project": 1, "political_focus": 0, "solidarity": 0, "dormant": 0, "unclassified": 2,
-                        "not_enough_data": 0}
-    assert counts["suggested"].sum() == 3
-    assert list(counts["category"]) == list(report.CATEGORY_ORDER)
+    # One decision (Alpha: project); Beta and Evil have none: counted as no decision, not as "unclassified".
+    assert assigned == {"project": 1, "political_focus": 0, "solidarity": 0, "dormant": 0, "unclassified": 0,
+                        "not_enough_data": 0, classify.NO_DECISION: 2}
+    assert counts["suggested"].sum() == 3 and counts["assigned"].sum() == 3
+    assert list(counts["category"]) == [*report.CATEGORY_ORDER, classify.NO_DECISION]
 
 
 def test_markdown_summary_lists_cities_by_category_with_plan_and_decisions(small):
     md = report.summary_for(small, "en", "md")
     project = md.index("## Project")
-    unclassified = md.index("## Unclassified")
-    assert project < md.index("### Alpha") < unclassified < md.index("### Beta")
-    alpha = md[md.index("### Alpha"):unclassified]
+    undecided = md.index("## No decision")
+    assert project < md.index("### Alpha") < undecided < md.index("### Beta")
+    alpha = md[md.index("### Alpha"):undecided]
     assert "2024/7" in alpha and "Klimaprosjekt" in alpha
     assert "Interreg" in alpha and "350\u202f000" in alpha  # the 2026 total
     assert "\\<img src=x onerror=alert(1)\\>" in md and EVIL not in md
@@ -97,7 +97,7 @@ def test_council_summary_on_the_seed_reads_as_the_strategy_says(seeded, lang):
     md = report.summary_for(seeded, lang, "md")
     # The strategy says «En kan tenke seg …»: the council did not ask for the categories.
     assert "asked that the sister cities be graded" not in md and "har bedt om at vennskapsbyene graderes" not in md
-    assert ("«en kan tenke seg»" if lang == "nb" else "«one can imagine»") in md
+    assert ("«en kan tenke seg»" if lang == "nb" else "“one can imagine”") in md
     # Each category defined in the page's language, in the strategy's words.
     assert ("toveis relasjon" if lang == "nb" else "two-way relation") in md
     # Years are printed with their certainty: Ramallah's start is conflicting (data/README.md).
@@ -119,3 +119,17 @@ def test_integrity_findings_name_the_row_as_a_reader_knows_it(small):
     assert (beta["subject_name"], beta["subject_name_en"]) == ("Home – Beta", "Home – Beta Town")
     assert beta["explanation_nb"] == "Home – Beta: vennskapsby uten vedtatt kategori"
     assert beta["explanation_en"] == "Home – Beta Town: sister city without a category decision"
+
+
+def test_summary_tells_no_decision_from_a_decision_of_unclassified(small):
+    # Every undecided city said "Assigned: Unclassified" above "No decisions recorded".
+    classify.record_decision(small, "home--beta", "unclassified", "2024-06-01", "Bystyret", "2024/8", "Venter", actor="test")
+    for lang, no_decision, unclassified in (("en", "No decision", "Unclassified"), ("nb", "Ikke vedtatt", "Ikke kategorisert")):
+        md = report.summary_for(small, lang, "md")
+        beta = md[md.index("### Beta"):]
+        beta = beta[:beta.index("###", 4)] if "###" in beta[4:] else beta
+        assert f"- {i18n.t('col.assigned', lang)}: {unclassified} (2024-06-01)" in beta
+        assert f"## {no_decision}" in md and f"## {unclassified}" in md
+        evil = md[md.index("## " + no_decision):]
+        assert f"{i18n.t('col.assigned', lang)}: {no_decision}\n" in evil
+        assert f"| {no_decision} | 1 | 0 |" in md and f"| {unclassified} | 1 |" in md

@@ -18,8 +18,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sister.group_assigned": ("Vedtatt kategori", "Assigned category"),
     "sister.group_suggested": ("Foreslått kategori", "Suggested category"),
     "sister.help_unclassified": (
-        "Byer uten vedtatt kategori (eller der opplysningene ikke peker mot noen kategori).",
-        "Cities without an assigned category (or where the evidence points to no category).",
+        "Byer bystyret har vedtatt som «ikke kategorisert» (eller der opplysningene ikke peker mot noen kategori).",
+        "Cities the council has decided to leave unclassified (or where the evidence points to no category).",
+    ),
+    "sister.help_no_decision": (
+        "Byer uten noe kategorivedtak: bystyret har ennå ikke vedtatt en kategori.",
+        "Cities without a category decision: the council has not yet decided a category.",
     ),
     "sister.help_not_enough_data": (
         "Registeret har ingen datert aktivitet for disse relasjonene: ingen kategori kan foreslås før noe er registrert.",
@@ -70,7 +74,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "flertallsmerknad til saken. For hver by vises vedtatt kategori, kategorien registerets opplysninger peker mot "
         "(eller at registeret ikke har nok data), begrunnelsen, kommunens rolle, siste dokumenterte kontakt, "
         "finansieringsplanen og vedtakshistorikken. Foreslåtte kategorier er forslag til bystyret, ikke vedtak.",
-        "The strategy (city council case 3/10, strategy 2c) says that «one can imagine» the work with the sister cities "
+        "The strategy (city council case 3/10, strategy 2c) says that “one can imagine” the work with the sister cities "
         "divided into four categories: project, political focus, solidarity and dormant. The financing plan comes from "
         "the council majority's remark on the case. Each city shows its assigned category, the category the registry's "
         "evidence points to (or that the registry has not enough data), the reasons, the municipality's role, the last "
@@ -163,7 +167,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Integritetskontrollen under har ikke spilt av endringsloggen: rader skrevet utenom registeret er ikke søkt etter. "
         "Slå på «Ta med endringsloggen» for å ta dem med.",
         "The integrity check below did not replay the change log: rows written past the registry are not looked for. "
-        "Switch on «Include the change log» to include them.",
+        "Switch on “Include the change log” to include them.",
     ),
     "gaps.first_rows": (
         "Viser de {shown} første av {n}; CSV-filen har alle.",

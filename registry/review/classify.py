@@ -27,6 +27,8 @@ __all__ = [
     "Reason",
     "Note",
     "Suggestion",
+    "NO_DECISION",
+    "category_label",
     "suggest",
     "frame",
     "FRAME_COLUMNS",
@@ -52,6 +54,20 @@ _MISSING = {
            "a two-way relation in recent years (solidarity)"),
 }
 _NO_DATED = {"nb": "Ingen datert aktivitet registrert", "en": "No dated activity registered"}
+#: The group of a relation the council has taken no category decision on (not a category it can choose).
+NO_DECISION = "no_decision"
+_NO_DECISION_LABEL = {"nb": "Ikke vedtatt", "en": "No decision"}
+
+
+def category_label(code: str | None, lang: str = "en") -> str:
+    """Return the label of a category code in ``lang``, or of :data:`NO_DECISION` ('Ikke vedtatt' / 'No decision').
+
+    >>> category_label(NO_DECISION, "nb"), category_label("unclassified", "nb")
+    ('Ikke vedtatt', 'Ikke kategorisert')
+    """
+    if code == NO_DECISION:
+        return _NO_DECISION_LABEL["nb" if lang == "nb" else "en"]
+    return vocab.label("categories", code, lang)
 
 
 class _Bilingual:
@@ -90,8 +106,13 @@ class Suggestion:
     """The suggested category of one sister-city tie, the assigned one, and the reasons.
 
     ``reasons`` lists every criterion of every category, met or not, the
-    suggested category's first. ``agreement`` is 'agree', 'disagree' or
-    'unclassified' (no category assigned yet).
+    suggested category's first. ``decided`` says whether the council has taken
+    a category decision; without one ``assigned`` is 'unclassified' (as before)
+    but :attr:`assigned_group` is :data:`NO_DECISION` and :meth:`assigned_label`
+    says 'Ikke vedtatt' / 'No decision', not 'Ikke kategorisert' (a decision the
+    council can take). ``agreement`` is 'agree' or 'disagree' with a decision
+    and a suggestion, 'unclassified' (labelled 'No decision') without a
+    decision, and None with a decision but no suggestion ('not enough data').
     """
 
     tie_id: str
@@ -102,7 +123,7 @@ class Suggestion:
     suggested: str
     assigned: str
     assigned_on: str | None
-    agreement: str
+    agreement: str | None
     reasons: tuple[Reason, ...]
     notes: tuple[Note, ...] = ()
     #: The activities registered for the relation by the date, newest first (undated last).
@@ -118,6 +139,23 @@ class Suggestion:
     start_certainty: str | None = None
     #: The criteria's evidence ids described for readers, in both languages.
     descriptions: tuple[tuple[str, str, str], ...] = ()
+    #: Whether a category decision exists for the relation (on the date).
+    decided: bool = False
+
+    @property
+    def assigned_group(self) -> str:
+        """The assigned category's code, or :data:`NO_DECISION` when no category decision exists."""
+        return self.assigned if self.decided else NO_DECISION
+
+    def assigned_label(self, lang: str = "en") -> str:
+        """Return the assigned category in ``lang``; 'Ikke vedtatt' / 'No decision' when none is decided."""
+        return category_label(self.assigned_group, lang)
+
+    def agreement_label(self, lang: str = "en") -> str:
+        """Return the agreement in ``lang`` (:data:`registry.rules.AGREEMENTS`); empty when there is no suggestion."""
+        if self.agreement is None:
+            return ""
+        return {code: (nb if lang == "nb" else en) for code, nb, en in R.AGREEMENTS}[self.agreement]
 
     @property
     def last_contact(self) -> ActivityRef | None:
@@ -265,8 +303,11 @@ def _suggest_one(ctx: Context, tie: Tie) -> Suggestion:
     reasons = tuple(_reason(code, cat, *results[code], ctx, names, ev.since) for code, cat in seen.items())
     decisions = ctx.decisions_for(tie.id)
     assigned = decisions[-1]["category"] if decisions else "unclassified"
-    if assigned == "unclassified":
-        agreement = "unclassified"
+    agreement: str | None
+    if not decisions:
+        agreement = "unclassified"  # no decision to compare with
+    elif suggested == R.NOT_ENOUGH_DATA:
+        agreement = None  # no suggestion to agree or disagree with
     else:
         agreement = "agree" if assigned == suggested else "disagree"
     return Suggestion(
@@ -289,6 +330,7 @@ def _suggest_one(ctx: Context, tie: Tie) -> Suggestion:
         start=tie.attrs.get("start"),
         start_certainty=tie.attrs.get("start_certainty"),
         descriptions=tuple((e, nb, en) for e, (nb, en) in names.items()),
+        decided=bool(decisions),
     )
 
 
@@ -331,8 +373,9 @@ def frame(suggestions: list[Suggestion], lang: str | None = None) -> pd.DataFram
     """Return the suggestions as a DataFrame, one row per sister city (:data:`FRAME_COLUMNS`).
 
     With ``lang`` ('nb' or 'en'), label columns ``suggested_label``,
-    ``assigned_label`` and ``agreement_label`` are added for display; the code
-    columns stay as they are, so CSV files keep stable codes.
+    ``assigned_label`` ('No decision' where none is taken) and ``agreement_label``
+    (empty without a suggestion) are added for display; the code columns stay as
+    they are, so CSV files keep stable codes (agreement is empty without a suggestion).
     """
     rows = []
     for s in suggestions:
@@ -368,9 +411,8 @@ def frame(suggestions: list[Suggestion], lang: str | None = None) -> pd.DataFram
     df = pd.DataFrame(rows, columns=list(FRAME_COLUMNS))
     if lang:
         df["suggested_label"] = [vocab.label("categories", c, lang) for c in df["suggested"]]
-        df["assigned_label"] = [vocab.label("categories", c, lang) for c in df["assigned"]]
-        labels = {code: (nb if lang == "nb" else en) for code, nb, en in R.AGREEMENTS}
-        df["agreement_label"] = [labels[a] for a in df["agreement"]]
+        df["assigned_label"] = [s.assigned_label(lang) for s in suggestions]
+        df["agreement_label"] = [s.agreement_label(lang) for s in suggestions]
     return df
 
 

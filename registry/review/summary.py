@@ -31,14 +31,21 @@ CATEGORY_ORDER: tuple[str, ...] = tuple(t.code for t in vocab.CATEGORIES)
 def category_counts(suggestions: Sequence[classify.Suggestion]) -> pd.DataFrame:
     """Return how many sister cities are assigned and suggested each category (columns category, assigned, suggested).
 
+    'assigned' counts category decisions only: the relations without one are the
+    last row, :data:`classify.NO_DECISION` ('No decision'; suggested 0 there, as it
+    is no category). Label the rows with :func:`classify.category_label`.
+
     >>> int(category_counts([])["assigned"].sum())
     0
     """
     assigned = {c: 0 for c in CATEGORY_ORDER}
     suggested = dict(assigned)
     for s in suggestions:
-        assigned[s.assigned] = assigned.get(s.assigned, 0) + 1
+        if s.decided:
+            assigned[s.assigned] = assigned.get(s.assigned, 0) + 1
         suggested[s.suggested] = suggested.get(s.suggested, 0) + 1
+    assigned[classify.NO_DECISION] = sum(1 for s in suggestions if not s.decided)
+    suggested[classify.NO_DECISION] = 0
     cats = list(assigned)
     return pd.DataFrame({"category": cats, "assigned": [assigned[c] for c in cats], "suggested": [suggested[c] for c in cats]})
 
@@ -111,9 +118,9 @@ def council_summary(cases: Iterable[CityCase], lang: str, fmt: str = "md", *, ge
     cases = list(cases)
     T = lambda key, **kw: i18n.t(key, lang, **kw)  # noqa: E731
     esc = _md if fmt == "md" else html.escape
-    by_cat: dict[str, list[CityCase]] = {c: [] for c in CATEGORY_ORDER}
+    by_cat: dict[str, list[CityCase]] = {c: [] for c in (*CATEGORY_ORDER, classify.NO_DECISION)}
     for case in cases:
-        by_cat.setdefault(case.suggestion.assigned, []).append(case)
+        by_cat.setdefault(case.suggestion.assigned_group, []).append(case)
     when = (generated or date.today()).isoformat()
     out: list[str] = []
 
@@ -146,7 +153,7 @@ def council_summary(cases: Iterable[CityCase], lang: str, fmt: str = "md", *, ge
     counts = category_counts([c.suggestion for c in cases])
     table(
         [T("col.category"), T("col.assigned"), T("col.suggested")],
-        [[vocab.label("categories", r.category, lang), str(r.assigned), str(r.suggested)] for r in counts.itertuples()],
+        [[classify.category_label(r.category, lang), str(r.assigned), str(r.suggested)] for r in counts.itertuples()],
     )
     heading(2, T("report.categories"))
     definitions = [
@@ -157,19 +164,19 @@ def council_summary(cases: Iterable[CityCase], lang: str, fmt: str = "md", *, ge
     if lang != "nb":
         para(esc(T("report.translation")))
     for cat in [c for c in by_cat if by_cat[c]]:
-        heading(2, vocab.label("categories", cat, lang))
+        heading(2, classify.category_label(cat, lang))
         for case in by_cat[cat]:
             s = case.suggestion
             heading(3, _city_title(case, lang))
             suggested = vocab.label("categories", s.suggested, lang)
-            if s.agreement != "unclassified":
-                suggested += f" – {_agreement(s.agreement, lang)}"
+            if s.decided and s.agreement:  # nothing to compare without a decision or without a suggestion
+                suggested += f" – {s.agreement_label(lang)}"
             last = s.last_contact
             contact = (f"{last.start} {vocab.label('activity_kinds', last.kind, lang).lower()}: {last.title} ({last.source})"
                        if last is not None else T("report.no_contact"))
             facts = [
                 f"{esc(T('report.since'))}: {esc(_since(s, lang))}",
-                f"{esc(T('col.assigned'))}: {esc(vocab.label('categories', s.assigned, lang))}"
+                f"{esc(T('col.assigned'))}: {esc(s.assigned_label(lang))}"
                 + (f" ({esc(s.assigned_on)})" if s.assigned_on else ""),
                 f"{esc(T('col.suggested'))}: {esc(suggested)}",
                 f"{esc(T('report.role'))}: {esc(s.role_text(lang))}",
@@ -220,11 +227,6 @@ def _since(s: classify.Suggestion, lang: str) -> str:
     if s.start_certainty in (None, "sourced"):
         return s.start
     return f"{s.start} ({vocab.label('certainties', s.start_certainty, lang).lower()})"
-
-
-def _agreement(code: str, lang: str) -> str:
-    """Return the label of an agreement code in ``lang``."""
-    return _pick(rules.AGREEMENTS, code, lang)
 
 
 def _funder(funder: Any, lang: str) -> str:

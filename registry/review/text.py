@@ -39,7 +39,7 @@ def suggestion_text(s: Suggestion, lang: str = "nb", max_activities: int = 5) ->
     """Return the lines that present one suggestion: heading, reasons, framing, start, activities, notes."""
     label = lambda c: vocab.label("categories", c, lang)  # noqa: E731
     lines = [f"{s.city_name} ({s.country_code or '?'}) — {_t('suggested', lang)}: {label(s.suggested)} · "
-             f"{_t('assigned', lang)}: {label(s.assigned)}"]
+             f"{_t('assigned', lang)}: {s.assigned_label(lang)}"]
     lines.append(f"  {s.explanation(lang)}")
     lines.append(f"  {_t('role', lang)}: {s.role_text(lang)}")
     certainty = vocab.label("certainties", s.start_certainty, lang).lower() if s.start_certainty and s.start else ""
