@@ -147,9 +147,7 @@ def describe_change(action: str, before: Any, after: Any, lang: str) -> str:
             return own or row.get("title")
         if row.get("key") is not None and "value" in row:  # a setting
             return f"{row['key']} = {row['value']}"
-        # A row with no name (a budget line, a decision without a title): what it holds, briefly.
-        held = ", ".join(f"{k} {v}" for k, v in row.items() if k not in TRACKING and k != "id" and v not in (None, ""))
-        return held[:120] or row.get("id") or ""
+        return row.get("id") or ""
 
     if action == "insert":
         return i18n.t("editing.inserted", lang, name=name(a))
