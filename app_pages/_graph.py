@@ -33,7 +33,7 @@ def filtered_graph(
         except NoHome:
             found = []
         # A city passes when its assigned or its suggested category is chosen (most have only a suggestion).
-        chosen = {s.tie_id: s.assigned if s.assigned in categories else s.suggested for s in found}
+        chosen = {s.tie_id: s.assigned_group if s.assigned_group in categories else s.suggested for s in found}
         g = view.restrict_categories(g, chosen, categories)
     return g
 
