@@ -82,6 +82,8 @@ def test_a_count_of_one_is_singular():
     assert i18n.t("network.tie_count", "nb", n=1) == "1 forbindelse"
     assert i18n.t("view.ties_count", "en", n=1) == "1 tie"
     assert i18n.t("network.tie_count", "en", n=0) == "0 ties"
+    assert i18n.t("sister.no_contact", "nb", n=1).endswith("(1 oppføring)")  # the tester's '(1 oppføringer)'
+    assert i18n.t("io.detected", "en", table="Entities", n=1, encoding="utf-8") == "Entities, 1 row (utf-8)"
     for key in i18n.STRINGS:
         if key.endswith("_one"):
             assert key[: -len("_one")] in i18n.STRINGS, key

@@ -31,6 +31,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "sister.last_contact": ("Siste dokumenterte kontakt", "Last documented contact"),
     "sister.no_contact": ("Ingen datert kontakt registrert ({n} oppføringer)", "No dated contact registered ({n} records)"),
+    "sister.no_contact_one": ("Ingen datert kontakt registrert ({n} oppføring)", "No dated contact registered ({n} record)"),
     "sister.activities": ("Aktiviteter ({n})", "Activities ({n})"),
     "sister.details": ("Detaljer for én by", "Details of one city"),
     "sister.none_here": ("Ingen byer her.", "No cities here."),
