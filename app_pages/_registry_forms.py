@@ -9,7 +9,7 @@ import streamlit as st
 
 from app_pages import _common
 from app_pages._common import (
-    blank, cached, changed, conn, current_actor, form_key, formatter, label, lang, md, renew_form, show_problems, t,
+    blank, cached, changed, conn, current_actor, form_key, formatter, label, lang, md, renew_form, show_form_problems, t,
 )
 from app_pages._registry_browse import keep_choice, ref_labels, refs_in
 from registry import editing, forms, i18n, store, vocab
@@ -123,7 +123,7 @@ def edit_form(table: str, row: dict[str, Any] | None, prefix: str, fixed: dict[s
                 return
             stored = store.update(conn(), table, row[t_.pk], diff, actor=current_actor(), expected_version=version)
     except InvalidRow as exc:
-        show_problems(exc.problems)
+        show_form_problems(exc.problems)
     except StaleVersion:
         # The fields still hold the old row: saving them now would undo the other change. The form keeps
         # refusing until the page is reloaded and shows the stored row (what the message asks for).
@@ -151,7 +151,7 @@ def remove_button(table: str, row: dict[str, Any], prefix: str) -> None:
         version = st.session_state.get(_SEEN, {}).get(prefix, row["version"])
         store.delete(conn(), table, row[pk], actor=current_actor(), expected_version=version)
     except InvalidRow as exc:
-        show_problems(exc.problems)
+        show_form_problems(exc.problems)
     except StaleVersion:
         st.error(t("common.stale"))
     else:

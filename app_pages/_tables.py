@@ -7,7 +7,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from app_pages._text import lang, t
+from app_pages._text import lang, md, t
+from registry import i18n
 from registry.i18n import messages
 
 
@@ -30,3 +31,16 @@ def show_problems(problems: list[Any]) -> None:
     st.error(t("common.problems", n=len(problems)))
     columns = [t("col.file"), t("col.row"), t("col.column"), t("col.reason")]
     st.dataframe(pd.DataFrame(messages.problem_rows(problems, lang()), columns=columns), hide_index=True)
+
+
+def show_form_problems(problems: list[Any]) -> None:
+    """Show a form's validation problems as one error naming each field by its label, the reasons in the page's language.
+
+    A form is not a file: its problems name no file or row, and a field by the label the
+    form shows it with rather than the column's code.
+    """
+    lines = [
+        f"- **{md(i18n.field_label(column, lang()))}**: {md(reason)}" if column else f"- {md(reason)}"
+        for _file, _row, column, reason in messages.problem_rows(problems, lang())
+    ]
+    st.error(t("common.problems", n=len(problems)) + "\n\n" + "\n".join(lines))

@@ -7,7 +7,7 @@ import streamlit as st
 
 from app_pages._common import (
     cached, changed, conn, country, csv_button, current_actor, deferred, form_key, formatter, home, label, lang, md, md_source, renew_form,
-    require_editor, require_home, show_problems, suggestions, t,
+    require_editor, require_home, show_form_problems, suggestions, t,
 )
 from registry import rules, store
 from registry.review import classify, report
@@ -197,7 +197,7 @@ with left:
                         conn(), tie_id, category, decided_on, decided_by, case_ref, reason, actor=current_actor(), source=source or None,
                     )
                 except InvalidRow as exc:
-                    show_problems(exc.problems)
+                    show_form_problems(exc.problems)
                 else:
                     changed()
                     renew_form("dec")
@@ -221,7 +221,7 @@ with right:
                 try:
                     store.insert(conn(), "plan_lines", row, actor=current_actor())
                 except InvalidRow as exc:
-                    show_problems(exc.problems)
+                    show_form_problems(exc.problems)
                 else:
                     changed()
                     renew_form("plan")

@@ -539,6 +539,9 @@ def test_a_refused_decision_keeps_its_city_and_reason(registry_db):
     at.text_area(key="dec_reason").input("Ingen kontakt siden 2019")
     at.button(key="FormSubmitter:decision_form-Save the decision").click().run()
     assert at.error and "nothing was saved" in at.error[0].value
+    # A form is not a CSV file: the problem names the field as the form labels it, with no file or row.
+    assert "**Decided on**" in at.error[0].value and "decisions" not in at.error[0].value
+    assert not [df for df in at.dataframe if "Row" in df.value.columns]
     assert (at.selectbox(key="dec_tie").value, at.selectbox(key="dec_category").value) == ("trondheim--graz", "dormant")
     assert (at.text_input(key="dec_date").value, at.text_area(key="dec_reason").value) == ("5. mars 2026", "Ingen kontakt siden 2019")
     # Only the date corrected: recorded against Graz, as dormant, with the reason typed before.
