@@ -3,7 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages._common import cached, changed, conn, current_actor, formatter, lang, md, registry_snapshot, require_editor, show_problems, t
+from app_pages._common import (
+    cached, changed, conn, current_actor, form_key, formatter, lang, md, registry_snapshot, renew_form, require_editor, show_problems, t,
+)
 from registry import export, i18n, ingest
 from registry.errors import ImportFailed
 
@@ -25,7 +27,9 @@ PERSONAL = bool(current_actor())
 st.header(t("io.import"))
 st.caption(t("io.import_help"))
 # Streamlit 1.67 draws the field's own texts in English whatever the page's language; the help explains them.
-uploads = st.file_uploader(t("io.upload"), type=["csv"], accept_multiple_files=True, key="io_upload", help=t("io.upload_help"))
+# A new key after each import: the browser keeps a file in the field as long as its key lives, and an
+# imported file left there would be previewed (and could be imported) again with the next upload.
+uploads = st.file_uploader(t("io.upload"), type=["csv"], accept_multiple_files=True, key=form_key("io_upload"), help=t("io.upload_help"))
 if uploads:
     files = [(u.name, u.getvalue()) for u in uploads]
     for name, data in files:
@@ -61,7 +65,7 @@ if uploads:
                 else:
                     changed()
                     st.session_state["io_flash"] = t("io.applied", inserted=done.total("inserted"), updated=done.total("updated"))
-                    st.session_state.pop("io_upload", None)
+                    renew_form("io_upload")
                     st.rerun()
 
 st.header(t("io.export"))

@@ -781,3 +781,17 @@ def test_a_card_says_no_decision_and_a_decision_without_a_suggestion_has_no_agre
     assert sum(v.startswith("Assigned category: **Solidarity** (2025") for v in assigned) == 1, assigned
     assert not [m.value for m in at.markdown if "Disagrees" in m.value or "Agrees" in m.value]
     assert any("No decision" in m.value and "badge" in m.value for m in at.markdown)  # the badges are read here
+
+
+def test_an_imported_file_leaves_the_upload_field(registry_db):
+    # The tester's second upload previewed (and offered to import) the first file again.
+    at = start("en", editor="Ola")
+    at.switch_page("app_pages/import_export.py").run()
+    good = "id,kind,name,country_code,source\nnew-town,city,New Town,SE,https://example.org/new-town\n".encode()
+    at.file_uploader(key="io_upload").upload("entities.csv", good, "text/csv").run()
+    at.button(key="io_apply").click().run()
+    assert not at.exception
+    assert connect(registry_db).execute("SELECT name FROM entities WHERE id = 'new-town'").fetchone() == ("New Town",)
+    assert any("New rows: 1" in s.value for s in at.success)
+    assert [u.key for u in at.get("file_uploader")] == ["io_upload~1"]  # a new, empty field
+    assert not [b for b in at.button if b.key == "io_apply"]
