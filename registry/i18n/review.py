@@ -151,8 +151,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gaps.counts": ("{shown} av {total} funn.", "{shown} of {total} findings."),
     "gaps.coverage": ("Dekning", "Coverage"),
     "gaps.coverage_help": (
-        "Hvor mange aktive forbindelser hver vennskapsby har i strategiens sektorer, og hvor mange lokale aktører av hver type som er knyttet til den. Tomme celler er hull.",
-        "How many active ties each sister city has in the strategy's sectors, and how many local actors of each kind are tied to it. Empty cells are gaps.",
+        "Hvor mange forbindelser som gjelder og aktiviteter registrert til nå (fra alle år) hver vennskapsby har i strategiens sektorer, og hvor mange lokale aktører av hver type som er knyttet til den. Celler med 0 er hull.",
+        "How many ties in force and activities registered so far (from any year) each sister city has in the strategy's sectors, and how many local actors of each kind are tied to it. Cells with 0 are gaps.",
     ),
     "gaps.sector_matrix": ("Vennskapsby × sektor", "Sister city × sector"),
     "gaps.actor_matrix": ("Vennskapsby × lokal aktørtype", "Sister city × local actor kind"),
