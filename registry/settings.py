@@ -111,6 +111,9 @@ def get_setting(source: sqlite3.Connection | Snapshot, key: str) -> Any:
     if value is None or (s.type == "integer" and value <= 0):
         raise InvalidRow([Problem("settings", 0, key, f"{text!r} is not a positive whole number; "
                                   f"set it with: python -m registry settings set {key} N")])
+    if s.type == "time_zone" and not is_time_zone(value):
+        raise InvalidRow([Problem("settings", 0, key, f"{value!r} is not a time zone; "
+                                  f"set it with: python -m registry settings set {key} Europe/Oslo")])
     return value
 
 
@@ -173,11 +176,7 @@ def time_zone(source: sqlite3.Connection | Snapshot) -> str:
     >>> time_zone(connect(":memory:"))
     'UTC'
     """
-    zone = get_setting(source, "time_zone")
-    if not is_time_zone(zone):
-        raise InvalidRow([Problem("settings", 0, "time_zone", f"{zone!r} is not a time zone; "
-                                  "set it with: python -m registry settings set time_zone Europe/Oslo")])
-    return zone
+    return get_setting(source, "time_zone")
 
 
 def set_setting(conn: sqlite3.Connection, key: str, value: Any, *, actor: str) -> dict[str, Any]:

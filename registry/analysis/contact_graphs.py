@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Callable, Mapping
 
 import networkx as nx
 
@@ -22,6 +22,19 @@ def _carried(g: nx.Graph, u: str, v: str, carrier: str | None) -> None:
         g.add_edge(carrier, v)
 
 
+def _tie_graph(ctx: Context, keep: Callable[[Mapping], bool]) -> nx.Graph:
+    """Return the entities existing on the date joined by the ties that count and pass ``keep``, carriers to both ends."""
+    away = gone(ctx)
+    g = nx.Graph()
+    g.add_nodes_from(n for n in ctx.full if n not in away)
+    for t in ctx.active:
+        if t.u == t.v or t.u in away or t.v in away or not keep(t.attrs):
+            continue
+        g.add_edge(t.u, t.v)
+        _carried(g, t.u, t.v, t.attrs.get("carrier_id"))
+    return g
+
+
 def contacts(ctx: Context) -> nx.Graph:
     """Return every tie that counts on the date as an undirected simple graph, carriers joined to both ends.
 
@@ -33,14 +46,7 @@ def contacts(ctx: Context) -> nx.Graph:
     """
     hit = ctx.__dict__.get("_contacts")
     if hit is None:
-        away = gone(ctx)
-        hit = nx.Graph()
-        hit.add_nodes_from(n for n in ctx.full if n not in away)
-        for t in ctx.active:
-            if t.u == t.v or t.u in away or t.v in away:
-                continue
-            hit.add_edge(t.u, t.v)
-            _carried(hit, t.u, t.v, t.attrs.get("carrier_id"))
+        hit = _tie_graph(ctx, lambda attrs: True)
         for a in recent_activities(ctx):
             # Taking part in one activity in recent years is contact, as a tie is.
             ids = sorted({e for e, _ in a.participants if e in hit})
@@ -69,13 +75,6 @@ def channels(ctx: Context) -> nx.Graph:
     """
     hit = ctx.__dict__.get("_channels")
     if hit is None:
-        away = gone(ctx)
-        hit = nx.Graph()
-        hit.add_nodes_from(n for n in ctx.full if n not in away)
-        for t in ctx.active:
-            if t.u == t.v or t.u in away or t.v in away or not is_channel(t.attrs):
-                continue
-            hit.add_edge(t.u, t.v)
-            _carried(hit, t.u, t.v, t.attrs.get("carrier_id"))
+        hit = _tie_graph(ctx, is_channel)
         ctx.__dict__["_channels"] = hit
     return hit

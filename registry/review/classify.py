@@ -56,7 +56,7 @@ _MISSING = {
 _NO_DATED = {"nb": "Ingen datert aktivitet registrert", "en": "No dated activity registered"}
 #: The group of a relation the council has taken no category decision on (not a category it can choose).
 NO_DECISION = "no_decision"
-_NO_DECISION_LABEL = {"nb": "Ikke vedtatt", "en": "No decision"}
+_NO_DECISION_LABEL = next({"nb": nb, "en": en} for code, nb, en in R.AGREEMENTS if code == "unclassified")  # one wording
 
 
 def category_label(code: str | None, lang: str = "en") -> str:

@@ -44,6 +44,22 @@ _FINDING_COLUMNS = [
 _SUBJECTS_EN = ((re.compile(r"(\d+) vennskapsbyer"), "{0} sister cities"),)
 
 
+def _entity_names(graph: Any, n: str) -> tuple[str, str] | None:
+    """Return ``(nb, en)`` names of entity ``n`` (or of a ``country:XX`` group); None when ``graph`` has no such entity."""
+    if n.startswith("country:"):
+        return i18n.country_name(n[8:], "nb"), i18n.country_name(n[8:], "en")
+    if n not in graph:
+        return None
+    a = graph.nodes[n]
+    nb = a.get("name") or n
+    return nb, a.get("name_en") or nb
+
+
+def _tie_ends(graph: Any) -> dict[str, tuple[str, str]]:
+    """Return ``{tie id: (one end, other end)}`` for every tie of ``graph``."""
+    return {k: (u, v) for u, v, k in graph.edges(keys=True)}
+
+
 def _subject_names_en(found: pd.DataFrame, graph: Any, documentation: pd.DataFrame | None) -> list[str]:
     """Return the English subject name of each finding (``subject_name`` is the Norwegian one).
 
@@ -51,17 +67,7 @@ def _subject_names_en(found: pd.DataFrame, graph: Any, documentation: pd.DataFra
     English name in place of its Norwegian one; a documentation gap its English sentence.
     """
     docs = dict(zip(documentation["measure"], documentation["text_en"])) if documentation is not None and len(documentation) else {}
-
-    def names(n: str) -> tuple[str, str] | None:
-        if n.startswith("country:"):
-            return i18n.country_name(n[8:], "nb"), i18n.country_name(n[8:], "en")
-        if n not in graph:
-            return None
-        a = graph.nodes[n]
-        nb = a.get("name") or n
-        return nb, a.get("name_en") or nb
-
-    ends: dict[str, tuple[str, str]] = {}
+    ends: dict[str, tuple[str, str]] | None = None
     out = []
     for kind, subject, name, given in zip(found["kind"], found["subject"], found["subject_name"], found["subject_name_en"]):
         name = "" if name is None or name != name else str(name)
@@ -73,10 +79,9 @@ def _subject_names_en(found: pd.DataFrame, graph: Any, documentation: pd.DataFra
             continue
         parts = str(subject).split(";")
         if kind == "undocumented_tie":  # the subject is a tie: its two ends are named
-            if not ends:
-                ends.update((k, (u, v)) for u, v, k in graph.edges(keys=True))
+            ends = _tie_ends(graph) if ends is None else ends
             parts = list(ends.get(str(subject), parts))
-        pairs = [names(part) for part in parts]
+        pairs = [_entity_names(graph, part) for part in parts]
         if all(pairs):
             for nb, en in sorted(pairs, key=lambda p: -len(p[0])):  # type: ignore[index]
                 name = name.replace(nb, en)
@@ -94,21 +99,16 @@ def _row_namer(graph: Any) -> Callable[[str, str], tuple[str, str]]:
     An entity is its name, a tie its two ends' names ('Trondheim kommune – Graz');
     any other row, or one the graph does not hold, is its id.
     """
-    ends: dict[str, tuple[str, str]] = {}
-
-    def name(n: str) -> tuple[str, str]:
-        a = graph.nodes[n] if n in graph else {}
-        nb = a.get("name") or n
-        return nb, a.get("name_en") or nb
+    ends: dict[str, tuple[str, str]] | None = None
 
     def of(table: str, row_id: str) -> tuple[str, str]:
+        nonlocal ends
         if table == "entities" and row_id in graph:
-            return name(row_id)
+            return _entity_names(graph, row_id)  # type: ignore[return-value]
         if table == "ties":
-            if not ends:
-                ends.update((k, (u, v)) for u, v, k in graph.edges(keys=True))
+            ends = _tie_ends(graph) if ends is None else ends
             if row_id in ends:
-                (a_nb, a_en), (b_nb, b_en) = (name(n) for n in ends[row_id])
+                (a_nb, a_en), (b_nb, b_en) = (_entity_names(graph, n) or (n, n) for n in ends[row_id])
                 return f"{a_nb} – {b_nb}", f"{a_en} – {b_en}"
         return row_id, row_id
 
