@@ -140,6 +140,23 @@ def _m005_role_label(db: sqlite_utils.Database) -> None:
     )
 
 
+def _add_missing_columns(db: sqlite_utils.Database) -> None:
+    # A fresh file's migration 002 already made these from today's schema; an older file lacks them.
+    for t in DATA_TABLES:
+        stored = _columns(db, t.name)
+        for c in t.columns:
+            if c.name not in stored:
+                ref = f" REFERENCES [{c.references}](id)" if c.references else ""
+                db.execute(f"ALTER TABLE [{t.name}] ADD COLUMN [{c.name}] {c.type}{ref}")
+
+
+def _m006_council_case(db: sqlite_utils.Database) -> None:
+    """Norwegian titles beside the source's own, ongoing activities, and decisions that suspend
+    or resume a twinning (with scope and re-review date)."""
+    _sync_vocabularies(db)
+    _add_missing_columns(db)
+
+
 #: Ordered; each runs once, in its own transaction, and is recorded in ``migrations``.
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_vocabularies", _m001_vocabularies),
@@ -147,6 +164,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("003_audit_append_only", _m003_audit_append_only),
     ("004_evidence_model", _m004_evidence_model),
     ("005_role_label", _m005_role_label),
+    ("006_council_case", _m006_council_case),
 ]
 
 

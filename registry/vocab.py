@@ -148,7 +148,14 @@ AGREEMENT_KINDS: tuple[Term, ...] = (
 DECISION_KINDS: tuple[Term, ...] = (
     Term("category", "Kategori", "Category", "The category of a sister-city relation (strategy 2c)"),
     Term("enter_twinning", "Inngå vennskapsby", "Enter a twinning"),
-    Term("end_twinning", "Avslutte vennskapsby", "End a twinning"),
+    Term("end_twinning", "Avslutte vennskapsby", "End a twinning", "Ends the relation from the decision's date"),
+    Term(
+        "suspend_twinning",
+        "Fryse vennskapsby",
+        "Suspend a twinning",
+        "Freezes the relation from the decision's date (scope and re-review date on the decision) until resumed",
+    ),
+    Term("resume_twinning", "Gjenoppta vennskapsby", "Resume a twinning", "Lifts a suspension from its date"),
     Term("adopt_strategy", "Vedta strategi", "Adopt a strategy"),
     Term("adopt_action_plan", "Vedta handlingsplan", "Adopt an action plan"),
     Term("other", "Annet vedtak", "Other decision"),
