@@ -17,10 +17,11 @@ from typing import Any
 from . import data, explore, frame, review
 from .fields import FIELD_HELP_NB, FIELDS, TABLE_LABELS, field_help, field_label
 from .lookup import TIME_ZONE, country_name, local_time
+from .render import Message, register, render
 
 __all__ = [
     "LANGUAGES", "LANGUAGE_NAMES", "STRINGS", "FIELDS", "TABLE_LABELS", "TIME_ZONE", "t", "table_label", "field_label",
-    "country_name", "local_time", "FIELD_HELP_NB", "field_help",
+    "country_name", "local_time", "FIELD_HELP_NB", "field_help", "Message", "render", "register",
 ]
 
 LANGUAGES: tuple[str, ...] = ("nb", "en")
