@@ -315,7 +315,8 @@ def test_language_switch_in_the_frame(page, server):
         chips.get_by_text("Sister city", exact=True).wait_for(timeout=30000)
         page.get_by_role("link", name="Sister cities").first.click()
         settle(page, "Sister cities")
-        assert page.get_by_text("Record a decision").count() >= 1
+        # The heading shows before the rest of the page has run: wait for the form, not a count taken at once.
+        page.get_by_text("Record a decision").first.wait_for(timeout=30000)
         assert not watch.errors, watch.errors
 
 
