@@ -291,7 +291,9 @@ def _freeze_reviews(conn: sqlite3.Connection, first: date, last: date, home: str
         if held is None or key > (dates.earliest(held["decided_on"]), held["id"]):
             latest[d["tie_id"]] = d
     frozen = [d for d in latest.values() if d["kind"] == "suspend_twinning" and _valid(d.get("review_on"))]
-    ties = {t["id"]: t for t in _rows(conn, "SELECT id, from_id, to_id FROM ties")}
+    wanted = sorted({d["tie_id"] for d in frozen})
+    ties = {t["id"]: t for t in _rows(conn, f"SELECT id, from_id, to_id FROM ties WHERE id IN ({','.join('?' * len(wanted))})",
+                                      tuple(wanted))} if wanted else {}
     names = _names(conn, (e for t in ties.values() for e in (t["from_id"], t["to_id"])))
     for d in sorted(frozen, key=lambda d: d["id"]):
         t = ties.get(d["tie_id"])
