@@ -61,8 +61,16 @@ class Event:
 
     @property
     def uid(self) -> str:
-        """Return a stable identifier: the same event exported twice gets the same UID."""
-        return f"{self.kind}.{self.table}.{self.row_id}.{self.on}@international-relations-registry"
+        """Return a stable identifier: the same item exported again gets the same UID.
+
+        A review, expiry, freeze, retention or re-check is one item per row, so a moved date
+        updates the event a calendar imported before; a jubilee is one item per round year.
+
+        >>> Event("2028-10-05", "tie_jubilee", "ties", "a--b", {"years": 60}).uid
+        'tie_jubilee.ties.a--b.60@international-relations-registry'
+        """
+        years = f".{self.params['years']}" if self.kind.endswith("_jubilee") else ""
+        return f"{self.kind}.{self.table}.{self.row_id}{years}@international-relations-registry"
 
     @property
     def message(self) -> Message:

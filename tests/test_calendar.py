@@ -233,6 +233,10 @@ def test_ics_round_trip_all_day_events_with_stable_uids(reg):
     jubilee = by_summary["Alpha: 50 years as sister city (only 2027 is known, not the day)"]
     assert jubilee.decoded("DTSTART") == date(2027, 1, 1)
     assert str(again.walk("VEVENT")[0]["SUMMARY"]).startswith("Alpha: 50 år")
+    # A review moved to another day is the same item: a calendar that imported it updates it.
+    store.update(reg, "agreements", "charter", {"review_on": "2027-07-01"}, actor="test")
+    moved = calendar.events(reg, date(2027, 1, 1), date(2027, 12, 31), today=TODAY)
+    assert {e.uid for e in moved} == {str(e["UID"]) for e in events}
 
 
 # --- the command line on the seed ------------------------------------------------------------------
