@@ -266,15 +266,15 @@ def _jubilee_dates(conn: sqlite3.Connection, first: date, last: date, home: str 
         if basis is None:
             continue
         start, by, source = basis
-        if by == "agreement":
-            counted.add(agreement["id"])  # type: ignore[index]
+        charter = agreement if by == "agreement" else None
+        if charter:
+            counted.add(charter["id"])
         partner = t["from_id"] if home is not None and t["to_id"] == home else t["to_id"]
         name, name_en = names.get(partner, (partner, partner))
         for on, years in jubilees(start, first, last):
             params = {"partner": name, "partner_en": name_en, "years": years, "counted_from": start, "basis": by,
-                      "agreement": agreement["id"] if by == "agreement" else None,  # type: ignore[index]
-                      "title": agreement["title"] if by == "agreement" else None,  # type: ignore[index]
-                      "title_nb": (agreement.get("title_nb") or agreement["title"]) if by == "agreement" else None}  # type: ignore[union-attr,index]
+                      "agreement": charter and charter["id"], "title": charter and charter["title"],
+                      "title_nb": charter and (charter.get("title_nb") or charter["title"])}
             yield Event(on, "tie_jubilee", "ties", t["id"], params, source, (partner,))
     for a in own:
         if a["id"] in counted or _ended(a, "ended_on", today):
