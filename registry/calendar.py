@@ -171,36 +171,45 @@ def _rows(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()) -> l
     return [dict(zip(names, r)) for r in cur]
 
 
-def _names(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, tuple[str, str]]:
-    """Return ``{entity id: (name, English name)}`` for ``ids`` (the English name falls back to the name)."""
+def _rows_for(conn: sqlite3.Connection, sql: str, ids: Iterable[str]) -> list[dict[str, Any]]:
+    """Return the rows of ``sql`` for the distinct non-empty ``ids``; ``{marks}`` in it stands for the IN list."""
     wanted = sorted({i for i in ids if i})
-    out: dict[str, tuple[str, str]] = {}
+    out: list[dict[str, Any]] = []
     for i in range(0, len(wanted), 500):  # SQLite caps the number of parameters
         chunk = wanted[i:i + 500]
-        sql = f"SELECT id, name, name_en FROM entities WHERE id IN ({','.join('?' * len(chunk))})"
-        for eid, name, name_en in conn.execute(sql, chunk):
-            out[eid] = (name or eid, name_en or name or eid)
+        out += _rows(conn, sql.format(marks=",".join("?" * len(chunk))), tuple(chunk))
     return out
+
+
+def _names(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """Return ``{entity id: (name, English name)}`` for ``ids`` (the English name falls back to the name)."""
+    rows = _rows_for(conn, "SELECT id, name, name_en FROM entities WHERE id IN ({marks})", ids)
+    return {r["id"]: (r["name"] or r["id"], r["name_en"] or r["name"] or r["id"]) for r in rows}
 
 
 def _valid(text: str | None) -> bool:
     return bool(text) and dates.is_partial_date(text)  # type: ignore[arg-type]
 
 
+_AGREEMENT_COLUMNS = "id, title, title_nb, signed_on, signed_certainty, review_on, ended_on, status, source"
+
+
 def _agreements(conn: sqlite3.Connection, home: str | None) -> list[dict[str, Any]]:
     """Return the agreements (the home's: it is a party), each with ``parties``: the other parties' ids."""
-    rows = _rows(conn, "SELECT * FROM agreements ORDER BY id")
+    if home is None:
+        rows = _rows(conn, f"SELECT {_AGREEMENT_COLUMNS} FROM agreements ORDER BY id")
+        links = conn.execute("SELECT agreement_id, entity_id FROM agreement_parties ORDER BY id")
+    else:
+        mine = "SELECT agreement_id FROM agreement_parties WHERE entity_id = ?"
+        rows = _rows(conn, f"SELECT {_AGREEMENT_COLUMNS} FROM agreements WHERE id IN ({mine}) ORDER BY id", (home,))
+        links = conn.execute(f"SELECT agreement_id, entity_id FROM agreement_parties WHERE agreement_id IN ({mine}) "
+                             "ORDER BY id", (home,))
     parties: dict[str, list[str]] = {}
-    for aid, eid in conn.execute("SELECT agreement_id, entity_id FROM agreement_parties ORDER BY id"):
+    for aid, eid in links:
         parties.setdefault(aid, []).append(eid)
-    out = []
     for a in rows:
-        ids = parties.get(a["id"], [])
-        if home is not None and home not in ids:
-            continue
-        a["parties"] = [e for e in ids if e != home]
-        out.append(a)
-    return out
+        a["parties"] = [e for e in parties.get(a["id"], []) if e != home]
+    return rows
 
 
 def _agreement_params(a: dict[str, Any], names: dict[str, tuple[str, str]]) -> dict[str, Any]:
@@ -251,10 +260,12 @@ def _counted_from(tie: dict[str, Any], agreement: dict[str, Any] | None) -> tupl
 
 def _jubilee_dates(conn: sqlite3.Connection, first: date, last: date, home: str | None, today: date) -> Iterator[Event]:
     """Round-year jubilees of twinnings (from a sourced start) and of agreements no twinning counts from."""
-    agreements = {a["id"]: a for a in _rows(conn, "SELECT * FROM agreements")}
     kinds = ",".join("?" * len(JUBILEE_TIE_KINDS))
-    sql = f"SELECT * FROM ties WHERE kind IN ({kinds})" + (" AND ? IN (from_id, to_id)" if home else "") + " ORDER BY id"
+    sql = (f"SELECT id, from_id, to_id, start, start_certainty, [end], status, source, agreement_id FROM ties "
+           f"WHERE kind IN ({kinds})" + (" AND ? IN (from_id, to_id)" if home else "") + " ORDER BY id")
     ties = _rows(conn, sql, JUBILEE_TIE_KINDS + ((home,) if home else ()))
+    agreements = {a["id"]: a for a in _rows_for(conn, f"SELECT {_AGREEMENT_COLUMNS} FROM agreements WHERE id IN ({{marks}})",
+                                                 (t["agreement_id"] for t in ties))}
     own = _agreements(conn, home)
     names = _names(conn, [t["from_id"] for t in ties] + [t["to_id"] for t in ties] + [e for a in own for e in a["parties"]])
     counted: set[str] = set()  # agreements a twinning already counts its years from
@@ -299,9 +310,8 @@ def _freeze_reviews(conn: sqlite3.Connection, first: date, last: date, home: str
         if held is None or key > (dates.earliest(held["decided_on"]), held["id"]):
             latest[d["tie_id"]] = d
     frozen = [d for d in latest.values() if d["kind"] == "suspend_twinning" and _valid(d.get("review_on"))]
-    wanted = sorted({d["tie_id"] for d in frozen})
-    ties = {t["id"]: t for t in _rows(conn, f"SELECT id, from_id, to_id FROM ties WHERE id IN ({','.join('?' * len(wanted))})",
-                                      tuple(wanted))} if wanted else {}
+    ties = {t["id"]: t for t in _rows_for(conn, "SELECT id, from_id, to_id FROM ties WHERE id IN ({marks})",
+                                          (d["tie_id"] for d in frozen))}
     names = _names(conn, (e for t in ties.values() for e in (t["from_id"], t["to_id"])))
     for d in sorted(frozen, key=lambda d: d["id"]):
         t = ties.get(d["tie_id"])
