@@ -1,10 +1,10 @@
-"""Overview: what the registry holds, how the sister cities are categorised, what needs attention, what changed."""
+"""Overview: what the registry holds, how the sister cities are categorised, what needs attention, what is due, what changed."""
 
 import pandas as pd
 import streamlit as st
 
 from app_pages._common import cached, home, label, lang, require_home, suggestions, t
-from registry import i18n, queries, settings
+from registry import calendar, calendar_formats, i18n, queries, settings
 from registry.review import classify, report
 
 st.title(t("overview.title"))
@@ -57,6 +57,34 @@ else:
         hide_index=True,
     )
     st.page_link("app_pages/gaps.py", label=t("overview.to_gaps"), icon=":material/arrow_forward:")
+
+st.subheader(t("calendar.title"))
+first, last = calendar.default_window()
+due = cached(calendar.events, first, last, home_id=HOME)
+st.caption(t("calendar.caption", first=first.isoformat(), last=last.isoformat()))
+if not due:
+    st.info(t("calendar.none"))
+else:
+    shown = calendar_formats.frame(due, lang())
+    st.dataframe(
+        pd.DataFrame({
+            t("calendar.col_date"): shown["date"],
+            t("calendar.col_kind"): [calendar_formats.kind_label(k, lang()) for k in shown["kind"]],
+            t("calendar.col_what"): shown["summary"],
+            t("calendar.col_details"): shown["details"],
+        }),
+        hide_index=True,
+    )
+    st.caption(t("calendar.count", n=len(due), overdue=sum(e.overdue for e in due)))
+    ics, csv = st.columns(2)
+    ics.download_button(
+        t("calendar.download_ics"), calendar_formats.to_ics(due, lang()), file_name=f"calendar-{lang()}.ics",
+        mime="text/calendar", key="calendar_ics", icon=":material/event:", help=t("calendar.download_help"),
+    )
+    csv.download_button(
+        t("common.download_csv"), calendar_formats.csv_text(due, lang()).encode("utf-8-sig"),
+        file_name=f"calendar-{lang()}.csv", mime="text/csv", key="calendar_csv", icon=":material/download:",
+    )
 
 st.subheader(t("overview.changes"))
 changes = cached(queries.history, limit=10)

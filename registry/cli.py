@@ -191,6 +191,41 @@ def _analyse(a: argparse.Namespace) -> int:
     return 0
 
 
+@command("calendar", "what is due in a window: agreement reviews and expiries, jubilees, freeze reviews, "
+                     "contacts past retain_until, sources to re-check")
+@arg(*_DB[0], **_DB[1])
+@arg("--from", dest="first", type=_as_of, metavar="DATE", help="first day (YYYY-MM-DD, or YYYY-MM / YYYY for its first day; default today)")
+@arg("--to", dest="last", type=_as_of, metavar="DATE",
+     help="last day, included (YYYY-MM-DD, or YYYY-MM / YYYY for its last day; default a year after --from)")
+@arg(*_HOME[0], **_HOME[1])
+@arg("--format", choices=["table", "csv", "ics"], default="table",
+     help="ics: an iCalendar file of all-day events for Outlook and Google Calendar; csv keeps the kind codes")
+@arg("--lang", choices=["nb", "en"], default="nb", help="language of the texts (default nb, like the app)")
+@arg("--out", metavar="FILE", help="write to FILE instead of the terminal")
+def _calendar(a: argparse.Namespace) -> int:
+    from . import calendar, calendar_formats, dates
+
+    first = dates.earliest(a.first) if a.first else None
+    last = dates.latest(a.last) if a.last else None
+    if first and last and last < first:
+        print("calendar: --to is before --from", file=sys.stderr)
+        return 2
+    found = calendar.events(open_existing(a.db), first, last, home_id=a.home)
+    if a.format == "ics":
+        data = calendar_formats.to_ics(found, a.lang)
+    elif a.format == "csv":
+        text = calendar_formats.csv_text(found, a.lang)
+        data = text.encode("utf-8-sig" if a.out else "utf-8")  # a file for Excel gets the BOM it needs
+    else:
+        data = calendar_formats.table_text(found, a.lang).encode("utf-8")
+    if a.out:
+        Path(a.out).write_bytes(data)
+        print(f"{a.out}: {len(found)} event(s)")
+    else:
+        sys.stdout.write(data.decode("utf-8"))
+    return 0
+
+
 @command("settings", "list the settings with their values and help, or change one (audited)")
 @arg("change", nargs="*", metavar="set KEY VALUE", help="'set KEY VALUE' changes a setting; nothing lists them")
 @arg(*_DB[0], **_DB[1])

@@ -545,3 +545,65 @@ def test_a_click_on_a_node_shows_its_ties_and_the_drawing_saves_as_png(page, ser
         assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10000  # a drawn picture, not an empty canvas
         assert not watch.errors, watch.errors
         assert not watch.foreign, watch.foreign
+
+
+# --- issue 17, item 4: the calendar panel on the Overview ------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def calendar_server(tmp_path_factory):
+    """The seed with an agreement review 40 days ahead and a contact kept past retain_until."""
+    from datetime import date, timedelta
+
+    tmp = tmp_path_factory.mktemp("calendar")
+    db = tmp / "registry.db"
+    conn = connect(db)
+    load_seed(conn)
+    store.update(conn, "agreements", "ring-charter-1968", {"review_on": (date.today() + timedelta(days=40)).isoformat()},
+                 actor="test")
+    store.update(conn, "contacts", "consul-denmark", {"retain_until": "2025-12-31"}, actor="test")
+    conn.close()
+    with serve(db, tmp) as srv:
+        yield srv
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_calendar_panel_lists_what_is_due_and_downloads_an_ics(browser, calendar_server, lang):
+    import icalendar
+
+    srv = calendar_server
+    context = browser.new_context(viewport={"width": 1400, "height": 2400}, accept_downloads=True)
+    page = context.new_page()
+    watch = Watch(page, srv.url)
+    nb = lang == "nb"
+    try:
+        with srv.explained():
+            page.goto(f"{srv.url}/?lang={lang}")
+            settle(page, "Oversikt" if nb else "Overview")
+            page.get_by_role("heading", name="Hva forfaller" if nb else "What is due").wait_for(timeout=30000)
+            page.get_by_text("2 punkter, 1 av dem forfalt" if nb else "2 items, 1 of them overdue").wait_for(timeout=30000)
+            button = page.get_by_role("button", name="Last ned som kalender (.ics)" if nb else "Download as a calendar (.ics)")
+            path = None
+            for _ in range(2):  # a click that lands while the page reruns can be lost
+                try:
+                    with page.expect_download(timeout=30000) as info:
+                        button.click()
+                    path = info.value.path()
+                    break
+                except Exception:  # noqa: BLE001 - Playwright's timeout; retried once
+                    settle(page, "Oversikt" if nb else "Overview")
+            assert path, f"no download; browser console: {watch.console}"
+            cal = icalendar.Calendar.from_ical(Path(path).read_bytes())
+            summaries = [str(e["SUMMARY"]) for e in cal.walk("VEVENT")]
+            review = "Avtalen «Urkunde" if nb else "The agreement “Urkunde"
+            overdue = "Forfalt: Personopplysningene" if nb else "Overdue: The personal data"
+            assert len(summaries) == 2 and any(s.startswith(review) for s in summaries), summaries
+            assert any(s.startswith(overdue) for s in summaries), summaries
+            page.wait_for_timeout(1000)  # late widgets (tables) finish drawing
+            SHOTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(SHOTS / f"overview-calendar-{lang}.png"), full_page=True)
+            assert not page.locator("[data-testid='stException']").count()
+            assert not watch.errors, watch.errors
+            assert not watch.foreign, watch.foreign
+    finally:
+        context.close()
