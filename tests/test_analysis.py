@@ -570,11 +570,11 @@ def test_analyse_on_the_seed_writes_every_kind(seeded, tmp_path):
     assert list(summary.index) == [k.code for k in FINDING_KINDS]
     # Where each count comes from (data/*.csv, data/README.md), as of 2025-12-31:
     expected = {
-        # Norrköping, Odense, Tampere, Kópavogur and Klaksvík have nothing but the twinning (one summary
-        # row); Dunfermline, Darmstadt, Graz, Vallejo and Petah Tikva have activities, all with Trondheim
-        # kommune as the only local actor; Ramallah too, and its memorandum's business and research have
-        # no activity (activities.csv has youth, culture and other there).
-        "thin_relation": 7,
+        # Odense, Tampere, Kópavogur and Klaksvík have nothing but the twinning and the Nordic Platform
+        # (one summary row); Dunfermline, Darmstadt, Graz, Norrköping (the 2016 jubilee), Vallejo and Petah
+        # Tikva have activities, all with Trondheim kommune as the only local actor; Ramallah too, and its
+        # memorandum's business and research have no activity (activities.csv has youth, culture and other there).
+        "thin_relation": 8,
         # The six consulates have only their consular and located_in ties.
         "unused_consulate": 6,
         # Næringsforeningen and Trøndelags Europakontor are planned forum members (status uncertain) with
@@ -587,9 +587,10 @@ def test_analyse_on_the_seed_writes_every_kind(seeded, tmp_path):
         "documentation_gap": 2,
         # Keren: the association's relation has reciprocity 'unknown' and no visits either way.
         "one_way_solidarity": 1,
-        # Last dated activity: Darmstadt and Graz 1974, Vallejo 1997, Ramallah 2009 (none in 2021-2025);
-        # Dunfermline's 80th anniversary (2025) keeps it off; Petah Tikva's one activity has no date.
-        "went_dormant": 4,
+        # Last dated activity: Darmstadt and Graz 1974, Vallejo 1997, Ramallah 2009, Norrköping 2016 (the
+        # jubilee, norrkoping.se) - none in 2021-2025; Dunfermline's 80th anniversary (2025) keeps it off;
+        # Petah Tikva's one activity has no date.
+        "went_dormant": 5,
         # DU, KS, Norad, Nordisk ministerråd, ISFiT and IAESTE have no ties; Innovasjon Norge Trøndelag has none
         # (its predecessor's planned forum membership ended with it); Chongqing's twinning ended with the
         # dissolved Sør-Trøndelag fylkeskommune. The Keren association carries Trondheim's tie: not isolated.
@@ -614,7 +615,7 @@ def test_analyse_on_the_seed_writes_every_kind(seeded, tmp_path):
         if rec["count"] == 0:
             assert rec["note_en"].startswith("none found in this data"), kind
     thin = pd.read_csv(tmp_path / "thin_relation.csv").set_index("subject")
-    assert "klaksvik;kopavogur;norrkoping;odense;tampere" in thin.index
+    assert "klaksvik;kopavogur;odense;tampere" in thin.index  # Norrköping has its 2016 jubilee
     assert thin.loc["ramallah", "severity"] == "medium"
     assert "no activity registered in research, business" in thin.loc["ramallah", "explanation_en"]
     docs = pd.read_csv(tmp_path / "documentation_gap.csv").set_index("subject")
@@ -703,7 +704,7 @@ def test_cli_analyse_writes_the_csv_files(seeded, db_path, tmp_path, capsys):
     printed = capsys.readouterr().out
     assert "none found in this data" in printed and str(out) in printed
     assert {p.name for p in out.iterdir()} >= {"summary.csv", "thin_relation.csv", "opportunity.csv"}
-    assert len(pd.read_csv(out / "thin_relation.csv")) == 7  # as in test_analyse_on_the_seed_writes_every_kind
+    assert len(pd.read_csv(out / "thin_relation.csv")) == 8  # as in test_analyse_on_the_seed_writes_every_kind
 
 
 def test_caps_are_reported_in_the_summary():

@@ -200,8 +200,9 @@ def test_backup_refuses_a_missing_registry_and_itself(tmp_path, registry):
 
 def test_verify_counts_rows(registry):
     snap = verify(registry)
-    assert snap.summary() == ("56 entities, 8 agreements, 17 agreement_parties, 51 ties, 26 activities, 60 activity_participants, "
-                              "31 activity_ties, 5 decisions, 0 plan_lines, 5 contacts, 2 declared_totals, 3 settings, 264 audit")  # 263 seed rows + 1
+    # Row counts of data/*.csv (data/README.md's table); the fixture adds one decision and its audit row.
+    assert snap.summary() == ("56 entities, 9 agreements, 23 agreement_parties, 51 ties, 38 activities, 82 activity_participants, "
+                              "43 activity_ties, 5 decisions, 0 plan_lines, 5 contacts, 2 declared_totals, 3 settings, 317 audit")  # 316 seed rows + 1
 
 
 def test_cli_backup_and_restore(registry, tmp_path, capsys, monkeypatch):
