@@ -321,7 +321,8 @@ def test_overview_panel_lists_what_is_due_with_downloads(tmp_path, monkeypatch, 
     assert title in [s.value for s in at.subheader]
     table = next(d.value for d in at.dataframe if ("Hva forfaller" if lang == "nb" else "What is due") in d.value.columns)
     what = list(table["Hva forfaller" if lang == "nb" else "What is due"])
-    review = "Avtalen «Urkunde" if lang == "nb" else "The agreement “Urkunde"
+    # The Norwegian text names the charter by its Norwegian title (title_nb), the English by its own.
+    review = "Avtalen «Dokument om vennskapet" if lang == "nb" else "The agreement “Urkunde"
     assert any(w.startswith(review) for w in what)
     overdue = "Forfalt: Personopplysningene" if lang == "nb" else "Overdue: The personal data"
     assert any(w.startswith(overdue) for w in what)
