@@ -9,10 +9,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- sister cities
     "sister.title": ("Vennskapsbyer", "Sister cities"),
     "sister.intro": (
-        "Strategi 2c: vennskapsbyene graderes i fire kategorier. For hver by vises vedtatt kategori, kategorien "
-        "opplysningene i registeret peker mot, begrunnelsen med belegg, finansieringsplanen og vedtakshistorikken.",
-        "Strategy 2c: the sister cities are graded in four categories. Each city shows its assigned category, the "
-        "category the registry's evidence points to, the reasons with evidence, the financing plan and the decision history.",
+        "Strategi 2c: «En kan tenke seg at arbeidet med vennskapsbyene deles inn i fire ulike kategorier». For hver by "
+        "vises vedtatt kategori, kategorien opplysningene i registeret peker mot, når aktivitet sist ble bekreftet, "
+        "begrunnelsen med belegg, finansieringsplanen og vedtakshistorikken. Hvilende er et valg for bystyret, ikke et forslag.",
+        "Strategy 2c: “One can imagine the work with the sister cities divided into four different categories”. Each city "
+        "shows its assigned category, the category the registry's evidence points to, when activity was last confirmed, "
+        "the reasons with evidence, the financing plan and the decision history. Dormant is the council's choice, not a suggestion.",
     ),
     "sister.group_by": ("Grupper etter", "Group by"),
     "sister.group_assigned": ("Vedtatt kategori", "Assigned category"),
@@ -84,8 +86,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "report.categories": ("Kategoriene, med strategiens ord", "The categories, in the strategy's words"),
     "report.not_enough_data": (
-        "Ikke nok data: registeret har ingen datert aktivitet for relasjonen, så ingen kategori kan foreslås.",
-        "Not enough data: the registry holds no dated activity for the relation, so no category can be suggested.",
+        "Ikke nok data: registeret har ingen datert aktivitet for relasjonen, så ingen kategori kan foreslås. "
+        "«Ingen aktivitet registrert de siste årene» er heller ingen kategori, men det registeret viser: "
+        "om en relasjon skal være hvilende, er et valg bystyret tar.",
+        "Not enough data: the registry holds no dated activity for the relation, so no category can be suggested. "
+        "“No recent activity registered” is no category either, but what the registry shows: whether a relation "
+        "is to be dormant is a choice the council makes.",
     ),
     "report.role": ("Kommunens rolle", "The municipality's role"),
     "report.last_contact": ("Siste dokumenterte kontakt", "Last documented contact"),
@@ -100,6 +106,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.decisions": ("Vedtakshistorikk", "Decision history"),
     "report.no_decisions": ("Ingen vedtak registrert.", "No decisions recorded."),
     "report.total": ("Sum", "Total"),
+    "report.status": ("Status", "Status"),
+    "report.state": ("Registeret", "The registry"),
+    "report.planned_nok": ("Planlagt (NOK)", "Planned (NOK)"),
+    "report.actual_nok": ("Regnskap (NOK)", "Actual (NOK)"),
+    "report.ended": ("Avsluttede vennskapsbyer", "Ended twinnings"),
+    "report.ended_help": (
+        "Vennskapsbyer som er avsluttet, med vedtaket som avsluttet dem. De er ikke med i kategoriene eller tallene over.",
+        "Twinnings that have ended, with the decision that ended them. They are not in the categories or the counts above.",
+    ),
     "report.municipal": ("Kommunalt", "Municipal"),
     "report.external": ("Eksternt", "External"),
     "report.integrity": ("Datakvalitet", "Data quality"),
