@@ -106,6 +106,19 @@ def card(s: classify.Suggestion) -> None:
                     }), hide_index=True,
                 )
                 st.caption(t("sister.plan_help"))
+                st.dataframe(
+                    plan[["year", "kind", "funder", "amount", "currency", "purpose"]].assign(
+                        kind=[label("budget_kinds", k) for k in plan["kind"]],
+                    ).rename(columns={
+                        "year": t("col.year"), "kind": t("col.kind"), "funder": t("col.funder"), "amount": t("col.amount"),
+                        "currency": t("col.currency"), "purpose": t("col.purpose"),
+                    }), hide_index=True,
+                )
+                st.dataframe(
+                    classify.financing_totals(plan).rename(columns={
+                        "year": t("col.year"), "municipal": t("col.municipal"), "external": t("col.external"), "total": t("col.total"),
+                    }), hide_index=True,
+                )
         with st.expander(t("sister.history")):
             history = cached(classify.decision_history, s.tie_id)
             if history.empty:

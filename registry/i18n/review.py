@@ -109,8 +109,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "is to be dormant is a choice the council makes.",
     ),
     "report.role": ("Kommunens rolle", "The municipality's role"),
-    "report.last_contact": ("Siste dokumenterte kontakt", "Last documented contact"),
-    "report.no_contact": ("ingen datert kontakt registrert", "no dated contact registered"),
     "report.activities": ("Aktiviteter registrert", "Activities registered"),
     "report.translation": ("Norsk originaltekst.", "English translation of the Norwegian original."),
     "report.since": ("Vennskapsby siden", "Sister city since"),
@@ -131,7 +129,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Twinnings that have ended, with the decision that ended them. They are not in the categories or the counts above.",
     ),
     "report.municipal": ("Kommunalt", "Municipal"),
-    "report.external": ("Eksternt", "External"),
     "report.integrity": ("Datakvalitet", "Data quality"),
     "report.integrity_help": (
         "Feil og mangler i selve dataene (fra integritetskontrollen).", "Errors and gaps in the data itself (from the integrity check).",

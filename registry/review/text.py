@@ -13,31 +13,31 @@ __all__ = ["suggestion_text", "review_text"]
 
 def suggestion_text(s: Suggestion, lang: str = "nb", max_activities: int = 5) -> list[str]:
     """Return the lines that present one suggestion: heading, reasons, state, framing, start, activities, notes."""
-    T = lambda key, **kw: i18n.t(f"review_text.{key}", lang, **kw)  # noqa: E731
+    T = lambda key, **kw: i18n.t(key, lang, **kw)  # noqa: E731
     label = lambda c: vocab.label("categories", c, lang)  # noqa: E731
-    head = (f"{s.city_name} ({s.country_code or '?'}) — {T('suggested')}: {label(s.suggested)} · "
-            f"{T('assigned')}: {s.assigned_label(lang)}")
-    lines = [head + (f" · {T('suspended')}" if s.suspended else "")]
+    head = (f"{s.city_name} ({s.country_code or '?'}) — {T('review_text.suggested')}: {label(s.suggested)} · "
+            f"{T('review_text.assigned')}: {s.assigned_label(lang)}")
+    lines = [head + (f" · {T('review_text.suspended')}" if s.suspended else "")]
     status = s.status_message
     if status is not None:
         lines.append(f"  {render(status, lang)}")
     lines.append(f"  {render(s.explanation_message, lang)}")
-    lines.append(f"  {T('state')}: {render(s.state_message, lang)}. {render(s.last_message, lang)}")
-    lines.append(f"  {T('role')}: {render(s.role_message, lang)}")
+    lines.append(f"  {T('review_text.state')}: {render(s.state_message, lang)}. {render(s.last_message, lang)}")
+    lines.append(f"  {T('review_text.role')}: {render(s.role_message, lang)}")
     certainty = vocab.label("certainties", s.start_certainty, lang).lower() if s.start_certainty and s.start else ""
-    start = s.start or T("unknown")
-    lines.append(f"  {T('since')}: {start}" + (f" ({certainty})" if certainty else ""))
-    lines.append(f"  {T('activities')}: {len(s.activities)}")
+    start = s.start or T('review_text.unknown')
+    lines.append(f"  {T('review_text.since')}: {start}" + (f" ({certainty})" if certainty else ""))
+    lines.append(f"  {T('review_text.activities')}: {len(s.activities)}")
     for a in s.activities[:max_activities]:
-        when = a.start or T("undated")
+        when = a.start or T("review_text.undated")
         if a.ongoing:
-            when += f"– ({T('ongoing')})"
+            when += f"– ({T('review_text.ongoing')})"
         title = a.title_nb or a.title if lang == "nb" else a.title
-        lines.append(f"    - {when}  {vocab.label('activity_kinds', a.kind, lang)}: {title} ({T('source')}: {a.source})")
+        lines.append(f"    - {when}  {vocab.label('activity_kinds', a.kind, lang)}: {title} ({T('review_text.source')}: {a.source})")
     if len(s.activities) > max_activities:
         lines.append(f"    … +{len(s.activities) - max_activities}")
     for n in s.notes:
-        lines.append(f"  {T('note')}: {render(n.message, lang)}")
+        lines.append(f"  {T('review_text.note')}: {render(n.message, lang)}")
     return lines
 
 
