@@ -198,6 +198,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "review.ended.status_undated": ("Avsluttet (dato ikke registrert, uten vedtak i registeret)",
                                     "Ended (date not registered, no decision in the registry)"),
     # --- the integrity check
+    "check.row": ("{row}: {text}", "{row}: {text}"),
+    "check.row_in_table": ("{table} {row}: {text}", "{table} {row}: {text}"),
     "check.status_contradicts_decision": (
         "status «{status:label:statuses}» strider mot siste vedtak om vennskapsbyen: {kind:label:decision_kinds} {on}",
         "status '{status:label:statuses}' contradicts the latest decision on the twinning: {kind:label:decision_kinds} {on}",
