@@ -471,3 +471,24 @@ def test_a_decision_without_a_suggestion_neither_agrees_nor_disagrees():
     assert s.agreement is None and s.agreement_label("en") == s.agreement_label("nb") == ""
     rec = classify.frame([s], lang="nb").iloc[0]
     assert not rec["agreement"] and rec["agreement_label"] == "" and rec["assigned_label"] == "Solidaritet"
+
+
+def test_on_the_seed_no_city_is_suggested_dormant_without_a_decision(seeded):
+    # Issue 16: Darmstadt, Graz, Ramallah and Vallejo were «Hvilende» from silence alone. Now the registry
+    # states it, and the role is in the past tense with its year (Vallejo's last dated row with the
+    # municipality is the 1997 jubilee visit, vallejosistercity.org).
+    out = {s.city_id: s for s in classify.suggest(seeded, as_of=2026)}
+    assert not [c for c, s in out.items() if s.suggested == "dormant"]
+    assert out["vallejo"].state == "no_recent_activity" and out["vallejo"].since == 1997
+    assert out["vallejo"].role_text("nb") == "Kommunen hadde en aktiv rolle, sist 1997"
+    assert render(out["vallejo"].state_message, "nb") == "Ingen aktivitet registrert siste 5 år (sist: 1997)"
+
+
+def test_a_twinning_without_a_start_is_not_in_force_before_anything_dates_it():
+    # home -- x with no start; its source was read in 2020 and nothing else dates it: not in a 2010 view,
+    # in a 2025 one. With nothing at all to date it, its date is unknown (not absent) and it counts.
+    m = Mini()
+    m.sister("x", verified_on="2020-03-01")
+    m.sister("y")
+    assert [s.city_id for s in classify.suggest(m.snap(), as_of=2010)] == ["y"]
+    assert [s.city_id for s in classify.suggest(m.snap(), as_of=DAY)] == ["x", "y"]

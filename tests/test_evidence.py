@@ -51,7 +51,8 @@ def test_an_ongoing_activity_counts_as_confirmed_up_to_verified_on():
     s = one(m)
     assert s.state == "recent_activity" and s.since == 2024
     assert (s.last_confirmed.how, s.last_confirmed.on, s.last_confirmed.capped) == ("ongoing", "2024-05-02", False)
-    assert s.role_text("nb") == "Kommunen har en aktiv rolle (sist 2024)"
+    # The role is seen on dated rows: the source says the exchange goes on, not who takes part in it now.
+    assert s.role_text("nb") == "Kommunen hadde en aktiv rolle, sist 1946"
     from registry.i18n import render
 
     assert render(s.last_message, "en").startswith("Last confirmed 2024-05-02: ex (ongoing per its source")

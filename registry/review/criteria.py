@@ -262,8 +262,10 @@ def _role(ctx: Context, tie: Tie, acts: list[ActivityRef], ties: list[Tie]) -> t
         code = "others"
     else:
         return "unknown", (), None
-    last = last_confirmed(seen, ctx.as_of)
-    return code, tuple(carriers), last.year if last else None
+    # An ongoing activity says the contact goes on, not who takes part in it now: the role is seen
+    # on the dated rows only (an ongoing one at its start).
+    years = [y for a in seen for y in (_year(a.end) or _year(a.start),) if y is not None and y <= ctx.as_of.year]
+    return code, tuple(carriers), max(years) if years else None
 
 
 def evaluate_relation(ctx: Context, tie: Tie) -> Evaluation:
