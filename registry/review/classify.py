@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import sqlite3
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
@@ -141,25 +142,61 @@ def _suggest_one(ctx: Context, tie: Tie) -> Suggestion:
         role_year=ev.role_year,
         status=status,
         status_decision=TwinningDecision.of(acting) if acting is not None and status == "suspended" else None,
-        financing=relation_plan_lines(ctx.snap.plan_lines, ctx.snap.activities, tie.id),
+        financing=_financing(ctx, tie),
         years=int(ctx.rules["dormant_years"]),
         window_start=first.year,
     )
 
 
+def _relation_index(ctx: Context) -> dict[str, Any]:
+    # Built once per context: the review asks per sister city, and a large registry has thousands of
+    # decisions, activities and budget lines; scanning them all per city would be quadratic.
+    hit = ctx.__dict__.get("_relation_index")
+    if hit is None:
+        first: dict[str, date] = {}
+        acts_of: dict[str, list[dict[str, Any]]] = {}
+
+        def dated(key: str, text: Any) -> None:
+            if text and dates.is_partial_date(str(text)):
+                day = dates.earliest(str(text))
+                if key not in first or day < first[key]:
+                    first[key] = day
+
+        for d in ctx.snap.decisions:
+            if d.get("tie_id"):
+                dated(d["tie_id"], d.get("decided_on"))
+        for a in ctx.snap.activities:
+            for tid in a.get("tie_ids", ()):
+                dated(tid, a.get("start"))
+                acts_of.setdefault(tid, []).append(a)
+        signed = {row["id"]: row.get("signed_on") for row in ctx.snap.agreements}
+        lines_of: dict[str, list[dict[str, Any]]] = {}
+        for p in ctx.snap.plan_lines:
+            for key in (p.get("tie_id"), p.get("activity_id") and f"activity:{p['activity_id']}"):
+                if key:
+                    lines_of.setdefault(key, []).append(p)
+        hit = {"first": first, "acts_of": acts_of, "signed": signed, "lines_of": lines_of}
+        ctx.__dict__["_relation_index"] = hit
+    return hit
+
+
+def _financing(ctx: Context, tie: Tie) -> pd.DataFrame:
+    """Return the budget lines of the relation: on the tie and on its linked activities (see :func:`relation_plan_lines`)."""
+    index = _relation_index(ctx)
+    acts = index["acts_of"].get(tie.id, [])
+    lines = list(index["lines_of"].get(tie.id, []))
+    for a in acts:
+        lines += [p for p in index["lines_of"].get(f"activity:{a['id']}", []) if p not in lines]
+    return relation_plan_lines(lines, acts, tie.id)
+
+
 def _dated_by(ctx: Context, tie: Tie) -> date | None:
     """Return the first day anything dates a tie without a start: its source read, an activity, a decision, an agreement."""
-    days = []
-    for text in [tie.attrs.get("verified_on")] + [d["decided_on"] for d in ctx.snap.decisions if d["tie_id"] == tie.id]:
+    index = _relation_index(ctx)
+    days = [index["first"][tie.id]] if tie.id in index["first"] else []
+    for text in (tie.attrs.get("verified_on"), index["signed"].get(tie.attrs.get("agreement_id") or "")):
         if text and dates.is_partial_date(str(text)):
             days.append(dates.earliest(str(text)))
-    for a in ctx.snap.activities:
-        if tie.id in a.get("tie_ids", ()) and a.get("start") and dates.is_partial_date(str(a["start"])):
-            days.append(dates.earliest(str(a["start"])))
-    ag = tie.attrs.get("agreement_id")
-    for row in ctx.snap.agreements:
-        if ag and row["id"] == ag and row.get("signed_on") and dates.is_partial_date(str(row["signed_on"])):
-            days.append(dates.earliest(str(row["signed_on"])))
     return min(days) if days else None
 
 
