@@ -75,6 +75,7 @@ def test_the_summary_shows_the_suspension_and_the_ended_twinning(seeded):
     assert "Laget " in text and "10 vennskapsbyer" in text
     assert "## Avsluttede vennskapsbyer" in text and "Graz (Østerrike): Avsluttet 2025-02-01 (Bystyret 2025-02-01, 25/7)" in text
     assert "Fryst fra 2025-03 (Bystyret 2025-03, 25/8). Omfang: besøk. Ny vurdering: 2027." in text
+    assert "| Fryst (omfang: besøk; ny vurdering: 2027) |" in text  # the decision history says it too
     hist = classify.decision_history(seeded, "trondheim--vallejo")
     assert (hist.iloc[-1]["scope"], hist.iloc[-1]["review_on"]) == ("besøk", "2027")
 

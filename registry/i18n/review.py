@@ -120,6 +120,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.no_decisions": ("Ingen vedtak registrert.", "No decisions recorded."),
     "report.total": ("Sum", "Total"),
     "report.status": ("Status", "Status"),
+    "report.suspension": ("(omfang: {scope}; ny vurdering: {review_on})", "(scope: {scope}; to be reviewed: {review_on})"),
     "report.state": ("Registeret", "The registry"),
     "report.planned_nok": ("Planlagt (NOK)", "Planned (NOK)"),
     "report.actual_nok": ("Regnskap (NOK)", "Actual (NOK)"),

@@ -219,7 +219,8 @@ def council_summary(
                 table(
                     [T("col.decided_on"), T("col.category"), T("col.decided_by"), T("col.case_ref"), T("col.reason")],
                     [[str(r.decided_on), vocab.label("categories", r.category, lang) if r.category else
-                      vocab.label("decision_kinds", r.kind, lang), str(r.decided_by), str(r.case_ref or ""), str(r.reason)]
+                      vocab.label("decision_kinds", r.kind, lang), str(r.decided_by), str(r.case_ref or ""),
+                      str(r.reason) + _suspension(r, lang)]
                      for r in case.decisions.itertuples()],
                 )
     if ended:
@@ -248,6 +249,15 @@ def _since(s: classify.Suggestion, lang: str) -> str:
     if s.start_certainty in (None, "sourced"):
         return s.start
     return f"{s.start} ({vocab.label('certainties', s.start_certainty, lang).lower()})"
+
+
+def _suspension(row: Any, lang: str) -> str:
+    """Return what a suspension freezes and when it is to be reviewed, after its reason ('' for other decisions)."""
+    if getattr(row, "kind", None) != "suspend_twinning":
+        return ""
+    scope = getattr(row, "scope", None) or i18n.render(i18n.Message("review.scope_unknown"), lang)
+    review_on = getattr(row, "review_on", None) or i18n.render(i18n.Message("review.review_unknown"), lang)
+    return " " + i18n.t("report.suspension", lang, scope=scope, review_on=review_on)
 
 
 def _funder(funder: Any, lang: str) -> str:
