@@ -10,6 +10,7 @@ from app_pages._common import (
     require_editor, require_home, show_form_problems, suggestions, t,
 )
 from registry import rules, store
+from registry.i18n import render
 from registry.review import classify, report
 from registry.errors import InvalidRow
 
@@ -36,6 +37,8 @@ CATEGORY_HELP = {
     classify.NO_DECISION: t("sister.help_no_decision"),
 }
 DECIDABLE = [c for c in report.CATEGORY_ORDER if c != rules.NOT_ENOUGH_DATA]
+#: What a decision on a sister city can be: a category, or ending, suspending or resuming the twinning.
+DECISION_KINDS = ["category", *rules.TWINNING_DECISION_KINDS]
 
 
 def city_title(s: classify.Suggestion) -> str:
@@ -55,39 +58,54 @@ def card(s: classify.Suggestion) -> None:
         )
         if s.agreement:  # none where there is no suggestion to compare with
             st.badge(s.agreement_label(lang()), color=AGREE_COLOUR[s.agreement])
-        st.caption(md(s.role_text(lang())))
+        if s.status_message is not None:
+            st.warning(md(render(s.status_message, lang())), icon=":material/ac_unit:")
+        st.caption(md(render(s.role_message, lang())))
         since = s.start or t("report.unknown")
         certainty = f" ({label('certainties', s.start_certainty).lower()})" if s.start and s.start_certainty else ""
         st.caption(f"{t('report.since')}: {md(since)}{md(certainty)}")
-        last = s.last_contact
+        st.caption(md(render(s.state_message, lang())))
+        last = s.last_confirmed
         if last is not None:
-            st.caption(f"{t('sister.last_contact')}: {md(last.start or '')} · {md(label('activity_kinds', last.kind))} · "
-                       f"{md(last.title)} · {t('col.source')}: {md_source(last.source)}")
+            a = last.activity
+            title = (a.title_nb or a.title) if lang() == "nb" else a.title
+            how = t("sister.ongoing_until") if last.how == "ongoing" else ""
+            st.caption(f"{t('sister.last_contact')}: {md(last.on)}{how} · {md(label('activity_kinds', a.kind))} · "
+                       f"{md(title)} · {t('col.source')}: {md_source(a.source)}")
         else:
             st.caption(t("sister.no_contact", n=s.records))
         if s.activities:
             with st.expander(t("sister.activities", n=len(s.activities))):
                 st.dataframe(pd.DataFrame({
-                    t("col.start"): [a.start or t("report.unknown") for a in s.activities],
+                    t("col.start"): [(a.start or t("report.unknown")) + (f" – {t('sister.ongoing')}" if a.ongoing else "")
+                                     for a in s.activities],
                     t("col.kind"): [label("activity_kinds", a.kind) for a in s.activities],
-                    t("col.title"): [a.title for a in s.activities],
+                    t("col.title"): [(a.title_nb or a.title) if lang() == "nb" else a.title for a in s.activities],
                     t("col.source"): [a.source for a in s.activities],
                 }), hide_index=True)
         with st.expander(t("sister.reasons")):
-            st.markdown(md(s.explanation(lang())))
+            st.markdown(md(render(s.explanation_message, lang())))
             for r in s.reasons:
                 mark = ":green[✓]" if r.met else ":gray[✗]"
-                st.markdown(f"{mark} {md(r.text(lang()))} · *{label('categories', r.category)}*")
+                st.markdown(f"{mark} {md(render(r.message, lang()))} · *{label('categories', r.category)}*")
             for n in s.notes:
-                st.warning(md(n.text(lang())), icon=":material/warning:")
-            if s.evidence:
-                st.caption(t("col.evidence") + ": " + md(", ".join(s.evidence)))
+                st.warning(md(render(n.message, lang())), icon=":material/warning:")
         with st.expander(t("sister.plan")):
             plan = cached(classify.financing_plan, s.tie_id)
-            if plan.empty:
+            table = classify.financing_table(plan)
+            if table.empty:
                 st.caption(t("report.no_plan"))
             else:
-                totals = classify.financing_totals(plan)
+                sums = classify.financing_sums(plan)
+                total = pd.DataFrame([{"year": None, "funder": t("report.total"), "external": None,
+                                       "planned": sums["planned"], "actual": sums["actual"]}])
+                st.dataframe(
+                    pd.concat([table, total], ignore_index=True).drop(columns="external").rename(columns={
+                        "year": t("col.year"), "funder": t("col.funder"), "planned": t("report.planned_nok"),
+                        "actual": t("report.actual_nok"),
+                    }), hide_index=True,
+                )
+                st.caption(t("sister.plan_help"))
                 st.dataframe(
                     plan[["year", "kind", "funder", "amount", "currency", "purpose"]].assign(
                         kind=[label("budget_kinds", k) for k in plan["kind"]],
@@ -97,8 +115,9 @@ def card(s: classify.Suggestion) -> None:
                     }), hide_index=True,
                 )
                 st.dataframe(
-                    totals.rename(columns={"year": t("col.year"), "municipal": t("col.municipal"), "external": t("col.external"), "total": t("col.total")}),
-                    hide_index=True,
+                    classify.financing_totals(plan).rename(columns={
+                        "year": t("col.year"), "municipal": t("col.municipal"), "external": t("col.external"), "total": t("col.total"),
+                    }), hide_index=True,
                 )
         with st.expander(t("sister.history")):
             history = cached(classify.decision_history, s.tie_id)
@@ -106,12 +125,13 @@ def card(s: classify.Suggestion) -> None:
                 st.caption(t("report.no_decisions"))
             else:
                 st.dataframe(
-                    history[["decided_on", "category", "decided_by", "case_ref", "reason", "updated_by"]].assign(
+                    history[["decided_on", "category", "decided_by", "case_ref", "reason", "scope", "review_on", "updated_by"]].assign(
                         category=[label("categories", c) if c else label("decision_kinds", k)
                                   for c, k in zip(history["category"], history["kind"])]
                     ).rename(columns={
                         "decided_on": t("col.decided_on"), "category": t("col.category"), "decided_by": t("col.decided_by"),
                         "case_ref": t("col.case_ref"), "reason": t("col.reason"), "updated_by": t("col.who"),
+                        "scope": t("sister.scope"), "review_on": t("sister.review_on"),
                     }),
                     hide_index=True,
                 )
@@ -168,6 +188,14 @@ for other in (rules.NOT_ENOUGH_DATA, "unclassified", classify.NO_DECISION):
             with grid[i % 4]:
                 card(s)
 
+gone = cached(classify.ended, home_id=HOME)
+if gone:
+    st.subheader(f"{t('report.ended')} ({len(gone)})")
+    st.caption(t("report.ended_help"))
+    for e in gone:
+        name = f"{e.city_name} ({country(e.country_code)})" if e.country_code else e.city_name
+        st.markdown(f"**{md(name)}**: {md(render(e.message, lang()))}")
+
 if compact:
     st.subheader(t("sister.details"))
     chosen = st.selectbox(t("sister.city"), list(by_tie), index=None, format_func=city_names, key="sister_detail", placeholder=t("common.choose"))
@@ -184,17 +212,24 @@ with left:
         k = form_key("dec")
         with st.form("decision_form"):
             tie_id = st.selectbox(t("sister.city"), list(by_tie), format_func=city_names, key=f"{k}_tie")
-            category = st.selectbox(t("col.category"), DECIDABLE, format_func=formatter(DECIDABLE, lambda c: label("categories", c)), key=f"{k}_category")
+            kind = st.selectbox(t("sister.decision_kind"), DECISION_KINDS, key=f"{k}_kind",
+                                format_func=formatter(DECISION_KINDS, lambda c: label("decision_kinds", c)))
+            category = st.selectbox(t("col.category"), DECIDABLE, format_func=formatter(DECIDABLE, lambda c: label("categories", c)), key=f"{k}_category",
+                                    help=t("sister.category_help"))
             a, b = st.columns(2)
             decided_on = a.text_input(t("col.decided_on"), value=date.today().isoformat(), key=f"{k}_date", help=t("sister.date_help"))
             decided_by = b.text_input(t("col.decided_by"), value=t("sister.default_body"), key=f"{k}_by")
             case_ref = st.text_input(t("col.case_ref"), key=f"{k}_case", placeholder="2026/12345")
             reason = st.text_area(t("col.reason"), key=f"{k}_reason")
             source = st.text_input(t("col.source"), key=f"{k}_source")
+            c, d = st.columns(2)
+            scope = c.text_input(t("sister.scope"), key=f"{k}_scope", help=t("sister.scope_help"))
+            review_on = d.text_input(t("sister.review_on"), key=f"{k}_review", help=t("sister.date_help_future"))
             if st.form_submit_button(t("sister.save_decision"), type="primary"):
                 try:
                     classify.record_decision(
-                        conn(), tie_id, category, decided_on, decided_by, case_ref, reason, actor=current_actor(), source=source or None,
+                        conn(), tie_id, category if kind == "category" else None, decided_on, decided_by, case_ref, reason,
+                        actor=current_actor(), source=source or None, kind=kind, scope=scope or None, review_on=review_on or None,
                     )
                 except InvalidRow as exc:
                     show_form_problems(exc.problems)

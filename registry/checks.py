@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from . import audit, dates, freshness
 from .schema import DATA_TABLES, personal_columns
@@ -14,19 +15,28 @@ __all__ = ["Finding", "check", "AUDIT_TRIGGERS", "audit_protection"]
 
 @dataclass(frozen=True)
 class Finding:
-    """One integrity finding: ``level`` is 'error' or 'warning'."""
+    """One integrity finding: ``level`` is 'error' or 'warning'.
+
+    ``message`` is the English text; a finding made from facts also carries them as
+    ``data`` (an :class:`~registry.i18n.render.Message`), rendered in the reader's language.
+    """
 
     level: str
     table: str
     row_id: str
     column: str
     message: str
+    data: Any = field(default=None, compare=False)
 
     def __str__(self) -> str:
         return f"{self.level}: {self.table} {self.row_id}: {self.column}: {self.message}"
 
     def text(self, lang: str = "en") -> str:
         """Return the message in ``lang`` ('nb' or 'en'); messages without a translation stay English."""
+        if self.data is not None:
+            from .i18n.render import render  # local: i18n is the edge; checks returns facts
+
+            return render(self.data, lang)
         from .i18n.messages import reason_text  # local: one table of translations for every reason
 
         return reason_text(self.message, lang)
@@ -41,7 +51,8 @@ def check(conn: sqlite3.Connection, *, audit_log: bool = True) -> list[Finding]:
     dates, and (with ``audit_log``) rows the audit log does not account for,
     i.e. written past the library, and a missing or changed append-only trigger of the audit log.
     Warnings: sister cities without a decision, ties with an unknown start,
-    contacts holding personal data past their ``retain_until`` date.
+    a tie whose status contradicts its latest decision to end, suspend or resume
+    the twinning, contacts holding personal data past their ``retain_until`` date.
     """
     out: list[Finding] = []
     for t in DATA_TABLES:
@@ -74,6 +85,7 @@ def check(conn: sqlite3.Connection, *, audit_log: bool = True) -> list[Finding]:
         "SELECT id FROM ties WHERE start_certainty IN ('inferred', 'conflicting') ORDER BY id"
     ):
         out.append(Finding("warning", "ties", tid, "start_certainty", "start year is inferred or conflicting"))
+    out += _twinning_decisions(conn)
     out += _freshness(conn)
     out += _retention(conn)
     out += _control_characters(conn)
@@ -106,6 +118,42 @@ def audit_protection(conn: sqlite3.Connection) -> dict[str, str]:
             out[name] = "missing"
         elif " ".join((stored[name] or "").split()) != sql:
             out[name] = "changed"
+    return out
+
+
+def _twinning_decisions(conn: sqlite3.Connection, today: date | None = None) -> list[Finding]:
+    """Return a warning for each tie whose status contradicts its latest end, suspend or resume decision (taken by today).
+
+    An ended twinning is 'ended' or has an end date; a suspended one is 'suspended'; a
+    resumed one is neither. The decision acts in the review either way: this says the
+    tie's own row has not followed.
+    """
+    from .i18n.render import Message  # local: the Message type only
+    from .review.decisions import twinning_status  # local: the review imports checks' neighbours
+
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for did, tid, kind, on in conn.execute(
+        "SELECT id, tie_id, coalesce(kind, 'category'), decided_on FROM decisions "
+        "WHERE tie_id IS NOT NULL AND kind IN ('end_twinning', 'suspend_twinning', 'resume_twinning') ORDER BY id"
+    ):
+        rows.setdefault(tid, []).append({"id": did, "kind": kind, "decided_on": on})
+    out = []
+    for tid, decisions in sorted(rows.items()):
+        want, latest = twinning_status(decisions, today or date.today())
+        hit = conn.execute("SELECT coalesce(status, 'active'), [end] FROM ties WHERE id = ?", (tid,)).fetchone()
+        if latest is None or hit is None:
+            continue
+        status, end = hit
+        wrong = (
+            (want == "ended" and status != "ended" and not end)
+            or (want == "suspended" and status != "suspended")
+            or (want == "active" and status in ("suspended", "ended"))
+        )
+        if wrong:
+            msg = Message("check.status_contradicts_decision", {"status": status, "kind": latest["kind"], "on": latest["decided_on"]})
+            out.append(Finding("warning", "ties", tid, "status",
+                               f"status {status!r} contradicts the latest decision on the twinning: "
+                               f"{latest['kind']} {latest['decided_on']}", msg))
     return out
 
 

@@ -152,7 +152,8 @@ def _classify(a: argparse.Namespace) -> int:
     if a.format == "csv":
         sys.stdout.write(classify.frame(suggestions).to_csv(index=False))
         return 0
-    sys.stdout.write(text.review_text(suggestions, ctx.name(ctx.home, a.lang) if ctx.home else "?", a.lang))
+    gone = classify.ended(ctx, ctx.as_of, home_id=ctx.home)
+    sys.stdout.write(text.review_text(suggestions, ctx.name(ctx.home, a.lang) if ctx.home else "?", a.lang, gone))
     return 0
 
 

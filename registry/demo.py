@@ -18,8 +18,9 @@ Ejemplópolis   focus decision, external   political_focus       political_focus
 Dæmibær        two-way voluntary exchange solidarity            none
 Przykładowo    one-way voluntary work     unclassified          solidarity
                                                                 (disagree)
-Esimerkkilä    exchange ended 2012        dormant (nothing      project (disagree)
-                                          since 2012)
+Esimerkkilä    exchange ended 2012        unclassified (no      project (disagree)
+                                          recent activity,
+                                          last: 2012)
 Exampleville   only the twinning itself   not_enough_data       none
 Exempelstad    agreements without goals   unclassified          none
 ============== ========================== ===================== ==================

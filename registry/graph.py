@@ -351,8 +351,8 @@ def snapshot(conn: sqlite3.Connection) -> Snapshot:
     agreements = tuple({**a, "parties": tuple(parties.get(a["id"], ()))} for a in rows("SELECT * FROM agreements ORDER BY id"))
     return Snapshot(
         build_graph(conn),
-        rows("SELECT id, coalesce(kind, 'category') AS kind, tie_id, category, title, decided_on, decided_by, case_ref, "
-             "reason, source FROM decisions ORDER BY id"),
+        rows("SELECT id, coalesce(kind, 'category') AS kind, tie_id, category, title, title_nb, decided_on, decided_by, "
+             "case_ref, reason, source, scope, review_on FROM decisions ORDER BY id"),
         rows("SELECT id, tie_id, activity_id, year, coalesce(kind, 'plan') AS kind, amount, coalesce(currency, 'NOK') AS currency, funder, funder_id, purpose, source FROM plan_lines ORDER BY id"),
         activities,
         agreements,

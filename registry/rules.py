@@ -41,7 +41,10 @@ __all__ = [
     "Criterion",
     "CRITERIA",
     "NOT_ENOUGH_DATA",
+    "STATES",
     "ROLES",
+    "TWINNING_DECISION_KINDS",
+    "CARRYING_ROLES",
     "CategoryRule",
     "CATEGORY_RULES",
     "FindingKind",
@@ -203,14 +206,22 @@ class Quote(NamedTuple):
     en: str
 
 
-#: The strategy's sentences the review rests on, by key.
+#: The strategy's sentences the review rests on, by key, each in full (a sentence or a list item of
+#: the strategy as adopted; ``tests/test_rules.py`` finds every one in the seed text of the strategy).
 QUOTES: Mapping[str, Quote] = MappingProxyType({
     "2c": Quote(
         "2c",
-        "… en nyorientering hvor det tydeliggjøres hvor Trondheim kommune har en aktiv rolle, hva rollen "
-        "innebærer og relasjoner hvor kontakten utøves av andre.",
-        "… a reorientation that makes clear where Trondheim municipality has an active role, what the role "
-        "involves, and relations where the contact is carried by others.",
+        "Det vil være vanskelig å avvikle ordninger som har vart siden midten av 40-tallet, men det kan være "
+        "hensiktsmessige å foreta en nyorientering hvor det tydeliggjøres hvor Trondheim kommune har en aktiv rolle, "
+        "hva rollen innebærer og relasjoner hvor kontakten utøves av andre.",
+        "It will be difficult to end arrangements that have lasted since the mid-1940s, but it may be expedient to "
+        "reorient so that it is made clear where Trondheim municipality has an active role, what the role involves, "
+        "and relations where the contact is carried by others.",
+    ),
+    "2c_categories": Quote(
+        "2c",
+        "En kan tenke seg at arbeidet med vennskapsbyene deles inn i fire ulike kategorier:",
+        "One can imagine the work with the sister cities divided into four different categories:",
     ),
     "project": Quote(
         "2c",
@@ -228,10 +239,10 @@ QUOTES: Mapping[str, Quote] = MappingProxyType({
         "2c",
         "Solidaritetsrelasjoner hvor aktiviteten gjerne også drives av andre for eksempel frivillige "
         "organisasjoner og foreninger. Det bør imidlertid være et krav om en toveis relasjon hvor "
-        "gjensidighetsperspektivet […] blir ivaretatt.",
+        "gjensidighetsperspektivet som jo er førende for vennskapsbysamarbeidet blir ivaretatt.",
         "Solidarity relations where the activity is often also driven by others, for example voluntary "
         "organisations and associations. There should, however, be a requirement of a two-way relation in "
-        "which reciprocity […] is looked after.",
+        "which reciprocity, which indeed guides the sister-city cooperation, is looked after.",
     ),
     "dormant": Quote(
         "2c",
@@ -242,9 +253,9 @@ QUOTES: Mapping[str, Quote] = MappingProxyType({
     ),
     "2a": Quote(
         "2a",
-        "… formalisere internasjonalt samarbeid gjennom prosjektrelaterte engasjement basert på strategiske "
+        "å formalisere internasjonalt samarbeid gjennom prosjektrelaterte engasjement basert på strategiske "
         "samarbeidsavtaler som er målbare og har dokumenterbar effekt.",
-        "… formalise international cooperation through project-related engagements based on strategic "
+        "to formalise international cooperation through project-related engagements based on strategic "
         "cooperation agreements that are measurable and have a documentable effect.",
     ),
 })
@@ -253,104 +264,31 @@ QUOTES: Mapping[str, Quote] = MappingProxyType({
 class Criterion(NamedTuple):
     """One test the evidence for a sister city can pass, with the strategy sentence it reads.
 
-    Texts take ``{evidence}`` (what the registry holds behind the answer, by name
-    and year, or "none registered"), ``{years}`` (the window) and ``{since}`` (the
-    year of the last registered activity).
+    Its sentences (met and not met) are message templates in :mod:`registry.i18n.reasons`
+    (codes ``criterion.<code>.met`` and ``criterion.<code>.unmet``), filled with
+    ``evidence`` (what the registry holds behind the answer), ``years`` (the
+    window) and ``since`` (the year of the last confirmed activity).
     """
 
     code: str
     label_nb: str
     label_en: str
-    met_nb: str
-    met_en: str
-    unmet_nb: str
-    unmet_en: str
     quote: str = ""  # key of :data:`QUOTES`
 
 
 CRITERIA: tuple[Criterion, ...] = (
-    Criterion(
-        "project_tie", "Prosjektavtale", "Project agreement",
-        "Prosjekt eller prosjektavtale ({evidence})",
-        "Project or project agreement ({evidence})",
-        "Ingen løpende prosjekt eller prosjektavtale registrert",
-        "No running project or project agreement registered",
-        "project",
-    ),
-    Criterion(
-        "project_goals", "Konkrete mål", "Concrete goals",
-        "Med konkrete mål ({evidence})",
-        "With concrete goals ({evidence})",
-        "Ingen prosjekt med konkrete mål registrert",
-        "No project with concrete goals registered",
-        "project",
-    ),
-    Criterion(
-        "project_indicators", "Krav til måloppnåelse", "Requirements for goal achievement",
-        "Med mål og indikatorer for måloppnåelse ({evidence})",
-        "With goals and indicators of goal achievement ({evidence})",
-        "Ingen prosjekt med både mål og indikatorer registrert",
-        "No project with both goals and indicators registered",
-        "project",
-    ),
-    Criterion(
-        "focus_decision", "Vedtatt som fokusområde", "Decided as a focus area",
-        "Vedtatt som politisk fokusområde ({evidence})",
-        "Decided as a political focus area ({evidence})",
-        "Ikke vedtatt som politisk fokusområde",
-        "Not decided as a political focus area",
-        "political_focus",
-    ),
-    Criterion(
-        "national_coordination", "Samhandling med nasjonale myndigheter", "Coordination with national authorities",
-        "Samhandling med nasjonale aktører ({evidence})",
-        "Coordinated effort with national bodies ({evidence})",
-        "Ingen samhandling med nasjonale myndigheter registrert",
-        "No coordination with national authorities registered",
-        "political_focus",
-    ),
-    Criterion(
-        "external_funding", "Muligheter for ekstern finansiering", "Possibilities for external funding",
-        "Ekstern finansiering planlagt, mottatt eller mulig siste {years} år ({evidence})",
-        "External funding planned, received or possible in the last {years} years ({evidence})",
-        "Ingen ekstern finansiering registrert siste {years} år",
-        "No external funding registered in the last {years} years",
-        "political_focus",
-    ),
-    Criterion(
-        "two_way", "Toveis relasjon", "Two-way relation",
-        "Toveis relasjon: besøk eller utveksling begge veier ({evidence})",
-        "Two-way relation: visits or exchanges both ways ({evidence})",
-        "Ingen toveis relasjon, og ingen besøk eller utveksling begge veier siste {years} år",
-        "No two-way relation, and no visits or exchanges both ways in the last {years} years",
-        "solidarity",
-    ),
-    Criterion(
-        "voluntary_carrier", "Drives også av andre", "Also driven by others",
-        "Aktivitet drevet av frivillige organisasjoner eller foreninger ({evidence})",
-        "Activity driven by voluntary organisations or associations ({evidence})",
-        "Ingen aktivitet drevet av frivillige organisasjoner registrert (strategien krever det ikke)",
-        "No activity driven by voluntary organisations registered (the strategy does not require it)",
-        "solidarity",
-    ),
-    Criterion(
-        "dormant_decision", "Vedtatt som hvilende", "Decided as dormant",
-        "Vedtatt at aktivitet ikke prioriteres ({evidence})",
-        "Decided that activity is not prioritised ({evidence})",
-        "Ikke vedtatt som hvilende",
-        "Not decided as dormant",
-        "dormant",
-    ),
-    Criterion(
-        "quiet_since", "Ingenting registrert på lenge", "Nothing registered for long",
-        "Ingenting registrert siden {since} (siste: {evidence}); om aktiviteten ikke prioriteres, er det et valg "
-        "for bystyret",
-        "Nothing registered since {since} (last: {evidence}); whether activity is not prioritised is the "
-        "council's choice",
-        "Aktivitet registrert siste {years} år ({evidence})",
-        "Activity registered in the last {years} years ({evidence})",
-        "dormant",
-    ),
+    Criterion("project_tie", "Prosjektavtale som gjelder", "Project agreement in force", "project"),
+    Criterion("project_goals", "Konkrete mål", "Concrete goals", "project"),
+    Criterion("project_indicators", "Krav til måloppnåelse", "Requirements for goal achievement", "project"),
+    Criterion("focus_decision", "Vedtatt som fokusområde", "Decided as a focus area", "political_focus"),
+    Criterion("national_coordination", "Samhandling med nasjonale myndigheter", "Coordination with national authorities",
+              "political_focus"),
+    Criterion("external_funding", "Muligheter for ekstern finansiering", "Possibilities for external funding",
+              "political_focus"),
+    Criterion("two_way", "Toveis relasjon", "Two-way relation", "solidarity"),
+    Criterion("voluntary_carrier", "Drives også av andre", "Also driven by others", "solidarity"),
+    Criterion("dormant_decision", "Vedtatt som hvilende", "Decided as dormant", "dormant"),
+    Criterion("quiet_since", "Ingen aktivitet registrert på lenge", "No activity registered for long", "dormant"),
 )
 
 _CRITERIA = {c.code: c for c in CRITERIA}
@@ -372,31 +310,50 @@ class CategoryRule(NamedTuple):
     requires: tuple[tuple[str, ...], ...]
 
 
-#: In order of precedence. Project first: it rests on agreements with goals and indicators, the
-#: most demanding evidence. Political focus follows a council decision, or is suggested from its
-#: signals (both national partners and external funding); it never contradicts a decision for lack
-#: of realised money. Solidarity needs the two-way relation the strategy requires; who carries it
-#: (the municipality, a local or a foreign association) is the framing, not a condition. Dormant
-#: is a choice: decided, or offered to the council when nothing has been registered for the window.
+#: In order of precedence. Project first: it rests on a project agreement or project in force (not
+#: ended) with goals and indicators, the most demanding evidence. Political focus follows a council
+#: decision, or is suggested from its signals (both national partners and external funding); it never
+#: contradicts a decision for lack of realised money. Solidarity needs both what marks it — the
+#: activity carried by others, voluntary organisations or associations at home or abroad, not the
+#: municipality — and the two-way relation the strategy says there should be: reciprocity guides every
+#: twinning («som jo er førende for vennskapsbysamarbeidet»), so it alone marks no category. Dormant
+#: is a choice the council makes: only a decision gives it. No activity registered for the window
+#: is a state of the registry (:data:`STATES`), never a suggested category.
 CATEGORY_RULES: tuple[CategoryRule, ...] = (
     CategoryRule("project", (("project_tie",), ("project_goals",), ("project_indicators",))),
     CategoryRule("political_focus", (("focus_decision",),)),
     CategoryRule("political_focus", (("national_coordination",), ("external_funding",))),
-    CategoryRule("solidarity", (("two_way",),)),
+    CategoryRule("solidarity", (("two_way",), ("voluntary_carrier",))),
     CategoryRule("dormant", (("dormant_decision",),)),
-    CategoryRule("dormant", (("quiet_since",),)),
 )
 
 #: The suggestion where the registry holds no activity for a relation: not a category.
 NOT_ENOUGH_DATA = "not_enough_data"
 
-#: The framing of strategy 2c: who has the active role (code, label_nb, label_en).
+#: What the registry holds for a relation, said beside the suggestion (code, label_nb, label_en). States
+#: of the registry, not categories: "no recent activity" is no choice of the council's.
+STATES: tuple[tuple[str, str, str], ...] = (
+    ("recent_activity", "Aktivitet registrert de siste årene", "Activity registered in recent years"),
+    ("no_recent_activity", "Ingen aktivitet registrert de siste årene", "No activity registered in recent years"),
+    (NOT_ENOUGH_DATA, "Ikke nok data", "Not enough data"),
+)
+
+#: The framing of strategy 2c: who has the active role (code, label_nb, label_en). The review says
+#: when the role was last seen (message templates ``role.<code>.*`` in :mod:`registry.i18n.reasons`).
 ROLES: tuple[tuple[str, str, str], ...] = (
     ("active", "Kommunen har en aktiv rolle", "The municipality has an active role"),
     ("facilitator", "Kommunen tilrettelegger, andre utøver kontakten", "The municipality facilitates; others carry the contact"),
     ("others", "Kontakten utøves av andre", "The contact is carried by others"),
     ("unknown", "Kommunens rolle er ikke registrert", "The municipality's role is not registered"),
 )
+
+#: Decision kinds that change whether a twinning runs, from their date: the latest one says whether
+#: the relation is ended, suspended (until resumed) or running.
+TWINNING_DECISION_KINDS: Mapping[str, str] = MappingProxyType({
+    "end_twinning": "ended", "suspend_twinning": "suspended", "resume_twinning": "active",
+})
+#: Roles in which a voluntary organisation carries an activity (a funder or a witness does not carry it).
+CARRYING_ROLES = frozenset({"carrier", "host", "visitor", "partner"})
 
 #: How a suggestion compares with the assigned category.
 AGREEMENTS: tuple[tuple[str, str, str], ...] = (

@@ -795,3 +795,32 @@ def test_an_imported_file_leaves_the_upload_field(registry_db):
     assert any("New rows: 1" in s.value for s in at.success)
     assert [u.key for u in at.get("file_uploader")] == ["io_upload~1"]  # a new, empty field
     assert not [b for b in at.button if b.key == "io_apply"]
+
+
+def test_suspending_and_ending_a_twinning_on_the_sister_cities_page(registry_db):
+    # Issue 16: decisions that act. Vallejo suspended (scope, review date) shows as suspended; Graz ended
+    # leaves the categories and is listed under the ended twinnings with its decision.
+    at = start("nb", editor="Kari")
+    at.switch_page("app_pages/sister_cities.py").run()
+    at.selectbox(key="dec_tie").set_value("trondheim--vallejo")
+    at.selectbox(key="dec_kind").set_value("suspend_twinning")
+    at.text_input(key="dec_date").input("2025-03-01")
+    at.text_area(key="dec_reason").input("Fryst i påvente av ny avtale")
+    at.text_input(key="dec_scope").input("kommunale midler og besøk")
+    at.text_input(key="dec_review").input("2027-03")
+    at.button(key="FormSubmitter:decision_form-Lagre vedtaket").click().run()
+    assert not at.exception and not at.error
+    shown = [w.value.replace("\\", "") for w in at.warning]  # Markdown escapes taken off
+    assert any(w.startswith("Fryst fra 2025-03-01") and "Ny vurdering: 2027-03" in w for w in shown), shown
+    at.selectbox(key="dec~1_tie").set_value("trondheim--graz")  # a recorded decision empties the form: new keys
+    at.selectbox(key="dec~1_kind").set_value("end_twinning")
+    at.text_input(key="dec~1_date").input("2025-06-01")
+    at.text_area(key="dec~1_reason").input("Avsluttet etter vurdering")
+    at.button(key="FormSubmitter:decision_form-Lagre vedtaket").click().run()
+    assert not at.exception and not at.error
+    assert any(h.value.startswith("Avsluttede vennskapsbyer (1)") for h in at.subheader)
+    assert any("Graz" in m.value and "Avsluttet 2025-06-01" in m.value.replace("\\", "") for m in at.markdown)
+    assert not any(m.value.startswith("**Graz") and m.value.endswith("**") for m in at.markdown)  # no card any more
+    stored = connect(registry_db).execute(
+        "SELECT kind, category, scope, review_on FROM decisions WHERE tie_id = 'trondheim--vallejo'").fetchall()
+    assert stored == [("suspend_twinning", None, "kommunale midler og besøk", "2027-03")]

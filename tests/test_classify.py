@@ -9,6 +9,7 @@ from registry.review import classify
 from registry.errors import InvalidRow
 from registry import rules as R
 from registry.rules import DEFAULT_RULES
+from registry.i18n import render
 from tests.mini import Mini
 
 DAY = "2025-12-31"
@@ -133,16 +134,38 @@ def test_solidarity_rests_on_a_two_way_relation():
     assert s.role == "others" and s.carriers == ("friends",)
 
 
-def test_a_two_way_exchange_led_by_the_municipality_is_solidarity_it_carries_itself():
-    # A documented, two-way, municipality-led exchange in 2025 fits a category: the framing says who carries it.
+def test_a_municipality_led_funded_school_exchange_is_not_solidarity():
+    # Issue 16: a municipality-led, municipality-funded 2025 school exchange with a twin was suggested
+    # «Solidaritet». Strategy 2c: reciprocity «som jo er førende for vennskapsbysamarbeidet» guides every
+    # twinning; what marks solidarity is that «aktiviteten gjerne også drives av andre for eksempel
+    # frivillige organisasjoner og foreninger». home visits x's school and x's pupils come back, both
+    # led by the municipality, with a municipal budget line on the exchange.
     m = Mini()
     tie = m.sister("x")
+    m.entity("school", "public_agency", "GB")
     m.activity("to-x", "exchange", "2025-03", {"home": "visitor", "x": "host"}, ties=(tie,), municipal_role="active")
     m.activity("to-home", "exchange", "2025-09", {"x": "visitor", "home": "host"}, ties=(tie,), municipal_role="active")
+    m.plan_lines.append({"id": 1, "tie_id": None, "activity_id": "to-x", "year": 2025, "amount": 120_000,
+                         "funder": "municipal", "purpose": "school exchange", "source": "test"})
     s = one(m)
-    assert s.suggested == "solidarity" and s.role == "active"
-    assert "voluntary_carrier" not in met(s)
-    assert "The municipality has an active role" == s.role_text("en")
+    assert s.suggested != "solidarity" and s.role == "active"
+    assert "two_way" in met(s) and "voluntary_carrier" not in met(s)
+    assert s.role_text("en") == "The municipality has an active role (last 2025)"
+
+
+def test_a_foreign_association_carrying_a_two_way_relation_is_solidarity():
+    # The twinning association in x (a voluntary organisation located in x) hosts home's visitors and
+    # visits home in turn: carried by others, and two-way.
+    m = Mini()
+    tie = m.sister("x", "GB")
+    m.entity("assoc", "voluntary_org", "GB", name="X Twinning Association")
+    m.tie("assoc", "x", "located_in")
+    m.activity("to-x", "visit", "2024-05", {"home": "visitor", "assoc": "host"}, ties=(tie,))
+    m.activity("to-home", "visit", "2025-06", {"assoc": "visitor", "home": "host"}, ties=(tie,))
+    s = one(m)
+    assert s.suggested == "solidarity"
+    assert {"two_way", "voluntary_carrier"} <= met(s)
+    assert "X Twinning Association" in s.role_text("en") or "assoc" in s.evidence or s.because
 
 
 def test_one_way_activity_alone_fits_no_category():
@@ -175,16 +198,21 @@ def test_one_way_solidarity_is_a_finding_not_a_category(reciprocity, text):
     assert s.notes[0].evidence == ("v",)
 
 
-def test_dormant_is_offered_when_nothing_is_registered_in_the_last_years():
+def test_no_recent_activity_is_a_state_never_a_suggested_dormant():
     # Strategy 2c: «Hvilende relasjoner hvor aktivitet ikke prioriteres, men hvor det likevel er ønskelig å
-    # opprettholde forbindelse» — a choice. Offered with what is registered, worded as such.
+    # opprettholde forbindelse» — a priority the council chooses. Issue 16: evidence cannot suggest it;
+    # "no recent activity registered (last: YEAR)" is a state of the registry.
     m = Mini()
     m.sister("x", start="1950")
     m.tie("home", "x", "exchange", id="old", start="2001", end="2012", status="ended")
     s = one(m)
-    assert s.suggested == "dormant" and s.because[0].evidence == ("old",)
-    assert s.because[0].text_en.startswith("Nothing registered since 2012")
-    assert "the council's choice" in s.because[0].text_en
+    assert s.suggested == "unclassified" and s.state == "no_recent_activity" and s.since == 2012
+    (quiet,) = [r for r in s.because if r.criterion == "quiet_since"]
+    assert quiet.met and quiet.evidence == ("old",)
+    assert quiet.text_en.startswith("No recent activity registered in the last 5 years (last: 2012")
+    assert render(s.state_message, "en") == "No recent activity registered in the last 5 years (last: 2012)"
+    assert render(s.state_message, "nb") == "Ingen aktivitet registrert siste 5 år (sist: 2012)"
+    assert "hvilende" not in s.explanation("nb").lower() and "dormant" not in s.explanation("en").lower()
 
 
 def test_a_dormant_decision_is_a_choice_the_review_respects():
@@ -272,8 +300,9 @@ def test_every_suggestion_lists_every_criterion_with_texts_in_both_languages():
     m.activity("v", "visit", "2010", {"home": "visitor"}, ties=(tie,))
     s = one(m)
     assert len(s.reasons) == len(R.CRITERIA) and len(s.met) + len(s.unmet) == len(R.CRITERIA)
-    assert s.reasons[0].category == "dormant"  # the suggested category's criteria come first
+    assert s.suggested == "unclassified" and s.reasons[0].category == "project"  # no category fits: rule order
     assert all(r.text_nb and r.text_en and r.text_nb != r.text_en for r in s.reasons)
+    assert all(r.message.code.startswith(f"criterion.{r.criterion}.") for r in s.reasons)  # reasons are data
 
 
 def test_frame_keeps_codes_and_adds_labels_on_request():
@@ -283,10 +312,12 @@ def test_frame_keeps_codes_and_adds_labels_on_request():
     m.decision(tie, "project", "2020")
     df = classify.frame(classify.suggest(m.snap(), as_of=DAY), lang="nb")
     rec = df.iloc[0]
-    assert (rec["suggested"], rec["assigned"], rec["agreement"]) == ("dormant", "project", "disagree")
-    assert (rec["suggested_label"], rec["assigned_label"], rec["agreement_label"]) == ("Hvilende", "Prosjekt", "Avviker")
-    assert rec["reason_nb"].startswith("Foreslått hvilende:") and rec["reason_en"].startswith("Suggested dormant:")
+    assert (rec["suggested"], rec["assigned"], rec["agreement"]) == ("unclassified", "project", "disagree")
+    assert (rec["suggested_label"], rec["assigned_label"], rec["agreement_label"]) == ("Ikke kategorisert", "Prosjekt", "Avviker")
+    assert rec["reason_nb"].startswith("Ingen kategori passer helt: Ingen aktivitet registrert siste 5 år (sist: 2010")
+    assert rec["reason_en"].startswith("No category fits fully: No recent activity registered")
     assert rec["criteria_met"] == "quiet_since"
+    assert (rec["state"], rec["last_confirmed_on"], rec["last_confirmed_how"]) == ("no_recent_activity", "2010", "dated")
 
 
 def test_suggest_reads_a_connection_the_same_way(seeded):
@@ -355,19 +386,21 @@ def test_cli_classify_table_and_csv(db_path, capsys):
     demo.build(db_path)
     assert cli.main(["classify", "--db", str(db_path), "--as-of", demo.AS_OF, "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "Musterstadt" in out and "Suggested project:" in out and "2 disagree" in out
+    assert "Musterstadt" in out and "Suggested: Project." in out and "2 disagree" in out
     assert "Last documented contact" not in out or "last documented contact" in out
     # Norwegian is the default, as in the app.
     assert cli.main(["classify", "--db", str(db_path), "--as-of", demo.AS_OF]) == 0
     out = capsys.readouterr().out
-    assert "Foreslått prosjekt:" in out and "2 avviker" in out and "Aktiviteter registrert" in out
+    assert "Forslag: Prosjekt." in out and "2 avviker" in out and "Aktiviteter registrert" in out
     assert cli.main(["classify", "--db", str(db_path), "--as-of", demo.AS_OF, "--format", "csv", "--lang", "nb"]) == 0
     import io
 
     import pandas as pd
 
     df = pd.read_csv(io.StringIO(capsys.readouterr().out))
-    assert set(df["suggested"]) == {"project", "political_focus", "solidarity", "dormant", "unclassified", "not_enough_data"}
+    # The demo's quiet city is no longer suggested «hvilende»: without a decision that is a state, not a category.
+    assert set(df["suggested"]) == {"project", "political_focus", "solidarity", "unclassified", "not_enough_data"}
+    assert "no_recent_activity" in set(df["state"])
     assert len(df) == 7
 
 
@@ -422,7 +455,7 @@ def test_no_decision_is_not_a_decision_of_unclassified():
     s = one(m)
     assert s.decided and s.assigned_group == "unclassified" and s.assigned_on == "2020"
     assert (s.assigned_label("nb"), s.assigned_label("en")) == ("Ikke kategorisert", "Unclassified")
-    assert s.agreement == "disagree"  # a decided category is compared with the suggestion (dormant)
+    assert s.agreement == "agree"  # a decided category is compared with the suggestion (no category fits)
     assert classify.category_label(classify.NO_DECISION, "en") == "No decision"
     df = classify.frame([s, one(m, as_of=2015)], lang="en")
     assert list(df["assigned_label"]) == ["Unclassified", "No decision"]
@@ -438,3 +471,24 @@ def test_a_decision_without_a_suggestion_neither_agrees_nor_disagrees():
     assert s.agreement is None and s.agreement_label("en") == s.agreement_label("nb") == ""
     rec = classify.frame([s], lang="nb").iloc[0]
     assert not rec["agreement"] and rec["agreement_label"] == "" and rec["assigned_label"] == "Solidaritet"
+
+
+def test_on_the_seed_no_city_is_suggested_dormant_without_a_decision(seeded):
+    # Issue 16: Darmstadt, Graz, Ramallah and Vallejo were «Hvilende» from silence alone. Now the registry
+    # states it, and the role is in the past tense with its year (Vallejo's last dated row with the
+    # municipality is the 1997 jubilee visit, vallejosistercity.org).
+    out = {s.city_id: s for s in classify.suggest(seeded, as_of=2026)}
+    assert not [c for c, s in out.items() if s.suggested == "dormant"]
+    assert out["vallejo"].state == "no_recent_activity" and out["vallejo"].since == 1997
+    assert out["vallejo"].role_text("nb") == "Kommunen hadde en aktiv rolle, sist 1997"
+    assert render(out["vallejo"].state_message, "nb") == "Ingen aktivitet registrert siste 5 år (sist: 1997)"
+
+
+def test_a_twinning_without_a_start_is_not_in_force_before_anything_dates_it():
+    # home -- x with no start; its source was read in 2020 and nothing else dates it: not in a 2010 view,
+    # in a 2025 one. With nothing at all to date it, its date is unknown (not absent) and it counts.
+    m = Mini()
+    m.sister("x", verified_on="2020-03-01")
+    m.sister("y")
+    assert [s.city_id for s in classify.suggest(m.snap(), as_of=2010)] == ["y"]
+    assert [s.city_id for s in classify.suggest(m.snap(), as_of=DAY)] == ["x", "y"]

@@ -8,8 +8,8 @@ from tests.mini import Mini
 DAY = "2025-12-31"
 
 
-def one(m: Mini) -> classify.Suggestion:
-    (s,) = classify.suggest(m.snap(), as_of=DAY)
+def one(m: Mini, as_of=DAY) -> classify.Suggestion:
+    (s,) = classify.suggest(m.snap(), as_of=as_of)
     return s
 
 
@@ -27,15 +27,51 @@ def test_an_activity_linked_to_the_twinning_is_recent_activity():
     assert "x 80 (2025)" in quiet.text_en  # described by title and year, not by id
 
 
-def test_an_old_activity_leaves_the_relation_dormant_and_is_cited_as_earlier_activity():
-    # home -- x; one visit in 1997, nothing since: dormant, with the 1997 visit as the earlier activity.
+def test_an_old_activity_leaves_the_relation_without_recent_activity_and_is_cited_as_the_last():
+    # home -- x; one visit in 1997, nothing since: no recent activity (a state; «hvilende» is the council's
+    # choice), with the 1997 visit as the last confirmed activity.
     m = Mini()
     tie = m.sister("x", start="1960")
     m.activity("visit-1997", "visit", "1997", {"x": "visitor", "home": "host"}, ties=(tie,))
     s = one(m)
-    assert s.suggested == "dormant"
-    assert s.because[0].evidence == ("activity:visit-1997",)
-    assert s.last_contact.id == "visit-1997"
+    assert s.suggested == "unclassified" and s.state == "no_recent_activity" and s.since == 1997
+    (quiet,) = [r for r in s.because if r.criterion == "quiet_since"]
+    assert quiet.evidence == ("activity:visit-1997",)
+    assert s.last_contact.id == "visit-1997" and s.last_confirmed.how == "dated"
+    assert s.role_text("nb") == "Kommunens rolle er ikke registrert"
+
+
+def test_an_ongoing_activity_counts_as_confirmed_up_to_verified_on():
+    # Issue 16: an exchange that goes on «over the following decades» per its source was read as 1946 only.
+    # home -- x; exchange from 1946, ongoing, its source read on 2024-05-02: confirmed up to that day, so
+    # the relation has recent activity in 2025 (window 2020-2025) but not before the start.
+    m = Mini()
+    tie = m.sister("x", start="1945", municipal_role="active")
+    m.activity("ex", "exchange", "1946", {"home": "visitor", "x": "host"}, ties=(tie,), ongoing=1, verified_on="2024-05-02")
+    s = one(m)
+    assert s.state == "recent_activity" and s.since == 2024
+    assert (s.last_confirmed.how, s.last_confirmed.on, s.last_confirmed.capped) == ("ongoing", "2024-05-02", False)
+    # The role is seen on dated rows: the source says the exchange goes on, not who takes part in it now.
+    assert s.role_text("nb") == "Kommunen hadde en aktiv rolle, sist 1946"
+    from registry.i18n import render
+
+    assert render(s.last_message, "en").startswith("Last confirmed 2024-05-02: ex (ongoing per its source")
+    # As of 2010 the same source confirms it up to the date of the view, and says so.
+    old = one(m, as_of="2010-12-31")
+    assert (old.last_confirmed.how, old.last_confirmed.on, old.last_confirmed.capped) == ("ongoing", "2010-12-31", True)
+    assert old.state == "recent_activity"
+    # Without its being ongoing the same row is the year 1946 only.
+    m.activities[0]["ongoing"] = 0
+    assert one(m).state == "no_recent_activity" and one(m).since == 1946
+
+
+def test_an_undated_activity_does_not_count_before_its_source_was_read():
+    # An unknown date is not there before anything dates it: read in 2024, it is not in a 2010 view.
+    m = Mini()
+    tie = m.sister("x", start="1945")
+    m.activity("u", "visit", None, {"home": "visitor", "x": "host"}, ties=(tie,), verified_on="2024-01-10")
+    assert [a.id for a in one(m).activities] == ["u"]
+    assert one(m, as_of=2010).activities == ()
 
 
 def test_activity_at_the_city_counts_only_with_a_local_actor():
@@ -65,10 +101,23 @@ def test_activities_after_the_date_do_not_count_yet_and_undated_ones_sort_last()
 def test_a_project_activity_with_goals_and_indicators_suggests_project():
     m = Mini()
     tie = m.sister("x")
-    m.activity("p", "project", "2023", {"home": "partner", "x": "partner"}, ties=(tie,), goals="g", indicators="i")
+    m.activity("p", "project", "2023", {"home": "partner", "x": "partner"}, ties=(tie,), goals="g", indicators="i",
+               end="2026-06")
     s = one(m)
     assert s.suggested == "project"
     assert s.because[0].evidence == ("activity:p",)
+
+
+def test_a_project_that_has_ended_is_no_basis_for_the_project_category():
+    # Issue 16: «bygger på konkrete prosjektavtaler» — a project that ended last year (a 2023–2024 span,
+    # viewed at the end of 2025) is history, not a project in force.
+    m = Mini()
+    tie = m.sister("x")
+    m.activity("p", "project", "2023", {"home": "partner", "x": "partner"}, ties=(tie,), goals="g", indicators="i",
+               end="2024-12")
+    s = one(m)
+    assert s.suggested != "project" and "project_tie" not in {r.criterion for r in s.met}
+    assert one(m, as_of="2024-06-30").suggested == "project"
 
 
 def test_a_foreign_association_carrying_a_two_way_exchange_meets_the_solidarity_criteria():

@@ -28,22 +28,27 @@ def test_rules_can_be_changed_but_only_by_known_names():
 
 
 def test_category_rules_cover_the_four_categories_with_known_criteria():
-    assert [r.category for r in R.CATEGORY_RULES] == [
-        "project", "political_focus", "political_focus", "solidarity", "dormant", "dormant"]
+    # Dormant only by a decision (issue 16): no rule suggests it from the registry's silence.
+    assert [r.category for r in R.CATEGORY_RULES] == ["project", "political_focus", "political_focus", "solidarity", "dormant"]
+    assert dict((r.category, r.requires) for r in R.CATEGORY_RULES)["solidarity"] == (("two_way",), ("voluntary_carrier",))
+    assert [r.requires for r in R.CATEGORY_RULES if r.category == "dormant"] == [(("dormant_decision",),)]
     suggestions = {r.category for r in R.CATEGORY_RULES} | {"unclassified", R.NOT_ENOUGH_DATA}
     assert suggestions == {t.code for t in vocab.CATEGORIES}
     used = {c for r in R.CATEGORY_RULES for group in r.requires for c in group}
     codes = {c.code for c in R.CRITERIA}
     assert used <= codes
-    # A criterion no rule requires supports its category's reasons (the voluntary carrier).
-    assert codes - used == {"voluntary_carrier"}
+    # A criterion no rule requires frames the review (no recent activity is a state, not a category).
+    assert codes - used == {"quiet_since"}
 
 
 @pytest.mark.parametrize("c", R.CRITERIA, ids=lambda c: c.code)
 def test_criteria_texts_fill_in_both_languages_and_quote_the_strategy(c):
-    for text in (c.met_nb, c.met_en, c.unmet_nb, c.unmet_en):
-        filled = text.format(evidence="a--b", years=5, since=2012)
-        assert "{" not in filled and filled.strip()
+    from registry.i18n import Message, render
+
+    for state in ("met", "unmet"):
+        m = Message(f"criterion.{c.code}.{state}", {"evidence": ["a – b"], "years": 5, "since": 2012})
+        nb, en = render(m, "nb"), render(m, "en")
+        assert nb.strip() and en.strip() and nb != en and "{" not in nb + en
     assert c.label_nb and c.label_en
     quote = R.QUOTES[c.quote]
     assert quote.point == "2c" and quote.nb and quote.en
@@ -96,3 +101,50 @@ def test_severities_methods_and_agreements_are_labelled():
     assert [a[0] for a in R.AGREEMENTS] == ["agree", "disagree", "unclassified"]
     for entry in (*R.SEVERITIES, *R.METHODS, *R.AGREEMENTS):
         assert all(entry)
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+# The seed's strategy text was scanned with OCR: ø, æ and å come out as one or two other letters, and a
+# few words are misread. These are the misreadings inside the quoted sentences, as read in the seed file.
+_OCR_MISREADINGS = {"huvilende": "hvilende", "aformalisere": "å formalisere", "40- tallet": "40-tallet"}
+
+
+def _pattern(quote: str) -> "re.Pattern[str]":
+    import re
+
+    out = []
+    for ch in _letters(quote.replace("…", "")):
+        out.append(".{0,2}" if ch in "æøå" else re.escape(ch))  # "&", "a", "g", "ee" …
+    return re.compile("".join(out))
+
+
+@pytest.mark.parametrize("key", sorted(R.QUOTES))
+def test_every_quote_is_found_in_full_in_the_strategy_text(key):
+    # Each rule quotes the strategy in full (issue 16: the solidarity quote had elided «som jo er førende for
+    # vennskapsbysamarbeidet»). Read against the adopted text in the seed, OCR damage allowed for.
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parents[1] / ".." / ".." / "shared" / "seed" / "000_667bc0ea05f2bdc7.txt"
+    candidates = [seed, Path("/work/shared/seed/000_667bc0ea05f2bdc7.txt")]
+    found = next((p for p in candidates if p.exists()), None)
+    if found is None:
+        pytest.skip("the strategy's seed text is not on this machine")
+    text = found.read_text(encoding="utf-8").lower()
+    for wrong, right in _OCR_MISREADINGS.items():
+        text = text.replace(wrong, right)
+    quote = R.QUOTES[key]
+    assert "[…]" not in quote.nb and "[...]" not in quote.nb  # nothing elided
+    assert _pattern(quote.nb).search(_letters(text)), quote.nb
+
+
+def test_the_strategy_says_bør_where_a_rule_says_should():
+    # «Det bør imidlertid være et krav om en toveis relasjon»: the review says «bør», never «krever».
+    from registry.i18n import Message, render
+
+    for code in ("note.one_way_solidarity", "note.reciprocity_unknown"):
+        nb = render(Message(code, {"ties": ["a – b"]}), "nb")
+        assert "bør" in nb and "krever" not in nb
+    assert "bør" in R.QUOTES["solidarity"].nb

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import calendar, data, explore, frame, review
+from . import calendar, data, explore, frame, reasons, review
 from .fields import FIELD_HELP_NB, FIELDS, TABLE_LABELS, field_help, field_label
 from .lookup import TIME_ZONE, country_name, local_time
 from .render import Message, register, render
@@ -48,9 +48,11 @@ def _merged(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 
 
 #: Every UI text: key -> (nb, en).
-STRINGS: dict[str, tuple[str, str]] = _merged(frame.STRINGS, explore.STRINGS, review.STRINGS, data.STRINGS, calendar.STRINGS)
-
-register(calendar.TEMPLATES)
+STRINGS: dict[str, tuple[str, str]] = _merged(
+    frame.STRINGS, explore.STRINGS, review.STRINGS, data.STRINGS, calendar.STRINGS, reasons.STRINGS
+)
+register(calendar.TEMPLATES)  # what is due (registry.calendar)
+register(reasons.TEMPLATES)  # the review's reasons, states, roles and notes (registry.review)
 
 
 def table_label(table: str, lang: str) -> str:

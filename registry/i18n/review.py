@@ -9,10 +9,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- sister cities
     "sister.title": ("Vennskapsbyer", "Sister cities"),
     "sister.intro": (
-        "Strategi 2c: vennskapsbyene graderes i fire kategorier. For hver by vises vedtatt kategori, kategorien "
-        "opplysningene i registeret peker mot, begrunnelsen med belegg, finansieringsplanen og vedtakshistorikken.",
-        "Strategy 2c: the sister cities are graded in four categories. Each city shows its assigned category, the "
-        "category the registry's evidence points to, the reasons with evidence, the financing plan and the decision history.",
+        "Strategi 2c: «En kan tenke seg at arbeidet med vennskapsbyene deles inn i fire ulike kategorier». For hver by "
+        "vises vedtatt kategori, kategorien opplysningene i registeret peker mot, når aktivitet sist ble bekreftet, "
+        "begrunnelsen med belegg, finansieringsplanen og vedtakshistorikken. Hvilende er et valg for bystyret, ikke et forslag.",
+        "Strategy 2c: “One can imagine the work with the sister cities divided into four different categories”. Each city "
+        "shows its assigned category, the category the registry's evidence points to, when activity was last confirmed, "
+        "the reasons with evidence, the financing plan and the decision history. Dormant is the council's choice, not a suggestion.",
     ),
     "sister.group_by": ("Grupper etter", "Group by"),
     "sister.group_assigned": ("Vedtatt kategori", "Assigned category"),
@@ -30,6 +32,21 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The registry holds no dated activity for these relations: no category can be suggested until something is registered.",
     ),
     "sister.last_contact": ("Siste dokumenterte kontakt", "Last documented contact"),
+    "sister.ongoing_until": (" (pågående, bekreftet til denne datoen)", " (ongoing, confirmed up to this date)"),
+    "sister.ongoing": ("pågår", "ongoing"),
+    "sister.plan_help": (
+        "Plan og regnskap i NOK per år og finansieringskilde, fra budsjettlinjer på relasjonen og på aktivitetene knyttet til den.",
+        "Plan and actual in NOK by year and funder, from budget lines on the relation and on the activities linked to it.",
+    ),
+    "sister.decision_kind": ("Vedtak om", "Decision on"),
+    "sister.category_help": (
+        "Gjelder bare kategorivedtak. Å avslutte, fryse eller gjenoppta vennskapsbyen virker fra vedtaksdatoen.",
+        "For a category decision only. Ending, suspending or resuming the twinning acts from the decision's date.",
+    ),
+    "sister.scope": ("Omfang (ved frysing)", "Scope (when suspending)"),
+    "sister.scope_help": ("Hva som fryses, f.eks. kommunale midler og besøk.", "What is frozen, e.g. municipal funding and visits."),
+    "sister.review_on": ("Ny vurdering (ved frysing)", "Review on (when suspending)"),
+    "sister.date_help_future": ("ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD.", "YYYY, YYYY-MM or YYYY-MM-DD."),
     "sister.no_contact": ("Ingen datert kontakt registrert ({n} oppføringer)", "No dated contact registered ({n} records)"),
     "sister.no_contact_one": ("Ingen datert kontakt registrert ({n} oppføring)", "No dated contact registered ({n} record)"),
     "sister.activities": ("Aktiviteter ({n})", "Activities ({n})"),
@@ -84,12 +101,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "report.categories": ("Kategoriene, med strategiens ord", "The categories, in the strategy's words"),
     "report.not_enough_data": (
-        "Ikke nok data: registeret har ingen datert aktivitet for relasjonen, så ingen kategori kan foreslås.",
-        "Not enough data: the registry holds no dated activity for the relation, so no category can be suggested.",
+        "Ikke nok data: registeret har ingen datert aktivitet for relasjonen, så ingen kategori kan foreslås. "
+        "«Ingen aktivitet registrert de siste årene» er heller ingen kategori, men det registeret viser: "
+        "om en relasjon skal være hvilende, er et valg bystyret tar.",
+        "Not enough data: the registry holds no dated activity for the relation, so no category can be suggested. "
+        "“No recent activity registered” is no category either, but what the registry shows: whether a relation "
+        "is to be dormant is a choice the council makes.",
     ),
     "report.role": ("Kommunens rolle", "The municipality's role"),
-    "report.last_contact": ("Siste dokumenterte kontakt", "Last documented contact"),
-    "report.no_contact": ("ingen datert kontakt registrert", "no dated contact registered"),
     "report.activities": ("Aktiviteter registrert", "Activities registered"),
     "report.translation": ("Norsk originaltekst.", "English translation of the Norwegian original."),
     "report.since": ("Vennskapsby siden", "Sister city since"),
@@ -100,8 +119,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.decisions": ("Vedtakshistorikk", "Decision history"),
     "report.no_decisions": ("Ingen vedtak registrert.", "No decisions recorded."),
     "report.total": ("Sum", "Total"),
+    "report.status": ("Status", "Status"),
+    "report.suspension": ("(omfang: {scope}; ny vurdering: {review_on})", "(scope: {scope}; to be reviewed: {review_on})"),
+    "report.state": ("Registeret", "The registry"),
+    "report.planned_nok": ("Planlagt (NOK)", "Planned (NOK)"),
+    "report.actual_nok": ("Regnskap (NOK)", "Actual (NOK)"),
+    "report.ended": ("Avsluttede vennskapsbyer", "Ended twinnings"),
+    "report.ended_help": (
+        "Vennskapsbyer som er avsluttet, med vedtaket som avsluttet dem. De er ikke med i kategoriene eller tallene over.",
+        "Twinnings that have ended, with the decision that ended them. They are not in the categories or the counts above.",
+    ),
     "report.municipal": ("Kommunalt", "Municipal"),
-    "report.external": ("Eksternt", "External"),
     "report.integrity": ("Datakvalitet", "Data quality"),
     "report.integrity_help": (
         "Feil og mangler i selve dataene (fra integritetskontrollen).", "Errors and gaps in the data itself (from the integrity check).",

@@ -1,5 +1,5 @@
-"""The council's review of sister cities: suggested categories, decisions, financing and the council summary."""
+"""The council's review of sister cities: suggested categories, decisions that act, financing and the council summary."""
 
-from .classify import Suggestion, record_decision, suggest
+from .classify import Ended, Suggestion, ended, record_decision, suggest
 
-__all__ = ["Suggestion", "record_decision", "suggest"]
+__all__ = ["Ended", "Suggestion", "ended", "record_decision", "suggest"]

@@ -11,270 +11,74 @@ from __future__ import annotations
 
 import gc
 import sqlite3
-from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
-from .. import rules as R, vocab
+from .. import dates, rules as R, vocab
 from ..analysis.context import Context, Tie, prepare
 from ..graph import Snapshot
-from .criteria import Evaluation, describe, evaluate, evaluate_relation, recent_activity, solidarity_reciprocity, solidarity_ties
-from .decisions import decision_history, financing_plan, financing_totals, record_decision
-from .evidence import ActivityRef, last_contact
+from ..i18n.render import Message
+from .criteria import (
+    Evaluation, carried_by_others, describe, evaluate, evaluate_relation, recent_activity, solidarity_reciprocity,
+    solidarity_ties,
+)
+from .decisions import (
+    decision_history, financing_plan, financing_sums, financing_table, financing_totals, record_decision,
+    relation_plan_lines, twinning_status,
+)
+from .facts import NO_DECISION, Ended, Note, Reason, Suggestion, TwinningDecision, category_label
 
 __all__ = [
     "Reason",
     "Note",
     "Suggestion",
+    "TwinningDecision",
+    "Ended",
     "NO_DECISION",
     "category_label",
     "suggest",
+    "ended",
     "frame",
     "FRAME_COLUMNS",
     "evaluate",
+    "carried_by_others",
     "solidarity_ties",
     "solidarity_reciprocity",
     "recent_activity",
     "decision_history",
     "financing_plan",
     "financing_totals",
+    "financing_table",
+    "financing_sums",
     "record_decision",
+    "twinning_status",
 ]
 
 Source = sqlite3.Connection | Snapshot | Context
-_NONE = {"nb": "ingen registrert", "en": "none registered"}
-#: What each category would need, said once for a relation that fits none.
-_MISSING = {
-    "nb": ("prosjektavtale med mål og indikatorer (prosjekt)",
-           "vedtak om fokus, eller nasjonale partnere og ekstern finansiering (politisk fokus)",
-           "toveis relasjon de siste årene (solidaritet)"),
-    "en": ("a project agreement with goals and indicators (project)",
-           "a focus decision, or national partners and external funding (political focus)",
-           "a two-way relation in recent years (solidarity)"),
-}
-_NO_DATED = {"nb": "Ingen datert aktivitet registrert", "en": "No dated activity registered"}
-#: The group of a relation the council has taken no category decision on (not a category it can choose).
-NO_DECISION = "no_decision"
-_NO_DECISION_LABEL = next({"nb": nb, "en": en} for code, nb, en in R.AGREEMENTS if code == "unclassified")  # one wording
-
-
-def category_label(code: str | None, lang: str = "en") -> str:
-    """Return the label of a category code in ``lang``, or of :data:`NO_DECISION` ('Ikke vedtatt' / 'No decision').
-
-    >>> category_label(NO_DECISION, "nb"), category_label("unclassified", "nb")
-    ('Ikke vedtatt', 'Ikke kategorisert')
-    """
-    if code == NO_DECISION:
-        return _NO_DECISION_LABEL["nb" if lang == "nb" else "en"]
-    return vocab.label("categories", code, lang)
-
-
-class _Bilingual:
-    text_nb: str
-    text_en: str
-
-    def text(self, lang: str = "en") -> str:
-        """Return the text in ``lang`` ('nb' or 'en')."""
-        return self.text_nb if lang == "nb" else self.text_en
-
-
-@dataclass(frozen=True)
-class Reason(_Bilingual):
-    """One criterion for one sister city: met or not, in both languages, with the ids behind it."""
-
-    criterion: str
-    category: str
-    met: bool
-    text_nb: str
-    text_en: str
-    evidence: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Note(_Bilingual):
-    """A finding about a relation that is not a category, e.g. one-way solidarity (a finding kind code)."""
-
-    kind: str
-    text_nb: str
-    text_en: str
-    evidence: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    """The suggested category of one sister-city tie, the assigned one, and the reasons.
-
-    ``reasons`` lists every criterion of every category, met or not, the
-    suggested category's first. ``decided`` says whether the council has taken
-    a category decision; without one ``assigned`` is 'unclassified' (as before)
-    but :attr:`assigned_group` is :data:`NO_DECISION` and :meth:`assigned_label`
-    says 'Ikke vedtatt' / 'No decision', not 'Ikke kategorisert' (a decision the
-    council can take). ``agreement`` is 'agree' or 'disagree' with a decision
-    and a suggestion, 'unclassified' (labelled 'No decision') without a
-    decision, and None with a decision but no suggestion ('not enough data').
-    """
-
-    tie_id: str
-    home_id: str
-    city_id: str
-    city_name: str
-    country_code: str | None
-    suggested: str
-    assigned: str
-    assigned_on: str | None
-    agreement: str | None
-    reasons: tuple[Reason, ...]
-    notes: tuple[Note, ...] = ()
-    #: The activities registered for the relation by the date, newest first (undated last).
-    activities: tuple[ActivityRef, ...] = ()
-    #: How many activity records the registry holds for the relation (activities and ties).
-    records: int = 0
-    #: Who has the active role (a code of ``rules.ROLES``) and who carries the contact.
-    role: str = "unknown"
-    carriers: tuple[str, ...] = ()
-    #: The year of the last dated record, and the twinning's start with its certainty.
-    since: int | None = None
-    start: str | None = None
-    start_certainty: str | None = None
-    #: The criteria's evidence ids described for readers, in both languages.
-    descriptions: tuple[tuple[str, str, str], ...] = ()
-    #: Whether a category decision exists for the relation (on the date).
-    decided: bool = False
-
-    @property
-    def assigned_group(self) -> str:
-        """The assigned category's code, or :data:`NO_DECISION` when no category decision exists."""
-        return self.assigned if self.decided else NO_DECISION
-
-    def assigned_label(self, lang: str = "en") -> str:
-        """Return the assigned category in ``lang``; 'Ikke vedtatt' / 'No decision' when none is decided."""
-        return category_label(self.assigned_group, lang)
-
-    def agreement_label(self, lang: str = "en") -> str:
-        """Return the agreement in ``lang`` (:data:`registry.rules.AGREEMENTS`); empty when there is no suggestion."""
-        if self.agreement is None:
-            return ""
-        return {code: (nb if lang == "nb" else en) for code, nb, en in R.AGREEMENTS}[self.agreement]
-
-    @property
-    def last_contact(self) -> ActivityRef | None:
-        """The most recent dated activity: the last documented contact, or None."""
-        return last_contact(list(self.activities))
-
-    @property
-    def met(self) -> tuple[Reason, ...]:
-        """The criteria met, of any category."""
-        return tuple(r for r in self.reasons if r.met)
-
-    @property
-    def unmet(self) -> tuple[Reason, ...]:
-        """The criteria not met, of any category."""
-        return tuple(r for r in self.reasons if not r.met)
-
-    @property
-    def because(self) -> tuple[Reason, ...]:
-        """The reasons for the suggestion: the suggested category's criteria met.
-
-        For 'unclassified' (no category's requirements all hold), the criteria
-        that are met plus what the registry says of recent activity. For 'not
-        enough data', none: the explanation says what is registered instead.
-        """
-        if self.suggested == R.NOT_ENOUGH_DATA:
-            return ()
-        if self.suggested != "unclassified":
-            return tuple(r for r in self.reasons if r.category == self.suggested and r.met)
-        recent = tuple(r for r in self.reasons if r.criterion == "quiet_since" and not r.met)
-        return tuple(r for r in self.reasons if r.met) + recent
-
-    @property
-    def evidence(self) -> tuple[str, ...]:
-        """Every id behind any reason or note, once, in order of first mention."""
-        seen: dict[str, None] = {}
-        for r in (*self.reasons, *self.notes):
-            for e in r.evidence:
-                seen.setdefault(e, None)
-        return tuple(seen)
-
-    def role_text(self, lang: str = "en") -> str:
-        """Return the framing of strategy 2c: who has the active role, and who carries the contact."""
-        label = {code: (nb if lang == "nb" else en) for code, nb, en in R.ROLES}[self.role]
-        if not self.carriers:
-            return label
-        names = dict((e, (nb if lang == "nb" else en)) for e, nb, en in self.descriptions)
-        who = ", ".join(names.get(c, c) for c in self.carriers)
-        return f"{label} ({'bæres av' if lang == 'nb' else 'carried by'} {who})"
-
-    def explanation(self, lang: str = "en") -> str:
-        """Return what is suggested and why, in ``lang``; for 'not enough data', what the registry holds."""
-        label = vocab.label("categories", self.suggested, lang)
-        why = "; ".join(r.text(lang) for r in self.because)
-        if self.suggested == R.NOT_ENOUGH_DATA:
-            undated = sum(1 for a in self.activities if not a.dated)
-            if lang == "nb":
-                dated = f", {undated} uten dato" if undated else ""
-                noun = "aktivitetsoppføring" if self.records == 1 else "aktivitetsoppføringer"
-                return (f"Ikke nok data: registeret har {self.records} {noun} for relasjonen{dated}; "
-                        "ingen kategori kan foreslås.")
-            dated = f", {undated} without a date" if undated else ""
-            noun = "activity record" if self.records == 1 else "activity records"
-            return (f"Not enough data: the registry holds {self.records} {noun} for the relation{dated}; "
-                    "no category can be suggested.")
-        if self.suggested == "unclassified":
-            missing = "; ".join(_MISSING[lang])
-            if lang == "nb":
-                return f"Ingen kategori passer helt: {why}. Mangler: {missing}."
-            return f"No category fits fully: {why}. Missing: {missing}."
-        if lang == "nb":
-            return f"Foreslått {label.lower()}: {why}."
-        return f"Suggested {label.lower()}: {why}."
-
-
 def _reason(code: str, category: str, met: bool, evidence: tuple[str, ...], ctx: Context,
-            names: dict[str, tuple[str, str]], since: int | None) -> Reason:
-    c = R.criterion(code)
+            names: dict[str, Message], since: int | None) -> Reason:
     years = int(ctx.rules["dormant_years"])
-    texts = []
-    for i, (lang, met_t, unmet_t) in enumerate((("nb", c.met_nb, c.unmet_nb), ("en", c.met_en, c.unmet_en))):
-        ev = ", ".join(names[e][i] for e in evidence) or _NONE[lang]
-        if code == "quiet_since" and not met and not evidence:
-            # Neither recent nor earlier dated activity: say that, not "activity registered".
-            texts.append(_NO_DATED[lang])
-            continue
-        texts.append((met_t if met else unmet_t).format(evidence=ev, years=years, since=since or "?"))
-    return Reason(code, category, met, texts[0], texts[1], evidence)
+    if code == "quiet_since" and not met and not evidence:
+        # Neither recent nor earlier dated activity: say that, not "activity registered".
+        return Reason(code, category, met, Message("criterion.quiet_since.undated"), evidence)
+    ev = [names[e] for e in evidence] or [Message("review.none")]
+    params = {"evidence": ev, "years": years, "since": since if since is not None else "?"}
+    return Reason(code, category, met, Message(f"criterion.{code}.{'met' if met else 'unmet'}", params), evidence)
 
 
-def _notes(ctx: Context, city: str, ev: Evaluation) -> tuple[Note, ...]:
+def _notes(ctx: Context, city: str, ev: Evaluation, names: dict[str, Message]) -> tuple[Note, ...]:
     sol = solidarity_ties(ctx, city)
     notes = []
-    if sol["one_way"]:
-        ids = tuple(t.id for t in sol["one_way"])
-        notes.append(Note(
-            "one_way_solidarity",
-            f"Enveis solidaritet: strategien sier det bør være et krav om en toveis relasjon ({', '.join(ids)})",
-            f"One-way solidarity: the strategy says a two-way relation should be a requirement ({', '.join(ids)})",
-            ids,
-        ))
-    if sol["unknown"]:
-        ids = tuple(t.id for t in sol["unknown"])
-        notes.append(Note(
-            "one_way_solidarity",
-            f"Gjensidighet er ikke registrert ({', '.join(ids)})",
-            f"Reciprocity is not registered ({', '.join(ids)})",
-            ids,
-        ))
+    for key, code in (("one_way", "note.one_way_solidarity"), ("unknown", "note.reciprocity_unknown")):
+        if sol[key]:
+            ids = tuple(t.id for t in sol[key])
+            notes.append(Note("one_way_solidarity", Message(code, {"ties": [describe(ctx, i) for i in ids]}), ids))
     undated = [a for a in ev.activities if not a.dated]
     if undated:
         ids = tuple(f"activity:{a.id}" for a in undated)
-        notes.append(Note(
-            "undated_activity",
-            f"{len(undated)} {'aktivitet' if len(undated) == 1 else 'aktiviteter'} uten dato i kildene: "
-            "de teller ikke for de siste årene",
-            f"{len(undated)} activit{'y' if len(undated) == 1 else 'ies'} without a date in the sources: "
-            "they do not count for recent years",
-            ids,
-        ))
+        notes.append(Note("undated_activity", Message("note.undated_activity", {"n": len(undated)}), ids))
     return tuple(notes)
 
 
@@ -291,14 +95,14 @@ def _suggest_one(ctx: Context, tie: Tie) -> Suggestion:
         # Nothing registered that can be placed in time: no category can be read from it.
         suggested = R.NOT_ENOUGH_DATA
     ids = {e for r in results.values() for e in r[1]}
-    names = {e: (describe(ctx, e, "nb"), describe(ctx, e, "en")) for e in ids}
-    names.update({c: (ctx.name(c, "nb"), ctx.name(c, "en")) for c in ev.carriers})
+    names = {e: describe(ctx, e) for e in sorted(ids)}
+    names.update({c: Message("review.name", {"nb": ctx.name(c, "nb"), "en": ctx.name(c, "en")}) for c in ev.carriers})
     seen: dict[str, str] = {}
     for rule in sorted(R.CATEGORY_RULES, key=lambda r: r.category != suggested):
         for group in rule.requires:
             for code in group:
                 seen.setdefault(code, rule.category)
-    for c in R.CRITERIA:  # criteria that support a category without being required (a voluntary carrier)
+    for c in R.CRITERIA:  # criteria that frame a category without being required (no recent activity)
         seen.setdefault(c.code, c.quote)
     reasons = tuple(_reason(code, cat, *results[code], ctx, names, ev.since) for code, cat in seen.items())
     decisions = ctx.decisions_for(tie.id)
@@ -310,6 +114,8 @@ def _suggest_one(ctx: Context, tie: Tie) -> Suggestion:
         agreement = None  # no suggestion to agree or disagree with
     else:
         agreement = "agree" if assigned == suggested else "disagree"
+    status, acting = twinning_status(ctx.decisions_for(tie.id, kind=None), ctx.as_of)
+    first, _ = ctx.window()
     return Suggestion(
         tie_id=tie.id,
         home_id=tie.u,
@@ -321,7 +127,7 @@ def _suggest_one(ctx: Context, tie: Tie) -> Suggestion:
         assigned_on=str(decisions[-1]["decided_on"]) if decisions else None,
         agreement=agreement,
         reasons=reasons,
-        notes=_notes(ctx, tie.v, ev),
+        notes=_notes(ctx, tie.v, ev, names),
         activities=ev.activities,
         records=ev.records,
         role=ev.role,
@@ -329,9 +135,81 @@ def _suggest_one(ctx: Context, tie: Tie) -> Suggestion:
         since=ev.since,
         start=tie.attrs.get("start"),
         start_certainty=tie.attrs.get("start_certainty"),
-        descriptions=tuple((e, nb, en) for e, (nb, en) in names.items()),
+        names=tuple(names.items()),
         decided=bool(decisions),
+        state=ev.state,
+        last_confirmed=ev.last,
+        role_year=ev.role_year,
+        status=status,
+        status_decision=TwinningDecision.of(acting) if acting is not None and status == "suspended" else None,
+        financing=_financing(ctx, tie),
+        years=int(ctx.rules["dormant_years"]),
+        window_start=first.year,
     )
+
+
+def _relation_index(ctx: Context) -> dict[str, Any]:
+    # Built once per context: the review asks per sister city, and a large registry has thousands of
+    # decisions, activities and budget lines; scanning them all per city would be quadratic.
+    hit = ctx.__dict__.get("_relation_index")
+    if hit is None:
+        first: dict[str, date] = {}
+        acts_of: dict[str, list[dict[str, Any]]] = {}
+
+        def dated(key: str, text: Any) -> None:
+            if text and dates.is_partial_date(str(text)):
+                day = dates.earliest(str(text))
+                if key not in first or day < first[key]:
+                    first[key] = day
+
+        for d in ctx.snap.decisions:
+            if d.get("tie_id"):
+                dated(d["tie_id"], d.get("decided_on"))
+        for a in ctx.snap.activities:
+            for tid in a.get("tie_ids", ()):
+                dated(tid, a.get("start"))
+                acts_of.setdefault(tid, []).append(a)
+        signed = {row["id"]: row.get("signed_on") for row in ctx.snap.agreements}
+        lines_of: dict[str, list[dict[str, Any]]] = {}
+        for p in ctx.snap.plan_lines:
+            for key in (p.get("tie_id"), p.get("activity_id") and f"activity:{p['activity_id']}"):
+                if key:
+                    lines_of.setdefault(key, []).append(p)
+        hit = {"first": first, "acts_of": acts_of, "signed": signed, "lines_of": lines_of}
+        ctx.__dict__["_relation_index"] = hit
+    return hit
+
+
+def _financing(ctx: Context, tie: Tie) -> pd.DataFrame:
+    """Return the budget lines of the relation: on the tie and on its linked activities (see :func:`relation_plan_lines`)."""
+    index = _relation_index(ctx)
+    acts = index["acts_of"].get(tie.id, [])
+    lines = list(index["lines_of"].get(tie.id, []))
+    for a in acts:
+        lines += [p for p in index["lines_of"].get(f"activity:{a['id']}", []) if p not in lines]
+    return relation_plan_lines(lines, acts, tie.id)
+
+
+def _dated_by(ctx: Context, tie: Tie) -> date | None:
+    """Return the first day anything dates a tie without a start: its source read, an activity, a decision, an agreement."""
+    index = _relation_index(ctx)
+    days = [index["first"][tie.id]] if tie.id in index["first"] else []
+    for text in (tie.attrs.get("verified_on"), index["signed"].get(tie.attrs.get("agreement_id") or "")):
+        if text and dates.is_partial_date(str(text)):
+            days.append(dates.earliest(str(text)))
+    return min(days) if days else None
+
+
+def _counts(ctx: Context, tie: Tie) -> bool:
+    """Return True when a sister tie is in the review on the date: not ended by a decision, and dated by then."""
+    if twinning_status(ctx.decisions_for(tie.id, kind=None), ctx.as_of)[0] == "ended":
+        return False
+    start = tie.attrs.get("start")
+    if start and dates.is_partial_date(str(start)):
+        return True
+    # An unknown start is not in force before anything dates it; with nothing at all, its date is unknown.
+    first = _dated_by(ctx, tie)
+    return first is None or first <= ctx.as_of
 
 
 def suggest(
@@ -343,7 +221,9 @@ def suggest(
     """Return one :class:`Suggestion` per sister-city tie that counts on ``as_of``, by city name.
 
     ``source`` is a connection, a :class:`~registry.graph.Snapshot` or a prepared
-    context; ``as_of`` defaults to today (a year means its last day).
+    context; ``as_of`` defaults to today (a year means its last day). A twinning
+    ended by a decision taken by the date is not reviewed (see :func:`ended`); a
+    suspended one is, with its status.
 
     >>> from registry import connect
     >>> suggest(connect(":memory:"), as_of=2020)
@@ -354,10 +234,43 @@ def suggest(
     gc.disable()
     try:
         ctx = prepare(source, as_of, rules, home_id)
-        return [_suggest_one(ctx, t) for t in ctx.sister_ties]
+        return [_suggest_one(ctx, t) for t in ctx.sister_ties if _counts(ctx, t)]
     finally:
         if was_enabled:
             gc.enable()
+
+
+def ended(
+    source: Source,
+    as_of: date | str | int | None = None,
+    rules: R.Rules = R.DEFAULT_RULES,
+    home_id: str | None = None,
+) -> list[Ended]:
+    """Return the home's twinnings ended by ``as_of``, by city name: by an end decision, or as recorded on the tie.
+
+    A twinning that had not begun by the date is not listed.
+    """
+    ctx = prepare(source, as_of, rules, home_id)
+    home = ctx.home
+    out = []
+    for u, v, k, a in ctx.full.edges(keys=True, data=True):
+        if a.get("kind") != "sister_city" or home not in (u, v) or u == v:
+            continue
+        if v == home:
+            u, v = v, u
+        start = a.get("start")
+        if start and dates.is_partial_date(str(start)) and dates.earliest(str(start)) > ctx.as_of:
+            continue
+        status, decision = twinning_status(ctx.decisions_for(k, kind=None), ctx.as_of)
+        end = a.get("end")
+        if status == "ended" and decision is not None:
+            out.append(Ended(k, u, v, ctx.name(v, "nb"), ctx.full.nodes[v].get("country_code"), str(decision["decided_on"]),
+                             TwinningDecision.of(decision), start))
+        elif k not in ctx.active_ids and (a.get("status") == "ended" or end):
+            if end and dates.is_partial_date(str(end)) and dates.latest(str(end)) >= ctx.as_of:
+                continue
+            out.append(Ended(k, u, v, ctx.name(v, "nb"), ctx.full.nodes[v].get("country_code"), end, None, start))
+    return sorted(out, key=lambda e: (e.city_name.casefold(), e.tie_id))
 
 
 #: Columns of :func:`frame`, in order (codes are stable; labels are added only on request).
@@ -366,6 +279,7 @@ FRAME_COLUMNS: tuple[str, ...] = (
     "agreement", "reason_nb", "reason_en", "criteria_met", "criteria_unmet", "notes_nb", "notes_en", "evidence",
     "activities", "last_contact_on", "last_contact_kind", "last_contact_title", "last_contact_source",
     "role", "carriers", "records", "start", "start_certainty",
+    "state", "last_confirmed_on", "last_confirmed_how", "role_year", "status", "planned_nok", "actual_nok",
 )
 
 
@@ -380,6 +294,8 @@ def frame(suggestions: list[Suggestion], lang: str | None = None) -> pd.DataFram
     rows = []
     for s in suggestions:
         last = s.last_contact
+        lc = s.last_confirmed
+        money = financing_sums(s.financing) if s.financing is not None else {"planned": 0, "actual": 0}
         rows.append({
             "tie_id": s.tie_id,
             "home_id": s.home_id,
@@ -398,7 +314,7 @@ def frame(suggestions: list[Suggestion], lang: str | None = None) -> pd.DataFram
             "notes_en": " | ".join(n.text_en for n in s.notes),
             "evidence": ";".join(s.evidence),
             "activities": len(s.activities),
-            "last_contact_on": last.start if last else None,
+            "last_contact_on": lc.on if lc else None,
             "last_contact_kind": last.kind if last else None,
             "last_contact_title": last.title if last else None,
             "last_contact_source": last.source if last else None,
@@ -407,6 +323,13 @@ def frame(suggestions: list[Suggestion], lang: str | None = None) -> pd.DataFram
             "records": s.records,
             "start": s.start,
             "start_certainty": s.start_certainty,
+            "state": s.state,
+            "last_confirmed_on": lc.on if lc else None,
+            "last_confirmed_how": lc.how if lc else None,
+            "role_year": s.role_year,
+            "status": s.status,
+            "planned_nok": money["planned"],
+            "actual_nok": money["actual"],
         })
     df = pd.DataFrame(rows, columns=list(FRAME_COLUMNS))
     if lang:

@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .. import dates, rules as R, vocab
+from .. import dates, rules as R
 from ..analysis.context import Context, Tie, in_window, running
-from .evidence import ActivityRef, activities_for, evidence_id, in_window as activity_in_window
+from ..i18n.render import Message
+from .evidence import ActivityRef, LastConfirmed, activities_for, evidence_id, in_window as activity_in_window, last_confirmed
 
 __all__ = [
     "Evaluation",
@@ -21,6 +22,7 @@ __all__ = [
     "solidarity_ties",
     "recent_activity",
     "describe",
+    "carried_by_others",
 ]
 
 #: Agreement kinds that are project agreements (strategy 2a: "strategiske samarbeidsavtaler").
@@ -35,7 +37,10 @@ class Evaluation:
     how many activity records the registry holds for the relation (activities and
     ties other than the twinning itself, at any time up to the date). ``role`` is a
     code of :data:`registry.rules.ROLES`; ``carriers`` the entities that carry the
-    contact; ``since`` the year of the last dated record (None when none is dated).
+    contact; ``since`` the year of the last confirmed record (None when none is
+    dated); ``last`` the last confirmed activity; ``role_year`` the year the role
+    was last seen (None when nothing dates it); ``state`` a code of
+    :data:`registry.rules.STATES`.
     """
 
     results: dict[str, tuple[bool, tuple[str, ...]]]
@@ -44,6 +49,9 @@ class Evaluation:
     role: str
     carriers: tuple[str, ...]
     since: int | None
+    last: LastConfirmed | None = None
+    role_year: int | None = None
+    state: str = "recent_activity"
 
 
 def solidarity_reciprocity(ctx: Context, t: Tie) -> str | None:
@@ -116,20 +124,35 @@ def _money_and_agreements(ctx: Context) -> dict[str, dict[str, list[dict[str, An
     return hit
 
 
-def _project(ctx: Context, tie: Tie, now: list[Tie], recent: list[ActivityRef]) -> dict[str, tuple[bool, tuple[str, ...]]]:
+def _agreement_in_force(ag: dict[str, Any], day: Any) -> bool:
+    """Return True when an agreement is signed by ``day`` (or its source read by then, when undated) and not ended."""
+    if ag.get("status") in ("ended", "suspended"):
+        return False
+    ended = ag.get("ended_on")
+    if ended and dates.is_partial_date(str(ended)) and dates.earliest(str(ended)) <= day:
+        return False
+    signed = ag.get("signed_on") or ag.get("verified_on")  # an unknown date is not in force before anything dates it
+    return not (signed and dates.is_partial_date(str(signed)) and dates.earliest(str(signed)) > day)
+
+
+def _project(ctx: Context, tie: Tie, now: list[Tie], acts: list[ActivityRef]) -> dict[str, tuple[bool, tuple[str, ...]]]:
+    # Strategy 2c.1 reads relations that *build on* project agreements: only what is in force on the
+    # date counts; a project that ended last year is history, not a basis.
+    day = ctx.as_of
     projects = [t for t in now if t.attrs.get("kind") in R.PROJECT_TIE_KINDS]
     with_goals = [t for t in projects if t.attrs.get("goals")]
     measured = [t for t in with_goals if t.attrs.get("indicators")]
-    p_acts = [a for a in recent if a.kind == "project"]
+    in_force = [
+        ag for ag in _money_and_agreements(ctx)["agreements_of"].get(tie.v, ())
+        if ag.get("kind") in PROJECT_AGREEMENT_KINDS and _agreement_in_force(ag, day)
+    ]
+    agreement_ids = {ag["id"] for ag in in_force}
+    p_acts = [a for a in acts if (a.kind == "project" or a.agreement_id in agreement_ids) and a.in_force(day)]
     p_goals = [a for a in p_acts if a.goals]
     p_measured = [a for a in p_goals if a.indicators]
-    agreements = [
-        f"agreement:{ag['id']}" for ag in _money_and_agreements(ctx)["agreements_of"].get(tie.v, ())
-        if ag.get("kind") in PROJECT_AGREEMENT_KINDS and ag.get("status") not in ("ended", "suspended")
-        and not ag.get("ended_on")
-    ]
+    agreements = tuple(f"agreement:{ag['id']}" for ag in in_force)
     return {
-        "project_tie": (bool(projects or p_acts or agreements), _ids(projects) + _act_ids(p_acts) + tuple(agreements)),
+        "project_tie": (bool(projects or p_acts or agreements), _ids(projects) + _act_ids(p_acts) + agreements),
         "project_goals": (bool(with_goals or p_goals), _ids(with_goals) + _act_ids(p_goals)),
         "project_indicators": (bool(measured or p_measured), _ids(measured) + _act_ids(p_measured)),
     }
@@ -186,10 +209,27 @@ def _two_way_activities(ctx: Context, tie: Tie, acts: list[ActivityRef]) -> list
     return []
 
 
+def carried_by_others(ctx: Context, a: ActivityRef) -> bool:
+    """Return True when a voluntary organisation or association (local or foreign) carries activity ``a``.
+
+    It carries it as the named carrier, or takes part as host, visitor or partner in
+    an activity the municipality does not lead (a funder or a witness carries nothing).
+    """
+    for e, role in a.participants:
+        if ctx.kind(e) not in R.SOLIDARITY_CARRIER_KINDS or role not in R.CARRYING_ROLES:
+            continue
+        if role == "carrier" or a.municipal_role != "active":
+            return True
+    return False
+
+
 def _solidarity(ctx: Context, tie: Tie, recent: list[ActivityRef]) -> dict[str, tuple[bool, tuple[str, ...]]]:
+    # Strategy 2c.3: what marks solidarity is that «aktiviteten gjerne også drives av andre for eksempel
+    # frivillige organisasjoner og foreninger»; the two-way relation «bør» be required of it. Activity the
+    # municipality leads and funds itself is not carried by others, however reciprocal.
     sol = solidarity_ties(ctx, tie.v)
     voluntary = sol["two_way"] + sol["one_way"] + sol["unknown"]
-    v_acts = [a for a in recent if any(ctx.kind(e) in R.SOLIDARITY_CARRIER_KINDS for e, _ in a.participants)]
+    v_acts = [a for a in recent if carried_by_others(ctx, a)]
     two_way_ties = sol["two_way"] + ([tie] if tie.attrs.get("reciprocity") == "two_way" else [])
     two_way = _two_way_activities(ctx, tie, recent)
     return {
@@ -202,7 +242,8 @@ def _year(start: Any) -> int | None:
     return dates.latest(str(start)).year if start and dates.is_partial_date(str(start)) else None
 
 
-def _role(ctx: Context, tie: Tie, acts: list[ActivityRef], ties: list[Tie]) -> tuple[str, tuple[str, ...]]:
+def _role(ctx: Context, tie: Tie, acts: list[ActivityRef], ties: list[Tie]) -> tuple[str, tuple[str, ...], int | None]:
+    """Return the role code, the carriers and the year the role was last seen (None when nothing dates it)."""
     carriers = [c for c in [tie.attrs.get("carrier_id")] + [t.attrs.get("carrier_id") for t in ties] if c]
     carriers += [e for a in acts for e, r in a.participants if r == "carrier"]
     carriers += [n for t in ties for n in (t.u, t.v) if ctx.kind(n) in R.SOLIDARITY_CARRIER_KINDS]
@@ -210,25 +251,34 @@ def _role(ctx: Context, tie: Tie, acts: list[ActivityRef], ties: list[Tie]) -> t
     carriers = [c for c in dict.fromkeys(carriers) if c not in (tie.u, tie.v)]
     role = tie.attrs.get("municipal_role") or next((a.municipal_role for a in acts if a.municipal_role), None)
     if role == "active":
-        return "active", tuple(carriers)
-    if role == "facilitator":
-        return "facilitator", tuple(carriers)
-    if carriers:
-        return "others", tuple(carriers)
-    return "unknown", ()
+        # Seen where the municipality led or took part itself.
+        seen = [a for a in acts if a.municipal_role == "active" or tie.u in {e for e, _ in a.participants}]
+        code = "active"
+    elif role == "facilitator":
+        seen = [a for a in acts if a.municipal_role == "facilitator" or any(r == "carrier" for _, r in a.participants)]
+        code = "facilitator"
+    elif carriers:
+        seen = [a for a in acts if any(e in carriers for e, _ in a.participants)]
+        code = "others"
+    else:
+        return "unknown", (), None
+    # An ongoing activity says the contact goes on, not who takes part in it now: the role is seen
+    # on the dated rows only (an ongoing one at its start).
+    years = [y for a in seen for y in (_year(a.end) or _year(a.start),) if y is not None and y <= ctx.as_of.year]
+    return code, tuple(carriers), max(years) if years else None
 
 
 def evaluate_relation(ctx: Context, tie: Tie) -> Evaluation:
     """Return the :class:`Evaluation` of one sister-city tie (home -> city) as of the context's date."""
     acts = activities_for(ctx, tie)
-    first, last = ctx.window()
-    recent_acts = [a for a in acts if activity_in_window(a, first, last)]
+    first, last_day = ctx.window()
+    recent_acts = [a for a in acts if activity_in_window(a, first, last_day)]
     now = [
         t for t in ctx.place_ties.get(tie.v, [])
         if t.attrs.get("kind") not in R.NOT_ACTIVITY_TIE_KINDS and running(t.attrs)
     ]
     results: dict[str, tuple[bool, tuple[str, ...]]] = {}
-    results.update(_project(ctx, tie, now, recent_acts))
+    results.update(_project(ctx, tie, now, acts))
     results.update(_political(ctx, tie, now, recent_acts))
     results.update(_solidarity(ctx, tie, recent_acts))
 
@@ -239,18 +289,22 @@ def evaluate_relation(ctx: Context, tie: Tie) -> Evaluation:
 
     recent_ties, earlier_ties = recent_activity(ctx, tie.v)
     older = [a for a in acts if a not in recent_acts]
-    years = [y for y in [_year(a.start) for a in older] + [_year(t.attrs.get("start")) for t in earlier_ties]
-             + [_year(t.attrs.get("end")) for t in earlier_ties] if y is not None]
+    confirmed = last_confirmed(acts, ctx.as_of)
+    years = [y for y in [_year(t.attrs.get("start")) for t in earlier_ties]
+             + [_year(t.attrs.get("end")) for t in earlier_ties] if y is not None and y <= ctx.as_of.year]
+    if confirmed is not None:
+        years.append(confirmed.year)
     since = max(years) if years else None
     quiet = not recent_ties and not recent_acts and since is not None
     if quiet:
-        dated = [a for a in older if a.dated][:1]
+        dated = [confirmed.activity] if confirmed is not None and confirmed.year == since else []
         results["quiet_since"] = (True, _act_ids(dated) or _ids(earlier_ties[-1:]))
     else:
         results["quiet_since"] = (False, _ids(recent_ties) + _act_ids(recent_acts))
-    role, carriers = _role(ctx, tie, acts, now)
+    state = "no_recent_activity" if quiet else ("recent_activity" if recent_ties or recent_acts else R.NOT_ENOUGH_DATA)
+    role, carriers, role_year = _role(ctx, tie, acts, now)
     records = len(acts) + len(recent_ties) + len(earlier_ties)
-    return Evaluation(results, tuple(acts), records, role, carriers, since)
+    return Evaluation(results, tuple(acts), records, role, carriers, since, confirmed, role_year, state)
 
 
 def evaluate(ctx: Context, tie: Tie, activities: list[ActivityRef] | None = None) -> dict[str, tuple[bool, tuple[str, ...]]]:
@@ -273,29 +327,42 @@ def _index(ctx: Context) -> dict[str, Any]:
     return hit
 
 
-def describe(ctx: Context, eid: str, lang: str = "en") -> str:
-    """Return a reader's name for an evidence id: an activity's title and year, a decision, a tie's ends.
+def _title(row: dict[str, Any]) -> Message:
+    """Return an activity's or agreement's title in both languages: the Norwegian one where given, else the source's."""
+    return Message("review.name", {"nb": row.get("title_nb") or row["title"], "en": row["title"]})
 
-    Ids the context does not know come back as they are.
+
+def _name(ctx: Context, n: str) -> Message:
+    return Message("review.name", {"nb": ctx.name(n, "nb"), "en": ctx.name(n, "en")})
+
+
+def describe(ctx: Context, eid: str) -> Message:
+    """Return a reader's name for an evidence id as a message: an activity's title and year, a decision, a tie's ends.
+
+    Ids the context does not know come back as a name that is the id itself.
     """
-    unknown = "år ukjent" if lang == "nb" else "year unknown"
     kind, _, rid = eid.partition(":")
     index = _index(ctx)
+    unknown = Message("review.year_unknown")
     if kind == "activity" and rid in index["activity"]:
         row = index["activity"][rid]
-        return f"{row['title']} ({_year(row.get('start')) or unknown})"
+        ongoing = bool(row.get("ongoing")) and not row.get("end")
+        return Message("review.ev.ongoing" if ongoing else "review.ev.dated",
+                       {"title": _title(row), "year": _year(row.get("start")) or unknown})
     if kind == "agreement" and rid in index["agreement"]:
         row = index["agreement"][rid]
-        return f"{row['title']} ({_year(row.get('signed_on')) or unknown})"
+        return Message("review.ev.dated", {"title": _title(row), "year": _year(row.get("signed_on")) or unknown})
     if kind == "decision" and rid in index["decision"]:
         row = index["decision"][rid]
-        ref = f", {row['case_ref']}" if row.get("case_ref") else ""
-        return f"{row['decided_by']} {row['decided_on']}{ref}"
+        params = {"by": row["decided_by"], "on": row["decided_on"], "ref": row.get("case_ref")}
+        return Message("review.ev.decision_ref" if row.get("case_ref") else "review.ev.decision", params)
     if kind == "plan_line" and rid in index["plan_line"]:
         row = index["plan_line"][rid]
-        return f"{row['funder']} {row['year']}"
+        funder = row["funder"]
+        if str(funder or "").strip().lower() == R.MUNICIPAL_FUNDER:
+            funder = Message("review.municipal")
+        return Message("review.ev.plan_line", {"funder": funder, "year": row["year"]})
     if eid in index["tie"]:
         u, v, a = index["tie"][eid]
-        label = vocab.label("tie_kinds", a.get("kind"), lang).lower()
-        return f"{ctx.name(u, lang)} – {ctx.name(v, lang)} ({label})"
-    return eid
+        return Message("review.ev.tie", {"u": _name(ctx, u), "v": _name(ctx, v), "kind": a.get("kind")})
+    return Message("review.name", {"nb": eid, "en": eid})

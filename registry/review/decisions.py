@@ -4,14 +4,46 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
-from typing import Any
+from typing import Any, Iterable
 
 import pandas as pd
 
 from .. import dates, rules as R, store, vocab
 from ..errors import InvalidRow, Problem
 
-__all__ = ["decision_history", "financing_plan", "financing_totals", "record_decision"]
+__all__ = [
+    "decision_history",
+    "financing_plan",
+    "financing_totals",
+    "financing_table",
+    "financing_sums",
+    "relation_plan_lines",
+    "twinning_status",
+    "record_decision",
+]
+
+
+def twinning_status(decisions: Iterable[dict[str, Any]], as_of: date | None = None) -> tuple[str, dict[str, Any] | None]:
+    """Return ``(status, decision)``: what the latest end, suspend or resume decision on a tie says by ``as_of``.
+
+    ``status`` is 'ended', 'suspended' or 'active' (also when no such decision
+    exists; then ``decision`` is None). Decisions take effect from their date; a
+    date not yet reached (or none given, ``as_of`` None: every decision) counts
+    only once it is. Ties of a day are ordered by id (entry order).
+
+    >>> twinning_status([{"id": 1, "kind": "suspend_twinning", "decided_on": "2024"},
+    ...                  {"id": 2, "kind": "resume_twinning", "decided_on": "2026-02"}], date(2025, 6, 1))[0]
+    'suspended'
+    """
+    acting = [
+        d for d in decisions
+        if d.get("kind") in R.TWINNING_DECISION_KINDS and dates.is_partial_date(str(d.get("decided_on")))
+        and (as_of is None or dates.earliest(str(d["decided_on"])) <= as_of)
+    ]
+    if not acting:
+        return "active", None
+    latest = max(acting, key=lambda d: (dates.earliest(str(d["decided_on"])), d.get("id") or 0))
+    return R.TWINNING_DECISION_KINDS[latest["kind"]], latest
 
 
 def _frame(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> pd.DataFrame:
@@ -20,14 +52,15 @@ def _frame(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> pd.Da
 
 
 def decision_history(conn: sqlite3.Connection, tie_id: str) -> pd.DataFrame:
-    """Return the decisions on a tie, oldest first: categories, entering or ending the twinning.
+    """Return the decisions on a tie, oldest first: categories, entering, suspending, resuming or ending the twinning.
 
-    ``kind`` says which; the latest 'category' row is the category in force.
+    ``kind`` says which; the latest 'category' row is the category in force, and the
+    latest end, suspend or resume row the twinning's status (:func:`twinning_status`).
     """
     df = _frame(
         conn,
-        "SELECT id, coalesce(kind, 'category') AS kind, tie_id, category, title, decided_on, decided_by, case_ref, "
-        "reason, source, updated_by, updated_at FROM decisions WHERE tie_id = ? ORDER BY id",
+        "SELECT id, coalesce(kind, 'category') AS kind, tie_id, category, title, title_nb, decided_on, decided_by, case_ref, "
+        "reason, source, scope, review_on, updated_by, updated_at FROM decisions WHERE tie_id = ? ORDER BY id",
         (tie_id,),
     )
     if len(df):
@@ -37,27 +70,61 @@ def decision_history(conn: sqlite3.Connection, tie_id: str) -> pd.DataFrame:
     return df
 
 
-def financing_plan(conn: sqlite3.Connection, tie_id: str) -> pd.DataFrame:
-    """Return the budget lines of a tie (planned and actual) by year; ``external`` marks non-municipal money.
+_PLAN_COLUMNS = ["id", "tie_id", "activity_id", "year", "kind", "amount", "currency", "funder", "funder_id", "purpose", "source"]
 
-    ``kind`` is 'plan' or 'actual' and ``currency`` an ISO 4217 code (NOK where none was given).
+
+def financing_plan(conn: sqlite3.Connection, tie_id: str) -> pd.DataFrame:
+    """Return the budget lines of a relation (planned and actual) by year: on the tie and on its activities.
+
+    A line counts for the relation when it is on the tie itself or on an activity
+    linked to the tie (``activity_ties``). ``kind`` is 'plan' or 'actual',
+    ``currency`` an ISO 4217 code (NOK where none was given), ``external`` marks
+    non-municipal money and ``via`` says 'tie' or 'activity'.
     """
     df = _frame(
         conn,
         "SELECT id, tie_id, activity_id, year, coalesce(kind, 'plan') AS kind, amount, "
         "coalesce(currency, 'NOK') AS currency, funder, funder_id, purpose, source FROM plan_lines "
-        "WHERE tie_id = ? ORDER BY year, id",
-        (tie_id,),
+        "WHERE tie_id = ? OR activity_id IN (SELECT activity_id FROM activity_ties WHERE tie_id = ?) ORDER BY year, id",
+        (tie_id, tie_id),
     )
+    return _with_flags(df, tie_id)
+
+
+def _with_flags(df: pd.DataFrame, tie_id: str) -> pd.DataFrame:
     df["external"] = [str(f).strip().lower() != R.MUNICIPAL_FUNDER for f in df["funder"]]
+    df["via"] = ["tie" if t == tie_id else "activity" for t in df["tie_id"]]
     return df
+
+
+def relation_plan_lines(
+    plan_lines: Iterable[dict[str, Any]], activities: Iterable[dict[str, Any]], tie_id: str
+) -> pd.DataFrame:
+    """Return :func:`financing_plan` of ``tie_id`` from a snapshot's plan lines and activities (no database).
+
+    >>> relation_plan_lines([{"id": 1, "tie_id": None, "activity_id": "a", "year": 2025, "amount": 5,
+    ...                       "funder": "municipal", "purpose": "p"}], [{"id": "a", "tie_ids": ("t",)}], "t")["via"].tolist()
+    ['activity']
+    """
+    linked = {a["id"] for a in activities if tie_id in a.get("tie_ids", ())}
+    rows = [
+        {c: p.get(c) for c in _PLAN_COLUMNS} for p in plan_lines
+        if p.get("tie_id") == tie_id or (p.get("activity_id") and p["activity_id"] in linked)
+    ]
+    for r in rows:
+        r["kind"] = r["kind"] or "plan"
+        r["currency"] = r["currency"] or "NOK"
+    df = pd.DataFrame(rows, columns=_PLAN_COLUMNS)
+    if len(df):
+        df = df.sort_values(["year", "id"], kind="stable").reset_index(drop=True)
+    return _with_flags(df, tie_id)
 
 
 def financing_totals(plan: pd.DataFrame) -> pd.DataFrame:
     """Return per-year planned totals of a :func:`financing_plan`: columns year, municipal, external, total.
 
     Only planned lines in one currency add up: amounts are NOK (lines in other currencies
-    and actual figures are listed in the plan, not summed here).
+    and actual figures are listed in the plan, not summed here; see :func:`financing_table`).
     """
     if "kind" in plan and "currency" in plan:
         plan = plan[(plan["kind"] == "plan") & (plan["currency"] == "NOK")]
@@ -73,6 +140,43 @@ def financing_totals(plan: pd.DataFrame) -> pd.DataFrame:
     return t.reset_index().rename_axis(columns=None)
 
 
+def financing_table(plan: pd.DataFrame) -> pd.DataFrame:
+    """Return plan and actual by year and funder in NOK: columns year, funder, external, planned, actual.
+
+    Lines in another currency are left out (they cannot be added to kroner; the
+    plan lists them). One row per year and funder, by year then funder as written.
+
+    >>> plan = pd.DataFrame({"year": [2025, 2025, 2025], "funder": ["municipal", "municipal", "EU"],
+    ...     "kind": ["plan", "actual", "plan"], "amount": [100, 90, 40], "currency": ["NOK"] * 3,
+    ...     "external": [False, False, True]})
+    >>> financing_table(plan).to_dict("records")[1]
+    {'year': 2025, 'funder': 'municipal', 'external': False, 'planned': 100, 'actual': 90}
+    """
+    cols = ["year", "funder", "external", "planned", "actual"]
+    if plan.empty:
+        return pd.DataFrame(columns=cols)
+    nok = plan[plan["currency"] == "NOK"]
+    rows: dict[tuple[int, str], dict[str, Any]] = {}
+    for r in nok.itertuples():
+        key = (int(r.year), str(r.funder))
+        row = rows.setdefault(key, {"year": int(r.year), "funder": str(r.funder), "external": bool(r.external),
+                                    "planned": 0, "actual": 0})
+        row["planned" if r.kind == "plan" else "actual"] += int(r.amount or 0)
+    return pd.DataFrame([rows[k] for k in sorted(rows)], columns=cols)
+
+
+def financing_sums(plan: pd.DataFrame) -> dict[str, int]:
+    """Return the totals of a plan in NOK: planned, actual, and planned municipal and external money."""
+    table = financing_table(plan)
+    ext = table[table["external"].astype(bool)] if len(table) else table
+    return {
+        "planned": int(table["planned"].sum()) if len(table) else 0,
+        "actual": int(table["actual"].sum()) if len(table) else 0,
+        "planned_external": int(ext["planned"].sum()) if len(ext) else 0,
+        "planned_municipal": (int(table["planned"].sum()) - int(ext["planned"].sum())) if len(table) else 0,
+    }
+
+
 def record_decision(
     conn: sqlite3.Connection,
     tie_id: str | None,
@@ -85,11 +189,14 @@ def record_decision(
     source: str | None = None,
     kind: str = "category",
     title: str | None = None,
+    scope: str | None = None,
+    review_on: str | None = None,
 ) -> dict[str, Any]:
     """Record a decision; return the stored row.
 
     ``kind`` is a code of ``decision_kinds``: 'category' (the default) needs a
-    sister-city tie and a category; entering or ending a twinning needs the tie;
+    sister-city tie and a category; entering, ending, suspending (with ``scope``
+    and the ``review_on`` date it is to be reviewed) or resuming a twinning needs the tie;
     adopting a strategy or an action plan needs neither (give a ``title``).
     Raises InvalidRow listing every problem: the date must be a partial date not
     in the future, and who decided and why must be given. History is kept: a new
@@ -102,7 +209,7 @@ def record_decision(
     tie = store.get(conn, "ties", tie_id) if tie_id else None
     if tie_id and tie is None:
         problems.append(Problem("decisions", 1, "tie_id", f"no tie {tie_id!r}"))
-    if kind in ("category", "enter_twinning", "end_twinning"):
+    if kind in ("category", "enter_twinning", *R.TWINNING_DECISION_KINDS):
         if not tie_id:
             problems.append(Problem("decisions", 1, "tie_id", f"a {kind} decision names the sister-city tie"))
         elif tie is not None and tie["kind"] != "sister_city":
@@ -117,6 +224,8 @@ def record_decision(
         problems.append(Problem("decisions", 1, "decided_on", f"{decided_on!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"))
     elif dates.earliest(text) > date.today():
         problems.append(Problem("decisions", 1, "decided_on", f"{text} is in the future"))
+    if review_on and not dates.is_partial_date(str(review_on).strip()):
+        problems.append(Problem("decisions", 1, "review_on", f"{review_on!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"))
     for col, value in (("decided_by", decided_by), ("reason", reason)):
         if not str(value or "").strip():
             problems.append(Problem("decisions", 1, col, "is required and empty"))
@@ -127,4 +236,6 @@ def record_decision(
         "title": title or None, "decided_on": text, "decided_by": decided_by,
         "case_ref": case_ref or None, "reason": reason, "source": source or None,
     }
+    if kind == "suspend_twinning":  # what is frozen and when the council looks at it again
+        row.update(scope=(scope or "").strip() or None, review_on=(review_on or "").strip() or None)
     return store.insert(conn, "decisions", row, actor=actor)

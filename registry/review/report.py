@@ -12,6 +12,7 @@ import pandas as pd
 
 from .. import i18n, rules
 from ..graph import snapshot
+from ..i18n.render import Message, render
 
 # The council summary lives in .summary; its names are importable from here as before, and it
 # declares the label lookup (_pick) that the severities here share with its agreements.
@@ -172,12 +173,17 @@ def review(
     name_of = _row_namer(snap.graph)
     for f in check(conn, audit_log=audit_log):
         nb, en = name_of(f.table, f.row_id)
+        text = f.data if f.data is not None else Message("review.name", {"nb": f.text("nb"), "en": f.text("en")})
+        # A named row speaks for itself; a row known only by its id says which table it is in.
+        if nb != f.row_id:
+            msg = Message("check.row", {"row": Message("review.name", {"nb": nb, "en": en}), "text": text})
+        else:
+            table = Message("review.name", {"nb": i18n.table_label(f.table, "nb"), "en": i18n.table_label(f.table, "en")})
+            msg = Message("check.row_in_table", {"table": table, "row": f.row_id, "text": text})
         rows.append({
             "kind": "integrity", "subject": f.row_id, "subject_name": nb, "subject_name_en": en,
             "severity": "high" if f.level == "error" else "info", "score": None,
-            # A named row speaks for itself; a row known only by its id says which table it is in.
-            "explanation_nb": f"{nb if nb != f.row_id else i18n.table_label(f.table, 'nb') + ' ' + nb}: {f.text('nb')}",
-            "explanation_en": f"{en if en != f.row_id else i18n.table_label(f.table, 'en') + ' ' + en}: {f.text('en')}",
+            "explanation_nb": render(msg, "nb"), "explanation_en": render(msg, "en"),
             "evidence": f.row_id,
         })
     frames.append(pd.DataFrame(rows, columns=_FINDING_COLUMNS))

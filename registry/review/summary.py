@@ -13,6 +13,7 @@ import pandas as pd
 
 from .. import i18n, rules, vocab
 from ..graph import snapshot
+from ..i18n.render import render
 from . import classify
 
 __all__ = [
@@ -69,7 +70,11 @@ class CityCase:
 
 
 def gather(conn: sqlite3.Connection, as_of: date | int | None = None, home_id: str | None = None) -> list[CityCase]:
-    """Return one :class:`CityCase` per sister city of ``home_id`` (default: the configured home) counting on ``as_of``, by name."""
+    """Return one :class:`CityCase` per sister city of ``home_id`` (default: the configured home) counting on ``as_of``, by name.
+
+    A twinning ended by a decision taken by the date is not among them (:func:`classify.ended` lists those);
+    ``plan`` holds the budget lines on the tie and on its activities.
+    """
     snap = snapshot(conn)
     out = []
     for s in classify.suggest(snap, as_of=as_of, home_id=home_id):
@@ -100,18 +105,27 @@ def _nok(amount: Any) -> str:
 
 def _city_title(case: CityCase, lang: str) -> str:
     """Return the sister city's name with its country in ``lang`` in parentheses, when known."""
-    s = case.suggestion
-    country = i18n.country_name(s.country_code, lang) if s.country_code else ""
-    return f"{s.city_name} ({country})" if country else s.city_name
+    return _city_title_of(case.suggestion.city_name, case.suggestion.country_code, lang)
 
 
-def council_summary(cases: Iterable[CityCase], lang: str, fmt: str = "md", *, generated: date | None = None) -> str:
-    """Return the printable summary for a council case: every sister city by assigned category.
+def _city_title_of(name: str, country_code: str | None, lang: str) -> str:
+    country = i18n.country_name(country_code, lang) if country_code else ""
+    return f"{name} ({country})" if country else name
 
-    Each city lists its assigned and suggested category, the reasons, notes,
-    financing plan (with yearly totals) and decision history. ``fmt`` is 'md'
-    (Markdown) or 'html' (a self-contained page for printing). Every text from the
-    registry is escaped for the format it goes into.
+
+def council_summary(
+    cases: Iterable[CityCase], lang: str, fmt: str = "md", *, generated: date | None = None,
+    ended: Sequence[classify.Ended] = (),
+) -> str:
+    """Return the printable summary for a council case: every sister city by assigned category, then the ended ones.
+
+    Each city lists its assigned and suggested category, its status (suspended,
+    with scope and re-review date), what the registry holds and when activity was
+    last confirmed, the role, the reasons, notes, financing plan (plan and actual
+    by year and funder, with totals) and decision history; ``ended`` twinnings
+    follow under their own heading with the decision that ended them. ``fmt`` is
+    'md' (Markdown) or 'html' (a self-contained page for printing). Every text
+    from the registry is escaped for the format it goes into.
     """
     if fmt not in ("md", "html"):
         raise ValueError(f"unknown format {fmt!r}; use md or html")
@@ -156,6 +170,7 @@ def council_summary(cases: Iterable[CityCase], lang: str, fmt: str = "md", *, ge
         [[classify.category_label(r.category, lang), str(r.assigned), str(r.suggested)] for r in counts.itertuples()],
     )
     heading(2, T("report.categories"))
+    para(esc("«" + (rules.QUOTES["2c_categories"].nb if lang == "nb" else rules.QUOTES["2c_categories"].en) + "»"))
     definitions = [
         f"{esc(vocab.label('categories', c, lang))}: «{esc(rules.QUOTES[c].nb if lang == 'nb' else rules.QUOTES[c].en)}»"
         for c in ("project", "political_focus", "solidarity", "dormant")
@@ -171,16 +186,17 @@ def council_summary(cases: Iterable[CityCase], lang: str, fmt: str = "md", *, ge
             suggested = vocab.label("categories", s.suggested, lang)
             if s.decided and s.agreement:  # nothing to compare without a decision or without a suggestion
                 suggested += f" – {s.agreement_label(lang)}"
-            last = s.last_contact
-            contact = (f"{last.start} {vocab.label('activity_kinds', last.kind, lang).lower()}: {last.title} ({last.source})"
-                       if last is not None else T("report.no_contact"))
             facts = [
                 f"{esc(T('report.since'))}: {esc(_since(s, lang))}",
                 f"{esc(T('col.assigned'))}: {esc(s.assigned_label(lang))}"
                 + (f" ({esc(s.assigned_on)})" if s.assigned_on else ""),
                 f"{esc(T('col.suggested'))}: {esc(suggested)}",
-                f"{esc(T('report.role'))}: {esc(s.role_text(lang))}",
-                f"{esc(T('report.last_contact'))}: {esc(contact)}",
+            ]
+            if s.status_message is not None:
+                facts.append(f"{esc(T('report.status'))}: {esc(render(s.status_message, lang))}")
+            facts += [
+                f"{esc(T('report.state'))}: {esc(render(s.state_message, lang))}. {esc(render(s.last_message, lang))}",
+                f"{esc(T('report.role'))}: {esc(render(s.role_message, lang))}",
                 f"{esc(T('report.activities'))}: {len(s.activities)}",
             ]
             items(facts)
@@ -188,13 +204,14 @@ def council_summary(cases: Iterable[CityCase], lang: str, fmt: str = "md", *, ge
             reasons = [esc(r.text(lang)) for r in s.because] or [esc(s.explanation(lang))]
             items(reasons + [esc(n.text(lang)) for n in s.notes])
             para(f"**{esc(T('report.plan'))}**" if fmt == "md" else f"<strong>{esc(T('report.plan'))}</strong>")
-            if case.plan.empty:
+            by_funder = classify.financing_table(case.plan)
+            if by_funder.empty:
                 para(esc(T("report.no_plan")))
             else:
-                rows = [[str(r.year), _funder(r.funder, lang), _nok(r.amount), str(r.purpose)] for r in case.plan.itertuples()]
-                totals = classify.financing_totals(case.plan)
-                rows += [[f"{T('report.total')} {r.year}", f"{T('report.municipal')} {_nok(r.municipal)} / {T('report.external')} {_nok(r.external)}", _nok(r.total), ""] for r in totals.itertuples()]
-                table([T("col.year"), T("col.funder"), T("col.amount_nok"), T("col.purpose")], rows)
+                sums = classify.financing_sums(case.plan)
+                rows = [[str(r.year), _funder(r.funder, lang), _nok(r.planned), _nok(r.actual)] for r in by_funder.itertuples()]
+                rows.append([T("report.total"), "", _nok(sums["planned"]), _nok(sums["actual"])])
+                table([T("col.year"), T("col.funder"), T("report.planned_nok"), T("report.actual_nok")], rows)
             para(f"**{esc(T('report.decisions'))}**" if fmt == "md" else f"<strong>{esc(T('report.decisions'))}</strong>")
             if case.decisions.empty:
                 para(esc(T("report.no_decisions")))
@@ -202,9 +219,14 @@ def council_summary(cases: Iterable[CityCase], lang: str, fmt: str = "md", *, ge
                 table(
                     [T("col.decided_on"), T("col.category"), T("col.decided_by"), T("col.case_ref"), T("col.reason")],
                     [[str(r.decided_on), vocab.label("categories", r.category, lang) if r.category else
-                      vocab.label("decision_kinds", r.kind, lang), str(r.decided_by), str(r.case_ref or ""), str(r.reason)]
+                      vocab.label("decision_kinds", r.kind, lang), str(r.decided_by), str(r.case_ref or ""),
+                      str(r.reason) + _suspension(r, lang)]
                      for r in case.decisions.itertuples()],
                 )
+    if ended:
+        heading(2, T("report.ended"))
+        para(esc(T("report.ended_help")))
+        items([f"{esc(_city_title_of(e.city_name, e.country_code, lang))}: {esc(e.text(lang))}" for e in ended])
     body = "\n".join(out)
     if fmt == "md":
         return body + "\n"
@@ -229,11 +251,21 @@ def _since(s: classify.Suggestion, lang: str) -> str:
     return f"{s.start} ({vocab.label('certainties', s.start_certainty, lang).lower()})"
 
 
+def _suspension(row: Any, lang: str) -> str:
+    """Return what a suspension freezes and when it is to be reviewed, after its reason ('' for other decisions)."""
+    if getattr(row, "kind", None) != "suspend_twinning":
+        return ""
+    scope = getattr(row, "scope", None) or i18n.render(i18n.Message("review.scope_unknown"), lang)
+    review_on = getattr(row, "review_on", None) or i18n.render(i18n.Message("review.review_unknown"), lang)
+    return " " + i18n.t("report.suspension", lang, scope=scope, review_on=review_on)
+
+
 def _funder(funder: Any, lang: str) -> str:
     """Return the funder as written, or 'municipal' in ``lang`` for the municipality itself."""
     return i18n.t("report.municipal", lang) if str(funder).strip().lower() == rules.MUNICIPAL_FUNDER else str(funder)
 
 
 def summary_for(conn: sqlite3.Connection, lang: str, fmt: str = "md", home_id: str | None = None) -> str:
-    """Return :func:`council_summary` of the sister cities of ``home_id`` (default: the configured home) as of today."""
-    return council_summary(gather(conn, home_id=home_id), lang, fmt)
+    """Return :func:`council_summary` of the sister cities of ``home_id`` (default: the configured home) as of today,
+    with the twinnings ended by then."""
+    return council_summary(gather(conn, home_id=home_id), lang, fmt, ended=classify.ended(snapshot(conn), home_id=home_id))
