@@ -492,3 +492,22 @@ def test_a_twinning_without_a_start_is_not_in_force_before_anything_dates_it():
     m.sister("y")
     assert [s.city_id for s in classify.suggest(m.snap(), as_of=2010)] == ["y"]
     assert [s.city_id for s in classify.suggest(m.snap(), as_of=DAY)] == ["x", "y"]
+
+
+def test_the_nordic_cities_are_read_from_their_agreement_not_as_lacking_any_record(seeded):
+    # data/agreements.csv: the Nordic Platform (norrkoping.se) binds the five Nordic twin towns; it is
+    # undated, so no category fits fully, but the relation is not "not enough data" for want of a record.
+    by_city = {s.city_id: s for s in classify.suggest(seeded, as_of="2026-12-01")}
+    for city in ("odense", "tampere", "kopavogur", "klaksvik"):
+        s = by_city[city]
+        assert s.suggested == "unclassified", city
+        assert any("nordic-platform" in e for r in s.met for e in r.evidence), city
+
+
+def test_an_ongoing_activity_whose_source_has_no_read_date_is_named_as_such(seeded):
+    # ring-exchanges-since-1968 is ongoing per its source but has no verified_on: the review counts it
+    # only in 1968 and says why, instead of hiding it behind "last: 1974".
+    s = next(s for s in classify.suggest(seeded, as_of="2026-12-01") if s.city_id == "darmstadt")
+    (note,) = [n for n in s.notes if n.kind == "ongoing_unverified"]
+    assert note.evidence == ("activity:ring-exchanges-since-1968",)
+    assert "verified_on" in render(note.message, "en") and "siden 1968" in render(note.message, "nb")

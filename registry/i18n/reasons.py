@@ -181,6 +181,13 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Gjensidighet er ikke registrert ({ties:list}); strategien sier at det bør være et krav om en toveis relasjon",
         "Reciprocity is not registered ({ties:list}); the strategy says a two-way relation should be a requirement",
     ),
+    "note.ongoing_unverified": (
+        "Pågår ifølge kilden, men når kilden sist ble lest er ikke registrert, så den er bare bekreftet i "
+        "startåret: {what:list}. Les kilden og fyll inn «verified_on» for å regne den som bekreftet fram til da",
+        "Ongoing per its source, but when the source was last read is not registered, so it is confirmed only "
+        "in its first year: {what:list}. Read the source and fill in verified_on to count it as confirmed up to then",
+    ),
+    "review.dated_name": ("{name} (siden {start})", "{name} (since {start})"),
     "note.undated_activity": (
         "{n} {n:plural:aktivitet/aktiviteter} uten dato i kildene: de teller ikke for de siste årene",
         "{n} {n:plural:activity/activities} without a date in the sources: they do not count for recent years",

@@ -28,7 +28,7 @@ from .decisions import (
     decision_history, financing_plan, financing_sums, financing_table, financing_totals, record_decision,
     relation_plan_lines, twinning_status,
 )
-from .facts import NO_DECISION, Ended, Note, Reason, Suggestion, TwinningDecision, category_label
+from .facts import NO_DECISION, Ended, Note, Reason, Suggestion, TwinningDecision, category_label, describe_activity
 
 __all__ = [
     "Reason",
@@ -75,6 +75,14 @@ def _notes(ctx: Context, city: str, ev: Evaluation, names: dict[str, Message]) -
         if sol[key]:
             ids = tuple(t.id for t in sol[key])
             notes.append(Note("one_way_solidarity", Message(code, {"ties": [describe(ctx, i) for i in ids]}), ids))
+    unverified = [a for a in ev.activities if a.ongoing and a.dated and not a.verified_on]
+    if unverified:
+        # The source says it goes on, but nobody has recorded reading it since: say so rather than
+        # count it as confirmed only in its first year without a word.
+        ids = tuple(f"activity:{a.id}" for a in unverified)
+        notes.append(Note("ongoing_unverified", Message("note.ongoing_unverified", {
+            "what": [Message("review.dated_name", {"name": describe_activity(a), "start": a.start}) for a in unverified],
+        }), ids))
     undated = [a for a in ev.activities if not a.dated]
     if undated:
         ids = tuple(f"activity:{a.id}" for a in undated)
@@ -91,8 +99,9 @@ def _suggest_one(ctx: Context, tie: Tie) -> Suggestion:
             suggested = rule.category
             break
     if suggested == "unclassified" and not any(a.dated for a in ev.activities) and ev.since is None \
-            and not results["quiet_since"][1]:
-        # Nothing registered that can be placed in time: no category can be read from it.
+            and not results["quiet_since"][1] and not any(met for met, _ in results.values()):
+        # Nothing registered that can be placed in time, and no criterion met by an agreement or tie
+        # in force either: no category can be read from it.
         suggested = R.NOT_ENOUGH_DATA
     ids = {e for r in results.values() for e in r[1]}
     names = {e: describe(ctx, e) for e in sorted(ids)}
