@@ -1,0 +1,72 @@
+"""A :class:`~registry.documents.model.Document` written as Markdown, every registry text escaped."""
+
+from __future__ import annotations
+
+import re
+
+from .model import Block, BulletList, Document, Heading, Inline, Link, Paragraph, Quote, Strong, Table
+
+__all__ = ["to_markdown", "escape"]
+
+# Only what Markdown reads as markup inside running text; dates, parentheses and full stops
+# stay as they are, so the file reads well as plain text too.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_LINE_START = re.compile(r"^(\s*)([>+\-]|\d+\.)(\s)")
+
+
+def escape(text: str) -> str:
+    """Return ``text`` on one line with Markdown's markup characters escaped.
+
+    >>> escape("*bold* <b> 1. a|b")
+    '\\\\*bold\\\\* \\\\<b\\\\> 1. a\\\\|b'
+    """
+    out = _SPECIAL.sub(r"\\\1", str(text)).replace("\r", " ").replace("\n", " ")
+    return _LINE_START.sub(r"\1\\\2\3", out)
+
+
+def _href(href: str) -> str:
+    # Angle brackets hold an address with spaces or parentheses; the address itself cannot close them.
+    return "<" + href.replace("<", "%3C").replace(">", "%3E").replace("\n", "") + ">"
+
+
+def _run(run: Inline) -> str:
+    if isinstance(run, Link):
+        return f"[{escape(run.text)}]({_href(run.href)})"
+    if isinstance(run, Strong):
+        return f"**{escape(run.text)}**"
+    return escape(run)
+
+
+def _runs(runs: tuple[Inline, ...]) -> str:
+    return "".join(_run(r) for r in runs)
+
+
+def _block(b: Block) -> str:
+    if isinstance(b, Heading):
+        return f"{'#' * (b.level + 1)} {escape(b.text)}\n"  # the title is the only level-1 heading
+    if isinstance(b, Paragraph):
+        return _runs(b.runs) + "\n"
+    if isinstance(b, Table):
+        lines = [f"*{escape(b.caption)}*\n"] if b.caption else []
+        lines.append("| " + " | ".join(escape(h) for h in b.header) + " |")
+        lines.append("|" + "---|" * len(b.header))
+        lines.extend("| " + " | ".join(_runs(c) for c in row) + " |" for row in b.rows)
+        return "\n".join(lines) + "\n"
+    if isinstance(b, BulletList):
+        return "\n".join(f"{f'{i}.' if b.numbered else '-'} {_runs(item)}" for i, item in enumerate(b.items, 1)) + "\n"
+    if isinstance(b, Quote):
+        lines = [f"> {escape(p)}" for p in b.paragraphs]
+        body = "\n>\n".join(lines)
+        return body + (f"\n>\n> — {escape(b.cite)}" if b.cite else "") + "\n"
+    raise TypeError(f"not a block: {b!r}")
+
+
+def to_markdown(doc: Document) -> str:
+    """Return ``doc`` as Markdown text: the title as the one level-1 heading, blocks separated by blank lines."""
+    parts = [f"# {escape(doc.title)}\n"]
+    if doc.subtitle:
+        parts.append(f"*{escape(doc.subtitle)}*\n")
+    parts.extend(_block(b) for b in doc.blocks)
+    if doc.footer:
+        parts.append(f"---\n\n{escape(doc.footer)}\n")
+    return "\n".join(parts)
