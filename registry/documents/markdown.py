@@ -15,13 +15,17 @@ _LINE_START = re.compile(r"^(\s*)([>+\-]|\d+\.)(\s)")
 
 
 def escape(text: str) -> str:
-    """Return ``text`` on one line with Markdown's markup characters escaped.
+    """Return ``text`` on one line with Markdown's markup characters escaped (inside a line: see :func:`_line`).
 
-    >>> escape("*bold* <b> 1. a|b")
-    '\\\\*bold\\\\* \\\\<b\\\\> 1. a\\\\|b'
+    >>> print(escape("*bold* <b> 1. a|b"))
+    \\*bold\\* \\<b\\> 1. a\\|b
     """
-    out = _SPECIAL.sub(r"\\\1", str(text)).replace("\r", " ").replace("\n", " ")
-    return _LINE_START.sub(r"\1\\\2\3", out)
+    return _SPECIAL.sub(r"\\\1", str(text)).replace("\r", " ").replace("\n", " ")
+
+
+def _line(text: str) -> str:
+    """Return already escaped ``text`` safe at the start of a line or list item ('5. mai' is no list)."""
+    return _LINE_START.sub(r"\1\\\2\3", text)
 
 
 def _href(href: str) -> str:
@@ -31,14 +35,18 @@ def _href(href: str) -> str:
 
 def _run(run: Inline) -> str:
     if isinstance(run, Link):
+        if run.text == run.href and run.href.lower().startswith(("http://", "https://")) and not set(run.href) & set("<> "):
+            return f"<{run.href}>"  # an autolink: the address once
         return f"[{escape(run.text)}]({_href(run.href)})"
     if isinstance(run, Strong):
-        return f"**{escape(run.text)}**"
+        # Emphasis cannot end on a space ('**Kilde: **' stays literal): the space goes after it.
+        core = run.text.rstrip()
+        return f"**{escape(core)}**{run.text[len(core):]}" if core else run.text
     return escape(run)
 
 
 def _runs(runs: tuple[Inline, ...]) -> str:
-    return "".join(_run(r) for r in runs)
+    return _line("".join(_run(r) for r in runs))
 
 
 def _block(b: Block) -> str:
@@ -55,7 +63,7 @@ def _block(b: Block) -> str:
     if isinstance(b, BulletList):
         return "\n".join(f"{f'{i}.' if b.numbered else '-'} {_runs(item)}" for i, item in enumerate(b.items, 1)) + "\n"
     if isinstance(b, Quote):
-        lines = [f"> {escape(p)}" for p in b.paragraphs]
+        lines = [f"> {_line(escape(p))}" for p in b.paragraphs]
         body = "\n>\n".join(lines)
         return body + (f"\n>\n> — {escape(b.cite)}" if b.cite else "") + "\n"
     raise TypeError(f"not a block: {b!r}")
@@ -68,5 +76,5 @@ def to_markdown(doc: Document) -> str:
         parts.append(f"*{escape(doc.subtitle)}*\n")
     parts.extend(_block(b) for b in doc.blocks)
     if doc.footer:
-        parts.append(f"---\n\n{escape(doc.footer)}\n")
+        parts.append(f"---\n\n{_line(escape(doc.footer))}\n")
     return "\n".join(parts)

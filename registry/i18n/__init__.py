@@ -14,14 +14,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import data, explore, frame, review
+from . import case, data, explore, frame, review
 from .fields import FIELD_HELP_NB, FIELDS, TABLE_LABELS, field_help, field_label
-from .lookup import TIME_ZONE, country_name, local_time
+from .lookup import TIME_ZONE, country_name, local_time, long_date
 from .render import Message, register, render
 
 __all__ = [
     "LANGUAGES", "LANGUAGE_NAMES", "STRINGS", "FIELDS", "TABLE_LABELS", "TIME_ZONE", "t", "table_label", "field_label",
-    "country_name", "local_time", "FIELD_HELP_NB", "field_help", "Message", "render", "register",
+    "country_name", "local_time", "FIELD_HELP_NB", "field_help", "Message", "render", "register", "long_date",
 ]
 
 LANGUAGES: tuple[str, ...] = ("nb", "en")
@@ -48,7 +48,8 @@ def _merged(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 
 
 #: Every UI text: key -> (nb, en).
-STRINGS: dict[str, tuple[str, str]] = _merged(frame.STRINGS, explore.STRINGS, review.STRINGS, data.STRINGS)
+STRINGS: dict[str, tuple[str, str]] = _merged(frame.STRINGS, explore.STRINGS, review.STRINGS, data.STRINGS, case.STRINGS)
+register(case.TEMPLATES)
 
 
 def table_label(table: str, lang: str) -> str:
