@@ -18,7 +18,7 @@ from typing import Sequence
 
 from .. import i18n, rules as R, vocab
 from ..i18n import Message, render
-from ..i18n.case import STRATEGY_2C, STRATEGY_2C_CATEGORIES
+from ..i18n.case import STRATEGY_2C, STRATEGY_2C_CATEGORIES, STRATEGY_WORDS
 from . import write
 from .case_facts import CATEGORIES, CaseFacts, CityFacts, CriterionFact, case_facts
 from .model import Block, BulletList, Document, Heading, Inline, Link, Paragraph, Quote, Strong, Table
@@ -31,6 +31,13 @@ STRATEGY_ADOPTED = date(2010, 1, 28)
 OPTION_KINDS: tuple[str, ...] = ("category", "freeze", "end")
 #: Criteria that *are* a decision: unmet, they say only that the option has not been chosen yet.
 _DECISION_CRITERIA = frozenset({"focus_decision", "dormant_decision"})
+#: What choosing each category obliges (strategy 2a, 2c and the council's majority remark), by category.
+_OBLIGES: dict[str, str] = {
+    "project": "case.oblige_project",
+    "political_focus": "case.oblige_political_focus",
+    "solidarity": "case.oblige_solidarity",
+    "dormant": "case.oblige_dormant",
+}
 #: Twinnings older than this year are those the strategy says are hard to end («siden midten av 40-tallet»).
 _OLD_TIE_BEFORE = 1950
 
@@ -73,7 +80,7 @@ def _when(c: CityFacts, lang: str) -> str:
         return _t("case.unknown", lang)
     certainty = c.start_certainty
     note = f" ({vocab.label('certainties', certainty, lang).lower()})" if certainty and certainty != "sourced" else ""
-    return _r("case.since_value", lang, when=i18n.long_date(c.start, lang), certainty=note)
+    return _r("casefact.since_value", lang, when=i18n.long_date(c.start, lang), certainty=note)
 
 
 def _activity_date(a, lang: str) -> str:  # type: ignore[no-untyped-def]
@@ -83,8 +90,8 @@ def _activity_date(a, lang: str) -> str:  # type: ignore[no-untyped-def]
     if a.end and a.end != a.start:
         text += f"–{i18n.long_date(a.end, lang)}"
     elif a.ongoing:
-        ongoing = (_r("case.ongoing", lang, verified=i18n.long_date(a.verified_on, lang)) if a.verified_on
-                   else _r("case.ongoing_unconfirmed", lang))
+        ongoing = (_r("casefact.ongoing", lang, verified=i18n.long_date(a.verified_on, lang)) if a.verified_on
+                   else _r("casefact.ongoing_unconfirmed", lang))
         text += f" – {ongoing}"
     return text
 
@@ -92,7 +99,7 @@ def _activity_date(a, lang: str) -> str:  # type: ignore[no-untyped-def]
 def _criterion_text(c: CriterionFact, lang: str, facts: CaseFacts, city: CityFacts) -> str:
     """Return what one criterion says for the city, in the rule's own words (:data:`registry.rules.CRITERIA`)."""
     if c.code == "quiet_since" and not c.met and not c.evidence:
-        return _cap(_r("case.nothing_dated", lang))
+        return _cap(_r("casefact.nothing_dated", lang))
     rule = R.criterion(c.code)
     template = (rule.met_nb if c.met else rule.unmet_nb) if lang == "nb" else (rule.met_en if c.met else rule.unmet_en)
     evidence = ", ".join(e.text(lang) for e in c.evidence) or _t("case.nothing", lang)
@@ -101,9 +108,9 @@ def _criterion_text(c: CriterionFact, lang: str, facts: CaseFacts, city: CityFac
 
 def _quiet_or_nothing(city: CityFacts, facts: CaseFacts, lang: str) -> list[str]:
     if city.state.kind == "quiet":
-        return [_r("case.quiet", lang, years=facts.window_years, last=city.state.last_year)]
+        return [_r("casefact.quiet", lang, years=facts.window_years, last=city.state.last_year)]
     if city.state.kind == "not_enough_data":
-        return [_r("case.nothing_dated", lang)]
+        return [_r("casefact.nothing_dated", lang)]
     return []
 
 
@@ -112,10 +119,10 @@ def _recent(city: CityFacts, facts: CaseFacts, lang: str) -> list[str]:
     out = [_criterion_text(c, lang, facts, city) for c in city.criteria if c.code == "quiet_since" and not c.met and c.evidence]
     ongoing = [a.title_in(lang) for a in city.activities if a.ongoing and not a.end]
     if ongoing:
-        out.append(_r("case.ongoing_activities", lang, titles=ongoing))
+        out.append(_r("casefact.ongoing_activities", lang, titles=ongoing))
     ahead = [p for p in city.totals if p.year >= facts.as_of.year]
     if ahead:
-        out.append(_r("case.planned_money", lang, years=[str(p.year) for p in ahead], amount=_nok(sum(p.total for p in ahead))))
+        out.append(_r("casefact.planned_money", lang, years=[str(p.year) for p in ahead], amount=_nok(sum(p.total for p in ahead))))
     return out
 
 
@@ -128,7 +135,7 @@ def options_for(city: CityFacts, facts: CaseFacts, lang: str) -> list[tuple[str,
     quiet the relation is against its recent and ongoing activity and planned money).
     """
     out = []
-    decided = ([_r("case.decided_as", lang, category=city.assigned, date=i18n.long_date(city.assigned_on, lang))]
+    decided = ([_r("casefact.decided_as", lang, category=city.assigned, date=i18n.long_date(city.assigned_on, lang))]
                if city.assigned else [])
     for cat in CATEGORIES:
         name = vocab.label("categories", cat, lang).lower()
@@ -143,16 +150,16 @@ def options_for(city: CityFacts, facts: CaseFacts, lang: str) -> list[tuple[str,
         con = [_criterion_text(c, lang, facts, city) for c in crit if not c.met and c.code not in _DECISION_CRITERIA]
         if city.assigned and city.assigned != cat:
             con = decided + con
-        out.append(("category", title, pro, con, _t(f"case.oblige_{cat}", lang)))
+        out.append(("category", title, pro, con, _t(_OBLIGES[cat], lang)))
     quiet = _quiet_or_nothing(city, facts, lang)
     active = _recent(city, facts, lang)
     out.append(("freeze", _t("case.opt_freeze", lang), quiet, decided + active, _t("case.oblige_freeze", lang)))
     against_end = decided + active
     if city.carriers:
-        against_end.append(_r("case.others_carry", lang, names=[c.text(lang) for c in city.carriers]))
+        against_end.append(_r("casefact.others_carry", lang, names=[c.text(lang) for c in city.carriers]))
     start_year = int(city.start[:4]) if city.start and city.start[:4].isdigit() else None
     if start_year is not None and start_year < _OLD_TIE_BEFORE:
-        against_end.append(_r("case.old_tie", lang, year=start_year))
+        against_end.append(_r("casefact.old_tie", lang, year=start_year))
     out.append(("end", _t("case.opt_end", lang), quiet, against_end, _t("case.oblige_end", lang)))
     return out
 
@@ -206,7 +213,7 @@ def _history(city: CityFacts, lang: str) -> list[Block]:
         for d in city.decisions:
             what = (vocab.label("categories", d.category, lang) if d.kind == "category" and d.category
                     else (d.title_nb if lang == "nb" and d.title_nb else d.title) or vocab.label("decision_kinds", d.kind, lang))
-            line = _r("case.decision_line", lang, date=i18n.long_date(d.decided_on, lang), body=d.decided_by,
+            line = _r("casefact.decision_line", lang, date=i18n.long_date(d.decided_on, lang), body=d.decided_by,
                       ref=f" ({d.case_ref})" if d.case_ref else "", what=what, reason=d.reason)
             src = _sources(d.source)
             items.append([line, *([" ", *src] if src else [])])
@@ -217,7 +224,7 @@ def _history(city: CityFacts, lang: str) -> list[Block]:
     if city.activities:
         ordered = sorted(city.activities, key=lambda a: (a.start is None, str(a.start or "")))
         blocks.append(BulletList.of([
-            [_r("case.activity_line", lang, date=_activity_date(a, lang), kind=a.kind, title=a.title_in(lang)), " (",
+            [_r("casefact.activity_line", lang, date=_activity_date(a, lang), kind=a.kind, title=a.title_in(lang)), " (",
              *(_sources(a.source) or [_t("case.no_source", lang)]), ")"]
             for a in ordered
         ]))
@@ -230,12 +237,12 @@ def _state_text(city: CityFacts, facts: CaseFacts, lang: str) -> str:
     s = city.state
     last = str(s.last_year) if s.last_year else _t("case.unknown", lang)
     if s.kind == "points_to":
-        return _r("case.state_points_to", lang, category=s.category)
+        return _r("casefact.state_points_to", lang, category=s.category)
     if s.kind == "quiet":
-        return _r("case.state_quiet", lang, years=facts.window_years, last=last)
+        return _r("casefact.state_quiet", lang, years=facts.window_years, last=last)
     if s.kind == "not_enough_data":
-        return _r("case.state_not_enough", lang, n=s.records, undated=s.undated)
-    return _r("case.state_no_fit", lang, last=last)
+        return _r("casefact.state_not_enough", lang, n=s.records, undated=s.undated)
+    return _r("casefact.state_no_fit", lang, last=last)
 
 
 def _assessment(city: CityFacts, facts: CaseFacts, lang: str) -> list[Block]:
@@ -243,13 +250,13 @@ def _assessment(city: CityFacts, facts: CaseFacts, lang: str) -> list[Block]:
     blocks.append(_activity_table(city, lang) if city.activities else Paragraph.of(_t("case.no_activities", lang)))
     blocks.append(Heading(3, _t("case.role", lang)))
     role = {code: (nb if lang == "nb" else en) for code, nb, en in R.ROLES}[city.role]
-    carriers = (_r("case.carried_by", lang, names=[c.text(lang) for c in city.carriers]) if city.carriers
-                else _r("case.no_carriers", lang))
-    blocks.append(Paragraph.of(_r("case.role_line", lang, role=role, carriers=carriers)))
+    carriers = (_r("casefact.carried_by", lang, names=[c.text(lang) for c in city.carriers]) if city.carriers
+                else _r("casefact.no_carriers", lang))
+    blocks.append(Paragraph.of(_r("casefact.role_line", lang, role=role, carriers=carriers)))
     blocks.append(Heading(3, _t("case.plan", lang)))
     blocks.extend(_plan_blocks(city, lang))
     blocks.append(Heading(3, _t("case.state", lang)))
-    assigned = (_r("case.assigned_value", lang, category=city.assigned, date=i18n.long_date(city.assigned_on, lang))
+    assigned = (_r("casefact.assigned_value", lang, category=city.assigned, date=i18n.long_date(city.assigned_on, lang))
                 if city.assigned else _t("case.no_category", lang))
     blocks.append(Paragraph.of(Strong(_t("case.assigned", lang) + ": "), assigned))
     blocks.append(Paragraph.of(_state_text(city, facts, lang)))
@@ -287,7 +294,7 @@ def _economy(facts: CaseFacts, lang: str) -> list[Block]:
     ]
     without = [c.name(lang) for c in facts.cities if not c.plan]
     if without:
-        blocks.append(Paragraph.of(_r("case.no_plan_for", lang, names=without)))
+        blocks.append(Paragraph.of(_r("casefact.no_plan_for", lang, names=without)))
     return blocks
 
 
@@ -303,16 +310,16 @@ def build_case(facts: CaseFacts, lang: str = "nb", made: date | None = None) -> 
     if not facts.cities:
         blocks.append(Paragraph.of(_t("case.no_cities", lang)))
     else:
-        code = "case.subject_one" if len(names) == 1 else "case.subject"
+        code = "casefact.subject_one" if len(names) == 1 else "casefact.subject"
         blocks.append(Paragraph.of(_r(code, lang, n=len(names), home=home, names=names)))
     adopted = i18n.long_date(STRATEGY_ADOPTED, lang)
-    blocks.append(Quote((_t("case.q_own_case", lang),), _t("case.cite_strategy", lang, date=adopted)))
-    blocks.append(Quote((_t("case.q_plan", lang),), _t("case.cite_remark", lang, date=adopted)))
+    pick = 0 if lang == "nb" else 1
+    blocks.append(Quote((STRATEGY_WORDS["own_case"][pick],), STRATEGY_WORDS["cite_intro"][pick].format(date=adopted)))
+    blocks.append(Quote((STRATEGY_WORDS["plan"][pick],), _t("case.cite_remark", lang, date=adopted)))
 
     blocks += [Heading(1, _t("case.h_background", lang)), Heading(2, _t("case.h_strategy", lang))]
-    pick = 0 if lang == "nb" else 1
     words = [p[pick] for p in STRATEGY_2C] + [f"– {STRATEGY_2C_CATEGORIES[c][pick]}" for c in CATEGORIES]
-    blocks.append(Quote(tuple(words), _t("case.cite_strategy", lang, date=adopted)))
+    blocks.append(Quote(tuple(words), STRATEGY_WORDS["cite"][pick].format(date=adopted)))
     if lang != "nb":
         blocks.append(Paragraph.of(_t("case.translation", lang)))
     blocks.append(Heading(2, _t("case.h_history", lang)))

@@ -8,7 +8,7 @@ quoted in its own Norwegian words (checked against the adopted text by
 
 from __future__ import annotations
 
-__all__ = ["STRINGS", "TEMPLATES", "STRATEGY_2C", "STRATEGY_2C_CATEGORIES"]
+__all__ = ["STRINGS", "TEMPLATES", "STRATEGY_2C", "STRATEGY_2C_CATEGORIES", "STRATEGY_WORDS"]
 
 #: Strategy 2 and its point c, paragraph by paragraph, as adopted (bystyret 28.01.2010): (nb, en).
 STRATEGY_2C: tuple[tuple[str, str], ...] = (
@@ -28,6 +28,27 @@ STRATEGY_2C: tuple[tuple[str, str], ...] = (
         "carried by others. One can imagine the work with the sister cities divided into four different categories:",
     ),
 )
+
+#: Where the strategy's words are from, and its other sentences the case quotes: key -> (nb, en).
+#: Quotations of the adopted text, not UI text: they name Trondheim because the strategy is Trondheim's.
+STRATEGY_WORDS: dict[str, tuple[str, str]] = {
+    "cite": (
+        "Internasjonal strategi for Trondheim kommune, vedtatt i bystyret {date}, strategi 2",
+        "International strategy of Trondheim municipality, adopted by the city council on {date}, strategy 2",
+    ),
+    "cite_intro": (
+        "Internasjonal strategi for Trondheim kommune, vedtatt i bystyret {date}",
+        "International strategy of Trondheim municipality, adopted by the city council on {date}",
+    ),
+    "own_case": (
+        "Rådmannen vil fremme egen sak om vennskapsbyer for bystyret.",
+        "The chief executive will put a separate case on the sister cities before the city council.",
+    ),
+    "plan": (
+        "Bystyret ber om at saken om vennskapsbyer inneholder en finansieringsplan.",
+        "The city council asks that the case on the sister cities include a financing plan.",
+    ),
+}
 
 #: The four categories of strategy 2c in the strategy's words, by category code: (nb, en).
 STRATEGY_2C_CATEGORIES: dict[str, tuple[str, str]] = {
@@ -80,21 +101,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "case.h_assessment": ("Vurdering", "Assessment"),
     "case.h_economy": ("Økonomiske konsekvenser", "Financial consequences"),
     "case.h_proposal": ("Forslag til vedtak", "Proposed decision"),
-    "case.cite_strategy": (
-        "Internasjonal strategi for Trondheim kommune, vedtatt i bystyret {date}, strategi 2",
-        "International strategy of Trondheim municipality, adopted by the city council on {date}, strategy 2",
-    ),
     "case.cite_remark": (
         "Flertallsmerknad i bystyrets vedtak {date}",
         "Majority remark in the city council's decision of {date}",
-    ),
-    "case.q_own_case": (
-        "Rådmannen vil fremme egen sak om vennskapsbyer for bystyret.",
-        "The chief executive will put a separate case on the sister cities before the city council.",
-    ),
-    "case.q_plan": (
-        "Bystyret ber om at saken om vennskapsbyer inneholder en finansieringsplan.",
-        "The city council asks that the case on the sister cities include a financing plan.",
     ),
     "case.no_cities": (
         "Registeret har ingen vennskapsbyer for kommunen på denne datoen.",
@@ -120,7 +129,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "case.no_sector": ("Uten sektor", "No sector"),
     "case.total": ("I alt", "Total"),
-    "case.col_date": ("Dato", "Date"),
     "case.col_city": ("Vennskapsby", "Sister city"),
     "case.col_municipal": ("Kommunalt", "Municipal"),
     "case.col_external": ("Eksternt", "External"),
@@ -207,7 +215,7 @@ STRINGS: dict[str, tuple[str, str]] = {
 
 #: Sentences built from the case's facts: code -> (nb, en), rendered by :func:`registry.i18n.render`.
 TEMPLATES: dict[str, tuple[str, str]] = {
-    "case.subject": (
+    "casefact.subject": (
         "Saken gjelder de {n} vennskapsbyene til {home}: {names:list}. Internasjonal strategi sier at rådmannen vil "
         "fremme egen sak om vennskapsbyer, og bystyret ba om at saken inneholder en finansieringsplan. Saken legger "
         "fram det registeret viser om hver relasjon, og alternativene bystyret kan velge mellom: fortsette i en "
@@ -218,7 +226,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "options the council can choose between: continue in a category, change the category, freeze or end the "
         "twinning.",
     ),
-    "case.subject_one": (
+    "casefact.subject_one": (
         "Saken gjelder vennskapsbyen {names:list} til {home}. Saken legger fram det registeret viser om relasjonen, og "
         "alternativene bystyret kan velge mellom: fortsette i en kategori, endre kategori, fryse eller avslutte "
         "forbindelsen.",
@@ -226,71 +234,67 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "and the options the council can choose between: continue in a category, change the category, freeze or "
         "end the twinning.",
     ),
-    "case.since_value": ("{when}{certainty}", "{when}{certainty}"),
-    "case.decision_line": (
+    "casefact.since_value": ("{when}{certainty}", "{when}{certainty}"),
+    "casefact.decision_line": (
         "{date}: {body}{ref} – {what}. {reason}",
         "{date}: {body}{ref} – {what}. {reason}",
     ),
-    "case.activity_line": ("{date} – {kind:label:activity_kinds}: {title}", "{date} – {kind:label:activity_kinds}: {title}"),
-    "case.ongoing": (
+    "casefact.activity_line": ("{date} – {kind:label:activity_kinds}: {title}", "{date} – {kind:label:activity_kinds}: {title}"),
+    "casefact.ongoing": (
         "pågår (sist bekreftet {verified})", "ongoing (last confirmed {verified})",
     ),
-    "case.ongoing_unconfirmed": ("pågår", "ongoing"),
-    "case.assigned_value": ("{category:label:categories} (vedtatt {date})", "{category:label:categories} (decided {date})"),
-    "case.state_points_to": (
+    "casefact.ongoing_unconfirmed": ("pågår", "ongoing"),
+    "casefact.assigned_value": ("{category:label:categories} (vedtatt {date})", "{category:label:categories} (decided {date})"),
+    "casefact.state_points_to": (
         "Opplysningene i registeret oppfyller kriteriene for kategorien {category:label:categories}. Det er et forslag "
         "fra registeret; kategorien velger bystyret.",
         "The registry's evidence meets the criteria of the category {category:label:categories}. It is the registry's "
         "suggestion; the council chooses the category.",
     ),
-    "case.state_quiet": (
+    "casefact.state_quiet": (
         "Ingen aktivitet registrert siste {years} år (sist registrert: {last}). Om aktiviteten ikke skal prioriteres "
         "(«hvilende»), er et valg for bystyret, ikke noe registeret kan avgjøre.",
         "No activity registered in the last {years} years (last registered: {last}). Whether activity is not to be "
-        "prioritised («dormant») is the council's choice, not something the registry can settle.",
+        "prioritised ('dormant') is the council's choice, not something the registry can settle.",
     ),
-    "case.state_no_fit": (
+    "casefact.state_no_fit": (
         "Opplysningene oppfyller ikke alle kriteriene for noen kategori (siste registrerte aktivitet: {last}).",
         "The evidence does not meet every criterion of any category (last registered activity: {last}).",
     ),
-    "case.state_not_enough": (
+    "casefact.state_not_enough": (
         "Ikke nok data: registeret har {n} {n:plural:aktivitetsoppføring/aktivitetsoppføringer} for relasjonen, "
         "{undated} uten dato; ingen kategori kan leses ut av det.",
         "Not enough data: the registry holds {n} activity {n:plural:record/records} for the relation, {undated} "
         "without a date; no category can be read from it.",
     ),
-    "case.role_line": ("{role}. {carriers}", "{role}. {carriers}"),
-    "case.carried_by": ("Kontakten bæres også av {names:list}.", "The contact is also carried by {names:list}."),
-    "case.no_carriers": (
+    "casefact.role_line": ("{role}. {carriers}", "{role}. {carriers}"),
+    "casefact.carried_by": ("Kontakten bæres også av {names:list}.", "The contact is also carried by {names:list}."),
+    "casefact.no_carriers": (
         "Registeret viser ikke at andre bærer kontakten.", "The registry does not show that others carry the contact.",
     ),
-    "case.quiet": (
+    "casefact.quiet": (
         "ingen aktivitet registrert siste {years} år (sist registrert: {last})",
         "no activity registered in the last {years} years (last registered: {last})",
     ),
-    "case.nothing_dated": (
+    "casefact.nothing_dated": (
         "registeret har ingen datert aktivitet for relasjonen",
         "the registry holds no dated activity for the relation",
     ),
-    "case.recent": (
-        "{n} {n:plural:aktivitet/aktiviteter} registrert siste {years} år (sist: {last})",
-        "{n} {n:plural:activity/activities} registered in the last {years} years (last: {last})",
-    ),
-    "case.ongoing_activities": ("pågående aktivitet: {titles:list}", "ongoing activity: {titles:list}"),
-    "case.planned_money": (
+    "casefact.ongoing_activities": ("pågående aktivitet: {titles:list}", "ongoing activity: {titles:list}"),
+    "casefact.planned_money": (
         "planlagte midler for {years:list}: {amount} kr", "money planned for {years:list}: NOK {amount}",
     ),
-    "case.others_carry": ("kontakten bæres også av {names:list}", "the contact is also carried by {names:list}"),
-    "case.old_tie": (
+    "casefact.others_carry": ("kontakten bæres også av {names:list}", "the contact is also carried by {names:list}"),
+    "casefact.old_tie": (
         "forbindelsen går tilbake til {year}; strategien: «Det vil være vanskelig å avvikle ordninger som har vart "
         "siden midten av 40-tallet»",
         "the twinning goes back to {year}; the strategy: 'It will be difficult to end arrangements that have lasted "
         "since the mid-1940s'",
     ),
-    "case.decided_as": (
+    "casefact.decided_as": (
         "vedtatt som {category:label:categories} ({date})", "decided as {category:label:categories} ({date})",
     ),
-    "case.no_plan_for": (
+    "casefact.no_plan_for": (
         "Ingen finansieringsplan registrert for {names:list}.", "No financing plan registered for {names:list}.",
     ),
 }
