@@ -11,7 +11,9 @@ __all__ = ["to_markdown", "escape"]
 # Only what Markdown reads as markup inside running text; dates, parentheses and full stops
 # stay as they are, so the file reads well as plain text too.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
-_LINE_START = re.compile(r"^(\s*)([>+\-]|\d+\.)(\s)")
+_LINE_START = re.compile(r"^(\s*)([>+\-])(\s)")
+# An ordered-list marker is escaped at its full stop: '5\. mai' (a backslash before a digit is no escape).
+_NUMBER_START = re.compile(r"^(\s*)(\d+)\.(\s)")
 
 
 def escape(text: str) -> str:
@@ -25,7 +27,7 @@ def escape(text: str) -> str:
 
 def _line(text: str) -> str:
     """Return already escaped ``text`` safe at the start of a line or list item ('5. mai' is no list)."""
-    return _LINE_START.sub(r"\1\\\2\3", text)
+    return _NUMBER_START.sub(r"\1\2\\.\3", _LINE_START.sub(r"\1\\\2\3", text))
 
 
 def _href(href: str) -> str:

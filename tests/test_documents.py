@@ -1,0 +1,184 @@
+"""The document layer: one model written as Markdown, self-contained HTML and Word, each read back by its reader.
+
+Word files are opened with python-docx (what a script reads) and, where LibreOffice is
+installed, converted by it (what an office suite does with them).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import zipfile
+from datetime import date
+
+import docx
+import pytest
+
+from registry import i18n
+from registry.documents import (
+    BulletList, Document, Heading, Link, Paragraph, Quote, Strong, Table, texts, to_docx, to_html, to_markdown, write,
+)
+
+EVIL = "<script>alert(1)</script> & \"quoted\" *bold* [x](javascript:alert(2)) | pipe"
+
+
+def sample(text: str = "Vennskapsbyer") -> Document:
+    """Every kind of block once: two sections, a paragraph with bold and a link, a table, both lists and a quote."""
+    return Document(
+        title=f"Saksframlegg: {text}",
+        lang="nb",
+        subtitle="Utkast",
+        footer="Laget av registeret",
+        blocks=(
+            Heading(1, "Saken gjelder"),
+            Paragraph.of(Strong("Kilde: "), Link("trondheim.kommune.no", "https://trondheim.kommune.no/"), " og ", text),
+            Heading(2, "Finansieringsplan"),
+            Table.of(["År", "Beløp"], [["2026", "100\u202f000"], [text, Link("kilde", "https://example.org/a?b=1&c=2")]],
+                     caption="Planlagt"),
+            BulletList.of(["første", ["andre ", Strong("punkt")]]),
+            BulletList.of(["fortsette", "avslutte"], numbered=True),
+            Quote(("Hvilende relasjoner hvor aktivitet ikke prioriteres",), "Strategi 2c"),
+            Heading(1, "Forslag til vedtak"),
+            Paragraph.of("5. mai 1945 er en dato, ikke en liste"),
+        ),
+    )
+
+
+# --- dates -----------------------------------------------------------------------------------------
+
+
+def test_dates_are_written_the_norwegian_and_the_english_way():
+    assert i18n.long_date(date(2026, 12, 7), "nb") == "7. desember 2026"
+    assert i18n.long_date(date(2026, 12, 7), "en") == "7 December 2026"
+    assert i18n.long_date("1968-10-05", "nb") == "5. oktober 1968"
+    assert i18n.long_date("2000-08", "nb") == "august 2000" and i18n.long_date("2000-08", "en") == "August 2000"
+    assert i18n.long_date("1945", "nb") == "1945"
+    assert i18n.long_date(None, "nb") == "" and i18n.long_date("ukjent", "nb") == "ukjent"
+
+
+# --- Markdown --------------------------------------------------------------------------------------
+
+
+def test_markdown_structure_round_trips():
+    # Sanity of the round trip: every heading comes back at its level, every table row is a row, and every text the
+    # model holds is in the file once the escapes are read back.
+    doc = sample()
+    md = to_markdown(doc)
+    headings = re.findall(r"^(#+) (.+)$", md, re.M)
+    assert headings == [("#", "Saksframlegg: Vennskapsbyer"), ("##", "Saken gjelder"), ("###", "Finansieringsplan"),
+                        ("##", "Forslag til vedtak")]
+    assert "| År | Beløp |\n|---|---|\n| 2026 | 100\u202f000 |" in md
+    assert "- første\n- andre **punkt**" in md and "1. fortsette\n2. avslutte" in md
+    assert "> Hvilende relasjoner" in md and "[trondheim.kommune.no](" in md  # a named link keeps its name
+    for text in texts(doc):
+        assert text in read_markdown(md), text
+
+
+def read_markdown(md: str) -> str:
+    """Return the text a reader sees of our Markdown: links by their text, bold unmarked, escapes read back."""
+    out = re.sub(r"\[((?:\\.|[^\]\\])*)\]\(<[^>]*>\)", r"\1", md)
+    out = re.sub(r"<(https?://[^>\s]+)>", r"\1", out).replace("**", "")
+    return re.sub(r"\\(.)", r"\1", out)
+
+
+def test_markdown_escapes_markup_and_keeps_bold_closed():
+    md = to_markdown(sample(EVIL))
+    assert "<script>" not in md and "\\<script\\>" in md
+    assert "\\*bold\\*" in md and "\\[x\\](javascript:alert(2))" in md and "\\| pipe" in md
+    # A bold label ends before its space, else Markdown shows the asterisks.
+    assert "**Kilde:** [trondheim.kommune.no](<https://trondheim.kommune.no/>)" in md
+    # A date at the start of a paragraph is no numbered list.
+    assert "\n5\\. mai 1945" in md
+
+
+def test_markdown_shows_a_bare_address_once():
+    doc = Document("T", "nb", (Paragraph.of(Link("https://a.no/x", "https://a.no/x")),))
+    assert "<https://a.no/x>" in to_markdown(doc)
+
+
+# --- HTML ------------------------------------------------------------------------------------------
+
+
+def test_html_is_escaped_and_self_contained():
+    page = to_html(sample(EVIL))
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="nb">' in page
+    assert "<script" not in page and "&lt;script&gt;" in page
+    # Nothing is fetched from another host: no script, style sheet, image, frame or font by address.
+    assert not re.search(r"<(script|link|img|iframe|object|embed)\b", page)
+    assert not re.search(r"\bsrc\s*=", page) and "@import" not in page and "url(" not in page
+    hrefs = re.findall(r'href="([^"]*)"', page)
+    assert hrefs == ["https://trondheim.kommune.no/", "https://example.org/a?b=1&amp;c=2"]  # only the sources' links
+    assert "@media print" in page and "@page" in page
+
+
+def test_html_shows_an_unsafe_address_as_text():
+    doc = Document("T", "en", (Paragraph.of(Link("click", "javascript:alert(1)")),))
+    page = to_html(doc)
+    assert "href" not in page and "click (javascript:alert(1))" in page
+
+
+# --- Word ------------------------------------------------------------------------------------------
+
+
+def _docx(doc: Document) -> docx.document.Document:
+    return docx.Document(io.BytesIO(to_docx(doc, page_label="Side")))
+
+
+def test_word_has_real_headings_tables_lists_and_page_numbers():
+    d = _docx(sample())
+    styles = [(p.style.name, p.text) for p in d.paragraphs]
+    assert ("Title", "Saksframlegg: Vennskapsbyer") in styles
+    assert ("Heading 1", "Saken gjelder") in styles and ("Heading 2", "Finansieringsplan") in styles
+    assert ("List Bullet", "andre punkt") in styles and ("List Number", "avslutte") in styles
+    assert ("Quote", "Hvilende relasjoner hvor aktivitet ikke prioriteres") in styles
+    (table,) = d.tables
+    assert [c.text for c in table.rows[0].cells] == ["År", "Beløp"] and len(table.rows) == 3
+    assert table.rows[0]._tr.trPr.xml.count("tblHeader") == 1  # the header row repeats on each page
+    footer = d.sections[0].footer._element.xml
+    assert "PAGE" in footer and "Side" in footer and "Laget av registeret" in footer
+    assert d.core_properties.title == "Saksframlegg: Vennskapsbyer" and d.core_properties.language == "nb-NO"
+    rels = [r.target_ref for r in d.part.rels.values() if r.reltype.endswith("/hyperlink")]
+    assert rels == ["https://trondheim.kommune.no/", "https://example.org/a?b=1&c=2"]
+
+
+def test_word_takes_hostile_text_as_text():
+    d = _docx(sample(EVIL + "\x01\x0b"))  # control characters have no place in XML: dropped, not a failure
+    assert any(EVIL in p.text for p in d.paragraphs)
+    assert EVIL in d.tables[0].rows[2].cells[0].text
+
+
+def test_the_same_registry_gives_the_same_word_file():
+    assert to_docx(sample()) == to_docx(sample())
+
+
+def test_write_knows_three_formats():
+    assert write(sample(), "md").startswith(b"# Saksframlegg")
+    assert write(sample(), "html").startswith(b"<!DOCTYPE html>")
+    assert zipfile.is_zipfile(io.BytesIO(write(sample(), "docx")))
+    with pytest.raises(ValueError):
+        write(sample(), "pdf")
+
+
+OFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert_with_libreoffice(data: bytes, tmp_path, to: str = "txt:Text") -> str:
+    """Return the text LibreOffice reads from a .docx (converted headless); fail with its output when it cannot."""
+    src = tmp_path / "in.docx"
+    src.write_bytes(data)
+    run = subprocess.run(
+        [OFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", to,
+         "--outdir", str(tmp_path), str(src)],
+        capture_output=True, text=True, timeout=180,
+    )
+    out = tmp_path / "in.txt"
+    assert run.returncode == 0 and out.exists(), run.stdout + run.stderr
+    return out.read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.skipif(OFFICE is None, reason="LibreOffice (soffice/libreoffice) is not installed on this machine")
+def test_libreoffice_opens_the_word_file(tmp_path):
+    text = convert_with_libreoffice(to_docx(sample(), page_label="Side"), tmp_path)
+    assert "Saken gjelder" in text and "Finansieringsplan" in text and "100\u202f000" in text
