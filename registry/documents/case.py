@@ -135,7 +135,8 @@ def options_for(city: CityFacts, facts: CaseFacts, lang: str) -> list[tuple[str,
     quiet the relation is against its recent and ongoing activity and planned money).
     """
     out = []
-    decided = ([_r("casefact.decided_as", lang, category=city.assigned, date=i18n.long_date(city.assigned_on, lang))]
+    decided = ([_r("casefact.decided_as", lang, category=vocab.label("categories", city.assigned, lang).lower(),
+                   date=i18n.long_date(city.assigned_on, lang))]
                if city.assigned else [])
     for cat in CATEGORIES:
         name = vocab.label("categories", cat, lang).lower()
@@ -237,7 +238,7 @@ def _state_text(city: CityFacts, facts: CaseFacts, lang: str) -> str:
     s = city.state
     last = str(s.last_year) if s.last_year else _t("case.unknown", lang)
     if s.kind == "points_to":
-        return _r("casefact.state_points_to", lang, category=s.category)
+        return _r("casefact.state_points_to", lang, category=vocab.label("categories", s.category, lang).lower())
     if s.kind == "quiet":
         return _r("casefact.state_quiet", lang, years=facts.window_years, last=last)
     if s.kind == "not_enough_data":

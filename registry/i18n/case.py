@@ -246,9 +246,9 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "casefact.ongoing_unconfirmed": ("pågår", "ongoing"),
     "casefact.assigned_value": ("{category:label:categories} (vedtatt {date})", "{category:label:categories} (decided {date})"),
     "casefact.state_points_to": (
-        "Opplysningene i registeret oppfyller kriteriene for kategorien {category:label:categories}. Det er et forslag "
+        "Opplysningene i registeret oppfyller kriteriene for kategorien {category}. Det er et forslag "
         "fra registeret; kategorien velger bystyret.",
-        "The registry's evidence meets the criteria of the category {category:label:categories}. It is the registry's "
+        "The registry's evidence meets the criteria of the category {category}. It is the registry's "
         "suggestion; the council chooses the category.",
     ),
     "casefact.state_quiet": (
@@ -292,7 +292,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "since the mid-1940s'",
     ),
     "casefact.decided_as": (
-        "vedtatt som {category:label:categories} ({date})", "decided as {category:label:categories} ({date})",
+        "vedtatt som {category} ({date})", "decided as {category} ({date})",
     ),
     "casefact.no_plan_for": (
         "Ingen finansieringsplan registrert for {names:list}.", "No financing plan registered for {names:list}.",
