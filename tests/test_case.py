@@ -343,3 +343,23 @@ def test_case_command_refuses_what_it_cannot_do(small, db_path, capsys):
     assert "nowhere" in capsys.readouterr().err
     assert main(["case", "--db", str(db_path), "--format", "docx"]) == 2
     assert "--out" in capsys.readouterr().err
+
+
+# --- the app ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang,label", [("nb", "Saksframlegg om vennskapsbyene (Word)"),
+                                        ("en", "Council case on the sister cities (Word)")])
+def test_sister_cities_page_offers_the_case(tmp_path, monkeypatch, lang, label):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("REGISTRY_DB", str(tmp_path / "app.db"))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state["lang"] = lang
+    at.run()
+    at.switch_page("app_pages/sister_cities.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    button = at.download_button(key="case_docx")
+    assert button.proto.label == label
+    assert button.proto.url or button.proto.deferred_file_id  # made when clicked

@@ -79,6 +79,13 @@ STRATEGY_2C_CATEGORIES: dict[str, tuple[str, str]] = {
 
 #: The case's fixed texts: key -> (nb, en); merged into :data:`registry.i18n.STRINGS`.
 STRINGS: dict[str, tuple[str, str]] = {
+    "case.download": ("Saksframlegg om vennskapsbyene (Word)", "Council case on the sister cities (Word)"),
+    "case.download_help": (
+        "Et utkast til saksframlegg: bakgrunn, vurdering og alternativer for hver vennskapsby, økonomiske konsekvenser "
+        "og forslag til vedtak som administrasjonen velger.",
+        "A draft council case: background, assessment and options for each sister city, financial consequences and a "
+        "proposed decision for the administration to choose.",
+    ),
     "case.title": ("Vennskapsbyene: gjennomgang og kategorier", "The sister cities: review and categories"),
     "case.subtitle": (
         "Utkast til saksframlegg fra registeret over internasjonale forbindelser · {home} · opplysninger per {as_of}",
