@@ -116,13 +116,15 @@ def _quiet_or_nothing(city: CityFacts, facts: CaseFacts, lang: str) -> list[str]
 
 def _recent(city: CityFacts, facts: CaseFacts, lang: str) -> list[str]:
     """What speaks for keeping the relation active: recent activity, ongoing activity, money planned ahead."""
-    out = [_criterion_text(c, lang, facts, city) for c in city.criteria if c.code == "quiet_since" and not c.met and c.evidence]
+    out = [_criterion_text(c, lang, facts, city) for c in city.criteria
+           if c.code == "quiet_since" and not c.met and c.evidence]
     ongoing = [a.title_in(lang) for a in city.activities if a.ongoing and not a.end]
     if ongoing:
         out.append(_r("casefact.ongoing_activities", lang, titles=ongoing))
     ahead = [p for p in city.totals if p.year >= facts.as_of.year]
     if ahead:
-        out.append(_r("casefact.planned_money", lang, years=[str(p.year) for p in ahead], amount=_nok(sum(p.total for p in ahead))))
+        out.append(_r("casefact.planned_money", lang, years=[str(p.year) for p in ahead],
+                      amount=_nok(sum(p.total for p in ahead))))
     return out
 
 
@@ -192,7 +194,8 @@ def _plan_blocks(city: CityFacts, lang: str) -> list[Block]:
     lines = Table.of(
         [_t("col.year", lang), _t("case.col_kind", lang), _t("col.funder", lang), _t("col.amount", lang),
          _t("col.currency", lang), _t("col.purpose", lang), _t("col.source", lang)],
-        [[str(p.year), vocab.label("budget_kinds", p.kind, lang), _t("case.municipal", lang) if p.municipal else p.funder,
+        [[str(p.year), vocab.label("budget_kinds", p.kind, lang),
+          _t("case.municipal", lang) if p.municipal else p.funder,
           _nok(p.amount), p.currency, p.purpose, _sources(p.source) or ""] for p in city.plan],
     )
     totals = Table.of(
@@ -212,8 +215,9 @@ def _history(city: CityFacts, lang: str) -> list[Block]:
     if city.decisions:
         items = []
         for d in city.decisions:
+            title = d.title_nb if lang == "nb" and d.title_nb else d.title
             what = (vocab.label("categories", d.category, lang) if d.kind == "category" and d.category
-                    else (d.title_nb if lang == "nb" and d.title_nb else d.title) or vocab.label("decision_kinds", d.kind, lang))
+                    else title or vocab.label("decision_kinds", d.kind, lang))
             line = _r("casefact.decision_line", lang, date=i18n.long_date(d.decided_on, lang), body=d.decided_by,
                       ref=f" ({d.case_ref})" if d.case_ref else "", what=what, reason=d.reason)
             src = _sources(d.source)
@@ -225,8 +229,8 @@ def _history(city: CityFacts, lang: str) -> list[Block]:
     if city.activities:
         ordered = sorted(city.activities, key=lambda a: (a.start is None, str(a.start or "")))
         blocks.append(BulletList.of([
-            [_r("casefact.activity_line", lang, date=_activity_date(a, lang), kind=a.kind, title=a.title_in(lang)), " (",
-             *(_sources(a.source) or [_t("case.no_source", lang)]), ")"]
+            [_r("casefact.activity_line", lang, date=_activity_date(a, lang), kind=a.kind, title=a.title_in(lang)),
+             " (", *(_sources(a.source) or [_t("case.no_source", lang)]), ")"]
             for a in ordered
         ]))
     else:
@@ -278,7 +282,8 @@ def _economy(facts: CaseFacts, lang: str) -> list[Block]:
     if not with_plan:
         return [Paragraph.of(_t("case.economy_none", lang))]
     rows: list[list[Inline]] = [
-        [c.name(lang), str(t.year), _nok(t.municipal), _nok(t.external), _nok(t.total)] for c in with_plan for t in c.totals
+        [c.name(lang), str(t.year), _nok(t.municipal), _nok(t.external), _nok(t.total)]
+        for c in with_plan for t in c.totals
     ]
     by_year: dict[int, list[int]] = {}
     for c in with_plan:
@@ -287,7 +292,8 @@ def _economy(facts: CaseFacts, lang: str) -> list[Block]:
             acc[0] += t.municipal
             acc[1] += t.external
             acc[2] += t.total
-    rows += [[Strong(_t("case.all_cities", lang)), str(y), _nok(m), _nok(e), _nok(s)] for y, (m, e, s) in sorted(by_year.items())]
+    rows += [[Strong(_t("case.all_cities", lang)), str(y), _nok(m), _nok(e), _nok(s)]
+             for y, (m, e, s) in sorted(by_year.items())]
     blocks: list[Block] = [
         Paragraph.of(_t("case.economy_intro", lang)),
         Table.of([_t("case.col_city", lang), _t("col.year", lang), _t("case.col_municipal", lang),
@@ -380,7 +386,7 @@ def case_bytes(
 
 
 def case_filename(fmt: str, lang: str) -> str:
-    """Return the file name a case is saved under, e.g. 'saksframlegg-vennskapsbyer.docx' / 'council-case-sister-cities.md'.
+    """Return the file name a case is saved under in ``lang``, e.g. 'saksframlegg-vennskapsbyer.docx'.
 
     >>> case_filename("docx", "nb"), case_filename("md", "en")
     ('saksframlegg-vennskapsbyer.docx', 'council-case-sister-cities.md')

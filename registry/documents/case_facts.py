@@ -262,7 +262,8 @@ def _city(ctx: Any, conn: sqlite3.Connection, s: classify.Suggestion) -> CityFac
         DecisionFact(
             kind=str(r.kind), category=r.category or None, title=r.title or None,
             title_nb=(extra.get(str(r.id)) or {}).get("title_nb") or None, decided_on=str(r.decided_on),
-            decided_by=str(r.decided_by), case_ref=r.case_ref or None, reason=str(r.reason or ""), source=r.source or None,
+            decided_by=str(r.decided_by), case_ref=r.case_ref or None, reason=str(r.reason or ""),
+            source=r.source or None,
         )
         for r in history.itertuples()
     )

@@ -37,7 +37,8 @@ def _href(href: str) -> str:
 
 def _run(run: Inline) -> str:
     if isinstance(run, Link):
-        if run.text == run.href and run.href.lower().startswith(("http://", "https://")) and not set(run.href) & set("<> "):
+        bare = run.text == run.href and not set(run.href) & set("<> ")
+        if bare and run.href.lower().startswith(("http://", "https://")):
             return f"<{run.href}>"  # an autolink: the address once
         return f"[{escape(run.text)}]({_href(run.href)})"
     if isinstance(run, Strong):
