@@ -143,6 +143,17 @@ def test_word_has_real_headings_tables_lists_and_page_numbers():
     assert rels == ["https://trondheim.kommune.no/", "https://example.org/a?b=1&c=2"]
 
 
+def test_word_numbers_each_list_from_one():
+    # Word's 'List Number' style shares one numbering: without a restart the second list would go on at 3.
+    d = _docx(Document("T", "nb", (BulletList.of(["a", "b"], numbered=True), BulletList.of(["c", "d"], numbered=True))))
+    ids = [p._p.pPr.numPr.numId.val for p in d.paragraphs if p.style.name == "List Number"]
+    assert ids[0] == ids[1] != ids[2] == ids[3]
+    numbering = d.part.numbering_part.element.xml
+    for num_id in (ids[0], ids[2]):
+        block = numbering[numbering.index(f'w:numId="{num_id}"'):]
+        assert '<w:startOverride w:val="1"/>' in block[:block.index("</w:num>")]
+
+
 def test_word_takes_hostile_text_as_text():
     d = _docx(sample(EVIL + "\x01\x0b"))  # control characters have no place in XML: dropped, not a failure
     assert any(EVIL in p.text for p in d.paragraphs)

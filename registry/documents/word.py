@@ -100,6 +100,24 @@ def _repeat_header(row) -> None:  # type: ignore[no-untyped-def]
     props.append(el)
 
 
+def _restart_numbering(doc, paragraphs: list[DocxParagraph]) -> None:  # type: ignore[no-untyped-def]
+    """Number ``paragraphs`` from 1: every 'List Number' paragraph shares one numbering, which would run on across lists."""
+    if not paragraphs:
+        return
+    style = doc.styles["List Number"].element
+    num_pr = style.pPr.numPr if style.pPr is not None else None
+    if num_pr is None or num_pr.numId is None:
+        return
+    numbering = doc.part.numbering_part.element
+    shared = next(n for n in numbering.findall(qn("w:num")) if n.numId == num_pr.numId.val)
+    fresh = numbering.add_num(shared.abstractNumId.val)
+    fresh.add_lvlOverride(ilvl=0).add_startOverride(1)
+    for p in paragraphs:
+        own = p._p.get_or_add_pPr().get_or_add_numPr()
+        own.get_or_add_ilvl().val = 0
+        own.get_or_add_numId().val = fresh.numId
+
+
 def _language(doc, lang: str) -> None:  # type: ignore[no-untyped-def]
     props = doc.styles.element.find(qn("w:docDefaults"))
     rpr = props.find(qn("w:rPrDefault")).find(qn("w:rPr")) if props is not None else None
@@ -150,8 +168,11 @@ def to_docx(doc: Document, *, page_label: str = "", created: datetime | None = N
                     _runs(cell.paragraphs[0], runs)
         elif isinstance(b, BulletList):
             style = "List Number" if b.numbered else "List Bullet"
-            for item in b.items:
-                _runs(out.add_paragraph(style=style), item)
+            paragraphs = [out.add_paragraph(style=style) for _ in b.items]
+            for paragraph, item in zip(paragraphs, b.items):
+                _runs(paragraph, item)
+            if b.numbered:
+                _restart_numbering(out, paragraphs)
         elif isinstance(b, Quote):
             for text in b.paragraphs:
                 out.add_paragraph(_x(text), style="Quote")
