@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from datetime import datetime, timezone
 
 from docx import Document as new_docx
@@ -189,4 +190,17 @@ def to_docx(doc: Document, *, page_label: str = "", created: datetime | None = N
     _field(first, "PAGE")
     buf = io.BytesIO()
     out.save(buf)
+    return _fixed_times(buf.getvalue())
+
+
+def _fixed_times(data: bytes) -> bytes:
+    """Return the package with every part dated 1980-01-01, so the same document gives the same bytes."""
+    # The zip writer stamps each part with the time of saving; a file that changes every second cannot be
+    # compared with the one filed before.
+    src = zipfile.ZipFile(io.BytesIO(data))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0)), src.read(info.filename),
+                         compress_type=zipfile.ZIP_DEFLATED)
     return buf.getvalue()
