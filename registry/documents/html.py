@@ -20,7 +20,7 @@ CSS = (
     "th,td{border:1px solid #999;padding:.2em .5em;text-align:left;vertical-align:top;font-size:.92em}"
     "th{background:#eee}caption{text-align:left;font-style:italic;padding:.2em 0}"
     "blockquote{margin:.6em 0 .6em 1.2em;padding-left:.8em;border-left:3px solid #999}"
-    "footer{margin-top:2em;border-top:1px solid #999;color:#444;font-size:.9em}"
+    "body>footer{margin-top:2em;border-top:1px solid #999;color:#444;font-size:.9em}blockquote footer{color:#444;font-size:.9em}"
     "a{color:#114;word-break:break-all}"
     "@page{size:A4;margin:2cm;@bottom-center{content:counter(page)}}"
     "@media print{body{margin:0;max-width:none}a{color:#111;text-decoration:none}"
