@@ -38,7 +38,8 @@ def small(conn):
 
     - Alpha (SE): project decided 2024-05-02 (sak 2024/7); a 2025 project with goals and indicators (education,
       culture); plan 2026: municipal 100 000 + Interreg 250 000 -> 350 000; 2027 municipal 50 000.
-    - Beta (DK): since 1946, no decision; a 1960 visit and an exchange going on since 1970 (confirmed 2025-05-01).
+    - Beta (DK): since 1946 by a charter signed June 1946, no category decision but a freeze of official visits
+      (2026-03-01, to be reviewed 2028-03-01); a 1960 visit and an exchange going on since 1970 (confirmed 2025-05-01).
     - Evil (FI): a hostile name, nothing else registered.
     """
     add = lambda table, row: store.insert(conn, table, row, actor="test")  # noqa: E731
@@ -59,6 +60,13 @@ def small(conn):
                        "start": "1970", "ongoing": 1, "verified_on": "2025-05-01", "sectors": "education", "source": src})
     for act, tie in (("alpha-climate", "heimby--alpha"), ("beta-visit", "heimby--beta"), ("beta-exchange", "heimby--beta")):
         add("activity_ties", {"activity_id": act, "tie_id": tie})
+    add("agreements", {"id": "beta-charter", "kind": "twinning_charter", "title": "Venskabsbyaftale Beta–Heimby",
+                       "title_nb": "Vennskapsbyavtale Beta–Heimby", "signed_on": "1946-06", "source": src,
+                       "document_url": "https://example.org/avtale.pdf"})
+    conn.execute("UPDATE ties SET agreement_id = 'beta-charter' WHERE id = 'heimby--beta'")  # plain SQL: test set-up
+    add("decisions", {"kind": "suspend_twinning", "tie_id": "heimby--beta", "decided_on": "2026-03-01",
+                      "decided_by": "Formannskapet", "reason": "Ingen aktivitet", "scope": "Offisielle besøk",
+                      "review_on": "2028-03-01", "source": src})
     add("plan_lines", {"tie_id": "heimby--alpha", "year": 2026, "amount": 100000, "funder": "municipal", "purpose": "Reiser"})
     add("plan_lines", {"tie_id": "heimby--alpha", "year": 2026, "amount": 250000, "funder": "Interreg", "purpose": "Prosjekt"})
     add("plan_lines", {"tie_id": "heimby--alpha", "year": 2027, "amount": 50000, "funder": "municipal", "purpose": "Reiser"})
@@ -102,9 +110,13 @@ def test_background_quotes_strategy_2c_and_tells_each_history_with_sources_and_d
     assert "**Vennskapsby siden:** 1946" in beta and "<https://example.org/kilde/beta>; <https://example.org/to>" in beta
     assert "mai 1960 – Besøk: Ordførerbesøk (<https://example.org/kilde>)" in beta
     assert "1970 – pågår (sist bekreftet 1. mai 2025) – Utveksling: Elevutveksling" in beta
-    assert "Registeret har ingen vedtak om relasjonen." in beta
+    assert ("**Avtale:** Vennskapsbyavtale «Vennskapsbyavtale Beta–Heimby», signert juni 1946 "
+            "[dokumentet](<https://example.org/avtale.pdf>) (<https://example.org/kilde>)") in beta
+    assert ("1\\. mars 2026: Formannskapet – Fryse vennskapsby. Ingen aktivitet. Omfang: Offisielle besøk. "
+            "Vurderes på nytt 1. mars 2028. <https://example.org/kilde>") in beta
+    assert "**Avtale:** Registeret har ingen avtale for forbindelsen." in section(background, "#### Alpha", "#### ")
     alpha = section(background, "#### Alpha", "#### ")
-    assert "2\\. mai 2024: Bystyret (2024/7) – Prosjekt. Klimaprosjekt <https://example.org/kilde>" in alpha
+    assert "2\\. mai 2024: Bystyret (2024/7) – Prosjekt. Klimaprosjekt. <https://example.org/kilde>" in alpha
 
 
 def test_each_city_is_assessed_with_activity_role_plan_state_and_six_options(small):
@@ -217,7 +229,8 @@ def test_the_norwegian_case_has_no_english_word_data_included(small):
 
 
 def test_the_english_case_has_no_norwegian_word_but_the_registrys_data(small):
-    data = ["Heimby kommune", "Klimaprosjekt", "Kutte utslipp", "Reiser", "Prosjekt", "Bystyret"]
+    data = ["Heimby kommune", "Klimaprosjekt", "Kutte utslipp", "Reiser", "Prosjekt", "Bystyret", "Ingen aktivitet",
+            "Offisielle besøk", "Formannskapet"]
     found = {t: sorted(wrong_words(t, "en", data)) for t in texts(doc_of(small, "en"))}
     # The Norwegian strategy is quoted in English translation in the English case.
     assert not {t: w for t, w in found.items() if w}

@@ -54,6 +54,12 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _sentence(text: str) -> str:
+    """Return free text as a sentence that ends with a full stop (so what follows it reads as the next one)."""
+    text = str(text or "").strip()
+    return text if not text or text[-1] in ".!?…" else text + "."
+
+
 def _nok(amount: int) -> str:
     """Return whole kroner with narrow no-break spaces between thousands ('1 250 000')."""
     return f"{int(amount):,}".replace(",", "\u202f")
@@ -211,6 +217,20 @@ def _history(city: CityFacts, lang: str) -> list[Block]:
     source = _sources(city.tie_source) or [_t("case.no_source", lang)]
     blocks.append(Paragraph.of(Strong(_t("case.since", lang) + ": "), _when(city, lang), ". ",
                                Strong(_t("case.tie_source", lang) + ": "), *source))
+    deal = city.agreement
+    if deal is not None:
+        certainty = deal.signed_certainty
+        signed = i18n.long_date(deal.signed_on, lang) if deal.signed_on else _t("case.unknown", lang)
+        if certainty and certainty != "sourced" and deal.signed_on:
+            signed += f" ({vocab.label('certainties', certainty, lang).lower()})"
+        runs: list[Inline] = [Strong(_t("case.agreement", lang) + ": "),
+                              _r("casefact.agreement_line", lang, kind=deal.kind, title=deal.title_in(lang), signed=signed)]
+        if deal.document_url:
+            runs += [" ", Link(_t("case.document", lang), deal.document_url)]
+        runs += [" (", *(_sources(deal.source) or [_t("case.no_source", lang)]), ")"]
+        blocks.append(Paragraph(tuple(runs)))
+    else:
+        blocks.append(Paragraph.of(Strong(_t("case.agreement", lang) + ": "), _t("case.no_agreement", lang)))
     blocks.append(Paragraph.of(Strong(_t("case.decisions", lang))))
     if city.decisions:
         items = []
@@ -219,7 +239,11 @@ def _history(city: CityFacts, lang: str) -> list[Block]:
             what = (vocab.label("categories", d.category, lang) if d.kind == "category" and d.category
                     else title or vocab.label("decision_kinds", d.kind, lang))
             line = _r("casefact.decision_line", lang, date=i18n.long_date(d.decided_on, lang), body=d.decided_by,
-                      ref=f" ({d.case_ref})" if d.case_ref else "", what=what, reason=d.reason)
+                      ref=f" ({d.case_ref})" if d.case_ref else "", what=what, reason=_sentence(d.reason))
+            if d.scope:
+                line += " " + _r("casefact.decision_scope", lang, scope=d.scope)
+            if d.review_on:
+                line += " " + _r("casefact.decision_review", lang, date=i18n.long_date(d.review_on, lang))
             src = _sources(d.source)
             items.append([line, *([" ", *src] if src else [])])
         blocks.append(BulletList.of(items))
@@ -264,6 +288,8 @@ def _assessment(city: CityFacts, facts: CaseFacts, lang: str) -> list[Block]:
     assigned = (_r("casefact.assigned_value", lang, category=city.assigned, date=i18n.long_date(city.assigned_on, lang))
                 if city.assigned else _t("case.no_category", lang))
     blocks.append(Paragraph.of(Strong(_t("case.assigned", lang) + ": "), assigned))
+    if city.status and city.status != "active":
+        blocks.append(Paragraph.of(Strong(_t("case.status", lang) + ": "), vocab.label("statuses", city.status, lang)))
     blocks.append(Paragraph.of(_state_text(city, facts, lang)))
     blocks.append(Heading(3, _t("case.options", lang)))
     nothing = _t("case.nothing", lang)

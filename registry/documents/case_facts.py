@@ -21,7 +21,7 @@ from ..review import classify
 from ..review.criteria import describe
 
 __all__ = [
-    "ActivityFact", "DecisionFact", "BudgetLine", "YearTotal", "Evidence", "CriterionFact", "State", "CityFacts",
+    "ActivityFact", "AgreementFact", "DecisionFact", "BudgetLine", "YearTotal", "Evidence", "CriterionFact", "State", "CityFacts",
     "CaseFacts", "case_facts", "CATEGORIES",
 ]
 
@@ -60,8 +60,28 @@ class ActivityFact:
 
 
 @dataclass(frozen=True)
+class AgreementFact:
+    """The agreement the twinning rests on (the tie's ``agreement_id``): its kind, title, signing and sources."""
+
+    kind: str
+    title: str
+    title_nb: str | None
+    signed_on: str | None
+    signed_certainty: str | None
+    document_url: str | None
+    source: str
+
+    def title_in(self, lang: str) -> str:
+        """Return the Norwegian title for 'nb' when there is one, else the agreement's own title."""
+        return _pick(self.title_nb, self.title, lang)
+
+
+@dataclass(frozen=True)
 class DecisionFact:
-    """One decision on the relation (a category, entering, ending, freezing or resuming it)."""
+    """One decision on the relation (a category, entering, ending, freezing or resuming it).
+
+    A freeze carries its ``scope`` and the date it is to be ``review_on``.
+    """
 
     kind: str
     category: str | None
@@ -72,6 +92,8 @@ class DecisionFact:
     case_ref: str | None
     reason: str
     source: str | None
+    scope: str | None = None
+    review_on: str | None = None
 
 
 @dataclass(frozen=True)
@@ -149,6 +171,9 @@ class CityFacts:
     start: str | None
     start_certainty: str | None
     tie_source: str
+    #: The tie's status code ('active', 'suspended', 'ended', 'uncertain'), None when not recorded.
+    status: str | None
+    agreement: AgreementFact | None
     assigned: str | None
     assigned_on: str | None
     state: State
@@ -263,7 +288,8 @@ def _city(ctx: Any, conn: sqlite3.Connection, s: classify.Suggestion) -> CityFac
             kind=str(r.kind), category=r.category or None, title=r.title or None,
             title_nb=(extra.get(str(r.id)) or {}).get("title_nb") or None, decided_on=str(r.decided_on),
             decided_by=str(r.decided_by), case_ref=r.case_ref or None, reason=str(r.reason or ""),
-            source=r.source or None,
+            source=r.source or None, scope=(extra.get(str(r.id)) or {}).get("scope") or None,
+            review_on=(extra.get(str(r.id)) or {}).get("review_on") or None,
         )
         for r in history.itertuples()
     )
@@ -276,10 +302,16 @@ def _city(ctx: Any, conn: sqlite3.Connection, s: classify.Suggestion) -> CityFac
     totals = tuple(YearTotal(int(r.year), int(r.municipal), int(r.external), int(r.total))
                    for r in classify.financing_totals(plan_df).itertuples())
     tie = _rows(conn, "ties", [s.tie_id]).get(s.tie_id) or {}
+    deal = _rows(conn, "agreements", [tie["agreement_id"]]).get(tie["agreement_id"]) if tie.get("agreement_id") else None
+    agreement = AgreementFact(
+        kind=str(deal["kind"]), title=str(deal["title"]), title_nb=deal.get("title_nb") or None,
+        signed_on=deal.get("signed_on") or None, signed_certainty=deal.get("signed_certainty") or None,
+        document_url=deal.get("document_url") or None, source=str(deal.get("source") or ""),
+    ) if deal else None
     return CityFacts(
         tie_id=s.tie_id, city_id=s.city_id, name_nb=ctx.name(s.city_id, "nb"), name_en=ctx.name(s.city_id, "en"),
         country_code=s.country_code, start=s.start, start_certainty=s.start_certainty,
-        tie_source=str(tie.get("source") or ""),
+        tie_source=str(tie.get("source") or ""), status=tie.get("status") or None, agreement=agreement,
         assigned=s.assigned if s.decided else None, assigned_on=s.assigned_on,
         state=_state(s, criteria), criteria=criteria, role=s.role,
         carriers=tuple(Evidence(c, ctx.name(c, "nb"), ctx.name(c, "en")) for c in s.carriers),

@@ -123,6 +123,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "case.undated": ("uten dato", "undated"),
     "case.tie_source": ("Kilde for forbindelsen", "Source of the tie"),
     "case.no_source": ("ingen kilde oppgitt", "no source given"),
+    "case.agreement": ("Avtale", "Agreement"),
+    "case.no_agreement": (
+        "Registeret har ingen avtale for forbindelsen.", "The registry holds no agreement for the twinning."
+    ),
+    "case.document": ("dokumentet", "the document"),
+    "case.status": ("Status i registeret", "Status in the registry"),
     "case.decisions": ("Vedtak", "Decisions"),
     "case.no_decisions": ("Registeret har ingen vedtak om relasjonen.", "The registry holds no decision on the relation."),
     "case.activities": ("Registrert aktivitet", "Registered activity"),
@@ -246,6 +252,11 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{date}: {body}{ref} – {what}. {reason}",
         "{date}: {body}{ref} – {what}. {reason}",
     ),
+    "casefact.agreement_line": (
+        "{kind:label:agreement_kinds} «{title}», signert {signed}", "{kind:label:agreement_kinds} '{title}', signed {signed}",
+    ),
+    "casefact.decision_scope": ("Omfang: {scope}.", "Scope: {scope}."),
+    "casefact.decision_review": ("Vurderes på nytt {date}.", "To be reviewed again on {date}."),
     "casefact.activity_line": ("{date} – {kind:label:activity_kinds}: {title}", "{date} – {kind:label:activity_kinds}: {title}"),
     "casefact.ongoing": (
         "pågår (sist bekreftet {verified})", "ongoing (last confirmed {verified})",
