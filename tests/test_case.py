@@ -342,7 +342,8 @@ def test_quotes_and_paragraphs_of_the_document_model(small):
 def test_case_command_writes_each_format(small, db_path, tmp_path, capsys):
     out = tmp_path / "sak.docx"
     assert main(["case", "--db", str(db_path), "--as-of", AS_OF, "--format", "docx", "--out", str(out)]) == 0
-    assert "Forslag til vedtak" in word_texts(out.read_bytes())
+    cells = word_texts(out.read_bytes())
+    assert "Forslag til vedtak" in cells and "350\u202f000" in cells and "Interreg" in cells  # Alpha's plan, in tables
     assert capsys.readouterr().out == f"{out}\n"
     assert main(["case", "--db", str(db_path), "--lang", "en", "--city", "alpha", "--city", "beta"]) == 0
     md = capsys.readouterr().out

@@ -1,7 +1,8 @@
 """The council case's facts, taken from the review: the one place the case reads :mod:`registry.review`.
 
-The review decides (suggestions, reasons, role, financing plan, decisions); this
-adapter turns its output into the case's own records, so the case never
+The review decides (suggestions, reasons, role, financing plan, decisions) and
+:func:`registry.review.summary.gather` collects them for the council summary; this
+adapter takes that same gathering and turns it into the case's own records, so the case never
 recomputes a fact and a change in the review's shape is met here alone. It adds
 only what the review does not carry but the case must show: the Norwegian titles
 of activities, agreements and decisions (``title_nb``), whether an activity is
@@ -17,7 +18,7 @@ from typing import Any, Iterable, Sequence
 
 from .. import i18n, rules as R
 from ..analysis.context import prepare
-from ..review import classify
+from ..review import classify, summary
 from ..review.criteria import describe
 
 __all__ = [
@@ -264,7 +265,8 @@ def _state(s: classify.Suggestion, criteria: Sequence[CriterionFact]) -> State:
     return State("quiet" if quiet else "no_fit", None, s.since if quiet else latest, s.records, undated)
 
 
-def _city(ctx: Any, conn: sqlite3.Connection, s: classify.Suggestion) -> CityFacts:
+def _city(ctx: Any, conn: sqlite3.Connection, case: summary.CityCase) -> CityFacts:
+    s = case.suggestion
     ids = [e for r in s.reasons for e in r.evidence]
     named = _evidence(ctx, conn, ids)
     # One criterion once: the review lists each with the category it serves first (some serve none: a quote key).
@@ -281,7 +283,7 @@ def _city(ctx: Any, conn: sqlite3.Connection, s: classify.Suggestion) -> CityFac
         )
         for a in s.activities
     )
-    history = classify.decision_history(conn, s.tie_id)
+    history = case.decisions
     extra = _rows(conn, "decisions", [str(i) for i in history["id"]]) if len(history) else {}
     decisions = tuple(
         DecisionFact(
@@ -293,7 +295,7 @@ def _city(ctx: Any, conn: sqlite3.Connection, s: classify.Suggestion) -> CityFac
         )
         for r in history.itertuples()
     )
-    plan_df = classify.financing_plan(conn, s.tie_id)
+    plan_df = case.plan
     plan = tuple(
         BudgetLine(int(r.year), str(r.kind), int(r.amount), str(r.currency), str(r.funder), not bool(r.external),
                    str(r.purpose or ""), r.source or None)
@@ -331,13 +333,14 @@ def case_facts(
     raises ValueError naming an id that is no sister city of the home on the date.
     """
     ctx = prepare(conn, as_of, home_id=home_id)
-    found = classify.suggest(ctx, ctx.as_of, home_id=ctx.home)
+    # The council summary's own gathering: the same suggestions, financing plans and decision histories.
+    found = summary.gather(conn, ctx.as_of, ctx.home) if ctx.home else []
     if cities:
-        known = {s.city_id for s in found}
+        known = {c.suggestion.city_id for c in found}
         unknown = [c for c in cities if c not in known]
         if unknown:
             raise ValueError(f"not a sister city of {ctx.home or 'the home'} on {ctx.as_of}: {', '.join(unknown)}")
-        found = [s for s in found if s.city_id in set(cities)]
+        found = [c for c in found if c.suggestion.city_id in set(cities)]
     home = ctx.home
     return CaseFacts(
         home_id=home,
