@@ -20,26 +20,14 @@ from .. import i18n, rules as R, vocab
 from ..i18n import Message, render
 from ..i18n.case import STRATEGY_2C, STRATEGY_2C_CATEGORIES, STRATEGY_WORDS
 from . import write
-from .case_facts import CATEGORIES, CaseFacts, CityFacts, CriterionFact, case_facts
+from .case_facts import CATEGORIES, CaseFacts, CityFacts, case_facts
+from .case_options import nok, options_for
 from .model import Block, BulletList, Document, Heading, Inline, Link, Paragraph, Quote, Strong, Table
 
-__all__ = ["build_case", "case_document", "case_bytes", "case_filename", "OPTION_KINDS", "options_for"]
+__all__ = ["build_case", "case_document", "case_bytes", "case_filename"]
 
 #: The day the strategy was adopted (bystyret), cited under its words.
 STRATEGY_ADOPTED = date(2010, 1, 28)
-#: The kinds of option the council has for each city, in the order the case lists them.
-OPTION_KINDS: tuple[str, ...] = ("category", "freeze", "end")
-#: Criteria that *are* a decision: unmet, they say only that the option has not been chosen yet.
-_DECISION_CRITERIA = frozenset({"focus_decision", "dormant_decision"})
-#: What choosing each category obliges (strategy 2a, 2c and the council's majority remark), by category.
-_OBLIGES: dict[str, str] = {
-    "project": "case.oblige_project",
-    "political_focus": "case.oblige_political_focus",
-    "solidarity": "case.oblige_solidarity",
-    "dormant": "case.oblige_dormant",
-}
-#: Twinnings older than this year are those the strategy says are hard to end («siden midten av 40-tallet»).
-_OLD_TIE_BEFORE = 1950
 
 
 def _t(key: str, lang: str, **kw: object) -> str:
@@ -50,19 +38,10 @@ def _r(code: str, lang: str, **params: object) -> str:
     return render(Message(code, params), lang)
 
 
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def _sentence(text: str) -> str:
     """Return free text as a sentence that ends with a full stop (so what follows it reads as the next one)."""
     text = str(text or "").strip()
     return text if not text or text[-1] in ".!?…" else text + "."
-
-
-def _nok(amount: int) -> str:
-    """Return whole kroner with narrow no-break spaces between thousands ('1 250 000')."""
-    return f"{int(amount):,}".replace(",", "\u202f")
 
 
 def _sources(text: str | None) -> list[Inline]:
@@ -102,77 +81,6 @@ def _activity_date(a, lang: str) -> str:  # type: ignore[no-untyped-def]
     return text
 
 
-def _criterion_text(c: CriterionFact, lang: str, facts: CaseFacts, city: CityFacts) -> str:
-    """Return what one criterion says for the city, in the rule's own words (:data:`registry.rules.CRITERIA`)."""
-    if c.code == "quiet_since" and not c.met and not c.evidence:
-        return _cap(_r("casefact.nothing_dated", lang))
-    rule = R.criterion(c.code)
-    template = (rule.met_nb if c.met else rule.unmet_nb) if lang == "nb" else (rule.met_en if c.met else rule.unmet_en)
-    evidence = ", ".join(e.text(lang) for e in c.evidence) or _t("case.nothing", lang)
-    return template.format(evidence=evidence, years=facts.window_years, since=city.state.last_year or "?")
-
-
-def _quiet_or_nothing(city: CityFacts, facts: CaseFacts, lang: str) -> list[str]:
-    if city.state.kind == "quiet":
-        return [_r("casefact.quiet", lang, years=facts.window_years, last=city.state.last_year)]
-    if city.state.kind == "not_enough_data":
-        return [_r("casefact.nothing_dated", lang)]
-    return []
-
-
-def _recent(city: CityFacts, facts: CaseFacts, lang: str) -> list[str]:
-    """What speaks for keeping the relation active: recent activity, ongoing activity, money planned ahead."""
-    out = [_criterion_text(c, lang, facts, city) for c in city.criteria
-           if c.code == "quiet_since" and not c.met and c.evidence]
-    ongoing = [a.title_in(lang) for a in city.activities if a.ongoing and not a.end]
-    if ongoing:
-        out.append(_r("casefact.ongoing_activities", lang, titles=ongoing))
-    ahead = [p for p in city.totals if p.year >= facts.as_of.year]
-    if ahead:
-        out.append(_r("casefact.planned_money", lang, years=[str(p.year) for p in ahead],
-                      amount=_nok(sum(p.total for p in ahead))))
-    return out
-
-
-def options_for(city: CityFacts, facts: CaseFacts, lang: str) -> list[tuple[str, str, list[str], list[str], str]]:
-    """Return the council's options for one city: ``(kind, title, for, against, obliges)`` in ``lang``.
-
-    One option per category of strategy 2c (continue in the assigned one, or change to /
-    place in another), then freeze and end. *For* and *against* are what the registry
-    shows (the criteria of the category met and not met; for freezing and ending, how
-    quiet the relation is against its recent and ongoing activity and planned money).
-    """
-    out = []
-    decided = ([_r("casefact.decided_as", lang, category=vocab.label("categories", city.assigned, lang).lower(),
-                   date=i18n.long_date(city.assigned_on, lang))]
-               if city.assigned else [])
-    for cat in CATEGORIES:
-        name = vocab.label("categories", cat, lang).lower()
-        if city.assigned == cat:
-            title = _t("case.opt_continue", lang, category=name)
-        elif city.assigned:
-            title = _t("case.opt_change", lang, category=name)
-        else:
-            title = _t("case.opt_place", lang, category=name)
-        crit = city.criteria_of(cat)
-        pro = [_criterion_text(c, lang, facts, city) for c in crit if c.met]
-        con = [_criterion_text(c, lang, facts, city) for c in crit if not c.met and c.code not in _DECISION_CRITERIA]
-        if city.assigned and city.assigned != cat:
-            con = decided + con
-        out.append(("category", title, pro, con, _t(_OBLIGES[cat], lang)))
-    quiet = _quiet_or_nothing(city, facts, lang)
-    active = _recent(city, facts, lang)
-    out.append(("freeze", _t("case.opt_freeze", lang), quiet, decided + active, _t("case.oblige_freeze", lang)))
-    against_end = decided + active
-    if city.carriers:
-        against_end.append(_r("casefact.others_carry", lang, names=[c.text(lang) for c in city.carriers]))
-    start_year = int(city.start[:4]) if city.start and city.start[:4].isdigit() else None
-    if start_year is not None and start_year < _OLD_TIE_BEFORE:
-        against_end.append(_r("casefact.old_tie", lang, year=start_year))
-    out.append(("end", _t("case.opt_end", lang), quiet, against_end, _t("case.oblige_end", lang)))
-    return out
-
-
 def _activity_table(city: CityFacts, lang: str) -> Block:
     """Activity counts by year (rows) and sector (columns); an activity with several sectors counts in each."""
     sectors = [s.code for s in vocab.SECTORS if any(s.code in a.sectors for a in city.activities)]
@@ -202,11 +110,11 @@ def _plan_blocks(city: CityFacts, lang: str) -> list[Block]:
          _t("col.currency", lang), _t("col.purpose", lang), _t("col.source", lang)],
         [[str(p.year), vocab.label("budget_kinds", p.kind, lang),
           _t("case.municipal", lang) if p.municipal else p.funder,
-          _nok(p.amount), p.currency, p.purpose, _sources(p.source) or ""] for p in city.plan],
+          nok(p.amount), p.currency, p.purpose, _sources(p.source) or ""] for p in city.plan],
     )
     totals = Table.of(
         [_t("col.year", lang), _t("case.col_municipal", lang), _t("case.col_external", lang), _t("case.total", lang)],
-        [[str(t.year), _nok(t.municipal), _nok(t.external), _nok(t.total)] for t in city.totals],
+        [[str(t.year), nok(t.municipal), nok(t.external), nok(t.total)] for t in city.totals],
         caption=_t("case.plan_totals", lang),
     )
     return [lines, totals] if city.totals else [lines]
@@ -308,7 +216,7 @@ def _economy(facts: CaseFacts, lang: str) -> list[Block]:
     if not with_plan:
         return [Paragraph.of(_t("case.economy_none", lang))]
     rows: list[list[Inline]] = [
-        [c.name(lang), str(t.year), _nok(t.municipal), _nok(t.external), _nok(t.total)]
+        [c.name(lang), str(t.year), nok(t.municipal), nok(t.external), nok(t.total)]
         for c in with_plan for t in c.totals
     ]
     by_year: dict[int, list[int]] = {}
@@ -318,7 +226,7 @@ def _economy(facts: CaseFacts, lang: str) -> list[Block]:
             acc[0] += t.municipal
             acc[1] += t.external
             acc[2] += t.total
-    rows += [[Strong(_t("case.all_cities", lang)), str(y), _nok(m), _nok(e), _nok(s)]
+    rows += [[Strong(_t("case.all_cities", lang)), str(y), nok(m), nok(e), nok(s)]
              for y, (m, e, s) in sorted(by_year.items())]
     blocks: list[Block] = [
         Paragraph.of(_t("case.economy_intro", lang)),
