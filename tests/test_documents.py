@@ -9,8 +9,10 @@ from __future__ import annotations
 import io
 import re
 import shutil
+import struct
 import subprocess
 import time
+import zlib
 import zipfile
 from datetime import date
 
@@ -19,7 +21,7 @@ import pytest
 
 from registry import i18n
 from registry.documents import (
-    BulletList, Document, Heading, Link, Paragraph, Quote, Strong, Table, texts, to_docx, to_html, to_markdown, write,
+    BulletList, Document, Figure, Heading, Link, Paragraph, Quote, Strong, Table, texts, to_docx, to_html, to_markdown, write,
 )
 
 EVIL = "<script>alert(1)</script> & \"quoted\" *bold* [x](javascript:alert(2)) | pipe"
@@ -196,3 +198,41 @@ def convert_with_libreoffice(data: bytes, tmp_path, to: str = "txt:Text") -> str
 def test_libreoffice_opens_the_word_file(tmp_path):
     text = convert_with_libreoffice(to_docx(sample(), page_label="Side"), tmp_path)
     assert "Saken gjelder" in text and "Finansieringsplan" in text and "100\u202f000" in text
+
+
+# --- figures ---------------------------------------------------------------------------------------
+
+def png(width: int = 4, height: int = 3) -> bytes:
+    """Return a small valid grey PNG, built by hand (a chart library would do the same for a real report)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))  # filter 0, one grey byte per pixel
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+PIXEL = png()
+
+
+def figure_doc() -> Document:
+    return Document("T", "nb", (Figure(PIXEL, "Besøk per år, 2020–2026", "Figur 1: Besøk <per> år"),))
+
+
+def test_a_figure_travels_inside_the_html_page():
+    page = to_html(figure_doc())
+    assert 'src="data:image/png;base64,' in page and "http" not in page
+    assert 'alt="Besøk per år, 2020–2026"' in page and "Figur 1: Besøk &lt;per&gt; år" in page
+
+
+def test_a_figure_is_embedded_in_word_with_its_alternative_text():
+    d = _docx(figure_doc())
+    assert len(d.inline_shapes) == 1
+    assert 'descr="Besøk per år, 2020–2026"' in d.element.body.xml
+    assert [p.text for p in d.paragraphs if p.style.name == "Caption"] == ["Figur 1: Besøk <per> år"]
+    images = [r for r in d.part.rels.values() if r.reltype.endswith("/image")]
+    assert len(images) == 1 and not images[0].is_external
+
+
+def test_markdown_stands_in_for_a_figure_with_its_words():
+    assert "*Figur 1: Besøk \\<per\\> år* (Besøk per år, 2020–2026)" in to_markdown(figure_doc())

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 from html import escape
 
-from .model import Block, BulletList, Document, Heading, Inline, Link, Paragraph, Quote, Strong, Table
+from .model import Block, BulletList, Document, Figure, Heading, Inline, Link, Paragraph, Quote, Strong, Table
 
 __all__ = ["to_html", "CSS"]
 
@@ -21,7 +22,7 @@ CSS = (
     "th{background:#eee}caption{text-align:left;font-style:italic;padding:.2em 0}"
     "blockquote{margin:.6em 0 .6em 1.2em;padding-left:.8em;border-left:3px solid #999}"
     "body>footer{margin-top:2em;border-top:1px solid #999;color:#444;font-size:.9em}blockquote footer{color:#444;font-size:.9em}"
-    "a{color:#114;word-break:break-all}"
+    "a{color:#114;word-break:break-all}figure{margin:.6em 0}figcaption{font-style:italic;font-size:.9em}"
     "@page{size:A4;margin:2cm;@bottom-center{content:counter(page)}}"
     "@media print{body{margin:0;max-width:none}a{color:#111;text-decoration:none}"
     "h2,h3,h4{break-after:avoid;page-break-after:avoid}tr,blockquote{break-inside:avoid;page-break-inside:avoid}"
@@ -64,6 +65,12 @@ def _block(b: Block) -> str:
         body = "".join(f"<p>{escape(p)}</p>" for p in b.paragraphs)
         cite = f"<footer>— {escape(b.cite)}</footer>" if b.cite else ""
         return f"<blockquote>{body}{cite}</blockquote>"
+    if isinstance(b, Figure):
+        # The picture travels inside the page (a data address), so printing it reaches no other host.
+        data = base64.b64encode(b.png).decode("ascii")
+        caption = f"<figcaption>{escape(b.caption)}</figcaption>" if b.caption else ""
+        return (f'<figure><img alt="{escape(b.alt, quote=True)}" style="max-width:100%" '
+                f'src="data:image/png;base64,{data}">{caption}</figure>')
     raise TypeError(f"not a block: {b!r}")
 
 

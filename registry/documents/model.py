@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Sequence, Union
 
 __all__ = [
-    "Link", "Strong", "Inline", "Heading", "Paragraph", "Table", "BulletList", "Quote", "Block", "Document",
+    "Link", "Strong", "Inline", "Heading", "Paragraph", "Table", "BulletList", "Quote", "Figure", "Block", "Document",
     "plain", "texts",
 ]
 
@@ -98,7 +98,21 @@ class Quote:
     cite: str = ""
 
 
-Block = Union[Heading, Paragraph, Table, BulletList, Quote]
+@dataclass(frozen=True)
+class Figure:
+    """A picture made by the registry (a chart as PNG bytes), with the text that stands for it and a caption.
+
+    Written into the file itself (HTML as a data address, Word as an embedded picture), never linked:
+    the document must open where no other host can be reached. Markdown shows the caption and ``alt``.
+    """
+
+    png: bytes
+    alt: str
+    caption: str = ""
+    width_cm: float = 15.0
+
+
+Block = Union[Heading, Paragraph, Table, BulletList, Quote, Figure]
 
 
 @dataclass(frozen=True)
@@ -147,5 +161,9 @@ def texts(doc: Document) -> Iterator[str]:
             yield from b.paragraphs
             if b.cite:
                 yield b.cite
+        elif isinstance(b, Figure):
+            yield b.alt
+            if b.caption:
+                yield b.caption
     if doc.footer:
         yield doc.footer

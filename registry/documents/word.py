@@ -18,10 +18,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from .model import BulletList, Document, Heading, Inline, Link, Paragraph, Quote, Strong, Table
+from .model import BulletList, Document, Figure, Heading, Inline, Link, Paragraph, Quote, Strong, Table
 
 __all__ = ["to_docx"]
 
@@ -174,6 +174,14 @@ def to_docx(doc: Document, *, page_label: str = "", created: datetime | None = N
                 _runs(paragraph, item)
             if b.numbered:
                 _restart_numbering(out, paragraphs)
+        elif isinstance(b, Figure):
+            out.add_picture(io.BytesIO(b.png), width=Cm(b.width_cm))
+            picture = out.paragraphs[-1]._p.xpath(".//pic:cNvPr")
+            if picture:  # the alternative text a screen reader reads
+                picture[0].set("descr", _x(b.alt))
+            out.paragraphs[-1]._p.xpath(".//wp:docPr")[0].set("descr", _x(b.alt))
+            if b.caption:
+                out.add_paragraph(_x(b.caption), style="Caption")
         elif isinstance(b, Quote):
             for text in b.paragraphs:
                 out.add_paragraph(_x(text), style="Quote")
