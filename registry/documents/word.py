@@ -176,10 +176,9 @@ def to_docx(doc: Document, *, page_label: str = "", created: datetime | None = N
                 _restart_numbering(out, paragraphs)
         elif isinstance(b, Figure):
             out.add_picture(io.BytesIO(b.png), width=Cm(b.width_cm))
-            picture = out.paragraphs[-1]._p.xpath(".//pic:cNvPr")
-            if picture:  # the alternative text a screen reader reads
-                picture[0].set("descr", _x(b.alt))
-            out.paragraphs[-1]._p.xpath(".//wp:docPr")[0].set("descr", _x(b.alt))
+            # The alternative text a screen reader reads: Word takes it from docPr, other readers from cNvPr.
+            for el in out.paragraphs[-1]._p.xpath(".//wp:docPr | .//pic:cNvPr"):
+                el.set("descr", _x(b.alt))
             if b.caption:
                 out.add_paragraph(_x(b.caption), style="Caption")
         elif isinstance(b, Quote):
