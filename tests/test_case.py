@@ -215,7 +215,7 @@ def test_only_the_adapter_reads_the_review():
 
 def test_every_template_of_the_case_is_used():
     source = "".join((ROOT / "registry" / "documents" / name).read_text(encoding="utf-8")
-                     for name in ("case.py", "case_options.py"))
+                     for name in ("case.py", "case_options.py", "case_facts.py"))
     used = set(re.findall(r'"(casefact\.[a-z_]+)"', source))
     assert used == set(TEMPLATES)
 

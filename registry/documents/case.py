@@ -16,7 +16,7 @@ import sqlite3
 from datetime import date
 from typing import Sequence
 
-from .. import i18n, rules as R, vocab
+from .. import i18n, vocab
 from ..i18n import Message, render
 from ..i18n.case import STRATEGY_2C, STRATEGY_2C_CATEGORIES, STRATEGY_WORDS
 from . import write
@@ -186,10 +186,7 @@ def _assessment(city: CityFacts, facts: CaseFacts, lang: str) -> list[Block]:
     blocks: list[Block] = [Heading(2, _city_title(city, lang)), Heading(3, _t("case.by_year", lang))]
     blocks.append(_activity_table(city, lang) if city.activities else Paragraph.of(_t("case.no_activities", lang)))
     blocks.append(Heading(3, _t("case.role", lang)))
-    role = {code: (nb if lang == "nb" else en) for code, nb, en in R.ROLES}[city.role]
-    carriers = (_r("casefact.carried_by", lang, names=[c.text(lang) for c in city.carriers]) if city.carriers
-                else _r("casefact.no_carriers", lang))
-    blocks.append(Paragraph.of(_r("casefact.role_line", lang, role=role, carriers=carriers)))
+    blocks.append(Paragraph.of(render(city.role_message, lang)))
     blocks.append(Heading(3, _t("case.plan", lang)))
     blocks.extend(_plan_blocks(city, lang))
     blocks.append(Heading(3, _t("case.state", lang)))

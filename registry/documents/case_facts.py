@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any, Iterable, Sequence
 
 from .. import i18n, rules as R
+from ..i18n import Message
 from ..analysis.context import prepare
 from ..review import classify, summary
 from ..review.criteria import describe
@@ -136,12 +137,16 @@ class Evidence:
 
 @dataclass(frozen=True)
 class CriterionFact:
-    """One criterion of strategy 2c for the relation: met or not, for which category, and the evidence."""
+    """One criterion of strategy 2c for the relation: met or not, for which category, the evidence, and what it says.
+
+    ``message`` is the criterion's sentence for this relation (rendered by :func:`registry.i18n.render`).
+    """
 
     code: str
     category: str
     met: bool
     evidence: tuple[Evidence, ...]
+    message: Message
 
 
 @dataclass(frozen=True)
@@ -181,6 +186,8 @@ class CityFacts:
     criteria: tuple[CriterionFact, ...]
     role: str
     carriers: tuple[Evidence, ...]
+    #: Who has the active role and who else carries the contact (strategy 2c), as one message.
+    role_message: Message
     activities: tuple[ActivityFact, ...]
     decisions: tuple[DecisionFact, ...]
     plan: tuple[BudgetLine, ...]
@@ -248,6 +255,33 @@ def _evidence(ctx: Any, conn: sqlite3.Connection, ids: Sequence[str]) -> dict[st
     return out
 
 
+def _given(nb: str, en: str) -> Message:
+    """Return a sentence the review gives as text in both languages, as a message (``casefact.as_given``)."""
+    # The bridge from a review that returns sentences: when its reasons are messages, they are passed on as they are.
+    return Message("casefact.as_given", {"nb": nb, "en": en})
+
+
+def _criterion_message(code: str, met: bool, evidence: Sequence[Evidence], years: int, since: int | None) -> Message:
+    """Return a criterion's sentence for a relation, in the rule's own words (:data:`registry.rules.CRITERIA`)."""
+    if code == "quiet_since" and not met and not evidence:
+        return Message("casefact.nothing_dated_sentence")
+    rule = R.criterion(code)
+    texts = []
+    for lang, template in (("nb", rule.met_nb if met else rule.unmet_nb), ("en", rule.met_en if met else rule.unmet_en)):
+        named = ", ".join(e.text(lang) for e in evidence) or i18n.t("case.nothing", lang)
+        texts.append(template.format(evidence=named, years=years, since=since or "?"))
+    return _given(*texts)
+
+
+def _role_message(s: classify.Suggestion, carriers: Sequence[Evidence]) -> Message:
+    """Return who has the active role (:data:`registry.rules.ROLES`) and who else carries the contact."""
+    nb, en = next((nb, en) for code, nb, en in R.ROLES if code == s.role)
+    who = (Message("casefact.carried_by", {"names": [Message("casefact.as_given", {"nb": c.nb, "en": c.en})
+                                                       for c in carriers]})
+           if carriers else Message("casefact.no_carriers"))
+    return Message("casefact.role_line", {"role": _given(nb, en), "carriers": who})
+
+
 def _state(s: classify.Suggestion, criteria: Sequence[CriterionFact]) -> State:
     undated = sum(1 for a in s.activities if not a.dated)
     # The review's ``since`` is the last year before the recent window; the last contact is the latest of all.
@@ -270,10 +304,13 @@ def _city(ctx: Any, conn: sqlite3.Connection, case: summary.CityCase) -> CityFac
     ids = [e for r in s.reasons for e in r.evidence]
     named = _evidence(ctx, conn, ids)
     # One criterion once: the review lists each with the category it serves first (some serve none: a quote key).
+    years = int(ctx.rules["dormant_years"])
     criteria = tuple(
-        CriterionFact(r.criterion, r.category, r.met, tuple(named[e] for e in r.evidence))
+        CriterionFact(r.criterion, r.category, r.met, tuple(named[e] for e in r.evidence),
+                      _criterion_message(r.criterion, r.met, [named[e] for e in r.evidence], years, s.since))
         for r in s.reasons if r.category in CATEGORIES
     )
+    carriers = tuple(Evidence(c, ctx.name(c, "nb"), ctx.name(c, "en")) for c in s.carriers)
     acts = _rows(conn, "activities", [a.id for a in s.activities])
     activities = tuple(
         ActivityFact(
@@ -316,7 +353,7 @@ def _city(ctx: Any, conn: sqlite3.Connection, case: summary.CityCase) -> CityFac
         tie_source=str(tie.get("source") or ""), status=tie.get("status") or None, agreement=agreement,
         assigned=s.assigned if s.decided else None, assigned_on=s.assigned_on,
         state=_state(s, criteria), criteria=criteria, role=s.role,
-        carriers=tuple(Evidence(c, ctx.name(c, "nb"), ctx.name(c, "en")) for c in s.carriers),
+        carriers=carriers, role_message=_role_message(s, carriers),
         activities=activities, decisions=decisions, plan=plan, totals=totals,
     )
 

@@ -8,7 +8,7 @@ texts are in :mod:`registry.i18n.case`.
 
 from __future__ import annotations
 
-from .. import i18n, rules as R, vocab
+from .. import i18n, vocab
 from ..i18n import Message, render
 from .case_facts import CATEGORIES, CaseFacts, CityFacts, CriterionFact
 
@@ -37,10 +37,6 @@ def _r(code: str, lang: str, **params: object) -> str:
     return render(Message(code, params), lang)
 
 
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def nok(amount: int) -> str:
     """Return whole kroner with narrow no-break spaces between thousands.
 
@@ -50,14 +46,9 @@ def nok(amount: int) -> str:
     return f"{int(amount):,}".replace(",", "\u202f")
 
 
-def _criterion_text(c: CriterionFact, lang: str, facts: CaseFacts, city: CityFacts) -> str:
-    """Return what one criterion says for the city, in the rule's own words (:data:`registry.rules.CRITERIA`)."""
-    if c.code == "quiet_since" and not c.met and not c.evidence:
-        return _cap(_r("casefact.nothing_dated", lang))
-    rule = R.criterion(c.code)
-    template = (rule.met_nb if c.met else rule.unmet_nb) if lang == "nb" else (rule.met_en if c.met else rule.unmet_en)
-    evidence = ", ".join(e.text(lang) for e in c.evidence) or _t("case.nothing", lang)
-    return template.format(evidence=evidence, years=facts.window_years, since=city.state.last_year or "?")
+def _criterion_text(c: CriterionFact, lang: str) -> str:
+    """Return what one criterion says for the city (its message from :mod:`.case_facts`), in ``lang``."""
+    return render(c.message, lang)
 
 
 def _quiet_or_nothing(city: CityFacts, facts: CaseFacts, lang: str) -> list[str]:
@@ -70,7 +61,7 @@ def _quiet_or_nothing(city: CityFacts, facts: CaseFacts, lang: str) -> list[str]
 
 def _recent(city: CityFacts, facts: CaseFacts, lang: str) -> list[str]:
     """What speaks for keeping the relation active: recent activity, ongoing activity, money planned ahead."""
-    out = [_criterion_text(c, lang, facts, city) for c in city.criteria
+    out = [_criterion_text(c, lang) for c in city.criteria
            if c.code == "quiet_since" and not c.met and c.evidence]
     ongoing = [a.title_in(lang) for a in city.activities if a.ongoing and not a.end]
     if ongoing:
@@ -103,8 +94,8 @@ def options_for(city: CityFacts, facts: CaseFacts, lang: str) -> list[tuple[str,
         else:
             title = _t("case.opt_place", lang, category=name)
         crit = city.criteria_of(cat)
-        pro = [_criterion_text(c, lang, facts, city) for c in crit if c.met]
-        con = [_criterion_text(c, lang, facts, city) for c in crit if not c.met and c.code not in _DECISION_CRITERIA]
+        pro = [_criterion_text(c, lang) for c in crit if c.met]
+        con = [_criterion_text(c, lang) for c in crit if not c.met and c.code not in _DECISION_CRITERIA]
         if city.assigned and city.assigned != cat:
             con = decided + con
         out.append(("category", title, pro, con, _t(_OBLIGES[cat], lang)))

@@ -285,6 +285,11 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Not enough data: the registry holds {n} activity {n:plural:record/records} for the relation, {undated} "
         "without a date; no category can be read from it.",
     ),
+    # A sentence the review gives in both languages, passed on as given (until the review gives messages).
+    "casefact.as_given": ("{nb}", "{en}"),
+    "casefact.nothing_dated_sentence": (
+        "Registeret har ingen datert aktivitet for relasjonen", "The registry holds no dated activity for the relation",
+    ),
     "casefact.role_line": ("{role}. {carriers}", "{role}. {carriers}"),
     "casefact.carried_by": ("Kontakten bæres også av {names:list}.", "The contact is also carried by {names:list}."),
     "casefact.no_carriers": (
