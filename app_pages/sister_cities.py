@@ -1,6 +1,7 @@
 """Sister cities: the four categories side by side, assigned vs suggested, reasons, financing plan, decisions."""
 
 from datetime import date
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -9,8 +10,9 @@ from app_pages._common import (
     cached, changed, conn, country, csv_button, current_actor, deferred, form_key, formatter, home, label, lang, md, md_source, renew_form,
     require_editor, require_home, show_form_problems, suggestions, t,
 )
-from registry import rules, store
+from registry import documents, rules, store
 from registry.i18n import render
+from registry.documents import case
 from registry.review import classify, report
 from registry.errors import InvalidRow
 
@@ -274,3 +276,7 @@ b.download_button(t("sister.summary_html"), deferred(report.summary_for, lang(),
                   mime="text/html", key="sum_html", icon=":material/print:")
 with c:
     csv_button(classify.frame(found), "sister-cities.csv", key="sister_csv")
+# The council case (saksframlegg) as the Word file a case system takes; made when asked for, like the summaries.
+st.download_button(t("case.download"), deferred(partial(case.case_bytes, home_id=HOME), "docx", lang()),
+                   file_name=case.case_filename("docx", lang()), mime=documents.MIME_TYPES["docx"], key="case_docx",
+                   icon=":material/gavel:", help=t("case.download_help"))

@@ -157,6 +157,33 @@ def _classify(a: argparse.Namespace) -> int:
     return 0
 
 
+@command("case", "the council case on the sister cities (saksframlegg): Markdown, printable HTML or Word")
+@arg(*_DB[0], **_DB[1])
+@arg(*_HOME[0], **_HOME[1])
+@arg("--city", action="append", default=[], metavar="ID", help="only this sister city (an entity id; repeat for more)")
+@arg(*_AS_OF[0], **_AS_OF[1])
+@arg("--format", choices=["md", "html", "docx"], default="md", help="md (default), html (printable) or docx (Word)")
+@arg("--lang", choices=["nb", "en"], default="nb", help="language of the case (default nb)")
+@arg("--out", metavar="FILE", help="write to FILE (default: Markdown and HTML to standard output; Word needs --out)")
+def _case(a: argparse.Namespace) -> int:
+    from .documents import case
+
+    if a.format == "docx" and not a.out:
+        print("case: a Word file needs --out FILE", file=sys.stderr)
+        return 2
+    try:
+        data = case.case_bytes(open_existing(a.db), a.format, a.lang, as_of=a.as_of, home_id=a.home, cities=a.city)
+    except ValueError as exc:  # a --city that is no sister city of the home
+        print(f"case: {exc}", file=sys.stderr)
+        return 2
+    if a.out:
+        Path(a.out).write_bytes(data)
+        print(a.out)
+    else:
+        sys.stdout.write(data.decode("utf-8"))
+    return 0
+
+
 @command("strategy", "for each point of the strategy, what the registry holds that serves it, and the points with nothing")
 @arg(*_DB[0], **_DB[1])
 @arg(*_AS_OF[0], **_AS_OF[1])

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import calendar, data, explore, frame, reasons, review
+from . import calendar, case, data, explore, frame, reasons, review
 from .fields import FIELD_HELP_NB, FIELDS, TABLE_LABELS, field_help, field_label
-from .lookup import TIME_ZONE, country_name, local_time
+from .lookup import TIME_ZONE, country_name, local_time, long_date
 from .render import Message, register, render
 
 __all__ = [
     "LANGUAGES", "LANGUAGE_NAMES", "STRINGS", "FIELDS", "TABLE_LABELS", "TIME_ZONE", "t", "table_label", "field_label",
-    "country_name", "local_time", "FIELD_HELP_NB", "field_help", "Message", "render", "register",
+    "country_name", "local_time", "FIELD_HELP_NB", "field_help", "Message", "render", "register", "long_date",
 ]
 
 LANGUAGES: tuple[str, ...] = ("nb", "en")
@@ -49,10 +49,11 @@ def _merged(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 
 #: Every UI text: key -> (nb, en).
 STRINGS: dict[str, tuple[str, str]] = _merged(
-    frame.STRINGS, explore.STRINGS, review.STRINGS, data.STRINGS, calendar.STRINGS, reasons.STRINGS
+    frame.STRINGS, explore.STRINGS, review.STRINGS, data.STRINGS, calendar.STRINGS, reasons.STRINGS, case.STRINGS
 )
 register(calendar.TEMPLATES)  # what is due (registry.calendar)
 register(reasons.TEMPLATES)  # the review's reasons, states, roles and notes (registry.review)
+register(case.TEMPLATES)  # the council case (registry.documents.case)
 
 
 def table_label(table: str, lang: str) -> str:

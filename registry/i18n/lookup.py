@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import gettext
+from datetime import date
 from functools import lru_cache
 
-__all__ = ["TIME_ZONE", "local_time", "country_name"]
+__all__ = ["TIME_ZONE", "local_time", "country_name", "long_date"]
 
 #: The zone times are shown in when the registry names none (setting ``time_zone``): the audit log's own.
 TIME_ZONE = "UTC"
@@ -85,3 +86,42 @@ def country_name(code: str | None, lang: str) -> str:
     if lang == "nb":
         return _translation("nb").gettext(c.name)
     return getattr(c, "common_name", None) or c.name
+
+
+_MONTHS = {
+    "nb": ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
+           "november", "desember"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+}
+
+
+def long_date(value: date | str | None, lang: str) -> str:
+    """Return a date (or a partial date 'YYYY', 'YYYY-MM') written out as a reader writes it in ``lang``.
+
+    Bokmål writes «7. desember 2026» (day with a full stop, month in lower case), English
+    "7 December 2026"; a month alone is «desember 2026», a year alone stays the year.
+    Empty for None; text that is no date comes back as it is.
+
+    >>> long_date(date(2026, 12, 7), "nb"), long_date("2026-12-07", "en")
+    ('7. desember 2026', '7 December 2026')
+    >>> long_date("1968-10", "nb"), long_date("1946", "en"), long_date("ca. 1950", "nb")
+    ('oktober 1968', '1946', 'ca. 1950')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        y, m, d = value.year, value.month, value.day
+    else:
+        from .. import dates
+
+        text = str(value).strip()
+        if not dates.is_partial_date(text):
+            return text
+        y, m, d = dates.parse_partial(text)  # type: ignore[assignment]
+    months = _MONTHS["nb" if lang == "nb" else "en"]
+    if m is None:
+        return str(y)
+    if d is None:
+        return f"{months[m - 1]} {y}"
+    return f"{d}. {months[m - 1]} {y}" if lang == "nb" else f"{d} {months[m - 1]} {y}"
