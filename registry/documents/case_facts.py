@@ -17,10 +17,9 @@ from datetime import date
 from typing import Any, Iterable, Sequence
 
 from .. import i18n, rules as R
-from ..i18n import Message
+from ..i18n import Message, render
 from ..analysis.context import prepare
 from ..review import classify, summary
-from ..review.criteria import describe
 
 __all__ = [
     "ActivityFact", "AgreementFact", "DecisionFact", "BudgetLine", "YearTotal", "Evidence", "CriterionFact", "State", "CityFacts",
@@ -234,89 +233,47 @@ def _year(text: Any) -> str:
     return s[:4] if s[:4].isdigit() else ""
 
 
-def _evidence(ctx: Any, conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Evidence]:
-    """Name each evidence id: Norwegian titles where the row has one, else the review's own description."""
-    kinds: dict[str, list[str]] = {"activity": [], "agreement": [], "decision": []}
-    for e in ids:
-        kind, _, rid = e.partition(":")
-        if kind in kinds:
-            kinds[kind].append(rid)
-    rows = {k: _rows(conn, {"activity": "activities", "agreement": "agreements", "decision": "decisions"}[k], v)
-            for k, v in kinds.items()}
-    out = {}
-    for e in ids:
-        kind, _, rid = e.partition(":")
-        row = rows.get(kind, {}).get(rid)
-        nb, en = describe(ctx, e, "nb"), describe(ctx, e, "en")
-        if row is not None and kind in ("activity", "agreement") and row.get("title_nb"):
-            when = _year(row.get("start") if kind == "activity" else row.get("signed_on"))
-            nb = f"{row['title_nb']} ({when or i18n.t('case.year_unknown', 'nb')})"
-        out[e] = Evidence(e, nb, en)
-    return out
+def _evidence(s: classify.Suggestion, ids: Sequence[str]) -> dict[str, Evidence]:
+    """Name each evidence id as the review names it (Norwegian titles where the row has one), in both languages."""
+    names = dict(s.names)
+    return {e: Evidence(e, render(names[e], "nb"), render(names[e], "en")) if e in names else Evidence(e, e, e)
+            for e in ids}
 
 
-def _given(nb: str, en: str) -> Message:
-    """Return a sentence the review gives as text in both languages, as a message (``casefact.as_given``)."""
-    # The bridge from a review that returns sentences: when its reasons are messages, they are passed on as they are.
-    return Message("casefact.as_given", {"nb": nb, "en": en})
+def _role_message(s: classify.Suggestion) -> Message:
+    """Return who has the active role, when last seen, and who carries the contact (strategy 2c), as a sentence."""
+    if s.carriers:
+        return Message("casefact.sentence", {"text": s.role_message})
+    return Message("casefact.role_line", {"role": s.role_message, "carriers": Message("casefact.no_carriers")})
 
 
-def _criterion_message(code: str, met: bool, evidence: Sequence[Evidence], years: int, since: int | None) -> Message:
-    """Return a criterion's sentence for a relation, in the rule's own words (:data:`registry.rules.CRITERIA`)."""
-    if code == "quiet_since" and not met and not evidence:
-        return Message("casefact.nothing_dated_sentence")
-    rule = R.criterion(code)
-    texts = []
-    for lang, template in (("nb", rule.met_nb if met else rule.unmet_nb), ("en", rule.met_en if met else rule.unmet_en)):
-        named = ", ".join(e.text(lang) for e in evidence) or i18n.t("case.nothing", lang)
-        texts.append(template.format(evidence=named, years=years, since=since or "?"))
-    return _given(*texts)
-
-
-def _role_message(s: classify.Suggestion, carriers: Sequence[Evidence]) -> Message:
-    """Return who has the active role (:data:`registry.rules.ROLES`) and who else carries the contact."""
-    nb, en = next((nb, en) for code, nb, en in R.ROLES if code == s.role)
-    who = (Message("casefact.carried_by", {"names": [Message("casefact.as_given", {"nb": c.nb, "en": c.en})
-                                                       for c in carriers]})
-           if carriers else Message("casefact.no_carriers"))
-    return Message("casefact.role_line", {"role": _given(nb, en), "carriers": who})
-
-
-def _state(s: classify.Suggestion, criteria: Sequence[CriterionFact]) -> State:
+def _state(s: classify.Suggestion) -> State:
     undated = sum(1 for a in s.activities if not a.dated)
-    # The review's ``since`` is the last year before the recent window; the last contact is the latest of all.
-    last = s.last_contact
-    latest = int(str(last.start)[:4]) if last is not None and str(last.start)[:4].isdigit() else s.since
+    last = s.last_confirmed.year if s.last_confirmed is not None else s.since
     if s.suggested == R.NOT_ENOUGH_DATA:
-        return State("not_enough_data", None, latest, s.records, undated)
-    decided_dormant = any(c.code == "dormant_decision" and c.met for c in criteria)
-    quiet = any(c.code == "quiet_since" and c.met for c in criteria)
-    if s.suggested == "dormant" and not decided_dormant:
-        # «Hvilende» is the council's choice; without its decision the evidence shows only a quiet relation.
-        return State("quiet", None, s.since, s.records, undated)
+        return State("not_enough_data", None, last, s.records, undated)
     if s.suggested in CATEGORIES:
-        return State("points_to", s.suggested, latest, s.records, undated)
-    return State("quiet" if quiet else "no_fit", None, s.since if quiet else latest, s.records, undated)
+        # The review suggests «hvilende» only where the council decided it: a category, never a guess.
+        return State("points_to", s.suggested, last, s.records, undated)
+    if s.state == "no_recent_activity":
+        return State("quiet", None, last, s.records, undated)
+    return State("no_fit", None, last, s.records, undated)
 
 
 def _city(ctx: Any, conn: sqlite3.Connection, case: summary.CityCase) -> CityFacts:
     s = case.suggestion
     ids = [e for r in s.reasons for e in r.evidence]
-    named = _evidence(ctx, conn, ids)
+    named = _evidence(s, ids)
     # One criterion once: the review lists each with the category it serves first (some serve none: a quote key).
-    years = int(ctx.rules["dormant_years"])
     criteria = tuple(
-        CriterionFact(r.criterion, r.category, r.met, tuple(named[e] for e in r.evidence),
-                      _criterion_message(r.criterion, r.met, [named[e] for e in r.evidence], years, s.since))
+        CriterionFact(r.criterion, r.category, r.met, tuple(named[e] for e in r.evidence), r.message)
         for r in s.reasons if r.category in CATEGORIES
     )
     carriers = tuple(Evidence(c, ctx.name(c, "nb"), ctx.name(c, "en")) for c in s.carriers)
-    acts = _rows(conn, "activities", [a.id for a in s.activities])
     activities = tuple(
         ActivityFact(
-            id=a.id, kind=a.kind, title=a.title, title_nb=(acts.get(a.id) or {}).get("title_nb") or None,
-            start=a.start, end=a.end, ongoing=bool((acts.get(a.id) or {}).get("ongoing")),
-            verified_on=(acts.get(a.id) or {}).get("verified_on"), sectors=a.sectors, source=a.source,
+            id=a.id, kind=a.kind, title=a.title, title_nb=a.title_nb or None, start=a.start, end=a.end,
+            ongoing=bool(a.ongoing), verified_on=a.verified_on, sectors=a.sectors, source=a.source,
         )
         for a in s.activities
     )
@@ -352,8 +309,8 @@ def _city(ctx: Any, conn: sqlite3.Connection, case: summary.CityCase) -> CityFac
         country_code=s.country_code, start=s.start, start_certainty=s.start_certainty,
         tie_source=str(tie.get("source") or ""), status=tie.get("status") or None, agreement=agreement,
         assigned=s.assigned if s.decided else None, assigned_on=s.assigned_on,
-        state=_state(s, criteria), criteria=criteria, role=s.role,
-        carriers=carriers, role_message=_role_message(s, carriers),
+        state=_state(s), criteria=criteria, role=s.role,
+        carriers=carriers, role_message=_role_message(s),
         activities=activities, decisions=decisions, plan=plan, totals=totals,
     )
 

@@ -119,7 +119,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- one city
     "case.since": ("Vennskapsby siden", "Sister city since"),
     "case.unknown": ("ukjent", "unknown"),
-    "case.year_unknown": ("år ukjent", "year unknown"),
     "case.undated": ("uten dato", "undated"),
     "case.tie_source": ("Kilde for forbindelsen", "Source of the tie"),
     "case.no_source": ("ingen kilde oppgitt", "no source given"),
@@ -286,12 +285,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "without a date; no category can be read from it.",
     ),
     # A sentence the review gives in both languages, passed on as given (until the review gives messages).
-    "casefact.as_given": ("{nb}", "{en}"),
-    "casefact.nothing_dated_sentence": (
-        "Registeret har ingen datert aktivitet for relasjonen", "The registry holds no dated activity for the relation",
-    ),
     "casefact.role_line": ("{role}. {carriers}", "{role}. {carriers}"),
-    "casefact.carried_by": ("Kontakten bæres også av {names:list}.", "The contact is also carried by {names:list}."),
+    "casefact.sentence": ("{text}.", "{text}."),
     "casefact.no_carriers": (
         "Registeret viser ikke at andre bærer kontakten.", "The registry does not show that others carry the contact.",
     ),
