@@ -6,7 +6,6 @@ import gettext
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
-from itertools import chain
 
 import networkx as nx
 import pycountry
@@ -14,6 +13,7 @@ import pycountry
 from .. import rules as R
 from ..graph import Snapshot
 from ..settings import resolve_home
+from .scope import homes
 
 __all__ = ["Roles"]
 
@@ -45,6 +45,8 @@ class Roles:
     as_of: date
     rules: R.Rules = field(default_factory=lambda: R.DEFAULT_RULES)
     home_id: str | None = None
+    #: The whole registry when ``snap`` is cut to the home's network (see :func:`~registry.analysis.context.prepare`).
+    whole: Snapshot | None = None
 
     # --- graphs -------------------------------------------------------------------------------
 
@@ -63,7 +65,7 @@ class Roles:
         municipality; never a guess among several (that raises NoHome). None only
         when the registry has no municipality at all.
         """
-        return resolve_home(self.snap, self.home_id)
+        return resolve_home(self.whole or self.snap, self.home_id)
 
     @cached_property
     def others(self) -> frozenset[str]:
@@ -71,40 +73,25 @@ class Roles:
 
         A registry may hold several municipalities' ties (Bergen's twin towns next to
         Trondheim's): every entity of kind municipality but the home, and every city
-        with twin towns of its own (a Wikidata import names Bergen a city), in the
-        home's country or with no country recorded. Empty without a home.
+        with twin towns of its own (an older Wikidata import named Bergen a city), in
+        the home's country or with no country recorded, in the whole registry. Empty
+        without a home.
         """
         home = self.home
         if home is None:
             return frozenset()
-        hc = self.home_country
-        nodes = self.full.nodes
-        twinned = {n for u, v, a in self.full.edges(data=True) if a.get("kind") == "sister_city" for n in (u, v)}
-        return frozenset(
-            n for n, a in nodes(data=True)
-            if n != home and a.get("country_code") in (hc, None)
-            and (a.get("kind") == R.HOME_KIND or (a.get("kind") in R.CITY_KINDS and n in twinned))
-        )
+        return homes((self.whole or self.snap).graph, home) - {home}
 
     @cached_property
     def elsewhere(self) -> frozenset[str]:
-        """Entities that belong to other municipalities: :attr:`others`, and those tied only to them.
+        """Entities outside the home's network: :attr:`others`, and what the context was cut free of.
 
-        "Tied only to them" counts ties of any date: Bergen's twin towns, seen from
-        Trondheim, until one of them gets a tie of its own to Trondheim's side.
+        :func:`~registry.analysis.context.prepare` cuts the snapshot to the home's
+        network (:mod:`.scope`), so none of these is in :attr:`full`.
         """
-        others = self.others
-        if not others:
-            return frozenset()
-        succ, pred = self.full._succ, self.full._pred
-        out = set(others)
-        for m in others:
-            for n in chain(succ[m], pred[m]):
-                if n == self.home or n in out:
-                    continue
-                if all(x in others or x == n for x in chain(succ[n], pred[n])):
-                    out.add(n)
-        return frozenset(out)
+        if self.whole is None:
+            return self.others
+        return self.others | frozenset(n for n in self.whole.graph if n not in self.full)
 
     @cached_property
     def home_country(self) -> str | None:
