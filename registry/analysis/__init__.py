@@ -6,7 +6,9 @@ the notebook call it the same way. The kinds, their titles and help are
 declared in :data:`registry.rules.FINDING_KINDS`; each family of kinds has its
 module (``thin_relations``, ``unused_actors``, ``isolation``, ``brokerage``, ...).
 
-Every explanation ends with what to do next, in both languages. Registered
+Every finding is a row of facts whose explanation is a message (a code and its
+parameters); :mod:`registry.i18n.findings` writes it in bokmål and English where
+the table is made, and every explanation ends with what to do next. Registered
 activities count as activity wherever a finding looks at activity, and bodies
 that do not exist on the date (dissolved, or not yet founded) are left out.
 """
@@ -24,6 +26,8 @@ from typing import Callable
 import pandas as pd
 
 from .. import rules as R
+from ..i18n.findings import both
+from ..i18n.render import Message
 from .articulation import single_point_of_failure
 from .brokerage import structural_hole
 from .context import Context, as_date, prepare
@@ -81,7 +85,6 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
     "kind", "group", "title_nb", "title_en", "count", "method", "note_nb", "note_en", "seconds",
 )
 _SEVERITY_ORDER = {code: i for i, (code, _, _) in enumerate(R.SEVERITIES)}
-_NONE_FOUND = ("ingen funnet i disse dataene", "none found in this data")
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,13 @@ class Analysis:
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
-    df = pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
+    """Return the findings as a table: the explanation (a message) written in both languages, the subject's name in bokmål."""
+    # The output edge: the rows are facts and messages until here (registry.i18n.findings writes them).
+    out = []
+    for r in rows:
+        nb, en = both(r["message"])
+        out.append({**r, "subject_name": both(r["subject_name"])[0], "explanation_nb": nb, "explanation_en": en})
+    df = pd.DataFrame(out, columns=list(FINDING_COLUMNS))
     if len(df):
         df = df.assign(_s=df["severity"].map(_SEVERITY_ORDER)).sort_values("_s", kind="stable")
         df = df.drop(columns="_s").reset_index(drop=True)
@@ -189,11 +198,10 @@ def _analyse(source: sqlite3.Connection | Snapshot | Context, as_of: date | str 
         found = FUNCTIONS[kind](ctx)
         out[kind] = _frame(found.rows)
         k = R.finding_kind(kind)
-        note_en = found.note
-        note_nb = found.note
+        note: Message | str = found.note or ""
         if not found.rows and found.method != "skipped":
-            note_nb = "; ".join(filter(None, (_NONE_FOUND[0], found.note)))
-            note_en = "; ".join(filter(None, (_NONE_FOUND[1], found.note)))
+            note = Message("finding.none_found_and", {"note": found.note}) if found.note else Message("finding.none_found")
+        note_nb, note_en = both(note)
         summary.append({
             "kind": kind, "group": k.group, "title_nb": k.title_nb, "title_en": k.title_en,
             "count": len(found.rows), "method": found.method, "note_nb": note_nb, "note_en": note_en,

@@ -12,6 +12,8 @@ import pycountry
 
 from .. import rules as R
 from ..graph import Snapshot
+from ..i18n.findings import name
+from ..i18n.render import Message
 from ..settings import resolve_home
 from .scope import homes
 
@@ -19,17 +21,16 @@ __all__ = ["Roles"]
 
 
 @lru_cache(maxsize=1024)
-def _country_name(code: str, lang: str) -> str:
-    """Return the name of the country with ISO code ``code`` in ``lang``; the code itself when unknown."""
+def _country_names(code: str) -> tuple[str, str]:
+    """Return the names of the country with ISO code ``code``: (bokmål, English); the code itself when unknown."""
     c = pycountry.countries.get(alpha_2=code)
     if c is None:
-        return code
-    if lang == "nb":
-        try:
-            return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["nb"]).gettext(c.name)
-        except OSError:  # no Norwegian catalogue in this pycountry
-            return c.name
-    return c.name
+        return code, code
+    try:
+        nb = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["nb"]).gettext(c.name)
+    except OSError:  # no Norwegian catalogue in this pycountry
+        nb = c.name
+    return nb, c.name
 
 
 @dataclass
@@ -107,23 +108,36 @@ class Roles:
         """Return the entity kind of ``n`` (None for a ``country:XX`` place)."""
         return self._kinds.get(n)
 
-    def name(self, n: str, lang: str = "en") -> str:
-        """Return a display name for an entity id or a ``country:XX`` place."""
-        key = (n, lang)
-        hit = self._names.get(key)
+    def names(self, n: str) -> tuple[str, str]:
+        """Return the display names of an entity id or a ``country:XX`` place: (bokmål, English)."""
+        hit = self._names.get(n)
         if hit is None:
             if n.startswith("country:"):
-                hit = _country_name(n[8:], lang)
+                hit = _country_names(n[8:])
             else:
                 a = self.full.nodes[n] if n in self.full else {}
-                hit = a["name_en"] if lang == "en" and a.get("name_en") else a.get("name") or n
-            self._names[key] = hit
+                nb = a.get("name") or n
+                hit = (nb, a.get("name_en") or nb)
+            self._names[n] = hit
         return hit
 
+    def label(self, n: str) -> Message:
+        """Return the name of an entity id or a ``country:XX`` place as a message (written in either language)."""
+        return name(*self.names(n))
+
+    def name(self, n: str, lang: str = "en") -> str:
+        """Return a display name for an entity id or a ``country:XX`` place (for the review; findings use :meth:`label`)."""
+        return self.names(n)[0 if lang == "nb" else 1]
+
     @cached_property
-    def _names(self) -> dict[tuple[str, str], str]:
-        """``(id, lang)`` -> display name, filled by :meth:`name` as names are asked for."""
+    def _names(self) -> dict[str, tuple[str, str]]:
+        """Id -> (bokmål, English) display names, filled by :meth:`names` as names are asked for."""
         return {}
+
+    @cached_property
+    def tie_ends(self) -> dict[str, tuple[str, str]]:
+        """Tie id -> its two ends (from, to), ties of any date."""
+        return {k: (u, v) for u, v, k in self.full.edges(keys=True)}
 
     @cached_property
     def local(self) -> frozenset[str]:
