@@ -806,3 +806,76 @@ def test_documentation_gap_from_declared_totals():
     df = found_in(snap_with(m, declared_totals=three), "documentation_gap")
     assert (df.iloc[0]["subject"], df.iloc[0]["severity"], df.iloc[0]["score"]) == ("sister_cities", "low", 1)
     assert found_in(snap_with(m, declared_totals=(totals[1] | {"total": 2},)), "documentation_gap").empty
+
+
+# --- findings worth reading: facts as messages, written only in registry/i18n -------------------
+
+
+def test_findings_are_messages_rendered_in_i18n(seeded):
+    # Every row a finding kind returns carries its explanation as a message whose code registry/i18n/findings.py
+    # declares; the table's explanation columns are that message written in each language.
+    from registry.analysis import FUNCTIONS
+    from registry.i18n import Message
+    from registry.i18n.findings import TEMPLATES as FINDING_TEMPLATES
+
+    ctx = prepare(seeded, 2025)
+    seen = 0
+    for kind, fn in FUNCTIONS.items():
+        for r in fn(ctx).rows:
+            assert isinstance(r["message"], Message) and r["message"].code in FINDING_TEMPLATES, kind
+            assert "explanation_nb" not in r  # text is made at the edge, not by the finding kind
+            seen += 1
+    assert seen > 20
+    df = analysis.analyse(seeded, as_of=2025).all()
+    rows = [r for k, fn in FUNCTIONS.items() for r in fn(ctx).rows]
+    assert list(df["explanation_nb"]) == [render(r["message"], "nb") for r in _sorted_like(df, rows)]
+
+
+def _sorted_like(df: pd.DataFrame, rows: list[dict]) -> list[dict]:
+    """Return ``rows`` in the order of ``df`` (by kind and subject; the table is sorted by severity within a kind)."""
+    by = {(r["kind"], r["subject"]): r for r in rows}
+    return [by[(k, s)] for k, s in zip(df["kind"], df["subject"])]
+
+
+def test_no_function_of_the_analysis_takes_a_language():
+    # Text is written in registry/i18n alone: no finding kind, helper or output of the analysis is given a
+    # language. The one exception is Roles.name, which the review package still calls with one.
+    import inspect
+    import pkgutil
+
+    import registry.analysis as pkg
+
+    found_lang = []
+    for info in pkgutil.iter_modules(pkg.__path__):
+        mod = __import__(f"registry.analysis.{info.name}", fromlist=["_"])
+        for name, obj in vars(mod).items():
+            members = [(name, obj)] + ([(f"{name}.{m}", f) for m, f in vars(obj).items()] if inspect.isclass(obj) else [])
+            for qual, f in members:
+                if inspect.isfunction(f) and f.__module__ == mod.__name__ and "lang" in inspect.signature(f).parameters:
+                    found_lang.append(f"{info.name}.{qual}")
+    assert sorted(set(found_lang)) == ["metrics.entity_metrics", "roles.Roles.name"]
+
+
+def test_seed_findings_name_things_and_quote_the_strategy(seeded):
+    # No technical id in prose (names instead); one row per subject and kind; «bør» where the strategy says «bør».
+    import csv as _csv
+
+    from registry import seed as _seed
+
+    ids = set()
+    for table in ("entities.csv", "ties.csv"):
+        with open(_seed.DATA_DIR / table, encoding="utf-8") as fh:
+            ids |= {r["id"] for r in _csv.DictReader(fh) if "-" in r["id"]}
+    df = analysis.analyse(seeded, as_of=2025).all()
+    for text in list(df["explanation_nb"]) + list(df["explanation_en"]) + list(df["subject_name"]):
+        words = set(re.findall(r"[a-z0-9]+(?:-+[a-z0-9]+)+", text))
+        assert not words & ids, (words & ids, text[:120])
+    assert not df.duplicated(["kind", "subject"]).any()
+    sol = df[df["kind"] == "one_way_solidarity"].iloc[0]
+    assert "«Det bør imidlertid være et krav om en toveis relasjon»" in sol["explanation_nb"]
+    assert "krever" not in " ".join(df["explanation_nb"])
+    assert "should, however, be a requirement" in sol["explanation_en"]
+    # 2a is asked of the two projects only, not of the 1945 friendship bonds.
+    undocumented = df[df["kind"] == "undocumented_tie"]
+    assert sorted(undocumented["subject"]) == ["trondheim--eu-eos-programmer", "trondheim--interreg"]
+    assert df[df["kind"] == "single_point_of_failure"].empty  # no Brussels office as "the only channel" to NTNU
