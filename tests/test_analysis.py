@@ -23,7 +23,7 @@ DAY = "2025-12-31"
 
 def found(m: Mini, kind: str, **options) -> pd.DataFrame:
     df = analysis.findings(m.snap(), kind, as_of=DAY, options=analysis.Options(**options))
-    assert list(df.columns) == list(analysis.FINDING_COLUMNS)
+    assert list(df.columns) == list(analysis.FRAME_COLUMNS)
     assert (df["kind"] == kind).all()
     assert all(df["explanation_nb"].str.len() > 0) and all(df["explanation_en"].str.len() > 0)
     return df
@@ -874,6 +874,10 @@ def test_seed_findings_name_things_and_quote_the_strategy(seeded):
     sol = df[df["kind"] == "one_way_solidarity"].iloc[0]
     assert "«Det bør imidlertid være et krav om en toveis relasjon»" in sol["explanation_nb"]
     assert "krever" not in " ".join(df["explanation_nb"])
+    # The subject's name is written in each language from the same data (no translation of a Norwegian name).
+    thin = df[df["kind"] == "thin_relation"].set_index("subject")
+    assert thin.loc["klaksvik;kopavogur;norrkoping;odense;tampere", ["subject_name", "subject_name_en"]].tolist() == [
+        "5 vennskapsbyer", "5 sister cities"]
     assert "should, however, be a requirement" in sol["explanation_en"]
     # 2a is asked of the two projects only, not of the 1945 friendship bonds.
     undocumented = df[df["kind"] == "undocumented_tie"]

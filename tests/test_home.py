@@ -203,10 +203,16 @@ def test_analyse_home_bergen_names_nothing_of_trondheims(tmp_path, capsys):
 
 
 def test_trondheims_outputs_are_the_same_with_or_without_bergen(tmp_path, capsys):
-    plain = _analyse_csvs(seeded_registry(tmp_path / "a.db", with_bergen=False), tmp_path / "a")
-    with_bergen = _analyse_csvs(seeded_registry(tmp_path / "b.db"), tmp_path / "b")
+    from registry.review import strategy
+
+    a, b = seeded_registry(tmp_path / "a.db", with_bergen=False), seeded_registry(tmp_path / "b.db")
+    plain = _analyse_csvs(a, tmp_path / "a")
+    with_bergen = _analyse_csvs(b, tmp_path / "b")
     capsys.readouterr()
     assert with_bergen == plain
+    # The strategy rows too (registry.review.strategy reads the same home-scoped context).
+    with connect(a) as ca, connect(b) as cb:
+        assert strategy.strategy_view(cb, as_of=2025).to_csv() == strategy.strategy_view(ca, as_of=2025).to_csv()
 
 
 def test_a_leg_between_two_twins_is_not_trondheims(tmp_path, capsys):

@@ -36,7 +36,7 @@ from .documentation import DOCUMENTATION_COLUMNS, documentation, documentation_g
 from .dormancy import went_dormant
 from .isolation import isolated
 from .overlaps import likely_duplicate, many_channels, opportunity, shared_partner
-from .rows import FINDING_COLUMNS, Found
+from .rows import FINDING_COLUMNS, FRAME_COLUMNS, Found
 from .solidarity import one_way_solidarity
 from .thin_relations import thin_relation
 from .undocumented_ties import undocumented_tie
@@ -46,6 +46,7 @@ from ..graph import Snapshot
 __all__ = [
     "FINDING_KINDS",
     "FINDING_COLUMNS",
+    "FRAME_COLUMNS",
     "SUMMARY_COLUMNS",
     "FUNCTIONS",
     "Options",
@@ -100,7 +101,7 @@ class Options:
 class Analysis:
     """The result of :func:`analyse`: one DataFrame per finding kind, a summary, the coverage matrices.
 
-    ``findings[kind]`` has :data:`FINDING_COLUMNS`, most severe first. The
+    ``findings[kind]`` has :data:`FRAME_COLUMNS`, most severe first. The
     summary has one row per kind run, saying how many were found, whether the
     method was exact, sampled or skipped at this size, and a note ('none found
     in this data' when a kind found nothing).
@@ -119,18 +120,19 @@ class Analysis:
         """Return every finding in one DataFrame, in the order of the kinds."""
         frames = [f for f in self.findings.values() if len(f)]
         if not frames:
-            return pd.DataFrame(columns=list(FINDING_COLUMNS))
+            return pd.DataFrame(columns=list(FRAME_COLUMNS))
         return pd.concat(frames, ignore_index=True)
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
-    """Return the findings as a table: the explanation (a message) written in both languages, the subject's name in bokmål."""
+    """Return the findings as a table: the explanation and the subject's name (messages) written in both languages."""
     # The output edge: the rows are facts and messages until here (registry.i18n.findings writes them).
     out = []
     for r in rows:
         nb, en = both(r["message"])
-        out.append({**r, "subject_name": both(r["subject_name"])[0], "explanation_nb": nb, "explanation_en": en})
-    df = pd.DataFrame(out, columns=list(FINDING_COLUMNS))
+        name_nb, name_en = both(r["subject_name"])
+        out.append({**r, "subject_name": name_nb, "subject_name_en": name_en, "explanation_nb": nb, "explanation_en": en})
+    df = pd.DataFrame(out, columns=list(FRAME_COLUMNS))
     if len(df):
         df = df.assign(_s=df["severity"].map(_SEVERITY_ORDER)).sort_values("_s", kind="stable")
         df = df.drop(columns="_s").reset_index(drop=True)
@@ -141,7 +143,7 @@ def findings(
     source: sqlite3.Connection | Snapshot | Context, kind: str, as_of: date | str | int | None = None,
     options: Options | None = None,
 ) -> pd.DataFrame:
-    """Return the findings of one kind as a DataFrame (:data:`FINDING_COLUMNS`), most severe first."""
+    """Return the findings of one kind as a DataFrame (:data:`FRAME_COLUMNS`), most severe first."""
     options = options or Options()
     ctx = prepare(source, as_of, options.rules, options.home_id)
     return _frame(FUNCTIONS[kind](ctx).rows)
@@ -222,12 +224,13 @@ def write_csv(result: Analysis, directory: str | Path) -> list[Path]:
     """Write one CSV per finding kind, ``summary.csv``, the two coverage matrices and ``documentation.csv``; return the paths.
 
     Files are UTF-8 with a header row, even when a kind found nothing, so a
-    missing file always means a kind that was not run.
+    missing file always means a kind that was not run. A finding file has
+    :data:`FINDING_COLUMNS` (the English subject name stays in memory).
     """
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
     paths = []
-    frames = {**result.findings, "summary": result.summary, "coverage_sectors": result.sector_matrix,
+    frames = {**{k: f[list(FINDING_COLUMNS)] for k, f in result.findings.items()}, "summary": result.summary, "coverage_sectors": result.sector_matrix,
               "coverage_actors": result.actor_matrix, "documentation": result.documentation}
     for name, df in frames.items():
         path = out / f"{name}.csv"

@@ -11,7 +11,7 @@ from .context import Context
 from ..review.evidence import ActivityRef, activity_ref, in_window
 
 __all__ = [
-    "FINDING_COLUMNS", "Found", "row", "names", "terms", "number", "tie_name", "gone", "recent_activities",
+    "FINDING_COLUMNS", "FRAME_COLUMNS", "Found", "row", "names", "terms", "number", "tie_name", "gone", "recent_activities",
     "MAX_EVIDENCE",
 ]
 
@@ -20,6 +20,9 @@ __all__ = [
 FINDING_COLUMNS: tuple[str, ...] = (
     "kind", "subject", "subject_name", "severity", "score", "explanation_nb", "explanation_en", "evidence",
 )
+#: Columns of a finding table in memory: :data:`FINDING_COLUMNS` and the subject's English name
+#: (the CSV files keep :data:`FINDING_COLUMNS`).
+FRAME_COLUMNS: tuple[str, ...] = (*FINDING_COLUMNS, "subject_name_en")
 #: Evidence lists longer than this are cut (the explanation gives the full count).
 MAX_EVIDENCE = 50
 
