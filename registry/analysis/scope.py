@@ -162,11 +162,33 @@ def home_scope(snap: Snapshot, home: str | None) -> Snapshot:
             nodes.add(v)
     if all(keep) and len(nodes) == g.number_of_nodes():
         return snap
+    tie_ids = {e[2] for e, kept in zip(edges, keep) if kept}
+    return _cut(snap, _subgraph(g, nodes, [e for e, kept in zip(edges, keep) if kept]), mine, tie_ids, own)
+
+
+def _subgraph(g: nx.MultiDiGraph, nodes: set[str], edges: list[tuple[str, str, str, dict[str, Any]]]) -> nx.MultiDiGraph:
+    """Return the graph of ``nodes`` and ``edges`` of ``g``, in ``g``'s order, sharing its attribute dicts."""
     h = nx.MultiDiGraph()
     h.graph.update(g.graph)
-    h.add_nodes_from((n, g.nodes[n]) for n in g if n in nodes)  # the graph's order, so outputs keep theirs
-    h.add_edges_from(e for e, kept in zip(edges, keep) if kept)
-    tie_ids = {e[2] for e, kept in zip(edges, keep) if kept}
+    # Filled directly, as registry.graph.filter_graph does: add_nodes_from/add_edges_from copy every
+    # attribute dict and cost most of the cut on a large registry.
+    node, succ, pred = h._node, h._succ, h._pred
+    for n, a in g._node.items():
+        if n in nodes:
+            node[n] = a
+            succ[n] = {}
+            pred[n] = {}
+    for u, v, k, a in edges:
+        keys = succ[u].get(v)
+        if keys is None:
+            keys = succ[u][v] = {}
+            pred[v][u] = keys
+        keys[k] = a
+    return h
+
+
+def _cut(snap: Snapshot, h: nx.MultiDiGraph, mine: frozenset[str], tie_ids: set[str], own: bool) -> Snapshot:
+    """Return ``snap`` with graph ``h`` and the records of the home's network (see :func:`home_scope`)."""
     activities = tuple(
         a for a in snap.activities
         if any(e in mine for e, _ in a.get("participants", ())) or any(t in tie_ids for t in a.get("tie_ids", ()))
@@ -183,5 +205,5 @@ def home_scope(snap: Snapshot, home: str | None) -> Snapshot:
             p for p in snap.plan_lines
             if p.get("tie_id") in tie_ids or p.get("activity_id") in act_ids or (own and not p.get("tie_id") and not p.get("activity_id"))
         ),
-        declared_totals=tuple(t for t in snap.declared_totals if t.get("entity_id") in nodes),
+        declared_totals=tuple(t for t in snap.declared_totals if t.get("entity_id") in h),
     )
