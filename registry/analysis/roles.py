@@ -2,35 +2,20 @@
 
 from __future__ import annotations
 
-import gettext
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 import networkx as nx
-import pycountry
 
 from .. import rules as R
 from ..graph import Snapshot
-from ..i18n.findings import name
+from ..i18n.findings import country_names, name
 from ..i18n.render import Message
 from ..settings import resolve_home
 from .scope import homes
 
 __all__ = ["Roles"]
-
-
-@lru_cache(maxsize=1024)
-def _country_names(code: str) -> tuple[str, str]:
-    """Return the names of the country with ISO code ``code``: (bokmål, English); the code itself when unknown."""
-    c = pycountry.countries.get(alpha_2=code)
-    if c is None:
-        return code, code
-    try:
-        nb = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["nb"]).gettext(c.name)
-    except OSError:  # no Norwegian catalogue in this pycountry
-        nb = c.name
-    return nb, c.name
 
 
 @dataclass
@@ -113,7 +98,7 @@ class Roles:
         hit = self._names.get(n)
         if hit is None:
             if n.startswith("country:"):
-                hit = _country_names(n[8:])
+                hit = country_names(n[8:])
             else:
                 a = self.full.nodes[n] if n in self.full else {}
                 nb = a.get("name") or n

@@ -12,7 +12,7 @@ from typing import Sequence
 
 from .render import Message
 
-__all__ = ["TEMPLATES", "name", "term", "decimal", "or_list", "both"]
+__all__ = ["TEMPLATES", "name", "country_names", "term", "decimal", "or_list", "both"]
 
 # The strategy's own words behind the next steps (bystyresak 3/10, OCR damage corrected). Point 7 of
 # the council's decision repeats strategy 1f's sentence.
@@ -358,6 +358,17 @@ def name(nb: str, en: str) -> Message:
     ('Tyskland', '0,75', '0.75')
     """
     return Message("finding.name", {"nb": nb, "en": en})
+
+
+def country_names(code: str) -> tuple[str, str]:
+    """Return the names of the country with ISO code ``code``: (bokmål, English); the code itself when unknown.
+
+    >>> country_names("KE")
+    ('Kenya', 'Kenya')
+    """
+    from .lookup import country_name
+
+    return country_name(code, "nb") or code, country_name(code, "en") or code
 
 
 def term(vocabulary: str, code: str) -> Message:
