@@ -96,12 +96,12 @@ FINDING_KINDS: tuple[FindingKind, ...] = (
         "single_point_of_failure", "gap", "Enkeltpunkter som alt henger på", "Single points of failure",
         "Aktører som er eneste registrerte kanal mellom kommunen og andre: faller de bort, viser registeret "
         "ingen annen vei til dem. Bare virkelige kanaler teller: ikke planlagte eller usikre medlemskap, ikke "
-        "konsulater som bare ligger i byen, ikke organer som er nedlagt, og ikke et organ mellom sine egne "
-        "medlemmer (medlemmene møtes i organet; det står ikke mellom dem).",
+        "konsulater som bare ligger i byen, ikke organer som er nedlagt; og et organ er aldri selv funnet "
+        "for sine egne medlemmer (medlemmene møtes i organet; det står ikke mellom dem).",
         "Actors that are the only registered channel between the municipality and others: if they drop out, "
         "the registry shows no other way to reach them. Only real channels count: not planned or uncertain "
-        "memberships, not consulates merely located in the city, not bodies that no longer exist, and not a "
-        "body between its own members (the members meet in the body; it does not stand between them).",
+        "memberships, not consulates merely located in the city, not bodies that no longer exist; and a body is "
+        "never itself the finding for its own members (they meet in the body; it does not stand between them).",
         "4a",
     ),
     FindingKind(

@@ -78,21 +78,9 @@ def cut_points(g: nx.Graph, root: str) -> dict[str, Cut]:
     return out
 
 
-def _path(attrs: dict) -> bool:
-    """Return True for a tie a path to the home can run through: a real channel, not a membership in a body."""
-    return is_channel(attrs) and attrs.get("kind") not in R.MEMBER_TIE_KINDS
-
-
-def _paths(ctx: Context) -> nx.Graph:
-    """Return :func:`channels` without membership ties (see :func:`single_point_of_failure`)."""
-    hit = ctx.__dict__.get("_spof_paths")
-    if hit is None:
-        hit = channels(ctx).copy()
-        hit.remove_edges_from([(t.u, t.v) for t in ctx.active if t.attrs.get("kind") in R.MEMBER_TIE_KINDS])
-        # A pair joined by a membership and by another real channel keeps the other.
-        hit.add_edges_from((t.u, t.v) for t in ctx.active if t.u != t.v and t.u in hit and t.v in hit and _path(t.attrs))
-        ctx.__dict__["_spof_paths"] = hit
-    return hit
+def _bodies(ctx: Context) -> frozenset[str]:
+    """Return the bodies others are members of through a real channel (the far end of a membership or forum tie)."""
+    return frozenset(t.v for t in ctx.active if t.attrs.get("kind") in R.MEMBER_TIE_KINDS and is_channel(t.attrs))
 
 
 def single_point_of_failure(ctx: Context) -> Found:
@@ -100,22 +88,24 @@ def single_point_of_failure(ctx: Context) -> Found:
 
     Paths run only through real channels (:func:`channels`): not through
     consulates merely located in the city, planned or uncertain memberships, or
-    bodies that no longer exist; and not through a body to its members (a
-    membership or forum tie): members meet in the body, which does not stand
-    between them, so a Brussels office is never "the only channel" to a
-    university that is a member of it.
+    bodies that no longer exist. A body others are members of (a forum, a
+    regional office, a network) is never itself the finding: its members meet
+    in it, it does not stand between them, so a Brussels office is never "the
+    only channel" to a university that is a member of it; a member that alone
+    reaches others beyond the body still is.
     """
     if ctx.home is None:
         return Found([], "skipped", Message("finding.note.no_home_paths"))
-    s = _paths(ctx)
+    s = channels(ctx)
     least = int(ctx.rules["min_cut_off"])
+    bodies = _bodies(ctx)
     rows = []
     for v, cut in sorted(cut_points(s, ctx.home).items()):
-        if len(cut.cut_off) < least:
+        if len(cut.cut_off) < least or v in bodies:
             continue
         link = []
         if cut.parent is not None:
-            link = [t.id for t in ctx.ties_at(v) if cut.parent in (t.u, t.v) and _path(t.attrs)]
+            link = [t.id for t in ctx.ties_at(v) if cut.parent in (t.u, t.v) and is_channel(t.attrs)]
         single = cut.bridge and len(link) == 1
         n = len(cut.cut_off)
         rows.append(row(
