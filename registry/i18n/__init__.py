@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import data, explore, findings, frame, review
+from . import data, explore, frame, review
 from .fields import FIELD_HELP_NB, FIELDS, TABLE_LABELS, field_help, field_label
 from .lookup import TIME_ZONE, country_name, local_time
 from .render import Message, register, render
+from . import findings  # the analysis' findings (templates registered below)
 
 __all__ = [
     "LANGUAGES", "LANGUAGE_NAMES", "STRINGS", "FIELDS", "TABLE_LABELS", "TIME_ZONE", "t", "table_label", "field_label",
