@@ -116,7 +116,9 @@ def actors_of(g: nx.MultiDiGraph, home: str, primary: str | None, edges: list | 
         frontier = sorted(m for m in reached if m in domestic)
     mine = {n for n, o in owners.items() if home in o and (n in domestic or n == home)}
     if home == primary:
-        mine.update(n for n in g if n not in owners)
+        # What no municipality reaches: the registry's own home's, when it is domestic or has no tie at
+        # all; a foreign place tied only to other foreign places (a leg between two twins) is nobody's.
+        mine.update(n for n in g if n not in owners and (n in domestic or not adj[n]))
     return frozenset(mine)
 
 
@@ -136,7 +138,8 @@ def home_scope(snap: Snapshot, home: str | None) -> Snapshot:
     """Return ``snap`` cut to ``home``'s network (``snap`` itself when nothing falls outside it).
 
     Ties are the home's when one of their parties (an end or the carrier) is an
-    actor it works with (:func:`actors_of`); entities when they are such an actor
+    actor it works with (:func:`actors_of`) and neither end is another
+    municipality (unless the other end is the home); entities when they are such an actor
     or a party to one of those ties; and where those entities are located. Activities are kept when a participant or a
     linked tie is the home's, agreements when a party is, declared totals of the
     home's entities, decisions and plan lines of the home's ties. Records tied to no
@@ -150,7 +153,12 @@ def home_scope(snap: Snapshot, home: str | None) -> Snapshot:
     primary = _primary(snap)
     mine = actors_of(g, home, primary, edges)
     own = home == primary
-    keep = [any(p in mine for p in _parties(a, u, v)) for u, v, _, a in edges]
+    # Another municipality's tie is its own, even with an actor both work with; one with the home is the home's.
+    others = homes(g, home, edges) - {home}
+    keep = [
+        any(p in mine for p in _parties(a, u, v)) and (home in (u, v) or (u not in others and v not in others))
+        for u, v, _, a in edges
+    ]
     nodes = set(mine)
     for (u, v, _, a), kept in zip(edges, keep):
         if kept:
