@@ -891,7 +891,8 @@ def test_seed_findings_name_things_and_quote_the_strategy(seeded):
 
 def _two_homes() -> Mini:
     # home (the registry's own, configured) and berg, both Norwegian municipalities:
-    #   home -- uni (partnership), uni -- lab (DE, partnership), home -- graz (twin), graz -- darm (twin, a leg)
+    #   home -- uni (partnership), uni -- lab (DE, partnership), home -- graz, home -- darm (twins),
+    #   graz -- darm (their own twinning: a leg between two of home's twins)
     #   berg -- club (partnership), club -- seat (US, partnership), berg -- got (twin)
     #   agency works with both (a partnership with each); fest has no tie at all.
     m = Mini()
@@ -900,7 +901,7 @@ def _two_homes() -> Mini:
                     ("seat", "city", "US"), ("agency", "public_agency", "NO"), ("fest", "student_org", "NO")]:
         m.entity(n, k, c)
     m.sister("graz", "AT")
-    m.entity("darm", "city", "DE")
+    m.sister("darm", "DE")
     m.tie("graz", "darm", "sister_city")
     m.tie("home", "uni", "partnership")
     m.tie("uni", "lab", "partnership")
@@ -921,12 +922,12 @@ def test_each_home_sees_its_own_network():
     theirs = home_scope(snap, "berg")
     # The actors each works with, their partners, and the agency both work with; what no municipality
     # reaches (fest) is the registry's own home's; the twins' own leg (graz -- darm) is nobody's here.
-    assert set(mine.graph) == {"home", "uni", "lab", "graz", "agency", "fest"}
+    assert set(mine.graph) == {"home", "uni", "lab", "graz", "darm", "agency", "fest"}
     assert set(theirs.graph) == {"berg", "club", "seat", "got", "agency"}
     assert ("graz", "darm") not in {(u, v) for u, v in mine.graph.edges()}
     assert {k for *_, k in theirs.graph.edges(keys=True)} == {"berg--got", "berg--club", "club--seat", "berg--agency"}
     # The analysis for berg speaks of berg's network only.
     result = analysis.analyse(snap, as_of=DAY, options=analysis.Options(home_id="berg"))
     named = set(";".join(result.all()["evidence"]).split(";")) | set(";".join(result.all()["subject"]).split(";"))
-    assert not named & {"home", "uni", "lab", "graz", "darm", "fest"}
+    assert not named & {"home", "uni", "lab", "graz", "darm", "fest", "graz--darm"}
     assert "fest" in set(analysis.analyse(snap, as_of=DAY).findings["isolated"]["subject"])

@@ -116,9 +116,9 @@ def actors_of(g: nx.MultiDiGraph, home: str, primary: str | None, edges: list | 
         frontier = sorted(m for m in reached if m in domestic)
     mine = {n for n, o in owners.items() if home in o and (n in domestic or n == home)}
     if home == primary:
-        # What no municipality reaches: the registry's own home's, when it is domestic or has no tie at
-        # all; a foreign place tied only to other foreign places (a leg between two twins) is nobody's.
-        mine.update(n for n in g if n not in owners and (n in domestic or not adj[n]))
+        # What no municipality reaches is the registry's own home's to follow up (a foreign partner of
+        # an institution entered without a path to the home included); what one reaches is never.
+        mine.update(n for n in g if n not in owners)
     return frozenset(mine)
 
 
