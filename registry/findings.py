@@ -52,8 +52,12 @@ FINDING_KINDS: tuple[FindingKind, ...] = (
     ),
     FindingKind(
         "undocumented_tie", "gap", "Uten mål, indikatorer eller kilde", "Without goals, indicators or source",
-        "Samarbeid uten mål, indikatorer eller kilde; strategien ber om målbar og dokumenterbar effekt.",
-        "Cooperation without goals, indicators or a source; the strategy asks for measurable, documented effect.",
+        "Prosjektsamarbeid (prosjekter og forbindelser som hviler på en prosjektavtale) uten mål, indikatorer eller "
+        "kilde: strategi 2a vil formalisere samarbeidet i prosjektbaserte engasjementer som er målbare og har "
+        "dokumenterbar effekt. Annet samarbeid, som en vennskapsbyavtale, listes bare når det mangler kilde.",
+        "Project cooperation (projects and ties resting on a project agreement) without goals, indicators or a "
+        "source: strategy 2a formalises cooperation in project-based engagements that are measurable and have "
+        "documentable effect. Other cooperation, such as a twinning, is listed only when it has no source.",
         "2a",
     ),
     FindingKind(
@@ -67,9 +71,9 @@ FINDING_KINDS: tuple[FindingKind, ...] = (
     FindingKind(
         "one_way_solidarity", "gap", "Enveis solidaritet", "One-way solidarity",
         "Solidaritetsrelasjoner drevet av frivillige som er enveis eller ikke dokumentert som gjensidige; "
-        "gjensidighet er et krav.",
+        "strategi 2c: «Det bør imidlertid være et krav om en toveis relasjon».",
         "Solidarity relations carried by voluntary organisations that are one-way or not documented as "
-        "two-way; reciprocity is a requirement.",
+        "two-way; strategy 2c: there should, however, be a requirement of a two-way relation.",
         "2c",
     ),
     FindingKind(
@@ -92,10 +96,12 @@ FINDING_KINDS: tuple[FindingKind, ...] = (
         "single_point_of_failure", "gap", "Enkeltpunkter som alt henger på", "Single points of failure",
         "Aktører som er eneste registrerte kanal mellom kommunen og andre: faller de bort, viser registeret "
         "ingen annen vei til dem. Bare virkelige kanaler teller: ikke planlagte eller usikre medlemskap, ikke "
-        "konsulater som bare ligger i byen, ikke organer som er nedlagt.",
+        "konsulater som bare ligger i byen, ikke organer som er nedlagt; og et organ er aldri selv funnet "
+        "for sine egne medlemmer (medlemmene møtes i organet; det står ikke mellom dem).",
         "Actors that are the only registered channel between the municipality and others: if they drop out, "
         "the registry shows no other way to reach them. Only real channels count: not planned or uncertain "
-        "memberships, not consulates merely located in the city, not bodies that no longer exist.",
+        "memberships, not consulates merely located in the city, not bodies that no longer exist; and a body is "
+        "never itself the finding for its own members (they meet in the body; it does not stand between them).",
         "4a",
     ),
     FindingKind(

@@ -13,6 +13,7 @@ from registry.analysis.brokerage import burt
 from registry.analysis.context import prepare
 from registry.analysis.rows import number
 from registry.graph import Snapshot
+from registry.i18n import render
 from registry.review.report import urgent_findings
 from registry.rules import DEFAULT_RULES, FINDING_KINDS
 from tests.mini import Mini
@@ -22,7 +23,7 @@ DAY = "2025-12-31"
 
 def found(m: Mini, kind: str, **options) -> pd.DataFrame:
     df = analysis.findings(m.snap(), kind, as_of=DAY, options=analysis.Options(**options))
-    assert list(df.columns) == list(analysis.FINDING_COLUMNS)
+    assert list(df.columns) == list(analysis.FRAME_COLUMNS)
     assert (df["kind"] == kind).all()
     assert all(df["explanation_nb"].str.len() > 0) and all(df["explanation_en"].str.len() > 0)
     return df
@@ -184,14 +185,28 @@ def test_forum_isolated():
 
 
 def test_undocumented_tie():
+    # Strategy 2a asks goals and indicators of project-based engagements: of project ties and ties resting
+    # on a project agreement. A twinning is not one (before, every 1945 friendship bond was asked for
+    # indicators); any cooperation tie still needs a source.
     m = Mini()
-    m.sister("x", goals="g", indicators="i")  # documented
-    m.sister("y", goals="g")  # no indicators
-    m.sister("z", source="")  # nothing at all
+    m.sister("x")  # a twinning without goals: not a project, has a source
+    m.sister("z", source="")  # a twinning without a source
+    m.entity("uni", "university", "NO").entity("lab", "university", "DE").entity("org", "voluntary_org", "DE")
+    m.tie("home", "lab", "project", goals="g", indicators="i")  # documented
+    m.tie("home", "uni", "project", goals="g")  # no indicators
+    m.tie("home", "org", "project", source="")  # nothing at all
+    m.tie("uni", "lab", "partnership", agreement_id="pa")  # rests on a project agreement; an activity has goals
+    m.activity("joint", "visit", "2024", {"uni": "party", "lab": "party"}, ("uni--lab",), goals="g")
     m.tie("home", "x", "membership")  # not a kind that needs goals
-    df = found(m, "undocumented_tie").set_index("subject")
-    assert sorted(df.index) == ["home--y", "home--z"]
-    assert (df.loc["home--y", "severity"], df.loc["home--z", "severity"]) == ("low", "high")
+    m.activity("garden", "project", "2007", {"home": "party", "x": "party"}, ("home--x",))  # a project under a twinning
+    snap = snap_with(m, agreements=({"id": "pa", "kind": "project_agreement", "parties": ()},))
+    df = found_in(snap, "undocumented_tie").set_index("subject")
+    assert sorted(df.index) == ["home--org", "home--uni", "home--z", "uni--lab"]
+    assert df["severity"].to_dict() == {"home--org": "high", "home--uni": "low", "home--z": "high", "uni--lab": "low"}
+    assert "no source" in df.loc["home--z", "explanation_en"] and "indicator" not in df.loc["home--z", "explanation_en"]
+    assert "prosjektsamarbeid som mangler indikatorer" in df.loc["home--uni", "explanation_nb"]
+    # Names, not ids, in the text.
+    assert "home--uni" not in df.loc["home--uni", "explanation_nb"] and "kommune – Uni" in df.loc["home--uni", "explanation_nb"]
     m2 = Mini()
     m2.sister("x", goals="g", indicators="i")
     assert found(m2, "undocumented_tie").empty
@@ -316,18 +331,18 @@ def test_isolated_says_where_a_tie_ended_with_a_dissolved_body():
 
 
 def test_single_point_of_failure():
-    # home -- forum -- {uni, biz}; uni -- inst (abroad). The forum cuts three off; uni cuts inst (one, below 2).
+    # home -- agency -- {uni, biz}; uni -- inst (abroad). The agency cuts three off; uni cuts inst (one, below 2).
     m = Mini()
-    m.entity("forum", "forum", "NO").entity("uni", "university", "NO").entity("biz", "business_body", "NO")
+    m.entity("agency", "public_agency", "NO").entity("uni", "university", "NO").entity("biz", "business_body", "NO")
     m.entity("inst", "university", "DE")
-    m.tie("home", "forum", "forum_member")
-    m.tie("uni", "forum", "forum_member")
-    m.tie("biz", "forum", "forum_member")
+    m.tie("home", "agency", "partnership")
+    m.tie("uni", "agency", "project")
+    m.tie("biz", "agency", "project")
     m.tie("uni", "inst", "partnership")
     df = found(m, "single_point_of_failure")
-    assert subjects(df) == ["forum"] and df.iloc[0]["score"] == 3
-    assert "single tie" in df.iloc[0]["explanation_en"]  # its own link to home is one tie (a bridge)
-    # A second path from home to uni: now only biz hangs on the forum, which is below the threshold.
+    assert subjects(df) == ["agency"] and df.iloc[0]["score"] == 3
+    assert "single tie itself (Home Municipality – Agency)" in df.iloc[0]["explanation_en"]  # its own link to home is one tie, named
+    # A second path from home to uni: now only biz hangs on the agency, which is below the threshold.
     m.tie("home", "uni", "partnership")
     assert found(m, "single_point_of_failure").empty
 
@@ -341,20 +356,37 @@ def test_single_point_of_failure_runs_only_through_real_channels():
     m.tie("uni", "forum", "forum_member", status="uncertain")
     m.tie("biz", "forum", "forum_member", status="uncertain")
     assert found(m, "single_point_of_failure").empty
-    # Real memberships, but biz was dissolved in 2017: only uni is cut off, below the threshold of two.
+    # Real partnerships, but biz was dissolved in 2017: only uni is cut off, below the threshold of two.
     m2 = Mini()
-    m2.entity("forum", "forum", "NO").entity("uni", "university", "NO")
+    m2.entity("agency", "public_agency", "NO").entity("uni", "university", "NO")
     m2.entity("biz", "business_body", "NO", dissolved="2017")
     for n in ("home", "uni", "biz"):
-        m2.tie(n, "forum", "forum_member")
+        m2.tie(n, "agency", "partnership")
     assert found(m2, "single_point_of_failure").empty
-    assert subjects(analysis.findings(m2.snap(), "single_point_of_failure", as_of="2016")) == ["forum"]
+    assert subjects(analysis.findings(m2.snap(), "single_point_of_failure", as_of="2016")) == ["agency"]
     # A consulate located in home is no channel to the country it represents, even counting a single entity.
     m3 = Mini()
     m3.entity("c", "consulate", "NO").entity("dk", "country", "DK")
     m3.tie("c", "home", "located_in")
     m3.tie("c", "dk", "consular")
     assert found(m3, "single_point_of_failure", rules=DEFAULT_RULES.with_values(min_cut_off=1)).empty
+
+
+def test_a_body_is_no_single_point_of_failure_to_its_members():
+    # The seed's case: Trondheim and NTNU are both members of Trøndelags Europakontor (Brussels), and the
+    # county's partnership runs through it. Before, the office was "the only registered channel" between
+    # Trondheim and NTNU; members meet in the body, it does not stand between them.
+    m = Mini()
+    m.entity("office", "eu_office", "BE").entity("ntnu", "university", "NO").entity("county", "county", "NO")
+    m.tie("home", "office", "membership")
+    m.tie("ntnu", "office", "membership")
+    m.tie("county", "office", "membership")
+    assert found(m, "single_point_of_failure", rules=DEFAULT_RULES.with_values(min_cut_off=1)).empty
+    # A member that alone reaches others beyond the body is still one (the demo's student festival).
+    m.entity("lab", "university", "DE")
+    m.tie("ntnu", "lab", "partnership")
+    df = found(m, "single_point_of_failure", rules=DEFAULT_RULES.with_values(min_cut_off=1))
+    assert subjects(df) == ["ntnu"] and df.iloc[0]["evidence"].endswith("lab")
 
 
 def test_single_point_of_failure_is_skipped_without_a_home():
@@ -499,7 +531,8 @@ def test_opportunity():
     assert df.iloc[0]["severity"] == "medium" and df.iloc[1]["severity"] == "low"
     # The ranking is explained, not named; Norwegian numbers have a decimal comma.
     assert "Adamic" not in df.iloc[0]["explanation_en"] + df.iloc[0]["explanation_nb"]
-    assert f"Rangering {number(2 / 0.6931, 'nb', 2)}" in df.iloc[0]["explanation_nb"]
+    assert f"Rangering {render(number(2 / 0.6931, 2), 'nb')}" in df.iloc[0]["explanation_nb"]
+    assert "Rangering 2,89" in df.iloc[0]["explanation_nb"] and "Ranking 2.89" in df.iloc[0]["explanation_en"]
     assert "fewer other ties" in df.iloc[0]["explanation_en"]
 
 
@@ -580,9 +613,9 @@ def test_analyse_on_the_seed_writes_every_kind(seeded, tmp_path):
         # Næringsforeningen and Trøndelags Europakontor are planned forum members (status uncertain) with
         # no tie to or activity in a sister or partner city; NTNU has Kraków; the county is dissolved.
         "forum_isolated": 2,
-        # 11 twinnings, the Kraków, Keren and NTNU–Jagiellonian partnerships and the EU/EEA and Interreg
-        # projects: none has goals and indicators (and no linked activity has them).
-        "undocumented_tie": 16,
+        # Strategy 2a asks goals and indicators of projects only: the EU/EEA and Interreg projects
+        # (ties.csv, kind project) have none. The 11 twinnings and the partnerships all have a source.
+        "undocumented_tie": 2,
         # declared_totals.csv: 6 of 22 consulates, 11 of 13 twin towns.
         "documentation_gap": 2,
         # Keren: the association's relation has reciprocity 'unknown' and no visits either way.
@@ -595,9 +628,9 @@ def test_analyse_on_the_seed_writes_every_kind(seeded, tmp_path):
         # (its predecessor's planned forum membership ended with it); Chongqing's twinning ended with the
         # dissolved Sør-Trøndelag fylkeskommune. The Keren association carries Trondheim's tie: not isolated.
         "isolated": 8,
-        # SØT-samarbeidet is the only channel to Sundsvall and Östersund; Trøndelags Europakontor the only
-        # registered one to NTNU and Trøndelag fylkeskommune (the forum memberships are only planned).
-        "single_point_of_failure": 2,
+        # SØT-samarbeidet and Trøndelags Europakontor reach Sundsvall, Östersund, NTNU and Trøndelag
+        # fylkeskommune only as bodies they are members of: a body is no channel between its members.
+        "single_point_of_failure": 0,
         # Without consulates, planned ties, Trondheim itself and a body's own members, no local actor has
         # three contacts.
         "structural_hole": 0,
@@ -617,7 +650,7 @@ def test_analyse_on_the_seed_writes_every_kind(seeded, tmp_path):
     thin = pd.read_csv(tmp_path / "thin_relation.csv").set_index("subject")
     assert "klaksvik;kopavogur;odense;tampere" in thin.index  # Norrköping has its 2016 jubilee
     assert thin.loc["ramallah", "severity"] == "medium"
-    assert "no activity registered in research, business" in thin.loc["ramallah", "explanation_en"]
+    assert "no activity registered in research and business" in thin.loc["ramallah", "explanation_en"]
     docs = pd.read_csv(tmp_path / "documentation_gap.csv").set_index("subject")
     assert docs.loc["consulates", "explanation_en"].startswith("6 of 22 consulates are documented")
     assert docs.loc["sister_cities", "explanation_nb"].startswith("11 av 13 vennskapsbyer er dokumentert")
@@ -725,7 +758,8 @@ def test_caps_are_reported_in_the_summary():
     assert len(result.findings["structural_hole"]) == 1
     # x is worked by three actors, above the pairwise cap of two: listed under many_channels instead.
     assert result.findings["shared_partner"].empty
-    assert "many_channels" in summary.loc["shared_partner", "note_en"]
+    assert "many channels" in summary.loc["shared_partner", "note_en"]
+    assert "mange kanaler" in summary.loc["shared_partner", "note_nb"]  # the note is written in each language
     assert list(result.findings["many_channels"]["subject"]) == ["x"]
 
 
@@ -774,3 +808,127 @@ def test_documentation_gap_from_declared_totals():
     df = found_in(snap_with(m, declared_totals=three), "documentation_gap")
     assert (df.iloc[0]["subject"], df.iloc[0]["severity"], df.iloc[0]["score"]) == ("sister_cities", "low", 1)
     assert found_in(snap_with(m, declared_totals=(totals[1] | {"total": 2},)), "documentation_gap").empty
+
+
+# --- findings worth reading: facts as messages, written only in registry/i18n -------------------
+
+
+def test_findings_are_messages_rendered_in_i18n(seeded):
+    # Every row a finding kind returns carries its explanation as a message whose code registry/i18n/findings.py
+    # declares; the table's explanation columns are that message written in each language.
+    from registry.analysis import FUNCTIONS
+    from registry.i18n import Message
+    from registry.i18n.findings import TEMPLATES as FINDING_TEMPLATES
+
+    ctx = prepare(seeded, 2025)
+    seen = 0
+    for kind, fn in FUNCTIONS.items():
+        for r in fn(ctx).rows:
+            assert isinstance(r["message"], Message) and r["message"].code in FINDING_TEMPLATES, kind
+            assert "explanation_nb" not in r  # text is made at the edge, not by the finding kind
+            seen += 1
+    assert seen > 20
+    df = analysis.analyse(seeded, as_of=2025).all()
+    rows = [r for k, fn in FUNCTIONS.items() for r in fn(ctx).rows]
+    assert list(df["explanation_nb"]) == [render(r["message"], "nb") for r in _sorted_like(df, rows)]
+
+
+def _sorted_like(df: pd.DataFrame, rows: list[dict]) -> list[dict]:
+    """Return ``rows`` in the order of ``df`` (by kind and subject; the table is sorted by severity within a kind)."""
+    by = {(r["kind"], r["subject"]): r for r in rows}
+    return [by[(k, s)] for k, s in zip(df["kind"], df["subject"])]
+
+
+def test_no_function_of_the_analysis_takes_a_language():
+    # Text is written in registry/i18n alone: no finding kind, helper or output of the analysis is given a
+    # language. The one exception is Roles.name, which the review package still calls with one.
+    import inspect
+    import pkgutil
+
+    import registry.analysis as pkg
+
+    found_lang = []
+    for info in pkgutil.iter_modules(pkg.__path__):
+        mod = __import__(f"registry.analysis.{info.name}", fromlist=["_"])
+        for name, obj in vars(mod).items():
+            members = [(name, obj)] + ([(f"{name}.{m}", f) for m, f in vars(obj).items()] if inspect.isclass(obj) else [])
+            for qual, f in members:
+                if inspect.isfunction(f) and f.__module__ == mod.__name__ and "lang" in inspect.signature(f).parameters:
+                    found_lang.append(f"{info.name}.{qual}")
+    assert sorted(set(found_lang)) == ["metrics.entity_metrics", "roles.Roles.name"]
+
+
+def test_seed_findings_name_things_and_quote_the_strategy(seeded):
+    # No technical id in prose (names instead); one row per subject and kind; «bør» where the strategy says «bør».
+    import csv as _csv
+
+    from registry import seed as _seed
+
+    ids = set()
+    for table in ("entities.csv", "ties.csv"):
+        with open(_seed.DATA_DIR / table, encoding="utf-8") as fh:
+            ids |= {r["id"] for r in _csv.DictReader(fh) if "-" in r["id"]}
+    df = analysis.analyse(seeded, as_of=2025).all()
+    for text in list(df["explanation_nb"]) + list(df["explanation_en"]) + list(df["subject_name"]):
+        words = set(re.findall(r"[a-z0-9]+(?:-+[a-z0-9]+)+", text))
+        assert not words & ids, (words & ids, text[:120])
+    assert not df.duplicated(["kind", "subject"]).any()
+    sol = df[df["kind"] == "one_way_solidarity"].iloc[0]
+    assert "«Det bør imidlertid være et krav om en toveis relasjon»" in sol["explanation_nb"]
+    assert "krever" not in " ".join(df["explanation_nb"])
+    # The subject's name is written in each language from the same data (no translation of a Norwegian name).
+    thin = df[df["kind"] == "thin_relation"].set_index("subject")
+    assert thin.loc["klaksvik;kopavogur;norrkoping;odense;tampere", ["subject_name", "subject_name_en"]].tolist() == [
+        "5 vennskapsbyer", "5 sister cities"]
+    assert "should, however, be a requirement" in sol["explanation_en"]
+    # 2a is asked of the two projects only, not of the 1945 friendship bonds.
+    undocumented = df[df["kind"] == "undocumented_tie"]
+    assert sorted(undocumented["subject"]) == ["trondheim--eu-eos-programmer", "trondheim--interreg"]
+    assert df[df["kind"] == "single_point_of_failure"].empty  # no Brussels office as "the only channel" to NTNU
+
+
+# --- the home's network (registry.analysis.scope) -----------------------------------------------
+
+
+def _two_homes() -> Mini:
+    # home (the registry's own, configured) and berg, both Norwegian municipalities:
+    #   home -- uni (partnership), uni -- lab (DE, partnership), home -- graz, home -- darm (twins),
+    #   graz -- darm (their own twinning: a leg between two of home's twins)
+    #   berg -- club (partnership), club -- seat (US, partnership), berg -- got (twin)
+    #   agency works with both (a partnership with each); fest has no tie at all.
+    m = Mini()
+    m.entity("berg", "municipality", "NO", name="Berg kommune")
+    for n, k, c in [("uni", "university", "NO"), ("lab", "university", "DE"), ("club", "voluntary_org", "NO"),
+                    ("seat", "city", "US"), ("agency", "public_agency", "NO"), ("fest", "student_org", "NO")]:
+        m.entity(n, k, c)
+    m.sister("graz", "AT")
+    m.sister("darm", "DE")
+    m.tie("graz", "darm", "sister_city")
+    m.tie("home", "uni", "partnership")
+    m.tie("uni", "lab", "partnership")
+    m.entity("got", "city", "SE")
+    m.tie("berg", "got", "sister_city")
+    m.tie("berg", "club", "partnership")
+    m.tie("club", "seat", "partnership")
+    m.tie("home", "agency", "partnership")
+    m.tie("berg", "agency", "partnership")
+    return m
+
+
+def test_each_home_sees_its_own_network():
+    from registry.analysis.scope import home_scope
+
+    snap = replace(_two_homes().snap(), settings={"home_id": "home"})
+    mine = home_scope(snap, "home")
+    theirs = home_scope(snap, "berg")
+    # The actors each works with, their partners, and the agency both work with; what no municipality
+    # reaches (fest) is the registry's own home's; the twins' own leg (graz -- darm) is nobody's here.
+    assert set(mine.graph) == {"home", "uni", "lab", "graz", "darm", "agency", "fest"}
+    assert set(theirs.graph) == {"berg", "club", "seat", "got", "agency"}
+    assert ("graz", "darm") not in {(u, v) for u, v in mine.graph.edges()}
+    assert {k for *_, k in theirs.graph.edges(keys=True)} == {"berg--got", "berg--club", "club--seat", "berg--agency"}
+    # The analysis for berg speaks of berg's network only.
+    result = analysis.analyse(snap, as_of=DAY, options=analysis.Options(home_id="berg"))
+    named = set(";".join(result.all()["evidence"]).split(";")) | set(";".join(result.all()["subject"]).split(";"))
+    assert not named & {"home", "uni", "lab", "graz", "darm", "fest", "graz--darm"}
+    assert "fest" in set(analysis.analyse(snap, as_of=DAY).findings["isolated"]["subject"])

@@ -137,6 +137,8 @@ def test_trondheims_analysis_leaves_bergens_ties_out(bergen):
     # Bergen is another home, not one of Trondheim's local actors.
     ctx = analysis.prepare(snapshot(bergen), 2025)
     assert "bergen" not in ctx.local and "bergen" in ctx.others and BERGEN_TWINS <= ctx.elsewhere
+    # The context is Trondheim's network: Bergen and its twins are not in it at all.
+    assert not (BERGEN_TWINS | {"bergen"}) & set(ctx.full)
 
 
 def test_bergens_analysis_is_bergens(bergen):
@@ -161,6 +163,68 @@ def test_a_plain_wikidata_import_leaves_trondheim_alone(tmp_path):
     assert {s.city_id for s in classify.suggest(c, as_of=2025, home_id="bergen")} == BERGEN_TWINS
     with pytest.raises(NotAHome, match="'goteborg' .* is a city, not a municipality"):
         classify.suggest(c, as_of=2025, home_id="goteborg")
+
+
+def _seed_ids() -> set[str]:
+    """Every entity and tie id of the seed (data/entities.csv, data/ties.csv): Trondheim's registry."""
+    ids = set()
+    for name in ("entities.csv", "ties.csv"):
+        with open(seed.DATA_DIR / name, encoding="utf-8") as fh:
+            ids |= {r["id"] for r in csv.DictReader(fh)}
+    return ids
+
+
+def _analyse_csvs(db: Path, out: Path, *args: str) -> dict[str, bytes]:
+    """Run ``analyse`` on the command line; return its CSVs by name, the timing column of the summary dropped."""
+    assert cli.main(["analyse", "--db", str(db), "--as-of", "2025", "--out", str(out), *args]) == 0
+    files = {p.name: p.read_bytes() for p in sorted(out.glob("*.csv"))}
+    summary = pd.read_csv(out / "summary.csv").drop(columns="seconds")  # seconds differ from run to run
+    files["summary.csv"] = summary.to_csv(index=False).encode()
+    return files
+
+
+def test_analyse_home_bergen_names_nothing_of_trondheims(tmp_path, capsys):
+    # Before: 54 `isolated` rows, Trondheim's six consulates as unused, its forum, Keren and NTNU's Kraków
+    # as Bergen's findings. Bergen here comes from the export alone (its country from cityCountryCode).
+    db = seeded_registry(tmp_path / "r.db", municipality=False)
+    with connect(db) as c:
+        assert c.execute("SELECT kind, country_code FROM entities WHERE id = 'bergen'").fetchone() == ("municipality", "NO")
+    files = _analyse_csvs(db, tmp_path / "bergen", "--home", "bergen")
+    capsys.readouterr()
+    trondheims = _seed_ids()
+    for name, data in files.items():
+        df = pd.read_csv(io.BytesIO(data), dtype=str).fillna("")
+        if "subject" in df:
+            assert _mentions(df, trondheims) == [], name
+        text = data.decode() if name != "summary.csv" else ""  # the summary's kind titles name the forum
+        for word in ("Trondheim", "NTNU", "konsulat", "Keren", "Kraków", "forum"):
+            assert word not in text, (name, word)
+    assert set(pd.read_csv(tmp_path / "bergen" / "coverage_sectors.csv")["city_id"]) == BERGEN_TWINS
+
+
+def test_trondheims_outputs_are_the_same_with_or_without_bergen(tmp_path, capsys):
+    from registry.review import strategy
+
+    a, b = seeded_registry(tmp_path / "a.db", with_bergen=False), seeded_registry(tmp_path / "b.db")
+    plain = _analyse_csvs(a, tmp_path / "a")
+    with_bergen = _analyse_csvs(b, tmp_path / "b")
+    capsys.readouterr()
+    assert with_bergen == plain
+    # The strategy rows too (registry.review.strategy reads the same home-scoped context).
+    with connect(a) as ca, connect(b) as cb:
+        assert strategy.strategy_view(cb, as_of=2025).to_csv() == strategy.strategy_view(ca, as_of=2025).to_csv()
+
+
+def test_a_leg_between_two_twins_is_not_trondheims(tmp_path, capsys):
+    # Darmstadt and Graz are twinned with each other (as a Wikidata export of Darmstadt would bring in):
+    # neither end is Trondheim or an actor it works with, so it was an `undocumented_tie` row of Trondheim's.
+    plain = _analyse_csvs(seeded_registry(tmp_path / "a.db", with_bergen=False), tmp_path / "a")
+    db = seeded_registry(tmp_path / "b.db", with_bergen=False)
+    leg = b"id,from_id,to_id,kind,directed,start,status,source\ndarmstadt--graz,darmstadt,graz,sister_city,0,1968,active,https://example.org/leg\n"
+    with connect(db) as c:
+        import_texts(c, [("leg.csv", leg)], actor="test")
+    assert _analyse_csvs(db, tmp_path / "b") == plain
+    capsys.readouterr()
 
 
 # --- resolve_home: never a silent switch ---------------------------------------------------
@@ -213,7 +277,9 @@ def test_a_shared_context_is_not_reused_for_another_home(bergen):
     ctx = analysis.prepare(bergen, 2025)
     assert analysis.prepare(ctx, 2025) is ctx and analysis.prepare(ctx, 2025, home_id="trondheim") is ctx
     other = analysis.prepare(ctx, 2025, home_id="bergen")
-    assert other is not ctx and other.home == "bergen" and other.snap is ctx.snap
+    # Each is cut from the same whole registry, to its own home's network.
+    assert other is not ctx and other.home == "bergen" and other.whole is ctx.whole
+    assert "bergen" in other.full and "bergen" not in ctx.full
 
 
 # --- settings -------------------------------------------------------------------------------
@@ -349,7 +415,9 @@ def test_app_home_picker_switches_the_sister_cities_page(bergen_db, monkeypatch)
     integrity = report.finding_title("integrity", "en")
     subjects = " ".join(str(df.value.iloc[:, 0].tolist()) for e in at.expander if not e.label.startswith(integrity)
                         for df in e.dataframe)
-    assert "Seattle" in subjects and "Graz" not in subjects
+    # Bergen's five twins have nothing registered: one summary row (its twinnings are not projects,
+    # so no undocumented_tie row names Seattle any more).
+    assert "5 sister cities" in subjects and "Graz" not in subjects
 
 
 def test_app_picker_is_in_norwegian_too(bergen_db, monkeypatch):

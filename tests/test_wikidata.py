@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from registry import import_files
+from registry import import_files, import_texts
 from registry.ingest.wikidata import item_id, wikidata_date
 
 from .conftest import table_snapshot
@@ -61,3 +61,20 @@ def test_a_repeated_import_still_reports_its_tables(seeded):
     again = import_files(seeded, [FILE], actor="wd")
     assert set(again.counts) == {"entities", "ties"}
     assert again.total("inserted") == again.total("updated") == 0
+
+
+def test_the_exported_city_gets_its_country(conn):
+    # cityCountryCode (the query's P17 of ?city) gives the exported municipality its country: a new one
+    # is created with it; one an older export made without a country gains it; a recorded one stays.
+    head = "city,cityLabel,cityCountryCode,twin,twinLabel,twinCountryCode,start,end\n"
+    bergen = "http://www.wikidata.org/entity/Q26793,Bergen,NO,http://www.wikidata.org/entity/Q25287,Göteborg,SE,,\n"
+    import_texts(conn, [("wd.csv", (head + bergen).encode())], actor="wd")
+    assert conn.execute("SELECT kind, country_code FROM entities WHERE id = 'bergen'").fetchone() == ("municipality", "NO")
+    import_files(conn, [FILE], actor="wd")  # the older query: Trondheim without a country
+    assert conn.execute("SELECT country_code FROM entities WHERE id = 'trondheim'").fetchone() == (None,)
+    tro = "http://www.wikidata.org/entity/Q25804,Trondheim,NO,http://www.wikidata.org/entity/Q2867,Darmstadt,DE,,\n"
+    import_texts(conn, [("new.csv", (head + tro).encode())], actor="wd")
+    assert conn.execute("SELECT country_code FROM entities WHERE id = 'trondheim'").fetchone() == ("NO",)
+    other = "http://www.wikidata.org/entity/Q25804,Trondheim,SE,http://www.wikidata.org/entity/Q2867,Darmstadt,DE,,\n"
+    import_texts(conn, [("other.csv", (head + other).encode())], actor="wd")
+    assert conn.execute("SELECT country_code FROM entities WHERE id = 'trondheim'").fetchone() == ("NO",)

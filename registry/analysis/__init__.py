@@ -6,7 +6,9 @@ the notebook call it the same way. The kinds, their titles and help are
 declared in :data:`registry.rules.FINDING_KINDS`; each family of kinds has its
 module (``thin_relations``, ``unused_actors``, ``isolation``, ``brokerage``, ...).
 
-Every explanation ends with what to do next, in both languages. Registered
+Every finding is a row of facts whose explanation is a message (a code and its
+parameters); :mod:`registry.i18n.findings` writes it in bokmål and English where
+the table is made, and every explanation ends with what to do next. Registered
 activities count as activity wherever a finding looks at activity, and bodies
 that do not exist on the date (dissolved, or not yet founded) are left out.
 """
@@ -24,6 +26,8 @@ from typing import Callable
 import pandas as pd
 
 from .. import rules as R
+from ..i18n.findings import both
+from ..i18n.render import Message
 from .articulation import single_point_of_failure
 from .brokerage import structural_hole
 from .context import Context, as_date, prepare
@@ -32,7 +36,7 @@ from .documentation import DOCUMENTATION_COLUMNS, documentation, documentation_g
 from .dormancy import went_dormant
 from .isolation import isolated
 from .overlaps import likely_duplicate, many_channels, opportunity, shared_partner
-from .rows import FINDING_COLUMNS, Found
+from .rows import FINDING_COLUMNS, FRAME_COLUMNS, Found
 from .solidarity import one_way_solidarity
 from .thin_relations import thin_relation
 from .undocumented_ties import undocumented_tie
@@ -42,6 +46,7 @@ from ..graph import Snapshot
 __all__ = [
     "FINDING_KINDS",
     "FINDING_COLUMNS",
+    "FRAME_COLUMNS",
     "SUMMARY_COLUMNS",
     "FUNCTIONS",
     "Options",
@@ -81,7 +86,6 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
     "kind", "group", "title_nb", "title_en", "count", "method", "note_nb", "note_en", "seconds",
 )
 _SEVERITY_ORDER = {code: i for i, (code, _, _) in enumerate(R.SEVERITIES)}
-_NONE_FOUND = ("ingen funnet i disse dataene", "none found in this data")
 
 
 @dataclass(frozen=True)
@@ -97,7 +101,7 @@ class Options:
 class Analysis:
     """The result of :func:`analyse`: one DataFrame per finding kind, a summary, the coverage matrices.
 
-    ``findings[kind]`` has :data:`FINDING_COLUMNS`, most severe first. The
+    ``findings[kind]`` has :data:`FRAME_COLUMNS`, most severe first. The
     summary has one row per kind run, saying how many were found, whether the
     method was exact, sampled or skipped at this size, and a note ('none found
     in this data' when a kind found nothing).
@@ -116,12 +120,19 @@ class Analysis:
         """Return every finding in one DataFrame, in the order of the kinds."""
         frames = [f for f in self.findings.values() if len(f)]
         if not frames:
-            return pd.DataFrame(columns=list(FINDING_COLUMNS))
+            return pd.DataFrame(columns=list(FRAME_COLUMNS))
         return pd.concat(frames, ignore_index=True)
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
-    df = pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
+    """Return the findings as a table: the explanation and the subject's name (messages) written in both languages."""
+    # The output edge: the rows are facts and messages until here (registry.i18n.findings writes them).
+    out = []
+    for r in rows:
+        nb, en = both(r["message"])
+        name_nb, name_en = both(r["subject_name"])
+        out.append({**r, "subject_name": name_nb, "subject_name_en": name_en, "explanation_nb": nb, "explanation_en": en})
+    df = pd.DataFrame(out, columns=list(FRAME_COLUMNS))
     if len(df):
         df = df.assign(_s=df["severity"].map(_SEVERITY_ORDER)).sort_values("_s", kind="stable")
         df = df.drop(columns="_s").reset_index(drop=True)
@@ -132,7 +143,7 @@ def findings(
     source: sqlite3.Connection | Snapshot | Context, kind: str, as_of: date | str | int | None = None,
     options: Options | None = None,
 ) -> pd.DataFrame:
-    """Return the findings of one kind as a DataFrame (:data:`FINDING_COLUMNS`), most severe first."""
+    """Return the findings of one kind as a DataFrame (:data:`FRAME_COLUMNS`), most severe first."""
     options = options or Options()
     ctx = prepare(source, as_of, options.rules, options.home_id)
     return _frame(FUNCTIONS[kind](ctx).rows)
@@ -189,11 +200,10 @@ def _analyse(source: sqlite3.Connection | Snapshot | Context, as_of: date | str 
         found = FUNCTIONS[kind](ctx)
         out[kind] = _frame(found.rows)
         k = R.finding_kind(kind)
-        note_en = found.note
-        note_nb = found.note
+        note: Message | str = found.note or ""
         if not found.rows and found.method != "skipped":
-            note_nb = "; ".join(filter(None, (_NONE_FOUND[0], found.note)))
-            note_en = "; ".join(filter(None, (_NONE_FOUND[1], found.note)))
+            note = Message("finding.none_found_and", {"note": found.note}) if found.note else Message("finding.none_found")
+        note_nb, note_en = both(note)
         summary.append({
             "kind": kind, "group": k.group, "title_nb": k.title_nb, "title_en": k.title_en,
             "count": len(found.rows), "method": found.method, "note_nb": note_nb, "note_en": note_en,
@@ -214,12 +224,13 @@ def write_csv(result: Analysis, directory: str | Path) -> list[Path]:
     """Write one CSV per finding kind, ``summary.csv``, the two coverage matrices and ``documentation.csv``; return the paths.
 
     Files are UTF-8 with a header row, even when a kind found nothing, so a
-    missing file always means a kind that was not run.
+    missing file always means a kind that was not run. A finding file has
+    :data:`FINDING_COLUMNS` (the English subject name stays in memory).
     """
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
     paths = []
-    frames = {**result.findings, "summary": result.summary, "coverage_sectors": result.sector_matrix,
+    frames = {**{k: f[list(FINDING_COLUMNS)] for k, f in result.findings.items()}, "summary": result.summary, "coverage_sectors": result.sector_matrix,
               "coverage_actors": result.actor_matrix, "documentation": result.documentation}
     for name, df in frames.items():
         path = out / f"{name}.csv"

@@ -6,9 +6,11 @@ from typing import NamedTuple
 
 import networkx as nx
 
+from .. import rules as R
+from ..i18n.render import Message
 from .contact_graphs import channels, is_channel
 from .context import Context
-from .rows import Found, names, row
+from .rows import Found, names, row, tie_name
 
 __all__ = ["Cut", "cut_points", "single_point_of_failure"]
 
@@ -76,39 +78,42 @@ def cut_points(g: nx.Graph, root: str) -> dict[str, Cut]:
     return out
 
 
+def _bodies(ctx: Context) -> frozenset[str]:
+    """Return the bodies others are members of through a real channel (the far end of a membership or forum tie)."""
+    return frozenset(t.v for t in ctx.active if t.attrs.get("kind") in R.MEMBER_TIE_KINDS and is_channel(t.attrs))
+
+
 def single_point_of_failure(ctx: Context) -> Found:
     """Entities that are the only channel between the municipality and at least ``min_cut_off`` others.
 
     Paths run only through real channels (:func:`channels`): not through
     consulates merely located in the city, planned or uncertain memberships, or
-    bodies that no longer exist.
+    bodies that no longer exist. A body others are members of (a forum, a
+    regional office, a network) is never itself the finding: its members meet
+    in it, it does not stand between them, so a Brussels office is never "the
+    only channel" to a university that is a member of it; a member that alone
+    reaches others beyond the body still is.
     """
     if ctx.home is None:
-        return Found([], "skipped", "no home municipality to measure paths from")
+        return Found([], "skipped", Message("finding.note.no_home_paths"))
     s = channels(ctx)
     least = int(ctx.rules["min_cut_off"])
+    bodies = _bodies(ctx)
     rows = []
-    home_nb, home_en = ctx.name(ctx.home, "nb"), ctx.name(ctx.home, "en")
     for v, cut in sorted(cut_points(s, ctx.home).items()):
-        if len(cut.cut_off) < least:
+        if len(cut.cut_off) < least or v in bodies:
             continue
         link = []
         if cut.parent is not None:
             link = [t.id for t in ctx.ties_at(v) if cut.parent in (t.u, t.v) and is_channel(t.attrs)]
         single = cut.bridge and len(link) == 1
-        via_nb = f" Selv henger den på én enkelt forbindelse ({link[0]})." if single else ""
-        via_en = f" It hangs on a single tie itself ({link[0]})." if single else ""
         n = len(cut.cut_off)
-        v_nb, v_en = ctx.name(v, "nb"), ctx.name(v, "en")
         rows.append(row(
-            "single_point_of_failure", v, v_nb, "high" if n >= 10 else "medium",
-            f"{v_nb} er eneste registrerte kanal mellom {home_nb} og {n} andre ({names(ctx, cut.cut_off, 'nb')}): "
-            f"faller den bort, viser registeret ingen annen vei til dem.{via_nb} Neste steg: finn ut om kommunen "
-            f"har direkte kontakt med dem og registrer den; ellers er {v_nb} kanalen som må pleies.",
-            f"{v_en} is the only registered channel between {home_en} and {n} others "
-            f"({names(ctx, cut.cut_off, 'en')}): if it drops out, the registry shows no other way to reach "
-            f"them.{via_en} Next: find out whether the municipality has direct contact with them and register "
-            f"it; otherwise {v_en} is the channel to look after.",
+            "single_point_of_failure", v, ctx.label(v), "high" if n >= 10 else "medium",
+            Message("finding.spof.gap", {
+                "actor": ctx.label(v), "home": ctx.label(ctx.home), "n": n, "cut": names(ctx, cut.cut_off),
+                "via": Message("finding.spof.via", {"tie": tie_name(ctx, link[0])}) if single else "",
+            }),
             [v, *link, *cut.cut_off],
             score=n,
         ))

@@ -9,6 +9,7 @@ import networkx as nx
 from .. import rules as R
 from .contact_graphs import channels, is_channel
 from .context import Context
+from ..i18n.render import Message
 from .rows import Found, names, number, row
 
 __all__ = ["Burt", "burt", "structural_hole"]
@@ -83,41 +84,28 @@ def structural_hole(ctx: Context) -> Found:
         return len(set(s[n]) - members.get(n, set()) - {n})
 
     candidates = [n for n in ctx.local if n in s and n != ctx.home and degree(n) >= least]
-    method, note = "exact", ""
+    method, note = "exact", None
     if len(candidates) > cap:
         candidates = sorted(candidates, key=lambda n: (-degree(n), n))[:cap]
         method = "sampled"
-        note = f"measured for the {cap} best-connected local actors only (hole_max_actors)"
+        note = Message("finding.note.holes_sampled", {"cap": cap})
     rows = []
     home = ctx.home
     for v, m in sorted(burt(s, candidates, members).items()):
         if m.efficiency < float(ctx.rules["hole_min_efficiency"]):
             continue
         contacts_ = sorted(set(s[v]) - members.get(v, set()) - {v})
-        v_nb, v_en = ctx.name(v, "nb"), ctx.name(v, "en")
-        size_nb = f"{number(m.effective_size, 'nb')} av {m.degree}"
-        size_en = f"{number(m.effective_size, 'en')} of {m.degree}"
         if home in contacts_:
-            rest = [c for c in contacts_ if c != home]
-            then_nb = (f"Neste steg: {ctx.name(home, 'nb')} når {names(ctx, rest, 'nb')} bare gjennom {v_nb} i "
-                       "registeret; registrer direkte samarbeid om det finnes, eller samle dem i det "
-                       "internasjonale forumet (strategi 1f).")
-            then_en = (f"Next: {ctx.name(home, 'en')} reaches {names(ctx, rest, 'en')} only through {v_en} in the "
-                       "registry; register direct cooperation if there is any, or bring them together in the "
-                       "international forum (strategy 1f).")
+            then = Message("finding.hole.then_home", {
+                "home": ctx.label(home), "rest": names(ctx, [c for c in contacts_ if c != home]), "actor": ctx.label(v)})
         else:
-            then_nb = ("Neste steg: kommunen kan koble dem direkte, for eksempel i det internasjonale forumet "
-                       "(strategi 1f).")
-            then_en = ("Next: the municipality could connect them directly, for instance in the international "
-                       "forum (strategy 1f).")
+            then = Message("finding.hole.then")
         rows.append(row(
-            "structural_hole", v, v_nb, "info",
-            f"{v_nb} har {m.degree} kontakter ({names(ctx, contacts_, 'nb')}) som nesten ikke har forbindelse "
-            f"med hverandre utenom {v_nb}: {size_nb} kontakter kjenner ikke hverandre fra før (effektiv "
-            f"størrelse). {v_nb} holder dem sammen alene. {then_nb}",
-            f"{v_en} has {m.degree} contacts ({names(ctx, contacts_, 'en')}) that are hardly tied to each other "
-            f"except through {v_en}: {size_en} contacts do not already know each other (effective size). "
-            f"{v_en} alone holds them together. {then_en}",
+            "structural_hole", v, ctx.label(v), "info",
+            Message("finding.hole.gap", {
+                "actor": ctx.label(v), "degree": m.degree, "contacts": names(ctx, contacts_),
+                "size": number(m.effective_size), "then": then,
+            }),
             [v, *contacts_],
             score=m.effective_size,
         ))

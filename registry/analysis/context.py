@@ -15,6 +15,7 @@ from .. import dates, rules as R
 from ..graph import GraphFilter, Snapshot, filter_graph, snapshot, tie_active
 from ..settings import resolve_home
 from .roles import Roles
+from .scope import home_scope
 
 __all__ = ["Tie", "Context", "prepare", "as_date", "in_window", "running"]
 
@@ -242,7 +243,9 @@ def prepare(
     """Return a :class:`Context` for ``source`` (a connection, a snapshot, or a context to reuse).
 
     ``as_of`` defaults to today; ``home_id`` chooses the home municipality (default:
-    the configured one, see :func:`registry.settings.resolve_home`). A home that is
+    the configured one, see :func:`registry.settings.resolve_home`). The context's
+    ``snap`` is the home's network only (:func:`~registry.analysis.scope.home_scope`),
+    its ``whole`` the registry it was cut from (None when nothing was cut). A home that is
     not a municipality raises NotAHome, several municipalities and none chosen NoHome.
     A context passed in is returned as it is when it has the same date, rules and
     home, so callers can share one.
@@ -250,11 +253,14 @@ def prepare(
     day = as_date(as_of)
     rules = rules or R.DEFAULT_RULES
     if isinstance(source, Context):
-        if source.as_of == day and source.rules == rules and resolve_home(source.snap, home_id) == source.home:
+        whole = source.whole or source.snap
+        if source.as_of == day and source.rules == rules and resolve_home(whole, home_id) == source.home:
             return source
-        source = source.snap
+        source = whole
     if isinstance(source, sqlite3.Connection):
         source = snapshot(source)
-    ctx = Context(source, day, rules, home_id)
-    ctx.home  # noqa: B018 - resolved now, so a home that cannot be is an error here, not deep in a rule
-    return ctx
+    # Resolved on the whole registry, so a home that cannot be is an error here, not deep in a rule;
+    # then everything is read from the home's own network (:mod:`.scope`).
+    home = resolve_home(source, home_id)
+    scoped = home_scope(source, home)
+    return Context(scoped, day, rules, home, whole=None if scoped is source else source)

@@ -29,7 +29,7 @@ def sector_matrix(ctx: Context) -> pd.DataFrame:
         sectors += [s for a in acts.get(city, []) for s in a.sectors]
         for s in filter(None, sectors):
             counts[s] = counts.get(s, 0) + 1
-        out.append({"city_id": city, "city_name": ctx.name(city, "nb"), **counts})
+        out.append({"city_id": city, "city_name": ctx.names(city)[0], **counts})
     return pd.DataFrame(out, columns=["city_id", "city_name", *codes])
 
 
@@ -51,5 +51,5 @@ def actor_matrix(ctx: Context) -> pd.DataFrame:
             k = ctx.kind(actor)
             if k in counts:
                 counts[k] += 1
-        out.append({"city_id": city, "city_name": ctx.name(city, "nb"), **counts})
+        out.append({"city_id": city, "city_name": ctx.names(city)[0], **counts})
     return pd.DataFrame(out, columns=["city_id", "city_name", *codes])

@@ -6,9 +6,10 @@ from typing import Any
 
 import pandas as pd
 
-from .. import vocab
+from ..i18n.findings import both, term
+from ..i18n.render import Message
 from .context import Context
-from .rows import VEDTAK_7, Found, row
+from .rows import Found, row
 
 __all__ = ["DOCUMENTATION_COLUMNS", "documented_count", "documentation", "documentation_gap"]
 
@@ -38,8 +39,9 @@ def documented_count(ctx: Context, measure: str) -> int:
     raise KeyError(f"unknown measure {measure!r}")
 
 
-def _number(n: int, lang: str) -> str:
-    return f"{n:,}".replace(",", "\u00a0" if lang == "nb" else ",")
+def _text_message(have: int, total: int, measure: str) -> Message:
+    """Return "6 of 22 consulates are documented" as a message."""
+    return Message("finding.documentation.text", {"have": have, "total": total, "measure": term("declared_measures", measure)})
 
 
 def documentation(ctx: Context) -> pd.DataFrame:
@@ -59,12 +61,10 @@ def documentation(ctx: Context) -> pd.DataFrame:
     rows = []
     for measure, row in sorted(latest.items()):
         have, total = documented_count(ctx, measure), int(row["total"])
-        nb, en = vocab.label("declared_measures", measure, "nb").lower(), vocab.label("declared_measures", measure, "en").lower()
+        text_nb, text_en = both(_text_message(have, total, measure))
         rows.append({
             "measure": measure, "documented": have, "declared": total, "missing": max(total - have, 0),
-            "as_of": row.get("as_of"), "source": row.get("source"),
-            "text_nb": f"{_number(have, 'nb')} av {_number(total, 'nb')} {nb} er dokumentert",
-            "text_en": f"{_number(have, 'en')} of {_number(total, 'en')} {en} are documented",
+            "as_of": row.get("as_of"), "source": row.get("source"), "text_nb": text_nb, "text_en": text_en,
         })
     return pd.DataFrame(rows, columns=list(DOCUMENTATION_COLUMNS))
 
@@ -86,30 +86,22 @@ def documentation_gap(ctx: Context) -> Found:
         if missing <= 0:
             continue
         measure = rec["measure"]
-        nb_m = vocab.label("declared_measures", measure, "nb").lower()
-        en_m = vocab.label("declared_measures", measure, "en").lower()
         source, as_of = _text(rec.get("source")), _text(rec.get("as_of"))
-        said_nb = f" (kilde: {source}{', per ' + as_of if as_of else ''})" if source else ""
-        said_en = f" (source: {source}{', as of ' + as_of if as_of else ''})" if source else ""
-        if measure == "consulates":
-            next_nb = (f"finn og registrer de {missing} andre konsulatene (strategi 4a), og inviter hver konsul til "
-                       f"det internasjonale forumet (strategi 1f og bystyrets vedtak punkt 7: {VEDTAK_7})")
-            next_en = (f"find and register the other {missing} consulates (strategy 4a), and invite each consul to "
-                       "the international forum (strategy 1f and the council's decision, point 7: the consuls are "
-                       "invited to take part with a representative in the international forum)")
-        elif measure == "sister_cities":
-            next_nb = (f"finn ut hvilke {missing} {nb_m} kilden regner med som ikke er registrert, og registrer dem "
-                       "med kilde (strategi 4a)")
-            next_en = (f"find out which {missing} {en_m} the source counts that are not registered, and register "
-                       "them with their source (strategy 4a)")
+        if source and as_of:
+            said: Message | str = Message("finding.documentation.source_as_of", {"source": source, "as_of": as_of})
+        elif source:
+            said = Message("finding.documentation.source", {"source": source})
         else:
-            next_nb = f"finn og registrer de {missing} som mangler, med kilde (strategi 4a)"
-            next_en = f"find and register the {missing} missing, with their source (strategy 4a)"
+            said = ""
+        step = measure if measure in ("consulates", "sister_cities") else "other"
         documented, declared = int(rec["documented"]), int(rec["declared"])
+        text = _text_message(documented, declared, measure)
         rows.append(row(
-            "documentation_gap", measure, rec["text_nb"], "medium" if documented * 2 < declared else "low",
-            f"{rec['text_nb']}{said_nb}; {missing} mangler i registeret. Neste steg: {next_nb}.",
-            f"{rec['text_en']}{said_en}; {missing} are missing from the registry. Next: {next_en}.",
+            "documentation_gap", measure, text, "medium" if documented * 2 < declared else "low",
+            Message("finding.documentation.gap", {
+                "text": text, "said": said, "missing": missing,
+                "next": Message(f"finding.documentation.next_{step}", {"missing": missing, "measure": term("declared_measures", measure)}),
+            }),
             [measure],
             score=missing,
         ))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .. import dates, vocab
+from .. import dates
+from ..i18n.findings import term
+from ..i18n.render import Message
 from .context import Context
 from .places import place_activities, sister_cities
 from .rows import Found, gone, row
@@ -36,37 +38,28 @@ def went_dormant(ctx: Context) -> Found:
         dated = [a for a in acts if a.dated]
         if not (earlier or dated):
             continue
-        last: tuple[int, str, str, str] | None = None  # (year, nb description, en description, evidence id)
+        last: tuple[int, Message, str] | None = None  # (year, what it was, evidence id)
         for a in dated:
             span = a.span()
             if span and (last is None or span[1].year > last[0]):
-                last = (span[1].year, a.title, a.title, evidence_id(a))
+                last = (span[1].year, Message("finding.dormant.activity", {"title": a.title}), evidence_id(a))
         for t in earlier:
             y = dates.year_of(t.attrs.get("end")) or dates.year_of(t.attrs.get("start"))
             if y and (last is None or y > last[0]):
-                k = t.attrs.get("kind")
-                what_nb, what_en = vocab.label("tie_kinds", k, "nb").lower(), vocab.label("tie_kinds", k, "en").lower()
-                last = (y, f"{what_nb} {ctx.name(t.u, 'nb')} – {ctx.name(t.v, 'nb')}",
-                        f"{what_en} {ctx.name(t.u, 'en')} – {ctx.name(t.v, 'en')}", t.id)
+                what = Message("finding.tie_kind_lower", {"kind": term("tie_kinds", t.attrs.get("kind")),
+                                                          "a": ctx.label(t.u), "b": ctx.label(t.v)})
+                last = (y, what, t.id)
         undated = len(acts) - len(dated)
-        nb_c, en_c = ctx.name(city, "nb"), ctx.name(city, "en")
-        role_nb, role_en = ("vennskapsby", "sister city") if city in sisters else ("partnerby", "partner city")
-        last_nb = f"det siste daterte er fra {last[0]} ({last[1]})" if last else "ingenting er datert"
-        last_en = f"the last dated is from {last[0]} ({last[2]})" if last else "nothing is dated"
-        und_nb = (f"; {undated} registrert{'' if undated == 1 else 'e'} aktivitet{'' if undated == 1 else 'er'} er "
-                  "uten dato") if undated else ""
-        und_en = f"; {undated} registered activit{'y has' if undated == 1 else 'ies have'} no date" if undated else ""
         ids = [t.id for t in earlier] + [evidence_id(a) for a in acts]
         rows.append(row(
-            "went_dormant", city, nb_c, "medium" if city in sisters else "low",
-            f"{nb_c} ({role_nb}): registeret har aktivitet, men ingenting de siste {years} årene; {last_nb}{und_nb}. "
-            "Det sier hva som er registrert, ikke at kontakten har opphørt. Neste steg: finn ut hvem som har kontakt "
-            f"med {nb_c} nå og registrer det; prioriteres ikke aktiviteten, kan bystyret vurdere kategorien hvilende "
-            "(strategi 2c).",
-            f"{en_c} ({role_en}): the registry holds activity, but none in the last {years} years; {last_en}{und_en}. "
-            "This says what is registered, not that the contact has stopped. Next: find out who is in contact with "
-            f"{en_c} now and register it; if activity is not prioritised, the council may consider the dormant "
-            "category (strategy 2c).",
+            "went_dormant", city, ctx.label(city), "medium" if city in sisters else "low",
+            Message("finding.dormant.gap", {
+                "city": ctx.label(city), "years": years,
+                "role": Message("finding.dormant.sister" if city in sisters else "finding.dormant.partner"),
+                "last": Message("finding.dormant.last", {"year": last[0], "what": last[1]}) if last
+                else Message("finding.dormant.nothing_dated"),
+                "undated": Message("finding.dormant.undated", {"n": undated}) if undated else "",
+            }),
             ids,
             score=last[0] if last else None,
         ))

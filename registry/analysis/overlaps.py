@@ -16,9 +16,15 @@ from .. import rules as R
 from .contact_graphs import channels, contacts
 from .context import Context
 from .places import place_activities
-from .rows import Found, gone, names, number, row
+from ..i18n.render import Message
+from .rows import Found, gone, names, number, row, tie_name
 
 __all__ = ["shared_partner", "many_channels", "likely_duplicate", "opportunity", "name_key", "km_between"]
+
+
+def names_of_ties(ctx: Context, ids: list[str]) -> Message:
+    """Return ties as their ends' names, in one list."""
+    return Message("finding.list", {"items": [tie_name(ctx, t) for t in ids]})
 
 
 def _is_city(ctx: Context, place: str) -> bool:
@@ -87,23 +93,18 @@ def shared_partner(ctx: Context) -> Found:
         ties = [t for p in shown for t in place_actors[p][a] + place_actors[p][b]]
         # Where they meet through real channels, other than at the places they share (those are the finding).
         meet = sorted(set(real[a]) & set(real[b]) - set(places)) if a in real and b in real else []
-        meet_nb = f" De møtes bare gjennom {names(ctx, meet, 'nb', 3)}." if meet else ""
-        meet_en = f" They meet only through {names(ctx, meet, 'en', 3)}." if meet else ""
-        nb = f"{ctx.name(a, 'nb')} og {ctx.name(b, 'nb')}"
-        en = f"{ctx.name(a, 'en')} and {ctx.name(b, 'en')}"
+        pair = Message("finding.pair", {"a": ctx.label(a), "b": ctx.label(b)})
         rows.append(row(
-            "shared_partner", f"{a};{b}", nb, "medium" if cities else "low",
-            f"{nb} arbeider begge med {names(ctx, shown, 'nb')}, men har ingen forbindelse med hverandre i "
-            f"registeret.{meet_nb} Neste steg: gjør dem kjent med hverandre, for eksempel i det internasjonale "
-            "forumet (strategi 1f), så de kan samordne arbeidet.",
-            f"{en} both work with {names(ctx, shown, 'en')} but have no tie to each other in the registry.{meet_en} "
-            "Next: introduce them to each other, for instance in the international forum (strategy 1f), so they "
-            "can coordinate their work.",
+            "shared_partner", f"{a};{b}", pair, "medium" if cities else "low",
+            Message("finding.shared.gap", {
+                "pair": pair, "places": names(ctx, shown),
+                "meet": Message("finding.shared.meet", {"where": names(ctx, meet, 3)}) if meet else "",
+            }),
             [a, b, *ties],
             score=len(shown),
         ))
     rows.sort(key=lambda r: (r["severity"] != "medium", -r["score"], r["subject"]))
-    note = f"{crowded} place(s) with more than {cap} actors are listed under many_channels instead" if crowded else ""
+    note = Message("finding.note.crowded", {"n": crowded, "cap": cap}) if crowded else None
     return Found(rows, "exact", note)
 
 
@@ -128,13 +129,8 @@ def many_channels(ctx: Context) -> Found:
         ids = sorted(actors)
         ties = [t for a in ids for t in actors[a]]
         rows.append(row(
-            "many_channels", p, ctx.name(p, "nb"), "info",
-            f"{ctx.name(p, 'nb')} har {n} lokale aktører samtidig ({names(ctx, ids, 'nb')}) gjennom "
-            f"{len(set(ties))} forbindelser; her kan samordning gi mer ut av hver kontakt. Neste steg: samle dem "
-            "om stedet, for eksempel i det internasjonale forumet (strategi 1f).",
-            f"{ctx.name(p, 'en')} is worked by {n} local actors at once ({names(ctx, ids, 'en')}) through "
-            f"{len(set(ties))} ties; coordination could get more out of each contact here. Next: bring them "
-            "together about the place, for instance in the international forum (strategy 1f).",
+            "many_channels", p, ctx.label(p), "info",
+            Message("finding.many.gap", {"place": ctx.label(p), "n": n, "actors": names(ctx, ids), "ties": len(set(ties))}),
             [*ids, *ties],
             score=n,
         ))
@@ -198,17 +194,12 @@ def likely_duplicate(ctx: Context) -> Found:
             continue
         same_name = "name" in why
         dist = [float(w) for w in why if w != "name"]
-        nb_why = " og ".join(
-            (["samme navn"] if same_name else []) + [f"{number(d, 'nb')} km fra hverandre" for d in dist])
-        en_why = " and ".join((["the same name"] if same_name else []) + [f"{number(d, 'en')} km apart" for d in dist])
-        nb = f"{ctx.name(a, 'nb')} ({a}) og {ctx.name(b, 'nb')} ({b})"
-        en = f"{ctx.name(a, 'en')} ({a}) and {ctx.name(b, 'en')} ({b})"
+        why = ([Message("finding.duplicate.same_name")] if same_name else []) + [
+            Message("finding.duplicate.km", {"km": number(d)}) for d in dist]
         rows.append(row(
-            "likely_duplicate", f"{a};{b}", f"{ctx.name(a, 'nb')} / {ctx.name(b, 'nb')}",
+            "likely_duplicate", f"{a};{b}", Message("finding.slash", {"a": ctx.label(a), "b": ctx.label(b)}),
             "medium" if same_name and dist else "low",
-            f"{nb} er trolig samme enhet: {nb_why}. Neste steg: slå dem sammen, eller skriv i notatene hvorfor de "
-            "er ulike.",
-            f"{en} are likely the same: {en_why}. Next: merge them, or note why they differ.",
+            Message("finding.duplicate.gap", {"pair": Message("finding.pair", {"a": ctx.label(a), "b": ctx.label(b)}), "why": why}),
             [a, b],
         ))
     return Found(rows)
@@ -227,7 +218,7 @@ def opportunity(ctx: Context) -> Found:
     """
     home = ctx.home
     if home is None:
-        return Found([], "skipped", "no home municipality to compare with")
+        return Found([], "skipped", Message("finding.note.no_home_compare"))
     s = ctx.simple
     place_actors = _actors(ctx)
     home_places = {p for p, actors in place_actors.items() if home in actors}
@@ -258,22 +249,13 @@ def opportunity(ctx: Context) -> Found:
             score += 1.0 / math.log(max(deg, 2))
         ids = sorted(actors)
         ties = [t for a in ids for t in actors[a]]
-        nb_p, en_p = ctx.name(p, "nb"), ctx.name(p, "en")
         n = len(ids)
         rows.append(row(
-            "opportunity", p, nb_p, "medium" if n > 1 else "low",
-            f"{nb_p}: {names(ctx, ids, 'nb')} er aktiv her ({', '.join(ties[:5])}), men {ctx.name(home, 'nb')} "
-            f"har ingen relasjon. Rangering {number(score, 'nb', 2)} "
-            f"({n} {'lokal aktør' if n == 1 else 'lokale aktører'}; høyere jo flere lokale aktører som er her og "
-            f"jo færre andre forbindelser hver av dem har). Neste steg: spør {names(ctx, ids, 'nb')} om samarbeidet, "
-            "og vurder om kommunen skal støtte det eller knytte det til sine egne relasjoner (strategi 4a: "
-            "«belyse muligheter som til nå har vært usynlige»).",
-            f"{en_p}: {names(ctx, ids, 'en')} {'is' if n == 1 else 'are'} active here ({', '.join(ties[:5])}), "
-            f"but {ctx.name(home, 'en')} has no relation. Ranking {number(score, 'en', 2)} "
-            f"({n} local actor{'' if n == 1 else 's'}; higher the more local actors are here and the fewer other "
-            f"ties each of them has). Next: ask {names(ctx, ids, 'en')} about the cooperation, and consider whether "
-            "the municipality should support it or link it to its own relations (strategy 4a: bring to light "
-            "opportunities that have been invisible until now).",
+            "opportunity", p, ctx.label(p), "medium" if n > 1 else "low",
+            Message("finding.opportunity.gap", {
+                "place": ctx.label(p), "actors": names(ctx, ids), "n": n, "home": ctx.label(home),
+                "ties": names_of_ties(ctx, ties[:5]), "score": number(score, 2),
+            }),
             [*ids, *ties],
             score=score,
         ))

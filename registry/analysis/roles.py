@@ -2,34 +2,20 @@
 
 from __future__ import annotations
 
-import gettext
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property, lru_cache
-from itertools import chain
+from functools import cached_property
 
 import networkx as nx
-import pycountry
 
 from .. import rules as R
 from ..graph import Snapshot
+from ..i18n.findings import country_names, name
+from ..i18n.render import Message
 from ..settings import resolve_home
+from .scope import homes
 
 __all__ = ["Roles"]
-
-
-@lru_cache(maxsize=1024)
-def _country_name(code: str, lang: str) -> str:
-    """Return the name of the country with ISO code ``code`` in ``lang``; the code itself when unknown."""
-    c = pycountry.countries.get(alpha_2=code)
-    if c is None:
-        return code
-    if lang == "nb":
-        try:
-            return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["nb"]).gettext(c.name)
-        except OSError:  # no Norwegian catalogue in this pycountry
-            return c.name
-    return c.name
 
 
 @dataclass
@@ -45,6 +31,8 @@ class Roles:
     as_of: date
     rules: R.Rules = field(default_factory=lambda: R.DEFAULT_RULES)
     home_id: str | None = None
+    #: The whole registry when ``snap`` is cut to the home's network (see :func:`~registry.analysis.context.prepare`).
+    whole: Snapshot | None = None
 
     # --- graphs -------------------------------------------------------------------------------
 
@@ -63,7 +51,7 @@ class Roles:
         municipality; never a guess among several (that raises NoHome). None only
         when the registry has no municipality at all.
         """
-        return resolve_home(self.snap, self.home_id)
+        return resolve_home(self.whole or self.snap, self.home_id)
 
     @cached_property
     def others(self) -> frozenset[str]:
@@ -71,40 +59,25 @@ class Roles:
 
         A registry may hold several municipalities' ties (Bergen's twin towns next to
         Trondheim's): every entity of kind municipality but the home, and every city
-        with twin towns of its own (a Wikidata import names Bergen a city), in the
-        home's country or with no country recorded. Empty without a home.
+        with twin towns of its own (an older Wikidata import named Bergen a city), in
+        the home's country or with no country recorded, in the whole registry. Empty
+        without a home.
         """
         home = self.home
         if home is None:
             return frozenset()
-        hc = self.home_country
-        nodes = self.full.nodes
-        twinned = {n for u, v, a in self.full.edges(data=True) if a.get("kind") == "sister_city" for n in (u, v)}
-        return frozenset(
-            n for n, a in nodes(data=True)
-            if n != home and a.get("country_code") in (hc, None)
-            and (a.get("kind") == R.HOME_KIND or (a.get("kind") in R.CITY_KINDS and n in twinned))
-        )
+        return homes((self.whole or self.snap).graph, home) - {home}
 
     @cached_property
     def elsewhere(self) -> frozenset[str]:
-        """Entities that belong to other municipalities: :attr:`others`, and those tied only to them.
+        """Entities outside the home's network: :attr:`others`, and what the context was cut free of.
 
-        "Tied only to them" counts ties of any date: Bergen's twin towns, seen from
-        Trondheim, until one of them gets a tie of its own to Trondheim's side.
+        :func:`~registry.analysis.context.prepare` cuts the snapshot to the home's
+        network (:mod:`.scope`), so none of these is in :attr:`full`.
         """
-        others = self.others
-        if not others:
-            return frozenset()
-        succ, pred = self.full._succ, self.full._pred
-        out = set(others)
-        for m in others:
-            for n in chain(succ[m], pred[m]):
-                if n == self.home or n in out:
-                    continue
-                if all(x in others or x == n for x in chain(succ[n], pred[n])):
-                    out.add(n)
-        return frozenset(out)
+        if self.whole is None:
+            return self.others
+        return self.others | frozenset(n for n in self.whole.graph if n not in self.full)
 
     @cached_property
     def home_country(self) -> str | None:
@@ -120,23 +93,36 @@ class Roles:
         """Return the entity kind of ``n`` (None for a ``country:XX`` place)."""
         return self._kinds.get(n)
 
-    def name(self, n: str, lang: str = "en") -> str:
-        """Return a display name for an entity id or a ``country:XX`` place."""
-        key = (n, lang)
-        hit = self._names.get(key)
+    def names(self, n: str) -> tuple[str, str]:
+        """Return the display names of an entity id or a ``country:XX`` place: (bokmål, English)."""
+        hit = self._names.get(n)
         if hit is None:
             if n.startswith("country:"):
-                hit = _country_name(n[8:], lang)
+                hit = country_names(n[8:])
             else:
                 a = self.full.nodes[n] if n in self.full else {}
-                hit = a["name_en"] if lang == "en" and a.get("name_en") else a.get("name") or n
-            self._names[key] = hit
+                nb = a.get("name") or n
+                hit = (nb, a.get("name_en") or nb)
+            self._names[n] = hit
         return hit
 
+    def label(self, n: str) -> Message:
+        """Return the name of an entity id or a ``country:XX`` place as a message (written in either language)."""
+        return name(*self.names(n))
+
+    def name(self, n: str, lang: str = "en") -> str:
+        """Return a display name for an entity id or a ``country:XX`` place (for the review; findings use :meth:`label`)."""
+        return self.names(n)[0 if lang == "nb" else 1]
+
     @cached_property
-    def _names(self) -> dict[tuple[str, str], str]:
-        """``(id, lang)`` -> display name, filled by :meth:`name` as names are asked for."""
+    def _names(self) -> dict[str, tuple[str, str]]:
+        """Id -> (bokmål, English) display names, filled by :meth:`names` as names are asked for."""
         return {}
+
+    @cached_property
+    def tie_ends(self) -> dict[str, tuple[str, str]]:
+        """Tie id -> its two ends (from, to), ties of any date."""
+        return {k: (u, v) for u, v, k in self.full.edges(keys=True)}
 
     @cached_property
     def local(self) -> frozenset[str]:

@@ -1,75 +1,79 @@
-"""The shape of one analysis finding, and the small text helpers every finding kind uses."""
+"""The shape of one analysis finding: a row of facts whose explanation is a message, and the helpers that name things."""
 
 from __future__ import annotations
 
 from typing import Any, Iterable, NamedTuple
 
-from .. import dates, vocab
+from .. import dates
+from ..i18n.findings import decimal, term
+from ..i18n.render import Message
 from .context import Context
 from ..review.evidence import ActivityRef, activity_ref, in_window
 
 __all__ = [
-    "FINDING_COLUMNS", "Found", "row", "names", "labels", "number", "gone", "recent_activities", "MAX_EVIDENCE",
-    "VEDTAK_7", "STRATEGY_2A",
+    "FINDING_COLUMNS", "FRAME_COLUMNS", "Found", "row", "names", "terms", "number", "tie_name", "gone", "recent_activities",
+    "MAX_EVIDENCE",
 ]
 
-#: Columns of every finding table, in order.
+#: Columns of every finding table, in order. The explanations are the row's ``message`` written in
+#: bokmål and English (:mod:`registry.i18n.findings`) where the table is made.
 FINDING_COLUMNS: tuple[str, ...] = (
     "kind", "subject", "subject_name", "severity", "score", "explanation_nb", "explanation_en", "evidence",
 )
+#: Columns of a finding table in memory: :data:`FINDING_COLUMNS` and the subject's English name
+#: (the CSV files keep :data:`FINDING_COLUMNS`).
+FRAME_COLUMNS: tuple[str, ...] = (*FINDING_COLUMNS, "subject_name_en")
 #: Evidence lists longer than this are cut (the explanation gives the full count).
 MAX_EVIDENCE = 50
 
-# The strategy's own words behind the next steps, from the Norwegian original (bystyresak 3/10,
-# OCR damage corrected). Point 7 of the council's decision repeats strategy 1f's sentence.
-VEDTAK_7 = "«Konsulene inviteres til å delta med en representant i det internasjonale forum som tenkes etablert»"
-STRATEGY_2A = "«videreutvikle vennskapsbyavtalene innen prioriterte områder»"
-
 
 class Found(NamedTuple):
-    """What one finding kind found: the rows, how it was computed ('exact', 'sampled', 'skipped'), a note."""
+    """What one finding kind found: the rows, how it was computed ('exact', 'sampled', 'skipped'), a note (a message)."""
 
     rows: list[dict[str, Any]]
     method: str = "exact"
-    note: str = ""
+    note: Message | None = None
 
 
 def row(
-    kind: str, subject: str, subject_name: str, severity: str, nb: str, en: str,
+    kind: str, subject: str, subject_name: Message | str, severity: str, message: Message,
     evidence: Iterable[str] = (), score: float | None = None,
 ) -> dict[str, Any]:
-    """Return one finding row (a dict with :data:`FINDING_COLUMNS`)."""
+    """Return one finding row: its facts, the ``message`` that explains it, its evidence ids."""
     ev = list(dict.fromkeys(e for e in evidence if e))
     return {
         "kind": kind, "subject": subject, "subject_name": subject_name, "severity": severity,
         "score": None if score is None else round(float(score), 4),
-        "explanation_nb": nb, "explanation_en": en, "evidence": ";".join(ev[:MAX_EVIDENCE]),
+        "message": message, "evidence": ";".join(ev[:MAX_EVIDENCE]),
     }
 
 
-def names(ctx: Context, ids: Iterable[str], lang: str, limit: int = 8) -> str:
-    """Return display names joined with commas, at most ``limit`` then 'and N more'."""
+def names(ctx: Context, ids: Iterable[str], limit: int = 8) -> Message:
+    """Return the names of ``ids`` as one message: 'A, B and C', at most ``limit`` then 'and N more'."""
     ids = list(ids)
-    shown = ", ".join(ctx.name(i, lang) for i in ids[:limit])
+    shown: list[Any] = [ctx.label(i) for i in ids[:limit]]
     more = len(ids) - limit
     if more > 0:
-        shown += f" og {more} til" if lang == "nb" else f" and {more} more"
-    return shown
+        shown.append(Message("finding.more", {"n": more}))
+    return Message("finding.list", {"items": shown})
 
 
-def labels(vocabulary: str, codes: Iterable[str], lang: str) -> str:
-    """Return vocabulary labels joined with commas, lower-case as in running text."""
-    return ", ".join(vocab.label(vocabulary, c, lang).lower() for c in codes)
+def terms(vocabulary: str, codes: Iterable[str]) -> list[Message]:
+    """Return the labels of vocabulary ``codes`` as running text, one message each."""
+    return [term(vocabulary, c) for c in codes]
 
 
-def number(x: float, lang: str, digits: int = 1) -> str:
-    """Return ``x`` with ``digits`` decimals, with a decimal comma in Norwegian text.
+def number(x: float, digits: int = 1) -> Message:
+    """Return ``x`` with ``digits`` decimals, written with the language's decimal mark."""
+    return decimal(x, digits)
 
-    >>> number(0.75, "nb", 2), number(0.75, "en", 2)
-    ('0,75', '0.75')
-    """
-    text = f"{x:.{digits}f}"
-    return text.replace(".", ",") if lang == "nb" else text
+
+def tie_name(ctx: Context, tie_id: str) -> Message:
+    """Return a tie as its ends' names ('Trondheim kommune – Kraków'), never its id."""
+    ends = ctx.tie_ends.get(tie_id)
+    if ends is None:
+        return Message("finding.name", {"nb": tie_id, "en": tie_id})
+    return Message("finding.tie", {"a": ctx.label(ends[0]), "b": ctx.label(ends[1])})
 
 
 def gone(ctx: Context) -> frozenset[str]:

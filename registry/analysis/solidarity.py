@@ -7,7 +7,8 @@ from collections import defaultdict
 from .. import rules as R
 from .context import Context
 from .places import place_activities
-from .rows import Found, gone, names, row
+from ..i18n.render import Message
+from .rows import Found, gone, names, row, tie_name
 from ..review.classify import solidarity_reciprocity
 from ..review.evidence import ActivityRef
 
@@ -59,25 +60,18 @@ def one_way_solidarity(ctx: Context) -> Found:
             continue
         if _two_way_activities(ctx, place, acts_at.get(place, [])):
             continue
-        nb_p, en_p = ctx.name(place, "nb"), ctx.name(place, "en")
-        parts_nb, parts_en = [], []
+        parts = []
         if one:
-            parts_nb.append(f"enveis ({', '.join(one)})")
-            parts_en.append(f"one-way ({', '.join(one)})")
+            parts.append(Message("finding.solidarity.one_way", {"ties": [tie_name(ctx, t) for t in one]}))
         if unknown:
-            parts_nb.append(f"uten dokumentert gjensidighet ({', '.join(unknown)})")
-            parts_en.append(f"not documented as two-way ({', '.join(unknown)})")
+            parts.append(Message("finding.solidarity.unknown", {"ties": [tie_name(ctx, t) for t in unknown]}))
         who = sorted(carriers[place])
-        who_nb = names(ctx, who, "nb") if who else "de frivillige"
-        who_en = names(ctx, who, "en") if who else "the voluntary organisations"
         rows.append(row(
-            "one_way_solidarity", place, nb_p, "medium" if one else "low",
-            f"{nb_p}: solidaritetsarbeidet drevet av frivillige er {' og '.join(parts_nb)}; strategi 2c krever "
-            f"en toveis relasjon. Neste steg: be {who_nb} beskrive hvordan {nb_p} deltar, og registrer besøk "
-            "eller utveksling begge veier.",
-            f"{en_p}: the solidarity work carried by voluntary organisations is {' and '.join(parts_en)}; "
-            f"strategy 2c requires a two-way relation. Next: ask {who_en} how {en_p} takes part, and register "
-            "visits or exchanges both ways.",
+            "one_way_solidarity", place, ctx.label(place), "medium" if one else "low",
+            Message("finding.solidarity.gap", {
+                "place": ctx.label(place), "parts": parts,
+                "who": names(ctx, who) if who else Message("finding.solidarity.the_volunteers"),
+            }),
             one + unknown,
         ))
     return Found(rows)

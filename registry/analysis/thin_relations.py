@@ -6,19 +6,14 @@ from collections import defaultdict
 from typing import Any
 
 from .. import dates, rules as R, vocab
+from ..i18n.findings import or_list
+from ..i18n.render import Message
 from .context import Context, Tie
 from .places import local_participants, place_activities
-from .rows import STRATEGY_2A, Found, gone, labels, names, row
+from .rows import Found, gone, names, row, terms
 from ..review.evidence import ActivityRef, evidence_id
 
 __all__ = ["agreed_sectors", "thin_relation"]
-
-
-def _or(items: list[str], lang: str) -> str:
-    """Return 'a, b or c' ('a, b eller c')."""
-    if len(items) < 2:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {'eller' if lang == 'nb' else 'or'} {items[-1]}"
 
 
 def _in_force(ctx: Context, ag: dict[str, Any]) -> bool:
@@ -86,11 +81,6 @@ def _last_dated(acts: list[ActivityRef]) -> int | None:
     return max(s[1].year for s in spans if s) if spans else None
 
 
-def _count_nb(n: int, one: str, many: str) -> str:
-    """Return ``n`` with the Norwegian singular or plural noun."""
-    return f"{n} {one if n == 1 else many}"
-
-
 def thin_relation(ctx: Context) -> Found:
     """Sister cities whose relation is thin in the registry: one finding per relation, or one for all empty ones.
 
@@ -104,10 +94,7 @@ def thin_relation(ctx: Context) -> Found:
     home = ctx.home
     away = gone(ctx)
     acts_at = place_activities(ctx)
-    home_nb = ctx.name(home, "nb") if home else "kommunen"
-    home_en = ctx.name(home, "en") if home else "the municipality"
-    wanted_nb = _or([vocab.label("entity_kinds", k, "nb").lower() for k in R.COVERAGE_ACTOR_KINDS], "nb")
-    wanted_en = _or([vocab.label("entity_kinds", k, "en").lower() for k in R.COVERAGE_ACTOR_KINDS], "en")
+    wanted = or_list(terms("entity_kinds", R.COVERAGE_ACTOR_KINDS))
     empty: list[Tie] = []
     rows = []
     for tie in ctx.sister_ties:
@@ -127,55 +114,36 @@ def thin_relation(ctx: Context) -> Found:
         missing = [s for s in agreed if s not in done]
         if besides and not missing:
             continue
-        nb_c, en_c = ctx.name(city, "nb"), ctx.name(city, "en")
         last = _last_dated(acts)
         undated = sum(1 for a in acts if not a.dated)
-        had_nb = [_count_nb(len(acts), "aktivitet", "aktiviteter") + " registrert"] if acts else []
-        had_en = [f"{len(acts)} activit{'y' if len(acts) == 1 else 'ies'} registered"] if acts else []
+        had = [Message("finding.thin.acts", {"n": len(acts)})] if acts else []
         if others:
-            had_nb.append(_count_nb(len(others), "annen forbindelse", "andre forbindelser"))
-            had_en.append(f"{len(others)} other tie{'' if len(others) == 1 else 's'}")
-        when_nb = f"siste datert {last}" if last else "ingen datert"
-        when_en = f"last dated {last}" if last else "none dated"
-        if undated and last:
-            when_nb += f", {undated} uten dato"
-            when_en += f", {undated} without a date"
-        parts_nb = [f"{nb_c}: {' og '.join(had_nb)} ({when_nb})."]
-        parts_en = [f"{en_c}: {' and '.join(had_en)} ({when_en})."]
-        next_nb, next_en = [], []
+            had.append(Message("finding.thin.ties", {"n": len(others)}))
+        if last and undated:
+            when = Message("finding.thin.last_dated_undated", {"year": last, "undated": undated})
+        elif last:
+            when = Message("finding.thin.last_dated", {"year": last})
+        else:
+            when = Message("finding.thin.none_dated")
+        steps = []
         if not besides:
-            parts_nb.append(f"Bare {home_nb} er registrert som lokal aktør; ingen {wanted_nb} deltar i registeret.")
-            parts_en.append(f"Only {home_en} is registered as a local actor; no {wanted_en} takes part in the "
-                            "registry.")
-            next_nb.append("registrer eller inviter inn institusjonene, foreningene eller bedriftene som deltar "
-                           "(strategi 4d: involvere kunnskapsmiljøer, frivillige organisasjoner, kultur- og "
-                           "næringsliv)")
-            next_en.append("register or invite the institutions, associations or businesses that take part "
-                           "(strategy 4d: involve knowledge institutions, voluntary organisations, culture and "
-                           "business)")
+            who = Message("finding.thin.only_home", {"home": ctx.label(home) if home else "", "wanted": wanted})
+            steps.append(Message("finding.thin.next_actors"))
         else:
-            parts_nb.append(f"Lokale aktører: {names(ctx, sorted(actors), 'nb')}.")
-            parts_en.append(f"Local actors: {names(ctx, sorted(actors), 'en')}.")
+            who = Message("finding.thin.actors", {"actors": names(ctx, sorted(actors))})
         if missing:
-            parts_nb.append(f"Avtalte sektorer: {labels('sectors', agreed, 'nb')}; ingen registrert aktivitet innen "
-                            f"{labels('sectors', missing, 'nb')}.")
-            parts_en.append(f"Agreed sectors: {labels('sectors', agreed, 'en')}; no activity registered in "
-                            f"{labels('sectors', missing, 'en')}.")
-            next_nb.insert(0, f"avtal aktivitet innen {labels('sectors', missing, 'nb')} med {nb_c}, eller avgrens "
-                              f"avtalen til de prioriterte områdene (strategi 2a: {STRATEGY_2A})")
-            next_en.insert(0, f"agree on activity in {labels('sectors', missing, 'en')} with {en_c}, or narrow the "
-                              "agreement to the prioritised areas (strategy 2a: develop the twinning agreements "
-                              "'within prioritised areas')")
+            sectors = Message("finding.thin.missing", {"agreed": terms("sectors", agreed), "missing": terms("sectors", missing)})
+            steps.insert(0, Message("finding.thin.next_missing", {"missing": terms("sectors", missing), "city": ctx.label(city)}))
         elif agreed:
-            parts_nb.append(f"Alle avtalte sektorer har aktivitet ({labels('sectors', agreed, 'nb')}).")
-            parts_en.append(f"Every agreed sector has activity ({labels('sectors', agreed, 'en')}).")
+            sectors = Message("finding.thin.all_done", {"agreed": terms("sectors", agreed)})
         else:
-            parts_nb.append("Ingen sektorer er avtalt, så ingen etterspørres.")
-            parts_en.append("No sectors are agreed, so none is asked for.")
+            sectors = Message("finding.thin.none_agreed")
+        parts = {"head": Message("finding.thin.head", {"city": ctx.label(city), "had": had, "when": when}),
+                 "actors": who, "sectors": sectors}
+        message = (Message("finding.thin.relation_two", {**parts, "first": steps[0], "second": steps[1]})
+                   if len(steps) == 2 else Message("finding.thin.relation", {**parts, "next": steps[0]}))
         rows.append(row(
-            "thin_relation", city, nb_c, "medium" if missing else "low",
-            " ".join(parts_nb) + " Neste steg: " + "; og ".join(next_nb) + ".",
-            " ".join(parts_en) + " Next: " + "; and ".join(next_en) + ".",
+            "thin_relation", city, ctx.label(city), "medium" if missing else "low", message,
             [tie.id, *agreements, *(evidence_id(a) for a in acts), *(t.id for t in others)],
             score=len(missing) + (0 if besides else 1),
         ))
@@ -187,27 +155,15 @@ def thin_relation(ctx: Context) -> Found:
 def _nothing_registered(ctx: Context, ties: list[Tie]) -> dict[str, Any]:
     """Return the row for sister cities with nothing registered beyond the twinning: one city's, or a summary."""
     cities = [t.v for t in ties]
-    step_nb = ("Neste steg: registrer det som er kjent (besøk, prosjekter, hvem som bærer kontakten; strategi 4a), "
-               "eller legg relasjonen fram for bystyret i vurderingen etter strategi 2c, der hvilende er en av "
-               "kategoriene.")
-    step_en = ("Next: register what is known (visits, projects, who carries the contact; strategy 4a), or put the "
-               "relation to the council in the review under strategy 2c, where dormant is one of the categories.")
     if len(cities) == 1:
-        nb_c, en_c = ctx.name(cities[0], "nb"), ctx.name(cities[0], "en")
         return row(
-            "thin_relation", cities[0], nb_c, "medium",
-            f"{nb_c}: ingenting er registrert utover selve vennskapsbyavtalen: ingen aktivitet, ingen annen "
-            f"forbindelse, ingen lokal aktør. {step_nb}",
-            f"{en_c}: nothing is registered beyond the twinning itself: no activity, no other tie, no local actor. "
-            f"{step_en}",
+            "thin_relation", cities[0], ctx.label(cities[0]), "medium",
+            Message("finding.thin.nothing_one", {"city": ctx.label(cities[0])}),
             [ties[0].id], score=1,
         )
     n = len(cities)
     return row(
-        "thin_relation", ";".join(cities), f"{n} vennskapsbyer", "medium",
-        f"{n} vennskapsbyer har ingenting registrert utover selve vennskapsbyavtalen ({names(ctx, cities, 'nb', 20)}): "
-        f"ingen aktivitet, ingen annen forbindelse, ingen lokal aktør. {step_nb.replace('relasjonen', 'relasjonene')}",
-        f"{n} sister cities have nothing registered beyond the twinning itself ({names(ctx, cities, 'en', 20)}): "
-        f"no activity, no other tie, no local actor. {step_en.replace('the relation ', 'the relations ')}",
+        "thin_relation", ";".join(cities), Message("finding.thin.many_subject", {"n": n}), "medium",
+        Message("finding.thin.nothing_many", {"n": n, "cities": names(ctx, cities, 20)}),
         [t.id for t in ties], score=n,
     )

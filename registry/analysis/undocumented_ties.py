@@ -1,62 +1,93 @@
-"""Undocumented ties: cooperation ties without goals, indicators or a source (strategy 2a)."""
+"""Undocumented ties: project cooperation without goals, indicators or a source (strategy 2a); any tie without a source."""
 
 from __future__ import annotations
 
-from .. import rules as R, vocab
-from .context import Context
+from typing import Any
+
+from .. import rules as R
+from ..i18n.render import Message
+from .context import Context, Tie
 from .rows import Found, gone, row
 
-__all__ = ["undocumented_tie"]
+__all__ = ["undocumented_tie", "is_project"]
+
+#: Agreement kinds that make a tie resting on one project cooperation (strategy 2a: project-based engagements).
+PROJECT_AGREEMENT_KINDS = frozenset({"project_agreement"})
 
 
-def _measured_by_activities(ctx: Context) -> dict[str, tuple[bool, bool]]:
+def _measured(ctx: Context) -> dict[str, tuple[bool, bool]]:
     """Return tie id -> (some linked activity has goals, some has indicators)."""
-    out: dict[str, tuple[bool, bool]] = {}
-    for rec in ctx.snap.activities:
-        g, i = bool(str(rec.get("goals") or "").strip()), bool(str(rec.get("indicators") or "").strip())
-        for tid in rec.get("tie_ids", ()):
-            og, oi = out.get(tid, (False, False))
-            out[tid] = (og or g, oi or i)
-    return out
+    hit = ctx.__dict__.get("_undocumented_measured")
+    if hit is None:
+        hit = {}
+        for rec in ctx.snap.activities:
+            g, i = bool(str(rec.get("goals") or "").strip()), bool(str(rec.get("indicators") or "").strip())
+            for tid in rec.get("tie_ids", ()):
+                og, oi = hit.get(tid, (False, False))
+                hit[tid] = (og or g, oi or i)
+        ctx.__dict__["_undocumented_measured"] = hit
+    return hit
+
+
+def is_project(ctx: Context, t: Tie) -> bool:
+    """Return True when a tie is project cooperation: a project tie, or one resting on a project agreement.
+
+    A twinning or a friendship bond is not, even when a project was once done
+    under it: strategy 2a asks goals and indicators of project-based
+    engagements, not of a 1945 bond of friendship.
+    """
+    if t.attrs.get("kind") == "project":
+        return True
+    ag = t.attrs.get("agreement_id")
+    if not ag:
+        return False
+    kinds = ctx.__dict__.get("_agreement_kinds")
+    if kinds is None:
+        kinds = ctx.__dict__["_agreement_kinds"] = {a["id"]: a.get("kind") for a in ctx.snap.agreements}
+    return kinds.get(ag) in PROJECT_AGREEMENT_KINDS
 
 
 def undocumented_tie(ctx: Context) -> Found:
-    """Cooperation ties without goals, indicators or a source (strategy 2a); other municipalities' ties are left out.
+    """Project ties without goals, indicators or a source (strategy 2a), and other cooperation ties without a source.
 
     Goals and indicators of an activity linked to the tie count for the tie.
+    One row per tie; ties of bodies gone by the date are left out.
     """
-    rows = []
-    missing_nb = {"goals": "mål", "indicators": "indikatorer", "source": "kilde"}
-    missing_en = {"goals": "goals", "indicators": "indicators", "source": "a source"}
-    by_acts = _measured_by_activities(ctx)
+    rows: list[dict[str, Any]] = []
+    measured = _measured(ctx)
     away = gone(ctx)
     for t in sorted(ctx.active, key=lambda t: t.id):
         u, v, k, a = t
-        if a.get("kind") not in R.DOCUMENTED_TIE_KINDS or ctx.is_elsewhere(t) or u in away or v in away:
-            continue  # another municipality's ties are for its own review
-        goals, indicators = by_acts.get(k, (False, False))
-        have = {"goals": goals, "indicators": indicators, "source": False}
-        missing = [c for c in ("goals", "indicators", "source") if not str(a.get(c) or "").strip() and not have[c]]
+        if a.get("kind") not in R.DOCUMENTED_TIE_KINDS or u in away or v in away:
+            continue
+        has_source = bool(str(a.get("source") or "").strip())
+        subject = Message("finding.tie", {"a": ctx.label(u), "b": ctx.label(v)})
+        if not is_project(ctx, t):
+            if not has_source:
+                rows.append(row("undocumented_tie", k, subject, "high",
+                                Message("finding.undocumented.no_source", {
+                    "tie": Message("finding.tie_kind", {"kind": a.get("kind"), "a": ctx.label(u), "b": ctx.label(v)})}), [k], score=1))
+            continue
+        goals, indicators = measured.get(k, (False, False))
+        have = {"goals": goals or bool(str(a.get("goals") or "").strip()),
+                "indicators": indicators or bool(str(a.get("indicators") or "").strip()), "source": has_source}
+        missing = [c for c in ("goals", "indicators", "source") if not have[c]]
         if not missing:
             continue
         severity = "high" if "source" in missing else "medium" if len(missing) == 2 else "low"
-        label_nb = f"{ctx.name(u, 'nb')} – {ctx.name(v, 'nb')}"
-        label_en = f"{ctx.name(u, 'en')} – {ctx.name(v, 'en')}"
-        kind_nb, kind_en = vocab.label("tie_kinds", a.get("kind"), "nb"), vocab.label("tie_kinds", a.get("kind"), "en")
-        steps_nb, steps_en = [], []
+        steps = []
         if "source" in missing:
-            steps_nb.append("registrer kilden")
-            steps_en.append("record the source")
+            steps.append(Message("finding.undocumented.step_source"))
         if "goals" in missing or "indicators" in missing:
-            steps_nb.append("avtal mål og indikatorer med partneren, eller registrer dem om de finnes")
-            steps_en.append("agree goals and indicators with the partner, or register them if they exist")
+            steps.append(Message("finding.undocumented.step_goals"))
         rows.append(row(
-            "undocumented_tie", k, label_nb, severity,
-            f"{kind_nb} {label_nb} mangler {' og '.join(missing_nb[c] for c in missing)}; strategi 2a ber om "
-            f"målbar og dokumenterbar effekt. Neste steg: {' og '.join(steps_nb)}.",
-            f"{kind_en} {label_en} has no {' and no '.join(missing_en[c] for c in missing)}; strategy 2a asks "
-            f"for measurable, documented effect. Next: {' and '.join(steps_en)}.",
+            "undocumented_tie", k, subject, severity,
+            Message("finding.undocumented.project", {
+                "tie": Message("finding.tie_kind", {"kind": a.get("kind"), "a": ctx.label(u), "b": ctx.label(v)}),
+                "missing": [Message(f"finding.undocumented.{c}") for c in missing], "steps": steps,
+            }),
             [k],
             score=len(missing),
         ))
     return Found(rows)
+

@@ -18,6 +18,7 @@ from . import calendar, case, data, explore, frame, reasons, review
 from .fields import FIELD_HELP_NB, FIELDS, TABLE_LABELS, field_help, field_label
 from .lookup import TIME_ZONE, country_name, local_time, long_date
 from .render import Message, register, render
+from . import findings  # the analysis' findings (templates registered below)
 
 __all__ = [
     "LANGUAGES", "LANGUAGE_NAMES", "STRINGS", "FIELDS", "TABLE_LABELS", "TIME_ZONE", "t", "table_label", "field_label",
@@ -46,6 +47,8 @@ def _merged(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
         texts.update(part)
     return texts
 
+
+register(findings.TEMPLATES)  # the analysis' findings: messages, rendered by :func:`render`
 
 #: Every UI text: key -> (nb, en).
 STRINGS: dict[str, tuple[str, str]] = _merged(

@@ -19,7 +19,7 @@ __all__ = [
 ]
 
 #: The header of a Wikidata twin-town query export (see :mod:`registry.ingest.wikidata`).
-WIKIDATA_COLUMNS = ("city", "cityLabel", "twin", "twinLabel", "twinCountryCode", "start", "end")
+WIKIDATA_COLUMNS = ("city", "cityLabel", "cityCountryCode", "twin", "twinLabel", "twinCountryCode", "start", "end")
 
 #: Header signatures, most specific first: the columns that tell a table's file apart.
 SIGNATURES: tuple[tuple[frozenset[str], str], ...] = (

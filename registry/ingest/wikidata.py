@@ -2,14 +2,19 @@
 
 The query, to run at the Wikidata Query Service and download as CSV::
 
-    SELECT ?city ?cityLabel ?twin ?twinLabel ?twinCountryCode ?start ?end WHERE {
+    SELECT ?city ?cityLabel ?cityCountryCode ?twin ?twinLabel ?twinCountryCode ?start ?end WHERE {
       VALUES ?city { wd:Q25804 }            # Trondheim; put any municipality's item here
       ?city p:P190 ?st . ?st ps:P190 ?twin .
       OPTIONAL { ?st pq:P580 ?start . }
       OPTIONAL { ?st pq:P582 ?end . }
+      OPTIONAL { ?city wdt:P17 ?cc . ?cc wdt:P297 ?cityCountryCode . }
       OPTIONAL { ?twin wdt:P17 ?country . ?country wdt:P297 ?twinCountryCode . }
       SERVICE wikibase:label { bd:serviceParam wikibase:language "nb,en". }
     }
+
+The exported city gets its country from ``cityCountryCode`` (an export made with the
+older query, without that column, leaves it unrecorded): with its country, the city is
+another municipality of that country, and ``--home`` reviews it within its own network.
 """
 
 from __future__ import annotations
@@ -152,7 +157,9 @@ def plan(
                 entity["__row__"] = n
                 entities[eid] = entity
             elif not new and known.ids and eid in known.ids and eid not in entities:
-                entities.setdefault(f"__q__{eid}", {"id": eid, "wikidata_id": q, "__row__": n, "__merge__": True})
+                cc = raw.get(f"{col}CountryCode", "").strip().upper() if col == "city" else ""
+                entities.setdefault(f"__q__{eid}", {"id": eid, "wikidata_id": q, "country_code": cc or None,
+                                                    "__row__": n, "__merge__": True})
         pair = frozenset((ids["city"], ids["twin"]))
         if pair in existing_pairs or any(frozenset((t["from_id"], t["to_id"])) == pair for t in ties.values()):
             continue
@@ -180,10 +187,14 @@ def _merged(conn: sqlite3.Connection, merges: list[dict[str, Any]]) -> list[dict
         cur = conn.execute("SELECT * FROM entities WHERE id = ?", (m["id"],))
         names = [d[0] for d in cur.description]
         stored = dict(zip(names, cur.fetchone()))
-        if stored.get("wikidata_id") == m["wikidata_id"]:
+        # The exported city gains its country when the registry has none for it; a recorded one stays.
+        country = m.get("country_code") if not stored.get("country_code") else None
+        if stored.get("wikidata_id") == m["wikidata_id"] and not country:
             continue
         row = {k: v for k, v in stored.items() if k not in ("version", "updated_at", "updated_by")}
         row["wikidata_id"] = m["wikidata_id"]
+        if country:
+            row["country_code"] = country
         row["__row__"] = m["__row__"]
         out.append(row)
     return out
