@@ -878,8 +878,9 @@ def test_seed_findings_name_things_and_quote_the_strategy(seeded):
     assert "krever" not in " ".join(df["explanation_nb"])
     # The subject's name is written in each language from the same data (no translation of a Norwegian name).
     thin = df[df["kind"] == "thin_relation"].set_index("subject")
-    assert thin.loc["klaksvik;kopavogur;norrkoping;odense;tampere", ["subject_name", "subject_name_en"]].tolist() == [
-        "5 vennskapsbyer", "5 sister cities"]
+    # Norrköping has its 2016 jubilee (norrkoping.se), so four cities hold nothing beyond their agreement.
+    assert thin.loc["klaksvik;kopavogur;odense;tampere", ["subject_name", "subject_name_en"]].tolist() == [
+        "4 vennskapsbyer", "4 sister cities"]
     assert "should, however, be a requirement" in sol["explanation_en"]
     # 2a is asked of the two projects only, not of the 1945 friendship bonds.
     undocumented = df[df["kind"] == "undocumented_tie"]
