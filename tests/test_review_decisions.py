@@ -136,3 +136,29 @@ def test_activity_budget_lines_in_a_snapshot_count_for_the_relation():
     (s,) = classify.suggest(m.snap(), as_of=DAY)
     assert s.financing["amount"].tolist() == [5_000]
     assert classify.frame([s])["planned_nok"].tolist() == [5_000]
+
+
+def test_an_end_decision_takes_the_city_out_of_the_gaps_but_not_out_of_what_is_documented():
+    # Issue 16: ending a twinning left it in the gaps, and ending it by hand made documentation_gap
+    # say "1 of 2 ... 1 missing". A source (date unknown) declares 2 twin towns; x is ended in 2024.
+    import dataclasses
+
+    from registry import analysis
+    from registry.analysis.context import prepare
+    from registry.analysis.documentation import documentation
+
+    m, tx, _ = two_twins()
+    m.decision(tx, None, "2024-06-20", kind="end_twinning", reason="Ingen aktivitet")
+    declared = ({"id": "d", "entity_id": "home", "measure": "sister_cities", "total": 2, "as_of": None,
+                 "source": "test"},)
+    snap = dataclasses.replace(m.snap(), declared_totals=declared)
+    ctx = prepare(snap, DAY)
+    assert [t.v for t in ctx.sister_ties] == ["y"]
+    found = analysis.analyse(snap, as_of=DAY).all()
+    assert "x" not in " ".join(found["subject"].astype(str))
+    (doc,) = documentation(ctx).to_dict("records")
+    assert (doc["documented"], doc["missing"]) == (2, 0)
+    # Counted on a date after the end, the ended twinning is not among what the source declared.
+    later = ({**declared[0], "as_of": "2025-01-01"},)
+    (doc,) = documentation(prepare(dataclasses.replace(m.snap(), declared_totals=later), DAY)).to_dict("records")
+    assert (doc["documented"], doc["missing"]) == (1, 1)

@@ -192,10 +192,22 @@ class Context(Roles):
         for u, v, k, a in self.active:
             if a.get("kind") != "sister_city" or home not in (u, v) or u == v:
                 continue
+            if self.ended_by_decision(k):  # the council ended it: it leaves the review, the totals and the gaps
+                continue
             if v == home:
                 u, v = v, u
             out.append(Tie(u, v, k, a))
         return sorted(out, key=lambda t: (self.name(t.v).casefold(), t.id))
+
+    def ended_by_decision(self, tie_id: str) -> str | None:
+        """Return the date of the end decision in force on a tie by ``as_of``, or None when none ends it.
+
+        The latest end, suspend or resume decision taken by the date is the one in force.
+        """
+        acting = [d for d in self.decisions_for(tie_id, kind=None) if d.get("kind") in R.TWINNING_DECISION_KINDS]
+        if acting and R.TWINNING_DECISION_KINDS[acting[-1]["kind"]] == "ended":
+            return str(acting[-1]["decided_on"])
+        return None
 
     @cached_property
     def partner_cities(self) -> frozenset[str]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pandas as pd
 
+from .. import dates
 from ..i18n.findings import both, term
 from ..i18n.render import Message
 from .context import Context
@@ -19,11 +21,13 @@ DOCUMENTATION_COLUMNS: tuple[str, ...] = (
 )
 
 
-def documented_count(ctx: Context, measure: str) -> int:
+def documented_count(ctx: Context, measure: str, declared_on: str | None = None) -> int:
     """Return how many of ``measure`` the registry documents for the home municipality as of the date.
 
     'consulates': consulates located in the home municipality; 'sister_cities':
-    sister-city ties of the home that count on the date.
+    the home's sister cities whose twinning had begun by the date and had not ended
+    before the source counted (``declared_on``; when unknown, an ended twinning still
+    counts as documented: the registry holds it, and the source may have counted it).
     """
     home = ctx.home
     if home is None:
@@ -34,9 +38,21 @@ def documented_count(ctx: Context, measure: str) -> int:
             if t.attrs.get("kind") == "located_in" and t.v == home and ctx.kind(t.u) == "consulate"
         )
     if measure == "sister_cities":
-        return len({t.v if t.u == home else t.u for t in ctx.active
-                    if t.attrs.get("kind") == "sister_city" and home in (t.u, t.v)})
+        return len({v if u == home else u for u, v, k, a in ctx.full.edges(keys=True, data=True)
+                    if a.get("kind") == "sister_city" and home in (u, v) and u != v
+                    and _begun(a.get("start"), ctx.as_of)
+                    and not _ended_before(a.get("end") or ctx.ended_by_decision(k), declared_on)})
     raise KeyError(f"unknown measure {measure!r}")
+
+
+def _begun(start: Any, day: date) -> bool:
+    return not (start and dates.is_partial_date(str(start)) and dates.earliest(str(start)) > day)
+
+
+def _ended_before(end: Any, declared_on: str | None) -> bool:
+    if not end or not declared_on or not dates.is_partial_date(str(end)) or not dates.is_partial_date(declared_on):
+        return False
+    return dates.latest(str(end)) < dates.earliest(declared_on)
 
 
 def _text_message(have: int, total: int, measure: str) -> Message:
@@ -60,7 +76,7 @@ def documentation(ctx: Context) -> pd.DataFrame:
             latest[row["measure"]] = row
     rows = []
     for measure, row in sorted(latest.items()):
-        have, total = documented_count(ctx, measure), int(row["total"])
+        have, total = documented_count(ctx, measure, row.get("as_of") or None), int(row["total"])
         text_nb, text_en = both(_text_message(have, total, measure))
         rows.append({
             "measure": measure, "documented": have, "declared": total, "missing": max(total - have, 0),
