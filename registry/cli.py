@@ -168,6 +168,8 @@ def _strategy(a: argparse.Namespace) -> int:
     view = strategy.strategy_for(open_existing(a.db), a.as_of, home_id=a.home)
     if a.format == "csv":
         sys.stdout.write(view.to_csv(index=False))
+        # The CSV stays data; what «nothing registered» may mean goes beside it, to the terminal.
+        sys.stderr.write(strategy.caveat_text(a.lang) + "\n")
         return 0
     sys.stdout.write(strategy.strategy_text(view, a.lang))
     return 0

@@ -201,7 +201,8 @@ def test_backup_refuses_a_missing_registry_and_itself(tmp_path, registry):
 def test_verify_counts_rows(registry):
     snap = verify(registry)
     assert snap.summary() == ("56 entities, 8 agreements, 17 agreement_parties, 51 ties, 26 activities, 60 activity_participants, "
-                              "31 activity_ties, 5 decisions, 0 plan_lines, 5 contacts, 2 declared_totals, 3 settings, 264 audit")  # 263 seed rows + 1
+                              "31 activity_ties, 5 decisions, 0 plan_actions, 0 action_partners, 0 action_ties, 0 indicators, "
+                              "0 indicator_values, 0 plan_lines, 5 contacts, 2 declared_totals, 3 settings, 264 audit")  # 263 seed rows + 1
 
 
 def test_cli_backup_and_restore(registry, tmp_path, capsys, monkeypatch):

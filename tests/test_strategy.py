@@ -32,7 +32,7 @@ def test_each_point_lists_its_ties_activities_and_money():
     assert (view.loc["2a", "activities"], view.loc["2a", "planned_nok"], view.loc["2a", "actual_nok"]) == (1, 20000, 0)
     assert view.loc["2a", "last_activity_on"] == "2024-05"  # the month as registered, no day made up
     assert view.loc["1a", "nothing_registered"]  # the foreign-only tie is not the home's
-    assert view.loc["4g", "nothing_registered"]  # not begun by the date
+    assert view.loc["4g", "state"] == "planned"  # registered, but not begun by the date
     assert "2a" not in unserved_points(view.reset_index()) and "1a" in unserved_points(view.reset_index())
 
 
