@@ -245,7 +245,7 @@ PLAN_ACTIONS = Table(
         Column("title", required=True, help="What is to be done, in a line (the source's language)"),
         Column("title_nb", help="Norwegian title, for Norwegian texts (the source's own title stays in 'title')"),
         Column("strategy_points", vocabulary="strategy_points", multi=True, help="The strategy points the action carries out"),
-        Column("responsible", help="The unit responsible, e.g. 'Rådmannens fagstab'"),
+        Column("responsible", help="The municipal unit responsible for the action"),
         Column("decision_id", "INTEGER", references="decisions", help="The decision that adopted the plan the action is in"),
         Column("period_start", date=True, help="First year (or date) of the action's period"),
         Column("period_end", date=True, help="Last year (or date) of the action's period"),
