@@ -88,8 +88,11 @@ else:
 csv_button(items, "strategy-items.csv", key="strategy_items_csv")
 
 if len(indicators):
+    # The indicators of the point picked above first; the CSV below holds them all.
     st.subheader(t("strategy.indicator_table"))
     name = "name_en" if lang() == "en" else "name"
+    mine_ids = set(mine.loc[mine["kind"] == "indicator", "id"])
+    indicators = pd.concat([indicators[indicators["id"].isin(mine_ids)], indicators[~indicators["id"].isin(mine_ids)]])
     st.dataframe(blank(pd.DataFrame({
         t("strategy.indicators"): indicators[name].fillna(indicators["name"]),
         t("strategy.latest"): indicators["latest_value"],
@@ -99,3 +102,4 @@ if len(indicators):
         t("strategy.reached"): indicators["reached"],
         i18n.field_label("strategy_points", lang()): indicators["points"],
     })), hide_index=True, width="stretch")
+    csv_button(indicators, "strategy-indicators.csv", key="strategy_indicators_csv")

@@ -156,7 +156,7 @@ def _classify(a: argparse.Namespace) -> int:
     return 0
 
 
-@command("strategy", "for each point of the strategy, what the registry holds that serves it, and the points with nothing")
+@command("strategy", "for each point of the strategy, the work the registry holds that serves it, and its state")
 @arg(*_DB[0], **_DB[1])
 @arg(*_AS_OF[0], **_AS_OF[1])
 @arg(*_HOME[0], **_HOME[1])
@@ -165,13 +165,14 @@ def _classify(a: argparse.Namespace) -> int:
 def _strategy(a: argparse.Namespace) -> int:
     from .review import strategy
 
-    view = strategy.strategy_for(open_existing(a.db), a.as_of, home_id=a.home)
+    conn = open_existing(a.db)
+    view = strategy.strategy_for(conn, a.as_of, home_id=a.home)
     if a.format == "csv":
         sys.stdout.write(view.to_csv(index=False))
         # The CSV stays data; what «nothing registered» may mean goes beside it, to the terminal.
         sys.stderr.write(strategy.caveat_text(a.lang) + "\n")
         return 0
-    sys.stdout.write(strategy.strategy_text(view, a.lang))
+    sys.stdout.write(strategy.strategy_text(view, a.lang, strategy.indicator_status(conn, a.as_of)))
     return 0
 
 

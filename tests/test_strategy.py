@@ -222,3 +222,50 @@ def test_the_cli_shows_the_states_and_the_caveat(seeded, db_path, capsys):
     assert main(["strategy", "--db", str(db_path), "--as-of", DAY, "--format", "csv"]) == 0
     got = capsys.readouterr()
     assert got.out.startswith("point,title_nb,title_en,council_mark") and "kan bety at arbeidet" in got.err
+
+
+def test_the_text_lists_each_points_indicators_with_latest_value_and_target():
+    # One indicator on 1c: 25 pupils in 2024 against a target of 40 by 2025.
+    snap = replace(Mini().snap(), indicators=(_indicator("pupils", points="1c", values=[(2024, 25)], target=40),))
+    view = strategy_view(snap, as_of=DAY, home_id="home")
+    text = strategy_text(view, "en", indicator_status(snap, as_of=DAY))
+    assert "  pupils: pupils – latest 25 (2024), target 40 by 2025" in text.splitlines()
+    assert "siste 25 (2024), mål 40 innen 2025" in strategy_text(view, "nb", indicator_status(snap, as_of=DAY))
+
+
+def test_the_page_shows_states_items_and_indicators(tmp_path, monkeypatch):
+    # The seed plus a planned action on 4e and an indicator on 1g measured in 2024 (13 against a target of 20).
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    from registry import connect, load_seed
+    from registry.ingest import import_texts
+
+    path = tmp_path / "app.db"
+    conn = connect(path)
+    load_seed(conn)
+    import_texts(conn, [
+        ("a.csv", b"id,title,strategy_points,responsible,status,source\nconsuls,Invite the consuls,4e,Office,planned,test\n"),
+        ("i.csv", b"id,name,name_en,direction,target,target_year,strategy_points,source\n"
+                  b"students,Studenter,Students,higher,20,2026,1g,test\n"),
+        ("v.csv", b"indicator_id,year,value,source\nstudents,2024,13,test\n"),
+    ], actor="test")
+    conn.close()
+    monkeypatch.setenv("REGISTRY_DB", str(path))
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=60)
+    at.session_state["lang"] = "en"
+    at.run()
+    at.switch_page("app_pages/strategy.py").run()
+    assert not at.exception
+    (table,) = [df.value for df in at.dataframe if "Point" in df.value.columns]
+    table = table.set_index("Point")
+    assert (table.loc["4e", "State"], table.loc["4e", "Actions"]) == ("Only planned", 1)
+    assert (table.loc["1g", "State"], table.loc["1g", "Indicators"]) == ("Work registered", 1)
+    at.selectbox(key="strategy_point").set_value("1g").run()
+    (items,) = [df.value for df in at.dataframe if "Counted because" in df.value.columns]
+    assert list(zip(items["What"], items["Row"])) == [("Indicators", "Students")]
+    (indicators,) = [df.value for df in at.dataframe if "Latest value" in df.value.columns]
+    assert (indicators.iloc[0]["Indicators"], indicators.iloc[0]["Latest value"], indicators.iloc[0]["Reached"]) == (
+        "Students", 13, False)
+    assert any("may mean that the work was not done" in c.value for c in at.caption)

@@ -450,13 +450,29 @@ def caveat_text(lang: str) -> str:
     return i18n.render(i18n.Message("strategy.text.caveat"), lang)
 
 
+def _indicators_of(indicators: pd.DataFrame | None, ids: Any) -> list[dict[str, Any]]:
+    wanted = points_of(ids)
+    if indicators is None or not wanted:
+        return []
+    by_id = {r["id"]: r for r in indicators.to_dict("records")}
+    return [by_id[i] for i in wanted if i in by_id]
+
+
+def _number(value: Any) -> str:
+    # Whole numbers without '.0'; an unknown value as '–'.
+    if value is None or (isinstance(value, float) and value != value):
+        return "–"
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
 def _amount(n: int, lang: str) -> str:
     return f"{n:,}".replace(",", "\u00a0" if lang == "nb" else ",")
 
 
-def strategy_text(view: pd.DataFrame, lang: str = "nb") -> str:
-    """Return a :func:`strategy_view` as a plain-text table in ``lang``: the points with their state, then the
-    points with nothing and with only plans registered, and what «nothing registered» may mean."""
+def strategy_text(view: pd.DataFrame, lang: str = "nb", indicators: pd.DataFrame | None = None) -> str:
+    """Return a :func:`strategy_view` as a plain-text table in ``lang``: the points with their state (and, with
+    ``indicators`` from :func:`indicator_status`, each point's indicators: latest value against target), then
+    the points with nothing and with only plans registered, and what «nothing registered» may mean."""
     heads = {c: i18n.t(k, lang) for c, k in (
         ("point", "strategy.col_point"), ("actions", "strategy.col_actions"), ("indicators", "strategy.col_indicators"),
         ("ties", "strategy.col_ties"), ("agreements", "strategy.col_agreements"),
@@ -474,6 +490,12 @@ def strategy_text(view: pd.DataFrame, lang: str = "nb") -> str:
         })
         mark = council_text(r.council_mark, r.council_point, lang)
         lines.append(f"{i18n.render(cells, lang)}  {getattr(r, title)}" + (f" [{mark}]" if mark else ""))
+        for ind in _indicators_of(indicators, r.indicator_ids):
+            name = ind["name_en"] if lang == "en" and isinstance(ind["name_en"], str) and ind["name_en"] else ind["name"]
+            lines.append(i18n.render(i18n.Message("strategy.text.indicator", {
+                "id": ind["id"], "name": name, "latest": _number(ind["latest_value"]), "year": _number(ind["latest_year"]),
+                "target": _number(ind["target"]), "target_year": _number(ind["target_year"]),
+            }), lang))
     lines.append("")
     for code, points in (("strategy.text.nothing", unserved_points(view)), ("strategy.text.planned", planned_points(view))):
         lines.append(i18n.render(i18n.Message(code, {"n": len(points), "total": len(view), "points": ", ".join(points)}), lang))
