@@ -176,6 +176,32 @@ def _strategy(a: argparse.Namespace) -> int:
     return 0
 
 
+@command("annual-report", "the annual report on international work for one year, as Markdown, HTML or Word")
+@arg("year", type=int, help="the year reported on, e.g. 2025")
+@arg(*_DB[0], **_DB[1])
+@arg(*_HOME[0], **_HOME[1])
+@arg("--format", choices=["md", "html", "docx"], default="md", help="md (default), html (one self-contained page) or docx")
+@arg("--lang", choices=["nb", "en"], default="nb", help="language of the report (default nb)")
+@arg("--out", metavar="FILE", help="write to FILE (required for docx; default: standard output)")
+def _annual_report(a: argparse.Namespace) -> int:
+    from . import annual
+    from .annual import word
+
+    report = annual.annual_report(open_existing(a.db), a.year, home_id=a.home)
+    if a.format == "docx":
+        if not a.out:
+            print("error: --format docx needs --out FILE", file=sys.stderr)
+            return 2
+        Path(a.out).write_bytes(word.docx_bytes(report, a.lang))
+        return 0
+    text = annual.markdown(report, a.lang) if a.format == "md" else annual.html_page(report, a.lang)
+    if a.out:
+        Path(a.out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 @command("analyse", "gaps, overlaps and opportunities: one CSV per finding kind plus summary.csv")
 @arg(*_DB[0], **_DB[1])
 @arg(*_AS_OF[0], **_AS_OF[1])
