@@ -185,20 +185,15 @@ def _strategy(a: argparse.Namespace) -> int:
 @arg("--out", metavar="FILE", help="write to FILE (required for docx; default: standard output)")
 def _annual_report(a: argparse.Namespace) -> int:
     from . import annual
-    from .annual import word
 
-    report = annual.annual_report(open_existing(a.db), a.year, home_id=a.home)
-    if a.format == "docx":
-        if not a.out:
-            print("error: --format docx needs --out FILE", file=sys.stderr)
-            return 2
-        Path(a.out).write_bytes(word.docx_bytes(report, a.lang))
-        return 0
-    text = annual.markdown(report, a.lang) if a.format == "md" else annual.html_page(report, a.lang)
+    if a.format == "docx" and not a.out:
+        print("error: --format docx needs --out FILE", file=sys.stderr)
+        return 2
+    data = annual.report_bytes(open_existing(a.db), a.year, a.format, a.lang, home_id=a.home)
     if a.out:
-        Path(a.out).write_text(text, encoding="utf-8")
+        Path(a.out).write_bytes(data)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(data.decode("utf-8"))
     return 0
 
 

@@ -129,3 +129,31 @@ def test_the_cli_writes_each_format(plan, tmp_path):
     assert main(["annual-report", str(YEAR), "--db", db, "--format", "html", "--lang", "en", "--out",
                  str(tmp_path / "r.html")]) == 0
     assert "International work 2025" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_page_shows_the_report_and_offers_three_downloads(tmp_path, monkeypatch, lang):
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    from registry import load_seed
+
+    path = tmp_path / "app.db"
+    conn = connect(path)
+    load_seed(conn)
+    conn.close()
+    monkeypatch.setenv("REGISTRY_DB", str(path))
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=60)
+    at.session_state["lang"] = lang
+    at.run()
+    at.switch_page("app_pages/annual_report.py").run()
+    at.number_input(key="annual_year").set_value(2013).run()
+    assert not at.exception
+    assert [b.proto.label for b in at.get("download_button")] == (
+        ["Last ned (Markdown)", "Last ned (HTML)", "Last ned (Word)"] if lang == "nb"
+        else ["Download (Markdown)", "Download (HTML)", "Download (Word)"])
+    page = at.get("iframe")[0].proto.srcdoc
+    # The seed's 2013: the formannskap's action programme (decision 4), counted for 3d.
+    assert ("Internasjonalt arbeid 2013" if lang == "nb" else "International work 2013") in page
+    assert "Toårig internasjonalt handlingsprogram" in page

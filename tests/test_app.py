@@ -23,7 +23,7 @@ from registry import connect, queries, view
 from registry.graph import GraphFilter, build_graph
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["overview", "network", "map", "sister_cities", "gaps", "strategy", "registry_browser", "import_export"]
+PAGES = ["overview", "network", "map", "sister_cities", "gaps", "strategy", "annual_report", "registry_browser", "import_export"]
 
 
 @pytest.fixture

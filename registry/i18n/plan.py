@@ -88,6 +88,23 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
 }
 
+# The annual report's page (the report's own texts are templates in registry.i18n.annual).
+STRINGS.update({
+    "nav.annual": ("Årsrapport", "Annual report"),
+    "annual_page.intro": (
+        "Det registeret har for ett år av kommunens internasjonale arbeid, punkt for punkt etter strategien: aktiviteter, "
+        "handlingsplanen, indikatorer mot målene, avtaler, vedtak og penger, og punktene uten noe registrert. Hvert tall "
+        "viser radene det teller. Last ned som Markdown, HTML eller Word.",
+        "What the registry holds for one year of the municipality's international work, point by point along the "
+        "strategy: activities, the action plan, indicators against their targets, agreements, decisions and money, and "
+        "the points with nothing registered. Each figure shows the rows it counts. Download as Markdown, HTML or Word.",
+    ),
+    "annual_page.year": ("År", "Year"),
+    "annual_page.download_md": ("Last ned (Markdown)", "Download (Markdown)"),
+    "annual_page.download_html": ("Last ned (HTML)", "Download (HTML)"),
+    "annual_page.download_docx": ("Last ned (Word)", "Download (Word)"),
+})
+
 # Column headings of the CLI table, by language (short: the table is read in a terminal).
 STRINGS.update({
     "strategy.col_point": ("punkt", "point"),
