@@ -174,9 +174,11 @@ DECLARED_MEASURES: tuple[Term, ...] = (
 )
 
 # The strategy's own points (bystyresak 3/10, «Store lille Trondheim i verden», adopted 2010-01-28): the
-# four målområder (m1–m4) and the points of strategies 1–4, with short titles read from the Norwegian
-# original and the point's own words (corrected from the OCR copy) as help. The council's additions:
-# 1h and 1i (tillegg strategi 1), 3f (nytt punkt), 4d (tillegg) and the change of 4h.
+# three *Mål* bullets (g1–g3), the four målområder (m1–m4) and the points of strategies 1–4, then the
+# council's decision point 7 (v7) and the majority's remark (fm), with short titles read from the Norwegian
+# original and the point's own words (corrected from the OCR copy) as help. The council's marks, as its
+# decision words them: additions 1h and 1i (tillegg strategi 1), 3f (nytt punkt), 4d (tillegg), the change
+# of 4h and of strategy 1 (point 4); the remarks of point 5 (1d, 3b, 1f, 4b); the Mål's changes (point 6).
 _COUNCIL = " (Bystyrets tillegg 28.01.2010.)"
 # Vedtakspunkt 5: «Bystyret vil likevel påpeke flere momenter» — the council's remarks, taken into the text.
 _REMARK = " (Bystyrets merknad, vedtakspunkt 5, 28.01.2010.)"
