@@ -5,7 +5,7 @@ import streamlit as st
 
 from app_pages._common import blank, cached, csv_button, home, lang, md, require_home, t
 from registry import i18n
-from registry.review import strategy
+from registry.review import strategy, strategy_text as words
 
 #: The table each kind of counted row comes from, for its label.
 ITEM_TABLES = {"action": "plan_actions", "indicator": "indicators", "tie": "ties", "agreement": "agreements",
@@ -35,8 +35,8 @@ st.dataframe(
     pd.DataFrame({
         t("strategy.point"): shown["point"],
         t("col.title"): shown[title],
-        t("strategy.state"): [strategy.state_text(s, lang()) for s in shown["state"]],
-        t("strategy.council"): [strategy.council_text(m, p, lang()) for m, p in zip(shown["council_mark"], shown["council_point"])],
+        t("strategy.state"): [words.state_text(s, lang()) for s in shown["state"]],
+        t("strategy.council"): [words.council_text(m, p, lang()) for m, p in zip(shown["council_mark"], shown["council_point"])],
         t("strategy.actions"): shown["actions"],
         t("strategy.indicators"): shown["indicators"],
         t("strategy.ties"): shown["ties"],
@@ -81,8 +81,8 @@ else:
     st.dataframe(blank(pd.DataFrame({
         t("strategy.item_kind"): [i18n.table_label(ITEM_TABLES[k], lang()) for k in mine["kind"]],
         t("strategy.item"): mine["title"],
-        t("strategy.item_state"): [strategy.state_text(s, lang()) for s in mine["state"]],
-        t("strategy.item_via"): [strategy.via_text(v, lang()) for v in mine["via"]],
+        t("strategy.item_state"): [words.state_text(s, lang()) for s in mine["state"]],
+        t("strategy.item_via"): [words.via_text(v, lang()) for v in mine["via"]],
         i18n.field_label("id", lang()): mine["id"],
     })), hide_index=True, width="stretch")
 csv_button(items, "strategy-items.csv", key="strategy_items_csv")

@@ -163,16 +163,16 @@ def _classify(a: argparse.Namespace) -> int:
 @arg("--format", choices=["table", "csv"], default="table", help="csv writes every column with stable codes")
 @arg("--lang", choices=["nb", "en"], default="nb", help="language of the titles (default nb, like the app)")
 def _strategy(a: argparse.Namespace) -> int:
-    from .review import strategy
+    from .review import strategy, strategy_text
 
     conn = open_existing(a.db)
     view = strategy.strategy_for(conn, a.as_of, home_id=a.home)
     if a.format == "csv":
         sys.stdout.write(view.to_csv(index=False))
         # The CSV stays data; what «nothing registered» may mean goes beside it, to the terminal.
-        sys.stderr.write(strategy.caveat_text(a.lang) + "\n")
+        sys.stderr.write(strategy_text.caveat_text(a.lang) + "\n")
         return 0
-    sys.stdout.write(strategy.strategy_text(view, a.lang, strategy.indicator_status(conn, a.as_of)))
+    sys.stdout.write(strategy_text.strategy_text(view, a.lang, strategy.indicator_status(conn, a.as_of)))
     return 0
 
 

@@ -253,36 +253,25 @@ PLAN_ACTIONS = Table(
         Column("notes"),
         Column("source", required=True),
         _VERIFIED,
-    )
-    + _TRACKING,
+    ) + _TRACKING,
     help="The action plan's actions (handlingsplan): what is to be done, for which strategy points, by whom, when",
 )
 
+# The action plan's two link tables, like an activity's: any number of partners and of ties per action.
 ACTION_PARTNERS = Table(
     "action_partners",
-    (
-        Column("id", "INTEGER"),
-        Column("action_id", required=True, references="plan_actions"),
-        Column("entity_id", required=True, references="entities", help="A partner in the action"),
-        Column("role", vocabulary="participant_roles", help="'partner' unless stated"),
-        Column("notes"),
-    )
-    + _TRACKING,
-    id_generated=True,
-    help="The partners of each action (any number)",
+    (Column("id", "INTEGER"), Column("action_id", required=True, references="plan_actions"),
+     Column("entity_id", required=True, references="entities", help="A partner in the action"),
+     Column("role", vocabulary="participant_roles", help="'partner' unless stated"), Column("notes")) + _TRACKING,
+    id_generated=True, help="The partners of each action (any number)",
     extra=("CREATE INDEX IF NOT EXISTS action_partners_action ON action_partners(action_id)",),
 )
 
 ACTION_TIES = Table(
     "action_ties",
-    (
-        Column("id", "INTEGER"),
-        Column("action_id", required=True, references="plan_actions"),
-        Column("tie_id", required=True, references="ties", help="A relation the action works on"),
-    )
-    + _TRACKING,
-    id_generated=True,
-    help="Which ties an action works on (any number)",
+    (Column("id", "INTEGER"), Column("action_id", required=True, references="plan_actions"),
+     Column("tie_id", required=True, references="ties", help="A relation the action works on")) + _TRACKING,
+    id_generated=True, help="Which ties an action works on (any number)",
     extra=("CREATE INDEX IF NOT EXISTS action_ties_action ON action_ties(action_id)",),
 )
 
@@ -303,25 +292,18 @@ INDICATORS = Table(
         Column("notes"),
         Column("source", required=True),
         _VERIFIED,
-    )
-    + _TRACKING,
+    ) + _TRACKING,
     help="Indicators of the action plan: what is measured, in what unit, from which baseline to which target",
     extra=("CREATE INDEX IF NOT EXISTS indicators_action ON indicators(action_id)",),
 )
 
 INDICATOR_VALUES = Table(
     "indicator_values",
-    (
-        Column("id", "INTEGER"),
-        Column("indicator_id", required=True, references="indicators"),
-        Column("year", "INTEGER", required=True, help="The year measured"),
-        Column("value", "REAL", required=True, help="The value measured, in the indicator's unit"),
-        Column("source", required=True, help="Where the value was read"),
-        Column("notes"),
-    )
-    + _TRACKING,
-    id_generated=True,
-    help="Measured values of the indicators, one per indicator and year, each with its source",
+    (Column("id", "INTEGER"), Column("indicator_id", required=True, references="indicators"),
+     Column("year", "INTEGER", required=True, help="The year measured"),
+     Column("value", "REAL", required=True, help="The value measured, in the indicator's unit"),
+     Column("source", required=True, help="Where the value was read"), Column("notes")) + _TRACKING,
+    id_generated=True, help="Measured values of the indicators, one per indicator and year, each with its source",
     extra=("CREATE UNIQUE INDEX IF NOT EXISTS indicator_values_year ON indicator_values(indicator_id, year)",),
 )
 
@@ -421,8 +403,6 @@ DATA_TABLES: tuple[Table, ...] = (
     DECLARED_TOTALS, SETTINGS,
 )
 TABLES: dict[str, Table] = {t.name: t for t in DATA_TABLES + (AUDIT,)}
-
-
 
 
 def personal_columns(table: str) -> tuple[str, ...]:

@@ -5,9 +5,9 @@ from dataclasses import replace
 import pandas as pd
 
 from registry.review.strategy import (
-    COUNCIL, STRATEGY_COLUMNS, caveat_text, indicator_status, planned_points, strategy_items, strategy_text,
-    strategy_view, unserved_points,
+    COUNCIL, STRATEGY_COLUMNS, indicator_status, planned_points, strategy_items, strategy_view, unserved_points,
 )
+from registry.review.strategy_text import caveat_text, strategy_text
 from registry import vocab
 from tests.mini import Mini
 
