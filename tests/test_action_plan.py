@@ -171,3 +171,15 @@ def test_the_seed_holds_no_invented_action(seeded):
     # give the programme's actions: none is registered (data/README.md says so).
     assert seeded.execute("SELECT count(*) FROM plan_actions").fetchone()[0] == 0
     assert seeded.execute("SELECT count(*) FROM indicators").fetchone()[0] == 0
+
+
+def test_the_registry_page_edits_the_plan_with_its_generic_forms():
+    from registry import forms
+
+    assert {"plan_actions", "indicators"} <= set(forms.EDITABLE)
+    # Partners and ties belong to an action, measured values to an indicator: shown and edited under them.
+    assert forms.children("plan_actions") == (("action_partners", "action_id"), ("action_ties", "action_id"))
+    assert forms.children("indicators") == (("indicator_values", "indicator_id"),)
+    assert forms.fill_id("plan_actions", {"id": "", "title": "Møter med konsulene", "period_start": "2025"})["id"] == (
+        "moter-med-konsulene--2025")
+    assert forms.row_label("indicator_values", {"id": 1, "year": 2024, "value": 25.0}) == "2024 · 25"
