@@ -202,14 +202,22 @@ def test_the_text_says_what_nothing_registered_may_mean_in_both_languages():
 
 
 def test_on_the_seed_2c_3d_and_1c_are_served_and_4e_is_not_by_unused_consulates(seeded):
-    # Issue 17's done-when. The seed's six consulates have only their consular and located_in ties (tagged 4e):
-    # the analysis calls them unused, and 4e counts none of them.
+    # Issue 17's done-when. Each of the seed's six consulates has its consular and located_in ties tagged 4e:
+    # those never count. 4e counts only a consulate with registered use (an activity it took part in, or a tie
+    # beyond its own), so a consulate the analysis calls unused serves nothing.
     view = strategy_view(seeded, as_of=DAY).set_index("point")
     assert {p: view.loc[p, "state"] for p in ("2c", "3d", "1c")} == {"2c": "work", "3d": "work", "1c": "work"}
     assert view.loc["2c", "ties"] == 11  # the eleven sister cities in the review (data/ties.csv)
     assert view.loc["3d", "decision_ids"] == "1;4"  # sak 3/10 and the 2013 action programme (data/decisions.csv)
     assert "dunfermline-youth-visit-1946" in view.loc["1c", "activity_ids"].split(";")
-    assert (view.loc["4e", "state"], view.loc["4e", "ties"]) == ("nothing", 0)
+    assert view.loc["4e", "ties"] == 0
+    items = strategy_items(seeded, as_of=DAY)
+    e4 = items[items["point"] == "4e"]
+    used = {a for (a,) in seeded.execute(
+        "SELECT DISTINCT p.activity_id FROM activity_participants p JOIN entities e ON e.id = p.entity_id "
+        "WHERE e.kind = 'consulate'")}
+    assert set(e4["kind"]) <= {"activity"} and set(e4["id"]) == used and set(e4["via"]) <= {"consulate_use"}
+    assert view.loc["4e", "state"] == ("work" if used else "nothing")
     assert {"g1", "g2", "g3", "v7", "fm"} <= set(view.index)
 
 
@@ -234,7 +242,8 @@ def test_the_text_lists_each_points_indicators_with_latest_value_and_target():
 
 
 def test_the_page_shows_states_items_and_indicators(tmp_path, monkeypatch):
-    # The seed plus a planned action on 4e and an indicator on 1g measured in 2024 (13 against a target of 20).
+    # The seed plus a planned action on 4c and an indicator on 1g measured in 2024 (13 against a target of 20);
+    # the seed itself serves neither point.
     from pathlib import Path
 
     from streamlit.testing.v1 import AppTest
@@ -246,7 +255,7 @@ def test_the_page_shows_states_items_and_indicators(tmp_path, monkeypatch):
     conn = connect(path)
     load_seed(conn)
     import_texts(conn, [
-        ("a.csv", b"id,title,strategy_points,responsible,status,source\nconsuls,Invite the consuls,4e,Office,planned,test\n"),
+        ("a.csv", b"id,title,strategy_points,responsible,status,source\nhosts,Host role plan,4c,Office,planned,test\n"),
         ("i.csv", b"id,name,name_en,direction,target,target_year,strategy_points,source\n"
                   b"students,Studenter,Students,higher,20,2026,1g,test\n"),
         ("v.csv", b"indicator_id,year,value,source\nstudents,2024,13,test\n"),
@@ -260,7 +269,7 @@ def test_the_page_shows_states_items_and_indicators(tmp_path, monkeypatch):
     assert not at.exception
     (table,) = [df.value for df in at.dataframe if "Point" in df.value.columns]
     table = table.set_index("Point")
-    assert (table.loc["4e", "State"], table.loc["4e", "Actions"]) == ("Only planned", 1)
+    assert (table.loc["4c", "State"], table.loc["4c", "Actions"]) == ("Only planned", 1)
     assert (table.loc["1g", "State"], table.loc["1g", "Indicators"]) == ("Work registered", 1)
     at.selectbox(key="strategy_point").set_value("1g").run()
     (items,) = [df.value for df in at.dataframe if "Counted because" in df.value.columns]
