@@ -46,6 +46,7 @@ try:
             page("app_pages/sister_cities.py", "nav.sister_cities"),
             page("app_pages/gaps.py", "nav.gaps"),
             page("app_pages/strategy.py", "nav.strategy"),
+            page("app_pages/annual_report.py", "nav.annual"),
         ],
         c.t("nav.data"): [
             page("app_pages/registry_browser.py", "nav.registry", url_path="registry"),

@@ -25,6 +25,9 @@ _TITLES = {
     "contacts": "registry.tab_contacts", "declared_totals": "registry.tab_declared_totals",
     "plan_lines": "registry.tab_plan_lines", "activity_participants": "registry.participants",
     "activity_ties": "registry.linked_ties", "agreement_parties": "registry.parties",
+    "plan_actions": "registry.tab_plan_actions", "indicators": "registry.tab_indicators",
+    "action_partners": "registry.action_partners", "action_ties": "registry.action_ties",
+    "indicator_values": "registry.indicator_values",
 }
 
 # The version of each row as its form first showed it: a save is checked against that, not against the

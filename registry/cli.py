@@ -184,20 +184,44 @@ def _case(a: argparse.Namespace) -> int:
     return 0
 
 
-@command("strategy", "for each point of the strategy, what the registry holds that serves it, and the points with nothing")
+@command("strategy", "for each point of the strategy, the work the registry holds that serves it, and its state")
 @arg(*_DB[0], **_DB[1])
 @arg(*_AS_OF[0], **_AS_OF[1])
 @arg(*_HOME[0], **_HOME[1])
 @arg("--format", choices=["table", "csv"], default="table", help="csv writes every column with stable codes")
 @arg("--lang", choices=["nb", "en"], default="nb", help="language of the titles (default nb, like the app)")
 def _strategy(a: argparse.Namespace) -> int:
-    from .review import strategy
+    from .review import strategy, strategy_text
 
-    view = strategy.strategy_for(open_existing(a.db), a.as_of, home_id=a.home)
+    conn = open_existing(a.db)
+    view = strategy.strategy_for(conn, a.as_of, home_id=a.home)
     if a.format == "csv":
         sys.stdout.write(view.to_csv(index=False))
+        # The CSV stays data; what «nothing registered» may mean goes beside it, to the terminal.
+        sys.stderr.write(strategy_text.caveat_text(a.lang) + "\n")
         return 0
-    sys.stdout.write(strategy.strategy_text(view, a.lang))
+    sys.stdout.write(strategy_text.strategy_text(view, a.lang, strategy.indicator_status(conn, a.as_of)))
+    return 0
+
+
+@command("annual-report", "the annual report on international work for one year, as Markdown, HTML or Word")
+@arg("year", type=int, help="the year reported on, e.g. 2025")
+@arg(*_DB[0], **_DB[1])
+@arg(*_HOME[0], **_HOME[1])
+@arg("--format", choices=["md", "html", "docx"], default="md", help="md (default), html (one self-contained page) or docx")
+@arg("--lang", choices=["nb", "en"], default="nb", help="language of the report (default nb)")
+@arg("--out", metavar="FILE", help="write to FILE (required for docx; default: standard output)")
+def _annual_report(a: argparse.Namespace) -> int:
+    from . import annual
+
+    if a.format == "docx" and not a.out:
+        print("error: --format docx needs --out FILE", file=sys.stderr)
+        return 2
+    data = annual.report_bytes(open_existing(a.db), a.year, a.format, a.lang, home_id=a.home)
+    if a.out:
+        Path(a.out).write_bytes(data)
+    else:
+        sys.stdout.write(data.decode("utf-8"))
     return 0
 
 

@@ -33,7 +33,9 @@ __all__ = [
 ]
 
 #: Tables the registry page edits with the generic form (entities and ties have their own tabs), in tab order.
-EDITABLE: tuple[str, ...] = ("activities", "agreements", "contacts", "declared_totals", "plan_lines")
+EDITABLE: tuple[str, ...] = (
+    "activities", "agreements", "contacts", "declared_totals", "plan_lines", "plan_actions", "indicators",
+)
 
 #: The columns that name a row in a picker, per table (references shown by name, codes by label).
 LABEL_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -49,6 +51,11 @@ LABEL_COLUMNS: dict[str, tuple[str, ...]] = {
     "contacts": ("office", "entity_id"),
     "declared_totals": ("entity_id", "measure", "total", "as_of"),
     "settings": ("key", "value"),
+    "plan_actions": ("title", "period_start"),
+    "action_partners": ("entity_id", "role"),
+    "action_ties": ("tie_id",),
+    "indicators": ("name", "unit"),
+    "indicator_values": ("year", "value"),
 }
 
 #: The columns a new row's id is made from when the editor leaves it empty (tables with text ids).
@@ -59,6 +66,8 @@ ID_FROM: dict[str, tuple[str, ...]] = {
     "activities": ("title", "start"),
     "contacts": ("entity_id", "office"),
     "declared_totals": ("entity_id", "measure", "as_of"),
+    "plan_actions": ("title", "period_start"),
+    "indicators": ("name",),
 }
 
 

@@ -325,6 +325,10 @@ class Snapshot:
     settings: Mapping[str, str] = field(default_factory=dict)
     #: Totals that sources declare (22 consulates, 13 twin towns): rows of ``declared_totals``.
     declared_totals: tuple[dict[str, Any], ...] = ()
+    #: The action plan's actions, each with ``partners`` ((entity id, role), ...) and ``tie_ids`` added.
+    plan_actions: tuple[dict[str, Any], ...] = ()
+    #: Each indicator row with ``values`` ((year, value, source), ... by year) added.
+    indicators: tuple[dict[str, Any], ...] = ()
 
 
 def snapshot(conn: sqlite3.Connection) -> Snapshot:
@@ -349,15 +353,27 @@ def snapshot(conn: sqlite3.Connection) -> Snapshot:
         for a in rows("SELECT * FROM activities ORDER BY start, id")
     )
     agreements = tuple({**a, "parties": tuple(parties.get(a["id"], ()))} for a in rows("SELECT * FROM agreements ORDER BY id"))
+    partners: dict[str, list[tuple[str, str]]] = {}
+    for aid, eid, role in conn.execute("SELECT action_id, entity_id, coalesce(role, 'partner') FROM action_partners ORDER BY id"):
+        partners.setdefault(aid, []).append((eid, role))
+    action_ties: dict[str, list[str]] = {}
+    for aid, tid in conn.execute("SELECT action_id, tie_id FROM action_ties ORDER BY id"):
+        action_ties.setdefault(aid, []).append(tid)
+    values: dict[str, list[tuple[int, float, str]]] = {}
+    for iid, year, value, source in conn.execute("SELECT indicator_id, year, value, source FROM indicator_values ORDER BY year, id"):
+        values.setdefault(iid, []).append((year, value, source))
     return Snapshot(
         build_graph(conn),
         rows("SELECT id, coalesce(kind, 'category') AS kind, tie_id, category, title, title_nb, decided_on, decided_by, "
              "case_ref, reason, source, scope, review_on FROM decisions ORDER BY id"),
-        rows("SELECT id, tie_id, activity_id, year, coalesce(kind, 'plan') AS kind, amount, coalesce(currency, 'NOK') AS currency, funder, funder_id, purpose, source FROM plan_lines ORDER BY id"),
+        rows("SELECT id, tie_id, activity_id, action_id, year, coalesce(kind, 'plan') AS kind, amount, coalesce(currency, 'NOK') AS currency, funder, funder_id, purpose, source FROM plan_lines ORDER BY id"),
         activities,
         agreements,
         {k: v for k, v in conn.execute("SELECT key, value FROM settings") if v is not None},
         rows("SELECT * FROM declared_totals ORDER BY id"),
+        tuple({**a, "partners": tuple(partners.get(a["id"], ())), "tie_ids": tuple(action_ties.get(a["id"], ()))}
+              for a in rows("SELECT * FROM plan_actions ORDER BY id")),
+        tuple({**i, "values": tuple(values.get(i["id"], ()))} for i in rows("SELECT * FROM indicators ORDER BY id")),
     )
 
 

@@ -157,6 +157,27 @@ def _m006_council_case(db: sqlite_utils.Database) -> None:
     _add_missing_columns(db)
 
 
+def _m008_action_plan(db: sqlite_utils.Database) -> None:
+    """The action plan as data: actions, their partners and ties, indicators and their yearly values;
+    budget lines for an action; the Mål bullets, decision point 7 and the majority remark as strategy points."""
+    _sync_vocabularies(db)
+    for t in DATA_TABLES:
+        if not db[t.name].exists():
+            _create(db, t)
+    _add_missing_columns(db)
+    db.execute("CREATE INDEX IF NOT EXISTS plan_lines_action ON plan_lines(action_id)")
+    # The points whose text now says which of the council's decision points it comes from: the help as
+    # shipped before (the same text without that mark) is replaced; a registry's own wording stays.
+    for term in vocab.STRATEGY_POINTS:
+        if term.code in _MARKED_IN_008:
+            old = term.help[: term.help.rindex(" (")]
+            db.execute("UPDATE strategy_points SET help = ? WHERE code = ? AND help = ?", (term.help, term.code, old))
+
+
+#: Strategy points whose help gained the council's mark in migration 008 (vedtakspunkt 4a and 5).
+_MARKED_IN_008 = frozenset({"1", "1d", "1f", "3b", "4b"})
+
+
 #: Ordered; each runs once, in its own transaction, and is recorded in ``migrations``.
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_vocabularies", _m001_vocabularies),
@@ -165,6 +186,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("004_evidence_model", _m004_evidence_model),
     ("005_role_label", _m005_role_label),
     ("006_council_case", _m006_council_case),
+    ("008_action_plan", _m008_action_plan),
 ]
 
 

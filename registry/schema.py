@@ -238,12 +238,82 @@ DECISIONS = Table(
     extra=("CREATE INDEX IF NOT EXISTS decisions_tie ON decisions(tie_id)",),
 )
 
+PLAN_ACTIONS = Table(
+    "plan_actions",
+    (
+        Column("id", required=True, help="Stable slug, e.g. 'forum-2014'"),
+        Column("title", required=True, help="What is to be done, in a line (the source's language)"),
+        Column("title_nb", help="Norwegian title, for Norwegian texts (the source's own title stays in 'title')"),
+        Column("strategy_points", vocabulary="strategy_points", multi=True, help="The strategy points the action carries out"),
+        Column("responsible", help="The municipal unit responsible for the action"),
+        Column("decision_id", "INTEGER", references="decisions", help="The decision that adopted the plan the action is in"),
+        Column("period_start", date=True, help="First year (or date) of the action's period"),
+        Column("period_end", date=True, help="Last year (or date) of the action's period"),
+        Column("status", required=True, vocabulary="action_statuses", help="'planned', 'ongoing', 'completed', 'postponed' or 'cancelled'"),
+        Column("notes"),
+        Column("source", required=True),
+        _VERIFIED,
+    ) + _TRACKING,
+    help="The action plan's actions (handlingsplan): what is to be done, for which strategy points, by whom, when",
+)
+
+# The action plan's two link tables, like an activity's: any number of partners and of ties per action.
+ACTION_PARTNERS = Table(
+    "action_partners",
+    (Column("id", "INTEGER"), Column("action_id", required=True, references="plan_actions"),
+     Column("entity_id", required=True, references="entities", help="A partner in the action"),
+     Column("role", vocabulary="participant_roles", help="'partner' unless stated"), Column("notes")) + _TRACKING,
+    id_generated=True, help="The partners of each action (any number)",
+    extra=("CREATE INDEX IF NOT EXISTS action_partners_action ON action_partners(action_id)",),
+)
+
+ACTION_TIES = Table(
+    "action_ties",
+    (Column("id", "INTEGER"), Column("action_id", required=True, references="plan_actions"),
+     Column("tie_id", required=True, references="ties", help="A relation the action works on")) + _TRACKING,
+    id_generated=True, help="Which ties an action works on (any number)",
+    extra=("CREATE INDEX IF NOT EXISTS action_ties_action ON action_ties(action_id)",),
+)
+
+INDICATORS = Table(
+    "indicators",
+    (
+        Column("id", required=True, help="Stable slug, e.g. 'pupils-on-exchange'"),
+        Column("name", required=True, help="What is measured (Norwegian)"),
+        Column("name_en", help="English name"),
+        Column("unit", help="What one counts in, e.g. 'pupils', 'NOK', 'per cent'"),
+        Column("direction", required=True, vocabulary="indicator_directions", help="'higher' or 'lower' is better"),
+        Column("baseline", "REAL", help="The value the target is measured from"),
+        Column("baseline_year", "INTEGER", help="The year of the baseline"),
+        Column("target", "REAL", help="The value aimed at"),
+        Column("target_year", "INTEGER", help="The year the target is to be reached"),
+        Column("action_id", references="plan_actions", help="The action the indicator measures"),
+        Column("strategy_points", vocabulary="strategy_points", multi=True),
+        Column("notes"),
+        Column("source", required=True),
+        _VERIFIED,
+    ) + _TRACKING,
+    help="Indicators of the action plan: what is measured, in what unit, from which baseline to which target",
+    extra=("CREATE INDEX IF NOT EXISTS indicators_action ON indicators(action_id)",),
+)
+
+INDICATOR_VALUES = Table(
+    "indicator_values",
+    (Column("id", "INTEGER"), Column("indicator_id", required=True, references="indicators"),
+     Column("year", "INTEGER", required=True, help="The year measured"),
+     Column("value", "REAL", required=True, help="The value measured, in the indicator's unit"),
+     Column("source", required=True, help="Where the value was read"), Column("notes")) + _TRACKING,
+    id_generated=True, help="Measured values of the indicators, one per indicator and year, each with its source",
+    extra=("CREATE UNIQUE INDEX IF NOT EXISTS indicator_values_year ON indicator_values(indicator_id, year)",),
+)
+
 PLAN_LINES = Table(
     "plan_lines",
     (
         Column("id", "INTEGER"),
         Column("tie_id", references="ties", help="The relation financed (any kind of tie)"),
         Column("activity_id", references="activities", help="The activity or project financed"),
+        Column("action_id", references="plan_actions", help="The action of the action plan financed"),
         Column("year", "INTEGER", required=True),
         Column("kind", vocabulary="budget_kinds", help="'plan' (budgeted) or 'actual' (spent or received)"),
         Column("amount", "INTEGER", required=True, help="Whole units of the currency"),
@@ -259,6 +329,7 @@ PLAN_LINES = Table(
     extra=(
         "CREATE INDEX IF NOT EXISTS plan_lines_tie ON plan_lines(tie_id)",
         "CREATE INDEX IF NOT EXISTS plan_lines_activity ON plan_lines(activity_id)",
+        "CREATE INDEX IF NOT EXISTS plan_lines_action ON plan_lines(action_id)",
     ),
 )
 
@@ -328,11 +399,10 @@ AUDIT = Table(
 #: Tables users edit, in dependency order (parents first).
 DATA_TABLES: tuple[Table, ...] = (
     ENTITIES, AGREEMENTS, AGREEMENT_PARTIES, TIES, ACTIVITIES, ACTIVITY_PARTICIPANTS, ACTIVITY_TIES,
-    DECISIONS, PLAN_LINES, CONTACTS, DECLARED_TOTALS, SETTINGS,
+    DECISIONS, PLAN_ACTIONS, ACTION_PARTNERS, ACTION_TIES, INDICATORS, INDICATOR_VALUES, PLAN_LINES, CONTACTS,
+    DECLARED_TOTALS, SETTINGS,
 )
 TABLES: dict[str, Table] = {t.name: t for t in DATA_TABLES + (AUDIT,)}
-
-
 
 
 def personal_columns(table: str) -> tuple[str, ...]:

@@ -261,8 +261,8 @@ def _check_values(t: Table, out: dict[str, Any], vocabularies: Vocabularies, bad
     if t.name == "plan_lines":
         if out.get("amount") is not None and out["amount"] < 0:
             bad("amount", "must not be negative")
-        if out.get("tie_id") is None and out.get("activity_id") is None:
-            bad("tie_id", "a budget line needs a tie_id or an activity_id")
+        if out.get("tie_id") is None and out.get("activity_id") is None and out.get("action_id") is None:
+            bad("tie_id", "a budget line needs a tie_id, an activity_id or an action_id")
         cur = out.get("currency")
         if cur is not None and not _currency_ok(str(cur)):
             bad("currency", f"{cur!r} is not an ISO 4217 currency code like NOK or EUR")
@@ -272,8 +272,9 @@ def _check_values(t: Table, out: dict[str, Any], vocabularies: Vocabularies, bad
                 bad(col, "a category decision needs a sister-city tie_id and a category")
     if t.name == "decisions" and out.get("kind") in ("enter_twinning", "end_twinning") and out.get("tie_id") is None:
         bad("tie_id", "a decision to enter or end a twinning names the tie")
-    if t.name == "activities" or t.name == "agreements":
-        first, last = ("start", "end") if t.name == "activities" else ("signed_on", "ended_on")
+    if t.name in ("activities", "agreements", "plan_actions"):
+        first, last = {"activities": ("start", "end"), "agreements": ("signed_on", "ended_on"),
+                       "plan_actions": ("period_start", "period_end")}[t.name]
         a, b = out.get(first), out.get(last)
         if a and b and dates.is_partial_date(a) and dates.is_partial_date(b) and dates.latest(b) < dates.earliest(a):
             bad(last, f"ends ({b}) before it starts ({a})")

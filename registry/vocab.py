@@ -26,6 +26,8 @@ __all__ = [
     "BUDGET_KINDS",
     "DECLARED_MEASURES",
     "STRATEGY_POINTS",
+    "ACTION_STATUSES",
+    "INDICATOR_DIRECTIONS",
     "VOCABULARIES",
     "label",
 ]
@@ -172,11 +174,29 @@ DECLARED_MEASURES: tuple[Term, ...] = (
 )
 
 # The strategy's own points (bystyresak 3/10, «Store lille Trondheim i verden», adopted 2010-01-28): the
-# four målområder (m1–m4) and the points of strategies 1–4, with short titles read from the Norwegian
-# original and the point's own words (corrected from the OCR copy) as help. The council's additions:
-# 1h and 1i (tillegg strategi 1), 3f (nytt punkt), 4d (tillegg) and the change of 4h.
+# three *Mål* bullets (g1–g3), the four målområder (m1–m4) and the points of strategies 1–4, then the
+# council's decision point 7 (v7) and the majority's remark (fm), with short titles read from the Norwegian
+# original and the point's own words (corrected from the OCR copy) as help. The council's marks, as its
+# decision words them: additions 1h and 1i (tillegg strategi 1), 3f (nytt punkt), 4d (tillegg), the change
+# of 4h and of strategy 1 (point 4); the remarks of point 5 (1d, 3b, 1f, 4b); the Mål's changes (point 6).
 _COUNCIL = " (Bystyrets tillegg 28.01.2010.)"
+# Vedtakspunkt 5: «Bystyret vil likevel påpeke flere momenter» — the council's remarks, taken into the text.
+_REMARK = " (Bystyrets merknad, vedtakspunkt 5, 28.01.2010.)"
 STRATEGY_POINTS: tuple[Term, ...] = (
+    # «Mål for Trondheims internasjonale arbeid»: three bullets, the third the council's own (vedtakspunkt 6b).
+    Term("g1", "Mål 1: Trondheim som internasjonal by og internasjonal nysgjerrighet",
+         "Goal 1: Trondheim as an international city, and international curiosity",
+         "Arbeidet med det internasjonale Trondheim skal videreutvikle Trondheims rolle som en internasjonal by og "
+         "stimulere internasjonal nysgjerrighet."),
+    Term("g2", "Mål 2: Den samlede internasjonale kompetansen i byen",
+         "Goal 2: The city's combined international competence",
+         "… ta i bruk og utvikle den samlede internasjonale kompetanse i Trondheim by som grunnlag for å fornye samfunnet "
+         "og styrke bærekraftig utvikling, som middel i den økende globale konkurransen om oppmerksomhet, arbeidskraft, "
+         "studenter og forskere, kultur- og næringsutvikling. («fornye samfunnet og styrke bærekraftig utvikling»: "
+         "bystyrets tillegg, vedtakspunkt 6a, 28.01.2010.)"),
+    Term("g3", "Mål 3: Et solidaritetsperspektiv", "Goal 3: A solidarity perspective",
+         "… i størst mulig grad være basert på et solidaritetsperspektiv. (Bystyrets nye kulepunkt, vedtakspunkt 6b, "
+         "28.01.2010.)"),
     Term("m1", "Målområde 1: Internasjonal kontakt og samarbeid", "Goal area 1: International contact and cooperation",
          "Befeste og styrke Trondheims internasjonale kontakt og samarbeid som kunnskapsby; avklare vennskapsbysamarbeidet; "
          "samordne strategier og nettverk; gi barn og unge kunnskap om globale utfordringer og muligheter."),
@@ -193,7 +213,8 @@ STRATEGY_POINTS: tuple[Term, ...] = (
     Term("1", "Strategi 1: Tilretteleggerrolle for økt internasjonal kontakt og samarbeid",
          "Strategy 1: A facilitator role for more international contact and cooperation",
          "Trondheim kommune skal ha en tilretteleggerrolle og bidra til økt internasjonal kontakt og samarbeid innen "
-         "utdanning, forskning, helse, kultur og næringsliv."),
+         "utdanning, forskning, helse, kultur og næringsliv. (Vedtatt med bystyrets tillegg/endringer, vedtakspunkt 4a, "
+         "28.01.2010.)"),
     Term("1a", "1a: Internasjonalisering sammen med utdannings- og FoU-miljøene",
          "1a: Internationalisation together with education and R&D institutions",
          "Ta initiativ sammen med utdannings- og FoU-miljøene til økt innsats i internasjonalt arbeid, og bistå "
@@ -209,7 +230,7 @@ STRATEGY_POINTS: tuple[Term, ...] = (
     Term("1d", "1d: Kunnskap om globale utfordringer og muligheter",
          "1d: Knowledge of global challenges and opportunities",
          "Internasjonal kontakt og samarbeid skal gi både barn, unge og voksne kunnskap om globale utfordringer og "
-         "muligheter."),
+         "muligheter." + _REMARK),
     Term("1e", "1e: Barn og unge i kommunens internasjonale arbeid",
          "1e: Children and young people in the municipality's international work",
          "Barn og unges involvering sikres blant annet gjennom ungdommens bystyre og aktiviteter i frivillige "
@@ -218,7 +239,8 @@ STRATEGY_POINTS: tuple[Term, ...] = (
          "Et internasjonalt forum der NTNU, Innovasjon Norge, Trøndelags Europakontor, Access Mid-Norway / Midt-Norsk "
          "handelskammer og Sør-Trøndelag fylkeskommune sammen med Trondheim kommune er katalysator for samspillet "
          "lokalt; næringslivet, reiselivet og kultursektoren skal med. Trondheim har 22 konsulater for 22 land, og "
-         "konsulene inviteres til å delta med en representant."),
+         "konsulene inviteres til å delta med en representant. (Næringslivet, reiselivet og kultursektoren: bystyrets "
+         "merknad, vedtakspunkt 5; konsulene: vedtakspunkt 7, 28.01.2010.)"),
     Term("1g", "1g: Service for internasjonale studenter og forskere",
          "1g: Services for international students and researchers",
          "Forbedre byens servicetilbud til internasjonale studenter og forskere for å lette tilgangen til høyt "
@@ -251,7 +273,7 @@ STRATEGY_POINTS: tuple[Term, ...] = (
     Term("3b", "3b: Ekspertinnvandrere og godkjenning av utenlandsk utdanning",
          "3b: Expert immigrants and recognition of foreign education",
          "Arbeide for at personer med høyere utdanning fra utenlandske universiteter og høyskoler får godkjent / "
-         "godskrevet sin utdanning i Norge."),
+         "godskrevet sin utdanning i Norge. (Ekspertinnvandrere: bystyrets merknad, vedtakspunkt 5, 28.01.2010.)"),
     Term("3c", "3c: Kommunal informasjon på minst to andre språk", "3c: Municipal information in at least two other languages",
          "Ta initiativ til at vesentlig kommunal informasjon blir gjort tilgjengelig gjennom minst to flerspråklige "
          "versjoner."),
@@ -273,7 +295,7 @@ STRATEGY_POINTS: tuple[Term, ...] = (
          "muligheter som til nå har vært usynlige."),
     Term("4b", "4b: Digital internasjonal informasjonsstrategi", "4b: A digital international information strategy",
          "Utvikle en internasjonal informasjonsstrategi; kommunikasjonen skjer i stadig større grad digitalt, så en "
-         "digital informasjonsstrategi må inngå."),
+         "digital informasjonsstrategi må inngå." + _REMARK),
     Term("4c", "4c: Vertskapsrollen som redskap for relasjonsbygging", "4c: The host role as a tool for building relations",
          "Utvikle og forsterke vertskapsrollen: et bysamfunn som etablerer positive relasjoner til besøkende og bruker "
          "vertskapsrollen aktivt til relasjonsbygging."),
@@ -294,6 +316,28 @@ STRATEGY_POINTS: tuple[Term, ...] = (
     Term("4h", "4h: Trondheim som arrangørby", "4h: Trondheim as a host of major events",
          "Videreutvikle Trondheims rykte som arrangørby for større idrettsarrangement, messer og kongresser og kulturelle "
          "arrangementer i byrommet, og sette begivenhetene i en større sammenheng. (Endret av bystyret 28.01.2010.)"),
+    # The council's decision beyond the strategy's text: point 7, and the majority's remark.
+    Term("v7", "Vedtakspunkt 7: Konsulene inviteres til det internasjonale forumet",
+         "Decision point 7: The consuls are invited to the international forum",
+         "Trondheim har 22 konsulater for 22 forskjellige land. Konsulene inviteres til å delta med en representant i det "
+         "internasjonale forum som tenkes etablert. (Bystyrets vedtak 28.01.2010, punkt 7.)"),
+    Term("fm", "Flertallsmerknad: Finansieringsplan i saken om vennskapsbyer",
+         "Majority remark: A financing plan in the sister-city case",
+         "Bystyret ber om at saken om vennskapsbyer inneholder en finansieringsplan. (Flertallsmerknad fra KrF, H, FrP, "
+         "Ap, SV, R, PP, Sp, MDG og V, 28.01.2010.)"),
+)
+
+ACTION_STATUSES: tuple[Term, ...] = (
+    Term("planned", "Planlagt", "Planned", "In the plan, not begun"),
+    Term("ongoing", "Pågår", "Ongoing", "Begun and not finished"),
+    Term("completed", "Gjennomført", "Completed", "Carried out"),
+    Term("postponed", "Utsatt", "Postponed", "Put off to a later period"),
+    Term("cancelled", "Avlyst", "Cancelled", "Dropped: it will not be carried out"),
+)
+
+INDICATOR_DIRECTIONS: tuple[Term, ...] = (
+    Term("higher", "Høyere er bedre", "Higher is better", "The target is reached at or above it"),
+    Term("lower", "Lavere er bedre", "Lower is better", "The target is reached at or below it"),
 )
 
 #: table name -> terms; the migration creates one table per entry.
@@ -313,6 +357,8 @@ VOCABULARIES: dict[str, tuple[Term, ...]] = {
     "budget_kinds": BUDGET_KINDS,
     "declared_measures": DECLARED_MEASURES,
     "strategy_points": STRATEGY_POINTS,
+    "action_statuses": ACTION_STATUSES,
+    "indicator_directions": INDICATOR_DIRECTIONS,
 }
 
 _BY_CODE = {(table, t.code): t for table, terms in VOCABULARIES.items() for t in terms}

@@ -23,7 +23,7 @@ from registry import connect, queries, view
 from registry.graph import GraphFilter, build_graph
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["overview", "network", "map", "sister_cities", "gaps", "strategy", "registry_browser", "import_export"]
+PAGES = ["overview", "network", "map", "sister_cities", "gaps", "strategy", "annual_report", "registry_browser", "import_export"]
 
 
 @pytest.fixture
@@ -402,13 +402,16 @@ def test_strategy_page_lists_every_point_and_the_unserved_ones(registry_db):
     assert not at.exception
     (table,) = [df.value for df in at.dataframe if "Point" in df.value.columns]
     assert list(table["Point"]) == [t.code for t in vocab.STRATEGY_POINTS]
-    # Consulates are registered for 4e (the seed's consular ties); 1i has nothing registered.
-    assert table.set_index("Point").loc["4e", "Relations"] == 6
+    # The seed's consular ties are tagged 4e, but a consulate's own ties are no use of it: no relation counts
+    # for 4e; 2c is served by the sister-city review; 1i has nothing registered.
+    assert table.set_index("Point").loc["4e", "Relations"] == 0
+    assert table.set_index("Point").loc["2c", "State"] == "Work registered"
+    assert any("may mean that the work was not done" in c.value for c in at.caption)
     (unserved,) = [m.value for m in at.markdown if m.value.startswith("- **1i**")]
     assert "1i:" not in unserved  # the code once, in bold, not '**1i** 1i: …'
     at.toggle(key="strategy_only_empty").set_value(True).run()
     (table,) = [df.value for df in at.dataframe if "Point" in df.value.columns]
-    assert "4e" not in list(table["Point"]) and "1i" in list(table["Point"])
+    assert "2c" not in list(table["Point"]) and "1i" in list(table["Point"])
 
 
 # --- issue 11, item 7 -----------------------------------------------------------------------------

@@ -202,7 +202,8 @@ def test_verify_counts_rows(registry):
     snap = verify(registry)
     # Row counts of data/*.csv (data/README.md's table); the fixture adds one decision and its audit row.
     assert snap.summary() == ("56 entities, 9 agreements, 23 agreement_parties, 51 ties, 38 activities, 82 activity_participants, "
-                              "43 activity_ties, 5 decisions, 0 plan_lines, 5 contacts, 2 declared_totals, 3 settings, 317 audit")  # 316 seed rows + 1
+                              "43 activity_ties, 5 decisions, 0 plan_actions, 0 action_partners, 0 action_ties, 0 indicators, "
+                              "0 indicator_values, 0 plan_lines, 5 contacts, 2 declared_totals, 3 settings, 317 audit")  # 316 seed rows + 1
 
 
 def test_cli_backup_and_restore(registry, tmp_path, capsys, monkeypatch):

@@ -38,6 +38,7 @@ PAGES = {
     "sister_cities": ("Vennskapsbyer", "Sister cities"),
     "gaps": ("Hull og overlapp", "Gaps and overlaps"),
     "strategy": ("Strategien punkt for punkt", "The strategy point by point"),
+    "annual_report": ("Årsrapport", "Annual report"),
     "registry": ("Register", "Registry"),
     "import_export": ("Import og eksport", "Import and export"),
 }

@@ -29,7 +29,7 @@ from registry.i18n import messages
 from registry.schema import DATA_TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["overview", "network", "map", "sister_cities", "gaps", "strategy", "registry_browser", "import_export"]
+PAGES = ["overview", "network", "map", "sister_cities", "gaps", "strategy", "annual_report", "registry_browser", "import_export"]
 
 #: Common English words of the app's UI that are not also Norwegian words ('for', 'to', 'by', 'all',
 #: 'problem', 'status', 'start', 'data' and 'type' are both, so they are not listed).

@@ -35,7 +35,7 @@ def test_a_membership_fee_is_a_budget_line_in_any_currency(seeded):
 def test_a_budget_line_names_what_it_finances(seeded):
     got = problems(lambda: store.insert(seeded, "plan_lines", {"year": 2026, "amount": 1, "funder": "municipal",
                                                                 "purpose": "p"}, actor="t"))
-    assert got == ["tie_id: a budget line needs a tie_id or an activity_id"]
+    assert got == ["tie_id: a budget line needs a tie_id, an activity_id or an action_id"]
 
 
 def test_a_strategy_decision_needs_no_tie_but_a_category_decision_does(seeded):

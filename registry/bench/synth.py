@@ -19,6 +19,7 @@ from pathlib import Path
 from ..schema import DATA_TABLES
 from . import synth_draws as draw
 from . import synth_evidence as evidence
+from . import synth_plan
 from .synth_draws import SOURCE
 from .synth_evidence import BUDGET_ON_TIES
 
@@ -137,6 +138,8 @@ def _generate(size: int, seed: int) -> Synthetic:
     rows["declared_totals"] = evidence.declared_totals(rng, by_kind["municipality"], sister)
     # The first municipality is the registry's home: the one whose ties the office keeps.
     rows["settings"] = [{"key": "home_id", "value": by_kind["municipality"][0]}]
+    # Drawn last, so the rows of every other table are those the seed always gave.
+    rows.update(synth_plan.action_plan(rng, by_kind["municipality"][0], orgs, ties))
     return Synthetic(size, seed, rows)
 
 

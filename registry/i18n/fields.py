@@ -74,6 +74,19 @@ FIELDS: dict[str, tuple[str, str]] = {
     "as_of": ("Per dato", "As of"),
     "key": ("Innstilling", "Setting"),
     "value": ("Verdi", "Value"),
+    # the action plan (handlingsplan) and its indicators
+    "action_id": ("Tiltak", "Action"),
+    "responsible": ("Ansvarlig enhet", "Responsible unit"),
+    "decision_id": ("Vedtak", "Decision"),
+    "period_start": ("Periode fra", "Period from"),
+    "period_end": ("Periode til", "Period to"),
+    "unit": ("Enhet", "Unit"),
+    "direction": ("Retning", "Direction"),
+    "baseline": ("Utgangsverdi", "Baseline"),
+    "baseline_year": ("Utgangsår", "Baseline year"),
+    "target": ("Mål", "Target"),
+    "target_year": ("Målår", "Target year"),
+    "indicator_id": ("Indikator", "Indicator"),
 }
 
 
@@ -87,6 +100,11 @@ TABLE_LABELS: dict[str, tuple[str, str]] = {
     "contacts": ("Kontaktpunkter", "Contacts"),
     "declared_totals": ("Oppgitte antall", "Declared totals"),
     "settings": ("Innstillinger", "Settings"),
+    "plan_actions": ("Tiltak i handlingsplanen", "Action plan"),
+    "action_partners": ("Partnere i tiltak", "Action partners"),
+    "action_ties": ("Tiltak per forbindelse", "Actions per tie"),
+    "indicators": ("Indikatorer", "Indicators"),
+    "indicator_values": ("Indikatorverdier", "Indicator values"),
 }
 
 
@@ -171,6 +189,34 @@ FIELD_HELP_NB: dict[str, str] = {
     "declared_totals.as_of": "Når kilden telte",
     "settings.key": "En innstilling som er deklarert i registry.settings",
     "settings.value": "Verdien, som tekst",
+    "plan_lines.action_id": "Tiltaket i handlingsplanen som finansieres",
+    "plan_actions.id": "Fast kortnavn, f.eks. «forum-2014»",
+    "plan_actions.title": "Hva som skal gjøres, på én linje (på kildens språk)",
+    "plan_actions.title_nb": "Norsk tittel, til norske tekster (kildens egen tittel blir stående i «title»)",
+    "plan_actions.strategy_points": "Strategipunktene tiltaket følger opp",
+    "plan_actions.responsible": "Enheten som har ansvaret, f.eks. «Rådmannens fagstab»",
+    "plan_actions.decision_id": "Vedtaket om handlingsplanen tiltaket står i",
+    "plan_actions.period_start": "Første år (eller dato) i tiltakets periode",
+    "plan_actions.period_end": "Siste år (eller dato) i tiltakets periode",
+    "plan_actions.status": "«planned», «ongoing», «completed», «postponed» eller «cancelled»",
+    "plan_actions.verified_on": _VERIFIED_NB,
+    "action_partners.entity_id": "En partner i tiltaket",
+    "action_partners.role": "«partner» om ikke annet er oppgitt",
+    "action_ties.tie_id": "En relasjon tiltaket arbeider med",
+    "indicators.id": "Fast kortnavn, f.eks. «elever-pa-utveksling»",
+    "indicators.name": "Hva som måles (på norsk)",
+    "indicators.name_en": "Engelsk navn",
+    "indicators.unit": "Hva det telles i, f.eks. «elever», «NOK», «prosent»",
+    "indicators.direction": "«higher» eller «lower» er bedre",
+    "indicators.baseline": "Verdien målet måles fra",
+    "indicators.baseline_year": "Året utgangsverdien gjelder",
+    "indicators.target": "Verdien det siktes mot",
+    "indicators.target_year": "Året målet skal være nådd",
+    "indicators.action_id": "Tiltaket indikatoren måler",
+    "indicators.verified_on": _VERIFIED_NB,
+    "indicator_values.year": "Året som er målt",
+    "indicator_values.value": "Verdien som er målt, i indikatorens enhet",
+    "indicator_values.source": "Der verdien er lest",
 }
 
 

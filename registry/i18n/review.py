@@ -137,15 +137,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- the strategy point by point
     "strategy.title": ("Strategien punkt for punkt", "The strategy point by point"),
     "strategy.intro": (
-        "For hvert punkt i den internasjonale strategien (bystyresak 3/10): relasjonene, avtalene og aktivitetene som er "
-        "registrert for det, pengene knyttet til dem, og funnene i analysen som gjelder det. Punkter uten noe registrert "
-        "er listet til slutt – grunnlag for årsrapporten til bystyret.",
-        "For each point of the international strategy (city council case 3/10): the relations, agreements and activities "
-        "registered for it, the money tied to them, and the analysis findings that concern it. Points with nothing "
-        "registered are listed last – material for the annual report to the council.",
+        "For hvert punkt i den internasjonale strategien (bystyresak 3/10), med målene, vedtakspunkt 7 og "
+        "flertallsmerknaden: tiltakene og indikatorene i handlingsplanen, relasjonene, avtalene, aktivitetene og vedtakene "
+        "som er registrert for det – merket med punktet eller etter hva punktet handler om –, pengene knyttet til dem, og "
+        "funnene i analysen som gjelder det. Hvert punkt har arbeid registrert, bare planer, eller ingenting registrert – "
+        "grunnlag for årsrapporten til bystyret.",
+        "For each point of the international strategy (city council case 3/10), with the goals, decision point 7 and the "
+        "majority remark: the action plan's actions and indicators, the relations, agreements, activities and decisions "
+        "registered for it – tagged with the point or by what the point is about –, the money tied to them, and the "
+        "analysis findings that concern it. Each point has work registered, only plans, or nothing registered – material "
+        "for the annual report to the council.",
     ),
-    "strategy.served": ("Punkter med noe registrert", "Points with something registered"),
-    "strategy.unserved": ("Punkter uten noe registrert", "Points with nothing registered"),
     "strategy.only_unserved": ("Vis bare punkter uten noe registrert", "Show only points with nothing registered"),
     "strategy.point": ("Punkt", "Point"),
     "strategy.ties": ("Relasjoner", "Relations"),
@@ -157,10 +159,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "strategy.last": ("Siste aktivitet", "Last activity"),
     "strategy.nothing": ("Ingenting registrert", "Nothing registered"),
     "strategy.nothing_help": (
-        "Registeret har ingen relasjon, avtale eller aktivitet merket med disse punktene. Det kan bety at arbeidet ikke "
-        "er gjort, eller at det ikke er registrert.",
-        "The registry holds no relation, agreement or activity tagged with these points. That may mean the work was not "
-        "done, or that it was not registered.",
+        "Registeret har ikke noe tiltak, ingen indikator, relasjon, avtale, aktivitet eller vedtak som tjener disse "
+        "punktene. Det kan bety at arbeidet ikke er gjort, eller at det ikke er registrert.",
+        "The registry holds no action, indicator, relation, agreement, activity or decision that serves these points. "
+        "That may mean the work was not done, or that it was not registered.",
     ),
     # --- gaps and overlaps
     "gaps.title": ("Hull og overlapp", "Gaps and overlaps"),

@@ -1,32 +1,110 @@
-"""The strategy view: for each point of the strategy, what the registry holds that serves it.
+"""The strategy point by point: for each point, the work the registry holds that serves it, and in what state.
 
 The annual report to the council asks, point by point, what was done. This view
-answers from the registry: the relations (ties) and agreements tagged with the
-point, the activities, the money planned and spent on them, and the findings of
-the analysis that concern the point — and it lists the points with nothing
-registered, which is itself a finding.
+answers from the registry: the action plan's actions and indicators, the
+relations (ties), agreements and activities tagged with the point, the decisions,
+the money planned and spent on them, and the findings of the analysis that
+concern the point. Some points are served by what they are about rather than by
+a tag (:data:`TOPICS`): 2c by the sister-city review and its decisions, 3d by the
+decisions adopting the strategy and the action plan, 4e by consulates that are
+used. Each point is in one of three states (:data:`STATES`): work registered,
+only planned, or nothing registered — and nothing registered may mean the work
+was not done, or that it was not registered.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from datetime import date
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 import pandas as pd
 
 from .. import dates, rules as R, vocab
-from ..analysis.context import Context, prepare
+from ..analysis.context import Context, Tie, prepare
 from ..graph import Snapshot
 
-__all__ = ["STRATEGY_COLUMNS", "points_of", "strategy_view", "strategy_for", "unserved_points", "strategy_text"]
+__all__ = [
+    "STATES", "COUNCIL", "TOPICS", "STRATEGY_COLUMNS", "ITEM_COLUMNS", "INDICATOR_COLUMNS", "points_of",
+    "strategy_items", "strategy_view", "strategy_for", "indicator_status", "unserved_points", "planned_points",
+]
+
+#: The three states of a point: some work registered; only plans (planned actions, indicators without a
+#: value, uncertain ties, activities not yet begun); nothing at all.
+STATES: tuple[str, ...] = ("work", "planned", "nothing")
+
+
+class Council(NamedTuple):
+    """How the city council's decision of 28.01.2010 marks a point: the kind of mark and its decision point."""
+
+    mark: str  # addition, change, remark, decision, majority_remark (templates strategy.council.*)
+    point: str  # the decision point (vedtakspunkt), e.g. '4' or '6b'; '' for the majority remark
+
+
+#: The points the council added, changed or remarked on, as the decision says (bystyresak 3/10): point 4
+#: «tillegg / endringer», point 5 «Bystyret vil likevel påpeke flere momenter», point 6 the changes to the
+#: *Mål*, point 7 the consuls, and the majority's remark on the sister-city case.
+COUNCIL: dict[str, Council] = {
+    "g2": Council("addition", "6a"),
+    "g3": Council("addition", "6b"),
+    "1": Council("change", "4a"),
+    "1d": Council("remark", "5"),
+    "1f": Council("remark", "5, 7"),
+    "1h": Council("addition", "4"),
+    "1i": Council("addition", "4"),
+    "3b": Council("remark", "5"),
+    "3f": Council("addition", "4"),
+    "4b": Council("remark", "5"),
+    "4d": Council("addition", "4"),
+    "4h": Council("change", "4"),
+    "v7": Council("decision", "7"),
+    "fm": Council("majority_remark", ""),
+}
 
 #: Columns of :func:`strategy_view`, in order.
 STRATEGY_COLUMNS: tuple[str, ...] = (
-    "point", "title_nb", "title_en", "ties", "agreements", "activities", "findings",
-    "planned_nok", "actual_nok", "last_activity_on", "nothing_registered", "tie_ids", "agreement_ids",
-    "activity_ids", "finding_kinds",
+    "point", "title_nb", "title_en", "council_mark", "council_point", "state", "actions", "indicators", "ties",
+    "agreements", "activities", "decisions", "findings", "planned_nok", "actual_nok", "last_activity_on",
+    "nothing_registered", "action_ids", "indicator_ids", "tie_ids", "agreement_ids", "activity_ids", "decision_ids",
+    "finding_kinds",
 )
+
+#: Columns of :func:`strategy_items`: one row per (point, row that serves it).
+ITEM_COLUMNS: tuple[str, ...] = ("point", "kind", "id", "state", "via", "title", "on")
+
+#: Columns of :func:`indicator_status`.
+INDICATOR_COLUMNS: tuple[str, ...] = (
+    "id", "name", "name_en", "unit", "direction", "baseline", "baseline_year", "target", "target_year",
+    "latest_year", "latest_value", "reached", "action_id", "points",
+)
+
+#: Item kinds, in the order the view counts them; the view's count and id columns of each.
+_KIND_COLUMNS: dict[str, tuple[str, str] | None] = {
+    "action": ("actions", "action_ids"), "indicator": ("indicators", "indicator_ids"), "tie": ("ties", "tie_ids"),
+    "agreement": ("agreements", "agreement_ids"), "activity": ("activities", "activity_ids"),
+    "decision": ("decisions", "decision_ids"), "plan_line": None,
+}
+
+#: Activity kinds that are children's and young people's own participation (strategy 1c: «internasjonale
+#: programmer, kulturutveksling og kontaktskapende arbeid»), not a gift or a signing in their sector.
+YOUTH_ACTIVITY_KINDS = frozenset({"exchange", "project", "visit", "delegation", "event", "meeting"})
+#: Decisions of the sister-city review (strategy 2c: grading the sister cities, and what follows from it).
+REVIEW_DECISION_KINDS = frozenset({"category", "suspend_twinning", "resume_twinning", "end_twinning"})
+#: Decisions that anchor the work at strategic and political level (strategy 3d).
+ANCHORING_DECISION_KINDS = frozenset({"adopt_strategy", "adopt_action_plan"})
+#: Action statuses that are work done or under way; 'cancelled' actions do not count at all.
+_ACTION_WORK = frozenset({"ongoing", "completed"})
+
+#: Points served by what they are about, not (only) by a tag: point -> the reasons (``strategy.via.*``).
+TOPICS: dict[str, tuple[str, ...]] = {
+    "1c": ("youth",),
+    "2c": ("sister_review", "review_decision"),
+    "3d": ("anchoring",),
+    "4e": ("consulate_use",),
+    "v7": ("consul_forum",),
+    "fm": ("financing_plan",),
+    "g3": ("solidarity",),
+}
 
 
 def points_of(text: Any) -> tuple[str, ...]:
@@ -51,6 +129,185 @@ def _home_related(ctx: Context, ends: Iterable[str]) -> bool:
     return any(e in local or (home is not None and located.get(e) == home) for e in ends if e)
 
 
+def _home_consulates(ctx: Context) -> frozenset[str]:
+    # Consulates located in the home municipality: the ones strategy 4e and decision point 7 speak of.
+    home = ctx.home
+    return frozenset(e for e, city in ctx.located.items() if city == home and ctx.kind(e) == "consulate")
+
+
+def _title(row: dict[str, Any], lang: str, fallback: str = "") -> str:
+    if lang == "nb" and row.get("title_nb"):
+        return str(row["title_nb"])
+    return str(row.get("title") or fallback)
+
+
+def _tie_topics(ctx: Context, t: Tie, consulates: frozenset[str]) -> list[tuple[str, str]]:
+    """Return ``(point, reason)`` for each point tie ``t`` serves by what the point is about."""
+    a, out = t.attrs, []
+    kind, ends = a.get("kind"), (t.u, t.v)
+    if kind == "sister_city":
+        out.append(("2c", "sister_review"))
+    if kind == "exchange" and "youth" in points_of(a.get("sectors")):
+        out.append(("1c", "youth"))
+    if any(ctx.kind(e) in R.SOLIDARITY_CARRIER_KINDS for e in (*ends, a.get("carrier_id")) if e):
+        out.append(("g3", "solidarity"))
+    if any(e in consulates for e in ends):
+        # Any tie of a consulate beyond its own (consular, located_in; left out before this is called) is use.
+        out.append(("4e", "consulate_use"))
+        if kind == "forum_member":
+            out.append(("v7", "consul_forum"))
+    return out
+
+
+def _activity_topics(ctx: Context, act: dict[str, Any], consulates: frozenset[str]) -> list[tuple[str, str]]:
+    """Return ``(point, reason)`` for each point activity ``act`` serves by what the point is about."""
+    out = []
+    people = act.get("participants", ())
+    if act.get("kind") in YOUTH_ACTIVITY_KINDS and "youth" in points_of(act.get("sectors")):
+        out.append(("1c", "youth"))
+    if any(e in consulates for e, _ in people):
+        out.append(("4e", "consulate_use"))
+    if any(role == "carrier" and ctx.kind(e) in R.SOLIDARITY_CARRIER_KINDS for e, role in people):
+        out.append(("g3", "solidarity"))
+    return out
+
+
+def strategy_items(
+    source: sqlite3.Connection | Snapshot | Context,
+    as_of: date | str | int | None = None,
+    home_id: str | None = None,
+    lang: str = "nb",
+) -> pd.DataFrame:
+    """Return every row that serves a strategy point (:data:`ITEM_COLUMNS`), one row per (point, kind, id).
+
+    ``state`` is 'work' or 'planned'; ``via`` says why the row counts ('tag', 'action' or a topic of
+    :data:`TOPICS`); ``title`` is in ``lang``; ``on`` is the row's date as registered. Counted for the home
+    municipality as of the date:
+
+    - actions: 'ongoing' or 'completed' (and begun) are work, 'planned' and 'postponed' only planned,
+      'cancelled' not counted; every action of the registry is the home's own plan;
+    - indicators (their own points and their action's): work once a value is measured by the year, else planned;
+    - ties that count on the date and involve a local actor: 'uncertain' ones (planned, not documented as in
+      force) only planned, suspended ones not counted; a consulate's own ties (consular, located_in) never
+      count, whatever their tag: they say where a consulate is, not that it is used;
+    - agreements with a local party, signed by the date ('uncertain' ones only planned);
+    - activities with a local participant: begun by the date is work, later ones planned;
+    - decisions taken by the date (by topic: 2c, 3d, g3);
+    - budget lines of sister cities (topic ``fm``, the financing plan the council asked for).
+    """
+    ctx = prepare(source, as_of, home_id=home_id)
+    day = ctx.as_of
+    consulates = _home_consulates(ctx)
+    rows: list[dict[str, Any]] = []
+    seen: set[tuple[str, str, str]] = set()
+
+    def add(points: Iterable[str], kind: str, rid: Any, state: str, via: str, title: str, on: Any) -> None:
+        for p in points:
+            key = (p, kind, str(rid))
+            if key not in seen:  # the first reason wins: a tag before a topic
+                seen.add(key)
+                rows.append({"point": p, "kind": kind, "id": str(rid), "state": state, "via": via, "title": title,
+                             "on": on})
+
+    actions = {a["id"]: a for a in ctx.snap.plan_actions}
+    for a in ctx.snap.plan_actions:
+        if a.get("status") == "cancelled":
+            continue
+        work = a.get("status") in _ACTION_WORK and _started(a.get("period_start"), day)
+        add(points_of(a.get("strategy_points")), "action", a["id"], "work" if work else "planned", "tag",
+            _title(a, lang, a["id"]), a.get("period_start"))
+    for ind in ctx.snap.indicators:
+        measured = any(y is not None and int(y) <= day.year for y, _v, _s in ind.get("values", ()))
+        name = str(ind.get("name_en") or ind["name"]) if lang == "en" else str(ind["name"])
+        state = "work" if measured else "planned"
+        add(points_of(ind.get("strategy_points")), "indicator", ind["id"], state, "tag", name, None)
+        act = actions.get(ind.get("action_id"))
+        if act is not None and act.get("status") != "cancelled":
+            add(points_of(act.get("strategy_points")), "indicator", ind["id"], state, "action", name, None)
+
+    for t in ctx.active:
+        a = t.attrs
+        if a.get("kind") in R.CONSULATE_OWN_TIE_KINDS or a.get("status") == "suspended":
+            continue
+        if not _home_related(ctx, (t.u, t.v, a.get("carrier_id"))):
+            continue
+        state = "planned" if a.get("status") == "uncertain" else "work"
+        title = f"{ctx.name(t.u, lang)} – {ctx.name(t.v, lang)} ({vocab.label('tie_kinds', a.get('kind'), lang)})"
+        add(points_of(a.get("strategy_points")), "tie", t.id, state, "tag", title, a.get("start"))
+        for p, via in _tie_topics(ctx, t, consulates):
+            add((p,), "tie", t.id, state, via, title, a.get("start"))
+
+    for ag in ctx.snap.agreements:
+        if _started(ag.get("signed_on"), day) and _home_related(ctx, (e for e, _ in ag.get("parties", ()))):
+            state = "planned" if ag.get("status") == "uncertain" else "work"
+            add(points_of(ag.get("strategy_points")), "agreement", ag["id"], state, "tag", _title(ag, lang, ag["id"]),
+                ag.get("signed_on"))
+
+    for act in ctx.snap.activities:
+        if not _home_related(ctx, (e for e, _ in act.get("participants", ()))):
+            continue
+        state = "work" if _started(act.get("start"), day) else "planned"
+        title = _title(act, lang, act["id"])
+        add(points_of(act.get("strategy_points")), "activity", act["id"], state, "tag", title, act.get("start"))
+        for p, via in _activity_topics(ctx, act, consulates):
+            add((p,), "activity", act["id"], state, via, title, act.get("start"))
+
+    ends = {k: (u, v) for u, v, k in ctx.full.edges(keys=True)}
+    for d in ctx.snap.decisions:
+        if not _started(d.get("decided_on"), day):
+            continue
+        kind = d.get("kind") or "category"
+        title = _title(d, lang, vocab.label("decision_kinds", kind, lang))
+        if kind in REVIEW_DECISION_KINDS and _home_related(ctx, ends.get(d.get("tie_id"), ())):
+            add(("2c",), "decision", d["id"], "work", "review_decision", title, d.get("decided_on"))
+            if kind == "category" and d.get("category") == "solidarity":
+                add(("g3",), "decision", d["id"], "work", "solidarity", title, d.get("decided_on"))
+        if kind in ANCHORING_DECISION_KINDS:
+            # Whose strategy a decision adopts is not recorded: the registry's decisions are its home's.
+            add(("3d",), "decision", d["id"], "work", "anchoring", title, d.get("decided_on"))
+
+    sisters = {t.id for t in ctx.active if t.attrs.get("kind") == "sister_city"
+               and _home_related(ctx, (t.u, t.v, t.attrs.get("carrier_id")))}
+    for line in ctx.snap.plan_lines:
+        if line.get("tie_id") in sisters:
+            add(("fm",), "plan_line", line["id"], "work", "financing_plan",
+                f"{line.get('year')} · {line.get('purpose') or ''}", line.get("year"))
+    return pd.DataFrame(rows, columns=list(ITEM_COLUMNS))
+
+
+def indicator_status(
+    source: sqlite3.Connection | Snapshot | Context, as_of: date | str | int | None = None,
+) -> pd.DataFrame:
+    """Return one row per indicator (:data:`INDICATOR_COLUMNS`): its latest value by the date against its target.
+
+    ``latest_year`` and ``latest_value`` are the last value measured in or before the year of ``as_of``
+    (None when none is); ``reached`` is True when that value meets the target in the indicator's
+    direction (at or above for 'higher', at or below for 'lower'), False when it does not, and None
+    without a value or a target. ``points`` are the indicator's own strategy points and its action's.
+    """
+    ctx = prepare(source, as_of)
+    year = ctx.as_of.year
+    actions = {a["id"]: a for a in ctx.snap.plan_actions}
+    rows = []
+    for ind in ctx.snap.indicators:
+        known = [(int(y), v) for y, v, _s in ind.get("values", ()) if y is not None and int(y) <= year and v is not None]
+        latest = max(known) if known else None
+        target = ind.get("target")
+        reached = None
+        if latest is not None and target is not None:
+            reached = latest[1] <= target if ind.get("direction") == "lower" else latest[1] >= target
+        act = actions.get(ind.get("action_id"), {})
+        points = list(dict.fromkeys(points_of(ind.get("strategy_points")) + points_of(act.get("strategy_points"))))
+        rows.append({
+            "id": ind["id"], "name": ind["name"], "name_en": ind.get("name_en"), "unit": ind.get("unit"),
+            "direction": ind.get("direction"), "baseline": ind.get("baseline"), "baseline_year": ind.get("baseline_year"),
+            "target": target, "target_year": ind.get("target_year"),
+            "latest_year": latest[0] if latest else None, "latest_value": latest[1] if latest else None,
+            "reached": reached, "action_id": ind.get("action_id"), "points": ";".join(points),
+        })
+    return pd.DataFrame(rows, columns=list(INDICATOR_COLUMNS))
+
+
 def strategy_view(
     source: sqlite3.Connection | Snapshot | Context,
     as_of: date | str | int | None = None,
@@ -59,48 +316,23 @@ def strategy_view(
 ) -> pd.DataFrame:
     """Return one row per strategy point (:data:`STRATEGY_COLUMNS`), in the strategy's order.
 
-    Counted for the home municipality as of the date: ties that count and involve
-    a local actor, agreements with a local party, activities with a local
-    participant that had begun. ``planned_nok`` and ``actual_nok`` add the NOK
-    budget lines of those ties and activities (other currencies are not summed).
-    ``findings`` (e.g. ``analyse(...).all()``) adds the findings whose kind serves
-    the point. ``nothing_registered`` is True when a point has no tie, agreement
-    or activity. ``last_activity_on`` is the latest activity start as registered
-    (a partial date stays partial: ``2017-08``, never ``2017-08-01``).
+    The counts are of the rows :func:`strategy_items` finds for the point (planned ones included);
+    ``state`` is 'work' when one of them is work, 'planned' when all are only planned, 'nothing' when
+    there is none (``nothing_registered``). ``planned_nok`` and ``actual_nok`` add the NOK budget lines
+    of the point's ties, activities and actions, and the sister cities' lines for ``fm`` (other
+    currencies are not summed). ``findings`` (e.g. ``analyse(...).all()``) adds the findings whose kind
+    serves the point; findings are not work and leave the state as it is. ``last_activity_on`` is the
+    latest start of an activity begun, as registered (``2017-08`` stays a month). ``council_mark`` and
+    ``council_point`` say how the council's decision marks the point (:data:`COUNCIL`).
 
     >>> from registry import connect
     >>> df = strategy_view(connect(":memory:"), as_of=2025)
-    >>> bool(df.loc[df["point"] == "1i", "nothing_registered"].item())
-    True
+    >>> df.loc[df["point"] == "1i", "state"].item()
+    'nothing'
     """
     ctx = prepare(source, as_of, home_id=home_id)
-    day = ctx.as_of
-    by_point: dict[str, dict[str, list[str]]] = {t.code: {"ties": [], "agreements": [], "activities": []}
-                                                 for t in vocab.STRATEGY_POINTS}
-    last: dict[str, tuple[date, date, str]] = {}
-
-    def add(kind: str, points: tuple[str, ...], rid: str) -> None:
-        for p in points:
-            by_point.setdefault(p, {"ties": [], "agreements": [], "activities": []})[kind].append(rid)
-
-    for t in ctx.active:
-        a = t.attrs
-        if _home_related(ctx, (t.u, t.v, a.get("carrier_id"))):
-            add("ties", points_of(a.get("strategy_points")), t.id)
-    for ag in ctx.snap.agreements:
-        if _started(ag.get("signed_on"), day) and _home_related(ctx, (e for e, _ in ag.get("parties", ()))):
-            add("agreements", points_of(ag.get("strategy_points")), ag["id"])
-    for act in ctx.snap.activities:
-        if not _started(act.get("start"), day) or not _home_related(ctx, (e for e, _ in act.get("participants", ()))):
-            continue
-        pts = points_of(act.get("strategy_points"))
-        add("activities", pts, act["id"])
-        if act.get("start") and dates.is_partial_date(str(act["start"])):
-            # Ordered by the span the date covers, shown as registered: "2017-08" stays a month.
-            text = str(act["start"]).strip()
-            when = (dates.earliest(text), dates.latest(text), text)
-            for p in pts:
-                last[p] = max(last.get(p, when), when)
+    items = strategy_items(ctx, ctx.as_of)
+    acts = {a["id"]: a for a in ctx.snap.activities}
 
     kinds_by_point: dict[str, list[str]] = {}
     counts: dict[str, int] = {}
@@ -112,19 +344,33 @@ def strategy_view(
                     kinds_by_point.setdefault(p, []).append(k.code)
                     counts[p] = counts.get(p, 0) + int(per_kind[k.code])
 
+    by_point: dict[str, list[dict[str, Any]]] = {}
+    for r in items.to_dict("records"):
+        by_point.setdefault(r["point"], []).append(r)
     rows = []
     for term in vocab.STRATEGY_POINTS:
-        held = by_point[term.code]
-        planned, actual = _money(ctx, held["ties"], held["activities"])
-        rows.append({
+        held = by_point.get(term.code, [])
+        ids = {k: [r["id"] for r in held if r["kind"] == k] for k in _KIND_COLUMNS}
+        planned, actual = _money(ctx, ids)
+        state = "work" if any(r["state"] == "work" for r in held) else "planned" if held else "nothing"
+        begun = [str(acts[i]["start"]).strip() for i in ids["activity"]
+                 if i in acts and acts[i].get("start") and dates.is_partial_date(str(acts[i]["start"]))
+                 and _started(acts[i]["start"], ctx.as_of)]
+        # Ordered by the span the date covers, shown as registered: "2017-08" stays a month.
+        last = max(begun, key=lambda s: (dates.earliest(s), dates.latest(s)), default=None)
+        mark = COUNCIL.get(term.code)
+        row = {
             "point": term.code, "title_nb": term.label_nb, "title_en": term.label_en,
-            "ties": len(held["ties"]), "agreements": len(held["agreements"]), "activities": len(held["activities"]),
-            "findings": counts.get(term.code, 0), "planned_nok": planned, "actual_nok": actual,
-            "last_activity_on": last[term.code][2] if term.code in last else None,
-            "nothing_registered": not (held["ties"] or held["agreements"] or held["activities"]),
-            "tie_ids": ";".join(held["ties"]), "agreement_ids": ";".join(held["agreements"]),
-            "activity_ids": ";".join(held["activities"]), "finding_kinds": ";".join(kinds_by_point.get(term.code, [])),
-        })
+            "council_mark": mark.mark if mark else None, "council_point": mark.point if mark else None,
+            "state": state, "findings": counts.get(term.code, 0), "planned_nok": planned, "actual_nok": actual,
+            "last_activity_on": last, "nothing_registered": state == "nothing",
+            "finding_kinds": ";".join(kinds_by_point.get(term.code, [])),
+        }
+        for kind, columns in _KIND_COLUMNS.items():
+            if columns:
+                row[columns[0]] = len(ids[kind])
+                row[columns[1]] = ";".join(ids[kind])
+        rows.append(row)
     return pd.DataFrame(rows, columns=list(STRATEGY_COLUMNS))
 
 
@@ -141,11 +387,15 @@ def strategy_for(
     return strategy_view(ctx, ctx.as_of, home_id=ctx.home, findings=found)
 
 
-def _money(ctx: Context, tie_ids: list[str], activity_ids: list[str]) -> tuple[int, int]:
-    ties, acts = set(tie_ids), set(activity_ids)
+def _money(ctx: Context, ids: dict[str, list[str]]) -> tuple[int, int]:
+    ties, acts, actions = set(ids["tie"]), set(ids["activity"]), set(ids["action"])
+    lines = {str(i) for i in ids["plan_line"]}
     planned = actual = 0
     for p in ctx.snap.plan_lines:
-        if p.get("currency", "NOK") != "NOK" or not (p.get("tie_id") in ties or p.get("activity_id") in acts):
+        if p.get("currency", "NOK") != "NOK":
+            continue
+        if not (p.get("tie_id") in ties or p.get("activity_id") in acts or p.get("action_id") in actions
+                or str(p.get("id")) in lines):
             continue
         if p.get("kind", "plan") == "actual":
             actual += int(p["amount"])
@@ -156,30 +406,9 @@ def _money(ctx: Context, tie_ids: list[str], activity_ids: list[str]) -> tuple[i
 
 def unserved_points(view: pd.DataFrame) -> list[str]:
     """Return the codes of the points of a :func:`strategy_view` with nothing registered, in order."""
-    return [str(p) for p in view.loc[view["nothing_registered"], "point"]]
+    return [str(p) for p in view.loc[view["state"] == "nothing", "point"]]
 
 
-_HEAD = {
-    "nb": ("punkt", "relasjoner", "avtaler", "aktiviteter", "funn", "plan NOK", "regnskap NOK",
-           "Ingenting registrert for {n} av {total} punkter: {points}"),
-    "en": ("point", "relations", "agreements", "activities", "findings", "planned NOK", "actual NOK",
-           "Nothing registered for {n} of {total} points: {points}"),
-}
-
-
-def _amount(n: int, lang: str) -> str:
-    return f"{n:,}".replace(",", "\u00a0" if lang == "nb" else ",")
-
-
-def strategy_text(view: pd.DataFrame, lang: str = "nb") -> str:
-    """Return a :func:`strategy_view` as a plain-text table in ``lang``, with the unserved points listed last."""
-    h = _HEAD[lang]
-    title = "title_nb" if lang == "nb" else "title_en"
-    lines = [f"{h[0]:<5} {h[1]:>10} {h[2]:>8} {h[3]:>11} {h[4]:>5} {h[5]:>12} {h[6]:>12}  "]
-    for r in view.itertuples():
-        lines.append(f"{r.point:<5} {r.ties:>10} {r.agreements:>8} {r.activities:>11} {r.findings:>5} "
-                     f"{_amount(r.planned_nok, lang):>12} {_amount(r.actual_nok, lang):>12}  {getattr(r, title)}")
-    empty = unserved_points(view)
-    lines.append("")
-    lines.append(h[7].format(n=len(empty), total=len(view), points=", ".join(empty)))
-    return "\n".join(lines) + "\n"
+def planned_points(view: pd.DataFrame) -> list[str]:
+    """Return the codes of the points of a :func:`strategy_view` with only plans registered, in order."""
+    return [str(p) for p in view.loc[view["state"] == "planned", "point"]]

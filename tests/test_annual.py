@@ -1,0 +1,159 @@
+"""The annual report: its figures equal SQL over the same rows; Markdown, HTML and Word say the same in nb and en."""
+
+from __future__ import annotations
+
+import io
+import re
+import sqlite3
+
+import pytest
+
+from registry import connect
+from registry.annual import annual_report, html_page, markdown
+from registry.annual.facts import in_year
+from registry.annual.word import docx_bytes
+from registry.i18n.annual import TEMPLATES
+from registry.ingest import import_texts
+from tests.test_action_plan import FILES
+
+YEAR = 2025
+
+# On top of the action plan of tests/test_action_plan.py (two actions, two indicators measured 2023-2025,
+# a budget line planned for each action): a visit and a delegation in 2025 and a meeting in 2024, an
+# agreement signed in 2025 (review due 2027), a decision in 2025, and budget lines of 2024 and 2025 from
+# two funders, one the actual cost of the delegation.
+EXTRA = [
+    ("activities.csv", """id,kind,title,start,sectors,purpose,strategy_points,source
+besok-x,visit,Besøk fra X,2025-03,culture,Kulturutveksling,1h,test
+delegasjon-x,delegation,Delegasjon til X,2025-09-10,education;culture,Skolesamarbeid,1c,test
+mote-2024,meeting,Møte med X,2024-05,,Planlegging,,test
+"""),
+    ("participants.csv", """activity_id,entity_id,role
+besok-x,home,host
+delegasjon-x,home,visitor
+mote-2024,home,host
+"""),
+    ("agreements.csv", """id,kind,title,signed_on,review_on,source
+avtale-x,cooperation_agreement,Samarbeidsavtale med X,2025-06-01,2027,test
+"""),
+    ("parties.csv", """agreement_id,entity_id
+avtale-x,home
+avtale-x,x
+"""),
+    ("decisions.csv", """kind,title,decided_on,decided_by,case_ref,reason,source
+adopt_action_plan,Handlingsplan 2025–2026,2025-02-12,Formannskapet,sak 9/25,Vedtatt,test
+"""),
+    ("lines2.csv", """tie_id,activity_id,year,kind,amount,funder,purpose,source
+home--x,,2025,plan,100000,municipal,Vennskapsby,test
+home--x,,2025,plan,40000,Fondet,Vennskapsby,test
+,delegasjon-x,2025,actual,12500,municipal,Reise,test
+home--x,,2024,plan,80000,municipal,Vennskapsby,test
+"""),
+]
+
+
+@pytest.fixture
+def plan(tmp_path) -> sqlite3.Connection:
+    conn = connect(tmp_path / "annual.db")
+    files = FILES + EXTRA + [("settings.csv", "key,value\nhome_id,home\n")]
+    import_texts(conn, [(n, t.encode("utf-8")) for n, t in files], actor="test")
+    yield conn
+    conn.close()
+
+
+def test_the_figures_equal_sql_over_the_same_rows(plan):
+    r = annual_report(plan, YEAR)
+    sql = lambda q, *a: plan.execute(q, a).fetchall()  # noqa: E731
+    acts = [i for i, s in sql("SELECT id, start FROM activities") if in_year(s, YEAR)]
+    assert sorted(r.activities["id"]) == sorted(acts) and r.counts["activities"] == 2
+    assert r.activities.set_index("id").loc["delegasjon-x", "cost_nok"] == sql(
+        "SELECT sum(amount) FROM plan_lines WHERE activity_id = 'delegasjon-x' AND kind = 'actual' AND year = ?", YEAR)[0][0]
+    money = {f: (p, a) for f, p, a in r.money[["funder", "plan", "actual"]].itertuples(index=False)}
+    expected = {f: (p, a) for f, p, a in sql(
+        "SELECT funder, sum(CASE WHEN coalesce(kind, 'plan') = 'plan' THEN amount ELSE 0 END), "
+        "sum(CASE WHEN kind = 'actual' THEN amount ELSE 0 END) FROM plan_lines WHERE year = ? GROUP BY funder", YEAR)}
+    assert money == expected == {"municipal": (135000, 12500), "Fondet": (40000, 0)}
+    assert (r.counts["plan"], r.counts["actual"]) == (175000, 12500)
+    assert r.previous == {"activities": 1, "agreements": 0, "decisions": 0, "plan": 80000, "actual": 0}
+    for ind in r.indicators.to_dict("records"):
+        assert [(y, v) for y, v in ind["series"]] == sql(
+            "SELECT year, value FROM indicator_values WHERE indicator_id = ? AND year <= ? ORDER BY year", ind["id"], YEAR)
+    assert sorted(zip(r.agreements["id"], r.agreements["event"])) == [("avtale-x", "signed")]
+    assert list(r.decisions["id"]) == [i for (i,) in sql("SELECT id FROM decisions WHERE decided_on LIKE '2025%'")]
+    assert sorted(r.actions["id"]) == ["consul-meetings", "school-exchange"]  # both periods cover 2025
+
+
+def test_markdown_shows_the_figures_and_their_rows(plan):
+    r = annual_report(plan, YEAR)
+    nb, en = markdown(r, "nb"), markdown(r, "en")
+    assert nb.startswith("# Internasjonalt arbeid 2025 – Home kommune")
+    assert "budsjett 175\u00a0000 kr, regnskap 12\u00a0500 kr" in nb and "budget NOK 175,000, actual NOK 12,500" in en
+    assert "| kommunen | 135\u00a0000 | 12\u00a0500 |" in nb  # the municipality's row, then its line ids
+    assert "2023: 10, 2024: 25, 2025: 42" in nb  # the pupils indicator, measured three years
+    assert "| Delegasjon til X | 2025-09-10 | Skolesamarbeid | 12\u00a0500 | delegasjon-x |" in nb
+    assert "Endring fra 2024: aktiviteter +1" in nb
+    assert "kan bety at arbeidet ikke er gjort" in nb and "may mean that the work was not done" in en
+
+
+def test_the_norwegian_report_has_no_english_sentence(plan):
+    # Words only the English templates use (longer than three letters), none of which may appear in nb.
+    words = lambda texts: {w.lower() for t in texts for w in re.findall(r"[A-Za-zÆØÅæøå]{4,}", t)}  # noqa: E731
+    english_only = words(en for _nb, en in TEMPLATES.values()) - words(nb for nb, _en in TEMPLATES.values())
+    nb = markdown(annual_report(plan, YEAR), "nb")
+    assert not words([nb]) & english_only
+
+
+def test_html_is_one_escaped_page_with_a_chart_per_measured_indicator(plan):
+    page = html_page(annual_report(plan, YEAR), "en")
+    assert page.count("<svg") == 2 and "<script" not in page
+    assert not re.search(r"""(src|href)\s*=\s*["']https?://""", page)
+
+
+def test_the_word_document_opens_with_python_docx(plan):
+    from docx import Document
+
+    doc = Document(io.BytesIO(docx_bytes(annual_report(plan, YEAR), "nb")))
+    assert doc.paragraphs[0].text == "Internasjonalt arbeid 2025 – Home kommune"
+    assert len(doc.inline_shapes) == 2  # one chart per indicator with values
+    money = [t for t in doc.tables if t.rows[0].cells[0].text == "Finansiering fra"][0]
+    assert [c.text for c in money.rows[-1].cells[:3]] == ["Sum", "175\u00a0000", "12\u00a0500"]
+
+
+def test_the_cli_writes_each_format(plan, tmp_path):
+    from registry.cli import main
+
+    db = plan.execute("PRAGMA database_list").fetchone()[2]
+    out = tmp_path / "r.docx"
+    assert main(["annual-report", str(YEAR), "--db", db, "--format", "docx", "--out", str(out)]) == 0
+    assert out.read_bytes()[:2] == b"PK"
+    assert main(["annual-report", str(YEAR), "--db", db, "--format", "html", "--lang", "en", "--out",
+                 str(tmp_path / "r.html")]) == 0
+    assert "International work 2025" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_page_shows_the_report_and_offers_three_downloads(tmp_path, monkeypatch, lang):
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    from registry import load_seed
+
+    path = tmp_path / "app.db"
+    conn = connect(path)
+    load_seed(conn)
+    conn.close()
+    monkeypatch.setenv("REGISTRY_DB", str(path))
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=60)
+    at.session_state["lang"] = lang
+    at.run()
+    at.switch_page("app_pages/annual_report.py").run()
+    at.number_input(key="annual_year").set_value(2013).run()
+    assert not at.exception
+    assert [b.proto.label for b in at.get("download_button")] == (
+        ["Last ned (Markdown)", "Last ned (HTML)", "Last ned (Word)"] if lang == "nb"
+        else ["Download (Markdown)", "Download (HTML)", "Download (Word)"])
+    page = at.get("iframe")[0].proto.srcdoc
+    # The seed's 2013: the formannskap's action programme (decision 4), counted for 3d.
+    assert ("Internasjonalt arbeid 2013" if lang == "nb" else "International work 2013") in page
+    assert "Toårig internasjonalt handlingsprogram" in page
