@@ -3,58 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 import sqlite3
 import sys
 from pathlib import Path
-from typing import Callable
 
 from . import checks, export, graph, ingest, seed
 from .db import connect, default_db_path, open_existing
+from .clikit import AS_OF as _AS_OF, COMMANDS, DB, HOME as _HOME, arg, command, default_actor
 from .errors import ImportFailed, InvalidRow, RegistryError
 
 __all__ = ["main", "COMMANDS", "default_actor"]
 
-#: name -> (help, add_arguments, run); each command is documented in the README (tests check).
-COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {}
-
-
-def command(name: str, help: str):  # type: ignore[no-untyped-def]
-    """Register a command; the decorated function runs it and returns the exit status."""
-
-    def wrap(run: Callable[[argparse.Namespace], int]):  # type: ignore[no-untyped-def]
-        def add(p: argparse.ArgumentParser) -> None:
-            for args, kwargs in getattr(run, "arguments", []):
-                p.add_argument(*args, **kwargs)
-
-        COMMANDS[name] = (help, add, run)
-        return run
-
-    return wrap
-
-
-def arg(*args, **kwargs):  # type: ignore[no-untyped-def]
-    """Declare one argument of a command (apply below ``@command``)."""
-
-    def wrap(fn):  # type: ignore[no-untyped-def]
-        fn.arguments = [(args, kwargs)] + getattr(fn, "arguments", [])
-        return fn
-
-    return wrap
-
-
-def default_actor() -> str:
-    """Return who the CLI records as actor: ``$REGISTRY_ACTOR`` or ``cli:<login name>``."""
-    if os.environ.get("REGISTRY_ACTOR"):
-        return os.environ["REGISTRY_ACTOR"]
-    try:
-        return f"cli:{getpass.getuser()}"
-    except Exception:  # noqa: BLE001 - no login name in some containers
-        return "cli"
-
-
-_DB = (("--db",), {"help": "registry file (default: $REGISTRY_DB or registry.db in the project)"})
+_DB = DB
 
 
 @command("init", "create the registry and load the seed data from data/")
@@ -122,21 +82,6 @@ def _check(a: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
-def _as_of(text: str) -> str:
-    # Checked here so a bad date is a usage error (exit 2), not a traceback.
-    from . import dates
-
-    if not dates.is_partial_date(text):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
-    return text
-
-
-_AS_OF = (("--as-of",), {"type": _as_of, "metavar": "DATE",
-                         "help": "count the ties in force on this date (YYYY, YYYY-MM or YYYY-MM-DD; default today)"})
-_HOME = (("--home",), {"metavar": "ID", "help": "the municipality to review and analyse for (an entity id; "
-                                               "default: the setting home_id, or the only municipality)"})
-
-
 @command("classify", "suggest a category for every sister city, with reasons, next to the assigned one")
 @arg(*_DB[0], **_DB[1])
 @arg(*_AS_OF[0], **_AS_OF[1])
@@ -154,33 +99,6 @@ def _classify(a: argparse.Namespace) -> int:
         return 0
     gone = classify.ended(ctx, ctx.as_of, home_id=ctx.home)
     sys.stdout.write(text.review_text(suggestions, ctx.name(ctx.home, a.lang) if ctx.home else "?", a.lang, gone))
-    return 0
-
-
-@command("case", "the council case on the sister cities (saksframlegg): Markdown, printable HTML or Word")
-@arg(*_DB[0], **_DB[1])
-@arg(*_HOME[0], **_HOME[1])
-@arg("--city", action="append", default=[], metavar="ID", help="only this sister city (an entity id; repeat for more)")
-@arg(*_AS_OF[0], **_AS_OF[1])
-@arg("--format", choices=["md", "html", "docx"], default="md", help="md (default), html (printable) or docx (Word)")
-@arg("--lang", choices=["nb", "en"], default="nb", help="language of the case (default nb)")
-@arg("--out", metavar="FILE", help="write to FILE (default: Markdown and HTML to standard output; Word needs --out)")
-def _case(a: argparse.Namespace) -> int:
-    from .documents import case
-
-    if a.format == "docx" and not a.out:
-        print("case: a Word file needs --out FILE", file=sys.stderr)
-        return 2
-    try:
-        data = case.case_bytes(open_existing(a.db), a.format, a.lang, as_of=a.as_of, home_id=a.home, cities=a.city)
-    except ValueError as exc:  # a --city that is no sister city of the home
-        print(f"case: {exc}", file=sys.stderr)
-        return 2
-    if a.out:
-        Path(a.out).write_bytes(data)
-        print(a.out)
-    else:
-        sys.stdout.write(data.decode("utf-8"))
     return 0
 
 
@@ -204,27 +122,6 @@ def _strategy(a: argparse.Namespace) -> int:
     return 0
 
 
-@command("annual-report", "the annual report on international work for one year, as Markdown, HTML or Word")
-@arg("year", type=int, help="the year reported on, e.g. 2025")
-@arg(*_DB[0], **_DB[1])
-@arg(*_HOME[0], **_HOME[1])
-@arg("--format", choices=["md", "html", "docx"], default="md", help="md (default), html (one self-contained page) or docx")
-@arg("--lang", choices=["nb", "en"], default="nb", help="language of the report (default nb)")
-@arg("--out", metavar="FILE", help="write to FILE (required for docx; default: standard output)")
-def _annual_report(a: argparse.Namespace) -> int:
-    from . import annual
-
-    if a.format == "docx" and not a.out:
-        print("error: --format docx needs --out FILE", file=sys.stderr)
-        return 2
-    data = annual.report_bytes(open_existing(a.db), a.year, a.format, a.lang, home_id=a.home)
-    if a.out:
-        Path(a.out).write_bytes(data)
-    else:
-        sys.stdout.write(data.decode("utf-8"))
-    return 0
-
-
 @command("analyse", "gaps, overlaps and opportunities: one CSV per finding kind plus summary.csv")
 @arg(*_DB[0], **_DB[1])
 @arg(*_AS_OF[0], **_AS_OF[1])
@@ -240,41 +137,6 @@ def _analyse(a: argparse.Namespace) -> int:
         note = f"  {r.note_en}" if r.note_en else ""
         print(f"{r.kind:<{width}}  {r.count:>6}  {r.method}{note}")
     print(f"as of {result.as_of.isoformat()} for {result.home_id or 'no home municipality'}; CSV files in {a.out}")
-    return 0
-
-
-@command("calendar", "what is due in a window: agreement reviews and expiries, jubilees, freeze reviews, "
-                     "contacts past retain_until, sources to re-check")
-@arg(*_DB[0], **_DB[1])
-@arg("--from", dest="first", type=_as_of, metavar="DATE", help="first day (YYYY-MM-DD, or YYYY-MM / YYYY for its first day; default today)")
-@arg("--to", dest="last", type=_as_of, metavar="DATE",
-     help="last day, included (YYYY-MM-DD, or YYYY-MM / YYYY for its last day; default a year after --from)")
-@arg(*_HOME[0], **_HOME[1])
-@arg("--format", choices=["table", "csv", "ics"], default="table",
-     help="ics: an iCalendar file of all-day events for Outlook and Google Calendar; csv keeps the kind codes")
-@arg("--lang", choices=["nb", "en"], default="nb", help="language of the texts (default nb, like the app)")
-@arg("--out", metavar="FILE", help="write to FILE instead of the terminal")
-def _calendar(a: argparse.Namespace) -> int:
-    from . import calendar, calendar_formats, dates
-
-    first = dates.earliest(a.first) if a.first else None
-    last = dates.latest(a.last) if a.last else None
-    if first and last and last < first:
-        print("calendar: --to is before --from", file=sys.stderr)
-        return 2
-    found = calendar.events(open_existing(a.db), first, last, home_id=a.home)
-    if a.format == "ics":
-        data = calendar_formats.to_ics(found, a.lang)
-    elif a.format == "csv":
-        text = calendar_formats.csv_text(found, a.lang)
-        data = text.encode("utf-8-sig" if a.out else "utf-8")  # a file for Excel gets the BOM it needs
-    else:
-        data = calendar_formats.table_text(found, a.lang).encode("utf-8")
-    if a.out:
-        Path(a.out).write_bytes(data)
-        print(f"{a.out}: {len(found)} event(s)")
-    else:
-        sys.stdout.write(data.decode("utf-8"))
     return 0
 
 
@@ -410,6 +272,9 @@ def _bench(a: argparse.Namespace) -> int:
         bench.write_json(records, a.out)
         print(f"wrote {a.out}")
     return 0
+
+
+from . import cli_documents  # noqa: E402,F401  (registers the documents' commands: case, annual-report, calendar)
 
 
 def parser() -> argparse.ArgumentParser:
