@@ -768,13 +768,14 @@ def test_a_source_address_is_a_link_not_escaped_text(registry_db):
 
 def test_a_card_says_no_decision_and_a_decision_without_a_suggestion_has_no_agreement(registry_db):
     # Every card said "Assigned category: Unclassified" above "No decisions recorded"; a decision for a city
+    # Petah Tikva: one undated exchange and no agreement, so "not enough data" on the seed.
     # with "not enough data" showed "Disagrees".
     at = start("en", editor="Kari")
     at.switch_page("app_pages/sister_cities.py").run()
     assigned = [m.value for m in at.markdown if m.value.startswith("Assigned category:")]
     assert assigned and all(v.startswith("Assigned category: **No decision**") for v in assigned), assigned
     assert any(h.value.startswith("No decision (") for h in at.subheader)
-    at.selectbox(key="dec_tie").set_value("trondheim--tampere")
+    at.selectbox(key="dec_tie").set_value("trondheim--petah-tikva")
     at.selectbox(key="dec_category").set_value("solidarity")
     at.text_input(key="dec_date").input("2025-06-19")
     at.text_area(key="dec_reason").input("Vennskap")
