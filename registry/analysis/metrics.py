@@ -55,7 +55,11 @@ def betweenness(g: nx.Graph, seed: int = 1) -> tuple[dict[Any, float], int | Non
     if k == n:
         k = None  # as networkx: every node a start node is the exact measure
     # networkx draws its start nodes with random.Random(seed).sample over the graph's node order.
-    sources = list(range(n)) if k is None else [_index(nodes)[s] for s in random.Random(seed).sample(nodes, k)]
+    if k is None:
+        sources = list(range(n))
+    else:
+        index = _index(nodes)
+        sources = [index[s] for s in random.Random(seed).sample(nodes, k)]
     if n <= 2:
         return {v: 0.0 for v in nodes}, k
     raw = _brandes(_adjacency(g, nodes), sources)
@@ -216,15 +220,21 @@ def entity_metrics(
     scores, sampled = betweenness(g, seed)
     last = last_activity(g, activities, as_of)
     rows = []
-    for n, a in g.nodes(data=True):
+    # The adjacency dicts themselves: networkx's edge and neighbour views cost more than the counting.
+    succ, pred, node = g.succ, g.pred, g.nodes
+    for n, a in node.items():
         by_kind = dict.fromkeys(kinds, 0)
         ties = 0
-        for _, _, kind in (*g.out_edges(n, data="kind"), *g.in_edges(n, data="kind")):
-            ties += 1
-            if kind in by_kind:
-                by_kind[kind] += 1
-        others = (set(g.successors(n)) | set(g.predecessors(n))) - {n}
-        attrs = [g.nodes[o] for o in others]
+        out, into = succ[n], pred[n]
+        for nbrs in (out, into):  # a self-loop is in both, as in out_edges + in_edges
+            for keyed in nbrs.values():
+                for tie in keyed.values():
+                    ties += 1
+                    kind = tie.get("kind")
+                    if kind in by_kind:
+                        by_kind[kind] += 1
+        others = (out.keys() | into.keys()) - {n}
+        attrs = [node[o] for o in others]
         rows.append({
             "id": n, "name": display_name(a, lang, str(n)), "kind": a.get("kind"), "country_code": a.get("country_code"),
             "ties": ties, **{f"ties_{k}": c for k, c in by_kind.items()},
