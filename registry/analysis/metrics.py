@@ -220,8 +220,9 @@ def entity_metrics(
     scores, sampled = betweenness(g, seed)
     last = last_activity(g, activities, as_of)
     rows = []
-    # The adjacency dicts themselves: networkx's edge and neighbour views cost more than the counting.
-    succ, pred, node = g.succ, g.pred, g.nodes
+    # The adjacency dicts themselves: networkx's edge and neighbour views (and their Python-level
+    # set operations) cost more than the counting. Read only.
+    succ, pred, node = g._succ, g._pred, g._node
     for n, a in node.items():
         by_kind = dict.fromkeys(kinds, 0)
         ties = 0
