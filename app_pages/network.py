@@ -3,6 +3,7 @@
 import functools
 from typing import NamedTuple
 
+import networkx as nx
 import pandas as pd
 import streamlit as st
 
@@ -71,6 +72,29 @@ def _metrics(
     return _Metrics(df, blank(shown), df.attrs.get("sampled"))
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _paths(
+    path: str, rev: int, flt: GraphFilter, categories: frozenset[str], home_id: str | None, source: str, target: str,
+) -> list[view.Path]:
+    # Up to three paths by tie quality; a resource (tuples, only read), keyed like the graph it searches.
+    return view.best_paths(filtered_graph(path, rev, flt, categories, home_id), source, target)
+
+
+def _path_rows(g: nx.MultiDiGraph, table: pd.DataFrame) -> pd.DataFrame:
+    """Return the paths' steps as the page shows them: names and labels in the page's language."""
+    doubts = table["doubts"].map(lambda d: ", ".join(t(f"path.doubt.{c}") for c in d.split(";") if c))
+    shown = table.assign(
+        from_id=table["from_id"].map(lambda n: name_of(g, n)), to_id=table["to_id"].map(lambda n: name_of(g, n)),
+        kind=table["kind"].map(lambda k: label("tie_kinds", k)), status=table["status"].map(lambda k: label("statuses", k) if k else ""),
+        start_certainty=table["start_certainty"].map(lambda k: label("certainties", k) if k else ""), doubts=doubts,
+    ).rename(columns={
+        "path": t("col.path"), "step": t("col.step"), "from_id": t("col.from"), "to_id": t("col.to"), "tie_id": t("col.tie"),
+        "kind": t("col.kind"), "status": t("col.status"), "start": t("col.start"), "start_certainty": t("col.start_certainty"),
+        "doubts": t("col.doubts"),
+    })
+    return blank(shown)
+
+
 st.title(t("network.title"))
 st.caption(t("network.intro"))
 
@@ -131,10 +155,30 @@ with busy(t("network.working")):
         source = c.selectbox(t("network.path_from"), choices, index=None, format_func=named, key="net_from", placeholder=t("common.choose"), on_change=_forget_click)
         target = d.selectbox(t("network.path_to"), choices, index=None, format_func=named, key="net_to", placeholder=t("common.choose"), on_change=_forget_click)
     from_url("net_sel")
-    route = tuple(view.shortest_path(g, source, target)) if source and target else ()
+    paths = _paths(*db_key(), flt, frozenset(categories), category_home(categories), source, target) if source and target else []
+    route: tuple[str, ...] = ()
     if source and target:
-        if route:
+        if paths:
+            pick = 0
+            if len(paths) > 1:
+                options = [t("network.path_option", i=i + 1, n=len(p.ties)) for i, p in enumerate(paths)]
+                pick = st.radio(
+                    t("network.path_choice"), range(len(paths)), key="net_path", horizontal=True, help=t("network.paths_help"),
+                    format_func=options.__getitem__,
+                )
+            chosen = paths[pick if pick is not None and pick < len(paths) else 0]
+            route = chosen.nodes
             st.info(t("network.path_found", n=len(route) - 1) + " " + " → ".join(md(name_of(g, n)) for n in route), icon=":material/route:")
+            if chosen.doubtful:
+                steps_of = dict(zip(chosen.ties, zip(route, route[1:])))
+                named_ties = ", ".join(
+                    f"{md(name_of(g, steps_of[k][0]))} – {md(name_of(g, steps_of[k][1]))}" for k in chosen.doubtful
+                )
+                st.warning(t("network.path_doubtful", n=len(chosen.doubtful), ties=named_ties), icon=":material/warning:")
+            with st.expander(t("network.paths_table")):
+                steps_table = view.path_table(g, paths)
+                st.dataframe(_path_rows(g, steps_table), hide_index=True)
+                csv_button(steps_table, f"paths-{source}-{target}.csv", key="net_paths_csv")
         else:
             st.warning(t("network.no_path"), icon=":material/route:")
 
