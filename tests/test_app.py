@@ -816,3 +816,29 @@ def test_an_imported_file_leaves_the_upload_field(registry_db):
     assert any("New rows: 1" in s.value for s in at.success)
     assert [u.key for u in at.get("file_uploader")] == ["io_upload~1"]  # a new, empty field
     assert not [b for b in at.button if b.key == "io_apply"]
+
+
+def test_a_slow_rerun_says_it_is_running_and_a_quick_one_shows_nothing(monkeypatch):
+    # Issue 19: work over 0.3 s shows a running notice (Streamlit's own spinner waits 0.5 s), taken away when done.
+    import time
+
+    import app_pages._network_view as network_view
+
+    calls: list[str] = []
+
+    class Slot:
+        def info(self, text: str, icon: str | None = None) -> None:
+            calls.append(f"info:{text}")
+
+        def empty(self) -> None:
+            calls.append("empty")
+
+    monkeypatch.setattr(network_view.st, "empty", Slot)
+    with network_view.busy("working", after=0.05):
+        time.sleep(0.4)
+    assert calls == ["info:working", "empty"]
+    calls.clear()
+    with network_view.busy("working", after=0.3):
+        pass
+    assert calls == ["empty"]
+    assert network_view.BUSY_AFTER == 0.3
