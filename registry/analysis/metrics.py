@@ -128,28 +128,36 @@ def _dependencies(a: sp.csr_matrix, src: np.ndarray) -> np.ndarray:
     # sigma: shortest paths from each start node (column); levels[i]: the nodes first reached at distance i.
     m, b = a.shape[0], len(src)
     cols = np.arange(b)
-    seen = np.zeros((m, b), dtype=bool)
+    unseen = np.ones((m, b), dtype=bool)
     sigma = np.zeros((m, b))
-    seen[src, cols] = True
+    unseen[src, cols] = False
     sigma[src, cols] = 1.0
     front = sigma.copy()
-    levels = [seen.copy()]
+    levels = [~unseen]
+    # In place where it can be: each level is a few passes over an m x b array, and allocating them cost as much.
     while True:
         reach = a @ front
-        new = (reach > 0) & ~seen
+        new = reach > 0
+        new &= unseen
         if not new.any():
             break
-        seen |= new
-        front = np.where(new, reach, 0.0)
+        unseen ^= new
+        front = np.multiply(reach, new, out=reach)
         sigma += front
         levels.append(new)
     # Backwards, farthest level first: a node's dependency is the sum over the nodes one step
     # farther of sigma(v) / sigma(w) * (1 + their dependency).
     delta = np.zeros((m, b))
     inverse = np.divide(1.0, sigma, out=np.zeros_like(sigma), where=sigma > 0)
+    coef = np.empty((m, b))
     for lv in range(len(levels) - 1, 0, -1):
-        up = a @ np.where(levels[lv], (1.0 + delta) * inverse, 0.0)
-        delta += np.where(levels[lv - 1], sigma * up, 0.0)
+        np.add(delta, 1.0, out=coef)
+        coef *= inverse
+        coef *= levels[lv]
+        up = a @ coef
+        up *= sigma
+        up *= levels[lv - 1]
+        delta += up
     delta[src, cols] = 0.0  # a start node is not between itself and another
     return delta.sum(axis=1)
 
