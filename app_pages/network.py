@@ -80,9 +80,13 @@ def _paths(
     return view.best_paths(filtered_graph(path, rev, flt, categories, home_id), source, target)
 
 
+# view.tie_doubts's codes and their texts.
+_DOUBTS = {"uncertain": "path.uncertain", "suspended": "path.suspended", "ended": "path.ended", "unsourced": "path.unsourced"}
+
+
 def _path_rows(g: nx.MultiDiGraph, table: pd.DataFrame) -> pd.DataFrame:
     """Return the paths' steps as the page shows them: names and labels in the page's language."""
-    doubts = table["doubts"].map(lambda d: ", ".join(t(f"path.doubt.{c}") for c in d.split(";") if c))
+    doubts = table["doubts"].map(lambda d: ", ".join(t(_DOUBTS[c]) for c in d.split(";") if c))
     shown = table.assign(
         from_id=table["from_id"].map(lambda n: name_of(g, n)), to_id=table["to_id"].map(lambda n: name_of(g, n)),
         kind=table["kind"].map(lambda k: label("tie_kinds", k)), status=table["status"].map(lambda k: label("statuses", k) if k else ""),

@@ -28,8 +28,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.to": ("Til", "To"),
     "col.start_certainty": ("Startdato", "Start date"),
     "col.doubts": ("Merknad", "Doubts"),
-    "path.doubt.uncertain": ("usikker", "uncertain"),
-    "path.doubt.suspended": ("suspendert", "suspended"),
-    "path.doubt.ended": ("avsluttet", "ended"),
-    "path.doubt.unsourced": ("start ikke kildebelagt", "start not sourced"),
+    "path.uncertain": ("usikker", "uncertain"),
+    "path.suspended": ("suspendert", "suspended"),
+    "path.ended": ("avsluttet", "ended"),
+    "path.unsourced": ("start ikke kildebelagt", "start not sourced"),
 }
