@@ -476,6 +476,36 @@ def test_focus_and_path_draw_every_stop_of_the_path(page, server):
         assert not watch.errors, watch.errors
 
 
+def test_the_path_takes_sure_ties_and_the_uncertain_alternative_is_dashed(page, server):
+    # Issue 19, item 4. NTNU and Trondheim are two steps apart through Mid-Norway European Office (active,
+    # sourced ties) and through International Forum (NTNU's membership uncertain and undated, data/ties.csv).
+    watch = Watch(page, server.url)
+    lit = """() => { const R = window.registryData;
+                     return R.edges.filter(e => e[4] & 1).map(e => [e[0], (e[4] & 4) > 0]); }"""
+    with server.explained():
+        page.goto(f"{server.url}/network?lang=en")
+        settle(page, "Network")
+        choose(page, "Shortest path from", "NTNU", typed="NTNU")
+        settle(page, "Network")
+        choose(page, "to", "Trondheim", typed="Trondheim")
+        settle(page, "Network")
+        page.get_by_text("(2 steps)").first.wait_for(timeout=30000)
+        frame = network_frame(page)
+        until_in_frame(frame, """() => document.body.dataset.stable === "1"
+            && window.registryData.edges.some(e => e[0] === "ntnu--trondelags-europakontor" && (e[4] & 1))""")
+        assert dict(frame.locator("body").evaluate(lit)) == {
+            "ntnu--trondelags-europakontor": False, "trondheim--trondelags-europakontor": False,
+        }
+        # The alternative through the forum: drawn on request, its uncertain tie lit and dashed, and named.
+        page.get_by_text("Path 2: 2 steps").click()
+        settle(page, "Network")
+        page.get_by_text("The path goes through a tie that is uncertain").wait_for(timeout=30000)
+        until_in_frame(frame, """() => document.body.dataset.stable === "1"
+            && window.registryData.edges.some(e => e[0] === "ntnu--internasjonalt-forum" && (e[4] & 1))""")
+        assert dict(frame.locator("body").evaluate(lit))["ntnu--internasjonalt-forum"] is True
+        assert not watch.errors, watch.errors
+
+
 #: Records how long each task kept the page's main thread busy (tasks over 50 ms), from the first script on.
 LONG_TASKS = """window.__tasks = [];
 new PerformanceObserver(l => l.getEntries().forEach(e => window.__tasks.push(Math.round(e.duration))))
