@@ -75,7 +75,7 @@ def _metrics(
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _paths(
     path: str, rev: int, flt: GraphFilter, categories: frozenset[str], home_id: str | None, source: str, target: str,
-) -> list[view.Path]:
+) -> list[view.Route]:
     # Up to three paths by tie quality; a resource (tuples, only read), keyed like the graph it searches.
     return view.best_paths(filtered_graph(path, rev, flt, categories, home_id), source, target)
 

@@ -16,7 +16,7 @@ __all__ = [
     "UNSOURCED_COST",
     "MAX_PATHS",
     "PATH_COLUMNS",
-    "Path",
+    "Route",
     "tie_doubts",
     "tie_cost",
     "best_tie",
@@ -37,7 +37,7 @@ MAX_PATHS = 3
 PATH_COLUMNS = ("path", "step", "from_id", "to_id", "tie_id", "kind", "status", "start", "start_certainty", "doubts")
 
 
-class Path(NamedTuple):
+class Route(NamedTuple):
     """A path between two entities: its nodes, one tie per step, its cost, and its doubtful ties."""
 
     nodes: tuple[str, ...]
@@ -105,7 +105,7 @@ def _weighted(g: nx.MultiDiGraph, today: date) -> nx.Graph:
 
 def best_paths(
     g: nx.MultiDiGraph, source: str, target: str, k: int = MAX_PATHS, today: date | None = None,
-) -> list[Path]:
+) -> list[Route]:
     """Return up to ``k`` paths from ``source`` to ``target`` ignoring direction, the cheapest first; [] if none.
 
     A step costs :func:`tie_cost` of the surest tie between its two entities, so an
@@ -133,7 +133,7 @@ def best_paths(
             doubtful = tuple(
                 t for (a, b), t in zip(zip(nodes, nodes[1:]), ties) if set(tie_doubts(_tie(g, a, b, t), today)) - {"unsourced"}
             )
-            found.append(Path(tuple(nodes), ties, round(cost, 6), doubtful))
+            found.append(Route(tuple(nodes), ties, round(cost, 6), doubtful))
     except nx.NetworkXNoPath:
         return []
     return found
@@ -143,7 +143,7 @@ def _tie(g: nx.MultiDiGraph, u: str, v: str, k: str) -> dict[str, Any]:
     return g.edges[u, v, k] if g.has_edge(u, v, k) else g.edges[v, u, k]
 
 
-def path_table(g: nx.MultiDiGraph, paths: list[Path], today: date | None = None) -> pd.DataFrame:
+def path_table(g: nx.MultiDiGraph, paths: list[Route], today: date | None = None) -> pd.DataFrame:
     """Return one row per step of each path: :data:`PATH_COLUMNS`.
 
     ``path`` and ``step`` count from 1; ``from_id``/``to_id`` follow the path (not the tie's
