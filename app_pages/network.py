@@ -51,7 +51,8 @@ class _Metrics(NamedTuple):
 
 # A resource, not data: the tables are only read, so a rerun shares them instead of unpickling a
 # copy of 10,000 rows, and the labels and headers are put on once per table, not on every rerun.
-@st.cache_resource(show_spinner=False, max_entries=32)
+# Two frames per entry (~4.5 MB at 10k entities): 16 entries hold about what 32 pickles did.
+@st.cache_resource(show_spinner=False, max_entries=16)
 def _metrics(
     path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str, home_id: str | None
 ) -> _Metrics:
