@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import threading
+from contextlib import contextmanager
+from typing import Iterator, NamedTuple
 
 import networkx as nx
 import streamlit as st
+from streamlit.runtime.scriptrunner import add_script_run_ctx
 
 from app_pages._database import db_key, revision_snapshot
 from app_pages._graph import category_home, filtered_graph
@@ -100,3 +103,27 @@ def network_html(
 ) -> NetworkView:
     """Return the network view (HTML, aggregated?, nodes and ties drawn, ties left out), cached per revision and choice."""
     return _network_html(*db_key(), flt, frozenset(categories), lang(), focus, steps, tuple(route), category_home(categories))
+
+
+#: After this many seconds of work a rerun shows that it is running (Streamlit's own spinner waits 0.5 s).
+BUSY_AFTER = 0.3
+
+
+@contextmanager
+def busy(text: str, after: float = BUSY_AFTER) -> Iterator[None]:
+    """Return a context that shows ``text`` as a running notice here when its work takes longer than ``after`` seconds.
+
+    Quick reruns (cached views) show nothing, so nothing flickers; a slow one (a new year at
+    10k entities) shows the notice until the work below it is done.
+    """
+    slot = st.empty()
+    # A timer thread of this script run (it needs the run's context to write to the page).
+    timer = threading.Timer(after, lambda: slot.info(text, icon=":material/hourglass_top:"))
+    add_script_run_ctx(timer)
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        timer.join()  # a notice being written is written before it is taken away
+        slot.empty()

@@ -1,16 +1,21 @@
 """Network: the relation graph, filtered, focused on one entity or a path, with the selected entity's ties and metrics per entity."""
 
-from typing import Any
+import functools
+from typing import NamedTuple
 
+import networkx as nx
 import pandas as pd
 import streamlit as st
 
 from app_pages._common import (
-    MAX_PICKER_OPTIONS, blank, country, csv_button, db_key, formatter, from_url, graph, home, keep_in_url, label, lang, md,
-    name_of, network_html, registry_snapshot, t, year_span,
+    MAX_PICKER_OPTIONS, blank, csv_button, db_key, formatter, from_url, graph, keep_in_url, label, lang, md,
+    name_of, network_html, t, year_span,
 )
+from app_pages._database import revision_snapshot
+from app_pages._graph import category_home, filtered_graph
+from app_pages._network_view import busy
 from app_pages._pickers import PICKER_MATCHES, country_options, entity_options
-from registry import view, vocab
+from registry import i18n, view, vocab
 from registry.analysis import metrics
 from registry.graph import GraphFilter
 
@@ -38,13 +43,62 @@ def _forget_click() -> None:
     st.session_state["net_sel"] = None
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+class _Metrics(NamedTuple):
+    table: pd.DataFrame  # entity_metrics's own columns: the CSV download
+    shown: pd.DataFrame  # the same rows, labelled in the page's language, as the page shows them
+    sampled: int | None
+
+
+# A resource, not data: the tables are only read, so a rerun shares them instead of unpickling a
+# copy of 10,000 rows, and the labels and headers are put on once per table, not on every rerun.
+# Two frames per entry (~4.5 MB at 10k entities): 16 entries hold about what 32 pickles did.
+@st.cache_resource(show_spinner=False, max_entries=16)
 def _metrics(
-    key: tuple[str, int], flt: GraphFilter, categories: frozenset[str], language: str, home_id: Any
-) -> tuple[pd.DataFrame, int | None]:
+    path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str, home_id: str | None
+) -> _Metrics:
     # Keyed by revision, filter, language and (for a category filter) the home, like the graph it reads.
-    df = metrics.entity_metrics(graph(flt, categories), language, registry_snapshot().activities, flt.as_of)
-    return df, df.attrs.get("sampled")
+    df = metrics.entity_metrics(
+        filtered_graph(path, rev, flt, categories, home_id), language, revision_snapshot(path, rev).activities, flt.as_of,
+    )
+    by_kind = {c: vocab.label("tie_kinds", c.removeprefix("ties_"), language) for c in df.columns if c.startswith("ties_")}
+    # Each label once per distinct value, not once per row.
+    kinds = {k: vocab.label("entity_kinds", k, language) for k in df["kind"].dropna().unique()}
+    countries = {c: i18n.country_name(c, language) for c in df["country_code"].dropna().unique() if isinstance(c, str) and c}
+    tr = functools.partial(i18n.t, lang=language)
+    shown = df.assign(kind=df["kind"].map(kinds), country_code=df["country_code"].map(countries).fillna("")).rename(columns={
+        "id": tr("col.id"), "name": tr("metrics.name"), "kind": tr("col.kind"), "country_code": tr("col.country"),
+        "ties": tr("metrics.ties"), **by_kind, "neighbours": tr("metrics.neighbours"), "countries": tr("metrics.countries"),
+        "cities": tr("metrics.cities"), "betweenness": tr("metrics.betweenness"), "last_activity": tr("metrics.last_activity"),
+    })
+    return _Metrics(df, blank(shown), df.attrs.get("sampled"))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _paths(
+    path: str, rev: int, flt: GraphFilter, categories: frozenset[str], home_id: str | None, source: str, target: str,
+) -> list[view.Route]:
+    # Up to three paths by tie quality; a resource (tuples, only read), keyed like the graph it searches.
+    return view.best_paths(filtered_graph(path, rev, flt, categories, home_id), source, target)
+
+
+# view.tie_doubts's codes and their texts.
+_DOUBTS = {"uncertain": "path.uncertain", "suspended": "path.suspended", "ended": "path.ended", "unsourced": "path.unsourced"}
+
+
+def _path_rows(g: nx.MultiDiGraph, table: pd.DataFrame) -> pd.DataFrame:
+    """Return the paths' steps as the page shows them: names and labels in the page's language."""
+    doubts = table["doubts"].map(lambda d: ", ".join(t(_DOUBTS[c]) for c in d.split(";") if c))
+    shown = table.assign(
+        from_id=table["from_id"].map(lambda n: name_of(g, n)), to_id=table["to_id"].map(lambda n: name_of(g, n)),
+        kind=table["kind"].map(lambda k: label("tie_kinds", k)), status=table["status"].map(lambda k: label("statuses", k) if k else ""),
+        start_certainty=table["start_certainty"].map(lambda k: label("certainties", k) if k else ""), doubts=doubts,
+    ).rename(columns={
+        "path": t("col.path"), "step": t("col.step"), "from_id": t("col.from"), "to_id": t("col.to"), "tie_id": t("col.tie"),
+        "kind": t("col.kind"), "status": t("col.status"), "start": t("col.start"), "start_certainty": t("col.start_certainty"),
+        "doubts": t("col.doubts"),
+    })
+    return blank(shown)
+
 
 st.title(t("network.title"))
 st.caption(t("network.intro"))
@@ -84,93 +138,108 @@ with st.container(border=True):
         help=t("network.as_of_help"),
     )
 
-# A tie with no start date is drawn this year and in the whole history, not in a past year (whether it existed then is unknown).
-flt = GraphFilter.make(
-    as_of=None if whole_history else year, entity_kinds=kinds, tie_kinds=tie_kinds, sectors=sectors, countries=countries,
-    skip_undated=not whole_history and year < last_year, hide_isolated=hide_isolated,
-)
-g = graph(flt, frozenset(categories))
-
-with st.container(border=True):
-    query = ""
-    if g.number_of_nodes() > MAX_PICKER_OPTIONS:
-        query = st.text_input(t("network.find"), key="net_find", help=t("network.find_help", n=PICKER_MATCHES))
-    chosen = [st.session_state.get(k) for k in ("net_focus", "net_from", "net_to")]
-    choices, named = entity_options(flt, frozenset(categories), query, keep=chosen)
-    from_url("net_focus", choices)
-    a, b, c, d = st.columns([3, 1, 3, 3])
-    focus = a.selectbox(t("network.focus"), choices, index=None, format_func=named, key="net_focus", placeholder=t("network.focus_none"), on_change=_forget_click)
-    steps = b.number_input(t("network.steps"), 1, 5, 2, key="net_steps", disabled=focus is None)
-    source = c.selectbox(t("network.path_from"), choices, index=None, format_func=named, key="net_from", placeholder=t("common.choose"), on_change=_forget_click)
-    target = d.selectbox(t("network.path_to"), choices, index=None, format_func=named, key="net_to", placeholder=t("common.choose"), on_change=_forget_click)
-from_url("net_sel")
-route = tuple(view.shortest_path(g, source, target)) if source and target else ()
-if source and target:
-    if route:
-        st.info(t("network.path_found", n=len(route) - 1) + " " + " → ".join(md(name_of(g, n)) for n in route), icon=":material/route:")
-    else:
-        st.warning(t("network.no_path"), icon=":material/route:")
-
-if g.number_of_nodes() == 0:
-    st.warning(t("network.empty"))
-else:
-    drawing = network_html(flt, frozenset(categories), focus, int(steps), route)
-    if drawing.aggregated:
-        st.info(t("network.aggregated", n=g.number_of_nodes(), drawn=drawing.nodes), icon=":material/info:")
-    shown = t("network.shown", nodes=t("network.node_count", n=drawing.nodes), ties=t("network.tie_count", n=drawing.ties))
-    if drawing.omitted_ties:
-        shown += " " + t("network.omitted", drawn=drawing.ties, n=drawing.omitted_ties, ties=drawing.omitted_weight)
-    st.caption(shown)
-    st.iframe(drawing.html, height=740, alt=t("network.iframe_alt"))
-if g.graph.get("undated_left_out"):
-    st.caption(t("network.undated_left_out", n=g.graph["undated_left_out"], year=year))
-clicked = _clicks(key="net_click", height=0, on_clicked_change=lambda: None).clicked
-if isinstance(clicked, str) and clicked in g:
-    st.session_state["net_sel"] = clicked
-picked = st.session_state.get("net_sel")
-picked = picked if picked in g else None
-
-keep_in_url({
-    "net_kinds": kinds, "net_tie_kinds": tie_kinds, "net_sectors": sectors, "net_countries": countries,
-    "net_categories": categories, "net_history": whole_history, "net_isolated": hide_isolated,
-    "net_year": None if whole_history or year == last_year else year, "net_focus": focus, "net_sel": picked,
-})
-
-st.subheader(t("network.details"))
-selected = picked or focus or source
-if selected is None:
-    st.caption(t("network.details_help"))
-else:
-    if picked:
-        a, b = st.columns([4, 1], vertical_alignment="center")
-        a.caption(t("network.selected_in_drawing"))
-        b.button(t("network.clear_selection"), key="net_clear", on_click=_forget_click, icon=":material/close:")
-    ties = view.entity_ties(g, selected, lang())
-    st.markdown(f"**{md(name_of(g, selected))}** · {label('entity_kinds', g.nodes[selected].get('kind'))} · {t('network.tie_count', n=len(ties))}")
-    shown = ties.rename(columns={
-        "tie_id": t("col.tie"), "kind": t("col.kind"), "direction": t("col.direction"), "other_id": t("col.other_id"),
-        "other": t("col.other"), "other_kind": t("col.other_kind"), "start": t("col.start"), "end": t("col.end"),
-        "status": t("col.status"), "sectors": t("col.sectors"), "municipal_role": t("col.municipal_role"),
-        "carrier_id": t("col.carrier"), "source": t("col.source"),
-    })
-    st.dataframe(blank(shown), hide_index=True, column_config={t("col.source"): st.column_config.TextColumn(width="large")})
-    csv_button(ties, f"ties-{selected}.csv", key="net_ties_csv")
-
-st.subheader(t("network.metrics"))
-st.caption(t("network.metrics_help"))
-if g.number_of_nodes():
-    table, sampled = _metrics(db_key(), flt, frozenset(categories), lang(), home() if categories else None)
-    if sampled:
-        st.caption(t("network.metrics_sampled", k=sampled, n=g.number_of_nodes()))
-    by_kind = {c: label("tie_kinds", c.removeprefix("ties_")) for c in table.columns if c.startswith("ties_")}
-    kind_names = {k: label("entity_kinds", k) for k in table["kind"].dropna().unique()}
-    shown = table.assign(kind=table["kind"].map(kind_names), country_code=table["country_code"].map(country)).rename(columns={
-        "id": t("col.id"), "name": t("metrics.name"), "kind": t("col.kind"), "country_code": t("col.country"),
-        "ties": t("metrics.ties"), **by_kind, "neighbours": t("metrics.neighbours"), "countries": t("metrics.countries"),
-        "cities": t("metrics.cities"), "betweenness": t("metrics.betweenness"), "last_activity": t("metrics.last_activity"),
-    })
-    st.dataframe(
-        blank(shown), hide_index=True,
-        column_config={t("metrics.betweenness"): st.column_config.NumberColumn(format="%.3f", help=t("network.metrics_help"))},
+# Everything below follows the filters: a new year at 10k entities works for a moment, and says so.
+with busy(t("network.working")):
+    # A tie with no start date is drawn this year and in the whole history, not in a past year (whether it existed then is unknown).
+    flt = GraphFilter.make(
+        as_of=None if whole_history else year, entity_kinds=kinds, tie_kinds=tie_kinds, sectors=sectors, countries=countries,
+        skip_undated=not whole_history and year < last_year, hide_isolated=hide_isolated,
     )
-    csv_button(table, "entity-metrics.csv", key="net_metrics_csv")
+    g = graph(flt, frozenset(categories))
+
+    with st.container(border=True):
+        query = ""
+        if g.number_of_nodes() > MAX_PICKER_OPTIONS:
+            query = st.text_input(t("network.find"), key="net_find", help=t("network.find_help", n=PICKER_MATCHES))
+        chosen = [st.session_state.get(k) for k in ("net_focus", "net_from", "net_to")]
+        choices, named = entity_options(flt, frozenset(categories), query, keep=chosen)
+        from_url("net_focus", choices)
+        a, b, c, d = st.columns([3, 1, 3, 3])
+        focus = a.selectbox(t("network.focus"), choices, index=None, format_func=named, key="net_focus", placeholder=t("network.focus_none"), on_change=_forget_click)
+        steps = b.number_input(t("network.steps"), 1, 5, 2, key="net_steps", disabled=focus is None)
+        source = c.selectbox(t("network.path_from"), choices, index=None, format_func=named, key="net_from", placeholder=t("common.choose"), on_change=_forget_click)
+        target = d.selectbox(t("network.path_to"), choices, index=None, format_func=named, key="net_to", placeholder=t("common.choose"), on_change=_forget_click)
+    from_url("net_sel")
+    paths = _paths(*db_key(), flt, frozenset(categories), category_home(categories), source, target) if source and target else []
+    route: tuple[str, ...] = ()
+    if source and target:
+        if paths:
+            pick = 0
+            if len(paths) > 1:
+                options = [t("network.path_option", i=i + 1, n=len(p.ties)) for i, p in enumerate(paths)]
+                pick = st.radio(
+                    t("network.path_choice"), range(len(paths)), key="net_path", horizontal=True, help=t("network.paths_help"),
+                    format_func=options.__getitem__,
+                )
+            chosen = paths[pick if pick is not None and pick < len(paths) else 0]
+            route = chosen.nodes
+            st.info(t("network.path_found", n=len(route) - 1) + " " + " → ".join(md(name_of(g, n)) for n in route), icon=":material/route:")
+            if chosen.doubtful:
+                steps_of = dict(zip(chosen.ties, zip(route, route[1:])))
+                named_ties = ", ".join(
+                    f"{md(name_of(g, steps_of[k][0]))} – {md(name_of(g, steps_of[k][1]))}" for k in chosen.doubtful
+                )
+                st.warning(t("network.path_doubtful", n=len(chosen.doubtful), ties=named_ties), icon=":material/warning:")
+            with st.expander(t("network.paths_table")):
+                steps_table = view.path_table(g, paths)
+                st.dataframe(_path_rows(g, steps_table), hide_index=True)
+                csv_button(steps_table, f"paths-{source}-{target}.csv", key="net_paths_csv")
+        else:
+            st.warning(t("network.no_path"), icon=":material/route:")
+
+    if g.number_of_nodes() == 0:
+        st.warning(t("network.empty"))
+    else:
+        drawing = network_html(flt, frozenset(categories), focus, int(steps), route)
+        if drawing.aggregated:
+            st.info(t("network.aggregated", n=g.number_of_nodes(), drawn=drawing.nodes), icon=":material/info:")
+        shown = t("network.shown", nodes=t("network.node_count", n=drawing.nodes), ties=t("network.tie_count", n=drawing.ties))
+        if drawing.omitted_ties:
+            shown += " " + t("network.omitted", drawn=drawing.ties, n=drawing.omitted_ties, ties=drawing.omitted_weight)
+        st.caption(shown)
+        st.iframe(drawing.html, height=740, alt=t("network.iframe_alt"))
+    if g.graph.get("undated_left_out"):
+        st.caption(t("network.undated_left_out", n=g.graph["undated_left_out"], year=year))
+    clicked = _clicks(key="net_click", height=0, on_clicked_change=lambda: None).clicked
+    if isinstance(clicked, str) and clicked in g:
+        st.session_state["net_sel"] = clicked
+    picked = st.session_state.get("net_sel")
+    picked = picked if picked in g else None
+
+    keep_in_url({
+        "net_kinds": kinds, "net_tie_kinds": tie_kinds, "net_sectors": sectors, "net_countries": countries,
+        "net_categories": categories, "net_history": whole_history, "net_isolated": hide_isolated,
+        "net_year": None if whole_history or year == last_year else year, "net_focus": focus, "net_sel": picked,
+    })
+
+    st.subheader(t("network.details"))
+    selected = picked or focus or source
+    if selected is None:
+        st.caption(t("network.details_help"))
+    else:
+        if picked:
+            a, b = st.columns([4, 1], vertical_alignment="center")
+            a.caption(t("network.selected_in_drawing"))
+            b.button(t("network.clear_selection"), key="net_clear", on_click=_forget_click, icon=":material/close:")
+        ties = view.entity_ties(g, selected, lang())
+        st.markdown(f"**{md(name_of(g, selected))}** · {label('entity_kinds', g.nodes[selected].get('kind'))} · {t('network.tie_count', n=len(ties))}")
+        shown = ties.rename(columns={
+            "tie_id": t("col.tie"), "kind": t("col.kind"), "direction": t("col.direction"), "other_id": t("col.other_id"),
+            "other": t("col.other"), "other_kind": t("col.other_kind"), "start": t("col.start"), "end": t("col.end"),
+            "status": t("col.status"), "sectors": t("col.sectors"), "municipal_role": t("col.municipal_role"),
+            "carrier_id": t("col.carrier"), "source": t("col.source"),
+        })
+        st.dataframe(blank(shown), hide_index=True, column_config={t("col.source"): st.column_config.TextColumn(width="large")})
+        csv_button(ties, f"ties-{selected}.csv", key="net_ties_csv")
+
+    st.subheader(t("network.metrics"))
+    st.caption(t("network.metrics_help"))
+    if g.number_of_nodes():
+        found = _metrics(*db_key(), flt, frozenset(categories), lang(), category_home(categories))
+        if found.sampled:
+            st.caption(t("network.metrics_sampled", k=found.sampled, n=g.number_of_nodes()))
+        st.dataframe(
+            found.shown, hide_index=True,
+            column_config={t("metrics.betweenness"): st.column_config.NumberColumn(format="%.3f", help=t("network.metrics_help"))},
+        )
+        csv_button(found.table, "entity-metrics.csv", key="net_metrics_csv")

@@ -160,7 +160,9 @@ def test_app_stage_on_synthetic_and_seed_data(tmp_path):
             pytest.skip(r.skipped)
         assert r.peak_mb and r.peak_mb > 0
         assert r.ratio == pytest.approx(r.seconds / r.baseline_seconds)
-        assert r.extra["target_ratio"] == (3.0 if r.extra["data"] == "seed" else 5.0)
+        # Issue 19: a cold year step against the page's floor (graph build + view), and the warm step beside it.
+        assert r.extra["target_ratio"] == 4.0 and r.baseline == apptest.FLOOR
+        assert r.extra["warm_seconds"] > 0 and r.extra["bare_seconds"] > 0
         assert r.extra["html_bytes"] > 0
     # The Registry and Gaps pages: measured on both registries, a search rerun against the bare page's.
     pages = [r for r in recs if r.stage in ("app:registry", "app:gaps")]
@@ -172,6 +174,21 @@ def test_app_stage_on_synthetic_and_seed_data(tmp_path):
         assert r.ratio == pytest.approx(r.seconds / r.baseline_seconds)
         assert r.extra["first_view_seconds"] > 0 and r.extra["first_view_bytes"] > 0 and r.extra["rerun_bytes"] > 0
         assert r.met is None  # no target: a measurement
+
+
+def test_the_network_record_is_a_cold_year_step_against_the_page_floor():
+    # Hand-made child output: cold steps of 0.9 and 0.8 s (best 0.8) against floors of 0.25 and 0.2 s (best 0.2):
+    # 4x, the limit; warm steps of 0.5 and 0.5 s against the same floor: 2.5x, over the warm limit of 2x.
+    ctx = measure.Context(10_000, Path("."), [], 2, False)
+    out = {"lib": [[0.9, 0.9], [0.8, 0.8]], "floor": [[0.25, 0.25], [0.2, 0.2]], "warm": [[0.5, 0.5], [0.5, 0.5]],
+           "raw": [[0.004, 0.004], [0.005, 0.005]], "first_run": [3.0, 3.0], "network_first": [2.0, 2.0],
+           "unchanged": [0.1, 0.1], "html_bytes": 1000, "error": []}
+    rec = apptest.network_record(ctx, out)
+    assert (rec.seconds, rec.baseline_seconds, rec.ratio) == (0.8, 0.2, pytest.approx(4.0))
+    assert rec.extra["warm_ratio"] == pytest.approx(2.5) and rec.extra["bare_ratio"] == pytest.approx(200.0)
+    assert rec.met is False and rec.missed_by == "warm ratio 2.5 > 2 (by 1.25x)"
+    out["warm"] = [[0.3, 0.3]]
+    assert apptest.network_record(ctx, out).met is True
 
 
 def test_a_page_record_is_a_search_rerun_against_the_bare_page():

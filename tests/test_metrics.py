@@ -79,3 +79,37 @@ def test_last_activity_counts_participants_and_both_ends_of_a_tie():
     assert last_activity(g, ACTIVITIES, as_of=date(2020, 12, 31)) == {"home": "2019-05"}
     m = entity_metrics(g, "en", ACTIVITIES).set_index("id")
     assert m.loc["home", "last_activity"] == "2024" and pd.isna(m.loc["net", "last_activity"])
+
+
+def _random_registry(seed: int, n: int, ties: int) -> nx.MultiDiGraph:
+    """A random MultiDiGraph with parallel ties, ties both ways, self-loops, isolated nodes and several components."""
+    import random
+
+    rng = random.Random(seed)
+    g = nx.MultiDiGraph()
+    g.add_nodes_from(f"e{i}" for i in range(n))
+    for t in range(ties):
+        # Most ties inside the first two thirds (one big component), a few among the rest.
+        top = n * 2 // 3 if t % 5 else n
+        u, v = f"e{rng.randrange(top)}", f"e{rng.randrange(top)}"
+        g.add_edge(u, v, key=f"t{t}")
+    return g
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_betweenness_is_networkx_s_exact_and_sampled(monkeypatch, seed):
+    # The expected numbers are networkx's own, on the undirected simple graph the docstring describes.
+    from registry.graph import to_simple_graph
+
+    g = _random_registry(seed, 120, 160)
+    simple = to_simple_graph(g)
+    scores, sampled = betweenness(g)
+    expected = nx.betweenness_centrality(simple)
+    assert sampled is None and scores == pytest.approx(expected, abs=1e-12)
+    # Sampled: the same start nodes as networkx draws with the same seed, the same scaling.
+    monkeypatch.setattr(metrics, "EXACT_BETWEENNESS_MAX_NODES", 50)
+    monkeypatch.setattr(metrics, "BETWEENNESS_SAMPLE", 30)
+    scores, sampled = betweenness(g, seed=seed)
+    assert sampled == 30
+    assert scores == pytest.approx(nx.betweenness_centrality(simple, k=30, seed=seed), abs=1e-12)
+    assert betweenness(simple, seed=seed)[0] == pytest.approx(scores, abs=1e-12)

@@ -259,3 +259,66 @@ def test_restricting_categories_keeps_what_the_filter_said():
     g = star(2)
     g.graph["undated_left_out"] = 3
     assert view.restrict_categories(g, {}, {"dormant"}).graph["undated_left_out"] == 3
+
+
+# --- issue 19, item 4: paths by tie quality
+
+
+def diamond() -> nx.MultiDiGraph:
+    """a – m1 – b and a – m2 – b, two steps each; a – m1 is uncertain and undated, the other ties active and sourced.
+    A third, longer way a – x – y – b is active and sourced throughout."""
+    g = nx.MultiDiGraph()
+    sure = {"status": "active", "start": "2001", "start_certainty": "sourced"}
+    g.add_edge("a", "m1", key="a-m1", status="uncertain")
+    for u, v in (("m1", "b"), ("a", "m2"), ("b", "m2"), ("a", "x"), ("x", "y"), ("y", "b")):
+        g.add_edge(u, v, key=f"{u}-{v}", **sure)
+    return g
+
+
+def test_paths_prefer_sure_ties_and_name_the_doubtful_ones():
+    g = diamond()
+    paths = view.best_paths(g, "a", "b")
+    # Costs (registry/view/paths.py): a sure tie 1; a-m1 uncertain 1 + 0.5 and undated 0.25 more.
+    # a-m2-b: 2.0; a-m1-b: 2.75; a-x-y-b: 3.0. Direction is ignored (b -> m2 points backwards).
+    assert [(p.nodes, p.cost) for p in paths] == [
+        (("a", "m2", "b"), 2.0), (("a", "m1", "b"), 2.75), (("a", "x", "y", "b"), 3.0),
+    ]
+    assert [p.doubtful for p in paths] == [(), ("a-m1",), ()]
+    assert paths[0].ties == ("a-m2", "b-m2")
+    # The plain shortest path knows no quality: it may take the uncertain tie.
+    assert len(view.shortest_path(g, "a", "b")) == 3
+    # The step table: a row per step of each path; the uncertain tie's doubts as codes.
+    table = view.path_table(g, paths)
+    assert list(table.columns) == list(view.PATH_COLUMNS) and len(table) == 2 + 2 + 3
+    assert table.loc[table["tie_id"] == "a-m1", "doubts"].item() == "uncertain;unsourced"
+    assert table.loc[table["tie_id"] == "a-m2", "doubts"].item() == ""
+    assert view.best_paths(g, "a", "a") == [] and view.best_paths(g, "a", "nowhere") == []
+    assert len(view.best_paths(g, "a", "b", k=1)) == 1
+
+
+def test_a_path_takes_the_surest_of_parallel_ties_and_ended_ties_count_as_doubtful():
+    g = nx.MultiDiGraph()
+    g.add_edge("a", "b", key="a-b-1", status="ended", start="1990", start_certainty="sourced")
+    g.add_edge("b", "a", key="a-b-2", status="active", start="1995", start_certainty="sourced")
+    g.add_edge("b", "c", key="b-c", status="active", start="1995", end="2001", start_certainty="sourced")
+    (path,) = view.best_paths(g, "a", "c")
+    assert path.ties == ("a-b-2", "b-c") and view.path_ties(g, list(path.nodes)) == ["a-b-2", "b-c"]
+    # b-c ended by its end date (2001, past) although its status says active.
+    assert path.doubtful == ("b-c",) and path.cost == 1.0 + 2.0
+
+
+def test_on_the_seed_the_path_avoids_the_uncertain_forum_membership(seeded):
+    # NTNU's membership of Internasjonalt forum is uncertain and undated (data/ties.csv); NTNU and
+    # Trondheim are also two steps apart through Trøndelags Europakontor, over active, sourced ties.
+    from datetime import date
+
+    from registry.graph import GraphFilter, build_graph
+
+    g = build_graph(seeded, GraphFilter.make(as_of=date.today().year))
+    assert g.edges["ntnu", "internasjonalt-forum", "ntnu--internasjonalt-forum"]["status"] == "uncertain"
+    paths = view.best_paths(g, "ntnu", "trondheim")
+    assert paths[0].nodes == ("ntnu", "trondelags-europakontor", "trondheim") and paths[0].doubtful == ()
+    # The forum is an alternative, with its uncertain tie named.
+    assert paths[1].nodes == ("ntnu", "internasjonalt-forum", "trondheim")
+    assert paths[1].doubtful == ("ntnu--internasjonalt-forum",)
+    assert len(paths) == view.MAX_PATHS

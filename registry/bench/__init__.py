@@ -13,10 +13,11 @@ import    validated, audited, all-or-nothing import    pandas ``read_csv`` + ``e
 graph     ``build_graph`` (fetch + networkx build)     ``SELECT ... fetchall()`` of the rows
 analysis  the full analysis of the registry            the graph build
 view      network view HTML for the default view       ``json.dumps`` of its nodes and edges
-app       AppTest rerun of the network page            AppTest rerun of a bare page
-          (records ``app``), of the Registry page after
-          a search (``app:registry``) and of the Gaps
-          page after a search (``app:gaps``)
+app       AppTest rerun of the network page after a    the page's floor: ``build_graph`` +
+          new year, cold and warm (``app``)            the default view's HTML, beside it
+          of the Registry page after a search          AppTest rerun of a bare page
+          (``app:registry``) and of the Gaps page
+          after a search (``app:gaps``)
 ========  ===========================================  =====================================
 
 The parts: :mod:`~registry.bench.measure` (timers, records, targets),

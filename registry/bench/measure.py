@@ -52,7 +52,7 @@ TARGETS: dict[str, Target] = {
     "graph": Target(4.0, 3.0, peak_mb=250, text="fetch + build <= 4x raw fetch (<= 3x at 10k and below), <= 250 MB"),
     "analysis": Target(20.0, text="full analysis <= 20x graph build"),
     "view": Target(2.0, text="<= 2x json.dumps, <= 1,500 drawn nodes, HTML <= 1.2 MB"),
-    "app": Target(5.0, text="filter change <= 3x a bare page on the seed data, <= 5x with a 1k-node view"),
+    "app": Target(4.0, text="year step <= 4x (graph build + view) cold, <= 2x warm (issue 19)"),
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .aggregate import MAX_DRAWN_NODES, MAX_DRAWN_TIES, aggregate_by_country, drawable
 from .page import PHYSICS_MAX_NODES, network_html, vis_assets
+from .paths import MAX_PATHS, PATH_COLUMNS, Route, best_paths, path_table, tie_doubts
 from .positions import EXACT_LAYOUT_MAX_NODES, layout
 from .rows import DASHED, DIRECTED, EDGE_FIELDS, FOCUS, LIT, NODE_FIELDS
 from .select import neighbourhood, path_ties, restrict_categories, shortest_path, year_range
@@ -25,6 +26,12 @@ __all__ = [
     "neighbourhood",
     "shortest_path",
     "path_ties",
+    "Route",
+    "MAX_PATHS",
+    "PATH_COLUMNS",
+    "best_paths",
+    "path_table",
+    "tie_doubts",
     "aggregate_by_country",
     "drawable",
     "layout",

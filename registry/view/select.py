@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Iterable, Mapping
 
 import networkx as nx
 
 from .. import dates
+from .paths import best_tie
 
 __all__ = [
     "year_range",
@@ -93,10 +95,11 @@ def shortest_path(g: nx.MultiDiGraph, source: str, target: str) -> list[str]:
 
 
 def path_ties(g: nx.MultiDiGraph, path: list[str]) -> list[str]:
-    """Return one tie id for each step of ``path`` (the first in id order between the two nodes)."""
+    """Return one tie id for each step of ``path``: the surest between the two nodes (see :func:`~.paths.best_tie`)."""
     out: list[str] = []
+    today = date.today()
     for a, b in zip(path, path[1:]):
-        keys = sorted(list(g.get_edge_data(a, b, default={})) + list(g.get_edge_data(b, a, default={})))
-        if keys:
-            out.append(keys[0])
+        tie = best_tie(g, a, b, today)
+        if tie is not None:
+            out.append(tie)
     return out
