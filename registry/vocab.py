@@ -68,6 +68,12 @@ TIE_KINDS: tuple[Term, ...] = (
     Term("project", "Prosjekt", "Project", "A project with goals and indicators"),
     Term("funding", "Finansiering", "Funding", "Funding from a programme or body"),
     Term("exchange", "Utveksling", "Exchange", "Exchange of pupils, students, staff or artists"),
+    Term(
+        "solidarity",
+        "Solidaritetsrelasjon",
+        "Solidarity relation",
+        "A relation of solidarity carried by associations or voluntary organisations (strategy 2c); not a twinning",
+    ),
 )
 
 SECTORS: tuple[Term, ...] = (

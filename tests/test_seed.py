@@ -133,12 +133,11 @@ def test_the_review_still_has_exactly_the_eleven_sister_cities(seeded):
 
 def test_keren_is_the_municipalitys_solidarity_relation_carried_by_the_association(seeded):
     # The municipality's page: «Det er også etablert en solidaritetsrelasjon med Keren i Eritrea, som drives av
-    # foreningen Vennskap Trondheim - Keren», apart from «Våre 13 vennskapsbyer». registry/vocab.py has no tie
-    # kind for a solidarity relation: 'partnership' is the nearest, not 'sister_city' (Keren is not one of the
-    # 13), and the notes say why; no agreement is documented, so none is named.
+    # foreningen Vennskap Trondheim - Keren», apart from «Våre 13 vennskapsbyer»: a tie of kind 'solidarity',
+    # not 'sister_city' (Keren is not one of the 13); no agreement is documented, so none is named.
     tie = seeded.execute(
         "SELECT from_id, kind, carrier_id, municipal_role, agreement_id, notes FROM ties WHERE to_id = 'keren'").fetchall()
-    assert [t[:5] for t in tie] == [("trondheim", "partnership", "vennskap-trondheim-keren", "facilitator", None)]
+    assert [t[:5] for t in tie] == [("trondheim", "solidarity", "vennskap-trondheim-keren", "facilitator", None)]
     assert "solidaritetsrelasjon" in tie[0][5] and "not one of the 13 twin towns" in tie[0][5]
     carrier = seeded.execute("SELECT kind FROM entities WHERE id = 'vennskap-trondheim-keren'").fetchone()
     assert carrier == ("voluntary_org",)  # what marks solidarity in strategy 2c.3: carried by others

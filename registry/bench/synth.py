@@ -53,6 +53,7 @@ _TIE_RULES: tuple[tuple[str, float, tuple[str, ...], tuple[str, ...]], ...] = (
     ("exchange", 0.11, ("university", "student_org", "voluntary_org"), ("university", "student_org", "city")),
     ("funding", 0.10, ("funding_programme", "eu_programme"), _ORGS + ("municipality",)),
     ("forum_member", 0.08, _ORGS + ("consulate", "municipality"), ("forum",)),
+    ("solidarity", 0.02, ("voluntary_org",), ("city",)),
 )
 
 # Nearby and large countries are tied to more often; every other code appears now and then.

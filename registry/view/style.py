@@ -61,6 +61,7 @@ TIE_COLOURS: dict[str, str] = {
     "project": "#009e73",
     "funding": "#2ca02c",
     "exchange": "#cc79a7",
+    "solidarity": "#d55e00",
 }
 #: Tie statuses drawn as dashed lines.
 DASHED_STATUSES = frozenset(("ended", "suspended", "uncertain"))
