@@ -69,7 +69,8 @@ def test_backup_then_restore_gives_back_every_table(registry, tmp_path):
 def test_backup_is_one_self_contained_file(registry, tmp_path):
     dest = tmp_path / "sub" / "copy.db"
     backup(registry, dest)
-    assert sorted(p.name for p in dest.parent.iterdir()) == ["copy.db"]  # no -wal, -shm or .partial
+    # No -wal, -shm or .partial; the audit key beside it (it lives outside the file: privacy.salt).
+    assert sorted(p.name for p in dest.parent.iterdir()) == ["copy.db", "copy.db.key"]
     with sqlite3.connect(str(dest)) as c:
         assert c.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
 
