@@ -432,3 +432,8 @@ def test_erase_reports_an_open_reader(consul, db_path, capsys, monkeypatch):
     assert "another program has the registry open" in capsys.readouterr().err
     reader.execute("COMMIT")
     reader.close()
+
+
+def test_check_says_when_the_key_is_missing(consul, db_path):
+    db_path.with_name(db_path.name + ".key").rename(db_path.with_name("elsewhere.key"))
+    assert any("key" in e and "missing" in e for e in _errors(consul))
