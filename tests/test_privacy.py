@@ -437,3 +437,26 @@ def test_erase_reports_an_open_reader(consul, db_path, capsys, monkeypatch):
 def test_check_says_when_the_key_is_missing(consul, db_path):
     db_path.with_name(db_path.name + ".key").rename(db_path.with_name("elsewhere.key"))
     assert any("key" in e and "missing" in e for e in _errors(consul))
+
+
+@pytest.mark.parametrize("version", ["", "1"])
+def test_a_viewers_preview_is_no_oracle(consul, version):
+    # A signed-out viewer uploads a guessed contact row: right and wrong guesses must read the same.
+    def preview(name: str, email: str, personal: bool) -> tuple:
+        body = (f"id,entity_id,office,person_name,email,phone,purpose,notes,version\n"
+                f"consul-dk,consulate-dk,honorary consul,{name},{email},{PHONE},invitations,"
+                f"Ask for {NAME} in person,{version}\n").encode()
+        try:
+            return ("counts", import_texts(consul, [("contacts.csv", body)], actor="app:preview", dry_run=True,
+                                           personal=personal).counts)
+        except ImportFailed as exc:
+            return ("problems", [(p.column, p.reason) for p in exc.problems])
+
+    # Changed and changed back: version 3 holds what version 1 held, so an upload "of version 1"
+    # is refused as stale only when it differs, which is the oracle a viewer must not get.
+    store.update(consul, "contacts", "consul-dk", {"phone": "+47 000 00 000"}, actor="t")
+    store.update(consul, "contacts", "consul-dk", {"phone": PHONE}, actor="t")
+    right, wrong = preview(NAME, EMAIL, False), preview("Guri Hansen", "guri@example.org", False)
+    assert right == wrong
+    # An editor's preview does compare them (the editor sees the data anyway).
+    assert preview(NAME, EMAIL, True) != preview("Guri Hansen", "guri@example.org", True)
