@@ -17,8 +17,8 @@ if "lang" not in st.session_state:
 
 st.set_page_config(page_title=c.t("app.title"), layout="wide")
 
-c.open_run()
 try:
+    c.open_run()
     c.relabel_widgets()
     with st.sidebar:
         st.segmented_control(
@@ -53,5 +53,8 @@ try:
         ],
     })
     navigation.run()
+except Exception as exc:  # noqa: BLE001 - a damaged file, a full disk, any bug: a message, never a traceback
+    # st.rerun and st.stop raise BaseExceptions, which pass through to Streamlit as they should.
+    c.show_failure(exc)
 finally:
     c.close_run()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import logging
+import sqlite3
 from typing import Any
 
 import pandas as pd
@@ -9,7 +12,11 @@ import streamlit as st
 
 from app_pages._text import lang, md, t
 from registry import i18n
+from registry.errors import Busy, Damaged
 from registry.i18n import messages
+from registry.privacy import KeyMissing
+
+_log = logging.getLogger(__name__)
 
 
 def blank(frame: pd.DataFrame) -> pd.DataFrame:
@@ -44,3 +51,29 @@ def show_form_problems(problems: list[Any]) -> None:
         for _file, _row, column, reason in messages.problem_rows(problems, lang())
     ]
     st.error(t("common.problems", n=len(problems)) + "\n\n" + "\n".join(lines))
+
+
+def failure_key(exc: BaseException) -> str:
+    """Return the text key that tells a reader what failed: damaged file, full disk, busy, key, or unexpected.
+
+    >>> failure_key(sqlite3.DatabaseError("database disk image is malformed")), failure_key(ValueError())
+    ('safety.damaged', 'safety.unexpected')
+    """
+    text = str(exc).lower()
+    if isinstance(exc, Damaged) or (isinstance(exc, sqlite3.DatabaseError)
+                                    and ("malformed" in text or "not a database" in text)):
+        return "safety.damaged"
+    if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "disk is full" in text or "no space left" in text:
+        return "safety.disk_full"
+    if isinstance(exc, Busy):
+        return "safety.busy"
+    if isinstance(exc, KeyMissing):
+        return "safety.key"
+    return "safety.unexpected"
+
+
+def show_failure(exc: BaseException) -> None:
+    """Show a failure as one message in the page's language; the traceback goes to the server's log only."""
+    # Details (paths, SQL, the traceback) could tell a visitor about the server: they stay in its log.
+    _log.error("a page failed: %s", type(exc).__name__, exc_info=exc)
+    st.error(t(failure_key(exc)), icon=":material/error:")

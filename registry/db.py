@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import Iterator
 
 from . import schema
-from .errors import Busy, CannotOpen, NoRegistry
+from .errors import Busy, CannotOpen, Damaged, NoRegistry
 
-__all__ = ["PROJECT_ROOT", "default_db_path", "connect", "open_existing", "transaction", "revision", "is_seeded"]
+__all__ = [
+    "PROJECT_ROOT", "default_db_path", "connect", "open_existing", "transaction", "revision", "is_seeded", "check_intact",
+]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUSY_TIMEOUT_MS = 30_000
@@ -102,6 +104,7 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     if conn.in_transaction:
         yield conn
         return
+    check_intact(conn)
     _begin(conn)
     try:
         yield conn
@@ -109,6 +112,28 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+# Marks a connection whose file passed the quick check, in its own temp schema (a connection takes
+# no attributes and no weak references): the check runs once per connection, before its first write.
+_INTACT = 0x51C
+
+
+def check_intact(conn: sqlite3.Connection) -> None:
+    """Raise Damaged when ``PRAGMA quick_check`` finds the file damaged; return None when it is intact.
+
+    Run before a connection's first write: writing to a damaged file can spread the damage,
+    and a write that seems to succeed hides it. Each connection checks once.
+    """
+    if conn.execute("PRAGMA temp.user_version").fetchone()[0] == _INTACT:
+        return
+    try:
+        found = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
+    except sqlite3.DatabaseError as exc:  # "database disk image is malformed" before the check can start
+        raise Damaged(" ".join((Damaged.__doc__ or "").split())) from exc
+    if found != ["ok"]:
+        raise Damaged(" ".join((Damaged.__doc__ or "").split()))
+    conn.execute(f"PRAGMA temp.user_version = {_INTACT}")
 
 
 def _begin(conn: sqlite3.Connection) -> None:

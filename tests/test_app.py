@@ -795,3 +795,32 @@ def test_an_imported_file_leaves_the_upload_field(registry_db):
     assert any("New rows: 1" in s.value for s in at.success)
     assert [u.key for u in at.get("file_uploader")] == ["io_upload~1"]  # a new, empty field
     assert not [b for b in at.button if b.key == "io_apply"]
+
+
+def _damage(path: Path) -> None:
+    """Overwrite the head of the ties table's root page: SQLite's quick check then fails."""
+    conn = connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'ties'").fetchone()[0]
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    with open(path, "r+b") as fh:
+        fh.seek((root - 1) * size)
+        fh.write(b"\xff" * 64)
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_a_damaged_registry_gets_a_message_not_a_traceback(registry_db, lang):
+    # Issue 18: tracebacks with server paths were shown to every visitor of a damaged registry.
+    from registry import i18n, load_seed
+
+    load_seed(connect(registry_db))  # seeded here: the app has cached nothing of this file
+    _damage(registry_db)
+    for page in ("overview", "network", "registry_browser"):
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        at.session_state["lang"] = lang
+        at.switch_page(f"app_pages/{page}.py").run()
+        assert not at.exception, page
+        shown = " ".join(e.value for e in at.error)
+        assert i18n.t("safety.damaged", lang) in shown, page
+        assert str(registry_db.parent) not in shown and "Traceback" not in shown

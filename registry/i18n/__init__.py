@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import data, explore, frame, review
+from . import data, explore, frame, review, safety
 from .fields import FIELD_HELP_NB, FIELDS, TABLE_LABELS, field_help, field_label
 from .lookup import TIME_ZONE, country_name, local_time
 from .render import Message, register, render
@@ -48,7 +48,7 @@ def _merged(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 
 
 #: Every UI text: key -> (nb, en).
-STRINGS: dict[str, tuple[str, str]] = _merged(frame.STRINGS, explore.STRINGS, review.STRINGS, data.STRINGS)
+STRINGS: dict[str, tuple[str, str]] = _merged(frame.STRINGS, explore.STRINGS, review.STRINGS, data.STRINGS, safety.STRINGS)
 
 
 def table_label(table: str, lang: str) -> str:
