@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._text import lang, md, t
-from registry import i18n
+from registry import export, i18n
 from registry.errors import Busy, Damaged
 from registry.i18n import messages
 from registry.privacy import KeyMissing
@@ -26,9 +26,9 @@ def blank(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def csv_button(frame: pd.DataFrame, file_name: str, key: str) -> None:
-    """Show a CSV download of ``frame`` (UTF-8, header row) next to the table it belongs to."""
+    """Show a CSV download of ``frame`` next to the table it belongs to (spreadsheet-safe, UTF-8 with BOM)."""
     st.download_button(
-        t("common.download_csv"), frame.to_csv(index=False).encode("utf-8"), file_name=file_name,
+        t("common.download_csv"), export.frame_csv(frame), file_name=file_name,
         mime="text/csv", key=key, icon=":material/download:",
     )
 

@@ -71,7 +71,8 @@ if uploads:
 
 st.header(t("io.export"))
 st.caption(t("io.export_help"))
-safe = st.toggle(t("io.spreadsheet_safe"), key="io_safe", help=t("io.spreadsheet_safe_help"))
+# Safe by default: a cell starting = + - @ would run as a formula in a spreadsheet (README, Data safety).
+safe = st.toggle(t("io.spreadsheet_safe"), value=True, key="io_safe", help=t("io.spreadsheet_safe_help"))
 a, b = st.columns([2, 1])
 EXPORT_NAMES = {**TABLE_NAMES, "audit": t("io.table_audit")}
 table = a.selectbox(
@@ -81,13 +82,14 @@ table = a.selectbox(
 with b:
     st.write("")
     st.download_button(
-        t("io.download_table"), cached(export.csv_text, table, spreadsheet_safe=safe, personal=PERSONAL).encode("utf-8"),
+        # With a BOM, which Excel needs to read UTF-8 (import reads it too).
+        t("io.download_table"), (export.BOM + cached(export.csv_text, table, spreadsheet_safe=safe, personal=PERSONAL)).encode("utf-8"),
         file_name=f"{table}.csv", mime="text/csv", key="io_table_csv", icon=":material/download:",
     )
 a, b, c = st.columns(3)
 if not PERSONAL:
     st.caption(t("io.personal_hidden"))
-a.download_button(t("io.download_zip"), cached(export.zip_bytes, spreadsheet_safe=safe, personal=PERSONAL), file_name="registry-csv.zip",
+a.download_button(t("io.download_zip"), cached(export.zip_bytes, spreadsheet_safe=safe, personal=PERSONAL, bom=True), file_name="registry-csv.zip",
                   mime="application/zip", key="io_zip", icon=":material/folder_zip:")
 graph = registry_snapshot().graph
 # The graph files are made only when asked for (a callable), as they take a while on a big registry.

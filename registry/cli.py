@@ -94,18 +94,19 @@ def _import(a: argparse.Namespace) -> int:
 @arg("dir", metavar="DIR")
 @arg(*_DB[0], **_DB[1])
 @arg("--format", choices=["csv", "graphml", "gexf"], default="csv")
-@arg("--spreadsheet-safe", action="store_true",
-     help="prefix cells starting with = + - @ with a quote so spreadsheets do not run them")
+@arg("--raw", action="store_true",
+     help="write cells verbatim; by default a cell starting with = + - @ gets a quote so spreadsheets do not run it")
+@arg("--spreadsheet-safe", action="store_true", help="the default (kept for scripts that pass it)")
 def _export(a: argparse.Namespace) -> int:
     conn = open_existing(a.db)
     if a.format == "csv":
-        for p in export.export_csv(conn, a.dir, spreadsheet_safe=a.spreadsheet_safe):
+        for p in export.export_csv(conn, a.dir, spreadsheet_safe=not a.raw):
             print(p)
         return 0
     out = Path(a.dir)
     out.mkdir(parents=True, exist_ok=True)
-    path = out / f"registry.{a.format}"
-    graph.write_graph(graph.build_graph(conn), str(path), a.format)
+    # Made in memory and renamed into place: a full disk leaves no half file under the name.
+    path = export.write_atomic(out / f"registry.{a.format}", export.graph_bytes(graph.build_graph(conn), a.format))
     print(path)
     return 0
 

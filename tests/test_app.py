@@ -167,7 +167,7 @@ def test_focus_shows_the_entity_ties_and_a_path(registry_db, downloads):
     g = build_graph(conn, GraphFilter.make(as_of=at.slider(key="net_year").value))
     table = at.dataframe[0].value
     assert len(table) == g.degree("trondheim")
-    rows = list(csv.DictReader(io.StringIO(content(at, downloads, "net_ties_csv").decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(content(at, downloads, "net_ties_csv").decode("utf-8-sig"))))
     assert {r["tie_id"] for r in rows} == {k for _, _, k in g.edges("trondheim", keys=True)} | {k for _, _, k in g.in_edges("trondheim", keys=True)}
     assert all(r["source"] for r in rows)
 
@@ -219,7 +219,7 @@ def test_entity_csv_download_matches_the_filtered_table(registry_db, downloads):
     at.switch_page("app_pages/registry_browser.py").run()
     at.multiselect(key="reg_kinds").set_value(["consulate"]).run()
     assert not at.exception
-    rows = list(csv.DictReader(io.StringIO(content(at, downloads, "reg_entities_csv").decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(content(at, downloads, "reg_entities_csv").decode("utf-8-sig"))))
     conn = connect(registry_db)
     consulates = [r[0] for r in conn.execute("SELECT id FROM entities WHERE kind = 'consulate' ORDER BY id")]
     assert [r["id"] for r in rows] == consulates
@@ -265,7 +265,7 @@ def test_import_previews_problems_before_writing(registry_db):
 def test_gaps_page_downloads_every_finding(registry_db, downloads):
     at = start("en")
     at.switch_page("app_pages/gaps.py").run()
-    rows = list(csv.DictReader(io.StringIO(content(at, downloads, "gaps_csv_all").decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(content(at, downloads, "gaps_csv_all").decode("utf-8-sig"))))
     from registry.review import report
 
     expected = report.findings_frame(connect(registry_db))
@@ -665,7 +665,7 @@ def test_metrics_table_has_a_row_per_entity_and_downloads_the_same(registry_db, 
     ties = dict(zip(table["Id"], table["Ties"]))
     assert all(ties[n] == g.degree(n) for n in g)
     assert "Sister city" in table.columns and table["Kind"].iloc[0]
-    rows = list(csv.DictReader(io.StringIO(content(at, downloads, "net_metrics_csv").decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(content(at, downloads, "net_metrics_csv").decode("utf-8-sig"))))
     assert {r["id"]: int(r["ties"]) for r in rows} == ties
 
 
@@ -710,11 +710,11 @@ def test_the_gaps_page_replays_the_audit_log_when_asked(registry_db, downloads):
     raw.close()
     at = start("en")
     at.switch_page("app_pages/gaps.py").run()
-    rows = list(csv.DictReader(io.StringIO(content(at, downloads, "gaps_csv_all").decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(content(at, downloads, "gaps_csv_all").decode("utf-8-sig"))))
     assert not any("not in the audit log" in r["explanation_en"] for r in rows)
     assert t_caption(at, "did not replay the change log")
     at.toggle(key="gaps_audit").set_value(True).run()
-    rows = list(csv.DictReader(io.StringIO(content(at, downloads, "gaps_csv_all").decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(content(at, downloads, "gaps_csv_all").decode("utf-8-sig"))))
     ghost = [r for r in rows if r["subject"] == "ghost" and "not in the audit log" in r["explanation_en"]]
     assert len(ghost) == 1 and not t_caption(at, "did not replay the change log")
     # The same findings as the library's review with the audit log.
@@ -824,3 +824,48 @@ def test_a_damaged_registry_gets_a_message_not_a_traceback(registry_db, lang):
         shown = " ".join(e.value for e in at.error)
         assert i18n.t("safety.damaged", lang) in shown, page
         assert str(registry_db.parent) not in shown and "Traceback" not in shown
+
+
+_LIVE = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _live_cells(data: bytes) -> list[str]:
+    """Return the cells of a CSV that a spreadsheet would run as a formula (a quote first makes them text)."""
+    def number(cell: str) -> bool:
+        try:
+            float(cell)
+            return True  # -3.46, a longitude: a number, not a formula
+        except ValueError:
+            return False
+
+    rows = csv.reader(io.StringIO(data.decode("utf-8-sig")))
+    return [cell for row in rows for cell in row if cell.startswith(_LIVE) and not number(cell)]
+
+
+def test_every_csv_download_is_spreadsheet_safe_with_a_bom(registry_db, downloads):
+    # Issue 18 item 9: Registry, Gaps and Network metrics downloads opened as live formulas; issue 19
+    # item 6: Excel garbles "Klaksvík" without a BOM.
+    import zipfile
+
+    from registry import load_seed, store
+
+    conn = connect(registry_db)
+    load_seed(conn)
+    store.update(conn, "entities", "klaksvik", {"name": "=HYPERLINK(\"http://x\",\"Klaksvík\")",
+                                                "notes": "+cmd|' /C calc'!A0"}, actor="t")
+    at = start("en", editor="Kari")
+    pages = {"registry_browser": ["reg_entities_csv"], "network": ["net_metrics_csv"], "gaps": ["gaps_csv_all"],
+             "import_export": ["io_table_csv"]}
+    for page, keys in pages.items():
+        at.switch_page(f"app_pages/{page}.py").run()
+        assert not at.exception, page
+        for key in keys:
+            if page == "import_export":
+                at.selectbox(key="io_table").set_value("entities").run()
+            data = content(at, downloads, key)
+            assert data.startswith(b"\xef\xbb\xbf"), key
+            assert _live_cells(data) == [], key
+            assert "Klaksvík" in data.decode("utf-8-sig"), key
+    archive = zipfile.ZipFile(io.BytesIO(content(at, downloads, "io_zip")))
+    for name in archive.namelist():
+        assert _live_cells(archive.read(name)) == [], name
