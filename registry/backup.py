@@ -187,9 +187,37 @@ def _copy_key(src_db: Path, dest_db: Path) -> None:
         raise CannotWrite(dest, exc.strerror or str(exc)) from None
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process: alive, and not ours to judge
+    return True
+
+
+def remove_stale_partials(dest_path: Path) -> list[Path]:
+    """Return the partial copies of ``dest_path`` left by killed backups, after removing them.
+
+    A backup writes ``.DEST.partial-PID`` and renames it into place; a process killed
+    meanwhile (kill -9, power) leaves a full hidden copy of the registry behind, personal
+    data included. One whose process is gone is removed; a running backup's is kept.
+    """
+    gone = []
+    for p in dest_path.parent.glob(f".{dest_path.name}.partial-*"):
+        pid = p.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            p.unlink(missing_ok=True)
+            gone.append(p)
+    return gone
+
+
 def _copy(src_path: Path, dest_path: Path) -> None:
     # The committed registry at src_path into dest_path, through a checked temporary file.
     tmp = dest_path.with_name(f".{dest_path.name}.partial-{os.getpid()}")
+    if dest_path.parent.is_dir():
+        remove_stale_partials(dest_path)
     try:
         dest_path.parent.mkdir(parents=True, exist_ok=True)
         tmp.unlink(missing_ok=True)

@@ -11,12 +11,13 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Iterable
 
+from .errors import RegistryError
 from .schema import TABLES, personal_columns
 from .vocab import VOCABULARIES
 
 __all__ = [
     "EXPORT_TABLES", "table_rows", "csv_text", "rows_to_csv", "export_csv", "neutralise", "zip_bytes", "graph_bytes",
-    "frame_csv", "write_atomic", "BOM",
+    "frame_csv", "write_atomic", "BOM", "NotXml", "xml_problems",
 ]
 
 #: Excel reads a CSV as UTF-8 only when it starts with this mark (else "Klaksvík" comes out garbled).
@@ -169,16 +170,45 @@ def zip_bytes(
     return buf.getvalue()
 
 
+class NotXml(RegistryError):
+    """A value holds a character XML cannot carry, so no GraphML or GEXF file was written: fix the row."""
+
+
+# XML 1.0 has no way to write these, escaped or not: a file holding one is broken for every reader.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_problems(g: Any) -> list[str]:
+    """Return one line per node or edge value XML cannot carry: the row (entity or tie id), the column, the character.
+
+    Checked on the graph itself, whatever wrote the rows (the library refuses control
+    characters, but plain SQL or another tool may not have).
+    """
+    out = []
+    items = [("entities", n, a) for n, a in g.nodes(data=True)]
+    items += [("ties", a.get("id", k), a) for _u, _v, k, a in g.edges(keys=True, data=True)]
+    for table, rid, attrs in items:
+        for col, value in [("id", rid), *attrs.items()]:
+            hit = _NOT_XML.search(value) if isinstance(value, str) else None
+            if hit:
+                out.append(f"{table} {rid!r} {col}: holds the control character U+{ord(hit.group()):04X}")
+    return out
+
+
 def graph_bytes(g: Any, fmt: str) -> bytes:
     """Return the graph ``g`` as GraphML or GEXF bytes (what ``graph.write_graph`` writes to a file).
 
     GEXF is shaped for Gephi by :func:`registry.gexf.write_gexf` (names as labels,
-    undirected ties, kind colours, a timeline of full dates).
+    undirected ties, kind colours, a timeline of full dates). Raises NotXml, naming
+    each row, when a value holds a character XML cannot carry.
     """
     import networkx as nx
 
     from .gexf import write_gexf
 
+    bad = xml_problems(g)
+    if bad:
+        raise NotXml(f"{'; '.join(bad[:10])}{' …' if len(bad) > 10 else ''}: " + (NotXml.__doc__ or ""))
     buf = io.BytesIO()
     if fmt == "graphml":
         nx.write_graphml(g, buf)

@@ -117,3 +117,18 @@ def test_a_full_disk_leaves_no_partial_file(seeded, tmp_path, monkeypatch):
     with pytest.raises(OSError, match="No space"):
         export_csv(seeded, tmp_path / "out")
     assert list((tmp_path / "out").iterdir()) == []  # neither the final name nor a partial file
+
+
+@__import__("pytest").mark.parametrize("fmt", ["graphml", "gexf"])
+def test_a_control_character_written_past_the_library_stops_a_graph_export(seeded, db_path, tmp_path, capsys, fmt):
+    # Issue 18: a control character written by plain SQL still gave broken GraphML with exit 0.
+    from registry import cli
+
+    seeded.execute("UPDATE entities SET notes = 'bell\a' WHERE id = 'klaksvik'")
+    seeded.execute("UPDATE ties SET notes = 'esc\x1b' WHERE id = (SELECT min(id) FROM ties)")
+    tie = seeded.execute("SELECT min(id) FROM ties").fetchone()[0]
+    assert cli.main(["export", str(tmp_path / "out"), "--db", str(db_path), "--format", fmt]) == 2
+    err = capsys.readouterr().err
+    assert "entities 'klaksvik' notes: holds the control character U+0007" in err
+    assert f"ties '{tie}' notes" in err and len(err.strip().splitlines()) == 1
+    assert list((tmp_path / "out").iterdir()) == []
