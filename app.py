@@ -9,7 +9,11 @@ with ``st.navigation``; they read the connection and the language from
 import streamlit as st
 
 from app_pages import _common as c
+from app_pages._origin import refuse_foreign_session
 from registry import i18n
+
+# Before anything is drawn or read: a page on another local port must not drive the app (issue 18).
+refuse_foreign_session()
 
 if "lang" not in st.session_state:
     wanted = st.query_params.get("lang", "nb")
