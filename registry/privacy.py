@@ -350,7 +350,8 @@ def refused(conn: sqlite3.Connection, table: str, rows: Iterable[Row]) -> list[t
     key = _guard_key(salt(conn))
     lengths = sorted({int(k[6:]) for k, _ in guards.values() if k.startswith("phrase")})
     t = TABLES[table]
-    text_cols = [c.name for c in t.columns if c.type == "TEXT"]
+    # Who and when of the change are the writer's, not the row's content.
+    text_cols = [c.name for c in t.columns if c.type == "TEXT" and c.name not in ("updated_at", "updated_by")]
     out = []
     for i, row in enumerate(rows):
         for col in text_cols:
