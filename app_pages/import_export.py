@@ -92,8 +92,13 @@ if not PERSONAL:
 a.download_button(t("io.download_zip"), cached(export.zip_bytes, spreadsheet_safe=safe, personal=PERSONAL, bom=True), file_name="registry-csv.zip",
                   mime="application/zip", key="io_zip", icon=":material/folder_zip:")
 graph = registry_snapshot().graph
-# The graph files are made only when asked for (a callable), as they take a while on a big registry.
-b.download_button(t("io.download_graphml"), lambda: export.graph_bytes(graph, "graphml"), file_name="international-ties.graphml",
-                  mime="application/xml", key="io_graphml", icon=":material/hub:")
-c.download_button(t("io.download_gexf"), lambda: export.graph_bytes(graph, "gexf"), file_name="international-ties.gexf",
-                  mime="application/xml", key="io_gexf", icon=":material/hub:")
+not_xml = cached(export.graph_xml_problems)
+if not_xml:
+    # A control character written past the library would make a broken file: none is offered.
+    st.error(t("safety.not_xml", rows="; ".join(not_xml[:5])))
+else:
+    # The graph files are made only when asked for (a callable), as they take a while on a big registry.
+    b.download_button(t("io.download_graphml"), lambda: export.graph_bytes(graph, "graphml"),
+                      file_name="international-ties.graphml", mime="application/xml", key="io_graphml", icon=":material/hub:")
+    c.download_button(t("io.download_gexf"), lambda: export.graph_bytes(graph, "gexf"),
+                      file_name="international-ties.gexf", mime="application/xml", key="io_gexf", icon=":material/hub:")

@@ -17,7 +17,7 @@ from .vocab import VOCABULARIES
 
 __all__ = [
     "EXPORT_TABLES", "table_rows", "csv_text", "rows_to_csv", "export_csv", "neutralise", "zip_bytes", "graph_bytes",
-    "frame_csv", "write_atomic", "BOM", "NotXml", "xml_problems",
+    "frame_csv", "write_atomic", "BOM", "NotXml", "xml_problems", "graph_xml_problems",
 ]
 
 #: Excel reads a CSV as UTF-8 only when it starts with this mark (else "Klaksvík" comes out garbled).
@@ -193,6 +193,13 @@ def xml_problems(g: Any) -> list[str]:
             if hit:
                 out.append(f"{table} {rid!r} {col}: holds the control character U+{ord(hit.group()):04X}")
     return out
+
+
+def graph_xml_problems(conn: sqlite3.Connection) -> list[str]:
+    """Return :func:`xml_problems` of the registry's whole graph (what the app checks before offering GraphML/GEXF)."""
+    from .graph import build_graph  # local: the CSV export needs no graph
+
+    return xml_problems(build_graph(conn))
 
 
 def graph_bytes(g: Any, fmt: str) -> bytes:

@@ -869,3 +869,17 @@ def test_every_csv_download_is_spreadsheet_safe_with_a_bom(registry_db, download
     archive = zipfile.ZipFile(io.BytesIO(content(at, downloads, "io_zip")))
     for name in archive.namelist():
         assert _live_cells(archive.read(name)) == [], name
+
+
+def test_no_broken_graph_file_is_offered(registry_db):
+    # Issue 18: a control character written past the library gave broken GraphML.
+    from registry import i18n, load_seed
+
+    conn = connect(registry_db)
+    load_seed(conn)
+    conn.execute("UPDATE entities SET notes = 'bell\a' WHERE id = 'klaksvik'")
+    at = start("nb")
+    at.switch_page("app_pages/import_export.py").run()
+    assert not at.exception
+    assert any("entities 'klaksvik' notes" in e.value for e in at.error)
+    assert i18n.t("io.download_graphml", "nb") not in [b.proto.label for b in at.get("download_button")]

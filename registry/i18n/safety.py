@@ -27,6 +27,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The registry's key file is missing or belongs to another registry, so contacts cannot be saved or "
         "checked. Ask whoever runs the registry to put the key back.",
     ),
+    "safety.not_xml": (
+        "GraphML og GEXF kan ikke lages: en verdi har et kontrolltegn som XML ikke kan bære ({rows}). "
+        "Rett raden (python -m registry check viser dem).",
+        "GraphML and GEXF cannot be made: a value holds a control character XML cannot carry ({rows}). "
+        "Fix the row (python -m registry check lists them).",
+    ),
     "safety.unexpected": (
         "Noe gikk galt, og siden kunne ikke vises. Feilen er skrevet i serverens logg; prøv igjen, eller "
         "si fra til den som drifter registeret.",
