@@ -209,6 +209,9 @@ _EMAIL = re.compile(r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<!\w)\+?\d[\d\s().-]{6,}\d(?!\w)")
 
 
+_SEPARATORS = re.compile(r"[\s().+-]")
+
+
 def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
@@ -283,9 +286,36 @@ class Person:
             return None  # too short to tell from a year or an amount
         return digits[-8:]
 
+    def needles(self) -> tuple[tuple[str, ...], str | None]:
+        """Return ``(words, digits)``: what any match must contain, for a fast look before the pattern.
+
+        Each phrase's longest word (as written and as ASCII), the e-mail, casefolded; and the
+        phone's subscriber digits, which stand together once separators are taken out.
+        """
+        words = []
+        for phrase in self.phrases():
+            longest = max((w.rstrip(",") for w in phrase), key=len)
+            words += [unicodedata.normalize("NFC", longest).casefold(), _slug(fold_words(longest))]
+        if self.email and "@" in self.email:
+            words.append(self.email.strip().casefold())
+        return tuple(w for w in dict.fromkeys(words) if w), self._national()
+
+    def __post_init__(self) -> None:
+        # Worked out once per person: may_match runs on every text cell and every log entry.
+        object.__setattr__(self, "_needles", self.needles())
+
+    def may_match(self, text: str) -> bool:
+        """Return False when ``text`` cannot hold a match (the common case, decided without the pattern)."""
+        words, digits = self._needles  # type: ignore[attr-defined]
+        folded = unicodedata.normalize("NFC", text).casefold()
+        if any(w in folded for w in words):
+            return True
+        # The last two digits stand together however the number is spaced: a cheap look first.
+        return digits is not None and digits[-2:] in text and digits in _SEPARATORS.sub("", text)
+
     def scrub(self, text: str, pattern: re.Pattern[str] | None) -> str:
         """Return ``text`` with every match of ``pattern`` replaced by ERASED (NFC first, so NFD finds it)."""
-        if pattern is None:
+        if pattern is None or not self.may_match(text):
             return text
         nfc = unicodedata.normalize("NFC", text)
         new = pattern.sub(ERASED, nfc)
