@@ -127,13 +127,34 @@ def check_intact(conn: sqlite3.Connection) -> None:
     """
     if conn.execute("PRAGMA temp.user_version").fetchone()[0] == _INTACT:
         return
-    try:
-        found = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
-    except sqlite3.DatabaseError as exc:  # "database disk image is malformed" before the check can start
-        raise Damaged(" ".join((Damaged.__doc__ or "").split())) from exc
-    if found != ["ok"]:
-        raise Damaged(" ".join((Damaged.__doc__ or "").split()))
+    # The app opens a connection per run: a file this process found intact, and that has not
+    # changed on disk since (writes go to the -wal until a checkpoint), is not read through again.
+    stamp = _stamp(conn)
+    if stamp is None or _CHECKED.get(stamp[0]) != stamp[1]:
+        try:
+            found = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
+        except sqlite3.DatabaseError as exc:  # "database disk image is malformed" before the check can start
+            raise Damaged(" ".join((Damaged.__doc__ or "").split())) from exc
+        if found != ["ok"]:
+            raise Damaged(" ".join((Damaged.__doc__ or "").split()))
+        if stamp is not None:
+            _CHECKED[stamp[0]] = stamp[1]
     conn.execute(f"PRAGMA temp.user_version = {_INTACT}")
+
+
+_CHECKED: dict[str, tuple[int, int, int]] = {}
+
+
+def _stamp(conn: sqlite3.Connection) -> tuple[str, tuple[int, int, int]] | None:
+    # The main file's identity: inode, size and modification time (None in memory).
+    for _, name, file in conn.execute("PRAGMA database_list"):
+        if name == "main" and file:
+            try:
+                st = os.stat(file)
+            except OSError:
+                return None
+            return file, (st.st_ino, st.st_size, st.st_mtime_ns)
+    return None
 
 
 def _begin(conn: sqlite3.Connection) -> None:
