@@ -460,3 +460,15 @@ def test_a_viewers_preview_is_no_oracle(consul, version):
     assert right == wrong
     # An editor's preview does compare them (the editor sees the data anyway).
     assert preview(NAME, EMAIL, True) != preview("Guri Hansen", "guri@example.org", True)
+
+
+def test_an_editors_preview_names_the_erased_rows_and_a_viewers_does_not(consul):
+    erasure.erase(consul, "consul-dk", actor="t")
+    body = b"id,entity_id,office,person_name,purpose\nconsul-dk,consulate-dk,honorary consul,Kari Nordmann,x\n"
+    with pytest.raises(ImportFailed) as editor:
+        import_texts(consul, [("contacts.csv", body)], actor="t", dry_run=True)
+    assert [(p.file, p.row, p.column) for p in editor.value.problems] == [("contacts.csv", 2, "person_name")]  # row 1 is the header
+    viewer = import_texts(consul, [("contacts.csv", body)], actor="app:preview", dry_run=True, personal=False)
+    wrong = import_texts(consul, [("contacts.csv", body.replace(b"Kari Nordmann", b"Guri Hansen"))],
+                         actor="app:preview", dry_run=True, personal=False)
+    assert viewer.counts == wrong.counts

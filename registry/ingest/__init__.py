@@ -10,6 +10,7 @@ from typing import Any
 from ..db import transaction
 from ..errors import ImportFailed, Problem
 from ..schema import DATA_TABLES, TABLES, personal_columns
+from ..privacy import refused
 from ..store import apply_rows
 from ..validate import load_vocabularies
 from .checks import cross_checks
@@ -125,6 +126,13 @@ def _import(
     if dry_run:
         with reading(conn):
             batches, origin = _validated_batches(conn, parsed, personal=personal)
+            if personal:
+                # What the import would refuse as erased data, the preview says now. Not for a viewer:
+                # that would confirm a guessed name was once in the registry.
+                erased = [Problem(origin[t.name][i], int(batches[t.name][i]["__row__"]), col, reason)
+                          for t in DATA_TABLES for i, col, reason in refused(conn, t.name, batches[t.name])]
+                if erased:
+                    raise ImportFailed(erased)
             for t in DATA_TABLES:
                 if batches[t.name]:
                     report.counts[t.name] = would_apply(conn, t, batches[t.name])
