@@ -11,7 +11,7 @@ from typing import Any, Iterable, Mapping
 
 from .db import transaction
 from .errors import NotFound, RegistryError
-from .privacy import ERASED, Person, digest, salt
+from .privacy import ERASED, Person, digest, fold_words, salt
 from .schema import DATA_TABLES, TABLES, personal_columns
 from .vocab import VOCABULARIES
 
@@ -59,9 +59,14 @@ class ErasureReport:
 
 
 def places(conn: sqlite3.Connection, word: str) -> list[tuple[str, str, str]]:
-    """Return ``(table, row id, column)`` where ``word`` stands as a whole word in free text (any case)."""
+    """Return ``(table, row id, column)`` where ``word`` stands as a whole word in free text (any case) or in an id."""
     pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+    slug = re.compile(rf"(?<![a-z0-9]){re.escape('-'.join(fold_words(word)))}(?![a-z0-9])")
     out = []
+    for t in DATA_TABLES:
+        if not t.id_generated and t.name != "settings":
+            out += [(t.name, r[0], t.pk) for r in conn.execute(f"SELECT [{t.pk}] FROM [{t.name}]")
+                    if isinstance(r[0], str) and slug.search(r[0])]
     for table, pk, cols, _ in _targets():
         for rid, *values in conn.execute(f"SELECT [{pk}], {', '.join(f'[{c}]' for c in cols)} FROM [{table}]"):
             out += [(table, str(rid), c) for c, v in zip(cols, values) if isinstance(v, str) and pattern.search(v)]

@@ -292,9 +292,12 @@ def test_a_one_word_name_leaves_sourced_text_untouched(conn, db_path, capsys, na
                                     "notes": sourced[0]}, actor="t")
     store.insert(conn, "contacts", {"id": "c", "entity_id": "e", "person_name": name, "purpose": sourced[2],
                                     "notes": f"{name} Hansen prefers e-mail"}, actor="t")
+    store.insert(conn, "activities", {"id": f"lunch-with-{name.lower()}-hansen", "kind": "meeting", "title": "Lunch",
+                                      "source": "s"}, actor="t")
     assert cli.main(["erase", "c", "--db", str(db_path)]) == 1  # done, with places to look at
     err = capsys.readouterr().err
     assert "one word" in err and "entities e notes" in err and "--also" in err
+    assert f"activities lunch-with-{name.lower()}-hansen id" in err
     fresh = connect(db_path)
     assert fresh.execute("SELECT notes, source FROM entities").fetchone() == (sourced[0], sourced[1])
     assert fresh.execute("SELECT person_name, purpose FROM contacts").fetchone() == (None, sourced[2])
@@ -302,6 +305,7 @@ def test_a_one_word_name_leaves_sourced_text_untouched(conn, db_path, capsys, na
     # The operator names the person where the word stands for them.
     assert cli.main(["erase", "c", "--db", str(db_path), "--also", f"{name} Hansen"]) == 0
     assert fresh.execute("SELECT notes FROM contacts").fetchone() == ("[erased] prefers e-mail",)
+    assert fresh.execute("SELECT id FROM activities").fetchone() == ("lunch-with-erased",)
     assert fresh.execute("SELECT notes FROM entities").fetchone() == (sourced[0],)
     assert f"{name} hansen".lower() not in _everything(fresh)
     assert _errors(fresh) == []
