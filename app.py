@@ -9,7 +9,11 @@ with ``st.navigation``; they read the connection and the language from
 import streamlit as st
 
 from app_pages import _common as c
+from app_pages._origin import refuse_foreign_session
 from registry import i18n
+
+# Before anything is drawn or read: a page on another local port must not drive the app (issue 18).
+refuse_foreign_session()
 
 if "lang" not in st.session_state:
     wanted = st.query_params.get("lang", "nb")
@@ -17,8 +21,8 @@ if "lang" not in st.session_state:
 
 st.set_page_config(page_title=c.t("app.title"), layout="wide")
 
-c.open_run()
 try:
+    c.open_run()
     c.relabel_widgets()
     with st.sidebar:
         st.segmented_control(
@@ -54,5 +58,8 @@ try:
         ],
     })
     navigation.run()
+except Exception as exc:  # noqa: BLE001 - a damaged file, a full disk, any bug: a message, never a traceback
+    # st.rerun and st.stop raise BaseExceptions, which pass through to Streamlit as they should.
+    c.show_failure(exc)
 finally:
     c.close_run()

@@ -12,6 +12,7 @@ from app_pages._common import (
     blank, cached, changed, conn, current_actor, form_key, formatter, label, lang, md, renew_form, show_form_problems, t,
 )
 from app_pages._registry_browse import keep_choice, ref_labels, refs_in
+from app_pages._tables import failure_key, show_failure
 from registry import editing, forms, i18n, store, vocab
 from registry.errors import InvalidRow, RegistryError, StaleVersion
 from registry.schema import TABLES, Column
@@ -132,7 +133,8 @@ def edit_form(table: str, row: dict[str, Any] | None, prefix: str, fixed: dict[s
         # refusing until the page is reloaded and shows the stored row (what the message asks for).
         st.error(t("common.stale"))
     except RegistryError as exc:
-        st.error(str(exc))
+        # A damaged file, a busy registry, a missing key: said in the page's language (details in the log).
+        show_failure(exc) if failure_key(exc) != "safety.unexpected" else st.error(str(exc))
     else:
         changed()
         saved(prefix)

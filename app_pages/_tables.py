@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import errno
+import logging
+import sqlite3
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from app_pages._text import lang, md, t
-from registry import i18n
+from registry import export, i18n
+from registry.errors import Busy, Damaged
 from registry.i18n import messages
+from registry.privacy import KeyMissing
+
+_log = logging.getLogger(__name__)
 
 
 def blank(frame: pd.DataFrame) -> pd.DataFrame:
@@ -19,9 +26,9 @@ def blank(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def csv_button(frame: pd.DataFrame, file_name: str, key: str) -> None:
-    """Show a CSV download of ``frame`` (UTF-8, header row) next to the table it belongs to."""
+    """Show a CSV download of ``frame`` next to the table it belongs to (spreadsheet-safe, UTF-8 with BOM)."""
     st.download_button(
-        t("common.download_csv"), frame.to_csv(index=False).encode("utf-8"), file_name=file_name,
+        t("common.download_csv"), export.frame_csv(frame), file_name=file_name,
         mime="text/csv", key=key, icon=":material/download:",
     )
 
@@ -44,3 +51,29 @@ def show_form_problems(problems: list[Any]) -> None:
         for _file, _row, column, reason in messages.problem_rows(problems, lang())
     ]
     st.error(t("common.problems", n=len(problems)) + "\n\n" + "\n".join(lines))
+
+
+def failure_key(exc: BaseException) -> str:
+    """Return the text key that tells a reader what failed: damaged file, full disk, busy, key, or unexpected.
+
+    >>> failure_key(sqlite3.DatabaseError("database disk image is malformed")), failure_key(ValueError())
+    ('safety.damaged', 'safety.unexpected')
+    """
+    text = str(exc).lower()
+    if isinstance(exc, Damaged) or (isinstance(exc, sqlite3.DatabaseError)
+                                    and ("malformed" in text or "not a database" in text)):
+        return "safety.damaged"
+    if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "disk is full" in text or "no space left" in text:
+        return "safety.disk_full"
+    if isinstance(exc, Busy):
+        return "safety.busy"
+    if isinstance(exc, KeyMissing):
+        return "safety.key"
+    return "safety.unexpected"
+
+
+def show_failure(exc: BaseException) -> None:
+    """Show a failure as one message in the page's language; the traceback goes to the server's log only."""
+    # Details (paths, SQL, the traceback) could tell a visitor about the server: they stay in its log.
+    _log.error("a page failed: %s", type(exc).__name__, exc_info=exc)
+    st.error(t(failure_key(exc)), icon=":material/error:")

@@ -7,7 +7,7 @@ from app_pages._common import (
     MAX_PICKER_OPTIONS, cached, csv_button, formatter, from_url, home, keep_in_url, label, lang, name_of, registry_snapshot,
     require_home, t,
 )
-from registry import rules
+from registry import export, rules
 from registry.review import report
 
 st.title(t("gaps.title"))
@@ -26,7 +26,7 @@ def csv_download(frame: pd.DataFrame, file_name: str, key: str) -> None:
         csv_button(frame, file_name, key=key)
         return
     st.download_button(
-        t("common.download_csv"), lambda f=frame: f.to_csv(index=False).encode("utf-8"), file_name=file_name,
+        t("common.download_csv"), lambda f=frame: export.frame_csv(f), file_name=file_name,
         mime="text/csv", key=key, icon=":material/download:",
     )
 

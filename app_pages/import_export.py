@@ -46,7 +46,8 @@ if uploads:
             st.dataframe(preview, hide_index=True, height=220)
     try:
         # A dry run validates everything and counts, inside a transaction that is rolled back.
-        dry = ingest.import_texts(conn(), files, actor=current_actor() or "app:preview", dry_run=True)
+        # Someone who may not see personal data gets a preview that does not compare it (no oracle).
+        dry = ingest.import_texts(conn(), files, actor=current_actor() or "app:preview", dry_run=True, personal=PERSONAL)
     except ImportFailed as exc:
         show_problems(exc.problems)
     else:
@@ -70,7 +71,8 @@ if uploads:
 
 st.header(t("io.export"))
 st.caption(t("io.export_help"))
-safe = st.toggle(t("io.spreadsheet_safe"), key="io_safe", help=t("io.spreadsheet_safe_help"))
+# Safe by default: a cell starting = + - @ would run as a formula in a spreadsheet (README, Data safety).
+safe = st.toggle(t("io.spreadsheet_safe"), value=True, key="io_safe", help=t("io.spreadsheet_safe_help"))
 a, b = st.columns([2, 1])
 EXPORT_NAMES = {**TABLE_NAMES, "audit": t("io.table_audit")}
 table = a.selectbox(
@@ -80,17 +82,23 @@ table = a.selectbox(
 with b:
     st.write("")
     st.download_button(
-        t("io.download_table"), cached(export.csv_text, table, spreadsheet_safe=safe, personal=PERSONAL).encode("utf-8"),
+        # With a BOM, which Excel needs to read UTF-8 (import reads it too).
+        t("io.download_table"), (export.BOM + cached(export.csv_text, table, spreadsheet_safe=safe, personal=PERSONAL)).encode("utf-8"),
         file_name=f"{table}.csv", mime="text/csv", key="io_table_csv", icon=":material/download:",
     )
 a, b, c = st.columns(3)
 if not PERSONAL:
     st.caption(t("io.personal_hidden"))
-a.download_button(t("io.download_zip"), cached(export.zip_bytes, spreadsheet_safe=safe, personal=PERSONAL), file_name="registry-csv.zip",
+a.download_button(t("io.download_zip"), cached(export.zip_bytes, spreadsheet_safe=safe, personal=PERSONAL, bom=True), file_name="registry-csv.zip",
                   mime="application/zip", key="io_zip", icon=":material/folder_zip:")
 graph = registry_snapshot().graph
-# The graph files are made only when asked for (a callable), as they take a while on a big registry.
-b.download_button(t("io.download_graphml"), lambda: export.graph_bytes(graph, "graphml"), file_name="international-ties.graphml",
-                  mime="application/xml", key="io_graphml", icon=":material/hub:")
-c.download_button(t("io.download_gexf"), lambda: export.graph_bytes(graph, "gexf"), file_name="international-ties.gexf",
-                  mime="application/xml", key="io_gexf", icon=":material/hub:")
+not_xml = cached(export.graph_xml_problems)
+if not_xml:
+    # A control character written past the library would make a broken file: none is offered.
+    st.error(t("safety.not_xml", rows="; ".join(not_xml[:5])))
+else:
+    # The graph files are made only when asked for (a callable), as they take a while on a big registry.
+    b.download_button(t("io.download_graphml"), lambda: export.graph_bytes(graph, "graphml"),
+                      file_name="international-ties.graphml", mime="application/xml", key="io_graphml", icon=":material/hub:")
+    c.download_button(t("io.download_gexf"), lambda: export.graph_bytes(graph, "gexf"),
+                      file_name="international-ties.gexf", mime="application/xml", key="io_gexf", icon=":material/hub:")

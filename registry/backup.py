@@ -162,12 +162,62 @@ def backup(source: str | os.PathLike[str], dest: str | os.PathLike[str]) -> Snap
     if dest_path.exists() and dest_path.resolve() == src_path.resolve():
         raise RegistryError("the backup would overwrite the registry itself; choose another file")
     _copy(src_path, dest_path)
+    _copy_key(src_path, dest_path)
     return verify(dest_path, protected=False)
+
+
+def _key(db: Path) -> Path:
+    return db.with_name(db.name + ".key")
+
+
+def _copy_key(src_db: Path, dest_db: Path) -> None:
+    # The audit key lives beside the registry file, not in it (privacy.salt): a copy that is to be
+    # restored needs it, or its log's digests could not be compared. Keep the two apart when a copy
+    # leaves the office (README, Data safety).
+    src, dest = _key(src_db), _key(dest_db)
+    if not src.is_file():
+        return  # the key is in $REGISTRY_AUDIT_KEY, or the file predates migration 007
+    tmp = dest.with_name(f".{dest.name}.partial-{os.getpid()}")
+    try:
+        tmp.write_bytes(src.read_bytes())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, dest)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise CannotWrite(dest, exc.strerror or str(exc)) from None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process: alive, and not ours to judge
+    return True
+
+
+def remove_stale_partials(dest_path: Path) -> list[Path]:
+    """Return the partial copies of ``dest_path`` left by killed backups, after removing them.
+
+    A backup writes ``.DEST.partial-PID`` and renames it into place; a process killed
+    meanwhile (kill -9, power) leaves a full hidden copy of the registry behind, personal
+    data included. One whose process is gone is removed; a running backup's is kept.
+    """
+    gone = []
+    for p in dest_path.parent.glob(f".{dest_path.name}.partial-*"):
+        pid = p.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            p.unlink(missing_ok=True)
+            gone.append(p)
+    return gone
 
 
 def _copy(src_path: Path, dest_path: Path) -> None:
     # The committed registry at src_path into dest_path, through a checked temporary file.
     tmp = dest_path.with_name(f".{dest_path.name}.partial-{os.getpid()}")
+    if dest_path.parent.is_dir():
+        remove_stale_partials(dest_path)
     try:
         dest_path.parent.mkdir(parents=True, exist_ok=True)
         tmp.unlink(missing_ok=True)
@@ -223,7 +273,7 @@ def restore(
     try:
         live = connect(target_path, migrate=False)
         try:
-            _copy_into(src, live, lambda: _copy(target_path, previous) if previous else None)
+            _copy_into(src, live, lambda: _keep(target_path, previous) if previous else None)
         except sqlite3.Error as exc:
             # The copy is one transaction on the live file: when it fails, nothing changed.
             raise RegistryError(
@@ -233,6 +283,15 @@ def restore(
             live.close()
     finally:
         src.close()
+    if _key(src_path).is_file():
+        _copy_key(src_path, target_path)
+    elif _key(target_path).is_file():
+        # A backup from before migration 007 carries its key inside: migrating moves it out, and
+        # the live file's key (kept beside the previous registry) must make way for it.
+        if previous is None:
+            os.replace(_key(target_path), _key(target_path).with_name(_key(target_path).name + ".before-restore"))
+        else:
+            _key(target_path).unlink()
     try:
         conn = connect(target_path)  # migrates a backup made before later migrations
         try:
@@ -250,6 +309,11 @@ def restore(
             f"{target_path} was restored, but its audit log's triggers are not intact ({_describe(unprotected)})"
         )
     return Restored(Snapshot(target_path, counts), previous)
+
+
+def _keep(target_path: Path, previous: Path) -> None:
+    _copy(target_path, previous)
+    _copy_key(target_path, previous)
 
 
 def _copy_into(src: sqlite3.Connection, live: sqlite3.Connection, while_locked: Callable[[], None]) -> None:

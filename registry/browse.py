@@ -140,7 +140,10 @@ def matches_csv(
     """Return every row of ``table`` that :func:`page_of` finds, as UTF-8 CSV with a header (no version, no names added)."""
     frame, _ = page_of(conn, table, text, filters, 0, None, personal=personal, lang=lang)
     drop = [c for c in ("from_name", "to_name", "kind_label") if c in frame] + ([] if table in SEARCHED else ["version"])
-    return frame.drop(columns=drop).to_csv(index=False).encode("utf-8")
+    # What the Registry page's download gives: spreadsheet-safe, UTF-8 with BOM (export.frame_csv).
+    from .export import frame_csv
+
+    return frame_csv(frame.drop(columns=drop))
 
 
 def distinct_values(conn: sqlite3.Connection, table: str, column: str) -> list[str]:

@@ -54,18 +54,19 @@ def _import(a: argparse.Namespace) -> int:
 @arg("dir", metavar="DIR")
 @arg(*_DB[0], **_DB[1])
 @arg("--format", choices=["csv", "graphml", "gexf"], default="csv")
-@arg("--spreadsheet-safe", action="store_true",
-     help="prefix cells starting with = + - @ with a quote so spreadsheets do not run them")
+@arg("--raw", action="store_true",
+     help="write cells verbatim; by default a cell starting with = + - @ gets a quote so spreadsheets do not run it")
+@arg("--spreadsheet-safe", action="store_true", help="the default (kept for scripts that pass it)")
 def _export(a: argparse.Namespace) -> int:
     conn = open_existing(a.db)
     if a.format == "csv":
-        for p in export.export_csv(conn, a.dir, spreadsheet_safe=a.spreadsheet_safe):
+        for p in export.export_csv(conn, a.dir, spreadsheet_safe=not a.raw):
             print(p)
         return 0
     out = Path(a.dir)
     out.mkdir(parents=True, exist_ok=True)
-    path = out / f"registry.{a.format}"
-    graph.write_graph(graph.build_graph(conn), str(path), a.format)
+    # Made in memory and renamed into place: a full disk leaves no half file under the name.
+    path = export.write_atomic(out / f"registry.{a.format}", export.graph_bytes(graph.build_graph(conn), a.format))
     print(path)
     return 0
 
@@ -239,14 +240,32 @@ def _restore(a: argparse.Namespace) -> int:
                   "an older backup still holds it, and restoring one brings it back")
 @arg("contact_id", metavar="CONTACT_ID")
 @arg(*_DB[0], **_DB[1])
+@arg("--also", action="append", default=[], metavar="TEXT",
+     help="a phrase that names the person in free text (repeatable), e.g. the full name where the "
+          "contact holds a one-word name")
 def _erase(a: argparse.Namespace) -> int:
-    from . import privacy  # local: only this command needs it
+    from . import erasure  # local: only this command needs it
 
     # An unknown id raises NotFound: main prints it and exits 2, nothing changed.
-    report = privacy.erase(open_existing(a.db), a.contact_id, actor=default_actor())
+    report = erasure.erase(open_existing(a.db), a.contact_id, actor=default_actor(), also=a.also)
     print(report.summary())
     print("older backups still hold the erased data: restoring one brings it back")
-    return 0
+    status = 0
+    if report.unmatched:
+        # A one-word name ("Per", "May") is an ordinary word too: replacing it everywhere would
+        # destroy sourced text, so the places are listed for the operator to name the person.
+        print(f"erase: the name was one word, so it was not replaced in free text; it stands in "
+              f"{len(report.unmatched)} place(s):", file=sys.stderr)
+        for table, rid, column in report.unmatched:
+            print(f"  {table} {rid} {column}", file=sys.stderr)
+        print(f"erase: where one names this person, run again with --also 'PHRASE' "
+              f"(python -m registry erase {report.contact_id} --also '...')", file=sys.stderr)
+        status = 1
+    if not report.checkpointed:
+        print("erase: another program has the registry open and holds its old pages; close it (the app) and "
+              "run erase again to empty the write-ahead log", file=sys.stderr)
+        status = 1
+    return status
 
 
 @command("bench", "time import, graph, analysis, view and app on synthetic registries against raw baselines")

@@ -19,6 +19,7 @@ __all__ = [
     "NoRegistry",
     "CannotOpen",
     "CannotWrite",
+    "Damaged",
 ]
 
 
@@ -93,6 +94,11 @@ class CannotWrite(RegistryError):
     def __init__(self, path: object, reason: str):
         self.path = path
         super().__init__(f"{path}: cannot write there ({reason}); nothing was written")
+
+
+class Damaged(RegistryError):
+    """The registry file is damaged (SQLite's quick check fails), so nothing was written: restore the last
+    backup (python -m registry restore) and run check."""
 
 
 class InvalidRow(RegistryError):

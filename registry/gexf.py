@@ -33,7 +33,10 @@ def gephi_graph(g: nx.MultiDiGraph) -> nx.MultiGraph | nx.MultiDiGraph:
     - every tie's ``viz`` colour is its kind's colour; a tie with ``directed`` 0
       (sister cities, partnerships ...) is an undirected edge: the copy is a
       MultiGraph when no tie is directed, else a MultiDiGraph whose undirected
-      ties carry ``type='undirected'`` (GEXF's per-edge type, which Gephi reads);
+      ties carry ``type='mutual'``, GEXF's edge that runs both ways. Gephi draws
+      it without arrows and ``networkx.read_gexf`` reads it as the two directions;
+      ``type='undirected'`` in a directed graph (what this wrote before) opens in
+      Gephi but networkx refuses the whole file;
     - the timeline uses GEXF's ``timeformat="date"`` only: a tie's ``start``
       becomes the first day of its partial date (``1946`` -> ``1946-01-01``),
       ``end`` the last day (``1946`` -> ``1946-12-31``); an entity's
@@ -77,7 +80,7 @@ def gephi_graph(g: nx.MultiDiGraph) -> nx.MultiGraph | nx.MultiDiGraph:
             attrs["end"] = end
         attrs["viz"] = {"color": _rgb(TIE_COLOURS.get(a.get("kind", ""), "#888888"))}
         if mixed and not a.get("directed"):
-            attrs["type"] = "undirected"
+            attrs["type"] = "mutual"
         h.add_edge(u, v, key=key, **attrs)
     return h
 

@@ -8,7 +8,7 @@ from typing import Callable
 import sqlite_utils
 
 from . import vocab
-from .schema import AUDIT, DATA_TABLES, Table
+from .schema import AUDIT, DATA_TABLES, ERASURE_GUARDS, ERASURES, Table
 
 __all__ = ["MIGRATIONS", "migrate", "schema_version"]
 
@@ -157,6 +157,17 @@ def _m006_council_case(db: sqlite_utils.Database) -> None:
     _add_missing_columns(db)
 
 
+def _m007_erasure(db: sqlite_utils.Database) -> None:
+    """Erasure as a durable event (a record and guards against writing erased values back), and the
+    audit key moved out of the file into a key file beside it."""
+    from . import privacy  # privacy reads the schema; imported here, when the migration runs
+
+    for t in (ERASURES, ERASURE_GUARDS):
+        if not db[t.name].exists():
+            _create(db, t)
+    privacy.adopt_key(db.conn)
+
+
 def _m008_action_plan(db: sqlite_utils.Database) -> None:
     """The action plan as data: actions, their partners and ties, indicators and their yearly values;
     budget lines for an action; the Mål bullets, decision point 7 and the majority remark as strategy points."""
@@ -186,6 +197,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("004_evidence_model", _m004_evidence_model),
     ("005_role_label", _m005_role_label),
     ("006_council_case", _m006_council_case),
+    ("007_erasure", _m007_erasure),
     ("008_action_plan", _m008_action_plan),
 ]
 

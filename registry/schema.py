@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Column", "Table", "TABLES", "DATA_TABLES", "MIGRATIONS", "migrate", "schema_version", "personal_columns"]
+__all__ = ["Column", "Table", "TABLES", "DATA_TABLES", "ERASURES", "ERASURE_GUARDS", "MIGRATIONS", "migrate", "schema_version", "personal_columns"]
 
 
 @dataclass(frozen=True)
@@ -394,6 +394,32 @@ AUDIT = Table(
     append_only=True,
     id_generated=True,
     help="Every insert, update and delete, with before and after as JSON",
+)
+
+ERASURES = Table(
+    "erasures",
+    (
+        Column("id", "INTEGER"),
+        Column("contact_id", required=True, help="The contact erased (its id after the erase)"),
+        Column("at", required=True, help="UTC time of the erase"),
+        Column("actor", required=True, help="Who erased"),
+        Column("counts", help="What changed, as JSON counts: never the personal data itself"),
+    ),
+    append_only=True,
+    id_generated=True,
+    help="Every erasure of a person (erase): when, by whom and how much; no personal data",
+)
+
+ERASURE_GUARDS = Table(
+    "erasure_guards",
+    (
+        Column("digest", required=True, help="Keyed digest of an erased value (the key is outside the file)"),
+        Column("kind", required=True, help="name, email, phone, or phraseN (N folded words)"),
+        Column("erasure_id", "INTEGER", references="erasures"),
+    ),
+    pk="digest",
+    append_only=True,
+    help="Erased values a later write must not bring back, as keyed digests",
 )
 
 #: Tables users edit, in dependency order (parents first).

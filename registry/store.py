@@ -9,11 +9,11 @@ from typing import Any, Iterable, Mapping
 
 from . import privacy
 from .db import transaction
-from .errors import InvalidRow, NotFound, Problem, ReadOnlyTable, RegistryError, StaleVersion
+from .errors import ImportFailed, InvalidRow, NotFound, Problem, ReadOnlyTable, RegistryError, StaleVersion
 from .schema import TABLES, Table
 from .validate import Vocabularies, clean_row, load_vocabularies
 
-__all__ = ["now", "get", "insert", "update", "delete", "apply_rows", "check_references"]
+__all__ = ["now", "get", "insert", "update", "touch", "delete", "apply_rows", "check_references"]
 
 _TRACK = ("version", "updated_at", "updated_by")
 
@@ -127,6 +127,13 @@ def _validated(
     return row
 
 
+def _not_erased(conn: sqlite3.Connection, t: Table, rows: list[Mapping[str, Any]], first_row: int = 1) -> None:
+    """Raise InvalidRow when a row would write back a name, e-mail or phone that ``erase`` removed."""
+    hits = privacy.refused(conn, t.name, rows)
+    if hits:
+        raise InvalidRow([Problem(t.name, first_row + i, c, reason) for i, c, reason in hits])
+
+
 def insert(
     conn: sqlite3.Connection,
     table: str,
@@ -143,6 +150,7 @@ def insert(
     _need_actor(actor)
     with transaction(conn):
         clean = _validated(conn, t, row, vocabularies)
+        _not_erased(conn, t, [clean])
         if "directed" in t.names:
             # Import reads a missing or empty 'directed' as 0; an insert without it means the same.
             clean.setdefault("directed", 0)
@@ -190,6 +198,7 @@ def update(
         clean = _validated(conn, t, merged, vocabularies)
         if all(clean.get(k) == before.get(k) for k in clean):
             return before
+        _not_erased(conn, t, [{k: v for k, v in clean.items() if v != before.get(k)}])
         at = now()
         clean.update(version=before["version"] + 1, updated_at=at, updated_by=actor)
         cols = [c for c in clean if c != t.pk]
@@ -203,6 +212,23 @@ def update(
         _write_audit(conn, _audit_rows(conn, actor, at, t.name, [(row_id, "update", before, after)]))
         return after  # type: ignore[return-value]
 
+
+def touch(conn: sqlite3.Connection, table: str, row_id: Any, *, actor: str) -> dict[str, Any]:
+    """Raise one row's version without changing its content; return the row as stored after.
+
+    Audited as an update. ``erasure.erase`` uses it for every row it rewrote, so a form or
+    an export made before the erase carries an older version and is refused as stale.
+    """
+    t = _table(table)
+    _need_actor(actor)
+    with transaction(conn):
+        before = _current(conn, t, row_id, None)
+        at = now()
+        conn.execute(f"UPDATE [{t.name}] SET version = version + 1, updated_at = ?, updated_by = ? WHERE [{t.pk}] = ?",
+                     (at, actor, before[t.pk]))
+        after = get(conn, t.name, before[t.pk])
+        _write_audit(conn, _audit_rows(conn, actor, at, t.name, [(before[t.pk], "update", before, after)]))
+        return after  # type: ignore[return-value]
 
 
 def _current(conn: sqlite3.Connection, t: Table, row_id: Any, expected_version: int | None) -> dict[str, Any]:
@@ -276,6 +302,12 @@ def apply_rows(
         counts["updated"] += 1
     if not existing:
         inserts = list(rows)
+    # Nothing erased comes back through an import either: an export made before an erase, or a
+    # hand-made file with the old name, is refused whole.
+    checked = inserts + [{k: v for k, v in a.items() if v != b.get(k)} for _, _, b, a in audits]
+    hits = privacy.refused(conn, t.name, checked)
+    if hits:
+        raise ImportFailed([Problem(t.name, 0, c, reason) for _, c, reason in hits])
     if inserts:
         cols = [c for c in data_cols if not (t.id_generated and c == t.pk)] + list(_TRACK)
         if t.id_generated:

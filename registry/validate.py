@@ -261,6 +261,9 @@ def _check_values(t: Table, out: dict[str, Any], vocabularies: Vocabularies, bad
     if t.name == "plan_lines":
         if out.get("amount") is not None and out["amount"] < 0:
             bad("amount", "must not be negative")
+        # A budget year: 99999 was taken (issue 18) while this check sat where it never ran.
+        if out.get("year") is not None and not 1900 <= out["year"] <= 2200:
+            bad("year", f"{out['year']} is not a plausible year")
         if out.get("tie_id") is None and out.get("activity_id") is None and out.get("action_id") is None:
             bad("tie_id", "a budget line needs a tie_id, an activity_id or an action_id")
         cur = out.get("currency")
@@ -286,5 +289,3 @@ def _check_values(t: Table, out: dict[str, Any], vocabularies: Vocabularies, bad
             bad("successor_id", "an entity cannot succeed itself")
     if t.name == "declared_totals" and out.get("total") is not None and out["total"] < 0:
         bad("total", "must not be negative")
-        if out.get("year") is not None and not 1900 <= out["year"] <= 2200:
-            bad("year", f"{out['year']} is not a plausible year")

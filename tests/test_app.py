@@ -167,7 +167,7 @@ def test_focus_shows_the_entity_ties_and_a_path(registry_db, downloads):
     g = build_graph(conn, GraphFilter.make(as_of=at.slider(key="net_year").value))
     table = at.dataframe[0].value
     assert len(table) == g.degree("trondheim")
-    rows = list(csv.DictReader(io.StringIO(content(at, downloads, "net_ties_csv").decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(content(at, downloads, "net_ties_csv").decode("utf-8-sig"))))
     assert {r["tie_id"] for r in rows} == {k for _, _, k in g.edges("trondheim", keys=True)} | {k for _, _, k in g.in_edges("trondheim", keys=True)}
     assert all(r["source"] for r in rows)
 
@@ -240,7 +240,7 @@ def test_entity_csv_download_matches_the_filtered_table(registry_db, downloads):
     at.switch_page("app_pages/registry_browser.py").run()
     at.multiselect(key="reg_kinds").set_value(["consulate"]).run()
     assert not at.exception
-    rows = list(csv.DictReader(io.StringIO(content(at, downloads, "reg_entities_csv").decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(content(at, downloads, "reg_entities_csv").decode("utf-8-sig"))))
     conn = connect(registry_db)
     consulates = [r[0] for r in conn.execute("SELECT id FROM entities WHERE kind = 'consulate' ORDER BY id")]
     assert [r["id"] for r in rows] == consulates
@@ -286,7 +286,7 @@ def test_import_previews_problems_before_writing(registry_db):
 def test_gaps_page_downloads_every_finding(registry_db, downloads):
     at = start("en")
     at.switch_page("app_pages/gaps.py").run()
-    rows = list(csv.DictReader(io.StringIO(content(at, downloads, "gaps_csv_all").decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(content(at, downloads, "gaps_csv_all").decode("utf-8-sig"))))
     from registry.review import report
 
     expected = report.findings_frame(connect(registry_db))
@@ -689,7 +689,7 @@ def test_metrics_table_has_a_row_per_entity_and_downloads_the_same(registry_db, 
     ties = dict(zip(table["Id"], table["Ties"]))
     assert all(ties[n] == g.degree(n) for n in g)
     assert "Sister city" in table.columns and table["Kind"].iloc[0]
-    rows = list(csv.DictReader(io.StringIO(content(at, downloads, "net_metrics_csv").decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(content(at, downloads, "net_metrics_csv").decode("utf-8-sig"))))
     assert {r["id"]: int(r["ties"]) for r in rows} == ties
 
 
@@ -734,11 +734,11 @@ def test_the_gaps_page_replays_the_audit_log_when_asked(registry_db, downloads):
     raw.close()
     at = start("en")
     at.switch_page("app_pages/gaps.py").run()
-    rows = list(csv.DictReader(io.StringIO(content(at, downloads, "gaps_csv_all").decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(content(at, downloads, "gaps_csv_all").decode("utf-8-sig"))))
     assert not any("not in the audit log" in r["explanation_en"] for r in rows)
     assert t_caption(at, "did not replay the change log")
     at.toggle(key="gaps_audit").set_value(True).run()
-    rows = list(csv.DictReader(io.StringIO(content(at, downloads, "gaps_csv_all").decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(content(at, downloads, "gaps_csv_all").decode("utf-8-sig"))))
     ghost = [r for r in rows if r["subject"] == "ghost" and "not in the audit log" in r["explanation_en"]]
     assert len(ghost) == 1 and not t_caption(at, "did not replay the change log")
     # The same findings as the library's review with the audit log.
@@ -875,3 +875,106 @@ def test_a_slow_rerun_says_it_is_running_and_a_quick_one_shows_nothing(monkeypat
         pass
     assert calls == ["empty"]
     assert network_view.BUSY_AFTER == 0.3
+
+
+def _damage(path: Path) -> None:
+    """Overwrite the head of the ties table's root page: SQLite's quick check then fails."""
+    conn = connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'ties'").fetchone()[0]
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    with open(path, "r+b") as fh:
+        fh.seek((root - 1) * size)
+        fh.write(b"\xff" * 64)
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_a_damaged_registry_gets_a_message_not_a_traceback(registry_db, lang):
+    # Issue 18: tracebacks with server paths were shown to every visitor of a damaged registry.
+    from registry import i18n, load_seed
+
+    load_seed(connect(registry_db))  # seeded here: the app has cached nothing of this file
+    _damage(registry_db)
+    for page in ("overview", "network", "registry_browser"):
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        at.session_state["lang"] = lang
+        at.switch_page(f"app_pages/{page}.py").run()
+        assert not at.exception, page
+        shown = " ".join(e.value for e in at.error)
+        assert i18n.t("safety.damaged", lang) in shown, page
+        assert str(registry_db.parent) not in shown and "Traceback" not in shown
+
+
+_LIVE = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _live_cells(data: bytes) -> list[str]:
+    """Return the cells of a CSV that a spreadsheet would run as a formula (a quote first makes them text)."""
+    def number(cell: str) -> bool:
+        try:
+            float(cell)
+            return True  # -3.46, a longitude: a number, not a formula
+        except ValueError:
+            return False
+
+    rows = csv.reader(io.StringIO(data.decode("utf-8-sig")))
+    return [cell for row in rows for cell in row if cell.startswith(_LIVE) and not number(cell)]
+
+
+def test_every_csv_download_is_spreadsheet_safe_with_a_bom(registry_db, downloads):
+    # Issue 18 item 9: Registry, Gaps and Network metrics downloads opened as live formulas; issue 19
+    # item 6: Excel garbles "Klaksvík" without a BOM.
+    import zipfile
+
+    from registry import load_seed, store
+
+    conn = connect(registry_db)
+    load_seed(conn)
+    store.update(conn, "entities", "klaksvik", {"name": "=HYPERLINK(\"http://x\",\"Klaksvík\")",
+                                                "notes": "+cmd|' /C calc'!A0"}, actor="t")
+    at = start("en", editor="Kari")
+    pages = {"registry_browser": ["reg_entities_csv"], "network": ["net_metrics_csv"], "gaps": ["gaps_csv_all"],
+             "import_export": ["io_table_csv"]}
+    for page, keys in pages.items():
+        at.switch_page(f"app_pages/{page}.py").run()
+        assert not at.exception, page
+        for key in keys:
+            if page == "import_export":
+                at.selectbox(key="io_table").set_value("entities").run()
+            data = content(at, downloads, key)
+            assert data.startswith(b"\xef\xbb\xbf"), key
+            assert _live_cells(data) == [], key
+            assert "Klaksvík" in data.decode("utf-8-sig"), key
+    archive = zipfile.ZipFile(io.BytesIO(content(at, downloads, "io_zip")))
+    for name in archive.namelist():
+        assert _live_cells(archive.read(name)) == [], name
+
+
+def test_no_broken_graph_file_is_offered(registry_db):
+    # Issue 18: a control character written past the library gave broken GraphML.
+    from registry import i18n, load_seed
+
+    conn = connect(registry_db)
+    load_seed(conn)
+    conn.execute("UPDATE entities SET notes = 'bell\a' WHERE id = 'klaksvik'")
+    at = start("nb")
+    at.switch_page("app_pages/import_export.py").run()
+    assert not at.exception
+    assert any("entities 'klaksvik' notes" in e.value for e in at.error)
+    assert i18n.t("io.download_graphml", "nb") not in [b.proto.label for b in at.get("download_button")]
+
+
+def test_failures_are_named_in_the_readers_language_without_details():
+    import errno
+    import sqlite3
+
+    from app_pages._tables import failure_key
+    from registry.errors import Busy, Damaged
+    from registry.privacy import KeyMissing
+
+    assert failure_key(Damaged("x")) == failure_key(sqlite3.DatabaseError("database disk image is malformed")) == "safety.damaged"
+    assert failure_key(sqlite3.OperationalError("database or disk is full")) == "safety.disk_full"
+    assert failure_key(OSError(errno.ENOSPC, "No space left on device", "/srv/x.csv")) == "safety.disk_full"
+    assert (failure_key(Busy("x")), failure_key(KeyMissing("x"))) == ("safety.busy", "safety.key")
+    assert failure_key(KeyError("/srv/registry/secret/path")) == "safety.unexpected"

@@ -69,7 +69,8 @@ def test_backup_then_restore_gives_back_every_table(registry, tmp_path):
 def test_backup_is_one_self_contained_file(registry, tmp_path):
     dest = tmp_path / "sub" / "copy.db"
     backup(registry, dest)
-    assert sorted(p.name for p in dest.parent.iterdir()) == ["copy.db"]  # no -wal, -shm or .partial
+    # No -wal, -shm or .partial; the audit key beside it (it lives outside the file: privacy.salt).
+    assert sorted(p.name for p in dest.parent.iterdir()) == ["copy.db", "copy.db.key"]
     with sqlite3.connect(str(dest)) as c:
         assert c.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
 
@@ -370,3 +371,24 @@ def test_a_write_landing_right_after_the_copy_is_no_failure(registry, tmp_path, 
     out = capsys.readouterr().out
     assert "restored from" in out and "57 entities" in out  # the seed's 56, and the late write
     assert connect(registry).execute("SELECT name FROM entities WHERE id = 'late'").fetchone() == ("Late",)
+
+
+def test_a_killed_backup_leaves_no_hidden_copy(registry, tmp_path):
+    # Issue 18: killed backups left hidden full copies .DEST.partial-PID beside the destination.
+    import subprocess
+    import sys
+
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        dest = tmp_path / "copy.db"
+        stale = tmp_path / f".copy.db.partial-{dead.pid}"
+        stale.write_bytes(registry.read_bytes())
+        running = tmp_path / f".copy.db.partial-{alive.pid}"  # a backup still running: left alone
+        running.write_bytes(b"x")
+        backup(registry, dest)
+        assert not stale.exists() and running.exists()
+    finally:
+        alive.kill()
+        alive.wait()

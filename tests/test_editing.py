@@ -176,9 +176,9 @@ def test_the_csv_of_the_matches_holds_every_match_and_no_added_columns(conn):
     from registry import browse
 
     _places(conn)
-    rows = list(csv.DictReader(io.StringIO(browse.matches_csv(conn, "entities", "", {"country_code": ["AT"]}).decode())))
+    rows = list(csv.DictReader(io.StringIO(browse.matches_csv(conn, "entities", "", {"country_code": ["AT"]}).decode("utf-8-sig"))))
     assert [r["id"] for r in rows] == ["graz", "linz", "wien"]
-    header = browse.matches_csv(conn, "ties").decode().splitlines()[0].split(",")
+    header = browse.matches_csv(conn, "ties").decode("utf-8-sig").splitlines()[0].split(",")
     assert "from_name" not in header and "kind_label" not in header and "sectors" in header
 
 

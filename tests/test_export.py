@@ -60,3 +60,75 @@ def test_personal_columns_are_left_empty_for_viewers(seeded):
     assert not any(n in viewer for n in names)
     assert viewer.splitlines()[0] == full.splitlines()[0]  # same header, same importable shape
     assert csv_text(seeded, "entities", personal=False) == csv_text(seeded, "entities")
+
+
+def test_the_default_export_is_spreadsheet_safe_and_raw_is_verbatim(seeded, tmp_path, db_path):
+    # Issue 18 item 9: the CLI's default export opened as live formulas.
+    from registry import cli, store
+
+    store.update(seeded, "entities", "klaksvik", {"notes": "=HYPERLINK(\"http://x\")"}, actor="t")
+    assert cli.main(["export", str(tmp_path / "safe"), "--db", str(db_path)]) == 0
+    assert cli.main(["export", str(tmp_path / "raw"), "--db", str(db_path), "--raw"]) == 0
+    for table in EXPORT_TABLES:
+        with open(tmp_path / "safe" / f"{table}.csv", encoding="utf-8", newline="") as fh:
+            assert not [c for row in csv.reader(fh) for c in row if live(c)], table
+    raw = (tmp_path / "raw" / "entities.csv").read_text(encoding="utf-8")
+    assert '"=HYPERLINK(""http://x"")"' in raw
+    assert not list((tmp_path / "safe").glob(".*partial*"))
+
+
+def live(cell: str) -> bool:
+    """Return True when a spreadsheet would run ``cell`` as a formula: it starts = + - @ and is not a number."""
+    if not cell.startswith(("=", "+", "-", "@", "\t", "\r")):
+        return False
+    try:
+        float(cell)
+        return False  # -3.46, a longitude: a number, not a formula
+    except ValueError:
+        return True
+
+
+def test_a_full_disk_leaves_no_partial_file(seeded, tmp_path, monkeypatch):
+    # Issue 18: an export on a full disk left a truncated CSV under its final name.
+    import builtins
+    import errno
+
+    import pytest
+
+    from registry import export
+
+    class FullDisk:
+        """A file that takes 100 bytes, then reports the disk full, as write(2) does."""
+
+        def __init__(self, path, mode):
+            self.fh = builtins.open(path, mode)
+
+        def write(self, data):
+            self.fh.write(data[:100])
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.fh.close()
+
+    monkeypatch.setattr(export, "open", FullDisk, raising=False)
+    with pytest.raises(OSError, match="No space"):
+        export_csv(seeded, tmp_path / "out")
+    assert list((tmp_path / "out").iterdir()) == []  # neither the final name nor a partial file
+
+
+@__import__("pytest").mark.parametrize("fmt", ["graphml", "gexf"])
+def test_a_control_character_written_past_the_library_stops_a_graph_export(seeded, db_path, tmp_path, capsys, fmt):
+    # Issue 18: a control character written by plain SQL still gave broken GraphML with exit 0.
+    from registry import cli
+
+    seeded.execute("UPDATE entities SET notes = 'bell\a' WHERE id = 'klaksvik'")
+    seeded.execute("UPDATE ties SET notes = 'esc\x1b' WHERE id = (SELECT min(id) FROM ties)")
+    tie = seeded.execute("SELECT min(id) FROM ties").fetchone()[0]
+    assert cli.main(["export", str(tmp_path / "out"), "--db", str(db_path), "--format", fmt]) == 2
+    err = capsys.readouterr().err
+    assert "entities 'klaksvik' notes: holds the control character U+0007" in err
+    assert f"ties '{tie}' notes" in err and len(err.strip().splitlines()) == 1
+    assert list((tmp_path / "out").iterdir()) == []

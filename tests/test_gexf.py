@@ -67,10 +67,11 @@ def test_labels_are_names_and_colours_are_the_kinds(conn):
 def test_undirected_ties_are_undirected_edges(conn):
     graph = _parse(graph_bytes(build_graph(_registry(conn)), "gexf"))
     edges = {e.get("id"): e for e in graph.iterfind("g:edges/g:edge", NS)}
-    # A mixed graph: directed by default, the two ties with directed = 0 say otherwise.
+    # A mixed graph: directed by default, the two ties with directed = 0 run both ways ("mutual": Gephi
+    # draws no arrow, and networkx reads it, which it does not for "undirected" in a directed graph).
     assert graph.get("defaultedgetype") == "directed"
     assert {i: e.get("type", graph.get("defaultedgetype")) for i, e in edges.items()} == {
-        "home--graz": "undirected", "home--nowhere": "undirected", "consulate-dk--home": "directed"}
+        "home--graz": "mutual", "home--nowhere": "mutual", "consulate-dk--home": "directed"}
 
 
 def test_a_registry_without_directed_ties_is_an_undirected_graph_networkx_reads_back(conn, tmp_path):
@@ -108,3 +109,20 @@ def test_graph_bytes_and_write_graph_write_the_same(conn, tmp_path):
     nx.read_graphml(io.BytesIO(graph_bytes(g, "graphml")))
     with pytest.raises(ValueError, match="unknown graph format"):
         graph_bytes(g, "dot")
+
+
+def test_networkx_reads_a_mixed_graph_and_the_seed(seeded, tmp_path):
+    # Issue 18: read_gexf failed on every export ("Undirected edge found in directed graph").
+    from registry import connect
+
+    mini = _registry(connect(tmp_path / "mini.db"))
+    back = nx.read_gexf(io.BytesIO(graph_bytes(build_graph(mini), "gexf")))
+    # The directed tie one way, each undirected tie both ways (GEXF "mutual").
+    assert set(back.edges()) == {("consulate-dk", "home"), ("home", "graz"), ("graz", "home"),
+                                 ("home", "nowhere"), ("nowhere", "home")}
+    g = build_graph(seeded)
+    back = nx.read_gexf(io.BytesIO(graph_bytes(g, "gexf")))
+    assert set(back.nodes) == set(g.nodes)
+    pairs = {(u, v) for u, v, d in g.edges(data=True)} | {(v, u) for u, v, d in g.edges(data=True) if not d.get("directed")}
+    assert set(back.edges()) == pairs
+    assert set(nx.read_graphml(io.BytesIO(graph_bytes(g, "graphml"))).nodes) == set(g.nodes)

@@ -101,3 +101,38 @@ def test_failed_write_in_transaction_rolls_back_everything(conn):
             store.insert(conn, "entities", {**CITY, "id": "bad id"}, actor="ola")
     assert conn.execute("SELECT count(*) FROM entities").fetchone()[0] == 0
     assert audit(conn) == []
+
+
+def _damage(path) -> None:
+    """Overwrite the head of the ties table's root page: SQLite's quick check then fails, reads of entities work."""
+    from registry import connect as _connect
+
+    conn = _connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'ties'").fetchone()[0]
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    with open(path, "r+b") as fh:
+        fh.seek((root - 1) * size)
+        fh.write(b"\xff" * 64)
+
+
+def test_a_damaged_file_refuses_every_write(seeded, db_path, tmp_path, capsys):
+    # Issue 18: where integrity_check failed, import, erase and settings set wrote and exited 0.
+    from registry import cli, connect as _connect
+    from registry.errors import Damaged
+
+    seeded.close()
+    _damage(db_path)
+    before = db_path.read_bytes()
+    csv_file = tmp_path / "entities.csv"
+    csv_file.write_text("id,kind,name,source\nnew-place,city,New Place,s\n", encoding="utf-8")
+    for argv in (["import", str(csv_file)], ["settings", "set", "time_zone", "UTC"], ["erase", "c1"]):
+        assert cli.main([*argv, "--db", str(db_path)]) == 2, argv
+        err = capsys.readouterr().err
+        assert "damaged" in err and len(err.strip().splitlines()) == 1, err
+    conn = _connect(db_path)
+    with pytest.raises(Damaged):
+        store.insert(conn, "entities", {"id": "x", "kind": "city", "name": "X", "source": "s"}, actor="t")
+    conn.close()
+    assert db_path.read_bytes() == before

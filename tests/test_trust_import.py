@@ -783,15 +783,16 @@ def test_control_characters_are_normalised_or_refused_on_import_and_exports_pars
 
 
 def test_check_reports_control_characters_written_past_the_library(seeded):
-    import xml.etree.ElementTree as ET
-
     from registry import check, store
     from registry.graph import build_graph
 
-    # Plain SQL (another tool) writes what import and edits refuse: GraphML can no longer be read.
+    from registry.export import NotXml
+
+    # Plain SQL (another tool) writes what import and edits refuse: no GraphML or GEXF is written, naming
+    # the row, rather than a file no reader can parse (issue 18).
     seeded.execute("UPDATE entities SET name = 'Graz' || char(27) || '[0m', notes = 'a' || char(11) || 'b' "
                    "WHERE id = 'graz'")
-    with pytest.raises(ET.ParseError):
+    with pytest.raises(NotXml, match="entities 'graz' name"):
         _parses(build_graph(seeded))
     found = [(f.level, f.table, f.row_id, f.column, f.message) for f in check(seeded, audit_log=False)
              if "control character" in f.message]

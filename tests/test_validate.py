@@ -81,3 +81,12 @@ def test_garbled_text_is_refused_in_edits_as_on_import(seeded):
     got = problems(lambda: store.update(seeded, "entities", "graz", {"notes": "Vennskap med TromsÃ¸"}, actor="t"))
     assert got == ["notes: 'Ã¸' looks like 'ø' garbled (UTF-8 read as Windows-1252 and saved again); correct the text"]
     store.update(seeded, "entities", "graz", {"notes": "Vennskap med Tromsø, Å og SÃO PAULO"}, actor="t")
+
+
+@pytest.mark.parametrize("year", [99999, 1899, 2201, -5])
+def test_a_budget_year_out_of_range_is_refused(seeded, year):
+    # Issue 18: budget lines took the year 99999; the range check sat under declared_totals' check and never ran.
+    line = {"tie_id": "trondheim--vallejo", "year": year, "amount": 10, "funder": "municipal", "purpose": "p"}
+    assert problems(lambda: store.insert(seeded, "plan_lines", line, actor="t")) == [
+        f"year: {year} is not a plausible year"]
+    store.insert(seeded, "plan_lines", {**line, "year": 2027}, actor="t")  # in range: taken

@@ -52,6 +52,9 @@ _NB: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, re.DOTALL), 
     (r"dissolved \((.*)\) before it was founded \((.*)\)", "nedlagt ({0}) før den ble opprettet ({1})"),
     (r"an entity cannot succeed itself", "en aktør kan ikke etterfølge seg selv"),
     (r"(.*) is not a plausible year", "{0} er ikke et rimelig årstall"),
+    # registry.privacy: a value erase removed, written again
+    (r"holds personal data erased from this registry \(erasure (\d+)\); it cannot be written back",
+     "inneholder personopplysninger som er slettet fra registeret (sletting {0}); de kan ikke skrives inn igjen"),
     # registry.ingest: the file and the batch
     (r"the file starts with a (.*) byte order mark but is not valid (.*) at byte (.*) \((.*)\)",
      "filen begynner med et {0}-byteordensmerke, men er ikke gyldig {1} ved byte {2} ({3})"),

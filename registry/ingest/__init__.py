@@ -9,7 +9,8 @@ from typing import Any
 
 from ..db import transaction
 from ..errors import ImportFailed, Problem
-from ..schema import DATA_TABLES, TABLES
+from ..schema import DATA_TABLES, TABLES, personal_columns
+from ..privacy import refused
 from ..store import apply_rows
 from ..validate import load_vocabularies
 from .checks import cross_checks
@@ -61,6 +62,7 @@ def import_texts(
     actor: str,
     dry_run: bool = False,
     expect: str | None = None,
+    personal: bool = True,
 ) -> ImportReport:
     """Import CSV contents ``[(name, bytes)]``; return what was (or would be) written.
 
@@ -71,9 +73,15 @@ def import_texts(
     nothing is written and the write lock is never taken, so editors are not held
     up by a preview. ``expect`` ('wikidata', 'entities', ...) refuses files of any
     other table. Every file's table is in ``counts``, with zeros when nothing changes.
+
+    ``personal=False`` (a dry run for someone who may not see personal data) leaves the
+    personal columns out of every comparison, so the preview answers the same whether a
+    guessed name, e-mail or phone is right or wrong.
     """
     if dry_run:
-        return _import(conn, files, actor=actor, dry_run=True, expect=expect)
+        return _import(conn, files, actor=actor, dry_run=True, expect=expect, personal=personal)
+    if not personal:
+        raise ValueError("only a dry run can leave personal columns out")
     # A bulk import touches many more pages than SQLite's default 2 MB page cache holds; each
     # one spilled and read back costs a write and a read. The cache grows only as pages are used.
     cache_size = conn.execute("PRAGMA cache_size").fetchone()[0]
@@ -85,7 +93,8 @@ def import_texts(
 
 
 def _import(
-    conn: sqlite3.Connection, files: list[tuple[str, bytes]], *, actor: str, dry_run: bool, expect: str | None
+    conn: sqlite3.Connection, files: list[tuple[str, bytes]], *, actor: str, dry_run: bool, expect: str | None,
+    personal: bool = True,
 ) -> ImportReport:
     """Return the report of importing ``files`` (see :func:`import_texts`); raise ImportFailed on any problem."""
     parsed: list[tuple[CsvFile, str]] = []
@@ -116,7 +125,14 @@ def _import(
             report.counts.setdefault(name, {"inserted": 0, "updated": 0, "unchanged": 0})
     if dry_run:
         with reading(conn):
-            batches, origin = _validated_batches(conn, parsed)
+            batches, origin = _validated_batches(conn, parsed, personal=personal)
+            if personal:
+                # What the import would refuse as erased data, the preview says now. Not for a viewer:
+                # that would confirm a guessed name was once in the registry.
+                erased = [Problem(origin[t.name][i], int(batches[t.name][i]["__row__"]), col, reason)
+                          for t in DATA_TABLES for i, col, reason in refused(conn, t.name, batches[t.name])]
+                if erased:
+                    raise ImportFailed(erased)
             for t in DATA_TABLES:
                 if batches[t.name]:
                     report.counts[t.name] = would_apply(conn, t, batches[t.name])
@@ -142,7 +158,7 @@ def _import(
 
 
 def _validated_batches(
-    conn: sqlite3.Connection, parsed: list[tuple[CsvFile, str]]
+    conn: sqlite3.Connection, parsed: list[tuple[CsvFile, str]], *, personal: bool = True
 ) -> tuple[dict[str, list[dict[str, Any]]], dict[str, list[str]]]:
     """Return ``(rows by table, file of each row)``, checked against ``conn``; raise ImportFailed on any problem.
 
@@ -169,6 +185,14 @@ def _validated_batches(
             origin[table] += [f.name] * len(rows)
         # The cleaned rows are all that is read from here on: free the raw ones on a big import.
         f.rows = []
+    if not personal:
+        # No oracle: a viewer's preview must not tell a right guess from a wrong one, so the
+        # personal columns take no part in any comparison with the stored rows.
+        for t in DATA_TABLES:
+            hidden = personal_columns(t.name)
+            for r in batches[t.name] if hidden else ():
+                for c in hidden:
+                    r.pop(c, None)
     problems += cross_checks(conn, batches, origin)
     if problems:
         raise ImportFailed(problems)
