@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import gc
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Iterable, Mapping
 
 import networkx as nx
 
@@ -23,7 +22,6 @@ __all__ = [
     "snapshot",
     "to_simple_graph",
     "write_graph",
-    "collector_paused",
 ]
 
 _ENTITY_COLS = (
@@ -55,23 +53,6 @@ def _shared_key_dicts(columns: tuple[str, ...]) -> Any:
 
 _new_node_attrs = _shared_key_dicts(_ENTITY_COLS[1:])
 _new_tie_attrs = _shared_key_dicts(_TIE_COLS)
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Return a context in which Python's garbage collector does not run (it is restored after).
-
-    Code that only adds objects (a graph built, a table of rows) gives the collector
-    nothing to free, but each of its passes walks every object the app holds: with a
-    10k-entity registry in memory, a quarter of a country merge went to them.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from typing import Any, Iterable, Mapping
 import networkx as nx
 
 from .. import i18n, vocab
-from ..graph import collector_paused
+from ..collector import collector_paused
 
 __all__ = [
     "MAX_DRAWN_NODES",
