@@ -19,12 +19,14 @@ from .graph import Snapshot
 from .i18n import Message
 
 __all__ = [
-    "Event", "KINDS", "COLLECTORS", "is_round_year", "jubilees", "default_window", "resolve_home", "events",
+    "Event", "KINDS", "COLLECTORS", "is_round_year", "jubilees", "reporting_years", "default_window", "resolve_home",
+    "events",
 ]
 
 #: Every kind of event, in the order the calendar lists kinds on the same day.
 KINDS: tuple[str, ...] = (
-    "agreement_review", "agreement_expiry", "freeze_review", "tie_jubilee", "agreement_jubilee", "retention", "recheck",
+    "agreement_review", "agreement_expiry", "freeze_review", "tie_jubilee", "agreement_jubilee", "indicator_report",
+    "retention", "recheck",
 )
 
 #: The tie kinds whose round years are jubilees (twinnings); other ties count through their agreements.
@@ -64,12 +66,16 @@ class Event:
         """Return a stable identifier: the same item exported again gets the same UID.
 
         A review, expiry, freeze, retention or re-check is one item per row, so a moved date
-        updates the event a calendar imported before; a jubilee is one item per round year.
+        updates the event a calendar imported before; a jubilee is one item per round year, an
+        indicator's report one per year measured.
 
         >>> Event("2028-10-05", "tie_jubilee", "ties", "a--b", {"years": 60}).uid
         'tie_jubilee.ties.a--b.60@international-relations-registry'
+        >>> Event("2026-12-31", "indicator_report", "indicators", "pupils", {"year": 2026}).uid
+        'indicator_report.indicators.pupils.2026@international-relations-registry'
         """
         years = f".{self.params['years']}" if self.kind.endswith("_jubilee") else ""
+        years = f".{self.params['year']}" if self.kind == "indicator_report" else years
         return f"{self.kind}.{self.table}.{self.row_id}{years}@international-relations-registry"
 
     @property
@@ -358,10 +364,52 @@ def _rechecks(conn: sqlite3.Connection, first: date, last: date, home: str | Non
         yield Event(due.isoformat(), "recheck", table, rid, params, row[0] if row else None, (), late)
 
 
-#: The collectors, each ``(conn, first, last, home, today) -> events``. The action plan's indicator
-#: reporting years are to be one more collector here (kind ``indicator_report``, with its template in
-#: registry/i18n/calendar.py), added when the action-plan tables exist.
-COLLECTORS: list[Collector] = [_agreement_dates, _jubilee_dates, _freeze_reviews, _retention, _rechecks]
+def reporting_years(baseline_year: int | None, target_year: int | None, measured: Iterable[int]) -> range:
+    """Return the years an indicator is to be reported for: from the year after its baseline (else its first
+    value) to its target year (else the year after its latest value: the next value is due).
+
+    >>> list(reporting_years(2022, 2026, [2023, 2024])), list(reporting_years(None, None, [2023, 2024]))
+    ([2023, 2024, 2025, 2026], [2023, 2024, 2025])
+    >>> list(reporting_years(None, 2026, [])), list(reporting_years(None, None, []))
+    ([2026], [])
+    """
+    years = sorted(measured)
+    first = baseline_year + 1 if baseline_year is not None else (years[0] if years else target_year)
+    last = target_year if target_year is not None else (years[-1] + 1 if years else None)
+    if first is None or last is None:
+        return range(0)
+    return range(first, last + 1)
+
+
+def _indicator_reports(conn: sqlite3.Connection, first: date, last: date, home: str | None, today: date) -> Iterator[Event]:
+    """Each year an indicator is to be reported for and has no value yet, due on 31 December of that year.
+
+    The year's value closes with the year and the annual report on it reads it, so its last day is
+    when it is due; a year whose value is registered is done and not listed. Indicators of a
+    cancelled action are no longer reported.
+    """
+    rows = _rows(conn, "SELECT i.id, i.name, i.name_en, i.unit, i.baseline_year, i.target, i.target_year, i.source "
+                       "FROM indicators i LEFT JOIN plan_actions a ON a.id = i.action_id "
+                       "WHERE coalesce(a.status, '') != 'cancelled' ORDER BY i.id")
+    measured: dict[str, set[int]] = {}
+    for iid, year in conn.execute("SELECT indicator_id, year FROM indicator_values WHERE year IS NOT NULL"):
+        measured.setdefault(iid, set()).add(int(year))
+    for ind in rows:
+        done = measured.get(ind["id"], set())
+        for year in reporting_years(ind["baseline_year"], ind["target_year"], done):
+            if year in done:
+                continue
+            on = f"{year:04d}-12-31"
+            shown, late = _open_item(on, first, last, today)
+            if shown:
+                params = {"indicator": ind["id"], "name": ind["name"], "name_en": ind["name_en"] or ind["name"],
+                          "year": year, "unit": ind["unit"], "target": ind["target"], "target_year": ind["target_year"]}
+                yield Event(on, "indicator_report", "indicators", ind["id"], params, ind["source"], (), late)
+
+
+#: The collectors, each ``(conn, first, last, home, today) -> events``.
+COLLECTORS: list[Collector] = [_agreement_dates, _jubilee_dates, _freeze_reviews, _indicator_reports, _retention,
+                               _rechecks]
 
 
 def events(
