@@ -19,8 +19,7 @@ from .graph import Snapshot
 from .i18n import Message
 
 __all__ = [
-    "Event", "KINDS", "COLLECTORS", "is_round_year", "jubilees", "reporting_years", "default_window", "resolve_home",
-    "events",
+    "Event", "KINDS", "COLLECTORS", "is_round_year", "jubilees", "default_window", "resolve_home", "events",
 ]
 
 #: Every kind of event, in the order the calendar lists kinds on the same day.
@@ -364,47 +363,26 @@ def _rechecks(conn: sqlite3.Connection, first: date, last: date, home: str | Non
         yield Event(due.isoformat(), "recheck", table, rid, params, row[0] if row else None, (), late)
 
 
-def reporting_years(baseline_year: int | None, target_year: int | None, measured: Iterable[int]) -> range:
-    """Return the years an indicator is to be reported for: from the year after its baseline (else its first
-    value) to its target year (else the year after its latest value: the next value is due).
-
-    >>> list(reporting_years(2022, 2026, [2023, 2024])), list(reporting_years(None, None, [2023, 2024]))
-    ([2023, 2024, 2025, 2026], [2023, 2024, 2025])
-    >>> list(reporting_years(None, 2026, [])), list(reporting_years(None, None, []))
-    ([2026], [])
-    """
-    years = sorted(measured)
-    first = baseline_year + 1 if baseline_year is not None else (years[0] if years else target_year)
-    last = target_year if target_year is not None else (years[-1] + 1 if years else None)
-    if first is None or last is None:
-        return range(0)
-    return range(first, last + 1)
-
-
 def _indicator_reports(conn: sqlite3.Connection, first: date, last: date, home: str | None, today: date) -> Iterator[Event]:
-    """Each year an indicator is to be reported for and has no value yet, due on 31 December of that year.
+    """Each year an indicator is reported for without a value yet, due on its 31 December (README: Calendar).
 
-    The year's value closes with the year and the annual report on it reads it, so its last day is
-    when it is due; a year whose value is registered is done and not listed. Indicators of a
-    cancelled action are no longer reported.
+    The years run from the one after the baseline (else the first value) to the target year (else the
+    year after the latest value: the next one is due). Indicators of a cancelled action drop out.
     """
-    rows = _rows(conn, "SELECT i.id, i.name, i.name_en, i.unit, i.baseline_year, i.target, i.target_year, i.source "
-                       "FROM indicators i LEFT JOIN plan_actions a ON a.id = i.action_id "
-                       "WHERE coalesce(a.status, '') != 'cancelled' ORDER BY i.id")
     measured: dict[str, set[int]] = {}
     for iid, year in conn.execute("SELECT indicator_id, year FROM indicator_values WHERE year IS NOT NULL"):
         measured.setdefault(iid, set()).add(int(year))
-    for ind in rows:
+    for ind in _rows(conn, "SELECT i.* FROM indicators i LEFT JOIN plan_actions a ON a.id = i.action_id "
+                           "WHERE coalesce(a.status, '') != 'cancelled' ORDER BY i.id"):
         done = measured.get(ind["id"], set())
-        for year in reporting_years(ind["baseline_year"], ind["target_year"], done):
-            if year in done:
-                continue
-            on = f"{year:04d}-12-31"
-            shown, late = _open_item(on, first, last, today)
-            if shown:
+        start = ind["baseline_year"] + 1 if ind["baseline_year"] is not None else min(done, default=ind["target_year"])
+        end = ind["target_year"] if ind["target_year"] is not None else max(done, default=-2) + 1
+        for year in range(start if start is not None else 0, end + 1 if start is not None else 0):
+            shown, late = _open_item(f"{year:04d}-12-31", first, last, today)
+            if shown and year not in done:
                 params = {"indicator": ind["id"], "name": ind["name"], "name_en": ind["name_en"] or ind["name"],
                           "year": year, "unit": ind["unit"], "target": ind["target"], "target_year": ind["target_year"]}
-                yield Event(on, "indicator_report", "indicators", ind["id"], params, ind["source"], (), late)
+                yield Event(f"{year:04d}-12-31", "indicator_report", "indicators", ind["id"], params, ind["source"], (), late)
 
 
 #: The collectors, each ``(conn, first, last, home, today) -> events``.

@@ -208,19 +208,22 @@ def test_an_indicator_year_without_a_value_is_due_on_its_last_day(reg):
         store.insert(reg, "plan_actions", {"id": aid, "title": aid, "status": status, "source": "test"}, actor="test")
     for iid, extra in (("pupils", {"baseline_year": 2022, "target": 40, "target_year": 2026, "action_id": "kept"}),
                        ("meetings", {}), ("dropped", {"target_year": 2026, "action_id": "gone"}), ("bare", {})):
-        store.insert(reg, "indicators", {"id": iid, "name": f"Navn {iid}", "name_en": f"Name {iid}", "direction": "higher",
-                                         "source": f"plan {iid}", **extra}, actor="test")
+        row = {"id": iid, "name": f"Navn {iid}", "name_en": f"Name {iid}", "direction": "higher", "source": f"plan {iid}"}
+        store.insert(reg, "indicators", {**row, **extra}, actor="test")
     for iid, year in (("pupils", 2023), ("pupils", 2024), ("meetings", 2024)):
-        store.insert(reg, "indicator_values", {"indicator_id": iid, "year": year, "value": 1, "source": "test"}, actor="test")
+        value = {"indicator_id": iid, "year": year, "value": 1, "source": "test"}
+        store.insert(reg, "indicator_values", value, actor="test")
     found = calendar.events(reg, date(2026, 12, 1), date(2027, 11, 30), today=TODAY)
-    assert kinds(found) == [("2025-12-31", "indicator_report", "meetings"), ("2025-12-31", "indicator_report", "pupils"),
-                            ("2026-12-31", "indicator_report", "pupils")]
+    assert kinds(found) == [("2025-12-31", "indicator_report", "meetings"),
+                            ("2025-12-31", "indicator_report", "pupils"), ("2026-12-31", "indicator_report", "pupils")]
     assert [e.overdue for e in found] == [True, True, False]  # TODAY is 2026-12-07
-    assert calendar_formats.summary(found[1], "nb") == "Forfalt: Indikatoren «Navn pupils»: verdien for 2025 skal registreres"
+    assert calendar_formats.summary(found[1], "nb") == (
+        "Forfalt: Indikatoren «Navn pupils»: verdien for 2025 skal registreres")
     assert calendar_formats.summary(found[2], "en") == "Indicator “Name pupils”: the value for 2026 is due"
     assert found[2].source == "plan pupils" and len({e.uid for e in found}) == 3  # one item per indicator and year
     # The 2025 value registered: that year is done.
-    store.insert(reg, "indicator_values", {"indicator_id": "pupils", "year": 2025, "value": 30, "source": "test"}, actor="test")
+    value = {"indicator_id": "pupils", "year": 2025, "value": 30, "source": "test"}
+    store.insert(reg, "indicator_values", value, actor="test")
     assert [(e.on, e.row_id) for e in calendar.events(reg, date(2026, 12, 1), date(2027, 11, 30), today=TODAY)] == [
         ("2025-12-31", "meetings"), ("2026-12-31", "pupils")]
     ics = icalendar.Calendar.from_ical(calendar_formats.to_ics(found, "nb"))

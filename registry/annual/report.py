@@ -181,7 +181,9 @@ def annual_document(conn: sqlite3.Connection, year: int, lang: str = "nb", home_
     return build_report(annual_report(conn, year, home_id=home_id), lang)
 
 
-def report_bytes(conn: sqlite3.Connection, year: int, fmt: str = "md", lang: str = "nb", home_id: str | None = None) -> bytes:
+def report_bytes(
+    conn: sqlite3.Connection, year: int, fmt: str = "md", lang: str = "nb", home_id: str | None = None,
+) -> bytes:
     """Return the annual report of ``year`` as the bytes of one file in ``fmt`` ('md', 'html' or 'docx') and ``lang``.
 
     The CLI writes these bytes and the app offers them for download: one document, whichever door it

@@ -89,7 +89,8 @@ class PngCharts:
 
         self._plt = plt
         self.fig, self.ax = plt.subplots(figsize=(5.5, 2.2), dpi=96)
-        self.fig.subplots_adjust(left=0.12, right=0.97, top=0.94, bottom=0.14)  # fixed: tight_layout measures every text
+        # Fixed margins: tight_layout measures every text of every chart.
+        self.fig.subplots_adjust(left=0.12, right=0.97, top=0.94, bottom=0.14)
         ax = self.ax
         (self.line,) = ax.plot([], [], marker="o", color=_LINE)
         self.target = ax.axhline(0.0, color=_TARGET, linestyle="--")

@@ -182,9 +182,10 @@ def to_docx(doc: Document, *, page_label: str = "", created: datetime | None = N
                 png = charts.png(b)
             else:
                 png = b.png
-            out.add_picture(io.BytesIO(png), width=Cm(b.width_cm))
+            shape = out.add_picture(io.BytesIO(png), width=Cm(b.width_cm))
             # The alternative text a screen reader reads: Word takes it from docPr, other readers from cNvPr.
-            for el in out.paragraphs[-1]._p.xpath(".//wp:docPr | .//pic:cNvPr"):
+            # (On the picture itself: listing the document's paragraphs for the last one grew with every chart.)
+            for el in shape._inline.xpath(".//wp:docPr | .//pic:cNvPr"):
                 el.set("descr", _x(b.alt))
             if b.caption:
                 out.add_paragraph(_x(b.caption), style="Caption")
