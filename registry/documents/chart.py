@@ -41,27 +41,29 @@ def svg(chart: Chart, lang: str, width: int = 480, height: int = 200) -> str:
     It names no other address, so the page that holds it requests nothing from anywhere.
     """
     y0, y1, lo, hi = _ranges(chart)
-    hi = hi if hi > lo else lo + 1.0
+    top_value = hi if hi > lo else lo + 1.0
+    hi = top_value + (top_value - lo) * 0.08  # room above the highest point for the target's label
     left, right, top, bottom = 52, 14, 12, 26
 
     def x(year: int) -> float:
-        return left + (width - left - right) * ((year - y0) / (y1 - y0) if y1 > y0 else 0.5)
+        # Half a year of room at each end, so the first and last points stand clear of the axes.
+        return left + (width - left - right) * (year - y0 + 0.5) / (y1 - y0 + 1)
 
     def y(v: float) -> float:
         return top + (height - top - bottom) * (1 - (v - lo) / (hi - lo))
 
     parts = [f'<svg role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-             f'style="max-width:100%;height:auto" aria-label="{escape(chart.alt, quote=True)}">'
+             f'style="max-width:100%;height:auto;font-family:sans-serif" aria-label="{escape(chart.alt, quote=True)}">'
              f"<title>{escape(chart.alt)}</title>",
              f'<line x1="{left}" x2="{left}" y1="{top}" y2="{height - bottom}" stroke="#999"/>',
              f'<line x1="{left}" x2="{width - right}" y1="{y(lo):.1f}" y2="{y(lo):.1f}" stroke="#999"/>']
-    for v in (lo, hi):
+    for v in (lo, top_value):
         parts.append(f'<text x="{left - 6}" y="{y(v) + 4:.1f}" font-size="11" text-anchor="end">'
                      f"{escape(number(v, lang))}</text>")
     if _known(chart.target):
         parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y(chart.target):.1f}" y2="{y(chart.target):.1f}" '
                      f'stroke="{_TARGET}" stroke-dasharray="6 4"/>'
-                     f'<text x="{width - right}" y="{y(chart.target) - 4:.1f}" font-size="11" text-anchor="end" '
+                     f'<text x="{left + 4}" y="{y(chart.target) - 4:.1f}" font-size="11" '
                      f'fill="{_TARGET}">{escape(number(chart.target, lang))}</text>')
     if chart.points:
         line = " ".join(f"{x(yy):.1f},{y(v):.1f}" for yy, v in chart.points)
