@@ -191,6 +191,8 @@ def test_the_word_document_opens_with_python_docx(plan):
     doc = Document(io.BytesIO(docx_bytes(annual_report(plan, YEAR), "nb")))
     assert doc.paragraphs[0].text == "Internasjonalt arbeid 2025 – Home kommune"
     assert len(doc.inline_shapes) == 2  # one chart per indicator with values
+    # Each picture carries its values as the text a screen reader reads.
+    assert 'descr="Elever på utveksling: 2023: 10, 2024: 25, 2025: 42; mål 40 innen 2025"' in doc.element.body.xml
     money = [t for t in doc.tables if t.rows[0].cells[0].text == "Finansiering fra"][0]
     assert [c.text for c in money.rows[-1].cells[:3]] == ["Sum", "175\u00a0000", "12\u00a0500"]
 
