@@ -15,9 +15,9 @@ if not require_home():
 year = int(st.number_input(t("annual_page.year"), min_value=1900, max_value=2200, value=date.today().year - 1,
                            step=1, key="annual_year"))
 labels = {"md": t("annual_page.download_md"), "html": t("annual_page.download_html"), "docx": t("annual_page.download_docx")}
-for column, (fmt, (suffix, mime)) in zip(st.columns(len(annual.FORMATS)), annual.FORMATS.items()):
+for column, (fmt, (_suffix, mime)) in zip(st.columns(len(annual.FORMATS)), annual.FORMATS.items()):
     data = cached(annual.report_bytes, year, fmt, lang(), home_id=home())
-    column.download_button(labels[fmt], data, file_name=f"annual-report-{year}-{lang()}{suffix}", mime=mime,
+    column.download_button(labels[fmt], data, file_name=annual.report_filename(year, fmt, lang()), mime=mime,
                            key=f"annual_{fmt}", icon=":material/download:")
 # The HTML page itself, escaped by the library: shown as it downloads.
 st.iframe(cached(annual.report_bytes, year, "html", lang(), home_id=home()).decode("utf-8"), height=900)

@@ -24,7 +24,8 @@ __all__ = [
 
 #: Every kind of event, in the order the calendar lists kinds on the same day.
 KINDS: tuple[str, ...] = (
-    "agreement_review", "agreement_expiry", "freeze_review", "tie_jubilee", "agreement_jubilee", "retention", "recheck",
+    "agreement_review", "agreement_expiry", "freeze_review", "tie_jubilee", "agreement_jubilee", "indicator_report",
+    "retention", "recheck",
 )
 
 #: The tie kinds whose round years are jubilees (twinnings); other ties count through their agreements.
@@ -64,12 +65,16 @@ class Event:
         """Return a stable identifier: the same item exported again gets the same UID.
 
         A review, expiry, freeze, retention or re-check is one item per row, so a moved date
-        updates the event a calendar imported before; a jubilee is one item per round year.
+        updates the event a calendar imported before; a jubilee is one item per round year, an
+        indicator's report one per year measured.
 
         >>> Event("2028-10-05", "tie_jubilee", "ties", "a--b", {"years": 60}).uid
         'tie_jubilee.ties.a--b.60@international-relations-registry'
+        >>> Event("2026-12-31", "indicator_report", "indicators", "pupils", {"year": 2026}).uid
+        'indicator_report.indicators.pupils.2026@international-relations-registry'
         """
         years = f".{self.params['years']}" if self.kind.endswith("_jubilee") else ""
+        years = f".{self.params['year']}" if self.kind == "indicator_report" else years
         return f"{self.kind}.{self.table}.{self.row_id}{years}@international-relations-registry"
 
     @property
@@ -358,10 +363,31 @@ def _rechecks(conn: sqlite3.Connection, first: date, last: date, home: str | Non
         yield Event(due.isoformat(), "recheck", table, rid, params, row[0] if row else None, (), late)
 
 
-#: The collectors, each ``(conn, first, last, home, today) -> events``. The action plan's indicator
-#: reporting years are to be one more collector here (kind ``indicator_report``, with its template in
-#: registry/i18n/calendar.py), added when the action-plan tables exist.
-COLLECTORS: list[Collector] = [_agreement_dates, _jubilee_dates, _freeze_reviews, _retention, _rechecks]
+def _indicator_reports(conn: sqlite3.Connection, first: date, last: date, home: str | None, today: date) -> Iterator[Event]:
+    """Each year an indicator is reported for without a value yet, due on its 31 December (README: Calendar).
+
+    The years run from the one after the baseline (else the first value) to the target year (else the
+    year after the latest value: the next one is due). Indicators of a cancelled action drop out.
+    """
+    measured: dict[str, set[int]] = {}
+    for iid, year in conn.execute("SELECT indicator_id, year FROM indicator_values WHERE year IS NOT NULL"):
+        measured.setdefault(iid, set()).add(int(year))
+    for ind in _rows(conn, "SELECT i.* FROM indicators i LEFT JOIN plan_actions a ON a.id = i.action_id "
+                           "WHERE coalesce(a.status, '') != 'cancelled' ORDER BY i.id"):
+        done = measured.get(ind["id"], set())
+        start = ind["baseline_year"] + 1 if ind["baseline_year"] is not None else min(done, default=ind["target_year"])
+        end = ind["target_year"] if ind["target_year"] is not None else max(done, default=-2) + 1
+        for year in range(start if start is not None else 0, end + 1 if start is not None else 0):
+            shown, late = _open_item(f"{year:04d}-12-31", first, last, today)
+            if shown and year not in done:
+                params = {"indicator": ind["id"], "name": ind["name"], "name_en": ind["name_en"] or ind["name"],
+                          "year": year, "unit": ind["unit"], "target": ind["target"], "target_year": ind["target_year"]}
+                yield Event(f"{year:04d}-12-31", "indicator_report", "indicators", ind["id"], params, ind["source"], (), late)
+
+
+#: The collectors, each ``(conn, first, last, home, today) -> events``.
+COLLECTORS: list[Collector] = [_agreement_dates, _jubilee_dates, _freeze_reviews, _indicator_reports, _retention,
+                               _rechecks]
 
 
 def events(

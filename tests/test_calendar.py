@@ -200,6 +200,37 @@ def test_a_source_checked_long_ago_falls_due_for_re_checking(reg):
     assert found[0].source == "test"
 
 
+def test_an_indicator_year_without_a_value_is_due_on_its_last_day(reg):
+    # pupils: baseline 2022, target 2026, values for 2023 and 2024 -> reported 2023..2026; 2025 and 2026 are open.
+    # meetings: no baseline or target, a value for 2024 -> the next value, 2025, is due.
+    # dropped: its action is cancelled; bare: neither target year nor value. Neither is ever due.
+    for aid, status in (("kept", "ongoing"), ("gone", "cancelled")):
+        store.insert(reg, "plan_actions", {"id": aid, "title": aid, "status": status, "source": "test"}, actor="test")
+    for iid, extra in (("pupils", {"baseline_year": 2022, "target": 40, "target_year": 2026, "action_id": "kept"}),
+                       ("meetings", {}), ("dropped", {"target_year": 2026, "action_id": "gone"}), ("bare", {})):
+        row = {"id": iid, "name": f"Navn {iid}", "name_en": f"Name {iid}", "direction": "higher", "source": f"plan {iid}"}
+        store.insert(reg, "indicators", {**row, **extra}, actor="test")
+    for iid, year in (("pupils", 2023), ("pupils", 2024), ("meetings", 2024)):
+        value = {"indicator_id": iid, "year": year, "value": 1, "source": "test"}
+        store.insert(reg, "indicator_values", value, actor="test")
+    found = calendar.events(reg, date(2026, 12, 1), date(2027, 11, 30), today=TODAY)
+    assert kinds(found) == [("2025-12-31", "indicator_report", "meetings"),
+                            ("2025-12-31", "indicator_report", "pupils"), ("2026-12-31", "indicator_report", "pupils")]
+    assert [e.overdue for e in found] == [True, True, False]  # TODAY is 2026-12-07
+    assert calendar_formats.summary(found[1], "nb") == (
+        "Forfalt: Indikatoren «Navn pupils»: verdien for 2025 skal registreres")
+    assert calendar_formats.summary(found[2], "en") == "Indicator “Name pupils”: the value for 2026 is due"
+    assert found[2].source == "plan pupils" and len({e.uid for e in found}) == 3  # one item per indicator and year
+    # The 2025 value registered: that year is done.
+    value = {"indicator_id": "pupils", "year": 2025, "value": 30, "source": "test"}
+    store.insert(reg, "indicator_values", value, actor="test")
+    assert [(e.on, e.row_id) for e in calendar.events(reg, date(2026, 12, 1), date(2027, 11, 30), today=TODAY)] == [
+        ("2025-12-31", "meetings"), ("2026-12-31", "pupils")]
+    ics = icalendar.Calendar.from_ical(calendar_formats.to_ics(found, "nb"))
+    assert sorted(str(e["UID"]) for e in ics.walk("VEVENT"))[0] == (
+        "indicator_report.indicators.meetings.2025@international-relations-registry")
+
+
 def test_the_default_window_is_the_next_twelve_months(reg):
     assert calendar.default_window(date(2026, 12, 7)) == (date(2026, 12, 7), date(2027, 12, 7))
     agreement(reg, "soon", review_on="2027-12-07")

@@ -1,33 +1,14 @@
-"""The annual report on international work: the facts of one year (:mod:`.facts`), written as Markdown or
-HTML (:mod:`.write`) and as Word (:mod:`.word`)."""
+"""The annual report on international work: the facts of one year (:mod:`.facts`) built into one document
+(:mod:`.report`), written by the shared writers of :mod:`registry.documents` as Markdown, HTML or Word."""
 
 from __future__ import annotations
 
-import sqlite3
-
+from ..documents import FORMATS as _SUFFIXES, MIME_TYPES as _MIME_TYPES
 from .facts import AnnualReport, annual_report
-from .write import html_page, markdown
+from .report import annual_document, build_report, report_bytes, report_filename
 
-__all__ = ["AnnualReport", "annual_report", "markdown", "html_page", "FORMATS", "report_bytes"]
+__all__ = ["AnnualReport", "annual_report", "build_report", "annual_document", "report_bytes", "report_filename",
+           "FORMATS"]
 
 #: The formats a report is written in: format -> (file suffix, MIME type).
-FORMATS: dict[str, tuple[str, str]] = {
-    "md": (".md", "text/markdown"),
-    "html": (".html", "text/html"),
-    "docx": (".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-}
-
-
-def report_bytes(conn: sqlite3.Connection, year: int, fmt: str = "md", lang: str = "nb", home_id: str | None = None) -> bytes:
-    """Return the annual report of ``year`` as the bytes of one file in ``fmt`` ('md', 'html' or 'docx') and ``lang``.
-
-    The CLI writes these bytes and the app offers them for download: one report, whichever door it leaves by.
-    """
-    report = annual_report(conn, year, home_id=home_id)
-    if fmt == "docx":
-        from .word import docx_bytes  # local: python-docx and matplotlib load only for a Word file
-
-        return docx_bytes(report, lang)
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown report format {fmt!r}; use md, html or docx")
-    return (markdown(report, lang) if fmt == "md" else html_page(report, lang)).encode("utf-8")
+FORMATS: dict[str, tuple[str, str]] = {fmt: (suffix, _MIME_TYPES[fmt]) for fmt, suffix in _SUFFIXES.items()}

@@ -1,19 +1,19 @@
 """Documents the office files: a document model built as data, written as Markdown, printable HTML or Word.
 
-The council case (:mod:`.case`) is built here; the annual report will share the model and writers
-(its charts as :class:`Figure` blocks, embedded in the file).
+The council case (:mod:`.case`) is built here; the annual report (:mod:`registry.annual.report`) shares the
+model and writers (its indicator charts as :class:`Chart` blocks, drawn by each writer into the file).
 """
 
 from __future__ import annotations
 
 from .html import to_html
 from .markdown import to_markdown
-from .model import BulletList, Document, Figure, Heading, Link, Paragraph, Quote, Strong, Table, texts
+from .model import BulletList, Chart, Document, Figure, Heading, Link, Paragraph, Quote, Strong, Table, texts
 from .word import to_docx
 
 __all__ = [
     "FORMATS", "MIME_TYPES", "write", "to_markdown", "to_html", "to_docx",
-    "Document", "Heading", "Paragraph", "Table", "BulletList", "Quote", "Figure", "Link", "Strong", "texts",
+    "Document", "Heading", "Paragraph", "Table", "BulletList", "Quote", "Figure", "Chart", "Link", "Strong", "texts",
 ]
 
 #: The formats a document is written in, and their file suffixes.

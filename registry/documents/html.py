@@ -5,7 +5,8 @@ from __future__ import annotations
 import base64
 from html import escape
 
-from .model import Block, BulletList, Document, Figure, Heading, Inline, Link, Paragraph, Quote, Strong, Table
+from .chart import svg
+from .model import Block, BulletList, Chart, Document, Figure, Heading, Inline, Link, Paragraph, Quote, Strong, Table
 
 __all__ = ["to_html", "CSS"]
 
@@ -47,7 +48,7 @@ def _runs(runs: tuple[Inline, ...]) -> str:
     return "".join(_run(r) for r in runs)
 
 
-def _block(b: Block) -> str:
+def _block(b: Block, lang: str = "nb") -> str:
     if isinstance(b, Heading):
         level = min(b.level + 1, 6)  # the title is the page's one h1
         return f"<h{level}>{escape(b.text)}</h{level}>"
@@ -71,6 +72,10 @@ def _block(b: Block) -> str:
         caption = f"<figcaption>{escape(b.caption)}</figcaption>" if b.caption else ""
         return (f'<figure><img alt="{escape(b.alt, quote=True)}" style="max-width:100%" '
                 f'src="data:image/png;base64,{data}">{caption}</figure>')
+    if isinstance(b, Chart):
+        # Drawn into the page as SVG: crisp in print, and no picture is fetched from anywhere.
+        caption = f"<figcaption>{escape(b.caption)}</figcaption>" if b.caption else ""
+        return f"<figure>{svg(b, lang)}{caption}</figure>"
     raise TypeError(f"not a block: {b!r}")
 
 
@@ -79,7 +84,7 @@ def to_html(doc: Document) -> str:
     lang = "nb" if doc.lang == "nb" else "en"
     subtitle = f'<p class="subtitle">{escape(doc.subtitle)}</p>' if doc.subtitle else ""
     footer = f"<footer>{escape(doc.footer)}</footer>" if doc.footer else ""
-    body = "\n".join(_block(b) for b in doc.blocks)
+    body = "\n".join(_block(b, lang) for b in doc.blocks)
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'

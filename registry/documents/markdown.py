@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Block, BulletList, Document, Figure, Heading, Inline, Link, Paragraph, Quote, Strong, Table
+from .model import Block, BulletList, Chart, Document, Figure, Heading, Inline, Link, Paragraph, Quote, Strong, Table
 
 __all__ = ["to_markdown", "escape"]
 
@@ -69,7 +69,7 @@ def _block(b: Block) -> str:
         lines = [f"> {_line(escape(p))}" for p in b.paragraphs]
         body = "\n>\n".join(lines)
         return body + (f"\n>\n> — {escape(b.cite)}" if b.cite else "") + "\n"
-    if isinstance(b, Figure):
+    if isinstance(b, (Figure, Chart)):
         # Markdown has no place for the picture itself without a file beside it: its words stand in.
         caption = f"*{escape(b.caption)}* " if b.caption else ""
         return _line(f"{caption}({escape(b.alt)})") + "\n"

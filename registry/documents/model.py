@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from typing import Iterator, Sequence, Union
 
 __all__ = [
-    "Link", "Strong", "Inline", "Heading", "Paragraph", "Table", "BulletList", "Quote", "Figure", "Block", "Document",
+    "Link", "Strong", "Inline", "Heading", "Paragraph", "Table", "BulletList", "Quote", "Figure", "Chart", "Block",
+    "Document",
     "plain", "texts",
 ]
 
@@ -112,7 +113,22 @@ class Figure:
     width_cm: float = 15.0
 
 
-Block = Union[Heading, Paragraph, Table, BulletList, Quote, Figure]
+@dataclass(frozen=True)
+class Chart:
+    """A line chart as data: values by year (``points``) and, when set, a ``target`` drawn as a dashed line.
+
+    Each writer draws it in its own way — HTML as inline SVG, Word as an embedded PNG,
+    Markdown as its words — so a document with many charts costs a picture only where one is shown.
+    """
+
+    points: tuple[tuple[int, float], ...]
+    alt: str
+    caption: str = ""
+    target: float | None = None
+    width_cm: float = 14.0
+
+
+Block = Union[Heading, Paragraph, Table, BulletList, Quote, Figure, Chart]
 
 
 @dataclass(frozen=True)
@@ -161,7 +177,7 @@ def texts(doc: Document) -> Iterator[str]:
             yield from b.paragraphs
             if b.cite:
                 yield b.cite
-        elif isinstance(b, Figure):
+        elif isinstance(b, (Figure, Chart)):
             yield b.alt
             if b.caption:
                 yield b.caption

@@ -21,7 +21,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from .model import BulletList, Document, Figure, Heading, Inline, Link, Paragraph, Quote, Strong, Table
+from .chart import PngCharts
+from .model import BulletList, Chart, Document, Figure, Heading, Inline, Link, Paragraph, Quote, Strong, Table
 
 __all__ = ["to_docx"]
 
@@ -146,6 +147,7 @@ def to_docx(doc: Document, *, page_label: str = "", created: datetime | None = N
     # A fixed time makes two runs on the same registry give the same file (the package's default is now).
     props.created = props.modified = created or datetime(2000, 1, 1, tzinfo=timezone.utc)
     props.author = props.last_modified_by = ""
+    charts: PngCharts | None = None  # made at the first chart: matplotlib loads only for a document that has one
     out.add_heading(_x(doc.title), level=0)
     if doc.subtitle:
         out.add_paragraph(_x(doc.subtitle), style="Subtitle")
@@ -174,10 +176,16 @@ def to_docx(doc: Document, *, page_label: str = "", created: datetime | None = N
                 _runs(paragraph, item)
             if b.numbered:
                 _restart_numbering(out, paragraphs)
-        elif isinstance(b, Figure):
-            out.add_picture(io.BytesIO(b.png), width=Cm(b.width_cm))
+        elif isinstance(b, (Figure, Chart)):
+            if isinstance(b, Chart):
+                charts = charts or PngCharts(doc.lang)
+                png = charts.png(b)
+            else:
+                png = b.png
+            shape = out.add_picture(io.BytesIO(png), width=Cm(b.width_cm))
             # The alternative text a screen reader reads: Word takes it from docPr, other readers from cNvPr.
-            for el in out.paragraphs[-1]._p.xpath(".//wp:docPr | .//pic:cNvPr"):
+            # (On the picture itself: listing the document's paragraphs for the last one grew with every chart.)
+            for el in shape._inline.xpath(".//wp:docPr | .//pic:cNvPr"):
                 el.set("descr", _x(b.alt))
             if b.caption:
                 out.add_paragraph(_x(b.caption), style="Caption")
@@ -186,6 +194,8 @@ def to_docx(doc: Document, *, page_label: str = "", created: datetime | None = N
                 out.add_paragraph(_x(text), style="Quote")
             if b.cite:
                 out.add_paragraph(_x(f"— {b.cite}")).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if charts is not None:
+        charts.close()
     footer = out.sections[0].footer
     first = footer.paragraphs[0]
     if doc.footer:

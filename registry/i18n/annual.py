@@ -78,5 +78,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "annual.total": ("Sum", "Total"),
     "annual.municipal": ("kommunen", "the municipality"),
     "annual.target_by": ("{target} innen {year}", "{target} by {year}"),
+    "annual.chart_values": ("{name}: {series}; mål {target}", "{name}: {series}; target {target}"),
+    "annual.page": ("Side", "Page"),
     "annual.chart_alt": ("{name}: målt verdi per år, og målet", "{name}: measured value by year, and the target"),
 }

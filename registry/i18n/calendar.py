@@ -9,11 +9,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "calendar.title": ("Hva forfaller", "What is due"),
     "calendar.caption": (
         "De neste tolv månedene ({first} – {last}): avtaler som skal revideres eller utløper, runde jubileer for "
-        "vennskapsbyer og avtaler, frysinger som skal vurderes på nytt, kontakter med personopplysninger som skal "
-        "slettes, og kilder som bør sjekkes igjen. Det som forfalt tidligere og fortsatt er åpent, er merket «Forfalt».",
+        "vennskapsbyer og avtaler, frysinger som skal vurderes på nytt, indikatorverdier som skal registreres, "
+        "kontakter med personopplysninger som skal slettes, og kilder som bør sjekkes igjen. Det som forfalt "
+        "tidligere og fortsatt er åpent, er merket «Forfalt».",
         "The next twelve months ({first} – {last}): agreements to review or expiring, round-year jubilees of twinnings "
-        "and agreements, freezes to review again, contacts whose personal data is to be deleted, and sources due for "
-        "re-checking. What fell due earlier and is still open is marked 'Overdue'.",
+        "and agreements, freezes to review again, indicator values due, contacts whose personal data is to be "
+        "deleted, and sources due for re-checking. What fell due earlier and is still open is marked 'Overdue'.",
     ),
     "calendar.none": ("Ingenting forfaller de neste tolv månedene.", "Nothing is due in the next twelve months."),
     "calendar.count": ("{n} punkter, {overdue} av dem forfalt", "{n} items, {overdue} of them overdue"),
@@ -41,6 +42,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "calendar.tie_jubilee": ("{partner}: {years} år som vennskapsby", "{partner_en}: {years} years as sister city"),
     "calendar.agreement_jubilee": (
         "«{title_nb}»: {years} år siden avtalen ble inngått", "“{title}”: {years} years since it was signed",
+    ),
+    "calendar.indicator_report": (
+        "Indikatoren «{name}»: verdien for {year} skal registreres",
+        "Indicator “{name_en}”: the value for {year} is due",
     ),
     "calendar.retention": (
         "Personopplysningene om kontakten {contact} ({organisation}) skal slettes",
@@ -73,6 +78,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "calendar.kind.freeze_review": ("Frysing vurderes", "Freeze review"),
     "calendar.kind.tie_jubilee": ("Jubileum", "Jubilee"),
     "calendar.kind.agreement_jubilee": ("Avtalejubileum", "Agreement jubilee"),
+    "calendar.kind.indicator_report": ("Indikatorrapportering", "Indicator reporting"),
     "calendar.kind.retention": ("Sletting av personopplysninger", "Deletion of personal data"),
     "calendar.kind.recheck": ("Kildesjekk", "Source re-check"),
 }
