@@ -289,8 +289,10 @@ def _pair_rows(ctx: Context, away: frozenset[str]) -> tuple[list[dict[str, Any]]
         ev.extend(i for _, ids, _ in why["bodies"] for i in ids)
         pair = Message("finding.pair", {"a": ctx.label(a), "b": ctx.label(b)})
         firm = bool(why["partners"] or sure)
+        # The subject reads the same in both languages ('A / B'): the review names subjects from the ids.
         rows.append(row(
-            "suggested_connection", f"{a};{b}", pair, "medium" if firm else "low",
+            "suggested_connection", f"{a};{b}", Message("finding.slash", {"a": ctx.label(a), "b": ctx.label(b)}),
+            "medium" if firm else "low",
             Message("suggest.pair.gap", {"pair": pair, "reasons": reasons, "a": ctx.label(a), "b": ctx.label(b)}),
             ev, score=len(why["partners"]) + len(sure) + 0.5 * len(planned),
         ))
