@@ -300,7 +300,11 @@ def _pair_rows(ctx: Context, away: frozenset[str]) -> tuple[list[dict[str, Any]]
 
 
 def _consulate_rows(ctx: Context, away: frozenset[str]) -> list[dict[str, Any]]:
-    """Rows for consulates whose country has local actors active there with no registered exchange with the consulate."""
+    """Rows, one per consulate, naming the local actors active in its country with no registered exchange with it.
+
+    Each actor is named with up to three of the ties or activities that place it
+    in the country; more than eight actors end in 'and N more' (the evidence holds them all).
+    """
     done = exchanged(ctx)
     acts_at = place_activities(ctx)
     local = ctx.local
@@ -311,26 +315,35 @@ def _consulate_rows(ctx: Context, away: frozenset[str]) -> list[dict[str, Any]]:
         country = ctx.country_key(v) if ctx.kind(v) not in R.COUNTRY_KINDS else v
         if country is None:
             continue
-        active: dict[str, list[str]] = {a: list(ts) for a, ts in ctx.place_actors.get(country, {}).items() if a not in away}
+        ties: dict[str, list[str]] = {a: list(ts) for a, ts in ctx.place_actors.get(country, {}).items() if a not in away}
+        acts: dict[str, list[ActivityRef]] = defaultdict(list)
         for act in acts_at.get(country, []):
-            for e, _ in act.participants:
+            for e in dict.fromkeys(e for e, _ in act.participants):
                 if e in local and e not in away:
-                    active.setdefault(e, []).append(evidence_id(act))
-        for actor, ids in sorted(active.items()):
-            if frozenset((u, actor)) in done:
-                continue
-            how = [tie_name(ctx, i) for i in ids if i in ctx.tie_ends][:3]
-            how += [_activity_name(a) for a in acts_at.get(country, []) if evidence_id(a) in ids][:3]
-            rows.append(row(
-                "suggested_connection", f"{u};{actor}", Message("finding.slash", {"a": ctx.label(u), "b": ctx.label(actor)}),
-                "low",
-                Message("suggest.consulate.gap", {
-                    "consulate": ctx.label(u), "country": ctx.label(country), "actor": ctx.label(actor),
-                    "how": Message("finding.list", {"items": how}),
-                }),
-                [u, k, actor, *ids],
-                score=1,
-            ))
+                    acts[e].append(act)
+        actors = [a for a in sorted(set(ties) | set(acts), key=lambda a: (a != ctx.home, ctx.name(a).casefold()))
+                  if frozenset((u, a)) not in done]
+        if not actors:
+            continue
+        items: list[Any] = []
+        ev: list[str] = [u, k]
+        for a in actors:
+            ids = list(dict.fromkeys(ties.get(a, [])))
+            ev.extend([a, *ids, *(evidence_id(x) for x in acts.get(a, []))])
+            if len(items) < 8:
+                how = ([tie_name(ctx, i) for i in ids] + [_activity_name(x) for x in acts.get(a, [])])[:3]
+                items.append(Message("suggest.consulate.actor", {"actor": ctx.label(a), "how": Message("finding.list", {"items": how})}))
+        if len(actors) > 8:
+            items.append(Message("finding.more", {"n": len(actors) - 8}))
+        rows.append(row(
+            "suggested_connection", u, ctx.label(u), "low",
+            Message("suggest.consulate.gap", {
+                "consulate": ctx.label(u), "country": ctx.label(country), "n": len(actors),
+                "actors": Message("finding.list", {"items": items}),
+            }),
+            ev,
+            score=len(actors),
+        ))
     return rows
 
 

@@ -382,13 +382,14 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "to each other, for instance in the international forum (strategy 1f: the forum is to act as a catalyst for "
         "local cooperation), and register the cooperation if there is any.",
     ),
+    "suggest.consulate.actor": ("{actor} ({how})", "{actor} ({how})"),
     "suggest.consulate.gap": (
-        "{country}: {actor} er aktiv der ({how}), og {consulate} representerer landet her, men ingen forbindelse "
-        "eller felles aktivitet mellom dem er registrert. Neste steg: spør konsulen om hjelp med kontakter i {country} "
-        "for {actor}, og registrer det (strategi 4e: bruke konsulatene aktivt).",
-        "{country}: {actor} is active there ({how}), and {consulate} represents the country here, but no tie or "
-        "shared activity between them is registered. Next: ask the consul to help {actor} with contacts in {country}, "
-        "and register it (strategy 4e: use the consulates actively).",
+        "{country}: {actors} {n:plural:er/er} aktiv der, og {consulate} representerer landet her, men ingen forbindelse "
+        "eller felles aktivitet med konsulatet er registrert for {n:plural:den/noen av dem}. Neste steg: spør konsulen om hjelp "
+        "med kontakter i {country}, og registrer det (strategi 4e: bruke konsulatene aktivt).",
+        "{country}: {actors} {n:plural:is/are} active there, and {consulate} represents the country here, but no tie or "
+        "shared activity with the consulate is registered for {n:plural:it/any of them}. Next: ask the consul to help with "
+        "contacts in {country}, and register it (strategy 4e: use the consulates actively).",
     ),
 }
 
