@@ -160,3 +160,18 @@ def test_the_seed_suggests_connections_its_sources_support(seeded):
     # The existing kinds are unchanged by the new one.
     counts = dict(zip(a.summary["kind"], a.summary["count"]))
     assert (counts["shared_partner"], counts["opportunity"], counts["structural_hole"]) == (0, 0, 0)
+
+
+def test_the_gaps_page_lists_the_seed_suggestions(tmp_path, monkeypatch):
+    # The app seeds an empty registry file on first run, as test_app's pages do.
+    from tests.test_app import start
+
+    monkeypatch.setenv("REGISTRY_DB", str(tmp_path / "app.db"))
+    for lang, title, text in (("en", "Connections worth suggesting (7)", "research (as a university)"),
+                              ("nb", "Forbindelser verdt å foreslå (7)", "forskning (som universitet)")):
+        at = start(lang)
+        at.switch_page("app_pages/gaps.py").run()
+        assert not at.exception
+        assert title in [e.label for e in at.expander]
+        tables = [df.value for df in at.dataframe]
+        assert any(t.astype(str).apply(lambda c: c.str.contains(text, regex=False)).any().any() for t in tables)
