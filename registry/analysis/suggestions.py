@@ -128,7 +128,7 @@ def _actor_sectors(ctx: Context, actors: Iterable[str]) -> dict[str, dict[str, l
 
 
 def _owns(ctx: Context, actor: str, act: ActivityRef, ends: dict[str, tuple[str, str]]) -> bool:
-    """Return True when an activity's sectors are ``actor``'s: it carries it, or every tie it is registered under is its own.
+    """Return True when an activity's sectors are ``actor``'s: it carries it, or every tie it is under is its own.
 
     An activity registered under several parties' ties (the Kraków city letter and NTNU's
     parallel letter, signed together) may name sectors of one of them only.
@@ -195,7 +195,8 @@ def _by_sector(ctx: Context, away: frozenset[str]) -> list[dict[str, Any]]:
                                                     "rows": Message("finding.list", {"items": list(rows_named)})})
                      for rows_named, ss in grouped.items()]
             rows.append(row(
-                "suggested_connection", f"{actor};{city}", Message("finding.slash", {"a": ctx.label(actor), "b": ctx.label(city)}),
+                "suggested_connection", f"{actor};{city}",
+                Message("finding.slash", {"a": ctx.label(actor), "b": ctx.label(city)}),
                 "medium",
                 Message("suggest.sector.gap", {
                     "city": ctx.label(city), "said": said, "sectors": [term("sectors", s) for s in hits],
@@ -208,7 +209,7 @@ def _by_sector(ctx: Context, away: frozenset[str]) -> list[dict[str, Any]]:
 
 
 def _foreign_partners(ctx: Context, away: frozenset[str]) -> dict[str, dict[str, list[str]]]:
-    """Return foreign partner -> {local actor -> ids of the ties that count between them (the actor an end or carrier)}."""
+    """Return foreign partner -> {local actor -> ids of the ties that count between them (an end or the carrier)}."""
     local = ctx.local
     out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for t in ctx.active:
@@ -227,7 +228,7 @@ def _foreign_partners(ctx: Context, away: frozenset[str]) -> dict[str, dict[str,
 
 
 def _pairs(ctx: Context, away: frozenset[str], cap: int) -> tuple[dict[tuple[str, str], dict[str, list]], int]:
-    """Return (a, b) -> {'partners': [(partner, tie ids)], 'bodies': [(body, tie ids, planned)]}, and how many were too crowded.
+    """Return (a, b) -> {'partners': [(partner, tie ids)], 'bodies': [(body, tie ids, planned)]}, and the crowded count.
 
     Pairs registered together (:func:`exchanged`) are left out, as are partners
     and bodies with more than ``cap`` local actors (coordination there is
@@ -315,7 +316,8 @@ def _consulate_rows(ctx: Context, away: frozenset[str]) -> list[dict[str, Any]]:
         country = ctx.country_key(v) if ctx.kind(v) not in R.COUNTRY_KINDS else v
         if country is None:
             continue
-        ties: dict[str, list[str]] = {a: list(ts) for a, ts in ctx.place_actors.get(country, {}).items() if a not in away}
+        at = ctx.place_actors.get(country, {})
+        ties: dict[str, list[str]] = {a: list(ts) for a, ts in at.items() if a not in away}
         acts: dict[str, list[ActivityRef]] = defaultdict(list)
         for act in acts_at.get(country, []):
             for e in dict.fromkeys(e for e, _ in act.participants):
@@ -332,7 +334,8 @@ def _consulate_rows(ctx: Context, away: frozenset[str]) -> list[dict[str, Any]]:
             ev.extend([a, *ids, *(evidence_id(x) for x in acts.get(a, []))])
             if len(items) < 8:
                 how = ([tie_name(ctx, i) for i in ids] + [_activity_name(x) for x in acts.get(a, [])])[:3]
-                items.append(Message("suggest.consulate.actor", {"actor": ctx.label(a), "how": Message("finding.list", {"items": how})}))
+                items.append(Message("suggest.consulate.actor", {
+                    "actor": ctx.label(a), "how": Message("finding.list", {"items": how})}))
         if len(actors) > 8:
             items.append(Message("finding.more", {"n": len(actors) - 8}))
         rows.append(row(
@@ -359,5 +362,6 @@ def suggested_connection(ctx: Context) -> Found:
     consulates = _consulate_rows(ctx, away)
     for rows in (sector, pairs, consulates):
         rows.sort(key=lambda r: (r["severity"] != "medium", -(r["score"] or 0), r["subject"]))
-    note = Message("finding.note.crowded_suggest", {"n": crowded, "cap": int(ctx.rules["shared_partner_max_actors"])}) if crowded else None
+    cap = int(ctx.rules["shared_partner_max_actors"])
+    note = Message("finding.note.crowded_suggest", {"n": crowded, "cap": cap}) if crowded else None
     return Found([*sector, *pairs, *consulates], "exact", note)
