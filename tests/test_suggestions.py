@@ -6,6 +6,7 @@ import pandas as pd
 
 from registry import analysis
 from registry.graph import snapshot
+from registry.rules import DEFAULT_RULES
 from tests.mini import Mini
 
 DAY = "2025-12-31"
@@ -130,6 +131,22 @@ def test_members_of_one_network_with_no_registered_exchange():
     assert list(df["severity"]) == ["medium", "low"]
     assert "both are members of Network N" in df["explanation_en"][0]
     assert "planned member" in df["explanation_en"][1]
+
+
+def test_a_crowded_body_is_not_gone_through_pairwise_and_the_summary_says_so():
+    # Four members of one network with no exchange: 6 pairs; with at most 3 actors per body, none and a note.
+    m = Mini()
+    m.entity("net", "network", None)
+    for i in range(4):
+        m.entity(f"org{i}", "voluntary_org", "NO")
+        m.tie(f"org{i}", "net", "membership")
+    assert len(suggest(m)) == 6
+    options = analysis.Options(kinds=(KIND,), rules=DEFAULT_RULES.with_values(shared_partner_max_actors=3))
+    a = analysis.analyse(m.snap(), as_of=DAY, options=options)
+    assert a.findings[KIND].empty
+    assert a.summary.loc[0, "note_en"] == (
+        "none found in this data; 1 partner or body with more than 3 local actors is not gone through pairwise "
+        "(see many channels)")
 
 
 def test_nothing_to_suggest_in_an_empty_registry():

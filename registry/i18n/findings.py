@@ -351,8 +351,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "finding.note.crowded_suggest": (
         "{n} {n:plural:partner eller organ/partnere eller organer} med flere enn {cap} lokale aktører er ikke gått "
         "gjennom parvis (se mange kanaler)",
-        "{n} {n:plural:partner or body/partners or bodies} with more than {cap} local actors are not gone through "
-        "pairwise (see many channels)",
+        "{n} {n:plural:partner or body/partners or bodies} with more than {cap} local actors {n:plural:is/are} not gone "
+        "through pairwise (see many channels)",
     ),
     "suggest.by_kind": ("som {kind}", "as a {kind}"),
     "suggest.sector.how": ("{sectors:list} ({rows})", "{sectors:list} ({rows})"),
