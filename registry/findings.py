@@ -146,6 +146,20 @@ FINDING_KINDS: tuple[FindingKind, ...] = (
         "to an actor with few ties; the Adamic–Adar index).",
         "4a",
     ),
+    FindingKind(
+        "suggested_connection", "opportunity", "Forbindelser verdt å foreslå", "Connections worth suggesting",
+        "Hvor aktører kan kobles, med radene bak hvert forslag og neste steg: en lokal aktør som arbeider innen en "
+        "sektor en vennskapsbyavtale nevner, der relasjonen ikke har registrert aktivitet i sektoren; to lokale aktører "
+        "som arbeider med samme utenlandske partner eller er med i samme nettverk eller forum uten registrert "
+        "samarbeid; et konsulat for et land der en lokal aktør er aktiv. Registrert samarbeid er en forbindelse mellom "
+        "dem (ikke beliggenhet) eller en felles registrert aktivitet.",
+        "Where actors could be connected, with the rows behind each suggestion and the next step: a local actor "
+        "working in a sector a sister-city agreement names, where the relation has no activity in that sector "
+        "registered; two local actors working with the same foreign partner, or in the same network or forum, with "
+        "no registered cooperation; a consulate of a country where a local actor is active. Registered cooperation "
+        "is a tie between them (not a location) or a registered activity both took part in.",
+        "1a;1f;2a;4a;4d;4e",
+    ),
 )
 
 _FINDING_KINDS = {k.code: k for k in FINDING_KINDS}

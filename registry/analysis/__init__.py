@@ -4,7 +4,7 @@ Every finding kind is a pure function of a prepared :class:`~registry.analysis.c
 (the registry as of a date); :func:`analyse` runs them all, the app, the CLI and
 the notebook call it the same way. The kinds, their titles and help are
 declared in :data:`registry.rules.FINDING_KINDS`; each family of kinds has its
-module (``thin_relations``, ``unused_actors``, ``isolation``, ``brokerage``, ...).
+module (``thin_relations``, ``unused_actors``, ``isolation``, ``brokerage``, ``suggestions``, ...).
 
 Every finding is a row of facts whose explanation is a message (a code and its
 parameters); :mod:`registry.i18n.findings` writes it in bokmål and English where
@@ -38,6 +38,7 @@ from .isolation import isolated
 from .overlaps import likely_duplicate, many_channels, opportunity, shared_partner
 from .rows import FINDING_COLUMNS, FRAME_COLUMNS, Found
 from .solidarity import one_way_solidarity
+from .suggestions import suggested_connection
 from .thin_relations import thin_relation
 from .undocumented_ties import undocumented_tie
 from .unused_actors import forum_isolated, unused_consulate
@@ -78,6 +79,7 @@ FUNCTIONS: dict[str, Callable[[Context], Found]] = {
     "many_channels": many_channels,
     "likely_duplicate": likely_duplicate,
     "opportunity": opportunity,
+    "suggested_connection": suggested_connection,
 }
 assert list(FUNCTIONS) == [k.code for k in FINDING_KINDS], "every declared finding kind has one function"
 
