@@ -210,8 +210,9 @@ def test_recording_a_decision_shows_it_in_the_history(registry_db):
     at.button(key="FormSubmitter:decision_form-Save the decision").click().run()
     assert not at.exception
     assert any("Graz" in s.value for s in at.success)
-    histories = [df.value for df in at.dataframe if "Reason" in df.value.columns]
-    assert any((df["Reason"] == "Felles satsing på klima med nasjonal støtte").any() for df in histories)
+    # The history is a plain table that wraps (issue 19 D5), not a scrolling grid.
+    histories = [df.value for df in at.table if "Reason" in df.value.index]
+    assert any((df.loc["Reason"] == "Felles satsing på klima med nasjonal støtte").any() for df in histories)
     stored = connect(registry_db).execute(
         "SELECT category, case_ref, updated_by FROM decisions WHERE tie_id IS NOT NULL").fetchall()
     assert stored == [("political_focus", "2025/0042", "app:Kari Nordmann")]
