@@ -734,3 +734,27 @@ def test_a_sister_citys_decisions_and_plan_read_without_sideways_scrolling_at_10
             assert not watch.errors, watch.errors
     finally:
         context.close()
+
+
+# --- issue 19, item 5 (D6): a save on the Registry page stays on its tab and row ----------------------------
+
+
+def test_a_save_stays_on_the_registry_tab_and_its_row(page, server):
+    watch = Watch(page, server.url)
+    with server.explained():
+        page.goto(f"{server.url}/registry?lang=en")
+        settle(page, "Registry")
+        page.get_by_role("tab", name="Activities").click()
+        settle(page, "Registry")
+        panel = page.get_by_role("tabpanel").filter(has_text="Choose a row")
+        choose(page, "Choose a row", "dunfermline-80-years-2025", typed="Dunfermline", within=panel)
+        form = edit_form(page)
+        field(form, "Notes").fill("Tidskapselen ble gravd opp")
+        form.get_by_role("button", name="Save the changes").click()
+        page.get_by_text("“dunfermline-80-years-2025” is saved").wait_for(timeout=30000)
+        settle(page, "Registry")
+        # Before: the first tab (Entities) showed, the row's form out of sight.
+        assert page.get_by_role("tab", selected=True).inner_text().strip() == "Activities"
+        assert field(edit_form(page), "Notes").input_value() == "Tidskapselen ble gravd opp"
+        assert edit_form(page).is_visible()
+        assert not watch.errors, watch.errors
