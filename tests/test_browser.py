@@ -758,3 +758,47 @@ def test_a_save_stays_on_the_registry_tab_and_its_row(page, server):
         assert field(edit_form(page), "Notes").input_value() == "Tidskapselen ble gravd opp"
         assert edit_form(page).is_visible()
         assert not watch.errors, watch.errors
+
+
+# --- issue 19, item 5 (D7): a stale edit shows the stored version beside the typed text ------------------
+
+
+def test_a_stale_edit_compares_and_builds_on_the_stored_version(browser, server):
+    import sqlite3
+
+    contexts = [browser.new_context(viewport={"width": 1400, "height": 1800}) for _ in range(2)]
+    a, b = (c.new_page() for c in contexts)
+    try:
+        with server.explained():
+            for pg in (a, b):
+                pg.goto(f"{server.url}/registry?lang=en")
+                settle(pg, "Registry")
+                choose(pg, "Choose an entity", "Norrköping (norrkoping)", typed="Norrk")
+                field(edit_form(pg), "English name").wait_for(timeout=30000)
+            field(edit_form(a), "English name").fill("Norrkoping (Östergötland)")
+            edit_form(a).get_by_role("button", name="Save the changes").click()
+            a.get_by_text("“norrkoping” is saved").wait_for(timeout=30000)
+
+            note = "Vennskapsby siden 1946; se bystyresaken"
+            field(edit_form(b), "Notes").fill(note)
+            edit_form(b).get_by_role("button", name="Save the changes").click()
+            b.get_by_text("Someone else changed this row").wait_for(timeout=30000)
+            settle(b, "Registry")
+            # The stored version beside the typed text, no advice to reload.
+            compared = b.locator("[data-testid='stTable']").filter(has_text="Your text")
+            compared.wait_for(timeout=30000)
+            assert "Norrkoping (Östergötland)" in compared.inner_text() and note in compared.inner_text()
+            assert not b.get_by_text("Reload the page").count()
+            SHOTS.mkdir(exist_ok=True)
+            b.screenshot(path=str(SHOTS / "registry-stale-compare.png"), full_page=True)
+            b.get_by_role("button", name="Build on the current version").click()
+            settle(b, "Registry")
+            assert field(edit_form(b), "English name").input_value() == "Norrkoping (Östergötland)"
+            assert field(edit_form(b), "Notes").input_value() == note
+            edit_form(b).get_by_role("button", name="Save the changes").click()
+            b.get_by_text("“norrkoping” is saved").wait_for(timeout=30000)
+            row = sqlite3.connect(server.db).execute("SELECT name_en, notes FROM entities WHERE id = 'norrkoping'").fetchone()
+            assert row == ("Norrkoping (Östergötland)", note)
+    finally:
+        for c in contexts:
+            c.close()
