@@ -43,6 +43,12 @@ def title(table: str) -> str:
     return t(_TITLES[table]) if table in _TITLES else table
 
 
+# The row itself as its form first showed it (beside _SEEN's version), so that a refused save can show
+# what the editor opened, what is stored now and what they typed; and the forms whose save was refused.
+_SEEN_ROWS = "reg_seen_rows"
+_STALE = "reg_stale_forms"
+
+
 def seen_version(prefix: str, row: dict[str, Any], probe: str) -> int:
     """Return the version of ``row`` the form ``prefix`` was first shown with (the stored one for a new form).
 
@@ -50,14 +56,84 @@ def seen_version(prefix: str, row: dict[str, Any], probe: str) -> int:
     form showed (or what the editor typed since), at the version seen then.
     """
     seen = st.session_state.setdefault(_SEEN, {})
+    rows = st.session_state.setdefault(_SEEN_ROWS, {})
     if prefix not in seen or probe not in st.session_state:
         seen[prefix] = row["version"]
+        rows[prefix] = dict(row)
+        st.session_state.get(_STALE, set()).discard(prefix)
     return seen[prefix]
 
 
 def saved(prefix: str) -> None:
     """Forget the version the form ``prefix`` saw: its fields now hold the stored row, at its new version."""
     st.session_state.get(_SEEN, {}).pop(prefix, None)
+    st.session_state.get(_SEEN_ROWS, {}).pop(prefix, None)
+    st.session_state.get(_STALE, set()).discard(prefix)
+
+
+def widget_value(table: str, col: Column, value: Any) -> Any:
+    """Return what the field :func:`field` draws for ``col`` holds when it shows ``value`` (the widget's own type)."""
+    if col.name == "directed":
+        return str(value) == "1"
+    if col.vocabulary and col.multi:
+        return [c for c in str(value or "").split(";") if c in VOCAB[col.vocabulary]]
+    if col.vocabulary:
+        options = VOCAB[col.vocabulary] if col.required else [""] + VOCAB[col.vocabulary]
+        return value if value in options else options[0]
+    if col.references and cached(forms.row_count, col.references) <= _common.MAX_PICKER_OPTIONS:
+        return value if value not in (None, "") else (None if col.required else "")
+    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
+
+
+def _shown(value: Any) -> str:
+    # The comparison shows what a field holds as text: a multiselect's codes joined, a checkbox as 1/0.
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, list):
+        return ";".join(value)
+    return "" if value is None else str(value)
+
+
+def rebase(table: str, columns: list[Column], prefix: str, current: dict[str, Any]) -> None:
+    """Make the form ``prefix`` build on the row ``current``: fields the editor changed keep their text, the others
+    take the stored values; the next save is checked against ``current``'s version. Run as a button's callback."""
+    opened = st.session_state.get(_SEEN_ROWS, {}).get(prefix, current)
+    for col in columns:
+        key = f"{prefix}_{col.name}"
+        mine = st.session_state.get(key)
+        if key not in st.session_state or mine == widget_value(table, col, opened.get(col.name)):
+            st.session_state[key] = widget_value(table, col, current.get(col.name))
+    st.session_state.setdefault(_SEEN, {})[prefix] = current["version"]
+    st.session_state.setdefault(_SEEN_ROWS, {})[prefix] = dict(current)
+    st.session_state.get(_STALE, set()).discard(prefix)
+    st.session_state["registry_flash"] = t("editform.rebased", v=current["version"])
+
+
+def stale_panel(table: str, columns: list[Column], prefix: str, values: dict[str, Any]) -> None:
+    """Say the form's save was refused over a newer version and offer the stored version beside the typed text."""
+    pk = TABLES[table].pk
+    opened = st.session_state.get(_SEEN_ROWS, {}).get(prefix)
+    current = store.get(conn(), table, opened[pk]) if opened else None
+    st.error(t("editform.stale"), icon=":material/sync_problem:")
+    if not opened or not current:
+        return
+    if not st.toggle(t("editform.compare"), key=f"{prefix}_compare", value=True):
+        return
+    rows = []
+    for col in columns:
+        then, now = (_shown(widget_value(table, col, r.get(col.name))) for r in (opened, current))
+        mine = _shown(values.get(col.name))
+        if len({then, now, mine}) > 1:
+            rows.append({t("editform.field"): i18n.field_label(col.name, lang()),
+                         t("editform.opened", v=opened["version"]): then,
+                         t("editform.stored", v=current["version"], who=current.get("updated_by") or ""): now,
+                         t("editform.mine"): mine})
+    if rows:
+        st.table(pd.DataFrame(rows).set_index(t("editform.field")))
+    else:
+        st.caption(t("editform.same"))
+    st.button(t("editform.rebase"), key=f"{prefix}_rebase", on_click=rebase, args=(table, columns, prefix, current),
+              help=t("editform.rebase_help"), icon=":material/merge:")
 
 
 def field(table: str, col: Column, value: Any, key: str) -> Any:
@@ -115,8 +191,11 @@ def edit_form(table: str, row: dict[str, Any] | None, prefix: str, fixed: dict[s
             with halves[0] if col.name in LONG_TEXT else halves[i % 2]:
                 values[col.name] = field(table, col, None if is_new else row.get(col.name), key=f"{prefix}_{col.name}")
         label_key = "registry.add" if is_new else "registry.save"
-        if not st.form_submit_button(t(label_key), type="primary"):
-            return
+        submitted = st.form_submit_button(t(label_key), type="primary")
+    if not submitted:
+        if not is_new and prefix in st.session_state.get(_STALE, set()):
+            stale_panel(table, columns, prefix, values)
+        return
     try:
         if is_new:
             stored = store.insert(conn(), table, forms.fill_id(table, {**values, **fixed}), actor=current_actor())
@@ -130,8 +209,9 @@ def edit_form(table: str, row: dict[str, Any] | None, prefix: str, fixed: dict[s
         show_form_problems(exc.problems)
     except StaleVersion:
         # The fields still hold the old row: saving them now would undo the other change. The form keeps
-        # refusing until the page is reloaded and shows the stored row (what the message asks for).
-        st.error(t("common.stale"))
+        # refusing, and offers the stored version beside the typed text, until the editor builds on it.
+        st.session_state.setdefault(_STALE, set()).add(prefix)
+        stale_panel(table, columns, prefix, values)
     except RegistryError as exc:
         # A damaged file, a busy registry, a missing key: said in the page's language (details in the log).
         show_failure(exc) if failure_key(exc) != "safety.unexpected" else st.error(str(exc))

@@ -12,7 +12,7 @@ from app_pages._registry_browse import (
     csv_matches, entity_label, keep_choice, matches, page_buttons, pick_rows, ref_labels, refs_in, with_choice,
 )
 from app_pages._registry_forms import VOCAB, child_section, edit_form, remove_button, title, version_line
-from registry import browse, editing, forms, i18n, queries, settings, store
+from registry import audit, browse, forms, i18n, settings, store
 from registry.schema import DATA_TABLES, TABLES, personal_columns
 
 st.title(t("registry.title"))
@@ -62,9 +62,24 @@ def table_tab(table: str) -> None:
             edit_form(table, None, f"{table}_new")
 
 
-tab_entities, tab_ties, *tab_tables, tab_history = st.tabs(
-    [t("registry.entities"), t("registry.ties"), *(title(name) for name in forms.EDITABLE), t("registry.history")]
-)
+#: The tabs by code, in order: their labels change with the language, the code does not.
+TAB_LABELS = {"entities": t("registry.entities"), "ties": t("registry.ties"), **{name: title(name) for name in forms.EDITABLE},
+              "history": t("registry.history")}
+
+
+def remember_tab() -> None:
+    """Keep the open tab's code, so that a language switch opens the same tab under its new label."""
+    code = {text: c for c, text in TAB_LABELS.items()}.get(st.session_state.get("reg_tab"))
+    if code:
+        st.session_state["reg_tab_code"] = code
+
+
+# The tabs track which one is open (a key and a callback): without it a save's rerun showed the first tab,
+# away from the row just saved. The label kept under the key is the code's label in this run's language.
+if st.session_state.get("reg_tab") not in TAB_LABELS.values() and st.session_state.get("reg_tab_code") in TAB_LABELS:
+    st.session_state["reg_tab"] = TAB_LABELS[st.session_state["reg_tab_code"]]
+tab_entities, tab_ties, *tab_tables, tab_history = st.tabs(list(TAB_LABELS.values()), key="reg_tab", on_change="rerun")
+remember_tab()
 
 with tab_entities:
     a, b, c = st.columns(3)
@@ -150,17 +165,19 @@ with tab_history:
     a, b = st.columns([1, 2])
     table = a.selectbox(t("col.table"), HIST_TABLES, format_func=formatter(HIST_TABLES, lambda x: i18n.table_label(x, lang()) if x else t("common.all")), key="hist_table")
     row_id = b.text_input(t("registry.row_id"), key="hist_row", placeholder=t("registry.row_id_placeholder"))
-    history = cached(queries.history, table or None, row_id.strip() or None, 500)
+    # Each entry told in the page's language: rows by name, fields by label, no JSON, ids or "None" (issue 19 D8).
+    history = cached(audit.history, table or None, row_id.strip() or None, 500, lang())
     zone = cached(settings.time_zone)
     actions = {"insert": t("action.insert"), "update": t("action.update"), "delete": t("action.delete")}
     shown = pd.DataFrame({
         t("col.when_local", zone=zone): [i18n.local_time(at, zone) for at in history["at"]],  # the log writes UTC
         t("col.who"): history["actor"],
         t("col.table"): [i18n.table_label(name, lang()) for name in history["table_name"]],
-        t("col.row"): history["row_id"],
-        t("col.action"): history["action"].map(actions),
-        t("registry.change"): [editing.describe_change(r.action, r.before, r.after, lang()) for r in history.itertuples()],
+        t("col.row"): history["name"],
+        t("col.id"): history["row_id"],
+        t("col.action"): [actions.get(a, a) for a in history["action"]],
+        t("registry.change"): ["; ".join(i18n.render(m, lang()) for m in changes) for changes in history["changes"]],
     })
     st.caption(t("registry.history_help", n=len(history)))
     st.dataframe(blank(shown), hide_index=True, column_config={t("registry.change"): st.column_config.TextColumn(width="large")})
-    csv_button(history, "audit.csv", key="hist_csv")
+    csv_button(history.drop(columns=["name", "changes"]), "audit.csv", key="hist_csv")

@@ -1,4 +1,4 @@
-"""Sister cities: the four categories side by side, assigned vs suggested, reasons, financing plan, decisions."""
+"""Sister cities: the four categories one after another (a city per row), assigned vs suggested, reasons, financing plan, decisions."""
 
 from datetime import date
 from functools import partial
@@ -50,32 +50,108 @@ def city_title(s: classify.Suggestion) -> str:
 city_names = formatter(by_tie, lambda k: city_title(by_tie[k]))
 
 
+def facts(s: classify.Suggestion) -> None:
+    """Show a city's category, agreement, state and last contact: the card's left column."""
+    st.markdown(
+        f"{t('col.assigned')}: **{s.assigned_label(lang())}**"
+        + (f" ({md(s.assigned_on)})" if s.assigned_on else "")
+        + f"  \n{t('col.suggested')}: **{label('categories', s.suggested)}**"
+    )
+    if s.agreement:  # none where there is no suggestion to compare with
+        st.badge(s.agreement_label(lang()), color=AGREE_COLOUR[s.agreement])
+    if s.status_message is not None:
+        st.warning(md(render(s.status_message, lang())), icon=":material/ac_unit:")
+    st.caption(md(render(s.role_message, lang())))
+    since = s.start or t("report.unknown")
+    certainty = f" ({label('certainties', s.start_certainty).lower()})" if s.start and s.start_certainty else ""
+    st.caption(f"{t('report.since')}: {md(since)}{md(certainty)}")
+    st.caption(md(render(s.state_message, lang())))
+    last = s.last_confirmed
+    if last is not None:
+        a = last.activity
+        title = (a.title_nb or a.title) if lang() == "nb" else a.title
+        how = t("sister.ongoing_until") if last.how == "ongoing" else ""
+        st.caption(f"{t('sister.last_contact')}: {md(last.on)}{how} · {md(label('activity_kinds', a.kind))} · "
+                   f"{md(title)} · {t('col.source')}: {md_source(a.source)}")
+    else:
+        st.caption(t("sister.no_contact", n=s.records))
+
+
+def readable(frame: pd.DataFrame) -> None:
+    """Show ``frame`` as a plain table whose cells wrap: read at a glance, never scrolled sideways in a small grid."""
+    # st.table, not st.dataframe: the grid keeps each cell on one line and scrolls a long reason out of sight.
+    st.table(frame.fillna("").astype(str).set_index(frame.columns[0]))
+
+
+def decisions(s: classify.Suggestion) -> None:
+    """Show the city's decisions in the history's order, one two-column table each: what was decided, by whom, why."""
+    history = cached(classify.decision_history, s.tie_id)
+    st.markdown(f"**{t('sister.history')}**")
+    if history.empty:
+        st.caption(t("report.no_decisions"))
+        return
+    fields = {"decided_on": t("col.decided_on"), "category": t("col.category"), "decided_by": t("col.decided_by"),
+              "case_ref": t("col.case_ref"), "reason": t("col.reason"), "scope": t("sister.scope"),
+              "review_on": t("sister.review_on"), "updated_by": t("col.who")}
+    for d in history.to_dict("records"):
+        decided = label("categories", d["category"]) if d["category"] else label("decision_kinds", d["kind"])
+        values = {**d, "category": decided}
+        # One decision a table, a field a row: eight columns side by side overflowed a 1024 px page
+        # (the reason squeezed, the dates unbreakable); as rows the reason wraps across the card.
+        # Scope and review date belong to a suspension: left out where the decision has none.
+        shown = [f for f in fields if not (f in ("scope", "review_on") and _empty(values[f]))]
+        st.table(pd.DataFrame(
+            {f"{d['decided_on'] or ''} · {decided}": ["" if _empty(values[f]) else str(values[f]) for f in shown]},
+            index=[fields[f] for f in shown],
+        ))
+
+
+def _empty(value: object) -> bool:
+    return value is None or value == "" or (isinstance(value, float) and value != value)
+
+
+def financing(s: classify.Suggestion) -> None:
+    """Show the city's financing plan: sums per year and funder, every line, and municipal vs external per year."""
+    plan = cached(classify.financing_plan, s.tie_id)
+    table = classify.financing_table(plan)
+    st.markdown(f"**{t('sister.plan')}**")
+    if table.empty:
+        st.caption(t("report.no_plan"))
+        return
+    sums = classify.financing_sums(plan)
+    total = pd.DataFrame([{"year": None, "funder": t("report.total"), "external": None,
+                           "planned": sums["planned"], "actual": sums["actual"]}])
+    readable(
+        pd.concat([table, total], ignore_index=True).drop(columns="external").rename(columns={
+            "year": t("col.year"), "funder": t("col.funder"), "planned": t("report.planned_nok"),
+            "actual": t("report.actual_nok"),
+        })
+    )
+    st.caption(t("sister.plan_help"))
+    readable(
+        plan[["year", "kind", "funder", "amount", "currency", "purpose"]].assign(
+            kind=[label("budget_kinds", k) for k in plan["kind"]],
+        ).rename(columns={
+            "year": t("col.year"), "kind": t("col.kind"), "funder": t("col.funder"), "amount": t("col.amount"),
+            "currency": t("col.currency"), "purpose": t("col.purpose"),
+        })
+    )
+    readable(
+        classify.financing_totals(plan).rename(columns={
+            "year": t("col.year"), "municipal": t("col.municipal"), "external": t("col.external"), "total": t("col.total"),
+        })
+    )
+
+
 def card(s: classify.Suggestion) -> None:
+    """Show one city across the page's width: its facts, then its decisions and plan as tables that wrap."""
     with st.container(border=True):
         st.markdown(f"**{md(city_title(s))}**")
-        st.markdown(
-            f"{t('col.assigned')}: **{s.assigned_label(lang())}**"
-            + (f" ({md(s.assigned_on)})" if s.assigned_on else "")
-            + f"  \n{t('col.suggested')}: **{label('categories', s.suggested)}**"
-        )
-        if s.agreement:  # none where there is no suggestion to compare with
-            st.badge(s.agreement_label(lang()), color=AGREE_COLOUR[s.agreement])
-        if s.status_message is not None:
-            st.warning(md(render(s.status_message, lang())), icon=":material/ac_unit:")
-        st.caption(md(render(s.role_message, lang())))
-        since = s.start or t("report.unknown")
-        certainty = f" ({label('certainties', s.start_certainty).lower()})" if s.start and s.start_certainty else ""
-        st.caption(f"{t('report.since')}: {md(since)}{md(certainty)}")
-        st.caption(md(render(s.state_message, lang())))
-        last = s.last_confirmed
-        if last is not None:
-            a = last.activity
-            title = (a.title_nb or a.title) if lang() == "nb" else a.title
-            how = t("sister.ongoing_until") if last.how == "ongoing" else ""
-            st.caption(f"{t('sister.last_contact')}: {md(last.on)}{how} · {md(label('activity_kinds', a.kind))} · "
-                       f"{md(title)} · {t('col.source')}: {md_source(a.source)}")
-        else:
-            st.caption(t("sister.no_contact", n=s.records))
+        facts(s)
+        # The evidence a council member reads gets the card's whole width: at 1024 px the decision
+        # table has the page's width instead of the 120 px a card in a column of four had.
+        decisions(s)
+        financing(s)
         if s.activities:
             with st.expander(t("sister.activities", n=len(s.activities))):
                 st.dataframe(pd.DataFrame({
@@ -92,51 +168,6 @@ def card(s: classify.Suggestion) -> None:
                 st.markdown(f"{mark} {md(render(r.message, lang()))} · *{label('categories', r.category)}*")
             for n in s.notes:
                 st.warning(md(render(n.message, lang())), icon=":material/warning:")
-        with st.expander(t("sister.plan")):
-            plan = cached(classify.financing_plan, s.tie_id)
-            table = classify.financing_table(plan)
-            if table.empty:
-                st.caption(t("report.no_plan"))
-            else:
-                sums = classify.financing_sums(plan)
-                total = pd.DataFrame([{"year": None, "funder": t("report.total"), "external": None,
-                                       "planned": sums["planned"], "actual": sums["actual"]}])
-                st.dataframe(
-                    pd.concat([table, total], ignore_index=True).drop(columns="external").rename(columns={
-                        "year": t("col.year"), "funder": t("col.funder"), "planned": t("report.planned_nok"),
-                        "actual": t("report.actual_nok"),
-                    }), hide_index=True,
-                )
-                st.caption(t("sister.plan_help"))
-                st.dataframe(
-                    plan[["year", "kind", "funder", "amount", "currency", "purpose"]].assign(
-                        kind=[label("budget_kinds", k) for k in plan["kind"]],
-                    ).rename(columns={
-                        "year": t("col.year"), "kind": t("col.kind"), "funder": t("col.funder"), "amount": t("col.amount"),
-                        "currency": t("col.currency"), "purpose": t("col.purpose"),
-                    }), hide_index=True,
-                )
-                st.dataframe(
-                    classify.financing_totals(plan).rename(columns={
-                        "year": t("col.year"), "municipal": t("col.municipal"), "external": t("col.external"), "total": t("col.total"),
-                    }), hide_index=True,
-                )
-        with st.expander(t("sister.history")):
-            history = cached(classify.decision_history, s.tie_id)
-            if history.empty:
-                st.caption(t("report.no_decisions"))
-            else:
-                st.dataframe(
-                    history[["decided_on", "category", "decided_by", "case_ref", "reason", "scope", "review_on", "updated_by"]].assign(
-                        category=[label("categories", c) if c else label("decision_kinds", k)
-                                  for c, k in zip(history["category"], history["kind"])]
-                    ).rename(columns={
-                        "decided_on": t("col.decided_on"), "category": t("col.category"), "decided_by": t("col.decided_by"),
-                        "case_ref": t("col.case_ref"), "reason": t("col.reason"), "updated_by": t("col.who"),
-                        "scope": t("sister.scope"), "review_on": t("sister.review_on"),
-                    }),
-                    hide_index=True,
-                )
 
 
 group_by = st.segmented_control(
@@ -162,33 +193,21 @@ def city_list(members: list) -> None:
     )
 
 
-columns = st.columns(len(four), gap="small")
-for column, category in zip(columns, four):
+# One city per row, category after category: a card in a column of four was 120 px wide at 1024 px,
+# too narrow for the decisions and the plan it holds.
+for category in [*four, rules.NOT_ENOUGH_DATA, "unclassified", classify.NO_DECISION]:
     members = [s for s in found if key(s) == category]
-    with column:
-        st.subheader(f"{label('categories', category)} ({len(members)})")
-        st.caption(CATEGORY_HELP[category])
-        if not members:
-            st.caption(t("sister.none_here"))
-        elif compact:
-            city_list(members)
-        else:
-            for s in members:
-                card(s)
-
-for other in (rules.NOT_ENOUGH_DATA, "unclassified", classify.NO_DECISION):
-    rest = [s for s in found if key(s) == other]
-    if not rest:
+    if not members and category not in four:
         continue
-    st.subheader(f"{classify.category_label(other, lang())} ({len(rest)})")
-    st.caption(CATEGORY_HELP[other])
-    if compact:
-        city_list(rest)
+    st.subheader(f"{classify.category_label(category, lang())} ({len(members)})")
+    st.caption(CATEGORY_HELP[category])
+    if not members:
+        st.caption(t("sister.none_here"))
+    elif compact:
+        city_list(members)
     else:
-        grid = st.columns(4, gap="small")
-        for i, s in enumerate(rest):
-            with grid[i % 4]:
-                card(s)
+        for s in members:
+            card(s)
 
 gone = cached(classify.ended, home_id=HOME)
 if gone:

@@ -1,4 +1,9 @@
-"""The audit log read back: every data table rebuilt from the log alone, and where it disagrees."""
+"""The audit log read back: every data table rebuilt from the log alone, where it disagrees, and each change told.
+
+:func:`history` is the Registry page's change history: every entry with the row's name and
+what changed as :class:`~registry.i18n.Message` facts (field labels, names of referenced rows
+and vocabulary labels in the page's language), never ids, JSON or Python's ``None``.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,13 @@ import json
 import sqlite3
 from typing import Any, Iterator
 
-from . import privacy
-from .schema import DATA_TABLES
+import pandas as pd
 
-__all__ = ["replay", "unrecorded"]
+from . import i18n, privacy, vocab
+from .i18n import Message
+from .schema import DATA_TABLES, TABLES
+
+__all__ = ["replay", "unrecorded", "history", "row_name", "change_messages"]
 
 Rows = dict[str, dict[str, dict[str, Any]]]
 
@@ -97,3 +105,123 @@ def unrecorded(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
             changed = sorted(k for k in now.keys() | then.keys() if now.get(k) != then.get(k))
             out.append((table, rid, f"{', '.join(changed)} changed without an audit entry"))
     return out
+
+
+#: Columns every row carries for the store's bookkeeping: not a change anyone made.
+_TRACKING = {"version", "updated_at", "updated_by", "created_at"}
+
+
+def _blank(value: Any) -> bool:
+    return value is None or value == "" or (isinstance(value, float) and value != value)
+
+
+def _rows(value: Any) -> dict[str, Any]:
+    # Missing JSON arrives as None or, through pandas, as NaN.
+    return json.loads(value) if isinstance(value, str) and value else {}
+
+
+def _references(conn: sqlite3.Connection, entries: list[tuple[str, dict[str, Any]]], lang: str) -> dict[str, dict[Any, str]]:
+    """Return ``{referenced table: {id: label}}`` for every reference the rows in ``entries`` hold, one query per table."""
+    from . import forms  # local: forms imports editing, which imports the ingest package that imports this module's users
+
+    wanted: dict[str, set[Any]] = {}
+    for table, row in entries:
+        if table not in TABLES:
+            continue
+        for col in TABLES[table].columns:
+            if col.references and not _blank(row.get(col.name)):
+                wanted.setdefault(col.references, set()).add(row[col.name])
+    return {ref: forms.reference_labels(conn, ref, lang, tuple(sorted(ids, key=str))) for ref, ids in wanted.items()}
+
+
+def row_name(table: str, row: dict[str, Any], labels: dict[str, dict[Any, str]], lang: str) -> str:
+    """Return the name of a logged row in ``lang``: its picker label, with the rows it belongs to (a plan line's tie).
+
+    ``labels`` maps a referenced table to ``{id: label}`` (:func:`registry.forms.reference_labels`).
+
+    >>> row_name("plan_lines", {"id": 5, "tie_id": "t", "year": 2026, "amount": 1000, "currency": "NOK"},
+    ...          {"ties": {"t": "Trondheim – Graz (Sister city)"}}, "en")
+    '2026 · 1000 · NOK (Trondheim – Graz (Sister city))'
+    """
+    from . import forms
+
+    if table not in TABLES:
+        return str(row.get("id", ""))
+    if table == "settings" and row.get("key") is not None:
+        return f"{row['key']} = {row.get('value')}"
+    own = forms.row_label(table, row, labels, lang)
+    if table == "decisions" and row.get("kind") and _blank(row.get("category")):
+        # A decision that ends, suspends or adopts something has a kind, not a category.
+        own += " · " + vocab.label("decision_kinds", row["kind"], lang)
+    shown = set(forms.LABEL_COLUMNS.get(table, ()))
+    parents = [labels.get(c.references, {}).get(row[c.name], str(row[c.name])) for c in TABLES[table].columns
+               if c.references and c.name not in shown and not _blank(row.get(c.name))]
+    return own + (f" ({', '.join(parents)})" if parents else "")
+
+
+def _value(table: str, name: str, value: Any, labels: dict[str, dict[Any, str]], lang: str) -> str:
+    col = TABLES[table].column(name) if table in TABLES and name in TABLES[table].names else None
+    if col is not None and col.references:
+        return labels.get(col.references, {}).get(value, str(value))
+    if col is not None and col.vocabulary:
+        return ", ".join(vocab.label(col.vocabulary, c, lang) for c in str(value).split(";") if c)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def change_messages(
+    table: str, action: str, before: dict[str, Any], after: dict[str, Any], labels: dict[str, dict[Any, str]], lang: str
+) -> list[Message]:
+    """Return what one audit entry did, as messages: the row added or deleted by name, or each field changed.
+
+    A field that was empty and got a value is *set*, one emptied is *cleared* (no "None → …");
+    personal fields, held in the log as digests, are said to have changed without their values.
+
+    >>> [m.code for m in change_messages("entities", "update", {"name": "A", "notes": None}, {"name": "B", "notes": "x"}, {}, "en")]
+    ['history.changed', 'history.set']
+    """
+    if action == "erase":
+        return [Message("history.erased")]
+    if action in ("insert", "delete"):
+        row = after if action == "insert" else before
+        return [Message("history.inserted" if action == "insert" else "history.deleted",
+                        {"what": row_name(table, row, labels, lang)})]
+    personal = {c.name for c in TABLES[table].columns if c.personal} if table in TABLES else set()
+    out = []
+    for name in sorted(set(before) | set(after)):
+        old, new = before.get(name), after.get(name)
+        if name in _TRACKING or old == new or (_blank(old) and _blank(new)):
+            continue
+        field = i18n.field_label(name, lang)
+        if name in personal:
+            out.append(Message("history.changed_hidden", {"field": field}))
+        elif _blank(old):
+            out.append(Message("history.set", {"field": field, "new": _value(table, name, new, labels, lang)}))
+        elif _blank(new):
+            out.append(Message("history.cleared", {"field": field, "old": _value(table, name, old, labels, lang)}))
+        else:
+            out.append(Message("history.changed", {"field": field, "old": _value(table, name, old, labels, lang),
+                                                   "new": _value(table, name, new, labels, lang)}))
+    return out
+
+
+def history(
+    conn: sqlite3.Connection, table: str | None = None, row_id: str | None = None, limit: int = 200, lang: str = "en"
+) -> pd.DataFrame:
+    """Return the audit entries, newest first (one table's, one row's when given), each told in ``lang``.
+
+    Columns: the log's own (``id``, ``at``, ``actor``, ``table_name``, ``row_id``, ``action``,
+    ``before``, ``after``), plus ``name`` (the row's name) and ``changes`` (a list of
+    :class:`~registry.i18n.Message`, rendered with :func:`registry.i18n.render`).
+    """
+    from .queries import history as entries
+
+    frame = entries(conn, table, row_id, limit)
+    parsed = [(tb, _rows(b), _rows(a)) for tb, b, a in zip(frame["table_name"], frame["before"], frame["after"])]
+    labels = _references(conn, [(tb, r) for tb, b, a in parsed for r in (b, a)], lang)
+    frame["name"] = [row_name(tb, a or b, labels, lang) if (a or b) else str(rid)
+                     for (tb, b, a), rid in zip(parsed, frame["row_id"])]
+    frame["changes"] = [change_messages(tb, action, b, a, labels, lang)
+                        for (tb, b, a), action in zip(parsed, frame["action"])]
+    return frame

@@ -210,8 +210,9 @@ def test_recording_a_decision_shows_it_in_the_history(registry_db):
     at.button(key="FormSubmitter:decision_form-Save the decision").click().run()
     assert not at.exception
     assert any("Graz" in s.value for s in at.success)
-    histories = [df.value for df in at.dataframe if "Reason" in df.value.columns]
-    assert any((df["Reason"] == "Felles satsing på klima med nasjonal støtte").any() for df in histories)
+    # The history is a plain table that wraps (issue 19 D5), not a scrolling grid.
+    histories = [df.value for df in at.table if "Reason" in df.value.index]
+    assert any((df.loc["Reason"] == "Felles satsing på klima med nasjonal støtte").any() for df in histories)
     stored = connect(registry_db).execute(
         "SELECT category, case_ref, updated_by FROM decisions WHERE tie_id IS NOT NULL").fetchall()
     assert stored == [("political_focus", "2025/0042", "app:Kari Nordmann")]
@@ -978,3 +979,89 @@ def test_failures_are_named_in_the_readers_language_without_details():
     assert failure_key(OSError(errno.ENOSPC, "No space left on device", "/srv/x.csv")) == "safety.disk_full"
     assert (failure_key(Busy("x")), failure_key(KeyMissing("x"))) == ("safety.busy", "safety.key")
     assert failure_key(KeyError("/srv/registry/secret/path")) == "safety.unexpected"
+
+
+# --- issue 19, item 5 (D6–D8): the Registry page after a save, a stale edit, the history in words ----------
+
+
+def test_a_save_keeps_the_registry_tab_and_row_also_across_a_language_switch(registry_db):
+    # D6: after a save the page showed the first tab and the row had to be found again. The tabs now track
+    # the open one (by key), so the save's rerun opens it again, with its row still chosen.
+    at = start("en", editor="Ola")
+    at.switch_page("app_pages/registry_browser.py")
+    at.session_state["reg_tab"] = "Activities"  # the editor opens the Activities tab
+    at.run()
+    at.selectbox(key="reg_activities_row").set_value("dunfermline-80-years-2025").run()
+    at.text_area(key="activities_dunfermline-80-years-2025_notes").input("Tidskapselen ble gravd opp")
+    at.button(key="FormSubmitter:activities_dunfermline-80-years-2025_form-Save the changes").click().run()
+    assert not at.exception and any("dunfermline-80-years-2025" in s.value for s in at.success)
+    assert at.session_state["reg_tab"] == "Activities"
+    assert at.selectbox(key="reg_activities_row").value == "dunfermline-80-years-2025"
+    assert at.text_area(key="activities_dunfermline-80-years-2025_notes").value == "Tidskapselen ble gravd opp"
+    # The same tab under its Norwegian label once the page's language changes.
+    at.session_state["lang"] = "nb"
+    at.run()
+    assert not at.exception and at.session_state["reg_tab"] == "Aktiviteter"
+
+
+def test_a_stale_edit_shows_the_current_version_beside_the_typed_text_and_builds_on_it(registry_db):
+    # D7: the refusal said "reload the page", which throws the typed text away. It now shows what was opened,
+    # what is stored now and what was typed, and can build on the stored row keeping the typed changes.
+    at = start("en", editor="Ola")
+    at.switch_page("app_pages/registry_browser.py").run()
+    at.selectbox(key="reg_entity").set_value("graz").run()
+    from registry import store
+
+    opened = store.get(connect(registry_db), "entities", "graz")
+    # Someone else renames Graz in English meanwhile.
+    store.update(connect(registry_db), "entities", "graz", {"name_en": "Graz (Styria)"}, actor="other",
+                 expected_version=opened["version"])
+    note = "Twinned since 1968; see the council case"
+    at.text_area(key="ent_graz_notes").input(note)
+    at.button(key="FormSubmitter:ent_graz_form-Save the changes").click().run()
+    assert not at.exception
+    assert any(e.value.startswith("Someone else changed this row") and "Reload" not in e.value for e in at.error)
+    assert at.text_area(key="ent_graz_notes").value == note
+    (compared,) = [tb.value for tb in at.table if "Your text" in tb.value.columns]
+    assert compared.loc["English name"].tolist() == ["", "Graz (Styria)", ""]
+    assert compared.loc["Notes"].tolist() == ["", "", note]
+    assert list(compared.columns[:2]) == [f"When you opened it (v{opened['version']})",
+                                          f"Stored now (v{opened['version'] + 1}, other)"]
+    # Built on the stored row: the note stays, the other's English name comes in; the save then goes through.
+    at.button(key="ent_graz_rebase").click().run()
+    assert at.text_area(key="ent_graz_notes").value == note
+    assert at.text_input(key="ent_graz_name_en").value == "Graz (Styria)"
+    at.button(key="FormSubmitter:ent_graz_form-Save the changes").click().run()
+    assert not at.exception and not at.error
+    assert connect(registry_db).execute("SELECT name_en, notes FROM entities WHERE id = 'graz'").fetchone() == (
+        "Graz (Styria)", note)
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_change_history_names_rows_and_fields_in_the_pages_language(registry_db, lang):
+    # D8: a decision and a plan line showed as «la til «5»» and an edit as "notes: None → 'x'" on the Norwegian page.
+    from registry import store
+    from registry.review import classify
+
+    start(lang)  # the app loads the seed
+    conn = connect(registry_db)
+    classify.record_decision(conn, "trondheim--graz", "political_focus", "2025-06-19", "Formannskapet", "2025/0042",
+                             "Felles satsing", actor="test")
+    store.insert(conn, "plan_lines", {"tie_id": "trondheim--graz", "year": 2026, "amount": 150000, "funder": "municipal",
+                                      "purpose": "Kulturuke", "source": "test"}, actor="test")
+    graz = store.get(conn, "entities", "graz")
+    store.update(conn, "entities", "graz", {"notes": "Ny merknad"}, actor="test", expected_version=graz["version"])
+    at = start(lang)
+    at.switch_page("app_pages/registry_browser.py").run()
+    change = "Endring" if lang == "nb" else "Change"
+    (history,) = [df.value for df in at.dataframe if change in df.value.columns]
+    said = history[change].head(3).tolist()
+    tie = "Trondheim kommune – Graz (Vennskapsby)" if lang == "nb" else "Trondheim Municipality – Graz (Sister city)"
+    if lang == "nb":
+        assert said == ["Notater: satt til «Ny merknad»", f"la til «2026 · 150000 · Kulturuke ({tie})»",
+                        f"la til «2025-06-19 · Politisk fokus ({tie})»"], said
+    else:
+        assert said == ["Notes: set to “Ny merknad”", f"added “2026 · 150000 · Kulturuke ({tie})”",
+                        f"added “2025-06-19 · Political focus ({tie})”"], said
+    assert not any("None" in s for s in history[change].dropna())
+    assert history.iloc[0, 3] == "Graz"  # the row by its name (its id is in the next column)

@@ -679,3 +679,126 @@ def test_a_year_step_on_a_large_registry_shows_it_is_running(browser, tmp_path):
             assert not watch.errors, watch.errors
     finally:
         context.close()
+
+
+# --- issue 19, item 3 (D5): cards a council member can read ----------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_a_sister_citys_decisions_and_plan_read_without_sideways_scrolling_at_1024_px(browser, tmp_path, lang):
+    from registry.review import classify
+
+    # A decision with a long reason and a plan line on Graz: the card in a column of four was 120 px wide
+    # at 1024 px and showed them in a grid that scrolled sideways.
+    db = tmp_path / "cards.db"
+    conn = connect(db)
+    load_seed(conn)
+    reason = "Felles satsing på klima og kultur med nasjonal støtte; " * 6
+    classify.record_decision(conn, "trondheim--graz", "political_focus", "2025-06-19", "Formannskapet", "2025/0042",
+                             reason, actor="test")
+    store.insert(conn, "plan_lines", {"tie_id": "trondheim--graz", "year": 2026, "amount": 150000, "funder": "municipal",
+                                      "purpose": "Ungdomsutveksling og kulturuke", "source": "test"}, actor="test")
+    conn.close()
+    context = browser.new_context(viewport={"width": 1024, "height": 1400})
+    page = context.new_page()
+    watch = Watch(page, "http://127.0.0.1")
+    title = PAGES["sister_cities"][0 if lang == "nb" else 1]
+    try:
+        with serve(db, tmp_path) as srv, srv.explained():
+            page.goto(f"{srv.url}/sister_cities?lang={lang}")
+            settle(page, title)
+            table = page.locator("[data-testid='stTable']").filter(has_text="2025/0042").first
+            table.wait_for(timeout=30000)
+            # The table, every box inside it and every box around it up to the page's main block: nothing
+            # wider than what shows it (a scrolling box has scrollWidth > clientWidth).
+            widths = table.evaluate(
+                """t => { const out = [];
+                          for (let e = t; e && e.getAttribute('data-testid') !== 'stMain'; e = e.parentElement)
+                            out.push([e.getAttribute('data-testid') || e.tagName, e.scrollWidth, e.clientWidth]);
+                          for (const e of t.querySelectorAll('*')) if (e.clientWidth) out.push([e.tagName, e.scrollWidth, e.clientWidth]);
+                          return out; }"""
+            )
+            assert all(scroll <= client for _, scroll, client in widths), widths
+            # The card: the bordered block holding the decision.
+            card = page.locator("[data-testid='stVerticalBlock']").filter(has=table).filter(has_text="Graz").last
+            # Every fact of the decision is on screen, the reason whole.
+            text = table.inner_text()
+            for fact in ("2025-06-19", "Formannskapet", "2025/0042"):
+                assert fact in text, fact
+            assert reason.strip().split("; ")[0] in text
+            assert page.locator("[data-testid='stTable']").filter(has_text="150000").count()
+            box = table.bounding_box()
+            assert box and box["width"] > 500, box  # a readable table, not a 120 px grid
+            SHOTS.mkdir(exist_ok=True)
+            card.screenshot(path=str(SHOTS / f"sister-card-1024-{lang}.png"))
+            assert not watch.errors, watch.errors
+    finally:
+        context.close()
+
+
+# --- issue 19, item 5 (D6): a save on the Registry page stays on its tab and row ----------------------------
+
+
+def test_a_save_stays_on_the_registry_tab_and_its_row(page, server):
+    watch = Watch(page, server.url)
+    with server.explained():
+        page.goto(f"{server.url}/registry?lang=en")
+        settle(page, "Registry")
+        page.get_by_role("tab", name="Activities").click()
+        settle(page, "Registry")
+        panel = page.get_by_role("tabpanel").filter(has_text="Choose a row")
+        choose(page, "Choose a row", "dunfermline-80-years-2025", typed="Dunfermline", within=panel)
+        form = edit_form(page)
+        field(form, "Notes").fill("Tidskapselen ble gravd opp")
+        form.get_by_role("button", name="Save the changes").click()
+        page.get_by_text("“dunfermline-80-years-2025” is saved").wait_for(timeout=30000)
+        settle(page, "Registry")
+        # Before: the first tab (Entities) showed, the row's form out of sight.
+        assert page.get_by_role("tab", selected=True).inner_text().strip() == "Activities"
+        assert field(edit_form(page), "Notes").input_value() == "Tidskapselen ble gravd opp"
+        assert edit_form(page).is_visible()
+        assert not watch.errors, watch.errors
+
+
+# --- issue 19, item 5 (D7): a stale edit shows the stored version beside the typed text ------------------
+
+
+def test_a_stale_edit_compares_and_builds_on_the_stored_version(browser, server):
+    import sqlite3
+
+    contexts = [browser.new_context(viewport={"width": 1400, "height": 1800}) for _ in range(2)]
+    a, b = (c.new_page() for c in contexts)
+    try:
+        with server.explained():
+            for pg in (a, b):
+                pg.goto(f"{server.url}/registry?lang=en")
+                settle(pg, "Registry")
+                choose(pg, "Choose an entity", "Norrköping (norrkoping)", typed="Norrk")
+                field(edit_form(pg), "English name").wait_for(timeout=30000)
+            field(edit_form(a), "English name").fill("Norrkoping (Östergötland)")
+            edit_form(a).get_by_role("button", name="Save the changes").click()
+            a.get_by_text("“norrkoping” is saved").wait_for(timeout=30000)
+
+            note = "Vennskapsby siden 1946; se bystyresaken"
+            field(edit_form(b), "Notes").fill(note)
+            edit_form(b).get_by_role("button", name="Save the changes").click()
+            b.get_by_text("Someone else changed this row").wait_for(timeout=30000)
+            settle(b, "Registry")
+            # The stored version beside the typed text, no advice to reload.
+            compared = b.locator("[data-testid='stTable']").filter(has_text="Your text")
+            compared.wait_for(timeout=30000)
+            assert "Norrkoping (Östergötland)" in compared.inner_text() and note in compared.inner_text()
+            assert not b.get_by_text("Reload the page").count()
+            SHOTS.mkdir(exist_ok=True)
+            b.screenshot(path=str(SHOTS / "registry-stale-compare.png"), full_page=True)
+            b.get_by_role("button", name="Build on the current version").click()
+            settle(b, "Registry")
+            assert field(edit_form(b), "English name").input_value() == "Norrkoping (Östergötland)"
+            assert field(edit_form(b), "Notes").input_value() == note
+            edit_form(b).get_by_role("button", name="Save the changes").click()
+            b.get_by_text("“norrkoping” is saved").wait_for(timeout=30000)
+            row = sqlite3.connect(server.db).execute("SELECT name_en, notes FROM entities WHERE id = 'norrkoping'").fetchone()
+            assert row == ("Norrkoping (Östergötland)", note)
+    finally:
+        for c in contexts:
+            c.close()
