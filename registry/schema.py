@@ -2,43 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from .tables import Column, Table
 
 __all__ = ["Column", "Table", "TABLES", "DATA_TABLES", "ERASURES", "ERASURE_GUARDS", "MIGRATIONS", "migrate", "schema_version", "personal_columns"]
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    type: str = "TEXT"  # TEXT, INTEGER or REAL
-    required: bool = False
-    references: str | None = None  # "table" (by its primary key)
-    vocabulary: str | None = None  # vocabulary table for coded values
-    multi: bool = False  # ';'-separated codes from ``vocabulary``
-    date: bool = False  # a partial date
-    personal: bool = False  # personal data: logged as a digest, removed by ``erase``
-    help: str = ""
-
-
-@dataclass(frozen=True)
-class Table:
-    name: str
-    columns: tuple[Column, ...]
-    pk: str = "id"
-    append_only: bool = False  # rows are never updated or deleted
-    id_generated: bool = False  # integer id assigned by SQLite
-    help: str = ""
-    extra: tuple[str, ...] = field(default_factory=tuple)  # extra SQL (indexes)
-
-    def column(self, name: str) -> Column:
-        for c in self.columns:
-            if c.name == name:
-                return c
-        raise KeyError(name)
-
-    @property
-    def names(self) -> list[str]:
-        return [c.name for c in self.columns]
 
 
 _VERIFIED = Column("verified_on", date=True, help="When the source was last read and found to hold (YYYY-MM-DD)")

@@ -814,11 +814,14 @@ def test_documentation_gap_from_declared_totals():
 
 
 def test_findings_are_messages_rendered_in_i18n(seeded):
-    # Every row a finding kind returns carries its explanation as a message whose code registry/i18n/findings.py
-    # declares; the table's explanation columns are that message written in each language.
+    # Every row a finding kind returns carries its explanation as a message whose code the analysis' i18n parts
+    # (findings, suggestions) declare; the table's explanation columns are that message written in each language.
     from registry.analysis import FUNCTIONS
     from registry.i18n import Message
-    from registry.i18n.findings import TEMPLATES as FINDING_TEMPLATES
+    from registry.i18n.findings import TEMPLATES as _FINDINGS
+    from registry.i18n.suggestions import TEMPLATES as _SUGGESTIONS
+
+    FINDING_TEMPLATES = {**_FINDINGS, **_SUGGESTIONS}
 
     ctx = prepare(seeded, 2025)
     seen = 0

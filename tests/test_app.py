@@ -191,7 +191,7 @@ def test_the_path_avoids_an_uncertain_tie_and_offers_alternatives_with_their_dou
     assert at.radio(key="net_path").options == ["Path 1: 2 steps", "Path 2: 2 steps", "Path 3: 3 steps"]
     (table,) = [df.value for df in at.dataframe if "Doubts" in df.value.columns]
     assert "uncertain, start not sourced" in set(table["Doubts"])
-    rows = list(csv.DictReader(io.StringIO(content(at, downloads, "net_paths_csv").decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(content(at, downloads, "net_paths_csv").decode("utf-8-sig"))))
     assert {r["tie_id"] for r in rows if r["path"] == "1"} == {"ntnu--trondelags-europakontor", "trondheim--trondelags-europakontor"}
     # The second path, drawn on request, is the forum's: its uncertain tie is named.
     at.radio(key="net_path").set_value(1).run()

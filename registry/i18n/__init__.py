@@ -18,7 +18,7 @@ from . import annual, calendar, case, data, editform, explore, frame, network, p
 from .fields import FIELD_HELP_NB, FIELDS, TABLE_LABELS, field_help, field_label
 from .lookup import TIME_ZONE, country_name, local_time, long_date
 from .render import Message, register, render
-from . import findings  # the analysis' findings (templates registered below)
+from . import findings, suggestions  # the analysis' findings (templates registered below)
 
 __all__ = [
     "LANGUAGES", "LANGUAGE_NAMES", "STRINGS", "FIELDS", "TABLE_LABELS", "TIME_ZONE", "t", "table_label", "field_label",
@@ -49,6 +49,7 @@ def _merged(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 
 
 register(findings.TEMPLATES)  # the analysis' findings: messages, rendered by :func:`render`
+register(suggestions.TEMPLATES)  # the connection suggestions (registry.analysis.suggestions)
 
 #: Every UI text: key -> (nb, en).
 STRINGS: dict[str, tuple[str, str]] = _merged(
