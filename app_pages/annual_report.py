@@ -5,14 +5,14 @@ from datetime import date
 import streamlit as st
 
 from app_pages._common import cached, home, lang, require_home, t
-from registry import annual
+from registry import annual, validate
 
 st.title(t("nav.annual"))
 st.caption(t("annual_page.intro"))
 
 if not require_home():
     st.stop()
-year = int(st.number_input(t("annual_page.year"), min_value=1900, max_value=2200, value=date.today().year - 1,
+year = int(st.number_input(t("annual_page.year"), min_value=validate.BUDGET_YEARS[0], max_value=validate.BUDGET_YEARS[1], value=date.today().year - 1,
                            step=1, key="annual_year"))
 labels = {"md": t("annual_page.download_md"), "html": t("annual_page.download_html"), "docx": t("annual_page.download_docx")}
 for column, (fmt, (_suffix, mime)) in zip(st.columns(len(annual.FORMATS)), annual.FORMATS.items()):

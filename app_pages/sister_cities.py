@@ -10,7 +10,7 @@ from app_pages._common import (
     cached, changed, conn, country, csv_button, current_actor, deferred, form_key, formatter, home, label, lang, md, md_source, renew_form,
     require_editor, require_home, show_form_problems, suggestions, t,
 )
-from registry import documents, rules, store
+from registry import documents, rules, store, validate
 from registry.i18n import render
 from registry.documents import case
 from registry.review import classify, report
@@ -267,7 +267,7 @@ with right:
         with st.form("plan_form"):
             tie_id = st.selectbox(t("sister.city"), list(by_tie), format_func=city_names, key=f"{k}_tie")
             a, b = st.columns(2)
-            year = a.number_input(t("col.year"), 1945, 2100, date.today().year + 1, key=f"{k}_year")
+            year = a.number_input(t("col.year"), *validate.BUDGET_YEARS, date.today().year + 1, key=f"{k}_year")
             amount = b.number_input(t("col.amount_nok"), 0, 1_000_000_000, 0, step=10_000, key=f"{k}_amount")
             funder = st.text_input(t("col.funder"), value="municipal", key=f"{k}_funder", help=t("sister.funder_help"))
             purpose = st.text_input(t("col.purpose"), key=f"{k}_purpose")

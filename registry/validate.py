@@ -14,9 +14,13 @@ from .errors import Problem
 from .schema import TABLES, Table
 
 __all__ = [
+    "BUDGET_YEARS",
     "MAX_FIELD_CHARS", "ID_PATTERN", "CONTROL_GLOB", "Vocabularies", "load_vocabularies", "clean_row",
     "control_problem", "garbled",
 ]
+
+#: The years a budget line may be for, first and last; the forms offer the same range.
+BUDGET_YEARS: tuple[int, int] = (1900, 2200)
 
 #: Longest text accepted in one cell; longer input is refused, never cut.
 MAX_FIELD_CHARS = 10_000
@@ -262,7 +266,7 @@ def _check_values(t: Table, out: dict[str, Any], vocabularies: Vocabularies, bad
         if out.get("amount") is not None and out["amount"] < 0:
             bad("amount", "must not be negative")
         # A budget year: 99999 was taken (issue 18) while this check sat where it never ran.
-        if out.get("year") is not None and not 1900 <= out["year"] <= 2200:
+        if out.get("year") is not None and not BUDGET_YEARS[0] <= out["year"] <= BUDGET_YEARS[1]:
             bad("year", f"{out['year']} is not a plausible year")
         if out.get("tie_id") is None and out.get("activity_id") is None and out.get("action_id") is None:
             bad("tie_id", "a budget line needs a tie_id, an activity_id or an action_id")
