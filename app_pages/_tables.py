@@ -25,12 +25,25 @@ def blank(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(**{c: frame[c].astype(object).where(frame[c].notna(), "") for c in text}) if text else frame
 
 
+def download(label: str, data: Any, file_name: str, mime: str, key: str, *, where: Any = None, **options: Any) -> None:
+    """Show a download button whose click only downloads: it never reruns the page.
+
+    Streamlit's default (``on_click="rerun"``) reruns the script on every click. A rerun
+    first drops the session's file references and then registers every callable
+    (deferred) download anew under a fresh id, revoking the ids the browser still holds
+    until the new page arrives: a second click within that window asks for an id the
+    server has forgotten ("Deferred file not found") and no file arrives. With
+    ``on_click="ignore"`` a click changes nothing on the server, so the ids stay valid
+    and quick successive downloads all arrive. ``where`` is a column or container
+    (``st`` when None); ``options`` go to ``st.download_button`` (icon, help).
+    """
+    options.setdefault("icon", ":material/download:")
+    (where or st).download_button(label, data, file_name=file_name, mime=mime, key=key, on_click="ignore", **options)
+
+
 def csv_button(frame: pd.DataFrame, file_name: str, key: str) -> None:
     """Show a CSV download of ``frame`` next to the table it belongs to (spreadsheet-safe, UTF-8 with BOM)."""
-    st.download_button(
-        t("common.download_csv"), export.frame_csv(frame), file_name=file_name,
-        mime="text/csv", key=key, icon=":material/download:",
-    )
+    download(t("common.download_csv"), export.frame_csv(frame), file_name, "text/csv", key)
 
 
 def show_problems(problems: list[Any]) -> None:
