@@ -107,4 +107,5 @@ for column, matrix, title, vocabulary, name in (
         shown = shown[[t("sister.city"), *[c for c in shown.columns if c != t("sister.city")]]]
         shown = shown.rename(columns={c: label(vocabulary, c) for c in shown.columns if c != t("sister.city")})
         st.dataframe(shown, hide_index=True)
-        csv_button(matrix, f"{name}-coverage.csv", key=f"gaps_{name}_csv")
+        csv_button(matrix, f"{name}-coverage.csv", key=f"gaps_{name}_csv",
+                   labels={"city_name": t("sister.city"), **{c: label(vocabulary, c) for c in matrix.columns if c not in ("city_id", "city_name")}})

@@ -275,7 +275,10 @@ download(t("sister.summary_md"), deferred(report.summary_for, lang(), "md", HOME
 download(t("sister.summary_html"), deferred(report.summary_for, lang(), "html", HOME), f"sister-cities-{lang()}.html",
          "text/html", "sum_html", where=b, icon=":material/print:")
 with c:
-    csv_button(classify.frame(found), "sister-cities.csv", key="sister_csv")
+    # The categories as the page names them: a city without a decision says so, not 'unclassified' (issue 19, D10).
+    sister_rows = classify.frame(found, lang())
+    csv_button(sister_rows.assign(suggested=sister_rows.pop("suggested_label"), assigned=sister_rows.pop("assigned_label"),
+                                  agreement=sister_rows.pop("agreement_label")), "sister-cities.csv", key="sister_csv")
 # The council case (saksframlegg) as the Word file a case system takes; made when asked for, like the summaries.
 download(t("case.download"), deferred(partial(case.case_bytes, home_id=HOME), "docx", lang()),
          case.case_filename("docx", lang()), documents.MIME_TYPES["docx"], "case_docx",
