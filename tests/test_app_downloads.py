@@ -45,7 +45,7 @@ def open_network_path(at) -> None:
     at.selectbox(key="net_to").set_value("norrkoping").run()
 
 
-def test_every_download_button_only_downloads(registry_db):
+def test_every_download_button_only_downloads(registry_db):  # noqa: F811
     # D9: a click that reruns the page revokes the deferred downloads' ids the browser still holds.
     at = start("en", editor="Kari")
     seen = set()

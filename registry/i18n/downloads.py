@@ -45,7 +45,6 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "council_mark": ("Bystyrets merke", "Council mark"),
     "council_point": ("Bystyrets vedtakspunkt", "Council decision point"),
     "actions": ("Tiltak", "Actions"),
-    "ties": ("Forbindelser", "Ties"),
     "agreements": ("Avtaler", "Agreements"),
     "decisions": ("Vedtak", "Decisions"),
     "findings": ("Funn", "Findings"),
