@@ -10,7 +10,7 @@ from app_pages._forms import form_key, renew_form
 from app_pages._graph import graph, suggestions, year_span
 from app_pages._home import home, home_picker, require_home
 from app_pages._network_view import network_html
-from app_pages._tables import blank, csv_button, show_failure, show_form_problems, show_problems
+from app_pages._tables import blank, csv_button, download, show_failure, show_form_problems, show_problems
 from app_pages._text import country, formatter, label, lang, md, md_source, name_of, relabel_widgets, t
 from app_pages._url import from_url, keep_in_url
 
@@ -22,7 +22,7 @@ MAX_PICKER_OPTIONS = 2000
 __all__ = [
     "MAX_PICKER_OPTIONS",
     "blank", "cached", "changed", "close_run", "conn", "country", "csv_button", "current_actor", "db_key",
-    "deferred", "editor_sidebar", "form_key", "formatter", "from_url", "graph", "home", "home_picker",
+    "deferred", "download", "editor_sidebar", "form_key", "formatter", "from_url", "graph", "home", "home_picker",
     "keep_in_url", "label", "lang", "md", "md_source", "name_of", "network_html", "open_run", "registry_snapshot",
     "relabel_widgets", "renew_form", "require_editor", "require_home", "show_failure", "show_form_problems", "show_problems", "suggestions", "t",
     "year_span",

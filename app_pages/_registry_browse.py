@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import _common
-from app_pages._common import cached, deferred, lang, t
+from app_pages._common import cached, deferred, download, lang, t
 from registry import browse, forms
 from registry.schema import TABLES
 
@@ -119,4 +119,4 @@ def csv_matches(table: str, text: str, filters: Any, total: int, file_name: str,
     language = lang()  # a deferred download runs outside the script run, where the session cannot be read
     data = (cached(browse.matches_csv, *args, personal=personal, lang=language) if total <= _common.MAX_PICKER_OPTIONS
             else deferred(lambda c, *a: browse.matches_csv(c, *a, personal=personal, lang=language), *args))
-    st.download_button(t("common.download_csv"), data, file_name=file_name, mime="text/csv", key=key, icon=":material/download:")
+    download(t("common.download_csv"), data, file_name, "text/csv", key)

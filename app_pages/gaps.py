@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._common import (
-    MAX_PICKER_OPTIONS, cached, csv_button, formatter, from_url, home, keep_in_url, label, lang, name_of, registry_snapshot,
+    MAX_PICKER_OPTIONS, cached, csv_button, download, formatter, from_url, home, keep_in_url, label, lang, name_of, registry_snapshot,
     require_home, t,
 )
 from registry import export, rules
@@ -25,10 +25,7 @@ def csv_download(frame: pd.DataFrame, file_name: str, key: str) -> None:
     if len(frame) <= MAX_PICKER_OPTIONS:
         csv_button(frame, file_name, key=key)
         return
-    st.download_button(
-        t("common.download_csv"), lambda f=frame: export.frame_csv(f), file_name=file_name,
-        mime="text/csv", key=key, icon=":material/download:",
-    )
+    download(t("common.download_csv"), lambda f=frame: export.frame_csv(f), file_name, "text/csv", key)
 
 
 # Replaying the audit log is the slowest part of the integrity check (a second or more at 10,000 entities):
@@ -110,4 +107,5 @@ for column, matrix, title, vocabulary, name in (
         shown = shown[[t("sister.city"), *[c for c in shown.columns if c != t("sister.city")]]]
         shown = shown.rename(columns={c: label(vocabulary, c) for c in shown.columns if c != t("sister.city")})
         st.dataframe(shown, hide_index=True)
-        csv_button(matrix, f"{name}-coverage.csv", key=f"gaps_{name}_csv")
+        csv_button(matrix, f"{name}-coverage.csv", key=f"gaps_{name}_csv",
+                   labels={"city_name": t("sister.city"), **{c: label(vocabulary, c) for c in matrix.columns if c not in ("city_id", "city_name")}})

@@ -4,7 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._common import (
-    cached, changed, conn, current_actor, form_key, formatter, lang, md, registry_snapshot, renew_form, require_editor, show_problems, t,
+    cached, changed, conn, current_actor, download, form_key, formatter, lang, md, registry_snapshot, renew_form, require_editor, show_problems,
+    t,
 )
 from registry import export, i18n, ingest
 from registry.errors import ImportFailed
@@ -81,16 +82,16 @@ table = a.selectbox(
 )
 with b:
     st.write("")
-    st.download_button(
+    download(
         # With a BOM, which Excel needs to read UTF-8 (import reads it too).
         t("io.download_table"), (export.BOM + cached(export.csv_text, table, spreadsheet_safe=safe, personal=PERSONAL)).encode("utf-8"),
-        file_name=f"{table}.csv", mime="text/csv", key="io_table_csv", icon=":material/download:",
+        f"{table}.csv", "text/csv", "io_table_csv",
     )
 a, b, c = st.columns(3)
 if not PERSONAL:
     st.caption(t("io.personal_hidden"))
-a.download_button(t("io.download_zip"), cached(export.zip_bytes, spreadsheet_safe=safe, personal=PERSONAL, bom=True), file_name="registry-csv.zip",
-                  mime="application/zip", key="io_zip", icon=":material/folder_zip:")
+download(t("io.download_zip"), cached(export.zip_bytes, spreadsheet_safe=safe, personal=PERSONAL, bom=True), "registry-csv.zip",
+         "application/zip", "io_zip", where=a, icon=":material/folder_zip:")
 graph = registry_snapshot().graph
 not_xml = cached(export.graph_xml_problems)
 if not_xml:
@@ -98,7 +99,7 @@ if not_xml:
     st.error(t("safety.not_xml", rows="; ".join(not_xml[:5])))
 else:
     # The graph files are made only when asked for (a callable), as they take a while on a big registry.
-    b.download_button(t("io.download_graphml"), lambda: export.graph_bytes(graph, "graphml"),
-                      file_name="international-ties.graphml", mime="application/xml", key="io_graphml", icon=":material/hub:")
-    c.download_button(t("io.download_gexf"), lambda: export.graph_bytes(graph, "gexf"),
-                      file_name="international-ties.gexf", mime="application/xml", key="io_gexf", icon=":material/hub:")
+    download(t("io.download_graphml"), lambda: export.graph_bytes(graph, "graphml"),
+             "international-ties.graphml", "application/xml", "io_graphml", where=b, icon=":material/hub:")
+    download(t("io.download_gexf"), lambda: export.graph_bytes(graph, "gexf"),
+             "international-ties.gexf", "application/xml", "io_gexf", where=c, icon=":material/hub:")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app_pages._common import csv_button, formatter, graph, label, lang, t, year_span
-from registry import mapview, view, vocab
+from registry import mapview, vocab
 from registry.graph import GraphFilter
 
 st.title(t("map.title"))
@@ -27,7 +27,9 @@ lines = mapview.map_lines(g, lang())
 
 st.pydeck_chart(mapview.deck(points, lines.frame, view=mapview.fit_view(points)), height=560, alt=t("map.alt"))
 drawn = points[points["radius"] > 0]
-st.caption(t("map.counts", places=len(drawn), ties=lines.ties, unplaced=g.number_of_nodes() - len(points)))
+# Entities and places are counted apart: consulates share their city's dot, so the table has more rows than dots.
+counts = mapview.place_counts(g, points)
+st.caption(t("map.placed_counts", entities=counts.entities, places=counts.places, ties=lines.ties, unplaced=counts.unplaced))
 if lines.aggregated:
     merged = t("map.aggregated", ties=lines.ties, lines=len(lines.frame))
     if lines.omitted_lines:
@@ -37,10 +39,9 @@ if lines.aggregated:
 st.html(mapview.legend_html(sorted(set(drawn["kind"])), sorted(set(lines.frame["kind"])), lang()))
 
 with st.expander(t("map.table"), expanded=False):
+    st.caption(t("map.table_rows", entities=counts.entities, places=counts.places))
     table = points[["id", "name", "kind_label", "country", "lat", "lon", "placed_by"]]
-    st.dataframe(
-        table.rename(columns={"id": t("col.id"), "name": t("col.name"), "kind_label": t("col.kind"), "country": t("col.country"),
-                              "lat": t("map.lat"), "lon": t("map.lon"), "placed_by": t("map.placed_by")}),
-        hide_index=True,
-    )
-    csv_button(table, "places.csv", key="map_csv")
+    headers = {"id": t("col.id"), "name": t("col.name"), "kind_label": t("col.kind"), "country": t("col.country"),
+               "lat": t("map.lat"), "lon": t("map.lon"), "placed_by": t("map.placed_by")}
+    st.dataframe(table.rename(columns=headers), hide_index=True)
+    csv_button(table, "places.csv", key="map_csv", labels=headers)

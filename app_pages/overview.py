@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages._common import cached, home, label, lang, require_home, suggestions, t
+from app_pages._common import cached, download, home, label, lang, require_home, suggestions, t
 from registry import calendar, calendar_formats, i18n, queries, settings
 from registry.review import classify, report
 
@@ -77,13 +77,13 @@ else:
     )
     st.caption(t("calendar.count", n=len(due), overdue=sum(e.overdue for e in due)))
     ics, csv = st.columns(2)
-    ics.download_button(
-        t("calendar.download_ics"), calendar_formats.to_ics(due, lang()), file_name=f"calendar-{lang()}.ics",
-        mime="text/calendar", key="calendar_ics", icon=":material/event:", help=t("calendar.download_help"),
+    download(
+        t("calendar.download_ics"), calendar_formats.to_ics(due, lang()), f"calendar-{lang()}.ics",
+        "text/calendar", "calendar_ics", where=ics, icon=":material/event:", help=t("calendar.download_help"),
     )
-    csv.download_button(
+    download(
         t("common.download_csv"), calendar_formats.csv_text(due, lang()).encode("utf-8-sig"),
-        file_name=f"calendar-{lang()}.csv", mime="text/csv", key="calendar_csv", icon=":material/download:",
+        f"calendar-{lang()}.csv", "text/csv", "calendar_csv", where=csv,
     )
 
 st.subheader(t("overview.changes"))

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._common import (
-    cached, changed, conn, country, csv_button, current_actor, deferred, form_key, formatter, home, label, lang, md, md_source, renew_form,
+    cached, changed, conn, country, csv_button, current_actor, deferred, download, form_key, formatter, home, label, lang, md, md_source, renew_form,
     require_editor, require_home, show_form_problems, suggestions, t,
 )
 from registry import documents, rules, store, validate
@@ -289,13 +289,16 @@ st.subheader(t("sister.downloads"))
 st.caption(t("sister.downloads_help"))
 a, b, c = st.columns(3)
 # The summaries are made when asked for: they read every city's plan and decisions.
-a.download_button(t("sister.summary_md"), deferred(report.summary_for, lang(), "md", HOME), file_name=f"sister-cities-{lang()}.md",
-                  mime="text/markdown", key="sum_md", icon=":material/description:")
-b.download_button(t("sister.summary_html"), deferred(report.summary_for, lang(), "html", HOME), file_name=f"sister-cities-{lang()}.html",
-                  mime="text/html", key="sum_html", icon=":material/print:")
+download(t("sister.summary_md"), deferred(report.summary_for, lang(), "md", HOME), f"sister-cities-{lang()}.md",
+         "text/markdown", "sum_md", where=a, icon=":material/description:")
+download(t("sister.summary_html"), deferred(report.summary_for, lang(), "html", HOME), f"sister-cities-{lang()}.html",
+         "text/html", "sum_html", where=b, icon=":material/print:")
 with c:
-    csv_button(classify.frame(found), "sister-cities.csv", key="sister_csv")
+    # The categories as the page names them: a city without a decision says so, not 'unclassified' (issue 19, D10).
+    sister_rows = classify.frame(found, lang())
+    csv_button(sister_rows.assign(suggested=sister_rows.pop("suggested_label"), assigned=sister_rows.pop("assigned_label"),
+                                  agreement=sister_rows.pop("agreement_label")), "sister-cities.csv", key="sister_csv")
 # The council case (saksframlegg) as the Word file a case system takes; made when asked for, like the summaries.
-st.download_button(t("case.download"), deferred(partial(case.case_bytes, home_id=HOME), "docx", lang()),
-                   file_name=case.case_filename("docx", lang()), mime=documents.MIME_TYPES["docx"], key="case_docx",
-                   icon=":material/gavel:", help=t("case.download_help"))
+download(t("case.download"), deferred(partial(case.case_bytes, home_id=HOME), "docx", lang()),
+         case.case_filename("docx", lang()), documents.MIME_TYPES["docx"], "case_docx",
+         icon=":material/gavel:", help=t("case.download_help"))

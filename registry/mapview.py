@@ -24,7 +24,7 @@ from .view import KIND_STYLES, TIE_COLOURS, display_name
 
 __all__ = [
     "OCEAN", "LAND_FILE", "POINT_COLUMNS", "ARC_COLUMNS", "LINE_COLUMNS", "MAX_MAP_TIES", "MAX_MAP_LINES", "MapLines",
-    "place_of", "map_points", "map_arcs", "map_lines", "fit_view", "land", "graticule", "deck", "legend_html",
+    "PlaceCounts", "place_of", "map_points", "place_counts", "map_arcs", "map_lines", "fit_view", "land", "graticule", "deck", "legend_html",
 ]
 
 #: The whole Web-Mercator world as one polygon: the sea under the land.
@@ -101,6 +101,28 @@ def map_points(g: nx.MultiDiGraph, lang: str) -> pd.DataFrame:
             "tooltip": "\n".join(tip),
         })
     return pd.DataFrame(rows, columns=list(POINT_COLUMNS))
+
+
+class PlaceCounts(NamedTuple):
+    """What the Map counts, each number named for what it counts."""
+
+    entities: int  #: entities with a known place: the rows of the places table
+    places: int  #: the dots drawn; entities placed at another's place (consulates in a city) share its dot
+    unplaced: int  #: entities of the graph without a known place, not on the map
+
+
+def place_counts(g: nx.MultiDiGraph, points: pd.DataFrame) -> PlaceCounts:
+    """Return the entities, the places (dots) and the unplaced entities of ``points`` (:func:`map_points` of ``g``).
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("oslo", lat=59.9, lon=10.7); g.add_node("consulate"); g.add_node("nowhere")
+    >>> _ = g.add_edge("consulate", "oslo", kind="located_in")
+    >>> place_counts(g, map_points(g, "en"))
+    PlaceCounts(entities=2, places=1, unplaced=1)
+    """
+    return PlaceCounts(
+        entities=len(points), places=int((points["placed_by"] == points["id"]).sum()), unplaced=g.number_of_nodes() - len(points),
+    )
 
 
 def map_arcs(g: nx.MultiDiGraph, lang: str) -> pd.DataFrame:

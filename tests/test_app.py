@@ -168,8 +168,9 @@ def test_focus_shows_the_entity_ties_and_a_path(registry_db, downloads):
     table = at.dataframe[0].value
     assert len(table) == g.degree("trondheim")
     rows = list(csv.DictReader(io.StringIO(content(at, downloads, "net_ties_csv").decode("utf-8-sig"))))
-    assert {r["tie_id"] for r in rows} == {k for _, _, k in g.edges("trondheim", keys=True)} | {k for _, _, k in g.in_edges("trondheim", keys=True)}
-    assert all(r["source"] for r in rows)
+    # The header in the page's language (issue 19, item 6).
+    assert {r["Tie"] for r in rows} == {k for _, _, k in g.edges("trondheim", keys=True)} | {k for _, _, k in g.in_edges("trondheim", keys=True)}
+    assert all(r["Source"] for r in rows)
 
     at.selectbox(key="net_from").set_value("graz").run()
     at.selectbox(key="net_to").set_value("norrkoping").run()
@@ -192,7 +193,7 @@ def test_the_path_avoids_an_uncertain_tie_and_offers_alternatives_with_their_dou
     (table,) = [df.value for df in at.dataframe if "Doubts" in df.value.columns]
     assert "uncertain, start not sourced" in set(table["Doubts"])
     rows = list(csv.DictReader(io.StringIO(content(at, downloads, "net_paths_csv").decode("utf-8-sig"))))
-    assert {r["tie_id"] for r in rows if r["path"] == "1"} == {"ntnu--trondelags-europakontor", "trondheim--trondelags-europakontor"}
+    assert {r["Tie"] for r in rows if r["Path"] == "1"} == {"ntnu--trondelags-europakontor", "trondheim--trondelags-europakontor"}
     # The second path, drawn on request, is the forum's: its uncertain tie is named.
     at.radio(key="net_path").set_value(1).run()
     assert any("International Forum" in i.value for i in at.info)
@@ -292,7 +293,7 @@ def test_gaps_page_downloads_every_finding(registry_db, downloads):
 
     expected = report.findings_frame(connect(registry_db))
     assert len(rows) == len(expected)
-    assert [r["kind"] for r in rows] == expected["kind"].tolist()
+    assert [r["Kind"] for r in rows] == expected["kind"].tolist()
 
 
 def test_adding_an_entity_makes_its_id_from_the_name(registry_db):
@@ -691,7 +692,7 @@ def test_metrics_table_has_a_row_per_entity_and_downloads_the_same(registry_db, 
     assert all(ties[n] == g.degree(n) for n in g)
     assert "Sister city" in table.columns and table["Kind"].iloc[0]
     rows = list(csv.DictReader(io.StringIO(content(at, downloads, "net_metrics_csv").decode("utf-8-sig"))))
-    assert {r["id"]: int(r["ties"]) for r in rows} == ties
+    assert {r["Id"]: int(r["Ties"]) for r in rows} == ties
 
 
 # --- issue 11, item 5: the registry page shows one page of rows; the gaps page replays the audit log on request
@@ -736,11 +737,11 @@ def test_the_gaps_page_replays_the_audit_log_when_asked(registry_db, downloads):
     at = start("en")
     at.switch_page("app_pages/gaps.py").run()
     rows = list(csv.DictReader(io.StringIO(content(at, downloads, "gaps_csv_all").decode("utf-8-sig"))))
-    assert not any("not in the audit log" in r["explanation_en"] for r in rows)
+    assert not any("not in the audit log" in r["Explanation (English)"] for r in rows)
     assert t_caption(at, "did not replay the change log")
     at.toggle(key="gaps_audit").set_value(True).run()
     rows = list(csv.DictReader(io.StringIO(content(at, downloads, "gaps_csv_all").decode("utf-8-sig"))))
-    ghost = [r for r in rows if r["subject"] == "ghost" and "not in the audit log" in r["explanation_en"]]
+    ghost = [r for r in rows if r["Subject"] == "ghost" and "not in the audit log" in r["Explanation (English)"]]
     assert len(ghost) == 1 and not t_caption(at, "did not replay the change log")
     # The same findings as the library's review with the audit log.
     assert len(rows) == len(report.findings_frame(connect(registry_db)))

@@ -155,10 +155,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "they are located in. The map is drawn without any outside map service (land outlines from Natural Earth).",
     ),
     "map.alt": ("Verdenskart med registerets steder og forbindelser", "World map of the registry's places and ties"),
-    "map.counts": (
-        "{places} steder og {ties} forbindelser på kartet; {unplaced} aktører uten kjent plassering vises ikke.",
-        "{places} places and {ties} ties on the map; {unplaced} entities without a known place are not shown.",
-    ),
     "map.also_here": ("Også her", "Also here"),
     "map.table": ("Stedene som tabell", "The places as a table"),
     "map.lat": ("Breddegrad", "Latitude"),
