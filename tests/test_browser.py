@@ -568,16 +568,24 @@ new PerformanceObserver(l => l.getEntries().forEach(e => window.__tasks.push(Mat
   .observe({type: "longtask", buffered: true});"""
 
 
-def test_the_map_of_a_large_registry_keeps_the_browser_responsive(browser, tmp_path):
-    from registry.ingest import import_files
+@pytest.fixture(scope="module")
+def large_db(tmp_path_factory):
+    """A registry of 10,000 synthetic entities (about 30,000 ties), made once for the tests that read it."""
     from registry.bench.synth import synthetic_files
+    from registry.ingest import import_files
 
+    tmp = tmp_path_factory.mktemp("large")
+    db = tmp / "large.db"
+    conn = connect(db)
+    import_files(conn, synthetic_files(10_000, tmp / "csv"), actor="test")
+    conn.close()
+    return db
+
+
+def test_the_map_of_a_large_registry_keeps_the_browser_responsive(browser, large_db, tmp_path):
     # 10,000 synthetic entities with ~8,700 ties between placed ends. Drawn one by one (as arcs) they kept
     # headless Chromium busy for 5.7-7.4 s in one task (issue 11); merged per pair of countries, about 1 s.
-    db = tmp_path / "large.db"
-    conn = connect(db)
-    import_files(conn, synthetic_files(10_000, tmp_path / "csv"), actor="test")
-    conn.close()
+    db = large_db
     context = browser.new_context(viewport={"width": 1400, "height": 1800})
     page = context.new_page()
     page.add_init_script(LONG_TASKS)
@@ -697,17 +705,11 @@ def test_the_calendar_panel_lists_what_is_due_and_downloads_an_ics(browser, cale
 # --- issue 19, item 1: a year step on a large registry says it is running, and ends in time -------------------
 
 
-def test_a_year_step_on_a_large_registry_shows_it_is_running(browser, tmp_path):
-    from registry.bench.synth import synthetic_files
-    from registry.ingest import import_files
-
+def test_a_year_step_on_a_large_registry_shows_it_is_running(browser, large_db, tmp_path):
     # 10,000 synthetic entities: a year step works out the year's graph, its drawing and the metrics table
     # (about 1 s on a quiet 2-core machine, 2.2x the graph build and view in the benchmark), well over the
     # 0.3 s after which the page says it is working.
-    db = tmp_path / "large.db"
-    conn = connect(db)
-    import_files(conn, synthetic_files(10_000, tmp_path / "csv"), actor="test")
-    conn.close()
+    db = large_db
     context = browser.new_context(viewport={"width": 1400, "height": 1800})
     page = context.new_page()
     watch = Watch(page, "http://127.0.0.1")

@@ -2,6 +2,8 @@
 
 import csv
 
+import pytest
+
 from registry import connect, export_csv, import_files
 from registry.export import EXPORT_TABLES, csv_text, neutralise
 from registry.schema import DATA_TABLES, TABLES
@@ -132,3 +134,48 @@ def test_a_control_character_written_past_the_library_stops_a_graph_export(seede
     assert "entities 'klaksvik' notes: holds the control character U+0007" in err
     assert f"ties '{tie}' notes" in err and len(err.strip().splitlines()) == 1
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def _calc_reads(data: bytes, tmp_path) -> list[list[str]]:
+    """Return the cells LibreOffice Calc shows for a CSV (opened headless, saved again as CSV of shown values)."""
+    import shutil
+    import subprocess
+
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    src = tmp_path / "in.csv"
+    src.write_bytes(data)
+    out_dir = tmp_path / "out"
+    run = subprocess.run(
+        [office, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--infilter=CSV:44,34,76,1",
+         "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", str(out_dir), str(src)],
+        capture_output=True, text=True, timeout=180,
+    )
+    out = out_dir / "in.csv"
+    assert run.returncode == 0 and out.exists(), run.stdout + run.stderr
+    return list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+
+
+@pytest.mark.skipif(not (__import__("shutil").which("soffice") or __import__("shutil").which("libreoffice")),
+                    reason="LibreOffice (soffice/libreoffice) is not installed on this machine")
+def test_libreoffice_opens_an_app_download_and_the_default_export_with_no_live_formula(seeded, tmp_path):
+    # Issue 18: CSVs opened as live formulas in LibreOffice. Each cell below would compute (2, 3, …) if Calc
+    # took it for a formula; neutralised, Calc shows the typed text.
+    import pandas as pd
+
+    from registry.export import frame_csv
+
+    hostile = ["=1+1", "+1+2", "-1+4", "@SUM(1;2)"]
+    app = frame_csv(pd.DataFrame({"notes": hostile}))
+    shown = [row[0] for row in _calc_reads(app, tmp_path / "app")[1:]]
+    assert [s.lstrip("'") for s in shown] == hostile, shown
+    from registry import store
+
+    cities = ["graz", "darmstadt", "vallejo", "odense"]
+    for city, h in zip(cities, hostile):
+        store.update(seeded, "entities", city, {"notes": h}, actor="test")
+    export_csv(seeded, tmp_path / "export")  # the CLI's default: spreadsheet-safe
+    rows = _calc_reads((tmp_path / "export" / "entities.csv").read_bytes(), tmp_path / "calc")
+    notes = rows[0].index("notes")
+    shown = {r[0]: r[notes] for r in rows[1:]}
+    assert [shown[c].lstrip("'") for c in cities] == hostile, [shown[c] for c in cities]
