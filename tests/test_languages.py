@@ -159,8 +159,9 @@ def wrong_words(text: str, lang: str, data: list[str]) -> set[str]:
 
 def page_problems(at: AppTest, lang: str, data: list[str], any_data: list[str]) -> list[str]:
     """Return what on the page is in the other language, or an empty cell shown as None."""
-    # A table's own name columns show each entity's name as registered, in either language.
-    raw = {i18n.field_label(c, lang) for c in ("name", "name_en")}
+    # A table's own name columns show each entity's name as registered, in either language; so do the change
+    # history's row column (each row named as registered) and its change column (values quoted as stored).
+    raw = {i18n.field_label(c, lang) for c in ("name", "name_en")} | {i18n.t("col.row", lang), i18n.t("registry.change", lang)}
     # A problem's file and column are named as in the file or table (entities.csv, kind): identifiers.
     codes = {i18n.t("col.file", lang), i18n.t("col.column", lang)}
     found = []
