@@ -11,9 +11,9 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._text import lang, md, t
-from registry import export, i18n, vocab
+from registry import export, i18n
 from registry.errors import Busy, Damaged
-from registry.i18n import downloads, messages
+from registry.i18n import messages
 from registry.privacy import KeyMissing
 
 _log = logging.getLogger(__name__)
@@ -41,38 +41,14 @@ def download(label: str, data: Any, file_name: str, mime: str, key: str, *, wher
     (where or st).download_button(label, data, file_name=file_name, mime=mime, key=key, on_click="ignore", **options)
 
 
-def column_label(column: str, language: str) -> str:
-    """Return the header a CSV download gives ``column`` in ``language``: the label the app shows it with.
-
-    The page's table texts first (``col.*``, ``metrics.*``), then the download texts
-    (:data:`registry.i18n.downloads.COLUMNS`), the form fields' labels, a tie kind for a
-    ``ties_<kind>`` count; the code itself only when none labels it.
-
-    >>> column_label("tie_id", "nb"), column_label("city_name", "en"), column_label("ties_sister_city", "en")
-    ('Forbindelse', 'City', 'Sister city')
-    """
-    for key in (f"col.{column}", f"metrics.{column}"):
-        if key in i18n.STRINGS:
-            return i18n.t(key, language)
-    if column in downloads.COLUMNS:
-        nb, en = downloads.COLUMNS[column]
-        return nb if language == "nb" else en
-    if column in i18n.FIELDS:
-        return i18n.field_label(column, language)
-    kind = column.removeprefix("ties_")
-    if kind != column and kind in {k.code for k in vocab.TIE_KINDS}:
-        return vocab.label("tie_kinds", kind, language)
-    return column
-
-
 def csv_button(frame: pd.DataFrame, file_name: str, key: str, *, labels: Mapping[str, str] | None = None) -> None:
     """Show a CSV download of ``frame`` next to the table it belongs to (spreadsheet-safe, UTF-8 with BOM).
 
     Its header row is in the page's language: ``labels`` (code -> the label the page's table
-    shows) where given, else :func:`column_label`. The values stay as the frame holds them.
+    shows) where given, else :func:`registry.i18n.column_label`. The values stay as the frame holds them.
     """
     language, labels = lang(), labels or {}
-    headed = frame.set_axis([labels.get(c) or column_label(str(c), language) for c in frame.columns], axis=1)
+    headed = frame.set_axis([labels.get(c) or i18n.column_label(str(c), language) for c in frame.columns], axis=1)
     download(t("common.download_csv"), export.frame_csv(headed), file_name, "text/csv", key)
 
 

@@ -22,7 +22,7 @@ from . import findings, suggestions  # the analysis' findings (templates registe
 
 __all__ = [
     "LANGUAGES", "LANGUAGE_NAMES", "STRINGS", "FIELDS", "TABLE_LABELS", "TIME_ZONE", "t", "table_label", "field_label",
-    "country_name", "local_time", "FIELD_HELP_NB", "field_help", "Message", "render", "register", "long_date",
+    "country_name", "local_time", "FIELD_HELP_NB", "field_help", "Message", "render", "register", "long_date", "column_label",
 ]
 
 LANGUAGES: tuple[str, ...] = ("nb", "en")
@@ -89,3 +89,29 @@ def t(key: str, lang: str, **values: Any) -> str:
     nb, en = STRINGS[key]
     text = nb if lang == "nb" else en
     return text.format(**values) if values else text
+
+
+def column_label(column: str, language: str) -> str:
+    """Return the header a CSV download gives ``column`` in ``language``: the label the app shows it with.
+
+    The page's table texts first (``col.*``, ``metrics.*``), then the download texts
+    (:data:`registry.i18n.downloads.COLUMNS`), the form fields' labels, a tie kind for a
+    ``ties_<kind>`` count; the code itself only when none labels it.
+
+    >>> column_label("tie_id", "nb"), column_label("city_name", "en"), column_label("ties_sister_city", "en")
+    ('Forbindelse', 'City', 'Sister city')
+    """
+    from .. import vocab  # local: vocab is not needed to load the texts
+
+    for key in (f"col.{column}", f"metrics.{column}"):
+        if key in STRINGS:
+            return t(key, language)
+    if column in downloads.COLUMNS:
+        nb, en = downloads.COLUMNS[column]
+        return nb if language == "nb" else en
+    if column in FIELDS:
+        return field_label(column, language)
+    kind = column.removeprefix("ties_")
+    if kind != column and kind in {k.code for k in vocab.TIE_KINDS}:
+        return vocab.label("tie_kinds", kind, language)
+    return column
