@@ -849,8 +849,11 @@ def test_a_stale_edit_compares_and_builds_on_the_stored_version(browser, server)
             b.screenshot(path=str(SHOTS / "registry-stale-compare.png"), full_page=True)
             b.get_by_role("button", name="Build on the current version").click()
             settle(b, "Registry")
-            assert field(edit_form(b), "English name").input_value() == "Norrkoping (Östergötland)"
-            assert field(edit_form(b), "Notes").input_value() == note
+            # The rerun that fills the fields can land after the page looks settled: wait for the values, not a moment.
+            from playwright.sync_api import expect
+
+            expect(field(edit_form(b), "English name")).to_have_value("Norrkoping (Östergötland)", timeout=30000)
+            expect(field(edit_form(b), "Notes")).to_have_value(note, timeout=30000)
             edit_form(b).get_by_role("button", name="Save the changes").click()
             b.get_by_text("“norrkoping” is saved").wait_for(timeout=30000)
             row = sqlite3.connect(server.db).execute("SELECT name_en, notes FROM entities WHERE id = 'norrkoping'").fetchone()
