@@ -149,10 +149,15 @@ def migrations_block() -> str:
     rows = []
     for i, (name, fn) in enumerate(MIGRATIONS, 1):
         about = first_paragraph(inspect.getdoc(fn) or "")
-        if not about:
-            comments = [ln.strip()[1:].strip() for ln in inspect.getsource(fn).splitlines() if ln.strip().startswith("#")]
-            about = comments[0] if comments else ""
-        rows.append([str(i), f"`{name}`", about])
+        if not about:  # the first comment block of its body
+            block: list[str] = []
+            for line in inspect.getsource(fn).splitlines()[1:]:
+                if line.strip().startswith("#"):
+                    block.append(line.strip()[1:].strip())
+                elif block:
+                    break
+            about = " ".join(block)
+        rows.append([str(i), f"`{name}`", about or "—"])
     return table(["#", "migration", "what it does"], rows)
 
 
