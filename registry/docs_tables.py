@@ -15,10 +15,11 @@ import dataclasses
 import importlib
 import inspect
 import re
+from collections.abc import Mapping
 from types import ModuleType
-from typing import Any, Mapping, NamedTuple
+from typing import Any, NamedTuple
 
-__all__ = ["Declared", "cell", "table", "first_paragraph", "declared_tables", "csv_page", "rules_page"]
+__all__ = ["Declared", "cell", "csv_page", "declared_tables", "first_paragraph", "rules_page", "table"]
 
 #: Record fields the English docs leave out (the Norwegian help texts are shown in the app).
 SKIPPED_FIELDS = frozenset({"help_nb"})
@@ -72,7 +73,8 @@ def _comments(module: ModuleType) -> dict[str, str]:
     for node in ast.parse(source).body:
         if isinstance(node, (ast.Assign, ast.AnnAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            block, i = [], node.lineno - 2
+            block: list[str] = []
+            i = node.lineno - 2
             while i >= 0 and lines[i].lstrip().startswith("#:"):
                 block.insert(0, lines[i].lstrip()[2:].strip())
                 i -= 1
@@ -89,7 +91,8 @@ def _comments(module: ModuleType) -> dict[str, str]:
 
 def _is_record(value: Any) -> bool:
     return (isinstance(value, tuple) and hasattr(value, "_fields")) or (
-        dataclasses.is_dataclass(value) and not isinstance(value, type))
+        dataclasses.is_dataclass(value) and not isinstance(value, type)
+    )
 
 
 def _fields(record: Any) -> list[str]:
@@ -103,7 +106,8 @@ def _record_about(record: Any) -> str:
 
 def _codes(value: Any) -> bool:
     return isinstance(value, str) or (
-        isinstance(value, (frozenset, tuple)) and bool(value) and all(isinstance(v, str) for v in value))
+        isinstance(value, (frozenset, tuple)) and bool(value) and all(isinstance(v, str) for v in value)
+    )
 
 
 def declared_tables(module: ModuleType) -> tuple[list[Declared], list[list[str]]]:
@@ -123,14 +127,23 @@ def declared_tables(module: ModuleType) -> tuple[list[Declared], list[list[str]]
             items = list(value.items())
             if all(_is_record(v) for _, v in items):
                 fields = _fields(items[0][1])
-                tables.append(Declared(name, text or _record_about(items[0][1]), ["key", *fields],
-                                       [[k, *(getattr(v, f) for f in fields)] for k, v in items]))
+                tables.append(
+                    Declared(
+                        name,
+                        text or _record_about(items[0][1]),
+                        ["key", *fields],
+                        [[k, *(getattr(v, f) for f in fields)] for k, v in items],
+                    )
+                )
             else:
                 tables.append(Declared(name, text, ["code", "value"], [[k, v] for k, v in items]))
         elif isinstance(value, (tuple, list)) and value and all(_is_record(v) for v in value):
             fields = _fields(value[0])
-            tables.append(Declared(name, text or _record_about(value[0]), fields,
-                                   [[getattr(v, f) for f in fields] for v in value]))
+            tables.append(
+                Declared(
+                    name, text or _record_about(value[0]), fields, [[getattr(v, f) for f in fields] for v in value]
+                )
+            )
         elif isinstance(value, (tuple, list)) and value and all(isinstance(v, tuple) for v in value):
             # Plain tuples: the comment names their fields, as in "(code, label_nb, label_en)".
             spec = re.search(r"\(([a-z_]+(?:, [a-z_]+)+)\)", text)
@@ -149,8 +162,13 @@ def _declared_section(module: ModuleType) -> list[str]:
     for t in tables:
         out += [f"### `{t.name}`", ""] + ([t.about, ""] if t.about else []) + [table(t.header, t.rows)]
     if codes:
-        out += ["### Kinds and codes", "", "Which entity and tie kinds, statuses and codes play which part.", "",
-                table(["name", "codes", "what for"], codes)]
+        out += [
+            "### Kinds and codes",
+            "",
+            "Which entity and tie kinds, statuses and codes play which part.",
+            "",
+            table(["name", "codes", "what for"], codes),
+        ]
     return out
 
 
@@ -212,29 +230,65 @@ def csv_page() -> str:
     from .ingest import headers, wikidata
     from .schema import DATA_TABLES
 
-    out = [_CSV_INTRO, "## Columns every table carries", "",
-           "Exported files carry these too. Import reads `version` as the version the copy was made from (an "
-           "older copy never undoes a newer change) and ignores the others, so an export imports into an "
-           "empty registry as the same rows.", "",
-           table(["column", "values", "help"],
-                 [[f"`{c.name}`", _values(DATA_TABLES[0], c), c.help]
-                  for c in DATA_TABLES[0].columns if c.name in TRACKING])]
+    out = [
+        _CSV_INTRO,
+        "## Columns every table carries",
+        "",
+        (
+            "Exported files carry these too. Import reads `version` as the version the copy was made from (an "
+            "older copy never undoes a newer change) and ignores the others, so an export imports into an "
+            "empty registry as the same rows."
+        ),
+        "",
+        table(
+            ["column", "values", "help"],
+            [[f"`{c.name}`", _values(DATA_TABLES[0], c), c.help] for c in DATA_TABLES[0].columns if c.name in TRACKING],
+        ),
+    ]
     for t in DATA_TABLES:
         signs = [", ".join(f"`{c}`" for c in sorted(cols)) for cols, name in headers.SIGNATURES if name == t.name]
-        old = [f" The old column `{o}` is still read as `{n}`." for (name, o), n in headers.ALIASES.items()
-               if name == t.name]
-        out += [f"## {t.name}", "", f"{t.help}.", "",
-                "Recognised by a header with " + ", or ".join(signs) + "." + "".join(old), ""]
-        out += [table(["column", "required", "values", "help"],
-                      [[f"`{c.name}`", "yes" if c.required else "", _values(t, c), c.help]
-                       for c in t.columns if c.name not in TRACKING])]
+        old = [
+            f" The old column `{o}` is still read as `{n}`."
+            for (name, o), n in headers.ALIASES.items()
+            if name == t.name
+        ]
+        out += [
+            f"## {t.name}",
+            "",
+            f"{t.help}.",
+            "",
+            "Recognised by a header with " + ", or ".join(signs) + "." + "".join(old),
+            "",
+        ]
+        out += [
+            table(
+                ["column", "required", "values", "help"],
+                [
+                    [f"`{c.name}`", "yes" if c.required else "", _values(t, c), c.help]
+                    for c in t.columns
+                    if c.name not in TRACKING
+                ],
+            )
+        ]
     query = re.search(r"::\n\n((?:    .*\n|\n)+)", wikidata.__doc__ or "")
-    out += ["## Wikidata twin towns", "",
+    out += [
+        "## Wikidata twin towns",
+        "",
+        (
             "Run this query at the Wikidata Query Service, download the result as CSV and import it "
-            "(`python -m registry import --from wikidata FILE`, or recognised by its header):", "",
-            "```sparql", inspect.cleandoc(query.group(1)) if query else "", "```", "",
-            "Its columns: " + ", ".join(f"`{c}`" for c in headers.WIKIDATA_COLUMNS) + ". " +
-            first_paragraph((wikidata.__doc__ or "").split("::", 1)[-1].split("\n\n", 2)[-1]), ""]
+            "(`python -m registry import --from wikidata FILE`, or recognised by its header):"
+        ),
+        "",
+        "```sparql",
+        inspect.cleandoc(query.group(1)) if query else "",
+        "```",
+        "",
+        "Its columns: "
+        + ", ".join(f"`{c}`" for c in headers.WIKIDATA_COLUMNS)
+        + ". "
+        + first_paragraph((wikidata.__doc__ or "").split("::", 1)[-1].split("\n\n", 2)[-1]),
+        "",
+    ]
     out += ["## Vocabularies", ""]
     for name, terms in vocab.VOCABULARIES.items():
         out += [f"### {name}", "", table(["code", "Norwegian", "English", "help"], [list(t) for t in terms])]

@@ -23,8 +23,8 @@ def _section(text: str, heading: str) -> str:
     # From the heading to the next heading of the same or a higher level.
     level = heading.split(" ")[0]
     start = text.index(heading + "\n")
-    following = re.compile(rf"^#{{1,{len(level)}}} ", re.M).search(text, start + len(heading))
-    return text[start:following.start() if following else len(text)]
+    following = re.compile(rf"^#{{1,{len(level)}}} ", re.MULTILINE).search(text, start + len(heading))
+    return text[start : following.start() if following else len(text)]
 
 
 def test_generated_pages_match_the_code():
@@ -52,8 +52,10 @@ def test_every_column_of_every_table_is_documented():
     for t in DATA_TABLES:
         section = _section(page, f"## {t.name}")
         for c in t.columns:
-            assert f"`{c.name}`" in (tracking if c.name in ("version", "updated_at", "updated_by") else section), \
-                (t.name, c.name)
+            assert f"`{c.name}`" in (tracking if c.name in ("version", "updated_at", "updated_by") else section), (
+                t.name,
+                c.name,
+            )
             if c.help:
                 assert c.help in section + tracking, (t.name, c.name)
 
@@ -71,8 +73,10 @@ def test_every_setting_and_threshold_is_documented_with_its_help():
 def test_a_new_threshold_reaches_the_rules_page_without_a_change_to_the_generator(monkeypatch):
     extra = rules.Threshold("test_window_days", 30, "Testvindu", "Test window", "A threshold declared by this test.")
     monkeypatch.setattr(rules, "THRESHOLDS", rules.THRESHOLDS + (extra,))
-    assert "| test_window_days | 30 | Testvindu | Test window | A threshold declared by this test. |" in \
-        docs.PAGES["rules.md"]()
+    assert (
+        "| test_window_days | 30 | Testvindu | Test window | A threshold declared by this test. |"
+        in docs.PAGES["rules.md"]()
+    )
 
 
 def test_the_check_command_fails_on_a_stale_page_and_the_docs_command_mends_it(tmp_path, capsys):
@@ -136,8 +140,10 @@ def test_no_claim_known_to_be_false():
 
 
 def _anchors(text: str) -> set[str]:
-    return {re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-")
-            for h in re.findall(r"^#+ (.+)$", text, re.M)}
+    return {
+        re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-")
+        for h in re.findall(r"^#+ (.+)$", text, re.MULTILINE)
+    }
 
 
 def test_every_link_in_the_readme_and_docs_points_somewhere():
