@@ -23,6 +23,8 @@ __all__ = ["Declared", "cell", "csv_page", "declared_tables", "first_paragraph",
 
 #: Record fields the English docs leave out (the Norwegian help texts are shown in the app).
 SKIPPED_FIELDS = frozenset({"help_nb"})
+#: What the fields of a plain tuple are when its comment does not say: the vocabularies' own shape.
+_TERM_FIELDS = ["code", "label_nb", "label_en", "help"]
 #: Columns every data table carries for versioning and the audit; documented once.
 TRACKING = ("version", "updated_at", "updated_by")
 
@@ -149,7 +151,9 @@ def declared_tables(module: ModuleType) -> tuple[list[Declared], list[list[str]]
             spec = re.search(r"\(([a-z_]+(?:, [a-z_]+)+)\)", text)
             header = spec.group(1).split(", ") if spec else []
             width = max(len(v) for v in value)
-            header = header if len(header) == width else ["code"] + [""] * (width - 1)
+            header = (
+                header if len(header) == width else _TERM_FIELDS[:width] if width <= len(_TERM_FIELDS) else [""] * width
+            )
             tables.append(Declared(name, text, header, [list(v) for v in value]))
         elif _codes(value):
             codes.append([f"`{name}`", value if isinstance(value, str) else cell(value), text])
