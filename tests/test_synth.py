@@ -108,7 +108,7 @@ def test_written_csv_imports_without_a_problem(tmp_path, conn):
 
 
 def test_the_importer_takes_budget_lines_on_memberships_in_one_batch(conn):
-    # The schema and the README allow a budget line on any relation; synth would budget memberships.
+    # The schema and docs/csv-formats.md allow a budget line on any relation; synth would budget memberships.
     files = [
         ("entities.csv", b"id,kind,name,source\nhome,municipality,Home,s\nnet,network,Net,s\n"),
         ("ties.csv", b"id,from_id,to_id,kind,source\nhome--net,home,net,membership,s\n"),

@@ -7,7 +7,7 @@ fixed number of examples, derandomized, so CI sees the same cases on every run: 
 local search with the same code.
 
 Expected values come from the generated input and from the rules the importer
-documents (README, "Data safety"), written out again here:
+documents (docs/data-safety.md), written out again here:
 
 - cells are trimmed of surrounding white space and an empty cell is stored as NULL;
 - a cell that starts with a quote followed by ``= + - @``, tab or CR (after any further
