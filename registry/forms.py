@@ -216,7 +216,7 @@ def reference_labels(
     cols = LABEL_COLUMNS.get(table, ())
     rows = _by_ids(conn, f"SELECT {', '.join(f'[{c}]' for c in (t.pk, *cols))} FROM [{t.name}]", ids)
     found = [dict(zip((t.pk, *cols), r)) for r in rows]
-    refs = {c: t.column(c).references for c in cols if t.column(c).references}
+    refs = {c: ref for c in cols if (ref := t.column(c).references)}
     labels = {
         ref: reference_labels(conn, ref, lang, tuple({r[c] for r in found if r[c] is not None}))
         for c, ref in refs.items()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from html import escape
-from typing import Any
+from typing import Any, TypeGuard
 
 from .model import Chart
 
@@ -24,7 +24,7 @@ def number(value: float, lang: str) -> str:
     return text.replace(",", "\u00a0").replace(".", ",") if lang == "nb" else text
 
 
-def _known(v: Any) -> bool:
+def _known(v: Any) -> TypeGuard[float]:
     return v is not None and v == v  # NaN is not equal to itself
 
 
