@@ -12,7 +12,7 @@ from typing import Any, Mapping
 
 import pandas as pd
 
-from . import i18n, vocab
+from . import cells, i18n, vocab
 from .editing import TRACKING, suggest_id
 from .schema import DATA_TABLES, TABLES, Table
 
@@ -150,7 +150,7 @@ def filter_rows(frame: pd.DataFrame, text: str = "") -> pd.DataFrame:
 
 
 def _empty(value: Any) -> bool:
-    return value is None or value == "" or (isinstance(value, float) and value != value)
+    return cells.blank(value)
 
 
 def _shown(t: Table, name: str, value: Any, labels: Mapping[str, Mapping[Any, str]], lang: str) -> str:

@@ -6,6 +6,7 @@ import io
 from html import escape
 from typing import Any, TypeGuard
 
+from .. import cells
 from .model import Chart
 
 __all__ = ["number", "svg", "PngCharts"]
@@ -25,7 +26,7 @@ def number(value: float, lang: str) -> str:
 
 
 def _known(v: Any) -> TypeGuard[float]:
-    return v is not None and v == v  # NaN is not equal to itself
+    return not cells.missing(v)
 
 
 def _ranges(chart: Chart) -> tuple[int, int, float, float]:
