@@ -9,11 +9,23 @@ import streamlit as st
 
 from app_pages import _common
 from app_pages._common import (
-    blank, cached, changed, conn, current_actor, form_key, formatter, label, lang, md, renew_form, show_form_problems, t,
+    blank,
+    cached,
+    changed,
+    conn,
+    current_actor,
+    form_key,
+    formatter,
+    label,
+    lang,
+    md,
+    renew_form,
+    show_form_problems,
+    t,
 )
 from app_pages._registry_browse import keep_choice, ref_labels, refs_in
 from app_pages._tables import failure_key, show_failure
-from registry import editing, forms, i18n, store, vocab
+from registry import cells, editing, forms, i18n, store, vocab
 from registry.errors import InvalidRow, RegistryError, StaleVersion
 from registry.schema import TABLES, Column
 
@@ -82,7 +94,7 @@ def widget_value(table: str, col: Column, value: Any) -> Any:
         return value if value in options else options[0]
     if col.references and cached(forms.row_count, col.references) <= _common.MAX_PICKER_OPTIONS:
         return value if value not in (None, "") else (None if col.required else "")
-    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
+    return cells.text(value)
 
 
 def _shown(value: Any) -> str:
@@ -163,7 +175,7 @@ def field(table: str, col: Column, value: Any, key: str) -> Any:
         # A field already shown keeps its value (and must not be given a default besides its state).
         index = None if keep_choice(key, shown) else options.index(value) if value in options else (0 if not col.required else None)
         return st.selectbox(text, options, index=index, format_func=shown, key=key, placeholder=t("common.choose"))
-    shown = "" if value is None or (isinstance(value, float) and value != value) else str(value)
+    shown = cells.text(value)
     if col.name in LONG_TEXT:
         return st.text_area(text, shown, key=key, help=help_text, height=80)
     return st.text_input(text, shown, key=key, help=help_text)

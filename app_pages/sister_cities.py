@@ -7,14 +7,33 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._common import (
-    cached, changed, conn, country, csv_button, current_actor, deferred, download, form_key, formatter, home, label, lang, md, md_source, renew_form,
-    require_editor, require_home, show_form_problems, suggestions, t,
+    cached,
+    changed,
+    conn,
+    country,
+    csv_button,
+    current_actor,
+    deferred,
+    download,
+    form_key,
+    formatter,
+    home,
+    label,
+    lang,
+    md,
+    md_source,
+    renew_form,
+    require_editor,
+    require_home,
+    show_form_problems,
+    suggestions,
+    t,
 )
-from registry import documents, rules, store, validate
-from registry.i18n import render
+from registry import cells, documents, rules, store, validate
 from registry.documents import case
-from registry.review import classify, report
 from registry.errors import InvalidRow
+from registry.i18n import render
+from registry.review import classify, report
 
 st.title(t("sister.title"))
 st.caption(t("sister.intro"))
@@ -107,7 +126,7 @@ def decisions(s: classify.Suggestion) -> None:
 
 
 def _empty(value: object) -> bool:
-    return value is None or value == "" or (isinstance(value, float) and value != value)
+    return cells.blank(value)
 
 
 def financing(s: classify.Suggestion) -> None:

@@ -13,7 +13,7 @@ from typing import Any, Iterator
 
 import pandas as pd
 
-from . import i18n, privacy, vocab
+from . import cells, i18n, privacy, vocab
 from .i18n import Message
 from .schema import DATA_TABLES, TABLES
 
@@ -112,7 +112,7 @@ _TRACKING = {"version", "updated_at", "updated_by", "created_at"}
 
 
 def _blank(value: Any) -> bool:
-    return value is None or value == "" or (isinstance(value, float) and value != value)
+    return cells.blank(value)
 
 
 def _rows(value: Any) -> dict[str, Any]:
@@ -122,7 +122,9 @@ def _rows(value: Any) -> dict[str, Any]:
 
 def _references(conn: sqlite3.Connection, entries: list[tuple[str, dict[str, Any]]], lang: str) -> dict[str, dict[Any, str]]:
     """Return ``{referenced table: {id: label}}`` for every reference the rows in ``entries`` hold, one query per table."""
-    from . import forms  # local: forms imports editing, which imports the ingest package that imports this module's users
+    from . import (
+        forms,  # local: forms imports editing, which imports the ingest package that imports this module's users
+    )
 
     wanted: dict[str, set[Any]] = {}
     for table, row in entries:

@@ -324,7 +324,7 @@ def _copy_into(src: sqlite3.Connection, live: sqlite3.Connection, while_locked: 
     # must leave pages over, or it would already have committed: a registry has dozens.
     pages = src.execute("PRAGMA page_count").fetchone()[0]
     step = max(1, min(64, pages - 1))
-    done = []
+    done: list[bool] = []
 
     def progress(status: int, remaining: int, total: int) -> None:
         if not done:

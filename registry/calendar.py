@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping, TypeGuard
 
 from . import dates, freshness, settings
 from .graph import Snapshot
@@ -155,7 +155,7 @@ def resolve_home(conn: sqlite3.Connection, requested: str | None = None) -> str 
     """
     import networkx as nx
 
-    g = nx.MultiDiGraph()
+    g: nx.MultiDiGraph = nx.MultiDiGraph()
     g.add_nodes_from((m, {"kind": "municipality"}) for m in settings.municipalities(conn))
     if requested is not None and requested not in g:
         row = conn.execute("SELECT kind FROM entities WHERE id = ?", (requested,)).fetchone()
@@ -192,7 +192,7 @@ def _names(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, tuple[str,
     return {r["id"]: (r["name"] or r["id"], r["name_en"] or r["name"] or r["id"]) for r in rows}
 
 
-def _valid(text: str | None) -> bool:
+def _valid(text: str | None) -> TypeGuard[str]:
     return bool(text) and dates.is_partial_date(text)  # type: ignore[arg-type]
 
 

@@ -13,10 +13,10 @@ __all__ = ["COMMANDS", "DB", "AS_OF", "HOME", "as_of_date", "command", "arg", "d
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {}
 
 
-def command(name: str, help: str):  # type: ignore[no-untyped-def]
+def command(name: str, help: str):
     """Register a command; the decorated function runs it and returns the exit status."""
 
-    def wrap(run: Callable[[argparse.Namespace], int]):  # type: ignore[no-untyped-def]
+    def wrap(run: Callable[[argparse.Namespace], int]):
         def add(p: argparse.ArgumentParser) -> None:
             for args, kwargs in getattr(run, "arguments", []):
                 p.add_argument(*args, **kwargs)
@@ -27,10 +27,10 @@ def command(name: str, help: str):  # type: ignore[no-untyped-def]
     return wrap
 
 
-def arg(*args, **kwargs):  # type: ignore[no-untyped-def]
+def arg(*args, **kwargs):
     """Declare one argument of a command (apply below ``@command``)."""
 
-    def wrap(fn):  # type: ignore[no-untyped-def]
+    def wrap(fn):
         fn.arguments = [(args, kwargs)] + getattr(fn, "arguments", [])
         return fn
 

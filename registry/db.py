@@ -81,7 +81,7 @@ def open_existing(path: str | os.PathLike[str] | None = None) -> sqlite3.Connect
     return connect(target)
 
 
-def _retry(fn, attempts: int = 5):  # type: ignore[no-untyped-def]
+def _retry(fn, attempts: int = 5):
     # Switching to WAL and migrating need a moment of exclusive access; when many
     # processes open a fresh file at once, SQLite can report busy without waiting.
     for i in range(attempts):

@@ -11,7 +11,7 @@ from typing import Any, Iterable, Mapping
 
 import pandas as pd
 
-from . import i18n, vocab
+from . import cells, i18n, vocab
 from .ingest import slugify
 from .schema import TABLES, Column
 
@@ -106,7 +106,7 @@ def filter_ties(
 
 
 def _norm(value: Any) -> Any:
-    if value is None or (isinstance(value, float) and value != value):
+    if cells.missing(value):
         return None
     if isinstance(value, str):
         value = value.strip()

@@ -117,7 +117,7 @@ def erase(conn: sqlite3.Connection, contact_id: str, *, actor: str, also: Iterab
     return replace(report, secure_delete=secure, **_compact(conn))
 
 
-def _compact(conn: sqlite3.Connection) -> dict[str, bool]:
+def _compact(conn: sqlite3.Connection) -> dict[str, Any]:
     # The old text can sit in the write-ahead log and, without secure_delete, in free pages: copy
     # the log into the file, rebuild the file, and empty the log. A reader on an old snapshot keeps
     # the log from being emptied; wait a little for it, then say so.
@@ -155,7 +155,7 @@ def _erase(conn: sqlite3.Connection, contact_id: str, actor: str, also: tuple[st
         pattern = person.pattern()
         counts, digests, touched = _redact_data(conn, person, pattern, key)
         if person.name:
-            digests[digest(person.name, key)] = digest(person.scrub(person.name, pattern), key)  # type: ignore[index]
+            digests[digest(person.name, key)] = digest(person.scrub(person.name, pattern), key)
         rekeyed = _rekey(conn, person, touched)
         new_id = rekeyed.get("contacts", {}).get(contact_id, contact_id)
         log = _redact_log(conn, person, pattern, digests, contact_id, rekeyed)
@@ -165,7 +165,8 @@ def _erase(conn: sqlite3.Connection, contact_id: str, actor: str, also: tuple[st
         touched.add(("contacts", new_id))
         for table, rid in sorted(touched):
             store.touch(conn, table, rid, actor=actor)
-        unmatched = tuple(places(conn, person.single_word())) if person.single_word() else ()
+        word = person.single_word()
+        unmatched = tuple(places(conn, word)) if word else ()
         done = {"rows_redacted": sum(counts.values()), "audit_entries_redacted": len(log),
                 "ids_rekeyed": sum(len(m) for m in rekeyed.values()), "rows_versioned": len(touched),
                 "columns_cleared": len(held)}
@@ -208,7 +209,7 @@ def _redact_data(
             if not new:
                 continue
             for c in new.keys() & personal:
-                digests[digest(old[c], key)] = digest(new[c], key)  # type: ignore[index]
+                digests[digest(old[c], key)] = digest(new[c], key)
             # Not through store: the log is rewritten to match below, then store.touch versions the row.
             conn.execute(f"UPDATE [{table}] SET {', '.join(f'[{c}] = ?' for c in new)} WHERE [{pk}] = ?",
                          [*new.values(), rid])

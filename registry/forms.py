@@ -12,7 +12,7 @@ from typing import Any, Mapping
 
 import pandas as pd
 
-from . import i18n, vocab
+from . import cells, i18n, vocab
 from .editing import TRACKING, suggest_id
 from .schema import DATA_TABLES, TABLES, Table
 
@@ -150,7 +150,7 @@ def filter_rows(frame: pd.DataFrame, text: str = "") -> pd.DataFrame:
 
 
 def _empty(value: Any) -> bool:
-    return value is None or value == "" or (isinstance(value, float) and value != value)
+    return cells.blank(value)
 
 
 def _shown(t: Table, name: str, value: Any, labels: Mapping[str, Mapping[Any, str]], lang: str) -> str:
@@ -216,7 +216,7 @@ def reference_labels(
     cols = LABEL_COLUMNS.get(table, ())
     rows = _by_ids(conn, f"SELECT {', '.join(f'[{c}]' for c in (t.pk, *cols))} FROM [{t.name}]", ids)
     found = [dict(zip((t.pk, *cols), r)) for r in rows]
-    refs = {c: t.column(c).references for c in cols if t.column(c).references}
+    refs = {c: ref for c in cols if (ref := t.column(c).references)}
     labels = {
         ref: reference_labels(conn, ref, lang, tuple({r[c] for r in found if r[c] is not None}))
         for c, ref in refs.items()

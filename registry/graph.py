@@ -137,6 +137,12 @@ def _text_span(text: str) -> tuple[date, date] | None:
     return dates.earliest(text), dates.latest(text)
 
 
+def _storage(g: nx.MultiDiGraph) -> tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any]]:
+    """Return the node, successor and predecessor dicts a MultiDiGraph keeps its structure in."""
+    # networkx keeps these private; bulk builds fill them directly (see build_graph).
+    return g._node, g._succ, g._pred  # type: ignore[attr-defined]
+
+
 def build_graph(conn: sqlite3.Connection, flt: GraphFilter | None = None) -> nx.MultiDiGraph:
     """Return the registry as a MultiDiGraph: entities as nodes, ties as edges keyed by tie id.
 
@@ -151,19 +157,19 @@ def build_graph(conn: sqlite3.Connection, flt: GraphFilter | None = None) -> nx.
     """
     flt = flt or GraphFilter()
     everything = flt == GraphFilter()
-    g = nx.MultiDiGraph()
+    g: nx.MultiDiGraph = nx.MultiDiGraph()
     # The collector finds nothing to free while we only add; pausing it halves a bulk build.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         # Equal values (kinds, statuses, dates, sources, the ids a tie points to) share one
         # string object instead of one per cell: a 100k-entity graph holds about 40% less.
-        share = {}.setdefault
+        share = dict[Any, Any]().setdefault
         undated = 0
         # Filled directly: networkx's add_edges_from copies each attribute dict and builds
         # three views per edge, which made up most of a 300k-tie build. The structure is
         # the one add_edges_from makes (tests/test_graph.py compares the two).
-        node, succ, pred = g._node, g._succ, g._pred
+        node, succ, pred = _storage(g)
         for row in conn.execute(f"SELECT {', '.join(_ENTITY_COLS)} FROM entities"):
             attrs = _new_node_attrs()
             attrs.update([(k, share(v, v)) for k, v in zip(_ENTITY_COLS[1:], row[1:]) if v is not None])
@@ -246,7 +252,7 @@ def _finish(g: nx.MultiDiGraph, flt: GraphFilter, undated: int) -> None:
     if flt.skip_undated and flt.as_of is not None:
         g.graph["undated_left_out"] = undated
     if flt.hide_isolated:
-        node, succ, pred = g._node, g._succ, g._pred
+        node, succ, pred = _storage(g)
         for n in [n for n in node if not succ[n] and not pred[n]]:
             del node[n], succ[n], pred[n]
     nx._clear_cache(g)
@@ -269,21 +275,21 @@ def filter_graph(g: nx.MultiDiGraph, flt: GraphFilter | None = None) -> nx.Multi
     flt = flt or GraphFilter()
     if flt == GraphFilter():
         return g
-    h = nx.MultiDiGraph()
+    h: nx.MultiDiGraph = nx.MultiDiGraph()
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         # Filled directly, as in build_graph (add_nodes_from/add_edges_from copied every
         # attribute dict: 4 s of an app filter change at 100k entities), in the order
         # g.edges() gives, so the result is the graph they would build.
-        node, succ, pred = h._node, h._succ, h._pred
+        node, succ, pred = _storage(h)
         undated = 0
         for n, a in g.nodes(data=True):
             if _keep_node(a, flt):
                 node[n] = a
                 succ[n] = {}
                 pred[n] = {}
-        for u, nbrs in g._adj.items():
+        for u, nbrs in _storage(g)[1].items():
             if u not in node:
                 continue
             out = succ[u]
@@ -379,7 +385,7 @@ def snapshot(conn: sqlite3.Connection) -> Snapshot:
 
 def to_simple_graph(g: nx.MultiDiGraph) -> nx.Graph:
     """Return an undirected simple Graph of ``g``; edge attribute ``ties`` lists the tie ids."""
-    h = nx.Graph()
+    h: nx.Graph = nx.Graph()
     h.add_nodes_from(g.nodes(data=True))
     for u, v, k in g.edges(keys=True):
         if h.has_edge(u, v):

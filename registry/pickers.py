@@ -43,6 +43,6 @@ def country_names(g: nx.MultiDiGraph, lang: str) -> tuple[list[str], dict[str, s
     >>> country_names(g, "en")[0], country_names(g, "nb")[0]
     (['AT', 'SE'], ['SE', 'AT'])
     """
-    codes = {a.get("country_code") for _, a in g.nodes(data=True)} - {None, ""}
+    codes = {cc for _, a in g.nodes(data=True) if (cc := a.get("country_code"))}
     names = {cc: i18n.country_name(cc, lang) for cc in codes}
     return sorted(names, key=lambda cc: names[cc]), names

@@ -16,7 +16,7 @@ import sqlite3
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, overload
 
 from .errors import RegistryError
 from .schema import TABLES, personal_columns
@@ -138,6 +138,10 @@ def adopt_key(conn: sqlite3.Connection) -> None:
                  (digest(_KEY_CHECK, key),))
 
 
+@overload
+def digest(value: None, salt: str) -> None: ...
+@overload
+def digest(value: str | int | float, salt: str) -> str: ...
 def digest(value: Any, salt: str) -> str | None:
     """Return ``"sha256:"`` and the first 16 hex digits of HMAC-SHA256(salt, value), or None for None.
 
@@ -407,7 +411,7 @@ def _hit(value: str, whole_name: bool, guards: Mapping[str, tuple[str, int]], le
         d = _digits(m)
         candidates += [(d[i:i + 8], "phone") for i in range(max(len(d) - 7, 0))]
     for text, kind in candidates:
-        hit = guards.get(digest(text, key))  # type: ignore[arg-type]
+        hit = guards.get(digest(text, key))
         if hit is not None and hit[0] == kind:
             return hit[1]
     return None

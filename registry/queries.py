@@ -58,7 +58,7 @@ def sister_city_ties(conn: sqlite3.Connection) -> pd.DataFrame:
 
 def history(conn: sqlite3.Connection, table: str | None = None, row_id: str | None = None, limit: int = 200) -> pd.DataFrame:
     """Return audit rows, newest first, optionally for one table and row."""
-    sql, params = "SELECT * FROM audit", []
+    sql, params = "SELECT * FROM audit", list[Any]()
     where = []
     if table:
         where.append("table_name = ?")

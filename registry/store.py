@@ -322,7 +322,7 @@ def apply_rows(
     return counts
 
 
-def _insert_many(conn, t, cols, rows, at, actor, audits, generated=False):  # type: ignore[no-untyped-def]
+def _insert_many(conn, t, cols, rows, at, actor, audits, generated=False):
     if not rows:
         return
     sql = f"INSERT INTO [{t.name}] ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})"

@@ -211,7 +211,7 @@ def _meant(seq: str) -> str:
 _NAMES = {0x07: "BEL", 0x08: "BS", 0x0B: "vertical tab", 0x0C: "form feed", 0x1B: "ESC", 0x7F: "DEL", 0x85: "NEL"}
 
 
-def _check_values(t: Table, out: dict[str, Any], vocabularies: Vocabularies, bad) -> None:  # type: ignore[no-untyped-def]
+def _check_values(t: Table, out: dict[str, Any], vocabularies: Vocabularies, bad) -> None:
     for name, directed, vocabulary, multi, is_date in _plan(t).checks:
         value = out.get(name)
         if value is None:

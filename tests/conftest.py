@@ -1,10 +1,20 @@
-"""Shared fixtures: a fresh registry file per test, empty or seeded from data/."""
+"""Shared fixtures: a fresh registry file per test, empty or seeded from data/, and the app's own file."""
 
 from __future__ import annotations
 
 import pytest
 
 from registry import connect, load_seed
+
+
+@pytest.fixture
+def registry_db(tmp_path, monkeypatch):
+    """The app's registry file (``REGISTRY_DB``), fresh per test, with no sign-in set from the environment."""
+    path = tmp_path / "app.db"
+    monkeypatch.setenv("REGISTRY_DB", str(path))
+    for name in ("REGISTRY_AUTH", "REGISTRY_EDITOR", "REGISTRY_EDITORS"):
+        monkeypatch.delenv(name, raising=False)
+    return path
 
 
 @pytest.fixture

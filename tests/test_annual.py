@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from tests import apps
 from registry import connect
 from registry.annual import annual_report, build_report
 from registry.annual.facts import in_year
@@ -218,7 +219,6 @@ def test_the_cli_writes_each_format(plan, tmp_path):
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_the_page_shows_the_report_and_offers_three_downloads(tmp_path, monkeypatch, lang):
-    from pathlib import Path
 
     from streamlit.testing.v1 import AppTest
 
@@ -229,7 +229,7 @@ def test_the_page_shows_the_report_and_offers_three_downloads(tmp_path, monkeypa
     load_seed(conn)
     conn.close()
     monkeypatch.setenv("REGISTRY_DB", str(path))
-    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=60)
+    at = AppTest.from_file(apps.APP, default_timeout=60)
     at.session_state["lang"] = lang
     at.run()
     at.switch_page("app_pages/annual_report.py").run()

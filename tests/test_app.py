@@ -19,18 +19,11 @@ import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
+from tests import apps
 from registry import connect, queries, view
 from registry.graph import GraphFilter, build_graph
 
-ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["overview", "network", "map", "sister_cities", "gaps", "strategy", "annual_report", "registry_browser", "import_export"]
-
-
-@pytest.fixture
-def registry_db(tmp_path, monkeypatch):
-    path = tmp_path / "app.db"
-    monkeypatch.setenv("REGISTRY_DB", str(path))
-    return path
+from tests.apps import PAGES, ROOT, start  # noqa: F401
 
 
 @pytest.fixture
@@ -46,15 +39,6 @@ def downloads(monkeypatch):
 
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
     return saved
-
-
-def start(lang: str = "nb", editor: str | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.session_state["lang"] = lang
-    if editor:
-        # Local single-user mode (registry.auth): the configured editor, recorded as 'app:<name>'.
-        at.secrets["registry"] = {"auth": "local", "editor": editor}
-    return at.run()
 
 
 def content(at: AppTest, saved: dict[str, bytes], key: str) -> bytes:
@@ -471,7 +455,7 @@ def test_network_filters_and_language_are_kept_in_the_address(registry_db):
     assert address(at) == {"lang": ["en"], "net_tie_kinds": ["sister_city"], "net_year": ["1990"]}
 
     # A new session opened at that address shows the same view.
-    shared = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    shared = AppTest.from_file(apps.APP, default_timeout=60)
     for key, value in at.query_params.items():
         shared.query_params[key] = value
     shared.run()
@@ -667,7 +651,7 @@ def test_hiding_isolated_entities_draws_only_tied_ones(registry_db):
 
 def test_an_entity_selected_in_the_address_shows_its_ties(registry_db):
     # A click in the drawing selects an entity (tests/test_browser.py); the selection is kept in the address.
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = AppTest.from_file(apps.APP, default_timeout=60)
     at.query_params["lang"] = "en"
     at.query_params["net_sel"] = "graz"
     at.run()
@@ -899,7 +883,7 @@ def test_a_damaged_registry_gets_a_message_not_a_traceback(registry_db, lang):
     load_seed(connect(registry_db))  # seeded here: the app has cached nothing of this file
     _damage(registry_db)
     for page in ("overview", "network", "registry_browser"):
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        at = AppTest.from_file(apps.APP, default_timeout=60)
         at.session_state["lang"] = lang
         at.switch_page(f"app_pages/{page}.py").run()
         assert not at.exception, page

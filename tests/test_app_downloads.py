@@ -15,7 +15,8 @@ import pytest
 
 from registry import connect, i18n, mapview
 from registry.graph import GraphFilter, build_graph
-from tests.test_app import PAGES, content, downloads, registry_db, start  # noqa: F401 - fixtures
+from tests.apps import PAGES, start
+from tests.test_app import content, downloads  # noqa: F401 - a fixture
 
 #: Every CSV download made from a page's table (csv_button), by page. The Registry's and the Import
 #: page's files are the registry's own CSV format, which import reads: their headers stay codes.

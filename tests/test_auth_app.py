@@ -13,6 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from registry import connect
+from tests import apps
 
 ROOT = Path(__file__).resolve().parent.parent
 KARI = {"is_logged_in": True, "email": "kari@trondheim.kommune.no", "name": "Kari Nordmann"}
@@ -21,23 +22,8 @@ AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret":
         "client_secret": "y", "server_metadata_url": "https://login.example.org/.well-known/openid-configuration"}
 
 
-@pytest.fixture
-def registry_db(tmp_path, monkeypatch):
-    path = tmp_path / "app.db"
-    monkeypatch.setenv("REGISTRY_DB", str(path))
-    for name in ("REGISTRY_AUTH", "REGISTRY_EDITOR", "REGISTRY_EDITORS"):
-        monkeypatch.delenv(name, raising=False)
-    return path
-
-
 def start(user: dict | None = None, secrets: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.session_state["lang"] = "en"
-    if user is not None:
-        at.user = user
-    if secrets:
-        at.secrets.update(secrets)
-    return at.run()
+    return apps.start("en", user=user, secrets=secrets)
 
 
 def open_graz(at: AppTest) -> AppTest:

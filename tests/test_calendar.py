@@ -17,6 +17,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
+from tests import apps
 from registry import calendar, calendar_formats, connect, load_seed, store
 from registry.errors import NotAHome
 
@@ -344,7 +345,7 @@ def test_overview_panel_lists_what_is_due_with_downloads(tmp_path, monkeypatch, 
     store.update(c, "contacts", "consul-denmark", {"retain_until": "2025-12-31"}, actor="test")
     c.close()
     monkeypatch.setenv("REGISTRY_DB", str(path))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = AppTest.from_file(apps.APP, default_timeout=60)
     at.session_state["lang"] = lang
     at.run()
     assert not at.exception

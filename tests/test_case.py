@@ -17,6 +17,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from tests import apps
 from registry import store
 from registry.cli import main
 from registry.documents import Paragraph, Quote, case, texts
@@ -374,7 +375,7 @@ def test_sister_cities_page_offers_the_case(tmp_path, monkeypatch, lang, label):
     from streamlit.testing.v1 import AppTest
 
     monkeypatch.setenv("REGISTRY_DB", str(tmp_path / "app.db"))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = AppTest.from_file(apps.APP, default_timeout=60)
     at.session_state["lang"] = lang
     at.run()
     at.switch_page("app_pages/sister_cities.py").run()

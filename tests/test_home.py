@@ -22,6 +22,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests import apps
 from registry import analysis, cli, connect, i18n, import_files, import_texts, seed, settings, store
 from registry.errors import ImportFailed, InvalidRow, NoHome, NotAHome
 from registry.graph import Snapshot, snapshot
@@ -382,7 +383,7 @@ def test_cli_settings_lists_and_sets(bergen_db, capsys, monkeypatch):
 
 def _app(db: Path, monkeypatch, lang: str = "en") -> AppTest:
     monkeypatch.setenv("REGISTRY_DB", str(db))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = AppTest.from_file(apps.APP, default_timeout=60)
     at.session_state["lang"] = lang
     return at.run()
 

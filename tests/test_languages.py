@@ -27,9 +27,10 @@ from streamlit.testing.v1 import AppTest
 from registry import connect, i18n
 from registry.i18n import messages
 from registry.schema import DATA_TABLES
+from tests import apps
+from tests.apps import PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["overview", "network", "map", "sister_cities", "gaps", "strategy", "annual_report", "registry_browser", "import_export"]
 
 #: Common English words of the app's UI that are not also Norwegian words ('for', 'to', 'by', 'all',
 #: 'problem', 'status', 'start', 'data' and 'type' are both, so they are not listed).
@@ -64,18 +65,8 @@ URL = re.compile(r"<?https?://[^\s>]+>?")
 CODE = re.compile(r"\b[a-z0-9_]+\.(?:csv|zip|graphml|gexf)\b|«[a-z0-9_]+»|'[a-z0-9_]+'")
 
 
-@pytest.fixture
-def registry_db(tmp_path, monkeypatch):
-    path = tmp_path / "app.db"
-    monkeypatch.setenv("REGISTRY_DB", str(path))
-    return path
-
-
 def start(lang: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.session_state["lang"] = lang
-    at.secrets["registry"] = {"auth": "local", "editor": "Kari"}
-    return at.run()
+    return apps.start(lang, "Kari")
 
 
 def data_texts(path: Path, lang: str | None) -> list[str]:

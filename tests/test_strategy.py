@@ -4,6 +4,7 @@ from dataclasses import replace
 
 import pandas as pd
 
+from tests import apps
 from registry.review.strategy import (
     COUNCIL, STRATEGY_COLUMNS, indicator_status, planned_points, strategy_items, strategy_view, unserved_points,
 )
@@ -244,7 +245,6 @@ def test_the_text_lists_each_points_indicators_with_latest_value_and_target():
 def test_the_page_shows_states_items_and_indicators(tmp_path, monkeypatch):
     # The seed plus a planned action on 4c and an indicator on 1g measured in 2024 (13 against a target of 20);
     # the seed itself serves neither point.
-    from pathlib import Path
 
     from streamlit.testing.v1 import AppTest
 
@@ -262,7 +262,7 @@ def test_the_page_shows_states_items_and_indicators(tmp_path, monkeypatch):
     ], actor="test")
     conn.close()
     monkeypatch.setenv("REGISTRY_DB", str(path))
-    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=60)
+    at = AppTest.from_file(apps.APP, default_timeout=60)
     at.session_state["lang"] = "en"
     at.run()
     at.switch_page("app_pages/strategy.py").run()

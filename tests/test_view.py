@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import json
 import re
-import time
 
 import networkx as nx
 import pytest
@@ -105,13 +104,12 @@ def test_layout_is_deterministic_and_spread():
 
 
 @pytest.mark.slow
-def test_large_layout_is_fast_enough():
-    # The sampled layout at the drawing limit; networkx's sparse layout takes ~13 s here.
+def test_large_layout_places_every_node_apart():
+    # The sampled layout at the drawing limit (its time is the benchmark's view stage, not a test's).
     g = nx.barabasi_albert_graph(view.MAX_DRAWN_NODES, 2, seed=1)
-    started = time.perf_counter()
     pos = view.layout(g)
-    assert time.perf_counter() - started < 10
-    assert len(pos) == view.MAX_DRAWN_NODES
+    assert set(pos) == set(g)
+    assert len(set(pos.values())) == view.MAX_DRAWN_NODES
 
 
 def test_aggregation_merges_by_country_and_keeps_the_municipality():

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from ..documents import FORMATS as _SUFFIXES, MIME_TYPES as _MIME_TYPES
+from ..documents import FORMATS as _SUFFIXES
+from ..documents import MIME_TYPES as _MIME_TYPES
 from .facts import AnnualReport, annual_report
 from .report import annual_document, build_report, report_bytes, report_filename
 

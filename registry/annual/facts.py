@@ -9,7 +9,8 @@ from typing import Any
 
 import pandas as pd
 
-from .. import dates, rules as R, vocab
+from .. import cells, dates, vocab
+from .. import rules as R
 from ..analysis.context import Context, prepare
 from ..graph import Snapshot
 from ..review import strategy
@@ -29,7 +30,7 @@ def in_year(value: Any, year: int) -> bool:
     >>> in_year("2024-05", 2024), in_year("2023", 2024), in_year(None, 2024)
     (True, False, False)
     """
-    if value is None or (isinstance(value, float) and value != value):
+    if cells.missing(value):
         return False
     text = str(value).strip()
     if not dates.is_partial_date(text):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any, Iterable
 
-from .. import i18n, vocab
+from .. import cells, i18n, vocab
 from ..documents import FORMATS, write
 from ..documents.model import Block, Chart, Document, Heading, Paragraph, Table
 from ..i18n import Message, render
@@ -26,7 +26,7 @@ def number(value: Any, lang: str) -> str:
     >>> number(1500000, "nb"), number(12.5, "en"), number(None, "en")
     ('1\\xa0500\\xa0000', '12.5', '–')
     """
-    if value is None or (isinstance(value, float) and value != value):
+    if cells.missing(value):
         return "–"
     v = float(value)
     text = f"{int(v):,}" if v.is_integer() else f"{v:,.2f}".rstrip("0").rstrip(".")
@@ -50,7 +50,7 @@ def _name(row: dict[str, Any], lang: str) -> str:
 
 
 def _cell(value: Any) -> str:
-    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
+    return cells.text(value)
 
 
 def _date(value: Any, lang: str) -> str:

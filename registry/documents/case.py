@@ -68,7 +68,7 @@ def _when(c: CityFacts, lang: str) -> str:
     return _r("casefact.since_value", lang, when=i18n.long_date(c.start, lang), certainty=note)
 
 
-def _activity_date(a, lang: str) -> str:  # type: ignore[no-untyped-def]
+def _activity_date(a, lang: str) -> str:
     if not a.start:
         return _t("case.undated", lang)
     text = i18n.long_date(a.start, lang)

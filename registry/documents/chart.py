@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import io
 from html import escape
-from typing import Any
+from typing import Any, TypeGuard
 
+from .. import cells
 from .model import Chart
 
 __all__ = ["number", "svg", "PngCharts"]
@@ -24,8 +25,8 @@ def number(value: float, lang: str) -> str:
     return text.replace(",", "\u00a0").replace(".", ",") if lang == "nb" else text
 
 
-def _known(v: Any) -> bool:
-    return v is not None and v == v  # NaN is not equal to itself
+def _known(v: Any) -> TypeGuard[float]:
+    return not cells.missing(v)
 
 
 def _ranges(chart: Chart) -> tuple[int, int, float, float]:

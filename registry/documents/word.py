@@ -94,7 +94,7 @@ def _runs(paragraph: DocxParagraph, runs: tuple[Inline, ...]) -> None:
             paragraph.add_run(_x(r))
 
 
-def _repeat_header(row) -> None:  # type: ignore[no-untyped-def]
+def _repeat_header(row) -> None:
     # w:tblHeader makes Word and LibreOffice repeat the row at the top of each page the table spans.
     props = row._tr.get_or_add_trPr()
     el = OxmlElement("w:tblHeader")
@@ -102,7 +102,7 @@ def _repeat_header(row) -> None:  # type: ignore[no-untyped-def]
     props.append(el)
 
 
-def _restart_numbering(doc, paragraphs: list[DocxParagraph]) -> None:  # type: ignore[no-untyped-def]
+def _restart_numbering(doc, paragraphs: list[DocxParagraph]) -> None:
     """Number ``paragraphs`` from 1: every 'List Number' paragraph shares one numbering, which would run on across lists."""
     if not paragraphs:
         return
@@ -120,7 +120,7 @@ def _restart_numbering(doc, paragraphs: list[DocxParagraph]) -> None:  # type: i
         own.get_or_add_numId().val = fresh.numId
 
 
-def _language(doc, lang: str) -> None:  # type: ignore[no-untyped-def]
+def _language(doc, lang: str) -> None:
     props = doc.styles.element.find(qn("w:docDefaults"))
     rpr = props.find(qn("w:rPrDefault")).find(qn("w:rPr")) if props is not None else None
     if rpr is None:
