@@ -22,7 +22,7 @@ from .editing import TRACKING
 from .errors import NotFound
 from .graph import tie_active
 
-__all__ = ["EntityProfile", "SECTIONS", "entity_profile", "readable", "as_of_date"]
+__all__ = ["SECTIONS", "EntityProfile", "as_of_date", "entity_profile", "readable"]
 
 #: The profile's tables in the order a page shows them.
 SECTIONS: tuple[str, ...] = ("ties", "activities", "agreements", "decisions", "actions", "plan_lines")
@@ -79,15 +79,19 @@ def _dated(frame: pd.DataFrame, column: str, as_of: date | None) -> pd.DataFrame
     def keep(v: Any) -> bool:
         if isinstance(v, str) and v and dates.is_partial_date(v):
             return dates.earliest(v) <= as_of
-        if isinstance(v, (int, float)) and v == v:  # a plan line's year
+        if isinstance(v, (int, float)) and not pd.isna(v):  # a plan line's year
             return int(v) <= as_of.year
         return True
 
     return frame[pd.Series([keep(v) for v in frame[column]], index=frame.index, dtype=bool)]
 
 
+def _missing(value: Any) -> bool:
+    return value is None or value == "" or (isinstance(value, float) and pd.isna(value))
+
+
 def _joined(values: Any) -> str:
-    return ";".join(dict.fromkeys(str(v) for v in values if v is not None and v == v and v != ""))
+    return ";".join(dict.fromkeys(str(v) for v in values if not _missing(v)))
 
 
 def _grouped(frame: pd.DataFrame, key: str, joined: tuple[str, ...]) -> pd.DataFrame:
@@ -237,14 +241,14 @@ def _vocabulary(section: str, column: str) -> str | None:
 def _name(name: Any, name_en: Any, lang: str) -> str:
     if lang == "en" and isinstance(name_en, str) and name_en:
         return name_en
-    return "" if name is None or name != name else str(name)
+    return "" if _missing(name) else str(name)
 
 
 def _title(title: Any, title_nb: Any, lang: str) -> str:
     # The Norwegian title on a Norwegian page where there is one; the source's own title otherwise.
     if lang == "nb" and isinstance(title_nb, str) and title_nb:
         return title_nb
-    return "" if title is None or title != title else str(title)
+    return "" if _missing(title) else str(title)
 
 
 def readable(profile: EntityProfile, section: str, lang: str) -> pd.DataFrame:

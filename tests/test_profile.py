@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from registry import connect, load_seed, store
+from registry import load_seed, store
 from registry.errors import NotFound
 from registry.profile import SECTIONS, as_of_date, entity_profile, readable
 
