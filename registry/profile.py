@@ -22,7 +22,7 @@ from .editing import TRACKING
 from .errors import NotFound
 from .graph import tie_active
 
-__all__ = ["SECTIONS", "EntityProfile", "as_of_date", "entity_profile", "readable"]
+__all__ = ["SECTIONS", "EntityProfile", "as_of_date", "entity_count", "entity_profile", "readable"]
 
 #: The profile's tables in the order a page shows them.
 SECTIONS: tuple[str, ...] = ("ties", "activities", "agreements", "decisions", "actions", "plan_lines")
@@ -61,6 +61,11 @@ def as_of_date(as_of: date | str | int | None) -> date | None:
     if isinstance(as_of, str):
         return dates.latest(as_of)
     return as_of
+
+
+def entity_count(conn: sqlite3.Connection) -> int:
+    """Return how many entities the registry holds (the entity page lists them all up to the picker limit)."""
+    return int(conn.execute("SELECT count(*) FROM entities").fetchone()[0])
 
 
 def _frame(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> pd.DataFrame:
