@@ -56,7 +56,7 @@ def entity_link(entity_id: Any, name: Any, language: str | None = None) -> str |
     >>> entity_link("klaksvik", "Klaksvík & co", "nb")
     'entity?id=klaksvik&lang=nb#Klaksv%C3%ADk%20%26%20co'
     """
-    if entity_id is None or entity_id != entity_id or entity_id == "":
+    if not isinstance(entity_id, str) or not entity_id:  # no entity (None, NaN or '')
         return None
-    shown = "" if name is None or name != name else str(name)
+    shown = name if isinstance(name, str) else ""
     return f"{ENTITY_PAGE}?{urlencode({'id': str(entity_id), 'lang': language or lang()})}#{quote(shown or str(entity_id), safe='')}"
