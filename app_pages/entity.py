@@ -86,7 +86,7 @@ if found is not None:
     c1, c2, _ = st.columns([1, 1, 3])
     c1.page_link("app_pages/network.py", label=t("entity.in_network"), icon=":material/hub:", query_params={"net_focus": entity_id})
     c2.page_link("app_pages/registry_browser.py", label=t("entity.in_registry"), icon=":material/edit:",
-                 query_params={"reg_entity": entity_id})
+                 query_params={"tab": "entities", "reg_entity": entity_id})
 
     st.subheader(t("entity.facts"), anchor=False)
     lines = []
