@@ -29,10 +29,23 @@ FACTS = ("kind", "name", "name_en", "country_code", "founded", "dissolved", "suc
          "notes", "source")
 
 
+#: The page's own column headers (the others: registry.i18n.column_label), section titles and codes' texts.
+HEADERS = {
+    "other_name": "entity.col_other_name", "other_country": "entity.col_other_country", "roles": "entity.col_roles",
+    "start_certainty": "entity.col_start_certainty", "via": "entity.col_via", "plan_line_id": "entity.col_plan_line_id",
+    "tie_ids": "entity.col_tie_ids",
+}
+TITLES = {
+    "ties": "entity.section_ties", "activities": "entity.section_activities", "agreements": "entity.section_agreements",
+    "decisions": "entity.section_decisions", "actions": "entity.section_actions", "plan_lines": "entity.section_plan_lines",
+}
+DIRECTIONS = {"out": "entity.dir_out", "in": "entity.dir_in"}
+VIA = {"tie": "entity.via_tie", "activity": "entity.via_activity", "action": "entity.via_action", "funder": "entity.via_funder"}
+
+
 def header(code: str) -> str:
     """Return the header of column ``code`` in the page's language: the page's own text, else the app's column label."""
-    key = f"entity.col.{code}"
-    return t(key) if key in i18n.STRINGS else i18n.column_label(code, lang())
+    return t(HEADERS[code]) if code in HEADERS else i18n.column_label(code, lang())
 
 
 st.title(t("entity.title"))
@@ -109,15 +122,15 @@ if found is not None:
 
     for section in profile.SECTIONS:
         frame = profile.readable(found, section, lang())
-        st.subheader(t(f"entity.section.{section}", n=len(frame)), anchor=False)
+        st.subheader(t(TITLES[section], n=len(frame)), anchor=False)
         if frame.empty:
             st.caption(t("entity.none"))
             continue
         table = frame[SHOWN[section]].copy()
         if "direction" in table:
-            table["direction"] = [t(f"entity.dir.{d}") for d in table["direction"]]
+            table["direction"] = [t(DIRECTIONS[d]) for d in table["direction"]]
         if "via" in table:
-            table["via"] = [t(f"entity.via.{v}") for v in table["via"]]
+            table["via"] = [t(VIA[v]) for v in table["via"]]
         if "other_country" in table:
             table["other_country"] = [country(cc) for cc in table["other_country"]]
         config = {}
