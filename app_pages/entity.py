@@ -24,8 +24,9 @@ SHOWN: dict[str, list[str]] = {
     "plan_lines": ["year", "kind", "amount", "currency", "via", "purpose", "funder", "tie_id", "activity_id", "action_id",
                    "plan_line_id", "source"],
 }
-#: The facts shown about the entity, in order.
-FACTS = ("kind", "name", "name_en", "country_code", "founded", "dissolved", "successor_id", "url", "wikidata_id", "lat", "lon",
+#: The facts shown about the entity, in order. Its name is the heading, in the page's language (the Registry
+#: page shows both names).
+FACTS = ("kind", "country_code", "founded", "dissolved", "successor_id", "url", "wikidata_id", "lat", "lon",
          "notes", "source")
 
 

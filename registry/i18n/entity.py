@@ -9,9 +9,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "entity.title": ("Aktør eller sted", "Entity"),
     "entity.intro": (
         "Alt registeret har om én aktør eller ett sted: fakta, forbindelser begge veier, aktiviteter, avtaler, "
-        "vedtak og budsjettlinjer. Adressen (…/entity?id=…) kan deles.",
+        "vedtak og budsjettlinjer. Sidens adresse kan deles.",
         "Everything the registry holds on one entity: its facts, ties both ways, activities, agreements, decisions "
-        "and budget lines. The address (…/entity?id=…) can be shared.",
+        "and budget lines. The page's address can be shared.",
     ),
     "entity.pick": ("Velg aktør eller sted", "Choose an entity"),
     "entity.find": ("Finn etter navn", "Find by name"),
