@@ -118,7 +118,8 @@ if found is not None:
             shown = md_source(value)
         else:
             shown = md(value)
-        lines.append(f"- **{md(i18n.field_label(code, lang()))}**: {shown}")
+        field = t("col.country") if code == "country_code" else i18n.field_label(code, lang())
+        lines.append(f"- **{md(field)}**: {shown}")
     st.markdown("\n".join(lines))
 
     for section in profile.SECTIONS:
