@@ -96,7 +96,7 @@ except NotFound:
 if found is not None:
     e = found.entity
     name = e["name_en"] if lang() == "en" and e.get("name_en") else e["name"]
-    st.header(name, anchor=False)
+    st.header(md(name), anchor=False)  # a name is text: Markdown in it is shown, never applied
     c1, c2, _ = st.columns([1, 1, 3])
     c1.page_link("app_pages/network.py", label=t("entity.in_network"), icon=":material/hub:", query_params={"net_focus": entity_id})
     c2.page_link("app_pages/registry_browser.py", label=t("entity.in_registry"), icon=":material/edit:",

@@ -139,3 +139,14 @@ def test_a_chosen_kind_stays_chosen_when_a_search_changes_its_count_and_the_addr
         settle(page, "Registry")
         assert parse_qs(urlparse(page.url).query)["reg_kinds"] == ["city"]
         clean(watch, page)
+
+
+def test_a_hostile_name_is_shown_as_text_on_its_own_page(page, server):
+    watch = Watch(page, server.url)
+    with server.explained():
+        page.goto(f"{server.url}/entity?id=evil&lang=en")
+        settle(page, "Entity")
+        page.get_by_role("heading", name=EVIL).wait_for(timeout=10000)  # the name as written, as text
+        assert page.get_by_text(EVIL).count() >= 2  # the heading and the notes
+        assert not page.locator("img[src='x']").count()
+        clean(watch, page)
