@@ -45,6 +45,7 @@ try:
             page("app_pages/overview.py", "nav.overview", default=True),
             page("app_pages/network.py", "nav.network"),
             page("app_pages/map.py", "nav.map"),
+            page("app_pages/entity.py", "entity.nav", url_path="entity"),
         ],
         c.t("nav.review"): [
             page("app_pages/sister_cities.py", "nav.sister_cities"),

@@ -120,3 +120,41 @@ def csv_matches(table: str, text: str, filters: Any, total: int, file_name: str,
     data = (cached(browse.matches_csv, *args, personal=personal, lang=language) if total <= _common.MAX_PICKER_OPTIONS
             else deferred(lambda c, *a: browse.matches_csv(c, *a, personal=personal, lang=language), *args))
     download(t("common.download_csv"), data, file_name, "text/csv", key)
+
+
+def keep_codes(key: str) -> list[Any]:
+    """Before the filter ``key`` is drawn, hand it its chosen codes again; return them (empty when none).
+
+    Its option texts carry counts that change with the other filters, and the browser sends
+    back the texts of the chosen options: a count that changed since would no longer match
+    and drop the choice. Read before the widget is drawn, the state holds the codes.
+    """
+    if key not in st.session_state:
+        return []
+    chosen = list(st.session_state[key] or [])
+    st.session_state[key] = chosen
+    return chosen
+
+
+def counted(table: str, facet: str, options: list[Any], show: Callable[[Any], str], text: str, filters: Any) -> Callable[[Any], str]:
+    """Return a filter's format_func: each option's label with how many rows it finds under the other filters."""
+    counts = cached(browse.facet_counts, table, facet, text.strip(), filters, lang=lang())
+    return _common.formatter(options, lambda o: t("facet.count", label=show(o), n=counts.get(o, 0)))
+
+
+def row_from_url(key: str, table: str) -> None:
+    """On a first view, choose the row ``?key=<id>`` of the address names in the picker ``key``, if ``table`` has it."""
+    if key in st.session_state or key not in st.query_params:
+        return
+    wanted: Any = st.query_params.get(key)
+    if TABLES[table].column(TABLES[table].pk).type == "INTEGER":
+        wanted = int(wanted) if str(wanted).isdigit() else None
+    if wanted is not None and ref_labels(table, [wanted]):
+        st.session_state[key] = wanted
+
+
+def tab_from_url(codes: Any) -> None:
+    """On a first view of the page, open the tab ``?tab=<code>`` of the address names (one of ``codes``)."""
+    code = st.query_params.get("tab")
+    if "reg_tab" not in st.session_state and code in codes:
+        st.session_state["reg_tab_code"] = code

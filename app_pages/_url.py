@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any, Iterable
+from urllib.parse import quote, urlencode
 
 import streamlit as st
 
@@ -36,3 +37,26 @@ def keep_in_url(values: dict[str, Any]) -> None:
             continue
         params[key] = [str(v) for v in value] if isinstance(value, (list, tuple)) else ("1" if value is True else str(value))
     st.query_params.from_dict(params)
+
+
+#: The entity page's address, relative to the app's (so it works under any base path).
+ENTITY_PAGE = "entity"
+
+#: A link column's display_text: the name carried (percent-encoded) in the address's fragment, which
+#: Streamlit decodes for display; the fragment never reaches the server.
+LINK_NAME = r"#(.*)$"
+
+
+def entity_link(entity_id: Any, name: Any, language: str | None = None) -> str | None:
+    """Return the address of ``entity_id``'s page with its ``name`` in the fragment (None for no entity).
+
+    Shown by a link column whose ``display_text`` is :data:`LINK_NAME`; the page opens in the
+    language ``language`` (the session's when None).
+
+    >>> entity_link("klaksvik", "Klaksvík & co", "nb")
+    'entity?id=klaksvik&lang=nb#Klaksv%C3%ADk%20%26%20co'
+    """
+    if not isinstance(entity_id, str) or not entity_id:  # no entity (None, NaN or '')
+        return None
+    shown = name if isinstance(name, str) else ""
+    return f"{ENTITY_PAGE}?{urlencode({'id': str(entity_id), 'lang': language or lang()})}#{quote(shown or str(entity_id), safe='')}"

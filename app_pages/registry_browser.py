@@ -5,12 +5,14 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._common import (
-    MAX_PICKER_OPTIONS, blank, cached, conn, country, csv_button, current_actor, formatter, label, lang,
+    MAX_PICKER_OPTIONS, blank, cached, conn, country, csv_button, current_actor, formatter, from_url, keep_in_url, label, lang,
     require_editor, t,
 )
 from app_pages._registry_browse import (
-    csv_matches, entity_label, keep_choice, matches, page_buttons, pick_rows, ref_labels, refs_in, with_choice,
+    counted, csv_matches, entity_label, keep_choice, keep_codes, matches, page_buttons, pick_rows, ref_labels, refs_in,
+    row_from_url, tab_from_url, with_choice,
 )
+from app_pages._url import LINK_NAME, entity_link
 from app_pages._registry_forms import VOCAB, child_section, edit_form, remove_button, title, version_line
 from registry import audit, browse, forms, i18n, settings, store
 from registry.schema import DATA_TABLES, TABLES, personal_columns
@@ -23,12 +25,17 @@ if flash:
     st.success(flash, icon=":material/check_circle:")
 
 
+#: What the address keeps of the page (codes, never labels): filled as the tabs are drawn, written at the end.
+shared: dict[str, object] = {}
+
+
 def table_tab(table: str) -> None:
     """Browse, search, add and edit the rows of one table, declared in registry.schema, with the rows that belong to each."""
     pk = TABLES[table].pk
     editor = bool(current_actor())
     if personal_columns(table) and not editor:
         st.caption(t("registry.personal_hidden"))
+    from_url(f"reg_{table}_search")
     text = st.text_input(t("common.search"), key=f"reg_{table}_search", placeholder=t("registry.search_rows"))
     found, total, offset = matches(f"reg_{table}_page", table, text, (), personal=editor)
     refs = refs_in(table, found)
@@ -40,6 +47,7 @@ def table_tab(table: str) -> None:
     listed = pick_rows(table, text, (), found, total, personal=editor)
     listed_refs = refs if listed is found else refs_in(table, listed)
     names = {r[pk]: forms.row_label(table, r, listed_refs, lang()) for r in listed.to_dict("records")}
+    row_from_url(f"reg_{table}_row", table)
     ids = with_choice(f"reg_{table}_row", list(names))
     if len(ids) > len(names):
         names.update(ref_labels(table, ids[len(names):]))
@@ -55,6 +63,7 @@ def table_tab(table: str) -> None:
             remove_button(table, row, f"{table}_{chosen}")
             for child, column in forms.children(table):
                 child_section(child, column, chosen)
+    shared[f"reg_{table}_search"], shared[f"reg_{table}_row"] = text.strip(), chosen
     with st.expander(t("registry.new_row"), icon=":material/add:"):
         if require_editor():
             if table in forms.ID_FROM:
@@ -74,6 +83,7 @@ def remember_tab() -> None:
         st.session_state["reg_tab_code"] = code
 
 
+tab_from_url(TAB_LABELS)
 # The tabs track which one is open (a key and a callback): without it a save's rerun showed the first tab,
 # away from the row just saved. The label kept under the key is the code's label in this run's language.
 if st.session_state.get("reg_tab") not in TAB_LABELS.values() and st.session_state.get("reg_tab_code") in TAB_LABELS:
@@ -81,20 +91,37 @@ if st.session_state.get("reg_tab") not in TAB_LABELS.values() and st.session_sta
 tab_entities, tab_ties, *tab_tables, tab_history = st.tabs(list(TAB_LABELS.values()), key="reg_tab", on_change="rerun")
 remember_tab()
 
+codes = sorted(cached(browse.distinct_values, "entities", "country_code"), key=country)
+# A shared address (?tab=entities&reg_kinds=city&reg_search=...) opens the same view; values are codes.
+for key, options in (("reg_kinds", VOCAB["entity_kinds"]), ("reg_countries", codes), ("reg_tie_kinds", VOCAB["tie_kinds"]),
+                     ("reg_sectors", VOCAB["sectors"]), ("reg_tie_countries", codes)):
+    from_url(key, options, many=True)
+for key in ("reg_search", "reg_tie_search"):
+    from_url(key)
+row_from_url("reg_entity", "entities")
+row_from_url("reg_tie", "ties")
+
 with tab_entities:
+    # Each option counts the rows it finds under the other filters and the search (read before the widgets are drawn).
+    now = (("kind", tuple(keep_codes("reg_kinds"))), ("country_code", tuple(keep_codes("reg_countries"))))
+    now_text = st.session_state.get("reg_search", "")
     a, b, c = st.columns(3)
-    kinds = a.multiselect(t("network.entity_kinds"), VOCAB["entity_kinds"], format_func=formatter(VOCAB["entity_kinds"], lambda k: label("entity_kinds", k)), key="reg_kinds", placeholder=t("common.all"))
-    codes = sorted(cached(browse.distinct_values, "entities", "country_code"), key=country)
-    countries = b.multiselect(t("network.countries"), codes, format_func=formatter(codes, country), key="reg_countries", placeholder=t("common.all"))
+    kinds = a.multiselect(t("network.entity_kinds"), VOCAB["entity_kinds"], key="reg_kinds", placeholder=t("common.all"),
+                          format_func=counted("entities", "kind", VOCAB["entity_kinds"], lambda k: label("entity_kinds", k), now_text, now))
+    countries = b.multiselect(t("network.countries"), codes, format_func=counted("entities", "country_code", codes, country, now_text, now),
+                              key="reg_countries", placeholder=t("common.all"))
     text = c.text_input(t("common.search"), key="reg_search", placeholder=t("registry.search_entities"))
     facets = (("kind", tuple(kinds)), ("country_code", tuple(countries)))
     found, total, offset = matches("reg_entities_page", "entities", text, facets)
+    # The name opens the entity's page (a new tab, in this language).
     st.dataframe(
         blank(found[["id", "name", "name_en", "kind", "country_code", "source"]].assign(
             kind=[label("entity_kinds", k) for k in found["kind"]], country_code=[country(cc) for cc in found["country_code"]],
+            name=[entity_link(i, n) for i, n in zip(found["id"], found["name"])],
         )).rename(columns={"id": t("col.id"), "name": t("col.name"), "name_en": i18n.field_label("name_en", lang()),
                            "kind": t("col.kind"), "country_code": t("col.country"), "source": t("col.source")}),
         hide_index=True, height=360,
+        column_config={t("col.name"): st.column_config.LinkColumn(display_text=LINK_NAME, help=t("entity.open_hint"))},
     )
     page_buttons("reg_entities_page", total, offset)
     csv_matches("entities", text, facets, total, "entities.csv", key="reg_entities_csv")
@@ -107,6 +134,9 @@ with tab_entities:
     keep_choice("reg_entity", shown)
     chosen = st.selectbox(t("registry.choose_entity"), ids, index=None, format_func=shown, key="reg_entity", placeholder=t("common.choose"),
                           help=t("registry.picker_page") if total > MAX_PICKER_OPTIONS else None)
+    shared.update(reg_kinds=kinds, reg_countries=countries, reg_search=text.strip(), reg_entity=chosen)
+    if chosen:
+        st.page_link("app_pages/entity.py", label=t("entity.open_page"), icon=":material/badge:", query_params={"id": chosen})
     if chosen and require_editor():
         row = store.get(conn(), "entities", chosen)
         if row:
@@ -118,20 +148,29 @@ with tab_entities:
             edit_form("entities", None, "ent_new")
 
 with tab_ties:
+    now = (("kind", tuple(keep_codes("reg_tie_kinds"))), ("sectors", tuple(keep_codes("reg_sectors"))),
+           ("countries", tuple(keep_codes("reg_tie_countries"))))
+    now_text = st.session_state.get("reg_tie_search", "")
     a, b, c, d = st.columns(4)
-    tie_kinds = a.multiselect(t("network.tie_kinds"), VOCAB["tie_kinds"], format_func=formatter(VOCAB["tie_kinds"], lambda k: label("tie_kinds", k)), key="reg_tie_kinds", placeholder=t("common.all"))
-    sectors = b.multiselect(t("network.sectors"), VOCAB["sectors"], format_func=formatter(VOCAB["sectors"], lambda s: label("sectors", s)), key="reg_sectors", placeholder=t("common.all"))
-    tie_countries = c.multiselect(t("network.countries"), codes, format_func=formatter(codes, country), key="reg_tie_countries", placeholder=t("common.all"))
+    tie_kinds = a.multiselect(t("network.tie_kinds"), VOCAB["tie_kinds"], key="reg_tie_kinds", placeholder=t("common.all"),
+                              format_func=counted("ties", "kind", VOCAB["tie_kinds"], lambda k: label("tie_kinds", k), now_text, now))
+    sectors = b.multiselect(t("network.sectors"), VOCAB["sectors"], key="reg_sectors", placeholder=t("common.all"),
+                            format_func=counted("ties", "sectors", VOCAB["sectors"], lambda s: label("sectors", s), now_text, now))
+    tie_countries = c.multiselect(t("network.countries"), codes, format_func=counted("ties", "countries", codes, country, now_text, now),
+                                  key="reg_tie_countries", placeholder=t("common.all"))
     tie_text = d.text_input(t("common.search"), key="reg_tie_search", placeholder=t("registry.search_ties"))
     tie_facets = (("kind", tuple(tie_kinds)), ("sectors", tuple(sectors)), ("countries", tuple(tie_countries)))
     found_ties, tie_total, tie_offset = matches("reg_ties_page", "ties", tie_text, tie_facets)
     st.dataframe(
         blank(found_ties[["id", "from_name", "kind_label", "to_name", "start", "end", "status", "sectors", "source"]].assign(
+            from_name=[entity_link(i, n) for i, n in zip(found_ties["from_id"], found_ties["from_name"])],
+            to_name=[entity_link(i, n) for i, n in zip(found_ties["to_id"], found_ties["to_name"])],
             status=[label("statuses", s) if isinstance(s, str) and s else "" for s in found_ties["status"]],
             sectors=[", ".join(label("sectors", x) for x in s.split(";") if x) if isinstance(s, str) else "" for s in found_ties["sectors"]],
         )).rename(columns={"id": t("col.id"), "from_name": t("registry.from"), "kind_label": t("col.kind"), "to_name": t("registry.to"),
                            "start": t("col.start"), "end": t("col.end"), "status": t("col.status"), "sectors": t("col.sectors"), "source": t("col.source")}),
         hide_index=True, height=360,
+        column_config={t(k): st.column_config.LinkColumn(display_text=LINK_NAME, help=t("entity.open_hint")) for k in ("registry.from", "registry.to")},
     )
     page_buttons("reg_ties_page", tie_total, tie_offset)
     csv_matches("ties", tie_text, tie_facets, tie_total, "ties.csv", key="reg_ties_csv")
@@ -146,6 +185,8 @@ with tab_ties:
     keep_choice("reg_tie", shown)
     chosen_tie = st.selectbox(t("registry.choose_tie"), tie_ids, index=None, format_func=shown, key="reg_tie", placeholder=t("common.choose"),
                               help=t("registry.picker_page") if tie_total > MAX_PICKER_OPTIONS else None)
+    shared.update(reg_tie_kinds=tie_kinds, reg_sectors=sectors, reg_tie_countries=tie_countries, reg_tie_search=tie_text.strip(),
+                  reg_tie=chosen_tie)
     if chosen_tie and require_editor():
         row = store.get(conn(), "ties", chosen_tie)
         if row:
@@ -159,6 +200,9 @@ with tab_ties:
 for name, tab in zip(forms.EDITABLE, tab_tables):
     with tab:
         table_tab(name)
+
+# The address says what the page shows, so it can be shared: the open tab, the filters, the search, the chosen rows.
+keep_in_url({"tab": st.session_state.get("reg_tab_code"), **shared})
 
 HIST_TABLES = ["", *(tb.name for tb in DATA_TABLES)]
 with tab_history:

@@ -17,7 +17,7 @@ from . import vocab
 from .editing import TRACKING
 from .schema import DATA_TABLES, TABLES
 
-__all__ = ["PAGE_SIZE", "SEARCHED", "page_of", "matches_csv", "distinct_values", "like_pattern"]
+__all__ = ["PAGE_SIZE", "SEARCHED", "page_of", "matches_csv", "distinct_values", "facet_counts", "like_pattern"]
 
 #: Rows on one page of the registry page's tables.
 PAGE_SIZE = 50
@@ -152,3 +152,37 @@ def distinct_values(conn: sqlite3.Connection, table: str, column: str) -> list[s
     t.column(column)  # KeyError for a column the table does not have
     sql = f"SELECT DISTINCT [{column}] FROM [{t.name}] WHERE [{column}] IS NOT NULL AND [{column}] != '' ORDER BY 1"
     return [r[0] for r in conn.execute(sql)]
+
+
+def facet_counts(
+    conn: sqlite3.Connection, table: str, facet: str, text: str = "", filters: Filters = (), *, lang: str = "en"
+) -> dict[str, int]:
+    """Return ``{code: how many rows match}`` for each value of ``facet``, under ``text`` and the *other* ``filters``.
+
+    What a filter's options show beside each value: the rows :func:`page_of` would
+    find if that value were the facet's only choice, the facet's own selection left
+    aside (so choosing one value does not zero the others). ``facet`` is a column of
+    ``table`` (each code of a ';'-separated column counts its rows), or ``countries``
+    for ties (a tie counts once for each country either end is in). Values with no
+    match are left out; empty values are not counted.
+    """
+    conn.create_function("registry_fold", 1, _fold, deterministic=True)
+    items = filters.items() if isinstance(filters, Mapping) else filters
+    others = [(key, values) for key, values in items if key != facet]
+    source, _select, where, params = _query(table, text, others, False, lang)
+    counts: dict[str, int] = {}
+    if table == "ties" and facet == "countries":
+        sql = f"SELECT f.country_code, e.country_code, count(*) FROM {source}{where} GROUP BY 1, 2"
+        for a, b, n in conn.execute(sql, params):
+            for code in {a, b} - {None, ""}:
+                counts[code] = counts.get(code, 0) + n
+        return counts
+    col = TABLES[table].column(facet)  # KeyError for a column the table does not have
+    sql = f"SELECT a.[{col.name}], count(*) FROM {source}{where} GROUP BY 1"
+    for value, n in conn.execute(sql, params):
+        if value is None or value == "":
+            continue
+        for code in dict.fromkeys(str(value).split(";")) if col.multi else (str(value),):
+            if code:
+                counts[code] = counts.get(code, 0) + n
+    return counts

@@ -14,8 +14,8 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 #: The page scripts the navigation lists, by file stem (the private modules start with "_").
-PAGES = ["overview", "network", "map", "sister_cities", "gaps", "strategy", "annual_report", "registry_browser",
-         "import_export"]
+PAGES = ["overview", "network", "map", "entity", "sister_cities", "gaps", "strategy", "annual_report",
+         "registry_browser", "import_export"]
 
 
 def start(lang: str = "nb", editor: str | None = None, *, user: dict | None = None,

@@ -19,6 +19,7 @@ import ast
 import re
 from pathlib import Path
 from typing import Any, Iterator
+from urllib.parse import unquote
 
 import pandas as pd
 import pytest
@@ -31,6 +32,8 @@ from tests import apps
 from tests.apps import PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
+#: An entity page's address in a link column (app_pages/_url.py entity_link): the page shows the name after '#'.
+ENTITY_LINK = re.compile(r"^entity\?id=[^#]*#")
 
 #: Common English words of the app's UI that are not also Norwegian words ('for', 'to', 'by', 'all',
 #: 'problem', 'status', 'start', 'data' and 'type' are both, so they are not listed).
@@ -119,6 +122,8 @@ def shown_texts(at: AppTest) -> Iterator[tuple[str, str]]:
                 for col in df.columns:
                     yield "column", str(col)
                     for cell in df[col]:
+                        if isinstance(cell, str) and ENTITY_LINK.match(cell):
+                            cell = unquote(cell.split("#", 1)[1])  # a link column shows the name its address carries
                         yield f"cell of {col}", cell  # type: ignore[misc]
                 continue
             proto = getattr(node, "proto", None)
@@ -181,6 +186,8 @@ def show_more(at: AppTest, page: str) -> list[str]:
     """
     if page == "network":
         at.selectbox(key="net_focus").set_value("trondheim").run()
+    elif page == "entity":
+        at.selectbox(key="ent_pick").set_value("trondheim").run()
     elif page == "import_export":
         bad = "id,kind,name,source,founded\nnew-place,planet,Somewhere,test,1990-13\nBad Id,city,X,,\n".encode()
         at.file_uploader(key="io_upload").upload("entities.csv", bad, "text/csv").run()
