@@ -31,3 +31,14 @@ def start(lang: str = "nb", editor: str | None = None, *, user: dict | None = No
     if secrets:
         at.secrets.update(secrets)
     return at.run()
+
+
+def content(at: AppTest, saved: dict[str, bytes], key: str) -> bytes:
+    """Return the bytes the download button ``key`` serves (``saved`` is the ``downloads`` fixture)."""
+    url = at.download_button(key=key).proto.url
+    return saved[url.rsplit("/", 1)[-1].split(".")[0]]
+
+
+def address(at: AppTest) -> dict[str, list[str]]:
+    """The page's query parameters, each as a list of values."""
+    return {k: list(v) if isinstance(v, (list, tuple)) else [v] for k, v in at.query_params.items()}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 from registry import connect, load_seed
 
@@ -41,3 +42,18 @@ def table_snapshot(conn):
         t: conn.execute(f"SELECT * FROM [{t}] ORDER BY 1").fetchall()
         for t in ("entities", "ties", "decisions", "plan_lines", "audit")
     }
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """Record the bytes of every download button, by media file id (AppTest keeps no copy)."""
+    saved: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def record(self, path_or_data, mimetype, kind, filename=None):  # type: ignore[no-untyped-def]
+        file_id = original(self, path_or_data, mimetype, kind, filename)
+        saved[file_id] = path_or_data
+        return file_id
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    return saved

@@ -16,34 +16,13 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from tests import apps
 from registry import connect, queries, view
 from registry.graph import GraphFilter, build_graph
 
-from tests.apps import PAGES, ROOT, start  # noqa: F401
-
-
-@pytest.fixture
-def downloads(monkeypatch):
-    """Record the bytes of every download button, by media file id (AppTest keeps no copy)."""
-    saved: dict[str, bytes] = {}
-    original = MemoryMediaFileStorage.load_and_get_id
-
-    def record(self, path_or_data, mimetype, kind, filename=None):  # type: ignore[no-untyped-def]
-        file_id = original(self, path_or_data, mimetype, kind, filename)
-        saved[file_id] = path_or_data
-        return file_id
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
-    return saved
-
-
-def content(at: AppTest, saved: dict[str, bytes], key: str) -> bytes:
-    url = at.download_button(key=key).proto.url
-    return saved[url.rsplit("/", 1)[-1].split(".")[0]]
+from tests.apps import PAGES, ROOT, address, content, start
 
 
 def network_data(at: AppTest) -> dict:
@@ -440,11 +419,6 @@ def test_the_category_filter_counts_suggested_categories(registry_db):
     assert not at.exception
     edges = network_data(at)["edges"]
     assert {e["id"] for e in edges} == {s.tie_id for s in suggested if s.suggested == category}
-
-
-def address(at: AppTest) -> dict[str, list[str]]:
-    """The page's query parameters, each as a list of values."""
-    return {k: list(v) if isinstance(v, (list, tuple)) else [v] for k, v in at.query_params.items()}
 
 
 def test_network_filters_and_language_are_kept_in_the_address(registry_db):

@@ -15,8 +15,7 @@ import pytest
 
 from registry import connect, i18n, mapview
 from registry.graph import GraphFilter, build_graph
-from tests.apps import PAGES, start
-from tests.test_app import content, downloads  # noqa: F401 - a fixture
+from tests.apps import PAGES, content, start
 
 #: Every CSV download made from a page's table (csv_button), by page. The Registry's and the Import
 #: page's files are the registry's own CSV format, which import reads: their headers stay codes.

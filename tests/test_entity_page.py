@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from registry import connect, load_seed, store
 from registry.profile import entity_profile
-from tests.test_app import content, downloads, registry_db  # noqa: F401  (fixtures)
+from tests.apps import content
 
 ROOT = Path(__file__).resolve().parent.parent
 EVIL = "<img src=x onerror=alert(1)>"

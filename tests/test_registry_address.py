@@ -11,7 +11,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from registry import browse, connect
-from tests.test_app import address, registry_db  # noqa: F401  (fixture)
+from tests.apps import address
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = "app_pages/registry_browser.py"

@@ -181,7 +181,7 @@ def test_the_seed_suggests_connections_its_sources_support(seeded):
 
 def test_the_gaps_page_lists_the_seed_suggestions(tmp_path, monkeypatch):
     # The app seeds an empty registry file on first run, as test_app's pages do.
-    from tests.test_app import start
+    from tests.apps import start
 
     monkeypatch.setenv("REGISTRY_DB", str(tmp_path / "app.db"))
     for lang, title, text in (("en", "Connections worth suggesting (7)", "research (as a university)"),
