@@ -138,7 +138,8 @@ def _overlapping(boxes: np.ndarray, gap: float = 0.0) -> np.ndarray:
 def spread_labels(arr: np.ndarray, sizes: np.ndarray, rounds: int = 400) -> np.ndarray:
     """Return a copy of the ``(n, 2)`` positions ``arr`` moved so that no two label boxes overlap.
 
-    ``sizes`` holds each node's label width, label height and shape radius (pixels). Each
+    ``sizes`` holds each node's label width, label height and shape radius (pixels). A node
+    and its label take up one box (so a label covers no other node either). Each
     round finds the overlapping pairs and, pair by pair in index order, moves the two nodes
     apart by three quarters of the overlap each (plus a pixel), sideways unless the labels
     overlap only a little from above. Deterministic; it stops when nothing overlaps or
@@ -150,13 +151,15 @@ def spread_labels(arr: np.ndarray, sizes: np.ndarray, rounds: int = 400) -> np.n
     (0, True)
     """
     pos = np.array(arr, dtype=float)
-    half_w, half_h = sizes[:, 0] / 2, sizes[:, 1] / 2
-    # Label centres sit this far below their node.
-    drop = sizes[:, 2] + _LABEL_DROP + half_h
+    # Each node's footprint: its shape and the label under it, so no label covers another node either.
+    half_w = np.maximum(sizes[:, 0] / 2, sizes[:, 2])
+    half_h = (2 * sizes[:, 2] + _LABEL_DROP + sizes[:, 1]) / 2
+    drop = (_LABEL_DROP + sizes[:, 1]) / 2  # the footprint's centre lies this far below the node
     # Half a pixel more than the gap, so that rounding to 0.1 px cannot close it again.
     gap = _LABEL_GAP + 0.5
     for _ in range(rounds):
-        pairs = _overlapping(_boxes(pos, sizes), _LABEL_GAP)
+        feet = np.column_stack([pos[:, 0] - half_w, pos[:, 1] + drop - half_h, pos[:, 0] + half_w, pos[:, 1] + drop + half_h])
+        pairs = _overlapping(feet, _LABEL_GAP)
         if not len(pairs):
             break
         for i, j in pairs:

@@ -1,0 +1,210 @@
+"""The network's presentation picture (registry.view.presentation) and labels that do not overlap (registry.view.positions).
+
+The seed registry (data/) is the registry people see first; on it no two labels may
+overlap, by the layout's own estimate of label boxes (what vis-network draws on the page)
+and by matplotlib's measured text boxes in the picture.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import xml.etree.ElementTree as ET
+from datetime import date
+
+import matplotlib.image
+import networkx as nx
+import pytest
+from PIL import Image
+
+from registry import i18n, view, vocab
+from registry.graph import GraphFilter, build_graph
+from registry.view import positions, presentation
+from registry.view.style import KIND_STYLES, TIE_COLOURS
+
+MADE = date(2026, 12, 7)
+AS_OF = date(2024, 12, 31)
+
+
+def texts(svg: bytes) -> str:
+    """Return every text of an SVG picture, joined (the SVG is parsed as XML: a broken file fails here)."""
+    root = ET.fromstring(svg)
+    return "\n".join("".join(e.itertext()) for e in root.iter() if e.tag.endswith("text"))
+
+
+def small() -> nx.MultiDiGraph:
+    # Three entities in a row, a sister-city tie and an uncertain (dashed) forum membership.
+    g = nx.MultiDiGraph()
+    g.add_node("trd", name="Trondheim kommune", name_en="Trondheim Municipality", kind="municipality")
+    g.add_node("graz", name="Graz", kind="city", country_code="AT")
+    g.add_node("forum", name="Internasjonalt forum", name_en="International forum", kind="forum")
+    g.add_edge("trd", "graz", key="t1", kind="sister_city", status="active", directed=0)
+    g.add_edge("trd", "forum", key="t2", kind="forum_member", status="uncertain", directed=1)
+    return g
+
+
+@pytest.fixture
+def seed_graph(seeded):
+    return build_graph(seeded)
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_svg_has_title_dates_legend_and_filters(lang):
+    g = small()
+    flt = GraphFilter.make(as_of=2024, tie_kinds=["sister_city", "forum_member"], countries=["AT"])
+    filters = presentation.filter_lines(flt, [], lang, g, focus="trd", steps=2)
+    svg = presentation.presentation(
+        g, view.layout(g), lang, "svg", filters=filters, as_of=flt.as_of, made=MADE, focus="trd",
+    )
+    words = texts(svg)
+    assert i18n.t("picture.title", lang) in words
+    assert i18n.long_date(AS_OF, lang) in words and i18n.long_date(MADE, lang) in words
+    assert ("31. desember 2024" if lang == "nb" else "31 December 2024") in words
+    assert i18n.t("view.legend", lang) in words
+    for kind in ("municipality", "city", "forum"):
+        assert vocab.label("entity_kinds", kind, lang) in words
+    for kind in ("sister_city", "forum_member"):
+        assert vocab.label("tie_kinds", kind, lang) in words
+    assert i18n.t("view.dashed", lang) in words  # the uncertain membership is dashed
+    assert vocab.label("entity_kinds", "university", lang) not in words  # none drawn, none in the legend
+    # The filters, written out in the page's language.
+    assert i18n.t("picture.filters", lang) in words
+    assert ("Østerrike" if lang == "nb" else "Austria") in words
+    assert ("Fokus på Trondheim kommune, 2 steg" if lang == "nb" else "Focus on Trondheim Municipality, 2 steps") in words
+    # The names in the page's language.
+    assert ("Internasjonalt forum" if lang == "nb" else "International forum") in words
+    # The page's colours: the sister-city and the forum ties and the forum's hexagon.
+    body = svg.decode("utf-8").lower()
+    for colour in (TIE_COLOURS["sister_city"], TIE_COLOURS["forum_member"], KIND_STYLES["forum"].colour):
+        assert colour in body
+
+
+def test_the_png_opens_at_its_size():
+    g = small()
+    png = presentation.presentation(g, view.layout(g), "nb", "png", made=MADE)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    with Image.open(io.BytesIO(png)) as image:
+        assert image.size == presentation.PICTURE_SIZE
+    pixels = matplotlib.image.imread(io.BytesIO(png), format="png")
+    assert pixels.shape[:2] == (presentation.PICTURE_SIZE[1], presentation.PICTURE_SIZE[0])
+    # Not a blank picture: the sister-city tie's colour is in it.
+    r, g_, b = (int(TIE_COLOURS["sister_city"][i:i + 2], 16) / 255 for i in (1, 3, 5))
+    near = (abs(pixels[..., 0] - r) < 0.02) & (abs(pixels[..., 1] - g_) < 0.02) & (abs(pixels[..., 2] - b) < 0.02)
+    assert near.sum() > 50
+
+
+def test_another_size_is_kept():
+    g = small()
+    png = presentation.presentation(g, view.layout(g), "en", "png", made=MADE, size=(1200, 800))
+    with Image.open(io.BytesIO(png)) as image:
+        assert image.size == (1200, 800)
+
+
+def test_registry_text_is_not_interpreted():
+    # A name with markup and mathtext: written as it is in both formats, never parsed.
+    # "$\\bogus{$" cannot be parsed as mathtext: with mathtext on, drawing it raises.
+    name = "<script>x</script> $x^2$ & $\\bogus{$"  # 36 characters: the label is not cut
+    g = small()
+    g.nodes["graz"]["name"] = name
+    filters = [f"Sektor: {name}"]
+    svg = presentation.presentation(g, view.layout(g), "nb", "svg", filters=filters, made=MADE, title="Tittel $y$ <b>")
+    root = ET.fromstring(svg)
+    assert not [e for e in root.iter() if e.tag.split("}")[-1] in ("script", "b")]
+    words = texts(svg)
+    assert name in words and "Tittel $y$ <b>" in words and f"Sektor: {name}" in words
+    assert b"<script>" not in svg
+    png = presentation.presentation(g, view.layout(g), "nb", "png", filters=filters, made=MADE)
+    with Image.open(io.BytesIO(png)) as image:
+        assert image.size == presentation.PICTURE_SIZE
+
+
+def test_the_same_view_gives_the_same_file():
+    g = small()
+    one = presentation.presentation(g, view.layout(g), "en", "svg", made=MADE)
+    two = presentation.presentation(g, view.layout(g), "en", "svg", made=MADE)
+    assert one == two
+    with pytest.raises(ValueError):
+        presentation.presentation(g, view.layout(g), "en", "pdf")
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_filter_lines_write_out_every_filter(lang):
+    g = small()
+    flt = GraphFilter.make(
+        as_of=2020, entity_kinds=["city", "municipality"], tie_kinds=["sister_city"], sectors=["culture"],
+        countries=["AT", "SE"], hide_isolated=True,
+    )
+    lines = presentation.filter_lines(flt, ["active"], lang, g, route=["trd", "graz"])
+    joined = "\n".join(lines)
+    for vocabulary, code in (("entity_kinds", "city"), ("entity_kinds", "municipality"), ("tie_kinds", "sister_city"),
+                             ("sectors", "culture"), ("categories", "active")):
+        assert vocab.label(vocabulary, code, lang) in joined
+    for code in ("AT", "SE"):
+        assert i18n.country_name(code, lang) in joined
+    assert i18n.t("picture.hidden_isolated", lang) in lines
+    assert ("Trondheim kommune → Graz" if lang == "nb" else "Trondheim Municipality → Graz") in joined
+    # One step is one step, not "1 steps".
+    assert presentation.filter_lines(GraphFilter.make(), [], "en", g, focus="graz", steps=1) == ["Focus on Graz, 1 step"]
+
+
+def test_a_path_is_drawn_and_named_in_the_legend():
+    g = small()
+    svg = presentation.presentation(
+        g, view.layout(g), "en", "svg", made=MADE, highlight_nodes=["trd", "graz"], highlight_ties=["t1"],
+    )
+    assert "Chosen path" in texts(svg)
+    assert "#ff7f00" in svg.decode("utf-8").lower()
+
+
+def test_label_spreading_parts_overlapping_labels():
+    # Two nodes 5 px apart whose labels are 100 px wide: the raw layout overlaps, the spread one does not.
+    g = nx.Graph()
+    g.add_node("a", name="A rather long name")
+    g.add_node("b", name="Another long name")
+    raw = {"a": (0.0, 0.0), "b": (5.0, 0.0)}
+    assert positions.label_overlaps(positions.label_boxes(g, raw)) == [("a", "b")]
+    arr = positions.spread_labels([[0.0, 0.0], [5.0, 0.0]], positions._label_sizes(g, ["a", "b"]))
+    moved = {"a": tuple(arr[0]), "b": tuple(arr[1])}
+    assert positions.label_overlaps(positions.label_boxes(g, moved)) == []
+    # Deterministic: the same input parts the same way.
+    assert (positions.spread_labels([[0.0, 0.0], [5.0, 0.0]], positions._label_sizes(g, ["a", "b"])) == arr).all()
+
+
+def test_no_two_labels_overlap_on_the_seed(seed_graph):
+    before = positions.label_overlaps(positions.label_boxes(seed_graph, view.layout(seed_graph, labels=False)))
+    after = positions.label_overlaps(positions.label_boxes(seed_graph, view.layout(seed_graph)))
+    assert len(before) > 20  # the plain force layout piles labels up in the middle (120 pairs when written)
+    assert after == []
+
+
+def test_the_estimate_is_not_narrower_than_the_font():
+    # The layout's width estimate must cover the real text, else estimated boxes apart may still touch.
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.font_manager import FontProperties
+
+    renderer = RendererAgg(100, 100, 72)
+    font = FontProperties(family="DejaVu Sans", size=positions.LABEL_FONT_SIZE)
+    for text in ("Trondheim kommune", "NTNU (Norges teknisk-naturvitenskapelige universitet)", "WWW Mm Æø", "Illi.,;",
+                 "Kópavogur", "1234567890"):
+        real = renderer.get_text_width_height_descent(positions.label_text(text), font, ismath=False)[0]
+        assert positions.text_width(positions.label_text(text)) >= real, text
+
+
+def _real_overlaps(pic: presentation.Picture) -> list[tuple[str, str]]:
+    renderer = pic.figure.canvas.get_renderer()
+    boxes = [(label.get_text(), label.get_window_extent(renderer)) for label in pic.labels]
+    return [(a, b) for (a, x), (b, y) in itertools.combinations(boxes, 2) if x.overlaps(y)]
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_no_two_labels_overlap_in_the_seed_picture(seeded, seed_graph, lang):
+    # The page's default view: this year's graph at the positions of the whole registry.
+    where = view.layout(seed_graph)
+    shown = view.drawable(build_graph(seeded, GraphFilter.make(as_of=date.today().year)), lang)[0]
+    for g in (seed_graph, shown):
+        pic = presentation.picture(g, where, lang, made=MADE)
+        assert len(pic.labels) == g.number_of_nodes()
+        assert _real_overlaps(pic) == []
+    # Without the spreading the same picture has overlapping labels: the check can fail.
+    pic = presentation.picture(seed_graph, view.layout(seed_graph, labels=False), lang, made=MADE)
+    assert len(_real_overlaps(pic)) > 10
