@@ -21,6 +21,7 @@ from registry import i18n, view, vocab
 from registry.graph import GraphFilter, build_graph
 from registry.view import positions, presentation
 from registry.view.style import KIND_STYLES, TIE_COLOURS
+from tests.test_app import registry_db, start  # noqa: F401 - fixtures
 
 MADE = date(2026, 12, 7)
 AS_OF = date(2024, 12, 31)
@@ -208,3 +209,34 @@ def test_no_two_labels_overlap_in_the_seed_picture(seeded, seed_graph, lang):
     # Without the spreading the same picture has overlapping labels: the check can fail.
     pic = presentation.picture(seed_graph, view.layout(seed_graph, labels=False), lang, made=MADE)
     assert len(_real_overlaps(pic)) > 10
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_network_page_offers_the_picture(registry_db, monkeypatch, lang):  # noqa: F811
+    # The two buttons under the drawing make the picture on click (deferred); a click does not rerun the page.
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    makers = {}  # AppTest's runtime is gone after the run: keep each deferred download's callable
+    original = MediaFileManager.add_deferred
+
+    def record(self, data_callable, *args, **kwargs):  # type: ignore[no-untyped-def]
+        file_id = original(self, data_callable, *args, **kwargs)
+        makers[file_id] = data_callable
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    at = start(lang)
+    at.switch_page("app_pages/network.py").run()
+    assert not at.exception
+    files = {}
+    for fmt in ("png", "svg"):
+        button = at.download_button(key=f"net_picture_{fmt}")
+        assert button.proto.label == i18n.t(f"picture.download_{fmt}", lang)
+        assert button.proto.ignore_rerun and button.proto.deferred_file_id
+        files[fmt] = makers[button.proto.deferred_file_id]()
+    with Image.open(io.BytesIO(files["png"])) as image:
+        assert image.size == presentation.PICTURE_SIZE
+    words = texts(files["svg"])
+    assert i18n.t("picture.title", lang) in words and i18n.t("picture.everything", lang) in words
+    assert ("Trondheim kommune" if lang == "nb" else "Trondheim Municipality") in words
+    assert i18n.long_date(date(date.today().year, 12, 31), lang) in words  # the page's year, its last day
