@@ -240,3 +240,18 @@ def test_the_network_page_offers_the_picture(registry_db, monkeypatch, lang):  #
     assert i18n.t("picture.title", lang) in words and i18n.t("picture.everything", lang) in words
     assert ("Trondheim kommune" if lang == "nb" else "Trondheim Municipality") in words
     assert i18n.long_date(date(date.today().year, 12, 31), lang) in words  # the page's year, its last day
+
+
+def test_an_aggregated_view_is_drawn_with_its_groups():
+    # 1,600 cities in 16 countries, each tied to the next: more than view.MAX_DRAWN_NODES, so merged by country.
+    g = nx.MultiDiGraph()
+    for i in range(1600):
+        g.add_node(f"c{i}", name=f"City {i}", kind="city", country_code=["SE", "DK", "FI", "IS"][i % 4] + str(i % 16))
+    for i in range(1599):
+        g.add_edge(f"c{i}", f"c{i + 1}", key=f"t{i}", kind="partnership", status="active")
+    drawn, aggregated = view.drawable(g, "nb")
+    assert aggregated and drawn.number_of_nodes() < 100
+    svg = presentation.presentation(drawn, view.layout(drawn), "nb", "svg", made=MADE)
+    words = texts(svg)
+    assert i18n.t("view.group", "nb") in words
+    assert f"Nettverk med {drawn.number_of_nodes()} noder" in words

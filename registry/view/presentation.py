@@ -121,6 +121,12 @@ def _kind_label(kind: Any, lang: str) -> str:
     return i18n.t("view.group", lang) if kind == "group" else vocab.label("entity_kinds", kind, lang)
 
 
+def _casing(width: float) -> list[Any]:
+    from matplotlib import patheffects
+
+    return [patheffects.Stroke(linewidth=width, foreground="#1b1b1b"), patheffects.Normal()]
+
+
 def _legend_entries(g: nx.MultiDiGraph, lang: str, lit: bool) -> list[tuple[str, dict[str, Any] | None]]:
     """Return the legend's rows as (text, matplotlib Line2D options); a None handle is a heading."""
     kinds = sorted(
@@ -147,7 +153,9 @@ def _legend_entries(g: nx.MultiDiGraph, lang: str, lit: bool) -> list[tuple[str,
     if any(a.get("status") in DASHED_STATUSES for _, _, a in g.edges(data=True)):
         rows.append((i18n.t("view.dashed", lang), {"color": "#888888", "linewidth": 2, "linestyle": (0, (3, 2))}))
     if lit:
-        rows.append((i18n.t("picture.path", lang), {"color": _LIT_COLOUR, "linewidth": 4}))
+        rows.append((i18n.t("picture.path", lang), {
+            "color": _LIT_COLOUR, "linewidth": 4, "path_effects": _casing(6),
+        }))
     return rows
 
 
@@ -216,6 +224,7 @@ def picture(
 
         # Ties first, under the nodes: straight lines, bent like the page's where two share their ends.
         parallel: Counter[tuple[str, str]] = Counter()
+        casing = _casing(8 * scale * pt)
         for u, v, key, a in g.edges(keys=True, data=True):
             if u not in positions or v not in positions:
                 continue
@@ -235,6 +244,9 @@ def picture(
                 connectionstyle=f"arc3,rad={0.15 * curve}", color=colour, linewidth=line_width * scale * pt,
                 linestyle=_DASHES if a.get("status") in DASHED_STATUSES and kind != "group" else "-",
                 shrinkA=radius.get(u, 10) * scale * pt, shrinkB=radius.get(v, 10) * scale * pt, zorder=1,
+                # The path's orange is close to the sister-city vermillion for colour-blind eyes:
+                # a dark casing sets it apart (the page widens it and rings its nodes).
+                path_effects=casing if key in lit_ties else None,
             ))
 
         # A pale box behind each label where the page has a white outline: an outline (a path
