@@ -53,7 +53,12 @@ def gephi_graph(g: nx.MultiDiGraph) -> nx.MultiGraph | nx.MultiDiGraph:
     >>> h.edges["a", "b", "a--b"]["start"], h.edges["a", "b", "a--b"]["start_text"]
     ('1946-01-01', '1946')
     """
-    from .view.style import DEFAULT_STYLE, DEFAULT_TIE_COLOUR, KIND_STYLES, TIE_COLOURS  # the colours people know from the app
+    from .view.style import (  # the colours people know from the app
+        DEFAULT_STYLE,
+        DEFAULT_TIE_COLOUR,
+        KIND_STYLES,
+        TIE_COLOURS,
+    )
 
     mixed = any(d.get("directed") for _, _, d in g.edges(data=True))
     h: nx.MultiGraph | nx.MultiDiGraph = nx.MultiDiGraph() if mixed else nx.MultiGraph()

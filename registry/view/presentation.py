@@ -23,8 +23,16 @@ import networkx as nx
 from .. import i18n, vocab
 from .positions import LABEL_FONT_SIZE, label_text, node_size
 from .style import (
-    DASHED_STATUSES, DEFAULT_STYLE, DEFAULT_TIE_COLOUR, GROUP_STYLE, KIND_STYLES, TIE_COLOURS, TIE_WIDTH, TIE_WIDTHS,
-    Style, display_name,
+    DASHED_STATUSES,
+    DEFAULT_STYLE,
+    DEFAULT_TIE_COLOUR,
+    GROUP_STYLE,
+    KIND_STYLES,
+    TIE_COLOURS,
+    TIE_WIDTH,
+    TIE_WIDTHS,
+    Style,
+    display_name,
 )
 
 __all__ = [
@@ -55,7 +63,7 @@ _DASHES = (0, (5, 5))  # vis-network's default dashes: 5 px on, 5 off
 _MARGIN = 24
 _TITLE_BAND = 96
 _COLUMN = 400
-_RC = {
+_RC: dict[str, Any] = {
     "text.parse_math": False,  # a name with $...$ is a name, not a formula
     "text.usetex": False,
     "svg.fonttype": "none",  # texts stay texts in the SVG: searchable, editable, and what the tests read
@@ -148,7 +156,7 @@ def _legend_entries(g: nx.MultiDiGraph, lang: str, lit: bool) -> list[tuple[str,
         rows.append((i18n.t("picture.ties", lang), None))
     for k in ties:
         rows.append((vocab.label("tie_kinds", k, lang), {
-            "color": TIE_COLOURS.get(k, DEFAULT_TIE_COLOUR), "linewidth": 1.6 * TIE_WIDTHS.get(k, TIE_WIDTH),
+            "color": TIE_COLOURS.get(str(k), DEFAULT_TIE_COLOUR), "linewidth": 1.6 * TIE_WIDTHS.get(str(k), TIE_WIDTH),
         }))
     if any(a.get("status") in DASHED_STATUSES for _, _, a in g.edges(data=True)):
         rows.append((i18n.t("view.dashed", lang), {"color": "#888888", "linewidth": 2, "linestyle": (0, (3, 2))}))
@@ -182,29 +190,29 @@ def picture(
     Nodes without a position are left out. ``g`` is not changed.
     """
     import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
     from matplotlib.patches import FancyArrowPatch
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     made = made or datetime.now(timezone.utc).date()
     lit_nodes, lit_ties = set(highlight_nodes), set(highlight_ties)
     nodes = [v for v in g.nodes if v in positions]
     width, height = size
-    with matplotlib.rc_context(_RC):
+    with matplotlib.rc_context(_RC):  # type: ignore[arg-type]
         fig = Figure(figsize=(width / PICTURE_DPI, height / PICTURE_DPI), dpi=PICTURE_DPI, facecolor="#ffffff")
-        FigureCanvasAgg(fig)  # no pyplot: no global figure list, safe in the app's threads
+        canvas = FigureCanvasAgg(fig)  # no pyplot: no global figure list, safe in the app's threads
         pt = 72 / PICTURE_DPI  # points per picture pixel
         area = (_MARGIN, _MARGIN, width - _COLUMN - 2 * _MARGIN, height - _TITLE_BAND - 2 * _MARGIN)  # x, y, w, h (y up)
         ax = fig.add_axes((area[0] / width, area[1] / height, area[2] / width, area[3] / height))
         ax.set_axis_off()
 
-        degree = Counter()
+        degree: Counter[Any] = Counter()
         for u, v in g.edges():
             degree[u] += 1
             degree[v] += 1
-        radius = {}
-        names = {}
+        radius: dict[Any, float] = {}
+        names: dict[Any, str] = {}
         for v in nodes:
             a = g.nodes[v]
             # As network.js: a group's size is its entity count, an entity's its ties in the drawing.
@@ -237,7 +245,7 @@ def picture(
             elif kind == "group":
                 colour, line_width = DEFAULT_TIE_COLOUR, 1 + math.log2(max(int(a.get("weight") or 1), 1))
             else:
-                colour, line_width = TIE_COLOURS.get(kind, DEFAULT_TIE_COLOUR), TIE_WIDTHS.get(kind, TIE_WIDTH)
+                colour, line_width = TIE_COLOURS.get(str(kind), DEFAULT_TIE_COLOUR), TIE_WIDTHS.get(str(kind), TIE_WIDTH)
             directed = str(a.get("directed")) == "1"
             ax.add_patch(FancyArrowPatch(
                 positions[u], positions[v], arrowstyle="-|>" if directed else "-", mutation_scale=10 * scale * pt + 4,
@@ -298,7 +306,7 @@ def picture(
             if opts is None:
                 text.set_fontweight("bold")
         # The filters go under the legend, wherever it ends.
-        renderer = fig.canvas.get_renderer()
+        renderer = canvas.get_renderer()
         bottom = legend.get_window_extent(renderer).y0
         body = [i18n.t("picture.filters", lang)] + [
             textwrap.fill(line, width=44, subsequent_indent="  ") for line in (filters or [i18n.t("picture.everything", lang)])
@@ -320,7 +328,7 @@ def presentation(g: nx.MultiDiGraph, positions: Mapping[Any, tuple[float, float]
     import matplotlib
 
     out = io.BytesIO()
-    with matplotlib.rc_context(_RC):
+    with matplotlib.rc_context(_RC):  # type: ignore[arg-type]
         # No time stamp inside the file: the same view makes the same bytes.
         fig.savefig(out, format=fmt, dpi=PICTURE_DPI, metadata={"Date": None} if fmt == "svg" else {"Software": None})
     return out.getvalue()
