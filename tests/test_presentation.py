@@ -255,3 +255,44 @@ def test_an_aggregated_view_is_drawn_with_its_groups():
     words = texts(svg)
     assert i18n.t("view.group", "nb") in words
     assert f"Nettverk med {drawn.number_of_nodes()} noder" in words
+
+
+# vis-network's own label boxes (layout pixels), measured by Chromium's canvas text metrics.
+_LABEL_BOXES_JS = """() => { const n = window.registryNetwork, out = {};
+  for (const id of n.body.nodeIndices) {
+    const s = n.body.nodes[id].labelModule.size;
+    out[id] = [s.left, s.top, s.left + s.width, s.top + s.height];
+  }
+  return out; }"""
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_no_two_labels_overlap_in_the_browser_drawing_of_the_seed(seed_graph, lang):
+    # The seed drawn by vis-network in headless Chromium at the layout's positions (physics off, so
+    # they stay): no two of the labels it measured itself intersect, and none is wider than the estimate.
+    from pathlib import Path
+
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
+    from playwright.sync_api import sync_playwright
+
+    where = view.layout(seed_graph)
+    estimate = positions.label_boxes(seed_graph, where)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.set_content(view.network_html(seed_graph, lang, where, physics=False))
+            page.wait_for_selector("body[data-stable='1']", timeout=60_000)
+            boxes = page.evaluate(_LABEL_BOXES_JS)
+        finally:
+            browser.close()
+    assert len(boxes) == seed_graph.number_of_nodes()
+    touching = [
+        (a, b) for (a, x), (b, y) in itertools.combinations(boxes.items(), 2)
+        if min(x[2], y[2]) > max(x[0], y[0]) and min(x[3], y[3]) > max(x[1], y[1])
+    ]
+    assert touching == []
+    assert all(x[2] - x[0] <= estimate[v][2] - estimate[v][0] for v, x in boxes.items())
