@@ -71,7 +71,8 @@ def test_the_svg_has_title_dates_legend_and_filters(lang):
     # The filters, written out in the page's language.
     assert i18n.t("picture.filters", lang) in words
     assert ("Østerrike" if lang == "nb" else "Austria") in words
-    assert ("Fokus på Trondheim kommune, 2 steg" if lang == "nb" else "Focus on Trondheim Municipality, 2 steps") in words
+    focus = "Fokus på Trondheim kommune, 2 steg" if lang == "nb" else "Focus on Trondheim Municipality, 2 steps"
+    assert focus in words
     # The names in the page's language.
     assert ("Internasjonalt forum" if lang == "nb" else "International forum") in words
     # The page's colours: the sister-city and the forum ties and the forum's hexagon.
@@ -145,7 +146,8 @@ def test_filter_lines_write_out_every_filter(lang):
     assert i18n.t("picture.hidden_isolated", lang) in lines
     assert ("Trondheim kommune → Graz" if lang == "nb" else "Trondheim Municipality → Graz") in joined
     # One step is one step, not "1 steps".
-    assert presentation.filter_lines(GraphFilter.make(), [], "en", g, focus="graz", steps=1) == ["Focus on Graz, 1 step"]
+    one = presentation.filter_lines(GraphFilter.make(), [], "en", g, focus="graz", steps=1)
+    assert one == ["Focus on Graz, 1 step"]
 
 
 def test_a_path_is_drawn_and_named_in_the_legend():

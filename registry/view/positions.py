@@ -158,7 +158,8 @@ def spread_labels(arr: np.ndarray, sizes: np.ndarray, rounds: int = 400) -> np.n
     # Half a pixel more than the gap, so that rounding to 0.1 px cannot close it again.
     gap = _LABEL_GAP + 0.5
     for _ in range(rounds):
-        feet = np.column_stack([pos[:, 0] - half_w, pos[:, 1] + drop - half_h, pos[:, 0] + half_w, pos[:, 1] + drop + half_h])
+        centre_y = pos[:, 1] + drop
+        feet = np.column_stack([pos[:, 0] - half_w, centre_y - half_h, pos[:, 0] + half_w, centre_y + half_h])
         pairs = _overlapping(feet, _LABEL_GAP)
         if not len(pairs):
             break

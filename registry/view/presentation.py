@@ -53,7 +53,9 @@ PICTURE_DPI = 100
 FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
 
 # matplotlib's markers for vis-network's shapes.
-_MARKERS = {"dot": "o", "square": "s", "diamond": "D", "triangle": "^", "triangleDown": "v", "star": "*", "hexagon": "h"}
+_MARKERS = {
+    "dot": "o", "square": "s", "diamond": "D", "triangle": "^", "triangleDown": "v", "star": "*", "hexagon": "h",
+}
 # A star or a triangle fills less of its box than a disc: drawn a little larger, as vis-network does.
 _MARKER_SCALE = {"star": 1.35, "triangle": 1.15, "triangleDown": 1.15, "diamond": 0.95, "square": 0.9}
 _LIT_COLOUR = "#ff7f00"  # a highlighted path's ties (network.js)
@@ -203,7 +205,8 @@ def picture(
         fig = Figure(figsize=(width / PICTURE_DPI, height / PICTURE_DPI), dpi=PICTURE_DPI, facecolor="#ffffff")
         canvas = FigureCanvasAgg(fig)  # no pyplot: no global figure list, safe in the app's threads
         pt = 72 / PICTURE_DPI  # points per picture pixel
-        area = (_MARGIN, _MARGIN, width - _COLUMN - 2 * _MARGIN, height - _TITLE_BAND - 2 * _MARGIN)  # x, y, w, h (y up)
+        # The drawing's area: x, y (from the bottom), width, height.
+        area = (_MARGIN, _MARGIN, width - _COLUMN - 2 * _MARGIN, height - _TITLE_BAND - 2 * _MARGIN)
         ax = fig.add_axes((area[0] / width, area[1] / height, area[2] / width, area[3] / height))
         ax.set_axis_off()
 
@@ -245,7 +248,8 @@ def picture(
             elif kind == "group":
                 colour, line_width = DEFAULT_TIE_COLOUR, 1 + math.log2(max(int(a.get("weight") or 1), 1))
             else:
-                colour, line_width = TIE_COLOURS.get(str(kind), DEFAULT_TIE_COLOUR), TIE_WIDTHS.get(str(kind), TIE_WIDTH)
+                colour = TIE_COLOURS.get(str(kind), DEFAULT_TIE_COLOUR)
+                line_width = TIE_WIDTHS.get(str(kind), TIE_WIDTH)
             directed = str(a.get("directed")) == "1"
             ax.add_patch(FancyArrowPatch(
                 positions[u], positions[v], arrowstyle="-|>" if directed else "-", mutation_scale=10 * scale * pt + 4,
@@ -296,7 +300,8 @@ def picture(
         handles = [Line2D([], [], **(opts or {"linestyle": "none"})) for _, opts in rows]
         column_x = (width - _COLUMN - _MARGIN) / width
         legend = fig.legend(
-            handles, [text for text, _ in rows], loc="upper left", bbox_to_anchor=(column_x, (top - _TITLE_BAND + 20) / height),
+            handles, [text for text, _ in rows], loc="upper left",
+            bbox_to_anchor=(column_x, (top - _TITLE_BAND + 20) / height),
             frameon=False, fontsize=13 * pt, title=i18n.t("view.legend", lang), title_fontsize=16 * pt,
             alignment="left", handlelength=2.2, borderaxespad=0,
         )
@@ -308,14 +313,12 @@ def picture(
         # The filters go under the legend, wherever it ends.
         renderer = canvas.get_renderer()
         bottom = legend.get_window_extent(renderer).y0
-        body = [i18n.t("picture.filters", lang)] + [
-            textwrap.fill(line, width=44, subsequent_indent="  ") for line in (filters or [i18n.t("picture.everything", lang)])
-        ]
-        head = fig.text(column_x, (bottom - 18) / height, body[0], fontsize=16 * pt, fontweight="bold", va="top",
-                        parse_math=False)
+        lines = filters or [i18n.t("picture.everything", lang)]
+        body = [i18n.t("picture.filters", lang)] + [textwrap.fill(x, width=44, subsequent_indent="  ") for x in lines]
+        fig.text(column_x, (bottom - 18) / height, body[0], fontsize=16 * pt, fontweight="bold", va="top",
+                 parse_math=False)
         fig.text(column_x, (bottom - 44) / height, "\n".join(body[1:]), fontsize=13 * pt, va="top", linespacing=1.45,
                  color="#222222", parse_math=False)
-        del head
     return Picture(fig, labels, scale)
 
 
