@@ -135,15 +135,15 @@ def _overlapping(boxes: np.ndarray, gap: float = 0.0) -> np.ndarray:
     return np.argwhere(hit)
 
 
-def spread_labels(arr: np.ndarray, sizes: np.ndarray, rounds: int = 400) -> np.ndarray:
+def spread_labels(arr: np.ndarray, sizes: np.ndarray, rounds: int = 600) -> np.ndarray:
     """Return a copy of the ``(n, 2)`` positions ``arr`` moved so that no two label boxes overlap.
 
     ``sizes`` holds each node's label width, label height and shape radius (pixels). A node
-    and its label take up one box (so a label covers no other node either). Each
-    round finds the overlapping pairs and, pair by pair in index order, moves the two nodes
-    apart by three quarters of the overlap each (plus a pixel), sideways unless the labels
-    overlap only a little from above. Deterministic; it stops when nothing overlaps or
-    after ``rounds`` rounds.
+    and its label take up one box (so a label covers no other node either). Each round
+    finds every overlapping pair and pushes the two apart by their overlap (plus a pixel),
+    sideways unless they overlap only a little from above; a node's pushes are added and
+    divided by the square root of their number, so a crowded node does not fly off.
+    Deterministic; it stops when nothing overlaps or after ``rounds`` rounds.
 
     >>> sizes = np.array([[40.0, 16, 10], [40.0, 16, 10]])
     >>> two = spread_labels(np.array([[0.0, 0.0], [5.0, 0.0]]), sizes)
@@ -151,37 +151,36 @@ def spread_labels(arr: np.ndarray, sizes: np.ndarray, rounds: int = 400) -> np.n
     (0, True)
     """
     pos = np.array(arr, dtype=float)
+    n = len(pos)
     # Each node's footprint: its shape and the label under it, so no label covers another node either.
     half_w = np.maximum(sizes[:, 0] / 2, sizes[:, 2])
     half_h = (2 * sizes[:, 2] + _LABEL_DROP + sizes[:, 1]) / 2
     drop = (_LABEL_DROP + sizes[:, 1]) / 2  # the footprint's centre lies this far below the node
     # Half a pixel more than the gap, so that rounding to 0.1 px cannot close it again.
     gap = _LABEL_GAP + 0.5
+    first, second = np.triu_indices(n, 1)
     for _ in range(rounds):
-        centre_y = pos[:, 1] + drop
-        feet = np.column_stack([pos[:, 0] - half_w, centre_y - half_h, pos[:, 0] + half_w, centre_y + half_h])
-        pairs = _overlapping(feet, _LABEL_GAP)
-        if not len(pairs):
+        cy = pos[:, 1] + drop
+        dx, dy = pos[first, 0] - pos[second, 0], cy[first] - cy[second]
+        ox = half_w[first] + half_w[second] + gap - np.abs(dx)
+        oy = half_h[first] + half_h[second] + gap - np.abs(dy)
+        hit = (ox > 0.5) & (oy > 0.5)
+        if not hit.any():
             break
-        for i, j in pairs:
-            dx = pos[i, 0] - pos[j, 0]
-            dy = (pos[i, 1] + drop[i]) - (pos[j, 1] + drop[j])
-            ox = half_w[i] + half_w[j] + gap - abs(dx)
-            oy = half_h[i] + half_h[j] + gap - abs(dy)
-            if ox <= 0 or oy <= 0:
-                continue  # an earlier move in this round already parted them
-            # Measured on the seed: halving the overlap took ~600 rounds to settle (the overshoot
-            # settles in ~80), and sideways moves keep the picture closer to the layout (labels
-            # are wide and flat: a vertical shift is preferred only when it is small).
-            # Ties are broken by index, so equal positions part the same way each time.
-            if oy <= 0.3 * ox:
-                step = (0.75 * oy + 1) * (1.0 if dy > 0 or (dy == 0 and i < j) else -1.0)
-                pos[i, 1] += step
-                pos[j, 1] -= step
-            else:
-                step = (0.75 * ox + 1) * (1.0 if dx > 0 or (dx == 0 and i < j) else -1.0)
-                pos[i, 0] += step
-                pos[j, 0] -= step
+        i, j, dx, dy, ox, oy = first[hit], second[hit], dx[hit], dy[hit], ox[hit], oy[hit]
+        # Labels are wide and flat: a vertical push only when it is the small one, which keeps
+        # the picture closest to the layout (measured on the seed and on random graphs: all
+        # pushes at once settle in 40-80 rounds up to 150 nodes, ~350 for 260 country groups).
+        up = oy <= 0.3 * ox
+        step = np.where(up, oy, ox) + 1
+        # Ties are broken by index (i < j always), so equal positions part the same way each time.
+        sign = np.where(np.where(up, dy, dx) < 0, -1.0, 1.0)
+        push = np.zeros_like(pos)
+        for axis, on in ((0, ~up), (1, up)):
+            np.add.at(push[:, axis], i[on], step[on] * sign[on])
+            np.add.at(push[:, axis], j[on], -step[on] * sign[on])
+        crowd = np.bincount(np.concatenate([i, j]), minlength=n)
+        pos += push / np.sqrt(np.maximum(crowd, 1))[:, None]
     return pos
 
 
