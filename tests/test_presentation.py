@@ -298,3 +298,21 @@ def test_no_two_labels_overlap_in_the_browser_drawing_of_the_seed(seed_graph, la
     ]
     assert touching == []
     assert all(x[2] - x[0] <= estimate[v][2] - estimate[v][0] for v, x in boxes.items())
+
+
+def test_pictures_made_at_once_keep_their_texts():
+    # Two users' downloads run in the server's threads at once; matplotlib's settings are global.
+    from concurrent.futures import ThreadPoolExecutor
+
+    g = small()
+    where = view.layout(g)
+    with ThreadPoolExecutor(4) as pool:
+        made = list(pool.map(
+            lambda i: presentation.presentation(g, where, ["nb", "en"][i % 2], ["svg", "png"][i // 2 % 2], made=MADE),
+            range(8),
+        ))
+    for i, data in enumerate(made):
+        if i // 2 % 2 == 0:
+            assert i18n.t("picture.title", ["nb", "en"][i % 2]) in texts(data)
+        else:
+            assert data[:4] == b"\x89PNG"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import math
 import textwrap
+import threading
 from collections import Counter
 from datetime import date, datetime, timezone
 from typing import Any, Iterable, Mapping, NamedTuple, Sequence
@@ -65,6 +66,9 @@ _DASHES = (0, (5, 5))  # vis-network's default dashes: 5 px on, 5 off
 _MARGIN = 24
 _TITLE_BAND = 96
 _COLUMN = 400
+# matplotlib's settings are global: two pictures made at once (two users' downloads run in
+# the server's threads) would switch them under each other, so one picture is made at a time.
+_LOCK = threading.RLock()
 _RC: dict[str, Any] = {
     "text.parse_math": False,  # a name with $...$ is a name, not a formula
     "text.usetex": False,
@@ -201,7 +205,7 @@ def picture(
     lit_nodes, lit_ties = set(highlight_nodes), set(highlight_ties)
     nodes = [v for v in g.nodes if v in positions]
     width, height = size
-    with matplotlib.rc_context(_RC):  # type: ignore[arg-type]
+    with _LOCK, matplotlib.rc_context(_RC):  # type: ignore[arg-type]
         fig = Figure(figsize=(width / PICTURE_DPI, height / PICTURE_DPI), dpi=PICTURE_DPI, facecolor="#ffffff")
         canvas = FigureCanvasAgg(fig)  # no pyplot: no global figure list, safe in the app's threads
         pt = 72 / PICTURE_DPI  # points per picture pixel
@@ -327,11 +331,11 @@ def presentation(g: nx.MultiDiGraph, positions: Mapping[Any, tuple[float, float]
     """Return the presentation picture (see :func:`picture`, which takes ``options``) as PNG or SVG bytes (``fmt``)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown picture format {fmt!r}")
-    fig = picture(g, positions, lang, **options).figure
     import matplotlib
 
     out = io.BytesIO()
-    with matplotlib.rc_context(_RC):  # type: ignore[arg-type]
+    with _LOCK, matplotlib.rc_context(_RC):  # type: ignore[arg-type]
+        fig = picture(g, positions, lang, **options).figure
         # No time stamp inside the file: the same view makes the same bytes.
         fig.savefig(out, format=fmt, dpi=PICTURE_DPI, metadata={"Date": None} if fmt == "svg" else {"Software": None})
     return out.getvalue()
