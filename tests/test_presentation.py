@@ -316,3 +316,41 @@ def test_pictures_made_at_once_keep_their_texts():
             assert i18n.t("picture.title", ["nb", "en"][i % 2]) in texts(data)
         else:
             assert data[:4] == b"\x89PNG"
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_the_picture_downloads_from_the_running_app(tmp_path):
+    # The real app in headless Chromium: both buttons under the drawing deliver their file.
+    from pathlib import Path
+
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
+    from playwright.sync_api import sync_playwright
+
+    from registry import connect, load_seed
+    from tests.test_browser import serve, settle
+
+    db = tmp_path / "registry.db"
+    conn = connect(db)
+    load_seed(conn)
+    conn.close()
+    with serve(db, tmp_path) as srv, srv.explained(), sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1800})
+            page.goto(f"{srv.url}/network?lang=en")
+            settle(page, "Network")
+            files = {}
+            for fmt in ("png", "svg"):
+                button = page.get_by_role("button", name=f"Picture ({fmt.upper()})")
+                button.wait_for(timeout=30_000)
+                with page.expect_download(timeout=60_000) as info:
+                    button.click()
+                assert info.value.suggested_filename == f"network-{date.today().year}.{fmt}"
+                files[fmt] = Path(info.value.path()).read_bytes()
+        finally:
+            browser.close()
+    with Image.open(io.BytesIO(files["png"])) as image:
+        assert image.size == presentation.PICTURE_SIZE
+    assert "Trondheim Municipality" in texts(files["svg"])
