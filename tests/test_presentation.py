@@ -11,6 +11,7 @@ import io
 import itertools
 import xml.etree.ElementTree as ET
 from datetime import date
+from pathlib import Path
 
 import matplotlib.image
 import networkx as nx
@@ -354,3 +355,19 @@ def test_the_picture_downloads_from_the_running_app(tmp_path):
     with Image.open(io.BytesIO(files["png"])) as image:
         assert image.size == presentation.PICTURE_SIZE
     assert "Trondheim Municipality" in texts(files["svg"])
+
+
+def test_the_picture_is_set_in_the_bundled_font():
+    # matplotlib's own DejaVu Sans sets the text (no font is looked up elsewhere or downloaded);
+    # the SVG names it first, with fallbacks for a viewer that lacks it.
+    from matplotlib import font_manager
+
+    pic = presentation.picture(small(), view.layout(small()), "nb", made=MADE)
+    for label in pic.labels:
+        path = font_manager.findfont(label.get_fontproperties(), fallback_to_default=False)
+        assert Path(path).name == "DejaVuSans.ttf" and "mpl-data" in path
+    svg = presentation.presentation(small(), view.layout(small()), "nb", "svg", made=MADE).decode("utf-8")
+    assert "font-family: 'DejaVu Sans', 'Verdana'" in svg
+    # Nothing for a viewer to fetch: no link or source points at another host (namespaces are only names).
+    links = [v for e in ET.fromstring(svg).iter() for k, v in e.attrib.items() if k.endswith(("href", "src"))]
+    assert not [v for v in links if v.startswith(("http:", "https:", "//"))]

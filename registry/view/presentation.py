@@ -74,7 +74,10 @@ _RC: dict[str, Any] = {
     "text.usetex": False,
     "svg.fonttype": "none",  # texts stay texts in the SVG: searchable, editable, and what the tests read
     "svg.hashsalt": "registry",  # the same picture gives the same file
-    "font.family": "DejaVu Sans",  # shipped inside matplotlib: no system font and no download
+    # DejaVu Sans ships inside matplotlib (no system font, no download) and sets the text here. The
+    # SVG names fallbacks for a viewer without it: Verdana, Vera's sibling of about the same widths.
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans", "Verdana", "Arial", "Helvetica"],
 }
 
 
