@@ -1,4 +1,4 @@
-"""Where nodes start on the page: a deterministic force-directed layout in screen pixels."""
+"""Where nodes start on the page: a deterministic force-directed layout in screen pixels, nudged until no two labels overlap."""
 
 from __future__ import annotations
 
