@@ -15,6 +15,7 @@ from app_pages._database import revision_snapshot
 from app_pages._graph import category_home, filtered_graph
 from app_pages._network_view import busy
 from app_pages._pickers import PICKER_MATCHES, country_options, entity_options
+from app_pages._presentation import presentation_buttons
 from registry import i18n, view, vocab
 from registry.analysis import metrics
 from registry.graph import GraphFilter
@@ -198,6 +199,7 @@ with busy(t("network.working")):
             shown += " " + t("network.omitted", drawn=drawing.ties, n=drawing.omitted_ties, ties=drawing.omitted_weight)
         st.caption(shown)
         st.iframe(drawing.html, height=740, alt=t("network.iframe_alt"))
+        presentation_buttons(flt, frozenset(categories), focus, int(steps), route)
     if g.graph.get("undated_left_out"):
         st.caption(t("network.undated_left_out", n=g.graph["undated_left_out"], year=year))
     clicked = _clicks(key="net_click", height=0, on_clicked_change=lambda: None).clicked

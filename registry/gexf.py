@@ -53,7 +53,12 @@ def gephi_graph(g: nx.MultiDiGraph) -> nx.MultiGraph | nx.MultiDiGraph:
     >>> h.edges["a", "b", "a--b"]["start"], h.edges["a", "b", "a--b"]["start_text"]
     ('1946-01-01', '1946')
     """
-    from .view import KIND_STYLES, TIE_COLOURS  # the colours people know from the app
+    from .view.style import (  # the colours people know from the app
+        DEFAULT_STYLE,
+        DEFAULT_TIE_COLOUR,
+        KIND_STYLES,
+        TIE_COLOURS,
+    )
 
     mixed = any(d.get("directed") for _, _, d in g.edges(data=True))
     h: nx.MultiGraph | nx.MultiDiGraph = nx.MultiDiGraph() if mixed else nx.MultiGraph()
@@ -61,7 +66,7 @@ def gephi_graph(g: nx.MultiDiGraph) -> nx.MultiGraph | nx.MultiDiGraph:
         attrs = {k: v for k, v in a.items() if k not in ("start", "end", "label", "viz")}
         attrs["label"] = str(a.get("name") or n)
         style = KIND_STYLES.get(a.get("kind", ""))
-        attrs["viz"] = {"color": _rgb(style.colour if style else "#999999")}
+        attrs["viz"] = {"color": _rgb((style or DEFAULT_STYLE).colour)}
         start, end = _first_day(a.get("founded")), _last_day(a.get("dissolved"))
         if start:
             attrs["start"] = start
@@ -78,7 +83,7 @@ def gephi_graph(g: nx.MultiDiGraph) -> nx.MultiGraph | nx.MultiDiGraph:
             attrs["start"] = start
         if end:
             attrs["end"] = end
-        attrs["viz"] = {"color": _rgb(TIE_COLOURS.get(a.get("kind", ""), "#888888"))}
+        attrs["viz"] = {"color": _rgb(TIE_COLOURS.get(a.get("kind", ""), DEFAULT_TIE_COLOUR))}
         if mixed and not a.get("directed"):
             attrs["type"] = "mutual"
         h.add_edge(u, v, key=key, **attrs)

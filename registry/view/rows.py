@@ -8,7 +8,9 @@ from typing import Any, Mapping
 import networkx as nx
 
 from .. import i18n, vocab
-from .style import DASHED_STATUSES, DEFAULT_STYLE, GROUP_STYLE, KIND_STYLES, TIE_COLOURS, display_name
+from .style import (
+    DASHED_STATUSES, DEFAULT_STYLE, GROUP_STYLE, KIND_STYLES, TIE_COLOURS, TIE_WIDTH, TIE_WIDTHS, display_name,
+)
 
 __all__ = [
     "NODE_FIELDS",
@@ -70,7 +72,7 @@ def page_data(
     tie_at: dict[Any, int] = {}
     for k in [None, "group", *TIE_COLOURS]:
         tie_at[k] = len(ties)
-        width = 3 if k == "sister_city" else 1.5
+        width = TIE_WIDTHS.get(k, TIE_WIDTH) if k else TIE_WIDTH
         ties.append([
             TIE_COLOURS.get(k, "#888888") if k else "#888888",
             vocab.label("tie_kinds", k, lang) if k and k != "group" else "",

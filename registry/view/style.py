@@ -15,6 +15,9 @@ __all__ = [
     "DEFAULT_STYLE",
     "GROUP_STYLE",
     "TIE_COLOURS",
+    "DEFAULT_TIE_COLOUR",
+    "TIE_WIDTHS",
+    "TIE_WIDTH",
     "DASHED_STATUSES",
     "display_name",
     "legend",
@@ -28,41 +31,54 @@ class Style(NamedTuple):
     shape: str
 
 
-# Colours from the Okabe-Ito and Tableau palettes, paired with distinct shapes so the
-# kinds stay apart for colour-blind readers and in greyscale print.
+# Colours from Okabe & Ito's and Paul Tol's colour-blind-safe palettes. Kinds that share a
+# shape differ in colour by a CIE76 delta E of at least 15 for normal vision and under
+# simulated protanopia, deuteranopia and tritanopia (tests/test_palette.py measures it), so
+# the kinds stay apart for colour-blind readers and, by shape, in greyscale print.
 KIND_STYLES: dict[str, Style] = {
-    "municipality": Style("#c0392b", "star"),
-    "city": Style("#0072b2", "dot"),
-    "country": Style("#56b4e9", "square"),
-    "consulate": Style("#e69f00", "diamond"),
-    "university": Style("#009e73", "triangle"),
-    "business_body": Style("#8c564b", "triangle"),
-    "public_agency": Style("#7f7f7f", "square"),
-    "county": Style("#bcbd22", "square"),
-    "eu_office": Style("#17becf", "diamond"),
-    "student_org": Style("#cc79a7", "triangleDown"),
-    "voluntary_org": Style("#d55e00", "triangleDown"),
-    "network": Style("#6a3d9a", "hexagon"),
-    "forum": Style("#1f9e89", "hexagon"),
-    "funding_programme": Style("#2ca02c", "star"),
+    "municipality": Style("#cc3311", "star"),  # Tol vibrant red
+    "city": Style("#0072b2", "dot"),  # Okabe-Ito blue
+    "country": Style("#56b4e9", "square"),  # Okabe-Ito sky blue
+    "consulate": Style("#e69f00", "diamond"),  # Okabe-Ito orange
+    "university": Style("#009e73", "triangle"),  # Okabe-Ito bluish green
+    "business_body": Style("#882255", "triangle"),  # Tol muted wine
+    "public_agency": Style("#555555", "square"),  # Tol dark grey
+    "county": Style("#999933", "dot"),  # Tol muted olive
+    "eu_office": Style("#33bbee", "diamond"),  # Tol vibrant cyan
+    "student_org": Style("#cc79a7", "triangleDown"),  # Okabe-Ito reddish purple
+    "voluntary_org": Style("#d55e00", "triangleDown"),  # Okabe-Ito vermillion
+    "network": Style("#332288", "hexagon"),  # Tol muted indigo
+    "forum": Style("#44aa99", "hexagon"),  # Tol muted teal
+    "funding_programme": Style("#009e73", "star"),  # Okabe-Ito bluish green
+    "eu_programme": Style("#aa4499", "star"),  # Tol muted purple
 }
 #: An entity kind without a style of its own.
 DEFAULT_STYLE = Style("#999999", "dot")
 #: A country group (aggregated view).
 GROUP_STYLE = Style("#a6bddb", "dot")
 
+# Ties have one line style (dashes mean a doubtful status), so colour alone tells the ten
+# kinds apart: every pair differs by a CIE76 delta E of at least 18 for normal vision and
+# under simulated protanopia, deuteranopia and tritanopia, and every colour stands out from
+# the white background (delta E 30 or more). The three greens this replaced (forum, project,
+# funding) were 2 apart under tritanopia. Sister cities are also drawn wider (``TIE_WIDTHS``).
 TIE_COLOURS: dict[str, str] = {
-    "sister_city": "#c0392b",
-    "partnership": "#0072b2",
-    "membership": "#6a3d9a",
-    "consular": "#e69f00",
-    "located_in": "#b0b0b0",
-    "forum_member": "#1f9e89",
-    "project": "#009e73",
-    "funding": "#2ca02c",
-    "exchange": "#cc79a7",
-    "solidarity": "#d55e00",
+    "sister_city": "#d55e00",  # Okabe-Ito vermillion
+    "partnership": "#0072b2",  # Okabe-Ito blue
+    "membership": "#332288",  # Tol muted indigo
+    "consular": "#ccbb44",  # Tol bright yellow
+    "located_in": "#999999",  # grey: the least telling tie
+    "forum_member": "#33bbee",  # Tol vibrant cyan
+    "project": "#000000",  # Okabe-Ito black
+    "funding": "#666633",  # Tol dark yellow (olive)
+    "exchange": "#aa3377",  # Tol bright purple
+    "solidarity": "#663333",  # Tol dark red
 }
+#: A tie kind without a colour of its own.
+DEFAULT_TIE_COLOUR = "#888888"
+#: Line width of a tie kind in the drawing (pixels); the others are :data:`TIE_WIDTH`.
+TIE_WIDTHS: dict[str, float] = {"sister_city": 3.0}
+TIE_WIDTH = 1.5
 #: Tie statuses drawn as dashed lines.
 DASHED_STATUSES = frozenset(("ended", "suspended", "uncertain"))
 
@@ -108,7 +124,7 @@ def legend(g: nx.MultiDiGraph, lang: str) -> str:
         text = i18n.t("view.group", lang) if k == "group" else vocab.label("entity_kinds", k, lang)
         rows.append(f"<li>{_svg_swatch(style)}<span>{html.escape(text)}</span></li>")
     for k in ties:
-        colour = TIE_COLOURS.get(k, "#888888")
+        colour = TIE_COLOURS.get(k, DEFAULT_TIE_COLOUR)
         line = (f'<svg width="16" height="16" aria-hidden="true"><line x1="1" y1="8" x2="15" y2="8" stroke="{colour}" '
                 'stroke-width="3"/></svg>')
         rows.append(f"<li>{line}<span>{html.escape(vocab.label('tie_kinds', k, lang))}</span></li>")
