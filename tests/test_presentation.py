@@ -22,7 +22,7 @@ from registry import i18n, view, vocab
 from registry.graph import GraphFilter, build_graph
 from registry.view import positions, presentation
 from registry.view.style import KIND_STYLES, TIE_COLOURS
-from tests.test_app import registry_db, start  # noqa: F401 - fixtures
+from tests.apps import start
 
 MADE = date(2026, 12, 7)
 AS_OF = date(2024, 12, 31)
