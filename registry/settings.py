@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
 from . import rules as R, store
-from .thresholds import UNITS, threshold_table
+from .thresholds import UNITS, threshold_table, value_text
 from .errors import InvalidRow, NoHome, NotAHome, Problem
 from .graph import Snapshot
 
@@ -273,13 +273,16 @@ def reference_table() -> list[dict[str, Any]]:
     The rules come first (:func:`registry.thresholds.threshold_table`: fixed by the method),
     then the settings (:data:`SETTINGS`: an editor changes them per registry). Every dict has
     ``code``, ``kind`` ('rule' or 'setting'), ``group``, ``value`` (a setting's default),
-    ``unit``, ``unit_nb``, ``unit_en``, ``label_nb``, ``label_en``, ``help_nb`` and ``help_en``.
+    ``value_nb`` and ``value_en`` (the value as a reader sees it), ``unit``, ``unit_nb``,
+    ``unit_en``, ``label_nb``, ``label_en``, ``help_nb`` and ``help_en``.
 
     >>> [r["code"] for r in reference_table() if r["kind"] == "setting"]
     ['home_id', 'time_zone', 'stale_after_years']
     """
     return threshold_table() + [
-        {"code": s.key, "kind": "setting", "group": "settings", "value": s.default, "unit": s.unit,
+        {"code": s.key, "kind": "setting", "group": "settings", "value": s.default,
+         "value_nb": "" if s.default is None else value_text(s.default)[0],
+         "value_en": "" if s.default is None else value_text(s.default)[1], "unit": s.unit,
          "unit_nb": UNITS[s.unit][0] if s.unit else "", "unit_en": UNITS[s.unit][1] if s.unit else "",
          "label_nb": s.label_nb, "label_en": s.label_en, "help_nb": s.help_nb, "help_en": s.help}
         for s in SETTINGS

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any, Mapping, NamedTuple
 
-__all__ = ["Threshold", "THRESHOLDS", "UNITS", "threshold", "Rules", "DEFAULT_RULES", "threshold_table"]
+__all__ = [
+    "Threshold", "THRESHOLDS", "UNITS", "CHOICES", "threshold", "Rules", "DEFAULT_RULES", "value_text", "threshold_table",
+]
 
 
 class Threshold(NamedTuple):
@@ -44,6 +46,12 @@ UNITS: Mapping[str, tuple[str, str]] = MappingProxyType({
     "rows": ("rader", "rows"),
     "nodes": ("noder", "nodes"),
     "choice": ("valg", "choice"),
+})
+
+#: The values a choice may take, in Norwegian and English.
+CHOICES: Mapping[str, tuple[str, str]] = MappingProxyType({
+    "assigned_or_suggested": ("tildelt, ellers foreslått", "assigned, else suggested"),
+    "assigned": ("bare tildelt", "assigned only"),
 })
 
 _T = Threshold
@@ -158,7 +166,7 @@ THRESHOLDS: tuple[Threshold, ...] = (
     _T("network_category_filter", "assigned_or_suggested", "choice", "Kategorifilter i nettverket",
        "Category filter in the network",
        "Med kategorifilteret vises en vennskapsby når kategorien den er tildelt er valgt, ellers når den "
-       "foreslåtte er valgt (de fleste har bare et forslag). «assigned» viser bare tildelte kategorier.",
+       "foreslåtte er valgt (de fleste har bare et forslag). Verdien «bare tildelt» viser bare tildelte kategorier.",
        "With the category filter a sister city is shown when its assigned category is chosen, else when its "
        "suggested one is (most have only a suggestion). 'assigned' shows assigned categories only.", "network"),
 )
@@ -206,10 +214,24 @@ def threshold(code: str) -> Any:
     return DEFAULT_RULES[code]
 
 
+def value_text(value: Any) -> tuple[str, str]:
+    """Return ``(nb, en)``: a threshold's value as a reader sees it (a decimal comma in nb, a choice's label).
+
+    >>> value_text(0.75), value_text(5.0), value_text(20_000), value_text("assigned")
+    (('0,75', '0.75'), ('5', '5'), ('20000', '20000'), ('bare tildelt', 'assigned only'))
+    """
+    if isinstance(value, str):
+        return CHOICES.get(value, (value, value))
+    en = f"{value:g}" if isinstance(value, float) else str(value)
+    return en.replace(".", ","), en
+
+
 def threshold_table() -> list[dict[str, Any]]:
-    """Return one dict per declared threshold: code, value, unit (nb, en), group, labels and help in nb and en."""
+    """Return one dict per declared threshold: code, kind ('rule'), group, value (and as text in nb and en),
+    unit (code, nb, en), labels and help in nb and en."""
     return [
-        {"code": t.code, "kind": "rule", "group": t.group, "value": t.value, "unit": t.unit,
+        {"code": t.code, "kind": "rule", "group": t.group, "value": t.value, "value_nb": value_text(t.value)[0],
+         "value_en": value_text(t.value)[1], "unit": t.unit,
          "unit_nb": UNITS[t.unit][0], "unit_en": UNITS[t.unit][1], "label_nb": t.label_nb,
          "label_en": t.label_en, "help_nb": t.help_nb, "help_en": t.help_en}
         for t in THRESHOLDS

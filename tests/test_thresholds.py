@@ -40,12 +40,17 @@ def test_the_reference_table_lists_every_rule_then_every_setting_with_the_same_c
     assert [r["code"] for r in table] == [t.code for t in thresholds.THRESHOLDS] + [s.key for s in settings.SETTINGS]
     assert {r["kind"] for r in table[: len(thresholds.THRESHOLDS)]} == {"rule"}
     assert {r["kind"] for r in table[len(thresholds.THRESHOLDS):]} == {"setting"}
-    columns = {"code", "kind", "group", "value", "unit", "unit_nb", "unit_en", "label_nb", "label_en", "help_nb", "help_en"}
+    columns = {"code", "kind", "group", "value", "value_nb", "value_en", "unit", "unit_nb", "unit_en", "label_nb",
+               "label_en", "help_nb", "help_en"}
     for r in table:
         assert set(r) == columns, r["code"]
         assert r["label_nb"] and r["label_en"] and r["help_nb"] and r["help_en"], r["code"]
     stale = next(r for r in table if r["code"] == "stale_after_years")
     assert (stale["value"], stale["unit_nb"], stale["unit_en"]) == (5, "år", "years")
+    efficiency = next(r for r in table if r["code"] == "hole_min_efficiency")
+    assert (efficiency["value_nb"], efficiency["value_en"]) == ("0,75", "0.75")
+    rule = next(r for r in table if r["code"] == "network_category_filter")
+    assert (rule["value_nb"], rule["value_en"]) == ("tildelt, ellers foreslått", "assigned, else suggested")
 
 
 def test_the_library_reads_its_constants_from_the_declaration():
@@ -180,3 +185,29 @@ def test_the_scan_finds_a_bare_threshold(tmp_path, monkeypatch):
     compare = next(n for n in ast.walk(tree) if isinstance(n, ast.Compare))
     assert [c.value for c in ast.walk(compare) if isinstance(c, ast.Constant)] == [10]
     assert ("registry/analysis/articulation.py", 10) not in KNOWN_LITERALS
+
+
+# --- Shown where a reader needs it ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_gaps_page_shows_the_rules_table_in_the_pages_language(lang, tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from registry import i18n
+
+    monkeypatch.setenv("REGISTRY_DB", str(tmp_path / "app.db"))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state["lang"] = lang
+    at.run()
+    at.switch_page("app_pages/gaps.py").run()
+    assert not at.exception
+    box = next(e for e in at.expander if e.label == i18n.t("rulebook.title", lang))
+    df = box.dataframe[0].value
+    assert list(df.columns) == [i18n.t(f"rulebook.{c}", lang) for c in ("rule", "value", "unit", "help")]
+    rows = dict(zip(df.iloc[:, 0], df.iloc[:, 1]))
+    assert len(df) == len(thresholds.THRESHOLDS)
+    dormant = next(t for t in thresholds.THRESHOLDS if t.code == "dormant_years")
+    assert rows[dormant.label_nb if lang == "nb" else dormant.label_en] == "5"
+    efficiency = next(t for t in thresholds.THRESHOLDS if t.code == "hole_min_efficiency")
+    assert rows[efficiency.label_nb if lang == "nb" else efficiency.label_en] == ("0,75" if lang == "nb" else "0.75")

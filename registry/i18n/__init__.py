@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import annual, calendar, case, data, downloads, editform, explore, frame, network, plan, reasons, review, safety
+from . import rulebook  # the rules table (registry.thresholds)
 from .fields import FIELD_HELP_NB, FIELDS, TABLE_LABELS, field_help, field_label
 from .lookup import TIME_ZONE, country_name, local_time, long_date
 from .render import Message, register, render
@@ -54,7 +55,7 @@ register(suggestions.TEMPLATES)  # the connection suggestions (registry.analysis
 #: Every UI text: key -> (nb, en).
 STRINGS: dict[str, tuple[str, str]] = _merged(
     frame.STRINGS, explore.STRINGS, review.STRINGS, data.STRINGS, calendar.STRINGS, reasons.STRINGS, case.STRINGS,
-    plan.STRINGS, network.STRINGS, safety.STRINGS, editform.STRINGS, downloads.STRINGS,
+    plan.STRINGS, network.STRINGS, safety.STRINGS, editform.STRINGS, downloads.STRINGS, rulebook.STRINGS,
 )
 register(calendar.TEMPLATES)  # what is due (registry.calendar)
 register(reasons.TEMPLATES)  # the review's reasons, states, roles and notes (registry.review)
