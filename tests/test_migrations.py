@@ -211,3 +211,36 @@ def test_migrate_stops_at_the_version_asked_for(tmp_path):
         assert migrate(raw, upto=3) == [n for n, _ in MIGRATIONS[:3]]
         assert migrate(raw, upto=3) == []
         assert migrate(raw) == [n for n, _ in MIGRATIONS[3:]]
+
+
+def _fingerprint(schema: dict[str, object]) -> str:
+    import hashlib
+    import json
+
+    return hashlib.sha256(json.dumps(schema, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+#: The schema a file has after each number of migrations, fingerprinted (tables, columns, keys, indexes,
+#: triggers; see :func:`_schema`). Migration 002 builds today's declared tables, so a change to
+#: ``registry/schema.py`` changes a fresh file at once, while a file already at the last version keeps
+#: its old shape: a schema change needs a new migration that brings such a file forward, and then a
+#: new line here.
+SCHEMA_AT_VERSION: dict[int, str] = {8: "49810430bba895fd"}
+
+
+def test_a_schema_change_comes_with_a_migration(fresh_schema):
+    assert SCHEMA_AT_VERSION.get(len(MIGRATIONS)) == _fingerprint(fresh_schema), (
+        "the declared schema changed without a new migration: add one to registry/migrations.py that "
+        "brings a file of the last version forward, then record the new fingerprint in SCHEMA_AT_VERSION")
+
+
+def test_the_schema_module_does_not_import_the_migrations():
+    # Imports go one way (migrations -> schema), so the declared tables load without the code that builds them.
+    import ast
+
+    root = Path(__file__).resolve().parent.parent / "registry"
+    for name in ("schema.py", "tables.py"):
+        tree = ast.parse((root / name).read_text(encoding="utf-8"))
+        imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)} | {
+            a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        assert not {m for m in imported if m and m.split(".")[-1] == "migrations"}, name
