@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import Any, Mapping, NamedTuple
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 __all__ = [
     "Threshold", "THRESHOLDS", "UNITS", "CHOICES", "threshold", "Rules", "DEFAULT_RULES", "value_text", "threshold_table",
@@ -192,7 +193,7 @@ class Rules:
     def __getitem__(self, code: str) -> Any:
         return self.values[code]
 
-    def with_values(self, **changes: Any) -> "Rules":
+    def with_values(self, **changes: Any) -> Rules:
         """Return a copy with some thresholds changed; unknown names raise KeyError."""
         unknown = set(changes) - set(self.values)
         if unknown:

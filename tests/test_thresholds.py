@@ -211,3 +211,13 @@ def test_the_gaps_page_shows_the_rules_table_in_the_pages_language(lang, tmp_pat
     assert rows[dormant.label_nb if lang == "nb" else dormant.label_en] == "5"
     efficiency = next(t for t in thresholds.THRESHOLDS if t.code == "hole_min_efficiency")
     assert rows[efficiency.label_nb if lang == "nb" else efficiency.label_en] == ("0,75" if lang == "nb" else "0.75")
+
+
+def test_every_declared_threshold_is_read_by_the_code():
+    # A declaration nothing reads would document a rule the code does not apply.
+    sources = "\n".join(
+        p.read_text(encoding="utf-8") for folder in ("registry", "app_pages") for p in sorted((ROOT / folder).rglob("*.py"))
+        if p.name != "thresholds.py"
+    )
+    unread = [t.code for t in thresholds.THRESHOLDS if f'"{t.code}"' not in sources]
+    assert unread == []
