@@ -170,8 +170,12 @@ def _m005_role_label(db: sqlite_utils.Database) -> None:
 
 def _add_missing_columns(db: sqlite_utils.Database) -> None:
     # A fresh file's migration 002 already made these from today's schema; an older file lacks them.
+    # A table the file does not have yet is left to the migration that creates it (008 makes the
+    # action plan's tables): a file of version 4 or 5 reaching 006 has none of them.
     for t in DATA_TABLES:
         stored = _columns(db, t.name)
+        if not stored:
+            continue
         for c in t.columns:
             if c.name not in stored:
                 ref = f" REFERENCES [{c.references}](id)" if c.references else ""
