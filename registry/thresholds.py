@@ -22,15 +22,15 @@ __all__ = [
 
 
 class Threshold(NamedTuple):
-    """One number (or choice) a rule depends on: its code, value, unit, labels and help in nb and en."""
+    """One number (or choice) a rule depends on: its code, value, labels and help in en and nb, unit and group."""
 
     code: str
-    value: Any
-    unit: str  # a key of :data:`UNITS`
+    default: Any  # the value in force unless a caller changes it (:meth:`Rules.with_values`)
     label_nb: str
     label_en: str
-    help_nb: str
-    help_en: str
+    help: str  # English, as the other declarations' help
+    help_nb: str = ""
+    unit: str = ""  # a key of :data:`UNITS`
     group: str = "analysis"  # where it applies: analysis, review, calendar, import, network, display
 
 
@@ -55,7 +55,12 @@ CHOICES: Mapping[str, tuple[str, str]] = MappingProxyType({
     "assigned": ("bare tildelt", "assigned only"),
 })
 
-_T = Threshold
+def _T(code: str, value: Any, unit: str, label_nb: str, label_en: str, help_nb: str, help_en: str,
+       group: str = "analysis") -> Threshold:
+    # Declared below in reading order: the number and its unit, then the labels and the help, nb first.
+    return Threshold(code, value, label_nb, label_en, help_en, help_nb, unit, group)
+
+
 THRESHOLDS: tuple[Threshold, ...] = (
     # --- The review and the analysis ---------------------------------------------------------
     _T("dormant_years", 5, "years", "År uten aktivitet", "Years without activity",
@@ -187,7 +192,7 @@ class Rules:
     """
 
     values: Mapping[str, Any] = field(
-        default_factory=lambda: MappingProxyType({t.code: t.value for t in THRESHOLDS})
+        default_factory=lambda: MappingProxyType({t.code: t.default for t in THRESHOLDS})
     )
 
     def __getitem__(self, code: str) -> Any:
@@ -231,9 +236,9 @@ def threshold_table() -> list[dict[str, Any]]:
     """Return one dict per declared threshold: code, kind ('rule'), group, value (and as text in nb and en),
     unit (code, nb, en), labels and help in nb and en."""
     return [
-        {"code": t.code, "kind": "rule", "group": t.group, "value": t.value, "value_nb": value_text(t.value)[0],
-         "value_en": value_text(t.value)[1], "unit": t.unit,
+        {"code": t.code, "kind": "rule", "group": t.group, "value": t.default, "value_nb": value_text(t.default)[0],
+         "value_en": value_text(t.default)[1], "unit": t.unit,
          "unit_nb": UNITS[t.unit][0], "unit_en": UNITS[t.unit][1], "label_nb": t.label_nb,
-         "label_en": t.label_en, "help_nb": t.help_nb, "help_en": t.help_en}
+         "label_en": t.label_en, "help_nb": t.help_nb, "help_en": t.help}
         for t in THRESHOLDS
     ]

@@ -20,17 +20,17 @@ def test_thresholds_are_declared_once_with_unit_labels_and_help_in_both_language
     codes = [t.code for t in thresholds.THRESHOLDS]
     assert len(codes) == len(set(codes))
     for t in thresholds.THRESHOLDS:
-        assert t.label_nb and t.label_en and t.help_nb and t.help_en, t.code
+        assert t.label_nb and t.label_en and t.help_nb and t.help, t.code
         assert t.unit in thresholds.UNITS, t.code
-        assert t.help_nb != t.help_en, t.code
-    assert dict(thresholds.DEFAULT_RULES.values) == {t.code: t.value for t in thresholds.THRESHOLDS}
+        assert t.help_nb != t.help, t.code
+    assert dict(thresholds.DEFAULT_RULES.values) == {t.code: t.default for t in thresholds.THRESHOLDS}
     # rules names the same declaration, not a copy of it.
     assert R.THRESHOLDS is thresholds.THRESHOLDS and R.DEFAULT_RULES is thresholds.DEFAULT_RULES
 
 
 def test_threshold_reads_the_declaration_and_refuses_an_unknown_code():
     for t in thresholds.THRESHOLDS:
-        assert thresholds.threshold(t.code) == t.value
+        assert thresholds.threshold(t.code) == t.default
     with pytest.raises(KeyError, match="no_such"):
         thresholds.threshold("no_such")
 
