@@ -10,7 +10,7 @@ import streamlit as st
 
 from app_pages._database import db_key, revision_snapshot
 from app_pages._home import home
-from registry import view
+from registry import rules, view
 from registry.errors import NoHome
 from registry.graph import GraphFilter, filter_graph
 from registry.review import classify
@@ -32,8 +32,8 @@ def filtered_graph(
             found = _suggestions(path, rev, flt.as_of.year if flt.as_of else None, home_id)
         except NoHome:
             found = []
-        # A city passes when its assigned or its suggested category is chosen (most have only a suggestion).
-        chosen = {s.tie_id: s.assigned_group if s.assigned_group in categories else s.suggested for s in found}
+        # Which category a city counts under is a declared rule of the library (network_category_filter).
+        chosen = {s.tie_id: rules.category_shown(s.assigned_group, s.suggested, categories) for s in found}
         g = view.restrict_categories(g, chosen, categories)
     return g
 

@@ -7,7 +7,7 @@ from app_pages._common import (
     MAX_PICKER_OPTIONS, cached, csv_button, download, formatter, from_url, home, keep_in_url, label, lang, name_of, registry_snapshot,
     require_home, t,
 )
-from registry import export, rules
+from registry import export, rules, settings
 from registry.review import report
 
 st.title(t("gaps.title"))
@@ -109,3 +109,18 @@ for column, matrix, title, vocabulary, name in (
         st.dataframe(shown, hide_index=True)
         csv_button(matrix, f"{name}-coverage.csv", key=f"gaps_{name}_csv",
                    labels={"city_name": t("sister.city"), **{c: label(vocabulary, c) for c in matrix.columns if c not in ("city_id", "city_name")}})
+
+# The numbers behind the findings, from the one declaration the library reads them from.
+with st.expander(t("rulebook.title")):
+    st.caption(t("rulebook.caption"))
+    rulebook = [r for r in settings.reference_table() if r["kind"] == "rule"]
+    st.dataframe(
+        pd.DataFrame({
+            t("rulebook.rule"): [r[f"label_{lang()}"] for r in rulebook],
+            t("rulebook.value"): [r[f"value_{lang()}"] for r in rulebook],
+            t("rulebook.unit"): [r[f"unit_{lang()}"] for r in rulebook],
+            t("rulebook.help"): [r[f"help_{lang()}"] for r in rulebook],
+        }),
+        hide_index=True,
+        column_config={t("rulebook.help"): st.column_config.TextColumn(width="large")},
+    )

@@ -44,7 +44,7 @@ with right:
 st.subheader(t("overview.urgent"))
 # The same call as the Gaps page's first view: one cached review for both. The audit replay is asked
 # for on the Gaps page (a second or more at 10,000 entities, every new revision).
-urgent = report.urgent_findings(cached(report.review, home_id=HOME, audit_log=False).findings, limit=8)
+urgent = report.urgent_findings(cached(report.review, home_id=HOME, audit_log=False).findings)
 if urgent.empty:
     st.success(t("overview.no_findings"))
 else:

@@ -12,7 +12,8 @@ from typing import Callable
 from .checks import AUDIT_TRIGGERS, audit_protection
 from .db import BUSY_TIMEOUT_MS, connect
 from .errors import CannotWrite, RegistryError
-from .schema import MIGRATIONS, TABLES
+from .migrations import MIGRATIONS
+from .schema import TABLES
 
 __all__ = ["Snapshot", "Restored", "NotARegistry", "Unprotected", "RestoredNotMigrated", "verify", "backup", "restore"]
 

@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, TypeGuard
 from . import dates, freshness, settings
 from .graph import Snapshot
 from .i18n import Message
+from .thresholds import threshold
 
 __all__ = [
     "Event", "KINDS", "COLLECTORS", "is_round_year", "jubilees", "default_window", "resolve_home", "events",
@@ -89,7 +90,8 @@ def is_round_year(n: int) -> bool:
     >>> [n for n in range(1, 131) if is_round_year(n)]
     [10, 25, 50, 60, 70, 75, 80, 90, 100, 110, 120, 125, 130]
     """
-    return n == 10 or n % 25 == 0 or (n >= 50 and n % 10 == 0)
+    first, every, tens = (int(threshold(c)) for c in ("jubilee_first_years", "jubilee_every_years", "jubilee_tens_from_years"))
+    return n == first or n % every == 0 or (n >= tens and n % 10 == 0)
 
 
 def _plus_years(start: str, years: int) -> str:
@@ -145,7 +147,7 @@ def jubilees(start: str, first: date, last: date) -> list[tuple[str, int]]:
 def default_window(today: date | None = None) -> tuple[date, date]:
     """Return ``(today, the same day a year later)``: the next twelve months, both ends included."""
     today = today or date.today()
-    return today, date.fromisoformat(_plus_years(today.isoformat(), 1))
+    return today, date.fromisoformat(_plus_years(today.isoformat(), int(threshold("calendar_window_years"))))
 
 
 def resolve_home(conn: sqlite3.Connection, requested: str | None = None) -> str | None:

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from . import schema
+from . import migrations
 from .errors import Busy, CannotOpen, Damaged, NoRegistry
 
 __all__ = [
@@ -57,7 +57,7 @@ def connect(path: str | os.PathLike[str] | None = None, *, migrate: bool = True)
     # (upstream SQLite leaves it off). erase checks it took and vacuums besides.
     conn.execute("PRAGMA secure_delete = ON")
     if migrate:
-        _retry(lambda: schema.migrate(conn))
+        _retry(lambda: migrations.migrate(conn))
     return conn
 
 

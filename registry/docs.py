@@ -157,7 +157,7 @@ def migrations_block() -> str:
     """Return the table of the schema's migrations in order, each with what its docstring or first comment says."""
     import inspect
 
-    from .schema import MIGRATIONS
+    from .migrations import MIGRATIONS
 
     rows = []
     for i, (name, fn) in enumerate(MIGRATIONS, 1):

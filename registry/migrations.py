@@ -1,9 +1,37 @@
-"""Ordered, transactional migrations that build the declared tables and carry old registries forward."""
+"""Ordered, transactional migrations that build the declared tables and carry old registries forward.
+
+Each migration runs once per file, in its own transaction, and is recorded by name in
+the ``migrations`` table; a file's version is how many have run (:func:`schema_version`).
+
+The rule every migration after 002 must keep
+--------------------------------------------
+Migration 002 builds the data tables from the schema as declared *today*
+(:data:`registry.schema.DATA_TABLES`), not as it was when 002 was written. So a fresh
+file already has every column and table that later migrations add to old files, and
+a later migration meets two kinds of file:
+
+* an old file, made when 002 built fewer columns: the migration adds what is missing;
+* a fresh file, made by today's 002: everything is there already.
+
+Therefore every migration after 002 is idempotent with respect to the schema: it
+creates a table only if it does not exist (``_create_missing``), adds a column only if
+it is missing (``_add_missing_columns``), creates indexes and triggers with ``IF NOT
+EXISTS``, rebuilds a table only when the old shape is detected (004: ``amount_nok``,
+a NOT NULL ``decisions.tie_id``), and changes data only where the value as shipped
+is still there (005, 008). A new migration follows the same rule; a migration that
+cannot (a rename, a type change) must detect the old shape itself, as 004 does.
+``tests/test_migrations.py`` upgrades a file of every earlier version (built by
+migrations 1..k, then given rows) and the schema-3 file made by the library of its
+time, and checks the rows, the schema (equal to a fresh file's) and ``check``.
+
+Imports go one way: this module reads :mod:`registry.schema`; the schema does not
+import the migrations (``registry.db`` runs :func:`migrate` when it opens a file).
+"""
 
 from __future__ import annotations
 
 import sqlite3
-from typing import Callable
+from typing import Callable, Iterable
 
 import sqlite_utils
 
@@ -142,12 +170,23 @@ def _m005_role_label(db: sqlite_utils.Database) -> None:
 
 def _add_missing_columns(db: sqlite_utils.Database) -> None:
     # A fresh file's migration 002 already made these from today's schema; an older file lacks them.
+    # A table the file does not have yet is left to the migration that creates it (008 makes the
+    # action plan's tables): a file of version 4 or 5 reaching 006 has none of them.
     for t in DATA_TABLES:
         stored = _columns(db, t.name)
+        if not stored:
+            continue
         for c in t.columns:
             if c.name not in stored:
                 ref = f" REFERENCES [{c.references}](id)" if c.references else ""
                 db.execute(f"ALTER TABLE [{t.name}] ADD COLUMN [{c.name}] {c.type}{ref}")
+
+
+def _create_missing(db: sqlite_utils.Database, tables: Iterable[Table]) -> None:
+    # A fresh file's migration 002 already made today's tables; an older file lacks the newer ones.
+    for t in tables:
+        if not db[t.name].exists():
+            _create(db, t)
 
 
 def _m006_council_case(db: sqlite_utils.Database) -> None:
@@ -162,9 +201,7 @@ def _m007_erasure(db: sqlite_utils.Database) -> None:
     audit key moved out of the file into a key file beside it."""
     from . import privacy  # privacy reads the schema; imported here, when the migration runs
 
-    for t in (ERASURES, ERASURE_GUARDS):
-        if not db[t.name].exists():
-            _create(db, t)
+    _create_missing(db, (ERASURES, ERASURE_GUARDS))
     privacy.adopt_key(db.conn)
 
 
@@ -172,9 +209,7 @@ def _m008_action_plan(db: sqlite_utils.Database) -> None:
     """The action plan as data: actions, their partners and ties, indicators and their yearly values;
     budget lines for an action; the Mål bullets, decision point 7 and the majority remark as strategy points."""
     _sync_vocabularies(db)
-    for t in DATA_TABLES:
-        if not db[t.name].exists():
-            _create(db, t)
+    _create_missing(db, DATA_TABLES)
     _add_missing_columns(db)
     db.execute("CREATE INDEX IF NOT EXISTS plan_lines_action ON plan_lines(action_id)")
     # The points whose text now says which of the council's decision points it comes from: the help as
@@ -202,13 +237,16 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
 ]
 
 
-def migrate(conn: sqlite3.Connection) -> list[str]:
-    """Apply pending migrations; return the names of those applied now."""
+def migrate(conn: sqlite3.Connection, upto: int | None = None) -> list[str]:
+    """Return the names of the migrations applied now: the pending ones among the first ``upto`` (default all).
+
+    ``upto`` builds a file of an earlier version (the tests upgrade from each one).
+    """
     db = sqlite_utils.Database(conn)
     conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
     done = {r[0] for r in conn.execute("SELECT name FROM migrations")}
     applied = []
-    for name, fn in MIGRATIONS:
+    for name, fn in MIGRATIONS[:upto]:
         if name in done:
             continue
         # One transaction per migration: a failure leaves the schema as it was.

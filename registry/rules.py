@@ -8,15 +8,16 @@ analysis reports. ``classify`` and ``analysis`` only evaluate these rules.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import Any, Mapping, NamedTuple
+from typing import Mapping, NamedTuple
 
 __all__ = [
     "Threshold",
     "THRESHOLDS",
+    "threshold",
     "Rules",
     "DEFAULT_RULES",
+    "category_shown",
     "LOCAL_ACTOR_KINDS",
     "ALWAYS_LOCAL_KINDS",
     "CITY_KINDS",
@@ -57,88 +58,9 @@ __all__ = [
 ]
 
 
-class Threshold(NamedTuple):
-    """One number a rule depends on, with its default and what it means."""
-
-    code: str
-    default: float
-    label_nb: str
-    label_en: str
-    help: str
-
-
-THRESHOLDS: tuple[Threshold, ...] = (
-    Threshold(
-        "dormant_years", 5, "År uten aktivitet", "Years without activity",
-        "A relation has no recent activity when no tie other than the formal sister-city tie was active and no "
-        "activity was registered in this many years up to the date (strategy 2c.4). Also the window for "
-        "external funding in plan lines.",
-    ),
-    Threshold(
-        "min_cut_off", 2, "Minste antall avskårne", "Fewest entities cut off",
-        "An entity is a single point of failure when removing it cuts at least this many entities off "
-        "from the municipality through the registered channels (planned or uncertain ties, locations and "
-        "consular ties are not channels). (A lone partner hanging on one tie is reported as a gap instead.)",
-    ),
-    Threshold(
-        "hole_min_degree", 3, "Minste antall kontakter (strukturelle hull)", "Fewest contacts (structural holes)",
-        "Structural holes are looked for at local actors with at least this many contacts (the municipality "
-        "itself, and a body's own members, are left out).",
-    ),
-    Threshold(
-        "hole_min_efficiency", 0.75, "Minste effektivitet", "Lowest efficiency",
-        "The share of an actor's contacts that are not tied to each other (its effective size, the number of "
-        "contacts that do not already know each other, divided by the number of contacts; Burt's "
-        "efficiency). At 1.0 none of them are tied to each other: the actor alone holds them together "
-        "(a structural hole).",
-    ),
-    Threshold(
-        "hole_max_actors", 20_000, "Flest aktører som måles", "Most actors measured",
-        "Above this many local actors, structural holes are measured for the best-connected ones only "
-        "(the summary says so).",
-    ),
-    Threshold(
-        "many_channels_min_actors", 3, "Minste antall kanaler", "Fewest channels",
-        "A foreign place is served through many channels when at least this many local actors work it at once.",
-    ),
-    Threshold(
-        "shared_partner_max_actors", 25, "Flest aktører per sted (parvis)", "Most actors per place (pairwise)",
-        "Places worked by more local actors than this are not listed pair by pair (that would be thousands of "
-        "rows); they appear under 'many channels' instead.",
-    ),
-    Threshold(
-        "duplicate_km", 5.0, "Avstand for mulige duplikater (km)", "Distance for likely duplicates (km)",
-        "Two cities of the same country closer than this are likely the same place under two names.",
-    ),
-)
-
-
-@dataclass(frozen=True)
-class Rules:
-    """The thresholds in force: the defaults from :data:`THRESHOLDS`, optionally changed.
-
-    >>> DEFAULT_RULES["dormant_years"]
-    5
-    >>> DEFAULT_RULES.with_values(dormant_years=3)["dormant_years"]
-    3
-    """
-
-    values: Mapping[str, float] = field(
-        default_factory=lambda: MappingProxyType({t.code: t.default for t in THRESHOLDS})
-    )
-
-    def __getitem__(self, code: str) -> Any:
-        return self.values[code]
-
-    def with_values(self, **changes: float) -> "Rules":
-        """Return a copy with some thresholds changed; unknown names raise KeyError."""
-        unknown = set(changes) - set(self.values)
-        if unknown:
-            raise KeyError(f"unknown threshold(s): {', '.join(sorted(unknown))}")
-        return replace(self, values=MappingProxyType({**self.values, **changes}))
-
-
-DEFAULT_RULES = Rules()
+# The numbers (thresholds, windows, ranges) are declared in their own table; ``rules`` names them
+# beside the kinds and criteria so that a reader of the rules finds them here too.
+from .thresholds import DEFAULT_RULES, THRESHOLDS, Rules, Threshold, threshold  # noqa: E402
 
 # --- Which entities and ties play which part -------------------------------------------------
 
@@ -354,6 +276,21 @@ TWINNING_DECISION_KINDS: Mapping[str, str] = MappingProxyType({
 })
 #: Roles in which a voluntary organisation carries an activity (a funder or a witness does not carry it).
 CARRYING_ROLES = frozenset({"carrier", "host", "visitor", "partner"})
+
+def category_shown(assigned: str | None, suggested: str, chosen: frozenset[str] | set[str]) -> str:
+    """Return the category a sister city counts under when the network is filtered to ``chosen`` categories.
+
+    The rule is threshold ``network_category_filter``: with 'assigned_or_suggested' (declared)
+    the assigned category when it is chosen, else the suggested one (most cities have only a
+    suggestion); with 'assigned' the assigned category alone.
+
+    >>> category_shown("dormant", "project", {"dormant"}), category_shown(None, "project", {"project"})
+    ('dormant', 'project')
+    """
+    if assigned in chosen or threshold("network_category_filter") == "assigned":
+        return assigned or ""
+    return suggested
+
 
 #: How a suggestion compares with the assigned category.
 AGREEMENTS: tuple[tuple[str, str, str], ...] = (

@@ -1,10 +1,10 @@
-"""The registry's tables, declared as data, and the ordered migrations that build them."""
+"""The registry's tables, declared as data (:mod:`registry.migrations` builds them in a file)."""
 
 from __future__ import annotations
 
 from .tables import Column, Table
 
-__all__ = ["Column", "Table", "TABLES", "DATA_TABLES", "ERASURES", "ERASURE_GUARDS", "MIGRATIONS", "migrate", "schema_version", "personal_columns"]
+__all__ = ["Column", "Table", "TABLES", "DATA_TABLES", "ERASURES", "ERASURE_GUARDS", "personal_columns"]
 
 
 _VERIFIED = Column("verified_on", date=True, help="When the source was last read and found to hold (YYYY-MM-DD)")
@@ -402,5 +402,3 @@ def personal_columns(table: str) -> tuple[str, ...]:
     t = TABLES.get(table)
     return tuple(c.name for c in t.columns if c.personal) if t else ()
 
-
-from .migrations import MIGRATIONS, migrate, schema_version  # noqa: E402  (migrations use the tables above)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
 from . import rules as R, store
+from .thresholds import UNITS, threshold_table, value_text
 from .errors import InvalidRow, NoHome, NotAHome, Problem
 from .graph import Snapshot
 
@@ -32,6 +33,7 @@ __all__ = [
     "time_zone",
     "municipalities",
     "resolve_home",
+    "reference_table",
 ]
 
 
@@ -45,6 +47,8 @@ class Setting:
     label_nb: str
     label_en: str
     help: str
+    help_nb: str = ""
+    unit: str = ""  # a key of :data:`registry.thresholds.UNITS` for a number, else empty
 
     def label(self, lang: str = "en") -> str:
         """Return the label in ``lang`` ('nb' or 'en')."""
@@ -56,14 +60,19 @@ SETTINGS: tuple[Setting, ...] = (
         "home_id", "municipality", None, "Hjemkommune", "Home municipality",
         "The municipality the review and the analysis are for: the id of an entity of kind municipality. "
         "Without it, a registry with one municipality uses that one, and one with several asks for --home.",
+        "Kommunen gjennomgangen og analysen gjelder: id-en til en enhet av typen kommune. Uten den bruker et "
+        "register med én kommune den, og et med flere ber om --home.",
     ),
     Setting(
         "time_zone", "time_zone", "UTC", "Tidssone", "Time zone",
         "The IANA time zone the app shows times in, e.g. Europe/Oslo (the audit log itself writes UTC).",
+        "IANA-tidssonen appen viser tider i, f.eks. Europe/Oslo (endringsloggen selv skriver UTC).",
     ),
     Setting(
         "stale_after_years", "integer", 5, "Kilder foreldes etter (år)", "Sources go stale after (years)",
         "How many years old a source may be before check warns that an active fact rests on it.",
+        "Hvor mange år gammel en kilde kan være før check varsler at et gjeldende faktum hviler på den.",
+        "years",
     ),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
@@ -256,3 +265,25 @@ def resolve_home(snap: Snapshot, requested: str | None = None) -> str | None:
     if len(found) > 1:
         raise NoHome(NoHome.__doc__)
     return found[0] if found else None
+
+
+def reference_table() -> list[dict[str, Any]]:
+    """Return every declared rule and setting, one dict each, for the docs and the app's rules table.
+
+    The rules come first (:func:`registry.thresholds.threshold_table`: fixed by the method),
+    then the settings (:data:`SETTINGS`: an editor changes them per registry). Every dict has
+    ``code``, ``kind`` ('rule' or 'setting'), ``group``, ``value`` (a setting's default),
+    ``value_nb`` and ``value_en`` (the value as a reader sees it), ``unit``, ``unit_nb``,
+    ``unit_en``, ``label_nb``, ``label_en``, ``help_nb`` and ``help_en``.
+
+    >>> [r["code"] for r in reference_table() if r["kind"] == "setting"]
+    ['home_id', 'time_zone', 'stale_after_years']
+    """
+    return threshold_table() + [
+        {"code": s.key, "kind": "setting", "group": "settings", "value": s.default,
+         "value_nb": "" if s.default is None else value_text(s.default)[0],
+         "value_en": "" if s.default is None else value_text(s.default)[1], "unit": s.unit,
+         "unit_nb": UNITS[s.unit][0] if s.unit else "", "unit_en": UNITS[s.unit][1] if s.unit else "",
+         "label_nb": s.label_nb, "label_en": s.label_en, "help_nb": s.help_nb, "help_en": s.help}
+        for s in SETTINGS
+    ]

@@ -12,6 +12,7 @@ import pycountry
 from . import dates
 from .errors import Problem
 from .schema import TABLES, Table
+from .thresholds import threshold
 
 __all__ = [
     "BUDGET_YEARS",
@@ -20,7 +21,7 @@ __all__ = [
 ]
 
 #: The years a budget line may be for, first and last; the forms offer the same range.
-BUDGET_YEARS: tuple[int, int] = (1900, 2200)
+BUDGET_YEARS: tuple[int, int] = (int(threshold("budget_year_min")), int(threshold("budget_year_max")))
 
 #: Longest text accepted in one cell; longer input is refused, never cut.
 MAX_FIELD_CHARS = 10_000

@@ -18,7 +18,7 @@ from registry import cli, connect, insert, load_seed, update
 from registry.backup import NotARegistry, Unprotected, backup, restore, verify
 from registry.checks import audit_protection, check
 from registry.errors import RegistryError
-from registry.schema import MIGRATIONS
+from registry.migrations import MIGRATIONS
 
 from .test_audit_trail import replay, tables
 

@@ -19,7 +19,7 @@ import pytest
 
 from registry import connect, get, insert, update
 from registry.errors import StaleVersion
-from registry.schema import MIGRATIONS
+from registry.migrations import MIGRATIONS
 
 WORKERS = 6  # the issue asks for at least 4 writer processes
 OPS_PER_WORKER = 60  # bounded: 360 operations in all

@@ -13,8 +13,9 @@ def test_thresholds_have_unique_codes_labels_and_help():
     codes = [t.code for t in R.THRESHOLDS]
     assert len(codes) == len(set(codes))
     for t in R.THRESHOLDS:
-        assert t.label_nb and t.label_en and t.help
-        assert isinstance(t.default, (int, float))
+        assert t.label_nb and t.label_en and t.help_nb and t.help
+        # Numbers, except the network's category filter, which is a choice between two rules.
+        assert isinstance(t.default, (int, float)) or t.unit == "choice"
     assert dict(R.DEFAULT_RULES.values) == {t.code: t.default for t in R.THRESHOLDS}
 
 

@@ -3,7 +3,8 @@ import sqlite3
 import pytest
 
 from registry import connect
-from registry.schema import MIGRATIONS, TABLES, migrate, schema_version
+from registry.migrations import MIGRATIONS, migrate, schema_version
+from registry.schema import TABLES
 
 
 def test_connect_creates_every_table(db_path):

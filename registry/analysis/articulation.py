@@ -109,7 +109,7 @@ def single_point_of_failure(ctx: Context) -> Found:
         single = cut.bridge and len(link) == 1
         n = len(cut.cut_off)
         rows.append(row(
-            "single_point_of_failure", v, ctx.label(v), "high" if n >= 10 else "medium",
+            "single_point_of_failure", v, ctx.label(v), "high" if n >= int(ctx.rules["spof_high_cut_off"]) else "medium",
             Message("finding.spof.gap", {
                 "actor": ctx.label(v), "home": ctx.label(ctx.home), "n": n, "cut": names(ctx, cut.cut_off),
                 "via": Message("finding.spof.via", {"tie": tie_name(ctx, link[0])}) if single else "",

@@ -113,7 +113,7 @@ def documentation_gap(ctx: Context) -> Found:
         documented, declared = int(rec["documented"]), int(rec["declared"])
         text = _text_message(documented, declared, measure)
         rows.append(row(
-            "documentation_gap", measure, text, "medium" if documented * 2 < declared else "low",
+            "documentation_gap", measure, text, "medium" if documented < declared * float(ctx.rules["documentation_medium_share"]) else "low",
             Message("finding.documentation.gap", {
                 "text": text, "said": said, "missing": missing,
                 "next": Message(f"finding.documentation.next_{step}", {"missing": missing, "measure": term("declared_measures", measure)}),

@@ -13,6 +13,7 @@ import scipy.sparse as sp
 from scipy.sparse import csgraph
 
 from .. import dates, vocab
+from ..thresholds import threshold
 from ..view import display_name
 
 __all__ = [
@@ -28,9 +29,9 @@ __all__ = [
 #: start nodes. Measured on this project's 2-core machine (scale-free graphs, two ties per node):
 #: exact took 1.0 s at 1,000 nodes and 4.3 s at 2,000 (it grows with nodes times ties), the
 #: 200-node sample 0.4 s at 2,000 and 1.3 s at 5,000.
-EXACT_BETWEENNESS_MAX_NODES = 1000
+EXACT_BETWEENNESS_MAX_NODES = int(threshold("betweenness_exact_max_nodes"))
 #: How many start nodes estimate betweenness past :data:`EXACT_BETWEENNESS_MAX_NODES`.
-BETWEENNESS_SAMPLE = 200
+BETWEENNESS_SAMPLE = int(threshold("betweenness_sample"))
 #: Columns of :func:`entity_metrics` before and after the ``ties_<kind>`` columns.
 METRIC_COLUMNS = (("id", "name", "kind", "country_code", "ties"), ("neighbours", "countries", "cities", "betweenness", "last_activity"))
 _CITY_KINDS = frozenset(("city", "municipality"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterable, NamedTuple
 
 from .. import dates
+from ..thresholds import threshold
 from ..i18n.findings import decimal, term
 from ..i18n.render import Message
 from .context import Context
@@ -24,7 +25,7 @@ FINDING_COLUMNS: tuple[str, ...] = (
 #: (the CSV files keep :data:`FINDING_COLUMNS`).
 FRAME_COLUMNS: tuple[str, ...] = (*FINDING_COLUMNS, "subject_name_en")
 #: Evidence lists longer than this are cut (the explanation gives the full count).
-MAX_EVIDENCE = 50
+MAX_EVIDENCE = int(threshold("finding_max_evidence"))
 
 
 class Found(NamedTuple):
@@ -48,7 +49,7 @@ def row(
     }
 
 
-def names(ctx: Context, ids: Iterable[str], limit: int = 8) -> Message:
+def names(ctx: Context, ids: Iterable[str], limit: int = int(threshold("finding_names_listed"))) -> Message:
     """Return the names of ``ids`` as one message: 'A, B and C', at most ``limit`` then 'and N more'."""
     ids = list(ids)
     shown: list[Any] = [ctx.label(i) for i in ids[:limit]]

@@ -188,7 +188,7 @@ def _by_sector(ctx: Context, away: frozenset[str]) -> list[dict[str, Any]]:
             grouped: dict[tuple, list[str]] = {}
             ev: list[str] = []
             for s in hits:
-                rows_named = tuple(dict.fromkeys(m for _, m in working[actor][s]))[:3]
+                rows_named = tuple(dict.fromkeys(m for _, m in working[actor][s]))[:int(R.threshold("suggestion_ways_listed"))]
                 ev.extend(i for i, _ in working[actor][s])
                 grouped.setdefault(rows_named, []).append(s)
             shown = [Message("suggest.sector.how", {"sectors": [term("sectors", s) for s in ss],
@@ -332,12 +332,12 @@ def _consulate_rows(ctx: Context, away: frozenset[str]) -> list[dict[str, Any]]:
         for a in actors:
             ids = list(dict.fromkeys(ties.get(a, [])))
             ev.extend([a, *ids, *(evidence_id(x) for x in acts.get(a, []))])
-            if len(items) < 8:
-                how = ([tie_name(ctx, i) for i in ids] + [_activity_name(x) for x in acts.get(a, [])])[:3]
+            if len(items) < int(R.threshold("finding_names_listed")):
+                how = ([tie_name(ctx, i) for i in ids] + [_activity_name(x) for x in acts.get(a, [])])[:int(R.threshold("suggestion_ways_listed"))]
                 items.append(Message("suggest.consulate.actor", {
                     "actor": ctx.label(a), "how": Message("finding.list", {"items": how})}))
-        if len(actors) > 8:
-            items.append(Message("finding.more", {"n": len(actors) - 8}))
+        if len(actors) > (listed := int(R.threshold("finding_names_listed"))):
+            items.append(Message("finding.more", {"n": len(actors) - listed}))
         rows.append(row(
             "suggested_connection", u, ctx.label(u), "low",
             Message("suggest.consulate.gap", {

@@ -164,6 +164,6 @@ def _nothing_registered(ctx: Context, ties: list[Tie]) -> dict[str, Any]:
     n = len(cities)
     return row(
         "thin_relation", ";".join(cities), Message("finding.thin.many_subject", {"n": n}), "medium",
-        Message("finding.thin.nothing_many", {"n": n, "cities": names(ctx, cities, 20)}),
+        Message("finding.thin.nothing_many", {"n": n, "cities": names(ctx, cities, int(R.threshold("thin_summary_names_listed")))}),
         [t.id for t in ties], score=n,
     )

@@ -16,7 +16,7 @@ from typing import Any
 
 from . import (
     annual, calendar, case, data, downloads, editform, entity, explore, frame, network, picture, plan, reasons, review,
-    safety,
+    rulebook, safety,
 )
 from .fields import FIELD_HELP_NB, FIELDS, TABLE_LABELS, field_help, field_label
 from .lookup import TIME_ZONE, country_name, local_time, long_date
@@ -58,6 +58,7 @@ register(suggestions.TEMPLATES)  # the connection suggestions (registry.analysis
 STRINGS: dict[str, tuple[str, str]] = _merged(
     frame.STRINGS, explore.STRINGS, review.STRINGS, data.STRINGS, calendar.STRINGS, reasons.STRINGS, case.STRINGS,
     plan.STRINGS, network.STRINGS, safety.STRINGS, editform.STRINGS, downloads.STRINGS, entity.STRINGS, picture.STRINGS,
+    rulebook.STRINGS,
 )
 register(calendar.TEMPLATES)  # what is due (registry.calendar)
 register(reasons.TEMPLATES)  # the review's reasons, states, roles and notes (registry.review)

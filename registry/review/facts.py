@@ -207,7 +207,7 @@ class Suggestion:
     #: The relation's budget lines, on the tie and on its activities (see :func:`decisions.financing_plan`).
     financing: pd.DataFrame | None = field(default=None, compare=False, hash=False, repr=False)
     #: The window in years (``dormant_years``) the review read recent activity in.
-    years: int = 5
+    years: int = int(R.threshold("dormant_years"))
     #: The first year of that window.
     window_start: int | None = None
 

@@ -197,7 +197,10 @@ def findings_frame(conn: sqlite3.Connection, home_id: str | None = None) -> pd.D
     return review(conn, home_id=home_id).findings
 
 
-def urgent_findings(findings: pd.DataFrame, limit: int = 8, per_kind: int = 2) -> pd.DataFrame:
+def urgent_findings(
+    findings: pd.DataFrame, limit: int = int(rules.threshold("urgent_findings_listed")),
+    per_kind: int = int(rules.threshold("urgent_findings_per_kind")),
+) -> pd.DataFrame:
     """Return up to ``limit`` findings of ``findings`` (most severe first), at most ``per_kind`` of each kind.
 
     Findings only 'for information' are left out. Each kind's first finding is

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Sequence
 
 from .. import i18n, vocab
+from ..thresholds import threshold
 from ..i18n.render import render
 from .classify import Ended, Suggestion
 
 __all__ = ["suggestion_text", "review_text"]
 
 
-def suggestion_text(s: Suggestion, lang: str = "nb", max_activities: int = 5) -> list[str]:
+def suggestion_text(s: Suggestion, lang: str = "nb", max_activities: int = int(threshold("review_activities_listed"))) -> list[str]:
     """Return the lines that present one suggestion: heading, reasons, state, framing, start, activities, notes."""
     T = lambda key, **kw: i18n.t(key, lang, **kw)  # noqa: E731
     label = lambda c: vocab.label("categories", c, lang)  # noqa: E731
