@@ -154,6 +154,9 @@ KNOWN_LITERALS: dict[tuple[str, float], str] = {
     ("registry/validate.py", 180): "longitude",
     ("registry/view/rows.py", 4): "column index of the tie count",
     ("app_pages/_database.py", 5): "len('--db=')",
+    ("app_pages/entity.py", 12): "rows a table shows before it scrolls (display, not a rule)",
+    ("registry/view/positions.py", 0.3): "label geometry: a mostly sideways overlap is pushed sideways",
+    ("registry/view/positions.py", 0.5): "label geometry: half a pixel counts as touching",
 }
 
 
