@@ -170,7 +170,7 @@ def annual_report(
     """
     ctx = prepare(source, date(year, 12, 31), home_id=home_id)
     home = ctx.home
-    names = (ctx.name(home, "nb"), ctx.name(home, "en")) if home else ("", "")
+    names = ctx.names(home) if home else ("", "")
     before = prepare(ctx.snap, date(year - 1, 12, 31), home_id=home)
     actions, indicators = _actions(ctx, year), _indicators(ctx, year)
     measured = {r["id"] for r in indicators.to_dict("records") if any(y == year for y, _ in r["series"])}

@@ -6,7 +6,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 
 import pandas as pd
 
@@ -14,9 +14,9 @@ from .. import i18n, rules
 from ..graph import snapshot
 from ..i18n.render import Message, render
 
-# The council summary lives in .summary; its names are importable from here as before, and it
-# declares the label lookup (_pick) that the severities here share with its agreements.
-from .summary import CATEGORY_ORDER, CityCase, _pick, category_counts, council_summary, gather, summary_for
+# The council summary's facts live in .summary; their names are importable from here as before
+# (the summary's text is written by registry.render.summary).
+from .summary import CATEGORY_ORDER, CityCase, category_counts, gather
 
 __all__ = [
     "CATEGORY_ORDER",
@@ -25,15 +25,9 @@ __all__ = [
     "review",
     "findings_frame",
     "urgent_findings",
-    "severity_label",
-    "finding_title",
-    "finding_help",
     "finding_group",
-    "filter_findings",
     "CityCase",
     "gather",
-    "council_summary",
-    "summary_for",
 ]
 
 _SEVERITY_RANK = {code: i for i, (code, _, _) in enumerate(rules.SEVERITIES)}
@@ -210,65 +204,9 @@ def urgent_findings(findings: pd.DataFrame, limit: int = 8, per_kind: int = 2) -
     return keep.loc[sorted(chosen)].reset_index(drop=True)
 
 
-def severity_label(code: str, lang: str) -> str:
-    """Return the label of a severity code in ``lang``."""
-    return _pick(rules.SEVERITIES, code, lang)
-
-
-def finding_title(kind: str, lang: str) -> str:
-    """Return the title of a finding kind in ``lang`` (the code itself when unknown)."""
-    try:
-        k = rules.finding_kind(kind)
-    except KeyError:
-        return i18n.t("report.integrity", lang) if kind == "integrity" else kind
-    return k.title_nb if lang == "nb" else k.title_en
-
-
-def finding_help(kind: str, lang: str) -> str:
-    """Return what a finding kind means, in ``lang`` ('' when unknown)."""
-    try:
-        k = rules.finding_kind(kind)
-    except KeyError:
-        return i18n.t("report.integrity_help", lang) if kind == "integrity" else ""
-    return k.help_nb if lang == "nb" else k.help_en
-
-
 def finding_group(kind: str) -> str:
     """Return the group of a finding kind: 'gap', 'overlap' or 'opportunity' ('gap' when unknown)."""
     try:
         return rules.finding_kind(kind).group
     except KeyError:
         return "gap"
-
-
-def filter_findings(
-    findings: pd.DataFrame,
-    lang: str,
-    *,
-    groups: Iterable[str] = (),
-    kinds: Iterable[str] = (),
-    severities: Iterable[str] = (),
-    text: str = "",
-) -> pd.DataFrame:
-    """Return the findings in the given groups, kinds and severities whose subject or explanation contains ``text``.
-
-    Empty selections mean 'all'; the text match ignores case and uses the explanation in ``lang``.
-
-    >>> df = pd.DataFrame({"kind": ["isolated", "opportunity"], "subject": ["a", "b"], "subject_name": ["A", "B"],
-    ...                    "severity": ["low", "high"], "explanation_nb": ["x", "y"], "explanation_en": ["x", "y"]})
-    >>> filter_findings(df, "en", groups=["opportunity"])["subject"].tolist()
-    ['b']
-    """
-    groups, kinds, severities = set(groups), set(kinds), set(severities)
-    keep = pd.Series(True, index=findings.index)
-    if groups:
-        keep &= findings["kind"].map(finding_group).isin(groups)
-    if kinds:
-        keep &= findings["kind"].isin(kinds)
-    if severities:
-        keep &= findings["severity"].isin(severities)
-    needle = text.strip().casefold()
-    if needle:
-        hay = (findings["subject_name"].astype(str) + " " + findings[f"explanation_{'nb' if lang == 'nb' else 'en'}"].astype(str)).str.casefold()
-        keep &= hay.str.contains(needle, regex=False)
-    return findings[keep].reset_index(drop=True)
