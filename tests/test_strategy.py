@@ -7,7 +7,7 @@ import pandas as pd
 from registry.review.strategy import (
     COUNCIL, STRATEGY_COLUMNS, indicator_status, planned_points, strategy_items, strategy_view, unserved_points,
 )
-from registry.review.strategy_text import caveat_text, strategy_text
+from registry.render.strategy_text import caveat_text, strategy_text
 from registry import vocab
 from tests.mini import Mini
 

@@ -143,10 +143,8 @@ def _titles(row: dict[str, Any], fallback: tuple[str, str]) -> tuple[str, str]:
 
 def _tie_titles(ctx: Context, t: Tie) -> tuple[str, str]:
     """Return a tie's title as (bokmål, English): its two ends' names and its kind."""
-    (u_nb, u_en), (v_nb, v_en) = ctx.names(t.u), ctx.names(t.v)
-    kind = t.attrs.get("kind")
-    return (f"{u_nb} – {v_nb} ({vocab.label('tie_kinds', kind, 'nb')})",
-            f"{u_en} – {v_en} ({vocab.label('tie_kinds', kind, 'en')})")
+    ends, kind = zip(ctx.names(t.u), ctx.names(t.v)), t.attrs.get("kind")
+    return tuple(f"{u} – {v} ({vocab.label('tie_kinds', kind, x)})" for (u, v), x in zip(ends, ("nb", "en")))  # type: ignore[return-value]
 
 
 def _tie_topics(ctx: Context, t: Tie, consulates: frozenset[str]) -> list[tuple[str, str]]:
@@ -213,9 +211,8 @@ def strategy_items(
             key = (p, kind, str(rid))
             if key not in seen:  # the first reason wins: a tag before a topic
                 seen.add(key)
-                rows.append({"point": p, "kind": kind, "id": str(rid), "state": state, "via": via, "title_nb": title[0],
-                             "title_en": title[1],
-                             "on": on})
+                rows.append({"point": p, "kind": kind, "id": str(rid), "state": state, "via": via,
+                             "title_nb": title[0], "title_en": title[1], "on": on})
 
     actions = {a["id"]: a for a in ctx.snap.plan_actions}
     for a in ctx.snap.plan_actions:
