@@ -6,7 +6,7 @@ import streamlit as st
 from app_pages._common import cached, download, home, label, lang, require_home, suggestions, t
 from registry import calendar, calendar_formats, i18n, queries, settings
 from registry.render import labels
-from registry.review import classify, report
+from registry.review import report
 
 st.title(t("overview.title"))
 st.caption(t("overview.intro"))

@@ -93,7 +93,7 @@ def test_check_warns_where_a_ties_status_contradicts_its_latest_decision(seeded)
                                        "decided_by": "Bystyret", "reason": "r"}, actor="t")
     found = [f for f in check(seeded) if f.column == "status"]
     assert [(f.level, f.row_id) for f in found] == [("warning", "trondheim--graz")]
-    assert found[0].text("nb") == "status «Aktiv» strider mot siste vedtak om vennskapsbyen: Avslutte vennskapsby 2025"
+    assert render(found[0].data, "nb") == "status «Aktiv» strider mot siste vedtak om vennskapsbyen: Avslutte vennskapsby 2025"
     store.update(seeded, "ties", "trondheim--graz", {"status": "ended", "end": "2025"}, actor="t")
     assert [f for f in check(seeded) if f.column == "status"] == []
 

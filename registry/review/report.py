@@ -167,7 +167,7 @@ def review(
     name_of = _row_namer(snap.graph)
     for f in check(conn, audit_log=audit_log):
         nb, en = name_of(f.table, f.row_id)
-        text = f.data if f.data is not None else Message("review.name", {"nb": f.text("nb"), "en": f.text("en")})
+        text = f.data
         # A named row speaks for itself; a row known only by its id says which table it is in.
         if nb != f.row_id:
             msg = Message("check.row", {"row": Message("review.name", {"nb": nb, "en": en}), "text": text})
