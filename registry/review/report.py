@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
@@ -35,8 +34,6 @@ _SEVERITY_RANK = {code: i for i, (code, _, _) in enumerate(rules.SEVERITIES)}
 _FINDING_COLUMNS = [
     "kind", "subject", "subject_name", "subject_name_en", "severity", "score", "explanation_nb", "explanation_en", "evidence",
 ]
-# Subject names the analysis writes as Norwegian text rather than as entity names: (pattern, English text).
-_SUBJECTS_EN = ((re.compile(r"(\d+) vennskapsbyer"), "{0} sister cities"),)
 
 
 def _entity_names(graph: Any, n: str) -> tuple[str, str] | None:
@@ -53,39 +50,6 @@ def _entity_names(graph: Any, n: str) -> tuple[str, str] | None:
 def _tie_ends(graph: Any) -> dict[str, tuple[str, str]]:
     """Return ``{tie id: (one end, other end)}`` for every tie of ``graph``."""
     return {k: (u, v) for u, v, k in graph.edges(keys=True)}
-
-
-def _subject_names_en(found: pd.DataFrame, graph: Any, documentation: pd.DataFrame | None) -> list[str]:
-    """Return the English subject name of each finding (``subject_name`` is the Norwegian one).
-
-    A subject of entity ids (``a;b``, ``country:XX``) or a tie gets each entity's
-    English name in place of its Norwegian one; a documentation gap its English sentence.
-    """
-    docs = dict(zip(documentation["measure"], documentation["text_en"])) if documentation is not None and len(documentation) else {}
-    ends: dict[str, tuple[str, str]] | None = None
-    out = []
-    for kind, subject, name, given in zip(found["kind"], found["subject"], found["subject_name"], found["subject_name_en"]):
-        name = "" if name is None or name != name else str(name)
-        if kind == "integrity":  # named in English where the row was found
-            out.append(given)
-            continue
-        if kind == "documentation_gap" and subject in docs:
-            out.append(docs[subject])
-            continue
-        parts = str(subject).split(";")
-        if kind == "undocumented_tie":  # the subject is a tie: its two ends are named
-            ends = _tie_ends(graph) if ends is None else ends
-            parts = list(ends.get(str(subject), parts))
-        pairs = [_entity_names(graph, part) for part in parts]
-        if all(pairs):
-            for nb, en in sorted(pairs, key=lambda p: -len(p[0])):  # type: ignore[index]
-                name = name.replace(nb, en)
-        for pattern, en in _SUBJECTS_EN:
-            m = pattern.fullmatch(name)
-            if m:
-                name = en.format(*m.groups())
-        out.append(name)
-    return out
 
 
 def _row_namer(graph: Any) -> Callable[[str, str], tuple[str, str]]:
@@ -154,11 +118,9 @@ def review(
     except ImportError:  # pragma: no cover - only while the analysis module is missing
         analysis = None  # type: ignore[assignment]
     snap = snapshot(conn)
-    documentation = None
     if analysis is not None:
         result = analysis.analyse(snap, as_of=as_of, options=analysis.Options(home_id=home_id))
         home = result.home_id
-        documentation = result.documentation
         frames.append(result.all())
         summary, sectors, actors = result.summary, result.sector_matrix, result.actor_matrix
     from ..checks import check
@@ -182,7 +144,6 @@ def review(
         })
     frames.append(pd.DataFrame(rows, columns=_FINDING_COLUMNS))
     found = pd.concat([f for f in frames if len(f)], ignore_index=True) if any(len(f) for f in frames) else pd.DataFrame(columns=_FINDING_COLUMNS)
-    found["subject_name_en"] = _subject_names_en(found, snap.graph, documentation) if len(found) else []
     return Review(_sorted(found[_FINDING_COLUMNS]), summary, sectors, actors, home)
 
 
