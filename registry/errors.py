@@ -35,7 +35,7 @@ class Problem:
     message: Message  # templates in registry.i18n.problems; the app renders it in the reader's language
 
     @classmethod
-    def of(cls, file: str, row: int, column: str, code: str, /, **params: object) -> "Problem":
+    def of(cls, file: str, row: int, column: str, code: str, /, **params: object) -> Problem:
         """Return the problem whose message is ``problem.<code>`` with ``params`` (templates in :mod:`registry.i18n.problems`)."""
         return cls(file, row, column, Message(f"problem.{code}", params))
 

@@ -26,7 +26,7 @@ from registry import analysis, cli, connect, i18n, import_files, import_texts, s
 from registry.errors import ImportFailed, InvalidRow, NoHome, NotAHome
 from registry.graph import Snapshot, snapshot
 from registry.render import labels, summary
-from registry.review import classify, report
+from registry.review import classify
 
 ROOT = Path(__file__).resolve().parent.parent
 BERGEN_EXPORT = ROOT / "tests" / "fixtures" / "wikidata_bergen.csv"

@@ -103,10 +103,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "problem.unknown_column": ("ukjent kolonne for {table}; forventet {expected}", "unknown column for {table}; expected {expected}"),
     "problem.header_missing": ("påkrevd kolonne mangler i overskriftsraden", "required column is missing from the header"),
     "problem.separator": (
-        "kan ikke avgjøre hvilken tabell dette er: kolonnene er skilt med {sep}, ikke komma (delt ved {sep} ville den "
-        "vært {table}); lagre den som CSV med komma (CSV UTF-8)",
-        "cannot tell which table this is: its columns are separated by {sep}, not commas (split at {sep} it would be "
-        "{table}); save it as CSV with commas (CSV UTF-8)",
+        ("kan ikke avgjøre hvilken tabell dette er: kolonnene er skilt med {sep}, ikke komma (delt ved {sep} ville den "
+         "vært {table}); lagre den som CSV med komma (CSV UTF-8)"),
+        ("cannot tell which table this is: its columns are separated by {sep}, not commas (split at {sep} it would be "
+         "{table}); save it as CSV with commas (CSV UTF-8)"),
     ),
     "problem.sep.;": ("semikolon", "semicolons"),
     "problem.sep.\t": ("tabulatorer", "tabs"),
@@ -116,16 +116,16 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "problem.wrong_table": ("ikke en {expect}-fil; den har overskriftsraden til {table}",
                             "not a {expect} file; it has the header of {table}"),
     "problem.stale_row": (
-        "denne raden er versjon {version} av {table} {id!r}, men registeret har versjon {now} ({by}, {at}): importen "
-        "ville omgjort den endringen; eksporter på nytt og gjør endringen der",
-        "this row is version {version} of {table} {id!r}, but the registry has version {now} ({by}, {at}): importing "
-        "it would undo that change; export again and make your change there",
+        ("denne raden er versjon {version} av {table} {id!r}, men registeret har versjon {now} ({by}, {at}): importen "
+         "ville omgjort den endringen; eksporter på nytt og gjør endringen der"),
+        ("this row is version {version} of {table} {id!r}, but the registry has version {now} ({by}, {at}): importing "
+         "it would undo that change; export again and make your change there"),
     ),
     "problem.wikidata_later": (
-        "{q} tilhører fortsatt aktøren {entity!r} til {file} rad {row}, som kommer senere ({why}); sett den raden "
-        "først, eller tøm ett av elementene i en tidligere import når to skal bytte",
-        "{q} still belongs to entity {entity!r} until {file} row {row}, which comes later ({why}); put that row "
-        "first, or for a swap clear one item in an earlier import",
+        ("{q} tilhører fortsatt aktøren {entity!r} til {file} rad {row}, som kommer senere ({why}); sett den raden "
+         "først, eller tøm ett av elementene i en tidligere import når to skal bytte"),
+        ("{q} still belongs to entity {entity!r} until {file} row {row}, which comes later ({why}); put that row "
+         "first, or for a swap clear one item in an earlier import"),
     ),
     "problem.not_version": ("{value!r} er ikke et versjonsnummer (et heltall)", "{value!r} is not a row version (a whole number)"),
     "problem.id_twice": ("id {id!r} står også på rad {row}", "id {id!r} also on row {row}"),
