@@ -8,6 +8,7 @@ from app_pages._common import (
     require_home, t,
 )
 from registry import export, rules, settings
+from registry.render import labels
 from registry.review import report
 
 st.title(t("gaps.title"))
@@ -47,12 +48,12 @@ from_url("gaps_search")
 with st.container(border=True):
     a, b, c = st.columns(3)
     groups = a.multiselect(t("gaps.groups"), list(GROUPS), format_func=formatter(GROUPS, GROUPS.get), key="gaps_groups", placeholder=t("common.all"))
-    chosen = b.multiselect(t("gaps.kinds"), kinds, format_func=formatter(kinds, lambda k: report.finding_title(k, lang())), key="gaps_kinds", placeholder=t("common.all"))
-    levels = c.multiselect(t("col.severity"), severities, format_func=formatter(severities, lambda s: report.severity_label(s, lang())), key="gaps_severity", placeholder=t("common.all"))
+    chosen = b.multiselect(t("gaps.kinds"), kinds, format_func=formatter(kinds, lambda k: labels.finding_title(k, lang())), key="gaps_kinds", placeholder=t("common.all"))
+    levels = c.multiselect(t("col.severity"), severities, format_func=formatter(severities, lambda s: labels.severity_label(s, lang())), key="gaps_severity", placeholder=t("common.all"))
     query = st.text_input(t("common.search"), key="gaps_search", placeholder=t("gaps.search_placeholder"))
 
 keep_in_url({"gaps_groups": groups, "gaps_kinds": chosen, "gaps_severity": levels, "gaps_search": query})
-shown = report.filter_findings(findings, lang(), groups=groups, kinds=chosen, severities=levels, text=query)
+shown = labels.filter_findings(findings, lang(), groups=groups, kinds=chosen, severities=levels, text=query)
 st.caption(t("gaps.counts", shown=len(shown), total=len(findings)))
 csv_download(shown, "findings.csv", key="gaps_csv_all")
 
@@ -65,10 +66,10 @@ for kind in kinds:
         continue
     rows = shown[shown["kind"] == kind]
     if rows.empty:
-        empty.append(report.finding_title(kind, lang()))
+        empty.append(labels.finding_title(kind, lang()))
         continue
-    with st.expander(f"{report.finding_title(kind, lang())} ({len(rows)})", expanded=True):
-        st.caption(f"{GROUPS.get(group, '')} · {report.finding_help(kind, lang())}")
+    with st.expander(f"{labels.finding_title(kind, lang())} ({len(rows)})", expanded=True):
+        st.caption(f"{GROUPS.get(group, '')} · {labels.finding_help(kind, lang())}")
         method, note = NOTES.get(kind, ("exact", ""))
         if method != "exact" and note:
             st.info(note, icon=":material/info:")
@@ -76,7 +77,7 @@ for kind in kinds:
         st.dataframe(
             pd.DataFrame({
                 t("col.subject"): top["subject_name" if lang() == "nb" else "subject_name_en"],
-                t("col.severity"): [report.severity_label(s, lang()) for s in top["severity"]],
+                t("col.severity"): [labels.severity_label(s, lang()) for s in top["severity"]],
                 t("col.explanation"): top[f"explanation_{lang()}"],
                 t("col.evidence"): top["evidence"],
             }),

@@ -5,7 +5,8 @@ import streamlit as st
 
 from app_pages._common import cached, download, home, label, lang, require_home, suggestions, t
 from registry import calendar, calendar_formats, i18n, queries, settings
-from registry.review import classify, report
+from registry.render import labels
+from registry.review import report
 
 st.title(t("overview.title"))
 st.caption(t("overview.intro"))
@@ -33,7 +34,7 @@ with right:
     st.subheader(t("overview.by_category"))
     cats = report.category_counts(found)
     shown = pd.DataFrame({
-        t("col.category"): [classify.category_label(c, lang()) for c in cats["category"]],
+        t("col.category"): [labels.category_label(c, lang()) for c in cats["category"]],
         t("col.assigned"): cats["assigned"],
         t("col.suggested"): cats["suggested"],
     })
@@ -50,8 +51,8 @@ if urgent.empty:
 else:
     st.dataframe(
         pd.DataFrame({
-            t("col.severity"): [report.severity_label(s, lang()) for s in urgent["severity"]],
-            t("col.finding"): [report.finding_title(k, lang()) for k in urgent["kind"]],
+            t("col.severity"): [labels.severity_label(s, lang()) for s in urgent["severity"]],
+            t("col.finding"): [labels.finding_title(k, lang()) for k in urgent["kind"]],
             t("col.explanation"): urgent[f"explanation_{lang()}"],
         }),
         hide_index=True,

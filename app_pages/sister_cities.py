@@ -31,6 +31,7 @@ from app_pages._common import (
 )
 from registry import cells, documents, rules, store, validate
 from registry.documents import case
+from registry.render import labels, summary
 from registry.errors import InvalidRow
 from registry.i18n import render
 from registry.review import classify, report
@@ -72,12 +73,12 @@ city_names = formatter(by_tie, lambda k: city_title(by_tie[k]))
 def facts(s: classify.Suggestion) -> None:
     """Show a city's category, agreement, state and last contact: the card's left column."""
     st.markdown(
-        f"{t('col.assigned')}: **{s.assigned_label(lang())}**"
+        f"{t('col.assigned')}: **{labels.category_label(s.assigned_group, lang())}**"
         + (f" ({md(s.assigned_on)})" if s.assigned_on else "")
         + f"  \n{t('col.suggested')}: **{label('categories', s.suggested)}**"
     )
     if s.agreement:  # none where there is no suggestion to compare with
-        st.badge(s.agreement_label(lang()), color=AGREE_COLOUR[s.agreement])
+        st.badge(labels.agreement_label(s.agreement, lang()), color=AGREE_COLOUR[s.agreement])
     if s.status_message is not None:
         st.warning(md(render(s.status_message, lang())), icon=":material/ac_unit:")
     st.caption(md(render(s.role_message, lang())))
@@ -205,7 +206,7 @@ def city_list(members: list) -> None:
         pd.DataFrame({
             t("sister.city"): [city_title(m) for m in members],
             t("col.assigned") if group_by == "suggested" else t("col.suggested"): [
-                m.assigned_label(lang()) if group_by == "suggested" else label("categories", m.suggested) for m in members
+                labels.category_label(m.assigned_group, lang()) if group_by == "suggested" else label("categories", m.suggested) for m in members
             ],
         }),
         hide_index=True, height=min(38 + 35 * len(members), 360),
@@ -218,7 +219,7 @@ for category in [*four, rules.NOT_ENOUGH_DATA, "unclassified", classify.NO_DECIS
     members = [s for s in found if key(s) == category]
     if not members and category not in four:
         continue
-    st.subheader(f"{classify.category_label(category, lang())} ({len(members)})")
+    st.subheader(f"{labels.category_label(category, lang())} ({len(members)})")
     st.caption(CATEGORY_HELP[category])
     if not members:
         st.caption(t("sister.none_here"))
@@ -308,13 +309,13 @@ st.subheader(t("sister.downloads"))
 st.caption(t("sister.downloads_help"))
 a, b, c = st.columns(3)
 # The summaries are made when asked for: they read every city's plan and decisions.
-download(t("sister.summary_md"), deferred(report.summary_for, lang(), "md", HOME), f"sister-cities-{lang()}.md",
+download(t("sister.summary_md"), deferred(summary.summary_for, lang(), "md", HOME), f"sister-cities-{lang()}.md",
          "text/markdown", "sum_md", where=a, icon=":material/description:")
-download(t("sister.summary_html"), deferred(report.summary_for, lang(), "html", HOME), f"sister-cities-{lang()}.html",
+download(t("sister.summary_html"), deferred(summary.summary_for, lang(), "html", HOME), f"sister-cities-{lang()}.html",
          "text/html", "sum_html", where=b, icon=":material/print:")
 with c:
     # The categories as the page names them: a city without a decision says so, not 'unclassified' (issue 19, D10).
-    sister_rows = classify.frame(found, lang())
+    sister_rows = labels.sister_frame(found, lang())
     csv_button(sister_rows.assign(suggested=sister_rows.pop("suggested_label"), assigned=sister_rows.pop("assigned_label"),
                                   agreement=sister_rows.pop("agreement_label")), "sister-cities.csv", key="sister_csv")
 # The council case (saksframlegg) as the Word file a case system takes; made when asked for, like the summaries.

@@ -5,7 +5,8 @@ import streamlit as st
 
 from app_pages._common import blank, cached, csv_button, home, lang, md, require_home, t
 from registry import i18n
-from registry.review import strategy, strategy_text as words
+from registry.render import strategy_text as words
+from registry.review import strategy
 
 #: The table each kind of counted row comes from, for its label.
 ITEM_TABLES = {"action": "plan_actions", "indicator": "indicators", "tie": "ties", "agreement": "agreements",
@@ -17,7 +18,7 @@ st.caption(t("strategy.intro"))
 if not require_home():
     st.stop()
 view = cached(strategy.strategy_for, home_id=home())
-items = cached(strategy.strategy_items, home_id=home(), lang=lang())
+items = words.items_in(cached(strategy.strategy_items, home_id=home()), lang())
 indicators = cached(strategy.indicator_status)
 title = "title_nb" if lang() == "nb" else "title_en"
 

@@ -22,7 +22,7 @@ __all__ = ["replay", "unrecorded", "history", "row_name", "change_messages"]
 Rows = dict[str, dict[str, dict[str, Any]]]
 
 
-def replay(conn: sqlite3.Connection) -> tuple[Rows, list[tuple[str, str, str]]]:
+def replay(conn: sqlite3.Connection) -> tuple[Rows, list[tuple[str, str, Message]]]:
     """Return ``({table: {row id: row}}, breaks)``: the tables as the audit log alone leaves them.
 
     ``breaks`` lists ``(table, row id, message)`` wherever an entry does not start
@@ -36,7 +36,7 @@ def replay(conn: sqlite3.Connection) -> tuple[Rows, list[tuple[str, str, str]]]:
     []
     """
     state: Rows = {t.name: {} for t in DATA_TABLES}
-    breaks: list[tuple[str, str, str]] = []
+    breaks: list[tuple[str, str, Message]] = []
     for aid, table, row_id, action, before, after in conn.execute(
         "SELECT id, table_name, row_id, action, before, after FROM audit ORDER BY id"
     ):
@@ -46,7 +46,7 @@ def replay(conn: sqlite3.Connection) -> tuple[Rows, list[tuple[str, str, str]]]:
         old = json.loads(before) if before else None
         new = json.loads(after) if after else None
         if not _same(rows.get(row_id), old):
-            breaks.append((table, row_id, f"audit entry {aid} ({action}) does not start from the row the log last left"))
+            breaks.append((table, row_id, Message("problem.audit_chain", {"entry": aid, "what": action})))
         if new is None:
             rows.pop(row_id, None)
         else:
@@ -81,7 +81,7 @@ def _stored(conn: sqlite3.Connection) -> Iterator[tuple[str, dict[str, dict[str,
             yield t.name, {str(r[pk]): hide(dict(zip(names, r))) for r in cur}  # type: ignore[misc]
 
 
-def unrecorded(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
+def unrecorded(conn: sqlite3.Connection) -> list[tuple[str, str, Message]]:
     """Return ``(table, row id, message)`` for every row the audit log does not account for.
 
     A row stored but never logged, logged but gone, or stored with other values
@@ -93,17 +93,17 @@ def unrecorded(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
         tables = list(_stored(conn))
     except privacy.KeyMissing as exc:
         # Without the key the digests in the log cannot be compared with the rows: say so, once.
-        return out + [("contacts", "*", str(exc))]
+        return out + [("contacts", "*", Message("problem.key_missing", {"why": str(exc)}))]
     for table, stored in tables:
         logged = state.get(table, {})
         for rid in sorted(stored.keys() - logged.keys()):
-            out.append((table, rid, "row is not in the audit log (written past the library)"))
+            out.append((table, rid, Message("problem.unaudited_row")))
         for rid in sorted(logged.keys() - stored.keys()):
-            out.append((table, rid, "row was deleted without an audit entry"))
+            out.append((table, rid, Message("problem.unaudited_delete")))
         for rid in sorted(rid for rid in stored.keys() & logged.keys() if not _same(stored[rid], logged[rid])):
             now, then = stored[rid], logged[rid]
             changed = sorted(k for k in now.keys() | then.keys() if now.get(k) != then.get(k))
-            out.append((table, rid, f"{', '.join(changed)} changed without an audit entry"))
+            out.append((table, rid, Message("problem.unaudited_change", {"columns": ", ".join(changed)})))
     return out
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from . import audit, dates, freshness
+from .i18n.render import Message, render
 from .schema import DATA_TABLES, personal_columns
 
 __all__ = ["Finding", "check", "AUDIT_TRIGGERS", "audit_protection"]
@@ -15,31 +16,30 @@ __all__ = ["Finding", "check", "AUDIT_TRIGGERS", "audit_protection"]
 
 @dataclass(frozen=True)
 class Finding:
-    """One integrity finding: ``level`` is 'error' or 'warning'.
+    """One integrity finding: ``level`` is 'error' or 'warning'; ``data`` says what is wrong, as a message.
 
-    ``message`` is the English text; a finding made from facts also carries them as
-    ``data`` (an :class:`~registry.i18n.render.Message`), rendered in the reader's language.
+    The templates are in :mod:`registry.i18n.problems` (and :mod:`registry.i18n.reasons`);
+    :attr:`message` is the English the CLI prints, :func:`registry.i18n.render` writes it for a reader.
     """
 
     level: str
     table: str
     row_id: str
     column: str
-    message: str
-    data: Any = field(default=None, compare=False)
+    data: Message
+
+    @property
+    def message(self) -> str:
+        """The finding in English: the language of the CLI and the logs."""
+        return render(self.data, "en")
 
     def __str__(self) -> str:
         return f"{self.level}: {self.table} {self.row_id}: {self.column}: {self.message}"
 
-    def text(self, lang: str = "en") -> str:
-        """Return the message in ``lang`` ('nb' or 'en'); messages without a translation stay English."""
-        if self.data is not None:
-            from .i18n.render import render  # local: i18n is the edge; checks returns facts
 
-            return render(self.data, lang)
-        from .i18n.messages import reason_text  # local: one table of translations for every reason
-
-        return reason_text(self.message, lang)
+def _problem(code: str, /, **params: Any) -> Message:
+    """Return the message ``problem.<code>`` with ``params``."""
+    return Message(f"problem.{code}", params)
 
 
 
@@ -63,36 +63,35 @@ def check(conn: sqlite3.Connection, *, audit_log: bool = True) -> list[Finding]:
                     f"ON a.[{col.name}] = b.id WHERE a.[{col.name}] IS NOT NULL AND b.id IS NULL"
                 )
                 for rid, ref in conn.execute(sql):
-                    out.append(Finding("error", t.name, str(rid), col.name, f"dangling reference to {ref!r}"))
+                    out.append(Finding("error", t.name, str(rid), col.name, _problem("dangling_ref", value=ref)))
         if "source" in t.names and t.column("source").required:
             sql = f"SELECT [{t.pk}] FROM [{t.name}] WHERE source IS NULL OR trim(source) = ''"
-            out += [Finding("error", t.name, str(r[0]), "source", "row has no source") for r in conn.execute(sql)]
+            out += [Finding("error", t.name, str(r[0]), "source", _problem("no_source")) for r in conn.execute(sql)]
     for tid, start, end in conn.execute("SELECT id, start, [end] FROM ties"):
         for col, value in (("start", start), ("end", end)):
             if value and not dates.is_partial_date(value):
-                out.append(Finding("error", "ties", tid, col, f"{value!r} is not a date"))
+                out.append(Finding("error", "ties", tid, col, _problem("stored_not_a_date", value=value)))
         if start and end and dates.is_partial_date(start) and dates.is_partial_date(end):
             if dates.latest(end) < dates.earliest(start):
-                out.append(Finding("error", "ties", tid, "end", f"ends ({end}) before it starts ({start})"))
+                out.append(Finding("error", "ties", tid, "end", _problem("ends_before_start", end=end, start=start)))
     for (tid,) in conn.execute(
         "SELECT t.id FROM ties t WHERE t.kind = 'sister_city' AND NOT EXISTS "
         "(SELECT 1 FROM decisions d WHERE d.tie_id = t.id) ORDER BY t.id"
     ):
-        out.append(Finding("warning", "ties", tid, "", "sister city without a category decision"))
+        out.append(Finding("warning", "ties", tid, "", _problem("no_category_decision")))
     for (tid,) in conn.execute("SELECT id FROM ties WHERE start IS NULL ORDER BY id"):
-        out.append(Finding("warning", "ties", tid, "start", "start year unknown"))
+        out.append(Finding("warning", "ties", tid, "start", _problem("start_unknown")))
     for (tid,) in conn.execute(
         "SELECT id FROM ties WHERE start_certainty IN ('inferred', 'conflicting') ORDER BY id"
     ):
-        out.append(Finding("warning", "ties", tid, "start_certainty", "start year is inferred or conflicting"))
+        out.append(Finding("warning", "ties", tid, "start_certainty", _problem("start_uncertain")))
     out += _twinning_decisions(conn)
     out += _freshness(conn)
     out += _retention(conn)
     out += _control_characters(conn)
     if audit_log:
         out += [Finding("error", table, rid, "audit", message) for table, rid, message in audit.unrecorded(conn)]
-    out += [Finding("error", "audit", name, "trigger", f"the audit log's append-only trigger is {state}: "
-                    "entries can be changed or deleted with plain SQL")
+    out += [Finding("error", "audit", name, "trigger", _problem("audit_trigger", state=Message(f"problem.trigger.{state}")))
             for name, state in audit_protection(conn).items()]
     return sorted(out, key=lambda f: f.level != "error")
 
@@ -128,7 +127,6 @@ def _twinning_decisions(conn: sqlite3.Connection, today: date | None = None) -> 
     resumed one is neither. The decision acts in the review either way: this says the
     tie's own row has not followed.
     """
-    from .i18n.render import Message  # local: the Message type only
     from .review.decisions import twinning_status  # local: the review imports checks' neighbours
 
     rows: dict[str, list[dict[str, Any]]] = {}
@@ -151,9 +149,7 @@ def _twinning_decisions(conn: sqlite3.Connection, today: date | None = None) -> 
         )
         if wrong:
             msg = Message("check.status_contradicts_decision", {"status": status, "kind": latest["kind"], "on": latest["decided_on"]})
-            out.append(Finding("warning", "ties", tid, "status",
-                               f"status {status!r} contradicts the latest decision on the twinning: "
-                               f"{latest['kind']} {latest['decided_on']}", msg))
+            out.append(Finding("warning", "ties", tid, "status", msg))
     return out
 
 
@@ -161,14 +157,12 @@ def _freshness(conn: sqlite3.Connection) -> list[Finding]:
     # An "active" fact is only as current as the last look at its source (strategy 4a asks
     # for documentation that gives a whole, true overview).
     out = [
-        Finding("warning", table, rid, "verified_on",
-                f"active, but its source was last checked on {checked}, more than {years} years ago")
+        Finding("warning", table, rid, "verified_on", _problem("stale_source", on=checked, years=years))
         for table, rid, checked, years in freshness.stale_rows(conn)
     ]
     for table, n in freshness.unchecked_counts(conn).items():
         if n:
-            out.append(Finding("warning", table, "*", "verified_on",
-                               f"{n} active rows have no verified_on: when their source was last checked is unknown"))
+            out.append(Finding("warning", table, "*", "verified_on", _problem("unchecked", n=n)))
     return out
 
 
@@ -202,8 +196,7 @@ def _retention(conn: sqlite3.Connection, today: date | None = None) -> list[Find
     held = " OR ".join(f"[{c}] IS NOT NULL" for c in personal_columns("contacts"))
     sql = f"SELECT id, retain_until FROM contacts WHERE retain_until IS NOT NULL AND ({held}) ORDER BY id"
     return [
-        Finding("warning", "contacts", str(cid), "retain_until",
-                "personal data past its retention date: erase or extend")
+        Finding("warning", "contacts", str(cid), "retain_until", _problem("retention"))
         for cid, until in conn.execute(sql)
         if dates.is_partial_date(until) and dates.latest(until) < today
     ]

@@ -91,7 +91,8 @@ def _check(a: argparse.Namespace) -> int:
 @arg(*_HOME[0], **_HOME[1])
 def _classify(a: argparse.Namespace) -> int:
     from .analysis.context import prepare
-    from .review import classify, text
+    from .render import review_text
+    from .review import classify
 
     ctx = prepare(open_existing(a.db), a.as_of, home_id=a.home)
     suggestions = classify.suggest(ctx, ctx.as_of, home_id=ctx.home)
@@ -99,7 +100,7 @@ def _classify(a: argparse.Namespace) -> int:
         sys.stdout.write(classify.frame(suggestions).to_csv(index=False))
         return 0
     gone = classify.ended(ctx, ctx.as_of, home_id=ctx.home)
-    sys.stdout.write(text.review_text(suggestions, ctx.name(ctx.home, a.lang) if ctx.home else "?", a.lang, gone))
+    sys.stdout.write(review_text.review_text(suggestions, ctx.names(ctx.home)[0 if a.lang == "nb" else 1] if ctx.home else "?", a.lang, gone))
     return 0
 
 
@@ -110,7 +111,8 @@ def _classify(a: argparse.Namespace) -> int:
 @arg("--format", choices=["table", "csv"], default="table", help="csv writes every column with stable codes")
 @arg("--lang", choices=["nb", "en"], default="nb", help="language of the titles (default nb, like the app)")
 def _strategy(a: argparse.Namespace) -> int:
-    from .review import strategy, strategy_text
+    from .render import strategy_text
+    from .review import strategy
 
     conn = open_existing(a.db)
     view = strategy.strategy_for(conn, a.as_of, home_id=a.home)

@@ -6,6 +6,8 @@ import calendar
 import re
 from datetime import date
 
+from .i18n.render import Message, render
+
 __all__ = ["PartialDateError", "parse_partial", "earliest", "latest", "is_partial_date", "year_of"]
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -13,6 +15,10 @@ _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 class PartialDateError(ValueError):
     """Not a partial date: expected YYYY, YYYY-MM or YYYY-MM-DD."""
+
+    def __init__(self, message: Message) -> None:
+        self.message = message  # the problem as data, for a reader in either tongue
+        super().__init__(render(message, "en"))
 
 
 def parse_partial(text: str) -> tuple[int, int | None, int | None]:
@@ -23,16 +29,16 @@ def parse_partial(text: str) -> tuple[int, int | None, int | None]:
     """
     m = _PATTERN.match(text.strip()) if isinstance(text, str) else None
     if not m:
-        raise PartialDateError(f"{text!r} is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD")
+        raise PartialDateError(Message("problem.not_a_date", {"value": text}))
     year = int(m.group(1))
     month = int(m.group(2)) if m.group(2) else None
     day = int(m.group(3)) if m.group(3) else None
     if year < 1 or (month is not None and not 1 <= month <= 12):
-        raise PartialDateError(f"{text!r} has an impossible month")
+        raise PartialDateError(Message("problem.impossible_month", {"value": text}))
     if day is not None:
         assert month is not None
         if not 1 <= day <= calendar.monthrange(year, month)[1]:
-            raise PartialDateError(f"{text!r} has an impossible day")
+            raise PartialDateError(Message("problem.impossible_day", {"value": text}))
     return year, month, day
 
 

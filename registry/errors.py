@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
+from .i18n.render import Message, render
+
 __all__ = [
     "RegistryError",
     "NotFound",
@@ -25,12 +27,22 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with one cell of input: where, and why."""
+    """One thing wrong with one cell of input: where, and why (a message: a code and its values)."""
 
     file: str
     row: int  # 1-based data row; 0 means the header or the file itself
     column: str
-    reason: str
+    message: Message  # templates in registry.i18n.problems; the app renders it in the reader's language
+
+    @classmethod
+    def of(cls, file: str, row: int, column: str, code: str, /, **params: object) -> Problem:
+        """Return the problem whose message is ``problem.<code>`` with ``params`` (templates in :mod:`registry.i18n.problems`)."""
+        return cls(file, row, column, Message(f"problem.{code}", params))
+
+    @property
+    def reason(self) -> str:
+        """The message in English: the language of the CLI, the logs and the tests."""
+        return render(self.message, "en")
 
     def __str__(self) -> str:
         col = f" {self.column}:" if self.column else ""

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, overload
 
 from .errors import RegistryError
+from .i18n.render import Message
 from .schema import TABLES, personal_columns
 
 __all__ = [
@@ -371,7 +372,7 @@ def _guards(conn: sqlite3.Connection) -> dict[str, tuple[str, int]]:
         return {}
 
 
-def refused(conn: sqlite3.Connection, table: str, rows: Iterable[Row]) -> list[tuple[int, str, str]]:
+def refused(conn: sqlite3.Connection, table: str, rows: Iterable[Row]) -> list[tuple[int, str, Message]]:
     """Return ``(row index, column, reason)`` for every value that would write back personal data erased before.
 
     Every text value is looked at, ids included: a name made into an id or a URL is
@@ -394,8 +395,7 @@ def refused(conn: sqlite3.Connection, table: str, rows: Iterable[Row]) -> list[t
                 continue
             hit = _hit(value, col in personal_columns(table) and col == "person_name", guards, lengths, key)
             if hit is not None:
-                out.append((i, col, f"holds personal data erased from this registry (erasure {hit}); "
-                                    "it cannot be written back"))
+                out.append((i, col, Message("problem.erased", {"erasure": hit})))
     return out
 
 

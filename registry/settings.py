@@ -118,11 +118,11 @@ def get_setting(source: sqlite3.Connection | Snapshot, key: str) -> Any:
     except ValueError:
         value = None
     if value is None or (s.type == "integer" and value <= 0):
-        raise InvalidRow([Problem("settings", 0, key, f"{text!r} is not a positive whole number; "
-                                  f"set it with: python -m registry settings set {key} N")])
+        raise InvalidRow([Problem.of("settings", 0, key, "not_positive_set", value=text,
+                                     how=f"python -m registry settings set {key} N")])
     if s.type == "time_zone" and not is_time_zone(value):
-        raise InvalidRow([Problem("settings", 0, key, f"{value!r} is not a time zone; "
-                                  f"set it with: python -m registry settings set {key} Europe/Oslo")])
+        raise InvalidRow([Problem.of("settings", 0, key, "not_time_zone_set", value=value,
+                                     how=f"python -m registry settings set {key} Europe/Oslo")])
     return value
 
 
@@ -137,29 +137,29 @@ def setting_problems(
     IANA time zone name.
     """
     if key not in _BY_KEY:
-        return [Problem("settings", 1, "key", f"unknown setting {key!r}; the settings are {', '.join(_BY_KEY)}")]
+        return [Problem.of("settings", 1, "key", "unknown_setting", key=key, known=", ".join(_BY_KEY))]
     s = _BY_KEY[key]
     text = "" if value is None else str(value).strip()
     if not text:
-        return [Problem("settings", 1, key, "needs a value")]
+        return [Problem.of("settings", 1, key, "needs_value")]
     if s.type == "integer":
         try:
             ok = int(text) > 0
         except ValueError:
             ok = False
-        return [] if ok else [Problem("settings", 1, key, f"{text!r} is not a positive whole number")]
+        return [] if ok else [Problem.of("settings", 1, key, "not_positive", value=text)]
     if s.type == "time_zone":
         return [] if is_time_zone(text) else [
-            Problem("settings", 1, key, f"{text!r} is not a time zone; use an IANA name such as Europe/Oslo")]
+            Problem.of("settings", 1, key, "not_time_zone", value=text, example="Europe/Oslo")]
     if pending_kinds and text in pending_kinds:
         row = (pending_kinds[text],)
     else:
         row = conn.execute("SELECT kind FROM entities WHERE id = ?", (text,)).fetchone()
     if row is None:
         choices = ", ".join(municipalities(conn)) or "none"
-        return [Problem("settings", 1, key, f"there is no entity {text!r}; the registry's municipalities: {choices}")]
+        return [Problem.of("settings", 1, key, "no_such_home", value=text, choices=choices)]
     if row[0] != R.HOME_KIND:
-        return [Problem("settings", 1, key, f"{text!r} is a {row[0]}, not a municipality")]
+        return [Problem.of("settings", 1, key, "not_municipality", value=text, kind=row[0])]
     return []
 
 

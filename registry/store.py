@@ -10,6 +10,7 @@ from typing import Any, Iterable, Mapping
 from . import privacy
 from .db import transaction
 from .errors import ImportFailed, InvalidRow, NotFound, Problem, ReadOnlyTable, RegistryError, StaleVersion
+from .i18n.render import Message
 from .schema import TABLES, Table
 from .validate import Vocabularies, clean_row, load_vocabularies
 
@@ -86,8 +87,8 @@ def _reference_columns(t: Table) -> tuple[tuple[str, str], ...]:
 
 def check_references(
     conn: sqlite3.Connection, t: Table, row: Mapping[str, Any], pending: Mapping[str, set[str]] | None = None
-) -> list[tuple[str, str]]:
-    """Return ``(column, reason)`` for each reference in ``row`` to a row that does not exist.
+) -> list[tuple[str, Message]]:
+    """Return ``(column, message)`` for each reference in ``row`` to a row that does not exist.
 
     ``pending`` holds ids being written in the same batch, so a file may refer to
     rows it adds itself.
@@ -102,12 +103,12 @@ def check_references(
         target = TABLES[references]
         hit = conn.execute(f"SELECT 1 FROM [{target.name}] WHERE [{target.pk}] = ?", (value,)).fetchone()
         if hit is None:
-            missing.append((name, f"refers to {references} id {value!r}, which does not exist"))
+            missing.append((name, Message("problem.dangling", {"table": references, "value": value})))
     if t.name == "decisions" and row.get("tie_id") is not None and row.get("kind") in (None, "category"):
         # Categories are the sister-city review's (strategy 2c); budgets may follow any relation.
         kind = conn.execute("SELECT kind FROM ties WHERE id = ?", (row["tie_id"],)).fetchone()
         if kind is not None and kind[0] != "sister_city":
-            missing.append(("tie_id", f"tie {row['tie_id']!r} is a {kind[0]} tie, not a sister-city tie"))
+            missing.append(("tie_id", Message("problem.not_sister_tie", {"tie": row["tie_id"], "kind": kind[0]})))
     return missing
 
 
@@ -121,7 +122,7 @@ def _validated(
         hit = conn.execute("SELECT id FROM entities WHERE wikidata_id = ? AND id != ?",
                            (row["wikidata_id"], row.get("id"))).fetchone()
         if hit is not None:
-            problems.append(Problem(t.name, 1, "wikidata_id", f"{row['wikidata_id']} already belongs to entity {hit[0]!r}"))
+            problems.append(Problem.of(t.name, 1, "wikidata_id", "wikidata_taken", q=row["wikidata_id"], entity=hit[0]))
     if problems:
         raise InvalidRow(problems)
     return row
@@ -157,7 +158,7 @@ def insert(
         if t.id_generated:
             clean.pop(t.pk, None) if clean.get(t.pk) is None else None
         elif get(conn, t.name, clean[t.pk]) is not None:
-            raise InvalidRow([Problem(t.name, 1, t.pk, f"id {clean[t.pk]!r} already exists")])
+            raise InvalidRow([Problem.of(t.name, 1, t.pk, "id_exists", id=clean[t.pk])])
         at = now()
         clean.update(version=1, updated_at=at, updated_by=actor)
         cols = list(clean)
@@ -257,7 +258,7 @@ def delete(
             conn.execute(f"DELETE FROM [{t.name}] WHERE [{t.pk}] = ?", (row_id,))
         except sqlite3.IntegrityError:
             raise InvalidRow(
-                [Problem(t.name, 1, t.pk, f"{row_id!r} is still referred to by other rows; remove those first")]
+                [Problem.of(t.name, 1, t.pk, "still_referred", id=row_id)]
             ) from None
         _write_audit(conn, _audit_rows(conn, actor, now(), t.name, [(row_id, "delete", before, None)]))
         return before
@@ -290,7 +291,7 @@ def apply_rows(
             counts["unchanged"] += 1
             continue
         if t.append_only:
-            raise InvalidRow([Problem(t.name, 0, t.pk, f"{t.name} {before[t.pk]} exists and is never changed")])
+            raise InvalidRow([Problem.of(t.name, 0, t.pk, "never_changed", table=t.name, id=before[t.pk])])
         after = {**before, **{c: row[c] for c in data_cols if c in row}}
         after.update(version=before["version"] + 1, updated_at=at, updated_by=actor)
         cols = [c for c in after if c != t.pk]

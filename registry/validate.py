@@ -11,6 +11,7 @@ import pycountry
 
 from . import dates
 from .errors import Problem
+from .i18n.render import Message
 from .schema import TABLES, Table
 from .thresholds import threshold
 
@@ -111,20 +112,22 @@ def clean_row(
     out: dict[str, Any] = {}
     problems: list[Problem] = []
 
-    def bad(column: str, reason: str) -> None:
-        problems.append(Problem(file, row, column, reason))
+    def bad(column: str, what: str | Message, /, **params: Any) -> None:
+        # ``what`` is a problem's code (its templates in registry.i18n.problems) or a message made elsewhere.
+        message = what if isinstance(what, Message) else Message(f"problem.{what}", params)
+        problems.append(Problem(file, row, column, message))
 
     # This loop runs once per cell of an import: the per-table plan keeps it to dict and string work.
     for name, required, type_ in _plan(t).read:
         value = raw.get(name, _MISSING)
         if value is _MISSING:
             if required:
-                bad(name, "required column is missing")
+                bad(name, "column_missing")
             continue
         if isinstance(value, str) and value:
             value = value.strip()
             if len(value) > MAX_FIELD_CHARS:
-                bad(name, f"text is {len(value)} characters; the limit is {MAX_FIELD_CHARS}")
+                bad(name, "too_long", n=len(value), limit=MAX_FIELD_CHARS)
                 continue
             # isprintable() is False for every character below, and for little else in real text
             # (newline, tab, some spaces): the common cell costs one C call.
@@ -137,12 +140,11 @@ def clean_row(
             if not value.isascii():  # a flag on the string: free for the many ASCII cells
                 seq = garbled(value)
                 if seq:
-                    bad(name, f"{seq!r} looks like {_meant(seq)!r} garbled (UTF-8 read as Windows-1252 and "
-                              "saved again); correct the text")
+                    bad(name, "garbled", seq=seq, meant=_meant(seq))
                     continue
         if value is None or value == "":
             if required:
-                bad(name, "is required and empty")
+                bad(name, "required_empty")
             out[name] = None
             continue
         if type_ == "TEXT":
@@ -154,20 +156,20 @@ def clean_row(
                     raise ValueError
                 value = int(value)
             except (TypeError, ValueError):
-                bad(name, f"{value!r} is not a whole number")
+                bad(name, "not_whole", value=value)
                 continue
             if not -(2**63) <= value < 2**63:
                 # SQLite stores 64-bit integers; a larger one would raise OverflowError on write.
-                bad(name, f"{value} is too large; the limit is {2**63 - 1}")
+                bad(name, "too_large", value=value, limit=2**63 - 1)
                 continue
         elif type_ == "REAL":
             try:
                 value = float(value)
             except (TypeError, ValueError):
-                bad(name, f"{value!r} is not a number")
+                bad(name, "not_number", value=value)
                 continue
             if value != value or value in (float("inf"), float("-inf")):
-                bad(name, f"{value!r} is not a finite number")
+                bad(name, "not_finite", value=value)
                 continue
         out[name] = value
 
@@ -175,24 +177,25 @@ def clean_row(
     return out, problems
 
 
-def control_problem(text: str, *, breaks: bool = False) -> str | None:
-    r"""Return why ``text`` cannot be stored (a control character, named by code point), or None.
+def control_problem(text: str, *, breaks: bool = False) -> Message | None:
+    r"""Return why ``text`` cannot be stored (a control character, named by code point) as a message, or None.
 
     Vertical tab, form feed and NEL are named only with ``breaks``: ``clean_row`` turns
     them into newlines, so only a value written past it can hold one.
 
-    >>> control_problem("Tromsø\x1b[31m"), control_problem("two\nlines")
+    >>> from registry.i18n import render
+    >>> render(control_problem("Tromsø\x1b[31m"), "en"), control_problem("two\nlines")
     ('contains the control character U+001B (ESC) at character 7; remove it', None)
     """
     m = (_CONTROL_OR_BREAK if breaks else _CONTROL).search(text)
     if m is None:
         return None
     if m.group() == "\x00":
-        return "contains a NUL character"
+        return Message("problem.nul")
     code = ord(m.group())
-    what = "control character" if code < 0xD800 else "lone surrogate" if code < 0xE000 else "non-character"
+    what = "control" if code < 0xD800 else "surrogate" if code < 0xE000 else "noncharacter"
     label = f" ({_NAMES[code]})" if code in _NAMES else ""
-    return f"contains the {what} U+{code:04X}{label} at character {m.start() + 1}; remove it"
+    return Message(f"problem.{what}", {"char": f"U+{code:04X}{label}", "at": m.start() + 1})
 
 
 def garbled(text: str) -> str | None:
@@ -226,7 +229,7 @@ def _check_values(t: Table, out: dict[str, Any], vocabularies: Vocabularies, bad
             elif text in _FALSE:
                 out["directed"] = 0
             else:
-                bad(name, f"{value!r} is not 0 or 1")
+                bad(name, "not_flag", value=value)
             continue
         if vocabulary:
             codes = [c.strip() for c in str(value).split(";")] if multi else [str(value)]
@@ -234,63 +237,63 @@ def _check_values(t: Table, out: dict[str, Any], vocabularies: Vocabularies, bad
             for code in codes:
                 if code not in known and vocabulary == "strategy_points":
                     # Forty codes would drown the message; the vocabulary is the strategy's own list.
-                    bad(name, f"{code!r} is not a strategy point of the strategy (e.g. 1i, 2a, 4e, m1)")
+                    bad(name, "not_strategy_point", code=code, examples="1i, 2a, 4e, m1")
                 elif code not in known:
-                    bad(name, f"unknown code {code!r}; expected one of {', '.join(sorted(known))}")
+                    bad(name, "unknown_code", code=code, known=", ".join(sorted(known)))
             if multi:
                 out[name] = ";".join(c for c in codes if c)
         if is_date:
             try:
                 dates.parse_partial(str(value))
             except dates.PartialDateError as exc:
-                bad(name, str(exc))
+                bad(name, exc.message)
     if t.pk in out and out[t.pk] is not None and not t.id_generated:
         if not ID_PATTERN.match(str(out[t.pk])):
-            bad(t.pk, f"{out[t.pk]!r} is not a valid id: use lower-case a-z, 0-9, '-', '_' or '.', at most 200")
+            bad(t.pk, "bad_id", value=out[t.pk], limit=200)
     cc = out.get("country_code")
     if cc is not None:
         if not (isinstance(cc, str) and len(cc) == 2 and cc.isupper() and _country_ok(cc)):
-            bad("country_code", f"{cc!r} is not an ISO 3166-1 alpha-2 code")
+            bad("country_code", "bad_country", value=cc)
     if out.get("lat") is not None and not -90 <= out["lat"] <= 90:
-        bad("lat", f"{out['lat']} is outside -90..90")
+        bad("lat", "outside", value=out["lat"], low=-90, high=90)
     if out.get("lon") is not None and not -180 <= out["lon"] <= 180:
-        bad("lon", f"{out['lon']} is outside -180..180")
+        bad("lon", "outside", value=out["lon"], low=-180, high=180)
     if out.get("wikidata_id") is not None and not _WIKIDATA.match(str(out["wikidata_id"])):
-        bad("wikidata_id", f"{out['wikidata_id']!r} is not a Wikidata id like Q1234")
+        bad("wikidata_id", "bad_wikidata_id", value=out["wikidata_id"], example="Q1234")
     start, end = out.get("start"), out.get("end")
     if start and end and dates.is_partial_date(start) and dates.is_partial_date(end):
         if dates.latest(end) < dates.earliest(start):
-            bad("end", f"ends ({end}) before it starts ({start})")
+            bad("end", "ends_before_start", end=end, start=start)
     if t.name == "ties" and out.get("from_id") and out.get("from_id") == out.get("to_id"):
-        bad("to_id", "a tie cannot join an entity to itself")
+        bad("to_id", "tie_to_itself")
     if t.name == "plan_lines":
         if out.get("amount") is not None and out["amount"] < 0:
-            bad("amount", "must not be negative")
+            bad("amount", "negative")
         # A budget year: 99999 was taken (issue 18) while this check sat where it never ran.
         if out.get("year") is not None and not BUDGET_YEARS[0] <= out["year"] <= BUDGET_YEARS[1]:
-            bad("year", f"{out['year']} is not a plausible year")
+            bad("year", "implausible_year", value=out["year"])
         if out.get("tie_id") is None and out.get("activity_id") is None and out.get("action_id") is None:
-            bad("tie_id", "a budget line needs a tie_id, an activity_id or an action_id")
+            bad("tie_id", "budget_target")
         cur = out.get("currency")
         if cur is not None and not _currency_ok(str(cur)):
-            bad("currency", f"{cur!r} is not an ISO 4217 currency code like NOK or EUR")
+            bad("currency", "bad_currency", value=cur, example="NOK or EUR")
     if t.name == "decisions" and out.get("kind") in (None, "category") and "decided_on" in out:
         for col in ("tie_id", "category"):
             if out.get(col) is None:
-                bad(col, "a category decision needs a sister-city tie_id and a category")
+                bad(col, "category_decision")
     if t.name == "decisions" and out.get("kind") in ("enter_twinning", "end_twinning") and out.get("tie_id") is None:
-        bad("tie_id", "a decision to enter or end a twinning names the tie")
+        bad("tie_id", "twinning_decision")
     if t.name in ("activities", "agreements", "plan_actions"):
         first, last = {"activities": ("start", "end"), "agreements": ("signed_on", "ended_on"),
                        "plan_actions": ("period_start", "period_end")}[t.name]
         a, b = out.get(first), out.get(last)
         if a and b and dates.is_partial_date(a) and dates.is_partial_date(b) and dates.latest(b) < dates.earliest(a):
-            bad(last, f"ends ({b}) before it starts ({a})")
+            bad(last, "ends_before_start", end=b, start=a)
     if t.name == "entities":
         a, b = out.get("founded"), out.get("dissolved")
         if a and b and dates.is_partial_date(a) and dates.is_partial_date(b) and dates.latest(b) < dates.earliest(a):
-            bad("dissolved", f"dissolved ({b}) before it was founded ({a})")
+            bad("dissolved", "dissolved_before_founded", end=b, start=a)
         if out.get("successor_id") is not None and out.get("successor_id") == out.get("id"):
-            bad("successor_id", "an entity cannot succeed itself")
+            bad("successor_id", "succeeds_itself")
     if t.name == "declared_totals" and out.get("total") is not None and out["total"] < 0:
-        bad("total", "must not be negative")
+        bad("total", "negative")

@@ -91,7 +91,8 @@ def test_table_downloads_have_the_pages_column_labels(registry_db, downloads, la
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_the_sister_city_csv_says_no_decision(registry_db, downloads, lang):  # noqa: F811
     # D10: on the seed no sister city has a category decision; the CSV wrote 'unclassified' for each.
-    from registry.review.facts import NO_DECISION, category_label
+    from registry.render.labels import category_label
+    from registry.review.facts import NO_DECISION
 
     at = start(lang)
     at.switch_page("app_pages/sister_cities.py").run()

@@ -10,6 +10,7 @@ from registry.errors import InvalidRow
 from registry import rules as R
 from registry.rules import DEFAULT_RULES
 from registry.i18n import render
+from registry.render import labels
 from tests.mini import Mini
 
 DAY = "2025-12-31"
@@ -44,7 +45,7 @@ def test_project_without_indicators_is_not_enough():
     s = one(m)
     assert s.suggested == "unclassified"
     assert {"project_tie", "project_goals"} <= met(s) and "project_indicators" not in met(s)
-    assert s.because and "No category fits fully" in s.explanation("en")
+    assert s.because and "No category fits fully" in render(s.explanation_message, "en")
 
 
 def test_a_suspended_project_does_not_count():
@@ -150,7 +151,7 @@ def test_a_municipality_led_funded_school_exchange_is_not_solidarity():
     s = one(m)
     assert s.suggested != "solidarity" and s.role == "active"
     assert "two_way" in met(s) and "voluntary_carrier" not in met(s)
-    assert s.role_text("en") == "The municipality has an active role (last 2025)"
+    assert render(s.role_message, "en") == "The municipality has an active role (last 2025)"
 
 
 def test_a_foreign_association_carrying_a_two_way_relation_is_solidarity():
@@ -165,7 +166,7 @@ def test_a_foreign_association_carrying_a_two_way_relation_is_solidarity():
     s = one(m)
     assert s.suggested == "solidarity"
     assert {"two_way", "voluntary_carrier"} <= met(s)
-    assert "X Twinning Association" in s.role_text("en") or "assoc" in s.evidence or s.because
+    assert "X Twinning Association" in render(s.role_message, "en") or "assoc" in s.evidence or s.because
 
 
 def test_one_way_activity_alone_fits_no_category():
@@ -212,7 +213,7 @@ def test_no_recent_activity_is_a_state_never_a_suggested_dormant():
     assert quiet.text_en.startswith("No recent activity registered in the last 5 years (last: 2012")
     assert render(s.state_message, "en") == "No recent activity registered in the last 5 years (last: 2012)"
     assert render(s.state_message, "nb") == "Ingen aktivitet registrert siste 5 år (sist: 2012)"
-    assert "hvilende" not in s.explanation("nb").lower() and "dormant" not in s.explanation("en").lower()
+    assert "hvilende" not in render(s.explanation_message, "nb").lower() and "dormant" not in render(s.explanation_message, "en").lower()
 
 
 def test_a_dormant_decision_is_a_choice_the_review_respects():
@@ -250,8 +251,8 @@ def test_a_city_with_only_the_twinning_is_not_enough_data():
     m.sister("x")
     s = one(m)
     assert s.suggested == "not_enough_data" and s.records == 0 and s.because == ()
-    assert s.explanation("en").startswith("Not enough data: the registry holds 0 activity records")
-    assert s.explanation("nb").startswith("Ikke nok data: registeret har 0 aktivitetsoppføringer")
+    assert render(s.explanation_message, "en").startswith("Not enough data: the registry holds 0 activity records")
+    assert render(s.explanation_message, "nb").startswith("Ikke nok data: registeret har 0 aktivitetsoppføringer")
 
 
 def test_precedence_project_then_political_focus_then_solidarity():
@@ -310,7 +311,7 @@ def test_frame_keeps_codes_and_adds_labels_on_request():
     tie = m.sister("x")
     m.activity("v", "visit", "2010", {"home": "visitor"}, ties=(tie,))
     m.decision(tie, "project", "2020")
-    df = classify.frame(classify.suggest(m.snap(), as_of=DAY), lang="nb")
+    df = labels.sister_frame(classify.suggest(m.snap(), as_of=DAY), "nb")
     rec = df.iloc[0]
     assert (rec["suggested"], rec["assigned"], rec["agreement"]) == ("unclassified", "project", "disagree")
     assert (rec["suggested_label"], rec["assigned_label"], rec["agreement_label"]) == ("Ikke kategorisert", "Prosjekt", "Avviker")
@@ -437,8 +438,8 @@ def test_a_missing_two_way_relation_says_it_is_looked_for_in_recent_years(seeded
     for tie in ("trondheim--ramallah", "trondheim--dunfermline"):
         (two_way,) = [r for r in by_city[tie].reasons if r.criterion == "two_way"]
         assert not two_way.met
-        assert two_way.text("en") == "No two-way relation, and no visits or exchanges both ways in the last 5 years"
-        assert two_way.text("nb").endswith("siste 5 år")
+        assert render(two_way.message, "en") == "No two-way relation, and no visits or exchanges both ways in the last 5 years"
+        assert render(two_way.message, "nb").endswith("siste 5 år")
 
 
 def test_no_decision_is_not_a_decision_of_unclassified():
@@ -449,15 +450,15 @@ def test_no_decision_is_not_a_decision_of_unclassified():
     m.activity("v", "visit", "2010", {"home": "visitor"}, ties=(tie,))
     s = one(m)
     assert not s.decided and s.assigned_group == classify.NO_DECISION and s.agreement == "unclassified"
-    assert (s.assigned_label("nb"), s.assigned_label("en")) == ("Ikke vedtatt", "No decision")
-    assert s.agreement_label("nb") == "Ikke vedtatt"
+    assert (labels.category_label(s.assigned_group, "nb"), labels.category_label(s.assigned_group, "en")) == ("Ikke vedtatt", "No decision")
+    assert labels.agreement_label(s.agreement, "nb") == "Ikke vedtatt"
     m.decision(tie, "unclassified", "2020")
     s = one(m)
     assert s.decided and s.assigned_group == "unclassified" and s.assigned_on == "2020"
-    assert (s.assigned_label("nb"), s.assigned_label("en")) == ("Ikke kategorisert", "Unclassified")
+    assert (labels.category_label(s.assigned_group, "nb"), labels.category_label(s.assigned_group, "en")) == ("Ikke kategorisert", "Unclassified")
     assert s.agreement == "agree"  # a decided category is compared with the suggestion (no category fits)
-    assert classify.category_label(classify.NO_DECISION, "en") == "No decision"
-    df = classify.frame([s, one(m, as_of=2015)], lang="en")
+    assert labels.category_label(classify.NO_DECISION, "en") == "No decision"
+    df = labels.sister_frame([s, one(m, as_of=2015)], "en")
     assert list(df["assigned_label"]) == ["Unclassified", "No decision"]
 
 
@@ -468,8 +469,8 @@ def test_a_decision_without_a_suggestion_neither_agrees_nor_disagrees():
     m.decision(tie, "solidarity", "2020")
     s = one(m)
     assert s.suggested == "not_enough_data" and s.decided and s.assigned == "solidarity"
-    assert s.agreement is None and s.agreement_label("en") == s.agreement_label("nb") == ""
-    rec = classify.frame([s], lang="nb").iloc[0]
+    assert s.agreement is None and labels.agreement_label(s.agreement, "en") == labels.agreement_label(s.agreement, "nb") == ""
+    rec = labels.sister_frame([s], "nb").iloc[0]
     assert not rec["agreement"] and rec["agreement_label"] == "" and rec["assigned_label"] == "Solidaritet"
 
 
@@ -480,7 +481,7 @@ def test_on_the_seed_no_city_is_suggested_dormant_without_a_decision(seeded):
     out = {s.city_id: s for s in classify.suggest(seeded, as_of=2026)}
     assert not [c for c, s in out.items() if s.suggested == "dormant"]
     assert out["vallejo"].state == "no_recent_activity" and out["vallejo"].since == 1997
-    assert out["vallejo"].role_text("nb") == "Kommunen hadde en aktiv rolle, sist 1997"
+    assert render(out["vallejo"].role_message, "nb") == "Kommunen hadde en aktiv rolle, sist 1997"
     assert render(out["vallejo"].state_message, "nb") == "Ingen aktivitet registrert siste 5 år (sist: 1997)"
 
 

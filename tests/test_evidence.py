@@ -1,5 +1,6 @@
 """The record of activity behind a sister city: which activities count, the last contact, and the criteria they feed."""
 
+from registry.i18n import render
 from registry.review import classify
 from registry.review.evidence import activities_for
 from registry.analysis.context import prepare
@@ -38,7 +39,7 @@ def test_an_old_activity_leaves_the_relation_without_recent_activity_and_is_cite
     (quiet,) = [r for r in s.because if r.criterion == "quiet_since"]
     assert quiet.evidence == ("activity:visit-1997",)
     assert s.last_contact.id == "visit-1997" and s.last_confirmed.how == "dated"
-    assert s.role_text("nb") == "Kommunens rolle er ikke registrert"
+    assert render(s.role_message, "nb") == "Kommunens rolle er ikke registrert"
 
 
 def test_an_ongoing_activity_counts_as_confirmed_up_to_verified_on():
@@ -52,8 +53,7 @@ def test_an_ongoing_activity_counts_as_confirmed_up_to_verified_on():
     assert s.state == "recent_activity" and s.since == 2024
     assert (s.last_confirmed.how, s.last_confirmed.on, s.last_confirmed.capped) == ("ongoing", "2024-05-02", False)
     # The role is seen on dated rows: the source says the exchange goes on, not who takes part in it now.
-    assert s.role_text("nb") == "Kommunen hadde en aktiv rolle, sist 1946"
-    from registry.i18n import render
+    assert render(s.role_message, "nb") == "Kommunen hadde en aktiv rolle, sist 1946"
 
     assert render(s.last_message, "en").startswith("Last confirmed 2024-05-02: ex (ongoing per its source")
     # As of 2010 the same source confirms it up to the date of the view, and says so.

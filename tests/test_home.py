@@ -26,7 +26,8 @@ from tests import apps
 from registry import analysis, cli, connect, i18n, import_files, import_texts, seed, settings, store
 from registry.errors import ImportFailed, InvalidRow, NoHome, NotAHome
 from registry.graph import Snapshot, snapshot
-from registry.review import classify, report
+from registry.render import labels, summary
+from registry.review import classify
 
 ROOT = Path(__file__).resolve().parent.parent
 BERGEN_EXPORT = ROOT / "tests" / "fixtures" / "wikidata_bergen.csv"
@@ -110,9 +111,9 @@ def test_the_configured_home_is_the_default_and_a_changed_one_is_audited(bergen)
 
 
 def test_the_council_summary_is_for_the_chosen_home(bergen):
-    md = report.summary_for(bergen, "en", "md", home_id="bergen")
+    md = summary.summary_for(bergen, "en", "md", home_id="bergen")
     assert "Seattle" in md and "Graz" not in md
-    assert "Graz" in report.summary_for(bergen, "en", "md") and "Seattle" not in report.summary_for(bergen, "en", "md")
+    assert "Graz" in summary.summary_for(bergen, "en", "md") and "Seattle" not in summary.summary_for(bergen, "en", "md")
 
 
 # --- the analysis -------------------------------------------------------------------------
@@ -413,7 +414,7 @@ def test_app_home_picker_switches_the_sister_cities_page(bergen_db, monkeypatch)
     at.switch_page("app_pages/gaps.py").run()
     assert not at.exception
     # The integrity check's findings are the whole registry's (Trondheim's ties lack decisions too).
-    integrity = report.finding_title("integrity", "en")
+    integrity = labels.finding_title("integrity", "en")
     subjects = " ".join(str(df.value.iloc[:, 0].tolist()) for e in at.expander if not e.label.startswith(integrity)
                         for df in e.dataframe)
     # Bergen's five twins have nothing registered: one summary row (its twinnings are not projects,

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from registry import i18n, store
+from registry.render import labels, summary
 from registry.review import classify, report
 
 EVIL = "<img src=x onerror=alert(1)>"
@@ -39,7 +40,7 @@ def test_category_counts(small):
 
 
 def test_markdown_summary_lists_cities_by_category_with_plan_and_decisions(small):
-    md = report.summary_for(small, "en", "md")
+    md = summary.summary_for(small, "en", "md")
     project = md.index("## Project")
     undecided = md.index("## No decision")
     assert project < md.index("### Alpha") < undecided < md.index("### Beta")
@@ -50,7 +51,7 @@ def test_markdown_summary_lists_cities_by_category_with_plan_and_decisions(small
 
 
 def test_html_summary_is_escaped_and_printable(small):
-    html = report.summary_for(small, "nb", "html")
+    html = summary.summary_for(small, "nb", "html")
     assert html.startswith("<!DOCTYPE html>") and "@media print" in html
     assert EVIL not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "<h2>Prosjekt</h2>" in html and "Finansieringsplan" in html
@@ -59,7 +60,7 @@ def test_html_summary_is_escaped_and_printable(small):
 
 def test_summary_refuses_unknown_formats(small):
     with pytest.raises(ValueError):
-        report.council_summary([], "en", "pdf")
+        summary.council_summary([], "en", "pdf")
 
 
 def test_findings_frame_is_sorted_by_severity(seeded):
@@ -78,23 +79,23 @@ def test_filter_findings_and_urgent():
         "explanation_nb": ["ingen forbindelse", "mulighet", "samme partner", "til orientering"],
         "explanation_en": ["no tie", "chance", "same partner", "for information"],
     })
-    assert report.filter_findings(df, "en", groups=["overlap"])["subject"].tolist() == ["c"]
-    assert report.filter_findings(df, "en", kinds=["isolated"], severities=["low"])["subject"].tolist() == ["a"]
-    assert report.filter_findings(df, "nb", text="PARTNER")["subject"].tolist() == ["c"]
-    assert report.filter_findings(df, "en", text="delta")["subject"].tolist() == ["d"]
+    assert labels.filter_findings(df, "en", groups=["overlap"])["subject"].tolist() == ["c"]
+    assert labels.filter_findings(df, "en", kinds=["isolated"], severities=["low"])["subject"].tolist() == ["a"]
+    assert labels.filter_findings(df, "nb", text="PARTNER")["subject"].tolist() == ["c"]
+    assert labels.filter_findings(df, "en", text="delta")["subject"].tolist() == ["d"]
     assert report.urgent_findings(df, limit=2)["subject"].tolist() == ["a", "b"]
 
 
 def test_labels_of_severities_and_finding_kinds():
-    assert report.severity_label("high", "nb") == "Høy"
-    assert report.finding_title("opportunity", "en") == "Invisible opportunities"
+    assert labels.severity_label("high", "nb") == "Høy"
+    assert labels.finding_title("opportunity", "en") == "Invisible opportunities"
     assert report.finding_group("shared_partner") == "overlap"
-    assert report.finding_title("no-such-kind", "en") == "no-such-kind"
+    assert labels.finding_title("no-such-kind", "en") == "no-such-kind"
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_council_summary_on_the_seed_reads_as_the_strategy_says(seeded, lang):
-    md = report.summary_for(seeded, lang, "md")
+    md = summary.summary_for(seeded, lang, "md")
     # The strategy says «En kan tenke seg …»: the council did not ask for the categories.
     assert "asked that the sister cities be graded" not in md and "har bedt om at vennskapsbyene graderes" not in md
     assert ("«en kan tenke seg»" if lang == "nb" else "“one can imagine”") in md
@@ -125,7 +126,7 @@ def test_summary_tells_no_decision_from_a_decision_of_unclassified(small):
     # Every undecided city said "Assigned: Unclassified" above "No decisions recorded".
     classify.record_decision(small, "home--beta", "unclassified", "2024-06-01", "Bystyret", "2024/8", "Venter", actor="test")
     for lang, no_decision, unclassified in (("en", "No decision", "Unclassified"), ("nb", "Ikke vedtatt", "Ikke kategorisert")):
-        md = report.summary_for(small, lang, "md")
+        md = summary.summary_for(small, lang, "md")
         beta = md[md.index("### Beta"):]
         beta = beta[:beta.index("###", 4)] if "###" in beta[4:] else beta
         assert f"- {i18n.t('col.assigned', lang)}: {unclassified} (2024-06-01)" in beta

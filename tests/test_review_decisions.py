@@ -5,6 +5,7 @@ import pytest
 from registry import check, store
 from registry.errors import InvalidRow
 from registry.i18n import render
+from registry.render import summary
 from registry.review import classify, report
 from tests.mini import Mini
 
@@ -71,7 +72,7 @@ def test_the_summary_shows_the_suspension_and_the_ended_twinning(seeded):
                              kind="suspend_twinning", scope="besøk", review_on="2027")
     cases = report.gather(seeded)
     assert "graz" not in [c.suggestion.city_id for c in cases] and len(cases) == 10
-    text = report.summary_for(seeded, "nb")
+    text = summary.summary_for(seeded, "nb")
     assert "Laget " in text and "10 vennskapsbyer" in text
     assert "## Avsluttede vennskapsbyer" in text and "Graz (Østerrike): Avsluttet 2025-02-01 (Bystyret 2025-02-01, 25/7)" in text
     assert "Fryst fra 2025-03 (Bystyret 2025-03, 25/8). Omfang: besøk. Ny vurdering: 2027." in text
@@ -92,7 +93,7 @@ def test_check_warns_where_a_ties_status_contradicts_its_latest_decision(seeded)
                                        "decided_by": "Bystyret", "reason": "r"}, actor="t")
     found = [f for f in check(seeded) if f.column == "status"]
     assert [(f.level, f.row_id) for f in found] == [("warning", "trondheim--graz")]
-    assert found[0].text("nb") == "status «Aktiv» strider mot siste vedtak om vennskapsbyen: Avslutte vennskapsby 2025"
+    assert render(found[0].data, "nb") == "status «Aktiv» strider mot siste vedtak om vennskapsbyen: Avslutte vennskapsby 2025"
     store.update(seeded, "ties", "trondheim--graz", {"status": "ended", "end": "2025"}, actor="t")
     assert [f for f in check(seeded) if f.column == "status"] == []
 
@@ -119,7 +120,7 @@ def test_activity_budget_lines_appear_in_the_financing_plan(seeded):
                                              "planned_municipal": 205_000}
     (s,) = [s for s in classify.suggest(seeded, as_of=2026) if s.tie_id == tie]
     assert sorted(s.financing["amount"]) == [40_000, 190_000, 205_000]  # the review's own data
-    text = report.summary_for(seeded, "nb")
+    text = summary.summary_for(seeded, "nb")
     dunfermline = text[text.index("### Dunfermline"):]
     dunfermline = dunfermline[:dunfermline.index("###", 4)]
     assert "Ingen finansieringsplan" not in dunfermline

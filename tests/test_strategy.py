@@ -6,9 +6,10 @@ import pandas as pd
 
 from tests import apps
 from registry.review.strategy import (
-    COUNCIL, STRATEGY_COLUMNS, indicator_status, planned_points, strategy_items, strategy_view, unserved_points,
+    COUNCIL, ITEM_COLUMNS, STRATEGY_COLUMNS, indicator_status, planned_points, strategy_items, strategy_view,
+    unserved_points,
 )
-from registry.review.strategy_text import caveat_text, strategy_text
+from registry.render.strategy_text import caveat_text, strategy_text
 from registry import vocab
 from tests.mini import Mini
 
@@ -278,3 +279,19 @@ def test_the_page_shows_states_items_and_indicators(tmp_path, monkeypatch):
     assert (indicators.iloc[0]["Indicators"], indicators.iloc[0]["Latest value"], indicators.iloc[0]["Reached"]) == (
         "Students", 13, False)
     assert any("may mean that the work was not done" in c.value for c in at.caption)
+
+
+def test_a_counted_row_is_named_in_both_tongues_and_the_edge_picks_one(seeded):
+    # Issue 20: the review returns facts (both titles); registry.render writes the reader's one.
+    from registry.render.strategy_text import items_in
+
+    items = strategy_items(seeded, as_of=DAY)
+    assert list(items.columns) == list(ITEM_COLUMNS)
+    graz = items[(items["kind"] == "tie") & (items["id"] == "trondheim--graz")].iloc[0]
+    # The seed's entity names (data/entities.csv) and the tie kind's labels (registry.vocab).
+    assert (graz["title_nb"], graz["title_en"]) == ("Trondheim kommune – Graz (Vennskapsby)",
+                                                    "Trondheim Municipality – Graz (Sister city)")
+    for lang in ("nb", "en"):
+        shown = items_in(items, lang)
+        assert list(shown.columns) == ["point", "kind", "id", "state", "via", "title", "on"]
+        assert list(shown["title"]) == list(items[f"title_{lang}"])

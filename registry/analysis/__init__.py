@@ -127,7 +127,7 @@ class Analysis:
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
-    """Return the findings as a table: the explanation and the subject's name (messages) written in both languages."""
+    """Return the findings as a table: the explanation and the subject's name (messages) written in bokmål and English."""
     # The output edge: the rows are facts and messages until here (registry.i18n.findings writes them).
     out = []
     for r in rows:

@@ -107,12 +107,15 @@ class Roles:
         return hit
 
     def label(self, n: str) -> Message:
-        """Return the name of an entity id or a ``country:XX`` place as a message (written in either language)."""
+        """Return the name of an entity id or a ``country:XX`` place as a message (written in nb or en where rendered)."""
         return name(*self.names(n))
 
-    def name(self, n: str, lang: str = "en") -> str:
-        """Return a display name for an entity id or a ``country:XX`` place (for the review; findings use :meth:`label`)."""
-        return self.names(n)[0 if lang == "nb" else 1]
+    def name(self, n: str) -> str:
+        """Return the English display name of an entity id or a ``country:XX`` place: the analysis' sort key.
+
+        Text for a reader uses :meth:`label` (a message) or :meth:`names` (both spellings).
+        """
+        return self.names(n)[1]
 
     @cached_property
     def _names(self) -> dict[str, tuple[str, str]]:

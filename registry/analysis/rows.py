@@ -65,7 +65,7 @@ def terms(vocabulary: str, codes: Iterable[str]) -> list[Message]:
 
 
 def number(x: float, digits: int = 1) -> Message:
-    """Return ``x`` with ``digits`` decimals, written with the language's decimal mark."""
+    """Return ``x`` with ``digits`` decimals, written with the reader's decimal mark (comma in bokmål)."""
     return decimal(x, digits)
 
 

@@ -81,7 +81,7 @@ def exchanged(ctx: Context) -> set[frozenset[str]]:
 
 
 def _activity_name(a: ActivityRef) -> Message:
-    """Return an activity as its title in either language, with its year when it has one."""
+    """Return an activity as its title in bokmål or English, with its year when it has one."""
     nb, en = a.title_nb or a.title, a.title
     if a.dated:
         year = str(a.start)[:4]
@@ -90,7 +90,7 @@ def _activity_name(a: ActivityRef) -> Message:
 
 
 def _agreement_name(ag: dict[str, Any]) -> Message:
-    """Return an agreement as its title in either language."""
+    """Return an agreement as its title in bokmål or English."""
     return name(ag.get("title_nb") or ag.get("title") or ag["id"], ag.get("title") or ag["id"])
 
 
@@ -290,7 +290,7 @@ def _pair_rows(ctx: Context, away: frozenset[str]) -> tuple[list[dict[str, Any]]
         ev.extend(i for _, ids, _ in why["bodies"] for i in ids)
         pair = Message("finding.pair", {"a": ctx.label(a), "b": ctx.label(b)})
         firm = bool(why["partners"] or sure)
-        # The subject reads the same in both languages ('A / B'): the review names subjects from the ids.
+        # The subject reads the same in bokmål and English ('A / B'): the review names subjects from the ids.
         rows.append(row(
             "suggested_connection", f"{a};{b}", Message("finding.slash", {"a": ctx.label(a), "b": ctx.label(b)}),
             "medium" if firm else "low",

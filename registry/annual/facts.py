@@ -14,6 +14,7 @@ from .. import rules as R
 from ..analysis.context import Context, prepare
 from ..graph import Snapshot
 from ..review import strategy
+from ..render.strategy_text import items_in
 
 __all__ = ["AnnualReport", "annual_report", "in_year", "kind_counts", "ACTIVITY_COLUMNS", "MONEY_COLUMNS"]
 
@@ -171,17 +172,16 @@ def annual_report(
     """
     ctx = prepare(source, date(year, 12, 31), home_id=home_id)
     home = ctx.home
-    names = (ctx.name(home, "nb"), ctx.name(home, "en")) if home else ("", "")
+    names = ctx.names(home) if home else ("", "")
     before = prepare(ctx.snap, date(year - 1, 12, 31), home_id=home)
     actions, indicators = _actions(ctx, year), _indicators(ctx, year)
     measured = {r["id"] for r in indicators.to_dict("records") if any(y == year for y, _ in r["series"])}
-    items = {}
-    for lang in ("nb", "en"):
-        found = strategy.strategy_items(ctx, ctx.as_of, home_id=home, lang=lang)
-        keep = [(k == "action" and i in set(actions["id"])) or (k == "indicator" and i in measured)
-                or (k not in ("action", "indicator") and in_year(on, year))
-                for k, i, on in zip(found["kind"], found["id"], found["on"])]
-        items[lang] = found[keep].reset_index(drop=True)
+    found = strategy.strategy_items(ctx, ctx.as_of, home_id=home)
+    keep = [(k == "action" and i in set(actions["id"])) or (k == "indicator" and i in measured)
+            or (k not in ("action", "indicator") and in_year(on, year))
+            for k, i, on in zip(found["kind"], found["id"], found["on"])]
+    # One title column per report language, as the report's text reads them (registry.render.strategy_text).
+    items = {lang: items_in(found[keep].reset_index(drop=True), lang) for lang in ("nb", "en")}
     return AnnualReport(
         year=year, home=home, home_names=names,
         activities=_activities(ctx, year), agreements=_agreements(ctx, year), decisions=_decisions(ctx, year),

@@ -269,7 +269,7 @@ def _city(ctx: Any, conn: sqlite3.Connection, case: summary.CityCase) -> CityFac
         CriterionFact(r.criterion, r.category, r.met, tuple(named[e] for e in r.evidence), r.message)
         for r in s.reasons if r.category in CATEGORIES
     )
-    carriers = tuple(Evidence(c, ctx.name(c, "nb"), ctx.name(c, "en")) for c in s.carriers)
+    carriers = tuple(Evidence(c, *ctx.names(c)) for c in s.carriers)
     activities = tuple(
         ActivityFact(
             id=a.id, kind=a.kind, title=a.title, title_nb=a.title_nb or None, start=a.start, end=a.end,
@@ -305,7 +305,7 @@ def _city(ctx: Any, conn: sqlite3.Connection, case: summary.CityCase) -> CityFac
         document_url=deal.get("document_url") or None, source=str(deal.get("source") or ""),
     ) if deal else None
     return CityFacts(
-        tie_id=s.tie_id, city_id=s.city_id, name_nb=ctx.name(s.city_id, "nb"), name_en=ctx.name(s.city_id, "en"),
+        tie_id=s.tie_id, city_id=s.city_id, name_nb=ctx.names(s.city_id)[0], name_en=ctx.names(s.city_id)[1],
         country_code=s.country_code, start=s.start, start_certainty=s.start_certainty,
         tie_source=str(tie.get("source") or ""), status=tie.get("status") or None, agreement=agreement,
         assigned=s.assigned if s.decided else None, assigned_on=s.assigned_on,
@@ -338,8 +338,8 @@ def case_facts(
     home = ctx.home
     return CaseFacts(
         home_id=home,
-        home_nb=ctx.name(home, "nb") if home else "",
-        home_en=ctx.name(home, "en") if home else "",
+        home_nb=ctx.names(home)[0] if home else "",
+        home_en=ctx.names(home)[1] if home else "",
         as_of=ctx.as_of,
         window_years=int(ctx.rules["dormant_years"]),
         cities=tuple(_city(ctx, conn, s) for s in found),

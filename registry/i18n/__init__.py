@@ -21,7 +21,7 @@ from . import (
 from .fields import FIELD_HELP_NB, FIELDS, TABLE_LABELS, field_help, field_label
 from .lookup import TIME_ZONE, country_name, local_time, long_date
 from .render import Message, register, render
-from . import findings, suggestions  # the analysis' findings (templates registered below)
+from . import findings, problems, suggestions  # the analysis' findings, import problems (templates registered below)
 
 __all__ = [
     "LANGUAGES", "LANGUAGE_NAMES", "STRINGS", "FIELDS", "TABLE_LABELS", "TIME_ZONE", "t", "table_label", "field_label",
@@ -66,6 +66,7 @@ register(case.TEMPLATES)  # the council case (registry.documents.case)
 register(plan.TEMPLATES)  # the action plan and the strategy coverage (registry.review.strategy)
 register(annual.TEMPLATES)  # the annual report (registry.annual)
 register(editform.TEMPLATES)  # the change history (registry.audit.history)
+register(problems.TEMPLATES)  # import problems and integrity findings (registry.errors.Problem, registry.checks)
 
 
 def table_label(table: str, lang: str) -> str:

@@ -111,7 +111,7 @@ def _import(
             problems.append(Problem(name, 1, "", unknown_header(f.header)))
             continue
         if expect is not None and table != expect:
-            problems.append(Problem(name, 1, "header", f"not a {expect} file; it has the header of {table}"))
+            problems.append(Problem.of(name, 1, "header", "wrong_table", expect=expect, table=table))
             continue
         apply_aliases(f, table)
         parsed.append((f, table))
@@ -153,7 +153,7 @@ def _import(
                 except sqlite3.IntegrityError as exc:
                     # The checks above should leave nothing for SQLite to refuse; if they missed
                     # something, the transaction rolls back and the user still gets a problem list.
-                    raise ImportFailed([Problem(origin[t.name][0], 0, "", f"the database refused the rows: {exc}")]) from None
+                    raise ImportFailed([Problem.of(origin[t.name][0], 0, "", "db_refused", why=exc)]) from None
     return report
 
 
@@ -211,7 +211,7 @@ def import_files(
         try:
             files.append((path.name, path.read_bytes()))
         except OSError as exc:
-            problems.append(Problem(path.name, 0, "", f"cannot read the file: {exc.strerror}"))
+            problems.append(Problem.of(path.name, 0, "", "unreadable_file", why=exc.strerror))
     if problems:
         raise ImportFailed(problems)
     return import_texts(conn, files, actor=actor, dry_run=dry_run, expect=expect)

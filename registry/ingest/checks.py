@@ -36,7 +36,7 @@ def cross_checks(
                 problems.append(Problem(fname, n, col, reason))
             key = r.get(t.pk)
             if key is not None and key in seen and seen[key][0] != fname:
-                problems.append(Problem(fname, n, t.pk, f"id {key!r} also in {seen[key][0]} row {seen[key][1]}"))
+                problems.append(Problem.of(fname, n, t.pk, "id_in_other_file", id=key, file=seen[key][0], row=seen[key][1]))
             if key is not None:
                 seen[key] = (fname, n)
     problems += _append_only_problems(conn, batches, origin)
@@ -53,7 +53,7 @@ def cross_checks(
                 continue
             kind = kinds.get(r.get("tie_id"))
             if kind is not None and kind != "sister_city":
-                problems.append(Problem(fname, int(r["__row__"]), "tie_id", f"tie {r['tie_id']!r} is a {kind} tie, not a sister-city tie"))
+                problems.append(Problem.of(fname, int(r["__row__"]), "tie_id", "not_sister_tie", tie=r["tie_id"], kind=kind))
     return problems
 
 
@@ -71,7 +71,7 @@ def _settings_problems(
         if r.get("key") is None:
             continue  # refused already (a required column)
         for p in settings.setting_problems(conn, r["key"], r.get("value"), kinds):
-            problems.append(Problem(fname, int(r.get("__row__", 0)), "key" if p.column == "key" else "value", p.reason))
+            problems.append(Problem(fname, int(r.get("__row__", 0)), "key" if p.column == "key" else "value", p.message))
     return problems
 
 
@@ -95,11 +95,8 @@ def _append_only_problems(
             before = dict(zip([d[0] for d in cur.description], stored))
             changed = [c for c in t.names if c in r and c != t.pk and c not in TRACKING and r[c] != before[c]]
             if changed:
-                problems.append(Problem(
-                    fname, int(r["__row__"]), t.pk,
-                    f"{t.name} {r[t.pk]} is stored and never changed ({', '.join(changed)} differ); "
-                    "add a new row without an id instead",
-                ))
+                problems.append(Problem.of(fname, int(r["__row__"]), t.pk, "append_only", table=t.name, id=r[t.pk],
+                                           columns=", ".join(changed)))
     return problems
 
 
@@ -124,11 +121,9 @@ def _stale_problems(
             before = dict(zip([d[0] for d in cur.description], stored))
             if version >= before["version"] or all(r[c] == before[c] for c in data_cols if c in r):
                 continue  # current, or changes nothing
-            problems.append(Problem(
-                fname, int(r["__row__"]), "version",
-                f"this row is version {version} of {t.name} {r[t.pk]!r}, but the registry has version "
-                f"{before['version']} ({before['updated_by']}, {str(before['updated_at'])[:16]}): importing it "
-                "would undo that change; export again and make your change there",
+            problems.append(Problem.of(
+                fname, int(r["__row__"]), "version", "stale_row", version=version, table=t.name, id=r[t.pk],
+                now=before["version"], by=before["updated_by"], at=str(before["updated_at"])[:16],
             ))
     return problems
 
@@ -148,21 +143,19 @@ def _wikidata_clashes(conn: sqlite3.Connection, rows: list[dict[str, Any]], orig
             continue
         n = int(r["__row__"])
         if q in seen:
-            problems.append(Problem(fname, n, "wikidata_id", f"{q} is also on {seen[q][0]} row {seen[q][1]}"))
+            problems.append(Problem.of(fname, n, "wikidata_id", "wikidata_twice", q=q, file=seen[q][0], row=seen[q][1]))
             continue
         seen[q] = (fname, n)
         hit = conn.execute("SELECT id FROM entities WHERE wikidata_id = ? AND id != ?", (q, r.get("id"))).fetchone()
         if hit is not None and moved.get(hit[0], q) == q:  # unless this import gives that entity another item
-            problems.append(Problem(fname, n, "wikidata_id", f"{q} already belongs to entity {hit[0]!r}"))
+            problems.append(Problem.of(fname, n, "wikidata_id", "wikidata_taken", q=q, entity=hit[0]))
         elif hit is not None and place[hit[0]][0] > i and _stored_id(conn, r.get("id")):
             # The other entity lets go of the item only on a later row: this update would briefly
             # give two entities one item, which the unique index refuses (a dry run writes nothing,
             # so the check is here, where both see it).
             _, other_file, other_row = place[hit[0]]
-            problems.append(Problem(fname, n, "wikidata_id", (
-                f"{q} still belongs to entity {hit[0]!r} until {other_file} row {other_row}, which comes later "
-                "(UNIQUE constraint failed: entities.wikidata_id); put that row first, or for a swap clear "
-                "one item in an earlier import")))
+            problems.append(Problem.of(fname, n, "wikidata_id", "wikidata_later", q=q, entity=hit[0], file=other_file,
+                                       row=other_row, why="UNIQUE constraint failed: entities.wikidata_id"))
     return problems
 
 

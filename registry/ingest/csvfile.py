@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import ImportFailed, Problem
+from ..i18n.render import Message
 from ..validate import garbled
 
 __all__ = ["MAX_FILE_BYTES", "MAX_ROWS", "CsvFile", "read_csv", "width_reason"]
@@ -42,8 +43,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
                 return data[len(bom):].decode(codec), encoding
             except UnicodeDecodeError as exc:
                 raise ImportFailed(
-                    [Problem(name, 0, "", f"the file starts with a {label} byte order mark but is not valid "
-                             f"{label} at byte {exc.start + len(bom)} ({exc.reason})")]
+                    [Problem.of(name, 0, "", "bad_bom", label=label, at=exc.start + len(bom), why=exc.reason)]
                 ) from None
     try:
         return data.decode("utf-8"), "utf-8"
@@ -53,7 +53,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
             return data.decode("cp1252"), "cp1252"
         except UnicodeDecodeError as exc:
             raise ImportFailed(
-                [Problem(name, 0, "", f"cannot read the file as UTF-8, UTF-16 or Windows-1252 ({exc.reason})")]
+                [Problem.of(name, 0, "", "unreadable_encoding", why=exc.reason)]
             ) from None
 
 
@@ -65,23 +65,22 @@ def read_csv(data: bytes, name: str, *, max_bytes: int | None = None, max_rows: 
     max_bytes = MAX_FILE_BYTES if max_bytes is None else max_bytes
     max_rows = MAX_ROWS if max_rows is None else max_rows
     if len(data) > max_bytes:
-        raise ImportFailed([Problem(name, 0, "", f"file is {len(data)} bytes; the limit is {max_bytes}")])
+        raise ImportFailed([Problem.of(name, 0, "", "file_too_big", n=len(data), limit=max_bytes)])
     text, encoding = _decode(data, name)
     if "\x00" in text:
-        raise ImportFailed([Problem(name, 0, "", "the file contains NUL characters; is it a CSV file?")])
+        raise ImportFailed([Problem.of(name, 0, "", "file_nul")])
     if text.startswith("\ufeff"):
         # decode() took one byte order mark; a second one would become part of the first column's name.
-        raise ImportFailed([Problem(name, 0, "", "the file starts with two byte order marks (U+FEFF); "
-                                    "save it again as CSV UTF-8")])
+        raise ImportFailed([Problem.of(name, 0, "", "two_boms")])
     csv.field_size_limit(max_bytes)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader, None)
         if header is None or not any(h.strip() for h in header):
-            raise ImportFailed([Problem(name, 1, "", "the file is empty: expected a header row")])
+            raise ImportFailed([Problem.of(name, 1, "", "file_empty")])
         header = [h.strip() for h in header]
         # Rows carry their number and width under these keys; a column of that name would overwrite them.
-        reserved = [Problem(name, 1, h, "column names starting with '__' are reserved") for h in header if h.startswith("__")]
+        reserved = [Problem.of(name, 1, h, "reserved_column") for h in header if h.startswith("__")]
         if reserved:
             raise ImportFailed(reserved)
         rows: list[dict[str, str]] = []
@@ -93,7 +92,7 @@ def read_csv(data: bytes, name: str, *, max_bytes: int | None = None, max_rows: 
             if not "".join(values).strip():
                 continue
             if len(rows) >= max_rows:
-                raise ImportFailed([Problem(name, i, "", f"more than {max_rows} rows; the limit is {max_rows}")])
+                raise ImportFailed([Problem.of(name, i, "", "too_many_rows", limit=max_rows)])
             if len(values) != len(header):
                 rows.append({"__row__": str(i), "__width__": str(len(values)),
                              "__lines__": f"{first_line}-{last_line}" if last_line > first_line else ""})
@@ -105,13 +104,12 @@ def read_csv(data: bytes, name: str, *, max_bytes: int | None = None, max_rows: 
                 row.update(zip(header, values))
             rows.append(row)
     except csv.Error as exc:
-        raise ImportFailed([Problem(name, reader.line_num, "", f"not valid CSV: {exc}")]) from None
+        raise ImportFailed([Problem.of(name, reader.line_num, "", "not_csv", why=exc)]) from None
     if rows and last_line > first_line and _open_quote_at_end(text, first_line):
         # The lenient reader ends a quote left open at the end of the file: the rest of the file
         # would be one cell, and may even fit the header's width.
-        raise ImportFailed([Problem(name, int(rows[-1]["__row__"]), "",
-                                    f"a quote opened in this row is never closed: lines {first_line}-{last_line} "
-                                    "(the rest of the file) would be one cell")])
+        raise ImportFailed([Problem.of(name, int(rows[-1]["__row__"]), "", "open_quote",
+                                       lines=f"{first_line}-{last_line}")])
     if encoding == "cp1252" and garbled(text):
         # Read as Windows-1252 because some bytes are not UTF-8, yet other rows are UTF-8: no one
         # reading can be right. (Garbled text in a file of one encoding is refused by clean_row.)
@@ -138,7 +136,7 @@ def _mixed_problems(f: CsvFile) -> list[Problem]:
         if any(not v.isascii() and _not_utf8(v) for k, v in r.items() if not k.startswith("__")):
             cp1252_row = r["__row__"]
             break
-    other = f"row {cp1252_row} is" if cp1252_row else "other rows are"
+    other = Message("problem.mixed.row", {"row": cp1252_row}) if cp1252_row else Message("problem.mixed.others")
     problems = []
     cells = [(1, h, h) for h in f.header]
     cells += [(int(r["__row__"]), k, v) for r in f.rows for k, v in r.items() if not k.startswith("__")]
@@ -146,8 +144,7 @@ def _mixed_problems(f: CsvFile) -> list[Problem]:
         seq = garbled(value)
         if seq:
             meant = seq.encode("cp1252").decode("utf-8", errors="replace")
-            problems.append(Problem(f.name, n, column, f"{seq!r} is {meant!r} in UTF-8, but {other} Windows-1252: "
-                                    "the file mixes two encodings; save it again as CSV UTF-8"))
+            problems.append(Problem.of(f.name, n, column, "mixed_encodings", seq=seq, meant=meant, other=other))
     return problems
 
 
@@ -160,9 +157,8 @@ def _not_utf8(value: str) -> bool:
     return False
 
 
-def width_reason(raw: dict[str, str], width: int) -> str:
-    """Return the reason for a row of ``raw['__width__']`` fields under a header of ``width``."""
-    reason = f"row has {raw['__width__']} fields; the header has {width}"
+def width_reason(raw: dict[str, str], width: int) -> Message:
+    """Return the reason for a row of ``raw['__width__']`` fields under a header of ``width``, as a message."""
     if raw.get("__lines__"):
-        reason += f" (it runs over lines {raw['__lines__']}: is a quote left open?)"
-    return reason
+        return Message("problem.row_width_lines", {"n": raw["__width__"], "width": width, "lines": raw["__lines__"]})
+    return Message("problem.row_width", {"n": raw["__width__"], "width": width})

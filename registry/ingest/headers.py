@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..errors import Problem
+from ..i18n.render import Message
 from ..schema import Table
 from .csvfile import CsvFile
 
@@ -67,20 +68,18 @@ def detect_table(header: Iterable[str]) -> str | None:
     return None
 
 
-_SEPARATORS = {";": "semicolons", "\t": "tabs", "|": "vertical bars"}
+_SEPARATORS = (";", "\t", "|")  # named by the messages problem.sep.<separator>
 
 
-def unknown_header(header: list[str]) -> str:
-    """Return why no table has ``header``, naming the separator when the file is not comma-separated."""
+def unknown_header(header: list[str]) -> Message:
+    """Return why no table has ``header`` as a message, naming the separator when the file is not comma-separated."""
     line = ",".join(header)
-    for sep, word in _SEPARATORS.items():
+    for sep in _SEPARATORS:
         table = detect_table(h.strip() for h in line.split(sep)) if sep in line else None
         if table is not None:
             # Excel saves "CSV" with semicolons where the decimal separator is a comma (Norway).
-            return (f"cannot tell which table this is: its columns are separated by {word}, not commas "
-                    f"(split at {word} it would be {table}); save it as CSV with commas (CSV UTF-8)")
-    return "cannot tell which table this is: the header needs " + ", ".join(
-        f"{','.join(sorted(cols))} ({table})" for cols, table in SIGNATURES)
+            return Message("problem.separator", {"sep": Message(f"problem.sep.{sep}"), "table": table})
+    return Message("problem.unknown_table", {"needs": ", ".join(f"{','.join(sorted(cols))} ({table})" for cols, table in SIGNATURES)})
 
 
 def apply_aliases(f: CsvFile, table: str) -> None:
@@ -101,11 +100,11 @@ def header_problems(f: CsvFile, t: Table) -> list[Problem]:
     seen = set()
     for h in f.header:
         if h in seen:
-            problems.append(Problem(f.name, 1, h, "column appears twice in the header"))
+            problems.append(Problem.of(f.name, 1, h, "column_twice"))
         seen.add(h)
         if h not in t.names:
-            problems.append(Problem(f.name, 1, h, f"unknown column for {t.name}; expected {', '.join(t.names)}"))
+            problems.append(Problem.of(f.name, 1, h, "unknown_column", table=t.name, expected=", ".join(t.names)))
     for c in t.columns:
         if c.required and c.name not in seen and not (t.id_generated and c.name == t.pk):
-            problems.append(Problem(f.name, 1, c.name, "required column is missing from the header"))
+            problems.append(Problem.of(f.name, 1, c.name, "header_missing"))
     return problems

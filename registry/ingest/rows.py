@@ -38,11 +38,11 @@ def validate_file(f: CsvFile, t: Table, vocabularies: Vocabularies) -> tuple[lis
             try:
                 row["__version__"] = int(version)
             except ValueError:
-                problems.append(Problem(f.name, n, "version", f"{version!r} is not a row version (a whole number)"))
+                problems.append(Problem.of(f.name, n, "version", "not_version", value=version))
         key = row.get(t.pk)
         if key is not None:
             if key in seen_ids:
-                problems.append(Problem(f.name, n, t.pk, f"id {key!r} also on row {seen_ids[key]}"))
+                problems.append(Problem.of(f.name, n, t.pk, "id_twice", id=key, row=seen_ids[key]))
             seen_ids[key] = n
         row["__row__"] = n
         rows.append(row)

@@ -23,7 +23,9 @@ import re
 import sqlite3
 from typing import Any
 
+from ..dates import PartialDateError
 from ..errors import Problem
+from ..i18n.render import Message
 from .csvfile import CsvFile, width_reason
 from .headers import WIKIDATA_COLUMNS
 from .slugs import slugify
@@ -57,7 +59,7 @@ def wikidata_date(value: str) -> str | None:
         return None
     m = _DATE.match(value.strip())
     if not m:
-        raise ValueError(f"{value!r} is not a Wikidata date like 1968-10-05T00:00:00Z")
+        raise PartialDateError(Message("problem.not_wikidata_date", {"value": value, "example": "1968-10-05T00:00:00Z"}))
     y, mo, d = m.groups()
     return y if (mo, d) == ("01", "01") else f"{y}-{mo}-{d}"
 
@@ -106,7 +108,7 @@ def plan(
     Entities are matched by Q-id first, then by name; twinning ties are matched by
     the pair of entities in either direction, so a second import changes nothing.
     """
-    problems = [Problem(f.name, 1, c, "required column is missing from the header")
+    problems = [Problem.of(f.name, 1, c, "header_missing")
                 for c in ("city", "cityLabel", "twin", "twinLabel") if c not in f.header]
     if problems:
         return {}, problems
@@ -126,13 +128,13 @@ def plan(
         for col in ("city", "twin"):
             q = item_id(raw.get(col, ""))
             if q is None:
-                problems.append(Problem(f.name, n, col, f"{raw.get(col)!r} is not a Wikidata entity IRI"))
+                problems.append(Problem.of(f.name, n, col, "not_wikidata_iri", value=raw.get(col)))
             qs[col] = q
         try:
             start = wikidata_date(raw.get("start", ""))
             end = wikidata_date(raw.get("end", ""))
-        except ValueError as exc:
-            problems.append(Problem(f.name, n, "start/end", str(exc)))
+        except PartialDateError as exc:
+            problems.append(Problem(f.name, n, "start/end", exc.message))
             continue
         if None in qs.values():
             continue

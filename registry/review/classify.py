@@ -16,10 +16,10 @@ from typing import Any
 
 import pandas as pd
 
-from .. import dates, rules as R, vocab
+from .. import dates, rules as R
 from ..analysis.context import Context, Tie, prepare
 from ..graph import Snapshot
-from ..i18n.render import Message
+from ..i18n.render import Message, render
 from .criteria import (
     Evaluation, carried_by_others, describe, evaluate, evaluate_relation, recent_activity, solidarity_reciprocity,
     solidarity_ties,
@@ -28,7 +28,7 @@ from .decisions import (
     decision_history, financing_plan, financing_sums, financing_table, financing_totals, record_decision,
     relation_plan_lines, twinning_status,
 )
-from .facts import NO_DECISION, Ended, Note, Reason, Suggestion, TwinningDecision, category_label, describe_activity
+from .facts import NO_DECISION, Ended, Note, Reason, Suggestion, TwinningDecision, describe_activity
 
 __all__ = [
     "Reason",
@@ -37,7 +37,6 @@ __all__ = [
     "TwinningDecision",
     "Ended",
     "NO_DECISION",
-    "category_label",
     "suggest",
     "ended",
     "frame",
@@ -105,7 +104,7 @@ def _suggest_one(ctx: Context, tie: Tie) -> Suggestion:
         suggested = R.NOT_ENOUGH_DATA
     ids = {e for r in results.values() for e in r[1]}
     names = {e: describe(ctx, e) for e in sorted(ids)}
-    names.update({c: Message("review.name", {"nb": ctx.name(c, "nb"), "en": ctx.name(c, "en")}) for c in ev.carriers})
+    names.update({c: Message("review.name", dict(zip(("nb", "en"), ctx.names(c)))) for c in ev.carriers})
     seen: dict[str, str] = {}
     for rule in sorted(R.CATEGORY_RULES, key=lambda r: r.category != suggested):
         for group in rule.requires:
@@ -129,7 +128,7 @@ def _suggest_one(ctx: Context, tie: Tie) -> Suggestion:
         tie_id=tie.id,
         home_id=tie.u,
         city_id=tie.v,
-        city_name=ctx.name(tie.v, "nb"),
+        city_name=ctx.names(tie.v)[0],
         country_code=ctx.full.nodes[tie.v].get("country_code"),
         suggested=suggested,
         assigned=assigned,
@@ -273,12 +272,12 @@ def ended(
         status, decision = twinning_status(ctx.decisions_for(k, kind=None), ctx.as_of)
         end = a.get("end")
         if status == "ended" and decision is not None:
-            out.append(Ended(k, u, v, ctx.name(v, "nb"), ctx.full.nodes[v].get("country_code"), str(decision["decided_on"]),
+            out.append(Ended(k, u, v, ctx.names(v)[0], ctx.full.nodes[v].get("country_code"), str(decision["decided_on"]),
                              TwinningDecision.of(decision), start))
         elif k not in ctx.active_ids and (a.get("status") == "ended" or end):
             if end and dates.is_partial_date(str(end)) and dates.latest(str(end)) >= ctx.as_of:
                 continue
-            out.append(Ended(k, u, v, ctx.name(v, "nb"), ctx.full.nodes[v].get("country_code"), end, None, start))
+            out.append(Ended(k, u, v, ctx.names(v)[0], ctx.full.nodes[v].get("country_code"), end, None, start))
     return sorted(out, key=lambda e: (e.city_name.casefold(), e.tie_id))
 
 
@@ -292,13 +291,11 @@ FRAME_COLUMNS: tuple[str, ...] = (
 )
 
 
-def frame(suggestions: list[Suggestion], lang: str | None = None) -> pd.DataFrame:
+def frame(suggestions: list[Suggestion]) -> pd.DataFrame:
     """Return the suggestions as a DataFrame, one row per sister city (:data:`FRAME_COLUMNS`).
 
-    With ``lang`` ('nb' or 'en'), label columns ``suggested_label``,
-    ``assigned_label`` ('No decision' where none is taken) and ``agreement_label``
-    (empty without a suggestion) are added for display; the code columns stay as
-    they are, so CSV files keep stable codes (agreement is empty without a suggestion).
+    The code columns keep stable codes (agreement is empty without a suggestion); the reasons and
+    notes are in bokmål and English. :func:`registry.render.labels.sister_frame` adds labels for display.
     """
     rows = []
     for s in suggestions:
@@ -315,8 +312,8 @@ def frame(suggestions: list[Suggestion], lang: str | None = None) -> pd.DataFram
             "assigned": s.assigned,
             "assigned_on": s.assigned_on,
             "agreement": s.agreement,
-            "reason_nb": s.explanation("nb"),
-            "reason_en": s.explanation("en"),
+            "reason_nb": render(s.explanation_message, "nb"),
+            "reason_en": render(s.explanation_message, "en"),
             "criteria_met": ";".join(dict.fromkeys(r.criterion for r in s.met)),
             "criteria_unmet": ";".join(dict.fromkeys(r.criterion for r in s.unmet)),
             "notes_nb": " | ".join(n.text_nb for n in s.notes),
@@ -340,11 +337,6 @@ def frame(suggestions: list[Suggestion], lang: str | None = None) -> pd.DataFram
             "planned_nok": money["planned"],
             "actual_nok": money["actual"],
         })
-    df = pd.DataFrame(rows, columns=list(FRAME_COLUMNS))
-    if lang:
-        df["suggested_label"] = [vocab.label("categories", c, lang) for c in df["suggested"]]
-        df["assigned_label"] = [s.assigned_label(lang) for s in suggestions]
-        df["agreement_label"] = [s.agreement_label(lang) for s in suggestions]
-    return df
+    return pd.DataFrame(rows, columns=list(FRAME_COLUMNS))
 
 

@@ -328,12 +328,12 @@ def _index(ctx: Context) -> dict[str, Any]:
 
 
 def _title(row: dict[str, Any]) -> Message:
-    """Return an activity's or agreement's title in both languages: the Norwegian one where given, else the source's."""
+    """Return an activity's or agreement's title in bokmål and English: the Norwegian one where given, else the source's."""
     return Message("review.name", {"nb": row.get("title_nb") or row["title"], "en": row["title"]})
 
 
 def _name(ctx: Context, n: str) -> Message:
-    return Message("review.name", {"nb": ctx.name(n, "nb"), "en": ctx.name(n, "en")})
+    return Message("review.name", dict(zip(("nb", "en"), ctx.names(n))))
 
 
 def describe(ctx: Context, eid: str) -> Message:

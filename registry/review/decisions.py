@@ -205,30 +205,30 @@ def record_decision(
     problems = []
     kinds = [t.code for t in vocab.DECISION_KINDS]
     if kind not in kinds:
-        problems.append(Problem("decisions", 1, "kind", f"unknown decision kind {kind!r}; use one of {', '.join(kinds)}"))
+        problems.append(Problem.of("decisions", 1, "kind", "unknown_decision_kind", kind=kind, known=", ".join(kinds)))
     tie = store.get(conn, "ties", tie_id) if tie_id else None
     if tie_id and tie is None:
-        problems.append(Problem("decisions", 1, "tie_id", f"no tie {tie_id!r}"))
+        problems.append(Problem.of("decisions", 1, "tie_id", "no_tie", tie=tie_id))
     if kind in ("category", "enter_twinning", *R.TWINNING_DECISION_KINDS):
         if not tie_id:
-            problems.append(Problem("decisions", 1, "tie_id", f"a {kind} decision names the sister-city tie"))
+            problems.append(Problem.of("decisions", 1, "tie_id", "decision_needs_tie", kind=kind))
         elif tie is not None and tie["kind"] != "sister_city":
-            problems.append(Problem("decisions", 1, "tie_id", f"{tie_id!r} is a {tie['kind']} tie, not a sister-city tie"))
+            problems.append(Problem.of("decisions", 1, "tie_id", "is_not_sister_tie", tie=tie_id, kind=tie["kind"]))
     codes = [t.code for t in vocab.CATEGORIES]
     if kind == "category" and category == R.NOT_ENOUGH_DATA:
-        problems.append(Problem("decisions", 1, "category", "'not enough data' is a suggestion, not a category to decide"))
+        problems.append(Problem.of("decisions", 1, "category", "not_enough_data_decided"))
     elif kind == "category" and category not in codes:
-        problems.append(Problem("decisions", 1, "category", f"unknown category {category!r}; use one of {', '.join(codes)}"))
+        problems.append(Problem.of("decisions", 1, "category", "unknown_category", category=category, known=", ".join(codes)))
     text = str(decided_on or "").strip()
     if not dates.is_partial_date(text):
-        problems.append(Problem("decisions", 1, "decided_on", f"{decided_on!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"))
+        problems.append(Problem.of("decisions", 1, "decided_on", "not_a_date_use", value=decided_on))
     elif dates.earliest(text) > date.today():
-        problems.append(Problem("decisions", 1, "decided_on", f"{text} is in the future"))
+        problems.append(Problem.of("decisions", 1, "decided_on", "in_future", value=text))
     if review_on and not dates.is_partial_date(str(review_on).strip()):
-        problems.append(Problem("decisions", 1, "review_on", f"{review_on!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"))
+        problems.append(Problem.of("decisions", 1, "review_on", "not_a_date_use", value=review_on))
     for col, value in (("decided_by", decided_by), ("reason", reason)):
         if not str(value or "").strip():
-            problems.append(Problem("decisions", 1, col, "is required and empty"))
+            problems.append(Problem.of("decisions", 1, col, "required_empty"))
     if problems:
         raise InvalidRow(problems)
     row = {

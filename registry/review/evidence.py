@@ -29,7 +29,7 @@ class ActivityRef:
     date; ``participants`` is ``((entity id, role), ...)``. ``ongoing`` says the
     source has it going on after its start (no end given), confirmed up to
     ``verified_on``; ``title_nb`` is the Norwegian title where the source's is in
-    another language.
+    another tongue.
     """
 
     id: str

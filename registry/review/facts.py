@@ -1,8 +1,8 @@
 """The facts of the sister-city review: a suggestion, its reasons and notes, and decisions that end or suspend a twinning.
 
 Every sentence is a :class:`~registry.i18n.render.Message` (a code and its parameters);
-the templates live in :mod:`registry.i18n.reasons`. ``text(lang)`` and the like only
-render a message, for callers that want a string.
+the templates live in :mod:`registry.i18n.reasons`, and :mod:`registry.render` writes
+them for a reader. ``text_nb``/``text_en`` give both spellings for the data columns.
 """
 
 from __future__ import annotations
@@ -12,13 +12,12 @@ from typing import Any
 
 import pandas as pd
 
-from .. import rules as R, vocab
+from .. import rules as R
 from ..i18n.render import Message, render
 from .evidence import ActivityRef, LastConfirmed, last_contact
 
 __all__ = [
     "NO_DECISION",
-    "category_label",
     "Reason",
     "Note",
     "TwinningDecision",
@@ -29,28 +28,12 @@ __all__ = [
 
 #: The group of a relation the council has taken no category decision on (not a category it can choose).
 NO_DECISION = "no_decision"
-_NO_DECISION_LABEL = next({"nb": nb, "en": en} for code, nb, en in R.AGREEMENTS if code == "unclassified")  # one wording
-
-
-def category_label(code: str | None, lang: str = "en") -> str:
-    """Return the label of a category code in ``lang``, or of :data:`NO_DECISION` ('Ikke vedtatt' / 'No decision').
-
-    >>> category_label(NO_DECISION, "nb"), category_label("unclassified", "nb")
-    ('Ikke vedtatt', 'Ikke kategorisert')
-    """
-    if code == NO_DECISION:
-        return _NO_DECISION_LABEL["nb" if lang == "nb" else "en"]
-    return vocab.label("categories", code, lang)
 
 
 class _Rendered:
-    """A fact whose sentence is a :class:`Message`; ``text(lang)`` renders it (the only language choice)."""
+    """A fact whose sentence is a :class:`Message` (:func:`registry.i18n.render` writes it for a reader)."""
 
     message: Message
-
-    def text(self, lang: str = "en") -> str:
-        """Return the message rendered in ``lang`` ('nb' or 'en')."""
-        return render(self.message, lang)
 
     @property
     def text_nb(self) -> str:
@@ -137,10 +120,6 @@ class Ended:
             return Message("review.ended.status", {"on": self.ended_on})
         return Message("review.ended.status_undated")
 
-    def text(self, lang: str = "en") -> str:
-        """Return :attr:`message` rendered in ``lang``."""
-        return render(self.message, lang)
-
 
 def _chain(messages: list[Message]) -> Message | str:
     """Return ``messages`` joined by semicolons as one message ('' when there are none)."""
@@ -159,7 +138,7 @@ class Suggestion:
     ``reasons`` lists every criterion of every category, met or not, the
     suggested category's first. ``decided`` says whether the council has taken
     a category decision; without one ``assigned`` is 'unclassified' (as before)
-    but :attr:`assigned_group` is :data:`NO_DECISION` and :meth:`assigned_label`
+    but :attr:`assigned_group` is :data:`NO_DECISION` and :func:`registry.render.labels.category_label`
     says 'Ikke vedtatt' / 'No decision', not 'Ikke kategorisert' (a decision the
     council can take). ``agreement`` is 'agree' or 'disagree' with a decision
     and a suggestion, 'unclassified' (labelled 'No decision') without a
@@ -225,16 +204,6 @@ class Suggestion:
     def assigned_group(self) -> str:
         """The assigned category's code, or :data:`NO_DECISION` when no category decision exists."""
         return self.assigned if self.decided else NO_DECISION
-
-    def assigned_label(self, lang: str = "en") -> str:
-        """Return the assigned category in ``lang``; 'Ikke vedtatt' / 'No decision' when none is decided."""
-        return category_label(self.assigned_group, lang)
-
-    def agreement_label(self, lang: str = "en") -> str:
-        """Return the agreement in ``lang`` (:data:`registry.rules.AGREEMENTS`); empty when there is no suggestion."""
-        if self.agreement is None:
-            return ""
-        return {code: (nb if lang == "nb" else en) for code, nb, en in R.AGREEMENTS}[self.agreement]
 
     @property
     def last_contact(self) -> ActivityRef | None:
@@ -338,14 +307,6 @@ class Suggestion:
                 return Message("review.explain.none_fits_bare", {"missing": Message("review.missing")})
             return Message("review.explain.none_fits", {"why": why, "missing": Message("review.missing")})
         return Message("review.explain.category", {"category": self.suggested, "why": why})
-
-    def explanation(self, lang: str = "en") -> str:
-        """Return :attr:`explanation_message` rendered in ``lang``."""
-        return render(self.explanation_message, lang)
-
-    def role_text(self, lang: str = "en") -> str:
-        """Return :attr:`role_message` rendered in ``lang``."""
-        return render(self.role_message, lang)
 
 
 def describe_activity(a: ActivityRef) -> Message:

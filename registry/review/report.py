@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 
 import pandas as pd
 
@@ -14,9 +13,9 @@ from .. import i18n, rules
 from ..graph import snapshot
 from ..i18n.render import Message, render
 
-# The council summary lives in .summary; its names are importable from here as before, and it
-# declares the label lookup (_pick) that the severities here share with its agreements.
-from .summary import CATEGORY_ORDER, CityCase, _pick, category_counts, council_summary, gather, summary_for
+# The council summary's facts live in .summary; their names are importable from here as before
+# (the summary's text is written by registry.render.summary).
+from .summary import CATEGORY_ORDER, CityCase, category_counts, gather
 
 __all__ = [
     "CATEGORY_ORDER",
@@ -25,15 +24,9 @@ __all__ = [
     "review",
     "findings_frame",
     "urgent_findings",
-    "severity_label",
-    "finding_title",
-    "finding_help",
     "finding_group",
-    "filter_findings",
     "CityCase",
     "gather",
-    "council_summary",
-    "summary_for",
 ]
 
 _SEVERITY_RANK = {code: i for i, (code, _, _) in enumerate(rules.SEVERITIES)}
@@ -41,8 +34,6 @@ _SEVERITY_RANK = {code: i for i, (code, _, _) in enumerate(rules.SEVERITIES)}
 _FINDING_COLUMNS = [
     "kind", "subject", "subject_name", "subject_name_en", "severity", "score", "explanation_nb", "explanation_en", "evidence",
 ]
-# Subject names the analysis writes as Norwegian text rather than as entity names: (pattern, English text).
-_SUBJECTS_EN = ((re.compile(r"(\d+) vennskapsbyer"), "{0} sister cities"),)
 
 
 def _entity_names(graph: Any, n: str) -> tuple[str, str] | None:
@@ -59,39 +50,6 @@ def _entity_names(graph: Any, n: str) -> tuple[str, str] | None:
 def _tie_ends(graph: Any) -> dict[str, tuple[str, str]]:
     """Return ``{tie id: (one end, other end)}`` for every tie of ``graph``."""
     return {k: (u, v) for u, v, k in graph.edges(keys=True)}
-
-
-def _subject_names_en(found: pd.DataFrame, graph: Any, documentation: pd.DataFrame | None) -> list[str]:
-    """Return the English subject name of each finding (``subject_name`` is the Norwegian one).
-
-    A subject of entity ids (``a;b``, ``country:XX``) or a tie gets each entity's
-    English name in place of its Norwegian one; a documentation gap its English sentence.
-    """
-    docs = dict(zip(documentation["measure"], documentation["text_en"])) if documentation is not None and len(documentation) else {}
-    ends: dict[str, tuple[str, str]] | None = None
-    out = []
-    for kind, subject, name, given in zip(found["kind"], found["subject"], found["subject_name"], found["subject_name_en"]):
-        name = "" if name is None or name != name else str(name)
-        if kind == "integrity":  # named in English where the row was found
-            out.append(given)
-            continue
-        if kind == "documentation_gap" and subject in docs:
-            out.append(docs[subject])
-            continue
-        parts = str(subject).split(";")
-        if kind == "undocumented_tie":  # the subject is a tie: its two ends are named
-            ends = _tie_ends(graph) if ends is None else ends
-            parts = list(ends.get(str(subject), parts))
-        pairs = [_entity_names(graph, part) for part in parts]
-        if all(pairs):
-            for nb, en in sorted(pairs, key=lambda p: -len(p[0])):  # type: ignore[index]
-                name = name.replace(nb, en)
-        for pattern, en in _SUBJECTS_EN:
-            m = pattern.fullmatch(name)
-            if m:
-                name = en.format(*m.groups())
-        out.append(name)
-    return out
 
 
 def _row_namer(graph: Any) -> Callable[[str, str], tuple[str, str]]:
@@ -160,11 +118,9 @@ def review(
     except ImportError:  # pragma: no cover - only while the analysis module is missing
         analysis = None  # type: ignore[assignment]
     snap = snapshot(conn)
-    documentation = None
     if analysis is not None:
         result = analysis.analyse(snap, as_of=as_of, options=analysis.Options(home_id=home_id))
         home = result.home_id
-        documentation = result.documentation
         frames.append(result.all())
         summary, sectors, actors = result.summary, result.sector_matrix, result.actor_matrix
     from ..checks import check
@@ -173,7 +129,7 @@ def review(
     name_of = _row_namer(snap.graph)
     for f in check(conn, audit_log=audit_log):
         nb, en = name_of(f.table, f.row_id)
-        text = f.data if f.data is not None else Message("review.name", {"nb": f.text("nb"), "en": f.text("en")})
+        text = f.data
         # A named row speaks for itself; a row known only by its id says which table it is in.
         if nb != f.row_id:
             msg = Message("check.row", {"row": Message("review.name", {"nb": nb, "en": en}), "text": text})
@@ -188,7 +144,6 @@ def review(
         })
     frames.append(pd.DataFrame(rows, columns=_FINDING_COLUMNS))
     found = pd.concat([f for f in frames if len(f)], ignore_index=True) if any(len(f) for f in frames) else pd.DataFrame(columns=_FINDING_COLUMNS)
-    found["subject_name_en"] = _subject_names_en(found, snap.graph, documentation) if len(found) else []
     return Review(_sorted(found[_FINDING_COLUMNS]), summary, sectors, actors, home)
 
 
@@ -213,65 +168,9 @@ def urgent_findings(
     return keep.loc[sorted(chosen)].reset_index(drop=True)
 
 
-def severity_label(code: str, lang: str) -> str:
-    """Return the label of a severity code in ``lang``."""
-    return _pick(rules.SEVERITIES, code, lang)
-
-
-def finding_title(kind: str, lang: str) -> str:
-    """Return the title of a finding kind in ``lang`` (the code itself when unknown)."""
-    try:
-        k = rules.finding_kind(kind)
-    except KeyError:
-        return i18n.t("report.integrity", lang) if kind == "integrity" else kind
-    return k.title_nb if lang == "nb" else k.title_en
-
-
-def finding_help(kind: str, lang: str) -> str:
-    """Return what a finding kind means, in ``lang`` ('' when unknown)."""
-    try:
-        k = rules.finding_kind(kind)
-    except KeyError:
-        return i18n.t("report.integrity_help", lang) if kind == "integrity" else ""
-    return k.help_nb if lang == "nb" else k.help_en
-
-
 def finding_group(kind: str) -> str:
     """Return the group of a finding kind: 'gap', 'overlap' or 'opportunity' ('gap' when unknown)."""
     try:
         return rules.finding_kind(kind).group
     except KeyError:
         return "gap"
-
-
-def filter_findings(
-    findings: pd.DataFrame,
-    lang: str,
-    *,
-    groups: Iterable[str] = (),
-    kinds: Iterable[str] = (),
-    severities: Iterable[str] = (),
-    text: str = "",
-) -> pd.DataFrame:
-    """Return the findings in the given groups, kinds and severities whose subject or explanation contains ``text``.
-
-    Empty selections mean 'all'; the text match ignores case and uses the explanation in ``lang``.
-
-    >>> df = pd.DataFrame({"kind": ["isolated", "opportunity"], "subject": ["a", "b"], "subject_name": ["A", "B"],
-    ...                    "severity": ["low", "high"], "explanation_nb": ["x", "y"], "explanation_en": ["x", "y"]})
-    >>> filter_findings(df, "en", groups=["opportunity"])["subject"].tolist()
-    ['b']
-    """
-    groups, kinds, severities = set(groups), set(kinds), set(severities)
-    keep = pd.Series(True, index=findings.index)
-    if groups:
-        keep &= findings["kind"].map(finding_group).isin(groups)
-    if kinds:
-        keep &= findings["kind"].isin(kinds)
-    if severities:
-        keep &= findings["severity"].isin(severities)
-    needle = text.strip().casefold()
-    if needle:
-        hay = (findings["subject_name"].astype(str) + " " + findings[f"explanation_{'nb' if lang == 'nb' else 'en'}"].astype(str)).str.casefold()
-        keep &= hay.str.contains(needle, regex=False)
-    return findings[keep].reset_index(drop=True)

@@ -70,7 +70,7 @@ STRATEGY_COLUMNS: tuple[str, ...] = (
 )
 
 #: Columns of :func:`strategy_items`: one row per (point, row that serves it).
-ITEM_COLUMNS: tuple[str, ...] = ("point", "kind", "id", "state", "via", "title", "on")
+ITEM_COLUMNS: tuple[str, ...] = ("point", "kind", "id", "state", "via", "title_nb", "title_en", "on")
 
 #: Columns of :func:`indicator_status`.
 INDICATOR_COLUMNS: tuple[str, ...] = (
@@ -135,10 +135,16 @@ def _home_consulates(ctx: Context) -> frozenset[str]:
     return frozenset(e for e, city in ctx.located.items() if city == home and ctx.kind(e) == "consulate")
 
 
-def _title(row: dict[str, Any], lang: str, fallback: str = "") -> str:
-    if lang == "nb" and row.get("title_nb"):
-        return str(row["title_nb"])
-    return str(row.get("title") or fallback)
+def _titles(row: dict[str, Any], fallback: tuple[str, str]) -> tuple[str, str]:
+    """Return a row's title as (bokmål, English): the Norwegian title where given, else the source's, else ``fallback``."""
+    en = str(row.get("title") or fallback[1])
+    return (str(row["title_nb"]) if row.get("title_nb") else str(row.get("title") or fallback[0])), en
+
+
+def _tie_titles(ctx: Context, t: Tie) -> tuple[str, str]:
+    """Return a tie's title as (bokmål, English): its two ends' names and its kind."""
+    ends, kind = zip(ctx.names(t.u), ctx.names(t.v)), t.attrs.get("kind")
+    return tuple(f"{u} – {v} ({vocab.label('tie_kinds', kind, x)})" for (u, v), x in zip(ends, ("nb", "en")))  # type: ignore[return-value]
 
 
 def _tie_topics(ctx: Context, t: Tie, consulates: frozenset[str]) -> list[tuple[str, str]]:
@@ -176,12 +182,11 @@ def strategy_items(
     source: sqlite3.Connection | Snapshot | Context,
     as_of: date | str | int | None = None,
     home_id: str | None = None,
-    lang: str = "nb",
 ) -> pd.DataFrame:
     """Return every row that serves a strategy point (:data:`ITEM_COLUMNS`), one row per (point, kind, id).
 
     ``state`` is 'work' or 'planned'; ``via`` says why the row counts ('tag', 'action' or a topic of
-    :data:`TOPICS`); ``title`` is in ``lang``; ``on`` is the row's date as registered. Counted for the home
+    :data:`TOPICS`); ``title_nb`` and ``title_en`` name the row; ``on`` is the row's date as registered. Counted for the home
     municipality as of the date:
 
     - actions: 'ongoing' or 'completed' (and begun) are work, 'planned' and 'postponed' only planned,
@@ -201,13 +206,13 @@ def strategy_items(
     rows: list[dict[str, Any]] = []
     seen: set[tuple[str, str, str]] = set()
 
-    def add(points: Iterable[str], kind: str, rid: Any, state: str, via: str, title: str, on: Any) -> None:
+    def add(points: Iterable[str], kind: str, rid: Any, state: str, via: str, title: tuple[str, str], on: Any) -> None:
         for p in points:
             key = (p, kind, str(rid))
             if key not in seen:  # the first reason wins: a tag before a topic
                 seen.add(key)
-                rows.append({"point": p, "kind": kind, "id": str(rid), "state": state, "via": via, "title": title,
-                             "on": on})
+                rows.append({"point": p, "kind": kind, "id": str(rid), "state": state, "via": via,
+                             "title_nb": title[0], "title_en": title[1], "on": on})
 
     actions = {a["id"]: a for a in ctx.snap.plan_actions}
     for a in ctx.snap.plan_actions:
@@ -215,10 +220,10 @@ def strategy_items(
             continue
         work = a.get("status") in _ACTION_WORK and _started(a.get("period_start"), day)
         add(points_of(a.get("strategy_points")), "action", a["id"], "work" if work else "planned", "tag",
-            _title(a, lang, a["id"]), a.get("period_start"))
+            _titles(a, (a["id"], a["id"])), a.get("period_start"))
     for ind in ctx.snap.indicators:
         measured = any(y is not None and int(y) <= day.year for y, _v, _s in ind.get("values", ()))
-        name = str(ind.get("name_en") or ind["name"]) if lang == "en" else str(ind["name"])
+        name = (str(ind["name"]), str(ind.get("name_en") or ind["name"]))
         state = "work" if measured else "planned"
         add(points_of(ind.get("strategy_points")), "indicator", ind["id"], state, "tag", name, None)
         act = actions.get(ind.get("action_id"))
@@ -232,7 +237,7 @@ def strategy_items(
         if not _home_related(ctx, (t.u, t.v, a.get("carrier_id"))):
             continue
         state = "planned" if a.get("status") == "uncertain" else "work"
-        title = f"{ctx.name(t.u, lang)} – {ctx.name(t.v, lang)} ({vocab.label('tie_kinds', a.get('kind'), lang)})"
+        title = _tie_titles(ctx, t)
         add(points_of(a.get("strategy_points")), "tie", t.id, state, "tag", title, a.get("start"))
         for p, via in _tie_topics(ctx, t, consulates):
             add((p,), "tie", t.id, state, via, title, a.get("start"))
@@ -240,14 +245,14 @@ def strategy_items(
     for ag in ctx.snap.agreements:
         if _started(ag.get("signed_on"), day) and _home_related(ctx, (e for e, _ in ag.get("parties", ()))):
             state = "planned" if ag.get("status") == "uncertain" else "work"
-            add(points_of(ag.get("strategy_points")), "agreement", ag["id"], state, "tag", _title(ag, lang, ag["id"]),
+            add(points_of(ag.get("strategy_points")), "agreement", ag["id"], state, "tag", _titles(ag, (ag["id"], ag["id"])),
                 ag.get("signed_on"))
 
     for act in ctx.snap.activities:
         if not _home_related(ctx, (e for e, _ in act.get("participants", ()))):
             continue
         state = "work" if _started(act.get("start"), day) else "planned"
-        title = _title(act, lang, act["id"])
+        title = _titles(act, (act["id"], act["id"]))
         add(points_of(act.get("strategy_points")), "activity", act["id"], state, "tag", title, act.get("start"))
         for p, via in _activity_topics(ctx, act, consulates):
             add((p,), "activity", act["id"], state, via, title, act.get("start"))
@@ -257,7 +262,7 @@ def strategy_items(
         if not _started(d.get("decided_on"), day):
             continue
         kind = d.get("kind") or "category"
-        title = _title(d, lang, vocab.label("decision_kinds", kind, lang))
+        title = _titles(d, (vocab.label("decision_kinds", kind, "nb"), vocab.label("decision_kinds", kind, "en")))
         if kind in REVIEW_DECISION_KINDS and _home_related(ctx, ends.get(d.get("tie_id"), ())):
             add(("2c",), "decision", d["id"], "work", "review_decision", title, d.get("decided_on"))
             if kind == "category" and d.get("category") == "solidarity":

@@ -7,7 +7,8 @@ from typing import Sequence
 from .. import i18n, vocab
 from ..thresholds import threshold
 from ..i18n.render import render
-from .classify import Ended, Suggestion
+from ..review.classify import Ended, Suggestion
+from .labels import category_label
 
 __all__ = ["suggestion_text", "review_text"]
 
@@ -17,7 +18,7 @@ def suggestion_text(s: Suggestion, lang: str = "nb", max_activities: int = int(t
     T = lambda key, **kw: i18n.t(key, lang, **kw)  # noqa: E731
     label = lambda c: vocab.label("categories", c, lang)  # noqa: E731
     head = (f"{s.city_name} ({s.country_code or '?'}) — {T('review_text.suggested')}: {label(s.suggested)} · "
-            f"{T('review_text.assigned')}: {s.assigned_label(lang)}")
+            f"{T('review_text.assigned')}: {category_label(s.assigned_group, lang)}")
     lines = [head + (f" · {T('review_text.suspended')}" if s.suspended else "")]
     status = s.status_message
     if status is not None:

@@ -7,9 +7,9 @@ from typing import Any
 import pandas as pd
 
 from .. import i18n
-from .strategy import planned_points, points_of, unserved_points
+from ..review.strategy import planned_points, points_of, unserved_points
 
-__all__ = ["council_text", "state_text", "via_text", "caveat_text", "strategy_text"]
+__all__ = ["council_text", "state_text", "via_text", "caveat_text", "strategy_text", "items_in"]
 
 
 def council_text(mark: Any, point: Any, lang: str) -> str:
@@ -45,6 +45,19 @@ def caveat_text(lang: str) -> str:
     'Ingenting registrert kan bety at arbeidet ikke er gjort, eller at det ikke er registrert.'
     """
     return i18n.render(i18n.Message("strategy.text.caveat"), lang)
+
+
+def items_in(items: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return :func:`registry.review.strategy.strategy_items` with one ``title`` column in ``lang`` in place of both.
+
+    >>> items_in(pd.DataFrame({"point": ["1a"], "kind": ["action"], "id": ["a"], "state": ["work"], "via": ["tag"],
+    ...                        "title_nb": ["Plan"], "title_en": ["Plan (en)"], "on": [None]}), "en")["title"].tolist()
+    ['Plan (en)']
+    """
+    title = items["title_nb" if lang == "nb" else "title_en"]
+    out = items.drop(columns=["title_nb", "title_en"])
+    out.insert(list(items.columns).index("title_nb"), "title", title)
+    return out
 
 
 def _indicators_of(indicators: pd.DataFrame | None, ids: Any) -> list[dict[str, Any]]:
