@@ -114,9 +114,8 @@ def profile_panel(g: nx.MultiDiGraph, node: str | None, table: pd.DataFrame | No
         st.markdown(" · ".join(md(x) for x in (label("entity_kinds", p.kind), country(p.country_code)) if x))
         st.markdown(md(t("network.tie_count", n=p.ties)))
         st.caption(t("network.profile_last", date=p.last_activity) if p.last_activity else t("network.profile_no_activity"))
-        a, b = st.columns(2)
-        a.button(t("network.focus_here"), key="net_focus_here", on_click=_focus_here, args=(p.id,), icon=":material/center_focus_strong:", width="stretch")
-        b.button(t("network.path_from_here"), key="net_path_here", on_click=_path_from_here, args=(p.id,), icon=":material/route:", width="stretch")
+        st.button(t("network.focus_here"), key="net_focus_here", on_click=_focus_here, args=(p.id,), icon=":material/center_focus_strong:", width="stretch")
+        st.button(t("network.path_from_here"), key="net_path_here", on_click=_path_from_here, args=(p.id,), icon=":material/route:", width="stretch")
         st.link_button(t("network.entity_page"), f"entity?id={quote(p.id)}", icon=":material/open_in_new:", width="stretch")
         st.markdown(f"**{md(t('network.profile_neighbours', n=len(p.neighbours)))}**")
         shown = p.neighbours[:PANEL_NEIGHBOURS]

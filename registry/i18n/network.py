@@ -5,7 +5,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Regner ut utvalget, tegningen og nøkkeltallene …", "Working out the view, the drawing and the metrics …",
     ),
     # --- issue 19, item 7: year play control, size and colour by metric, the click panel
-    "network.play": ("Spill av årene", "Play the years"),
+    "network.play": ("Spill av", "Play"),
     "network.pause": ("Pause", "Pause"),
     "network.play_help": (
         "Går gjennom årene registeret dekker, ett år om gangen, fra det valgte året (eller fra starten når det siste er valgt) "
