@@ -12,9 +12,17 @@ from registry import connect, view
 from registry.analysis import metrics
 from registry.graph import GraphFilter, build_graph, filter_graph, snapshot
 from registry.view import encode
-from tests.test_app import network_data, registry_db, start  # noqa: F401 - registry_db is a fixture
+from tests.test_app import network_data, start
 
 pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def registry_db(tmp_path, monkeypatch):
+    # As tests/test_app.py: the app opens (and seeds) a fresh registry at REGISTRY_DB.
+    path = tmp_path / "app.db"
+    monkeypatch.setenv("REGISTRY_DB", str(path))
+    return path
 
 # (nb, en)
 PLAY = ("Spill av", "Play")
@@ -98,7 +106,7 @@ def test_size_and_colour_follow_the_registrys_metrics(registry_db, lang):
 def test_the_panel_shows_the_selected_entity_and_its_actions_set_focus_and_path(registry_db, lang):
     i = 0 if lang == "nb" else 1
     at = network(lang)
-    hint = ("Klikk på en node i tegningen for å se profilen", "Click a node in the drawing to see its profile")[i]
+    hint = ("Ingenting valgt ennå. Et klikk på en node", "Nothing selected yet. A click on a node")[i]
     assert any(c.startswith(hint) for c in captions(at))
     at.session_state["net_sel"] = "trondheim"  # what a click in the drawing sets (tests/test_explorer_browser.py clicks)
     at.run()
@@ -109,7 +117,7 @@ def test_the_panel_shows_the_selected_entity_and_its_actions_set_focus_and_path(
     assert ("{n} forbindelser", "{n} ties")[i].format(n=p.ties) in text
     assert ("Knyttet til \\({n}\\)", "Tied to \\({n}\\)")[i].format(n=len(p.neighbours)) in text
     assert ("… og {n} til", "… and {n} more")[i].format(n=len(p.neighbours) - 12) in text
-    link = [e for e in at.get("link_button")][0]
+    link = at.get("link_button")[0]
     assert link.proto.url == "entity?id=trondheim"
     at.button(key="net_focus_here").click().run()
     assert at.selectbox(key="net_focus").value == "trondheim"

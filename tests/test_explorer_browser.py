@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 TITLE = ("Nettverk", "Network")
 FOCUS_HERE = ("Fokus her", "Focus here")
 PATH_FROM_HERE = ("Vei herfra", "Path from here")
-HINT = ("Klikk på en node i tegningen for å se profilen", "Click a node in the drawing to see its profile")
+HINT = ("Ingenting valgt ennå. Et klikk på en node", "Nothing selected yet. A click on a node")
 ENTITY_PAGE = ("Åpne aktørsiden", "Open the entity page")
 PLAY, PAUSE = ("Spill av", "Play"), ("Pause", "Pause")
 

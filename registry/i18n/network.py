@@ -26,8 +26,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "network.profile": ("Profil", "Profile"),
     "network.profile_hint": (
-        "Klikk på en node i tegningen for å se profilen, fremheve naboene og fokusere eller finne en vei derfra.",
-        "Click a node in the drawing to see its profile, light up its neighbours and focus or find a path from there.",
+        "Ingenting valgt ennå. Et klikk på en node i tegningen viser profilen her, fremhever naboene og gir fokus og vei derfra.",
+        "Nothing selected yet. A click on a node in the drawing shows its profile here, lights up its neighbours and offers "
+        "focus and a path from there.",
     ),
     "network.profile_last": ("Siste aktivitet: {date}", "Last activity: {date}"),
     "network.profile_no_activity": ("Ingen registrert aktivitet", "No recorded activity"),
