@@ -81,7 +81,7 @@ def encoding_choice() -> tuple[str, str]:
     """Show the node size and node colour pickers; return ``(size_by, colour_by)``."""
     from_url("net_size", view.SIZE_METRICS)
     from_url("net_colour", view.COLOUR_METRICS)
-    metric = formatter(view.COLOUR_METRICS, lambda m: t(f"view.metric_{m}"))
+    metric = formatter(view.COLOUR_METRICS, lambda m: t(view.METRIC_TEXT[m]))
     a, b, _ = st.columns([1, 1, 2])
     size_by = a.selectbox(t("network.size_by"), view.SIZE_METRICS, key="net_size", format_func=metric, help=t("network.encode_help"))
     colour_by = b.selectbox(t("network.colour_by"), view.COLOUR_METRICS, key="net_colour", format_func=metric, help=t("network.encode_help"))

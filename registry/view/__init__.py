@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .aggregate import MAX_DRAWN_NODES, MAX_DRAWN_TIES, aggregate_by_country, drawable
 from .encode import COLOUR_METRICS, SIZE_METRICS, Encoding, Scale, encoding, needs_metrics
-from .page import PHYSICS_MAX_NODES, network_html, vis_assets
+from .page import METRIC_TEXT, PHYSICS_MAX_NODES, network_html, vis_assets
 from .paths import MAX_PATHS, PATH_COLUMNS, Route, best_paths, path_table, tie_doubts
 from .positions import EXACT_LAYOUT_MAX_NODES, layout
 from .profile import Profile, profile
@@ -50,6 +50,7 @@ __all__ = [
     "ENTITY_TIE_COLUMNS",
     "vis_assets",
     "SIZE_METRICS",
+    "METRIC_TEXT",
     "COLOUR_METRICS",
     "Scale",
     "Encoding",

@@ -27,6 +27,7 @@ from .style import legend
 
 __all__ = [
     "PHYSICS_MAX_NODES",
+    "METRIC_TEXT",
     "vis_assets",
     "network_html",
 ]
@@ -39,6 +40,12 @@ __all__ = [
 PHYSICS_MAX_NODES = 150
 
 _VIS_DIR = ("templates", "lib", "vis-9.1.2")
+
+#: The text key naming each thing node size or colour can encode (the legend's and the page's pickers' words).
+METRIC_TEXT = {
+    "kind": "view.metric_kind", "ties": "view.metric_ties", "betweenness": "view.metric_betweenness",
+    "last_activity": "view.metric_last_activity",
+}
 
 # The page script lives in its own file so it can be read (and linted) as JavaScript;
 # it is inlined into every page, so it is read once, here.
@@ -119,7 +126,7 @@ def _encoding_legend(enc: Encoding | None, lang: str) -> str:
     parts: list[str] = []
     s: Scale | None = enc.size_scale
     if s is not None:
-        name = html.escape(i18n.t(f"view.metric_{s.metric}", lang))
+        name = html.escape(i18n.t(METRIC_TEXT[s.metric], lang))
         parts.append(
             f'<div class="scale" id="size-legend"><strong>{html.escape(i18n.t("view.size_by", lang, metric=name))}</strong>'
             f'<svg width="10" height="16" aria-hidden="true"><circle cx="5" cy="8" r="3" fill="#777"/></svg>'
@@ -129,7 +136,7 @@ def _encoding_legend(enc: Encoding | None, lang: str) -> str:
         )
     c: Scale | None = enc.colour_scale
     if c is not None:
-        name = html.escape(i18n.t(f"view.metric_{c.metric}", lang))
+        name = html.escape(i18n.t(METRIC_TEXT[c.metric], lang))
         stops = "".join(f'<stop offset="{i / (len(RAMP) - 1):.2f}" stop-color="{x}"/>' for i, x in enumerate(RAMP))
         missing = (
             f'<svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="6" fill="{NO_VALUE}"/></svg>'
