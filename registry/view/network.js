@@ -10,7 +10,10 @@
     var node = {
       id: r[0], label: name.length <= 40 ? name : name.slice(0, 39) + "\u2026", shape: k[1],
       size: size === null || size === undefined ? Math.round(Math.min(10 + 3 * Math.sqrt(r[4]) + (k[3] ? 8 : 0), 45) * 10) / 10 : size,
-      color: {background: fill, border: marked ? "#333333" : fill}, borderWidth: marked ? 4 : 1
+      // Selected (clicked) and hovered nodes keep their own fill, with a dark border, instead of vis-network's blue.
+      color: {background: fill, border: marked ? "#333333" : fill, highlight: {background: fill, border: "#222222"},
+        hover: {background: fill, border: "#222222"}},
+      borderWidth: marked ? 4 : 1, borderWidthSelected: 4
     };
     if (r[7] & FOCUS) node.font = {size: 18, bold: true};
     if (r[5] !== null) { node.x = r[5]; node.y = r[6]; }
@@ -90,7 +93,8 @@
     var nu = new Array(nodes.length), eu = new Array(edges.length);
     for (var i = 0; i < nodes.length; i++) {
       var n = nodes[i], off = lit !== null && !near[n.id];
-      nu[i] = {id: n.id, faded: off, color: off ? {background: FADED, border: FADED} : n.color,
+      nu[i] = {id: n.id, faded: off, color: off ? {background: FADED, border: FADED, highlight: {background: FADED, border: FADED},
+        hover: {background: FADED, border: FADED}} : n.color,
         font: Object.assign({}, n.font || {}, {color: off ? FADED_TEXT : "#343434"})};
     }
     for (var j = 0; j < edges.length; j++) {
