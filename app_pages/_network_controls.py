@@ -98,6 +98,10 @@ def _path_from_here(node: str) -> None:
     st.session_state["net_from"] = node
 
 
+def _select(node: str) -> None:
+    st.session_state["net_sel"] = node
+
+
 #: Neighbours the panel lists by name; the rest are counted.
 PANEL_NEIGHBOURS = 12
 
@@ -119,11 +123,14 @@ def profile_panel(g: nx.MultiDiGraph, node: str | None, table: pd.DataFrame | No
         st.link_button(t("network.entity_page"), f"entity?id={quote(p.id)}", icon=":material/open_in_new:", width="stretch")
         st.markdown(f"**{md(t('network.profile_neighbours', n=len(p.neighbours)))}**")
         shown = p.neighbours[:PANEL_NEIGHBOURS]
-        lines = [f"- {md(name_of(g, o))} ({md(t('network.tie_count', n=c))})" for o, c in shown]
+        # Each neighbour selects itself, as a click on it in the drawing would: the panel walks the network.
+        for i, (other, count) in enumerate(shown):
+            st.button(
+                f"{md(name_of(g, other))} ({md(t('network.tie_count', n=count))})", key=f"net_neighbour_{i}", type="tertiary",
+                on_click=_select, args=(other,), icon=":material/arrow_right:",
+            )
         if len(p.neighbours) > len(shown):
-            lines.append(f"- {md(t('network.profile_more', n=len(p.neighbours) - len(shown)))}")
-        if lines:
-            st.markdown("\n".join(lines))
+            st.caption(t("network.profile_more", n=len(p.neighbours) - len(shown)))
 
 
 def _last_activity(table: pd.DataFrame | None, node: str | None) -> dict[str, str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from registry import connect, view
+from registry import connect, i18n, view
 from registry.analysis import metrics
 from registry.graph import GraphFilter, build_graph, filter_graph, snapshot
 from registry.view import encode
@@ -116,7 +116,12 @@ def test_the_panel_shows_the_selected_entity_and_its_actions_set_focus_and_path(
     text = "\n".join(m.value for m in at.markdown)
     assert ("{n} forbindelser", "{n} ties")[i].format(n=p.ties) in text
     assert ("Knyttet til \\({n}\\)", "Tied to \\({n}\\)")[i].format(n=len(p.neighbours)) in text
-    assert ("… og {n} til", "… and {n} more")[i].format(n=len(p.neighbours) - 12) in text
+    assert ("… og {n} til", "… and {n} more")[i].format(n=len(p.neighbours) - 12) in captions(at)
+    # The twelve most tied neighbours are buttons that select them; each says its ties with the entity.
+    listed = [b for b in at.button if b.key and b.key.startswith("net_neighbour_")]
+    assert len(listed) == 12
+    first, ties = p.neighbours[0]
+    assert listed[0].label.endswith(f"({i18n.t('network.tie_count', lang, n=ties)})")
     link = at.get("link_button")[0]
     assert link.proto.url == "entity?id=trondheim"
     at.button(key="net_focus_here").click().run()
@@ -125,4 +130,6 @@ def test_the_panel_shows_the_selected_entity_and_its_actions_set_focus_and_path(
     at.button(key="net_path_here").click().run()
     assert at.selectbox(key="net_from").value == "trondheim"
     assert at.session_state["net_sel"] == "trondheim"  # the panel stays on the entity
+    at.button(key="net_neighbour_0").click().run()
+    assert at.session_state["net_sel"] == first and at.query_params["net_sel"] == first
     assert not at.exception
