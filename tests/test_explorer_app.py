@@ -19,9 +19,11 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture
 def registry_db(tmp_path, monkeypatch):
-    # As tests/test_app.py: the app opens (and seeds) a fresh registry at REGISTRY_DB.
+    # The app opens (and seeds) a fresh registry at REGISTRY_DB, with no sign-in from the environment.
     path = tmp_path / "app.db"
     monkeypatch.setenv("REGISTRY_DB", str(path))
+    for name in ("REGISTRY_AUTH", "REGISTRY_EDITOR", "REGISTRY_EDITORS"):
+        monkeypatch.delenv(name, raising=False)
     return path
 
 # (nb, en)
