@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from typing import Iterator, NamedTuple
 
 import networkx as nx
+import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner import add_script_run_ctx
 
@@ -67,7 +68,9 @@ class NetworkView(NamedTuple):
 def _network_html(
     path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str,
     focus: str | None, steps: int, route: tuple[str, ...], home_id: str | None = None,
+    size_by: str = "ties", colour_by: str = "kind", _metrics: pd.DataFrame | None = None,
 ) -> NetworkView:
+    # ``_metrics`` (not hashed) is the metrics table of this same filtered graph: the key above decides it.
     full = filtered_graph(path, rev, flt, categories, home_id)
     keep = set(route) | ({focus} if focus else set())
     ties = view.path_ties(full, list(route))
@@ -90,7 +93,7 @@ def _network_html(
         positions = _layout(path, rev, flt, categories, language, home_id)
     html = view.network_html(
         drawn, language, positions, focus=focus, highlight_nodes=route, highlight_ties=ties,
-        assets=VIS_ASSETS,
+        assets=VIS_ASSETS, encoding=view.encoding(_metrics, size_by, colour_by) if view.needs_metrics(size_by, colour_by) else None,
     )
     return NetworkView(
         html, aggregated, drawn.number_of_nodes(), drawn.number_of_edges(),
@@ -99,10 +102,18 @@ def _network_html(
 
 
 def network_html(
-    flt: GraphFilter, categories: frozenset[str], focus: str | None, steps: int, route: tuple[str, ...]
+    flt: GraphFilter, categories: frozenset[str], focus: str | None, steps: int, route: tuple[str, ...],
+    size_by: str = "ties", colour_by: str = "kind", metrics: pd.DataFrame | None = None,
 ) -> NetworkView:
-    """Return the network view (HTML, aggregated?, nodes and ties drawn, ties left out), cached per revision and choice."""
-    return _network_html(*db_key(), flt, frozenset(categories), lang(), focus, steps, tuple(route), category_home(categories))
+    """Return the network view (HTML, aggregated?, nodes and ties drawn, ties left out), cached per revision and choice.
+
+    ``size_by`` and ``colour_by`` choose what node size and colour encode (see :func:`registry.view.encoding`);
+    a metric needs ``metrics``, the ``entity_metrics`` table of the same filtered graph.
+    """
+    return _network_html(
+        *db_key(), flt, frozenset(categories), lang(), focus, steps, tuple(route), category_home(categories),
+        size_by, colour_by, metrics,
+    )
 
 
 #: After this many seconds of work a rerun shows that it is running (Streamlit's own spinner waits 0.5 s).

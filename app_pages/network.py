@@ -8,11 +8,25 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._common import (
-    MAX_PICKER_OPTIONS, blank, csv_button, db_key, formatter, from_url, graph, keep_in_url, label, lang, md,
-    name_of, network_html, t, year_span,
+    MAX_PICKER_OPTIONS,
+    blank,
+    csv_button,
+    db_key,
+    formatter,
+    from_url,
+    graph,
+    keep_in_url,
+    label,
+    lang,
+    md,
+    name_of,
+    network_html,
+    t,
+    year_span,
 )
 from app_pages._database import revision_snapshot
 from app_pages._graph import category_home, filtered_graph
+from app_pages._network_controls import encoding_choice, play_clock, profile_panel, year_controls
 from app_pages._network_view import busy
 from app_pages._pickers import PICKER_MATCHES, country_options, entity_options
 from app_pages._presentation import presentation_buttons
@@ -21,22 +35,38 @@ from registry.analysis import metrics
 from registry.graph import GraphFilter
 
 # Hears the drawing's "registry-select" message (a node clicked inside the iframe, which is
-# same-origin) and hands the entity id to this script as a trigger value: an inline
-# st.components.v2 component, no file and nothing from another host.
+# same-origin) and hands the entity id to this script as a trigger value ("" for a click on the
+# background); tells the drawing which entity is selected (it lights it and its neighbours), on
+# every run and when a new drawing says it is ready. An inline st.components.v2 component: no
+# file and nothing from another host.
 _CLICK_JS = """
 export default function (component) {
-  const { setTriggerValue } = component;
+  const { setTriggerValue, data } = component;
+  const selected = data && typeof data.selected === "string" ? data.selected : null;
+  function tell(w) { w.postMessage({ type: "registry-highlight", id: selected }, window.location.origin); }
   function heard(e) {
     if (e.origin !== window.location.origin) return;
     const d = e.data;
-    if (!d || d.type !== "registry-select" || typeof d.id !== "string") return;
+    if (!d) return;
+    if (d.type === "registry-ready" && e.source) { tell(e.source); return; }
+    if (d.type !== "registry-select" || typeof d.id !== "string") return;
     setTriggerValue("clicked", d.id);
   }
   window.addEventListener("message", heard);
+  for (const f of document.querySelectorAll("iframe")) {
+    try { if (f.contentWindow) tell(f.contentWindow); } catch (err) { /* another origin: not ours */ }
+  }
   return () => window.removeEventListener("message", heard);
 }
 """
 _clicks = st.components.v2.component("network_click", js=_CLICK_JS)
+
+
+def _heard_click() -> None:
+    # Before the run: the clicked entity becomes the selection ("" clears it), so the drawing and panel below follow it.
+    clicked = (st.session_state.get("net_click") or {}).get("clicked")
+    if isinstance(clicked, str):
+        st.session_state["net_sel"] = clicked or None
 
 
 def _forget_click() -> None:
@@ -82,6 +112,11 @@ def _paths(
     return view.best_paths(filtered_graph(path, rev, flt, categories, home_id), source, target)
 
 
+def _metric_table(flt: GraphFilter, categories: list[str]) -> pd.DataFrame:
+    """Return the metrics table of the filtered graph (entity_metrics's own columns), cached like the page's table."""
+    return _metrics(*db_key(), flt, frozenset(categories), lang(), category_home(categories)).table
+
+
 # view.tie_doubts's codes and their texts.
 _DOUBTS = {"uncertain": "path.uncertain", "suspended": "path.suspended", "ended": "path.ended", "unsourced": "path.unsourced"}
 
@@ -117,8 +152,7 @@ for key, options in (("net_kinds", ENTITY_KINDS), ("net_tie_kinds", TIE_KINDS), 
 from_url("net_history", ["1"])
 from_url("net_isolated", ["1"])
 url_year = from_url("net_year", [str(y) for y in range(first_year, last_year + 1)])
-if url_year is not None:
-    st.session_state.pop("net_year", None)  # the slider has a default value: the address's year becomes it
+from_url("net_sel")
 with st.container(border=True):
     a, b, c = st.columns(3)
     kinds = a.multiselect(t("network.entity_kinds"), ENTITY_KINDS, format_func=formatter(ENTITY_KINDS, lambda k: label("entity_kinds", k)), key="net_kinds", placeholder=t("common.all"))
@@ -134,10 +168,8 @@ with st.container(border=True):
     if st.session_state.get("net_isolated") == "1":
         st.session_state["net_isolated"] = True
     hide_isolated = c.toggle(t("network.hide_isolated"), key="net_isolated", help=t("network.hide_isolated_help"))
-    year = st.slider(
-        t("network.as_of"), first_year, last_year, int(url_year or last_year), key="net_year", disabled=whole_history,
-        help=t("network.as_of_help"),
-    )
+    year = year_controls(first_year, last_year, url_year, whole_history)
+    size_by, colour_by = encoding_choice()
 
 # Everything below follows the filters: a new year at 10k entities works for a moment, and says so.
 with busy(t("network.working")):
@@ -160,7 +192,6 @@ with busy(t("network.working")):
         steps = b.number_input(t("network.steps"), 1, 5, 2, key="net_steps", disabled=focus is None)
         source = c.selectbox(t("network.path_from"), choices, index=None, format_func=named, key="net_from", placeholder=t("common.choose"), on_change=_forget_click)
         target = d.selectbox(t("network.path_to"), choices, index=None, format_func=named, key="net_to", placeholder=t("common.choose"), on_change=_forget_click)
-    from_url("net_sel")
     paths = _paths(*db_key(), flt, frozenset(categories), category_home(categories), source, target) if source and target else []
     route: tuple[str, ...] = ()
     if source and target:
@@ -188,30 +219,35 @@ with busy(t("network.working")):
         else:
             st.warning(t("network.no_path"), icon=":material/route:")
 
-    if g.number_of_nodes() == 0:
-        st.warning(t("network.empty"))
-    else:
-        drawing = network_html(flt, frozenset(categories), focus, int(steps), route)
-        if drawing.aggregated:
-            st.info(t("network.aggregated", n=g.number_of_nodes(), drawn=drawing.nodes), icon=":material/info:")
-        shown = t("network.shown", nodes=t("network.node_count", n=drawing.nodes), ties=t("network.tie_count", n=drawing.ties))
-        if drawing.omitted_ties:
-            shown += " " + t("network.omitted", drawn=drawing.ties, n=drawing.omitted_ties, ties=drawing.omitted_weight)
-        st.caption(shown)
-        st.iframe(drawing.html, height=740, alt=t("network.iframe_alt"))
-        presentation_buttons(flt, frozenset(categories), focus, int(steps), route)
-    if g.graph.get("undated_left_out"):
-        st.caption(t("network.undated_left_out", n=g.graph["undated_left_out"], year=year))
-    clicked = _clicks(key="net_click", height=0, on_clicked_change=lambda: None).clicked
-    if isinstance(clicked, str) and clicked in g:
-        st.session_state["net_sel"] = clicked
     picked = st.session_state.get("net_sel")
     picked = picked if picked in g else None
+    # The metrics table sizes and colours the nodes and gives the panel its last activity (the table below shows it).
+    table = _metric_table(flt, categories) if g.number_of_nodes() and (picked or view.needs_metrics(size_by, colour_by)) else None
+    left, right = st.columns([3, 1])
+    with left:
+        if g.number_of_nodes() == 0:
+            st.warning(t("network.empty"))
+        else:
+            drawing = network_html(flt, frozenset(categories), focus, int(steps), route, size_by, colour_by, table)
+            if drawing.aggregated:
+                st.info(t("network.aggregated", n=g.number_of_nodes(), drawn=drawing.nodes), icon=":material/info:")
+            shown = t("network.shown", nodes=t("network.node_count", n=drawing.nodes), ties=t("network.tie_count", n=drawing.ties))
+            if drawing.omitted_ties:
+                shown += " " + t("network.omitted", drawn=drawing.ties, n=drawing.omitted_ties, ties=drawing.omitted_weight)
+            st.caption(shown)
+            st.iframe(drawing.html, height=740, alt=t("network.iframe_alt"))
+            presentation_buttons(flt, frozenset(categories), focus, int(steps), route)
+        if g.graph.get("undated_left_out"):
+            st.caption(t("network.undated_left_out", n=g.graph["undated_left_out"], year=year))
+    with right:
+        profile_panel(g, picked, table)
+    _clicks(key="net_click", height=0, data={"selected": picked}, on_clicked_change=_heard_click)
 
     keep_in_url({
         "net_kinds": kinds, "net_tie_kinds": tie_kinds, "net_sectors": sectors, "net_countries": countries,
         "net_categories": categories, "net_history": whole_history, "net_isolated": hide_isolated,
         "net_year": None if whole_history or year == last_year else year, "net_focus": focus, "net_sel": picked,
+        "net_size": None if size_by == "ties" else size_by, "net_colour": None if colour_by == "kind" else colour_by,
     })
 
     st.subheader(t("network.details"))
@@ -245,3 +281,5 @@ with busy(t("network.working")):
             column_config={t("metrics.betweenness"): st.column_config.NumberColumn(format="%.3f", help=t("network.metrics_help"))},
         )
         csv_button(found.table, "entity-metrics.csv", key="net_metrics_csv")
+
+play_clock(last_year)

@@ -250,7 +250,50 @@ def test_the_drawing_can_be_saved_as_png_and_a_click_selects_an_entity():
     assert '<button id="save" type="button">Save as image (PNG)</button>' in page
     assert 'toDataURL("image/png")' in page and data_of(page)["text"]["file"] == "network.png"
     # A click tells the page around the drawing which entity, as a message; never for a country group.
-    assert 'postMessage({type: "registry-select", id: r[0]}' in page and "r[2] === 1) return" in page
+    assert 'tell({type: "registry-select", id: r[0]})' in page and "r[2] === 1) return" in page
+    # It listens for the page's choice only from its own parent, and asks for it once drawn.
+    assert "e.source !== window.parent" in page and 'tell({type: "registry-ready"})' in page
+
+
+# --- issue 19, item 7: the click panel's profile and the year play control -------------------------
+
+
+def test_profile_counts_ties_both_ways_and_lists_the_most_tied_neighbours_first():
+    # home -> c0 twice (parallel ties), c1 -> home once, home -> c2 once, and a self-loop on home.
+    g = star(3)
+    g.add_edge("home", "c0", key="second", kind="partnership")
+    g.add_edge("c1", "home", key="back", kind="partnership")
+    g.add_edge("home", "home", key="loop", kind="partnership")
+    p = view.profile(g, "home", {"home": "2024-05", "c0": "2001"})
+    # 3 sister-city ties + 1 parallel + 1 back + the self-loop counted out and in (as entity_metrics counts it): 7.
+    assert p.ties == 7
+    assert p.neighbours == (("c0", 2), ("c1", 2), ("c2", 1))  # ties with each, then by id; home itself is no neighbour
+    assert (p.kind, p.country_code, p.last_activity) == ("municipality", "NO", "2024-05")
+    assert view.profile(g, "c2").last_activity is None
+    assert view.profile(g, "nowhere") is None
+
+
+def test_profile_ties_match_the_metrics_table(seeded):
+    from registry.analysis import metrics
+    from registry.graph import build_graph
+
+    g = build_graph(seeded)
+    table = metrics.entity_metrics(g).set_index("id")
+    for node in ("trondheim", "graz"):
+        p = view.profile(g, node, table["last_activity"].to_dict())
+        assert p.ties == table.loc[node, "ties"] and len(p.neighbours) == table.loc[node, "neighbours"]
+        assert p.last_activity == table.loc[node, "last_activity"]
+
+
+def test_a_play_starts_where_the_slider_is_and_stops_at_the_last_year():
+    assert view.play_start(2026, 1946, 2026) == 1946  # from the end: start over
+    assert view.play_start(1980, 1946, 2026) == 1980
+    assert view.play_start(1900, 1946, 2026) == 1946  # out of range: from the start
+    years, y = [], view.play_start(2023, 1946, 2026)
+    while y is not None:
+        years.append(y)
+        y = view.play_step(y, 2026)
+    assert years == [2023, 2024, 2025, 2026]
 
 
 def test_restricting_categories_keeps_what_the_filter_said():

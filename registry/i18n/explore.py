@@ -33,9 +33,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "network.title": ("Nettverk", "Network"),
     "network.intro": (
         "Hvem som er knyttet til hvilke byer, land, institusjoner og nettverk. Hold musepekeren over en node "
-        "eller linje for detaljer, klikk på en node for å se forbindelsene dens under tegningen; dra for å flytte, rull for å zoome.",
+        "eller linje for detaljer, klikk på en node for profilen ved siden av tegningen og forbindelsene under; dra for å flytte, rull for å zoome.",
         "Who is tied to which cities, countries, institutions and networks. Hover over a node or line for "
-        "details, click a node to see its ties below the drawing; drag to move, scroll to zoom.",
+        "details, click a node for its profile beside the drawing and its ties below; drag to move, scroll to zoom.",
     ),
     "network.entity_kinds": ("Typer aktører og steder", "Entity kinds"),
     "network.tie_kinds": ("Typer forbindelser", "Tie kinds"),

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from .aggregate import MAX_DRAWN_NODES, MAX_DRAWN_TIES, aggregate_by_country, drawable
-from .page import PHYSICS_MAX_NODES, network_html, vis_assets
+from .encode import COLOUR_METRICS, SIZE_METRICS, Encoding, Scale, encoding, needs_metrics
+from .page import METRIC_TEXT, PHYSICS_MAX_NODES, network_html, vis_assets
 from .paths import MAX_PATHS, PATH_COLUMNS, Route, best_paths, path_table, tie_doubts
 from .positions import EXACT_LAYOUT_MAX_NODES, layout
+from .profile import Profile, profile
 from .rows import DASHED, DIRECTED, EDGE_FIELDS, FOCUS, LIT, NODE_FIELDS
-from .select import neighbourhood, path_ties, restrict_categories, shortest_path, year_range
+from .select import neighbourhood, path_ties, play_start, play_step, restrict_categories, shortest_path, year_range
 from .style import GROUP_STYLE, KIND_STYLES, TIE_COLOURS, Style, display_name
 from .tables import ENTITY_TIE_COLUMNS, entity_ties
 
@@ -22,6 +24,8 @@ __all__ = [
     "EXACT_LAYOUT_MAX_NODES",
     "display_name",
     "year_range",
+    "play_start",
+    "play_step",
     "restrict_categories",
     "neighbourhood",
     "shortest_path",
@@ -45,4 +49,13 @@ __all__ = [
     "entity_ties",
     "ENTITY_TIE_COLUMNS",
     "vis_assets",
+    "SIZE_METRICS",
+    "METRIC_TEXT",
+    "COLOUR_METRICS",
+    "Scale",
+    "Encoding",
+    "encoding",
+    "needs_metrics",
+    "Profile",
+    "profile",
 ]

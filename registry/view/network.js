@@ -1,13 +1,19 @@
 (function () {
   var data = window.registryData, S = data.strings, K = data.kinds, TK = data.ties, T = data.text;
   var LIT = 1, FOCUS = 2, DASHED = 4, DIRECTED = 8, CHUNK = 250;
+  // A metric encoding (size and colour per node row, null where drawn as by default).
+  var EN = data.encode || {size: [], colour: [], palette: []};
   var rows = data.nodes, nodes = new Array(rows.length), at = {};
   for (var i = 0; i < rows.length; i++) {
     var r = rows[i], k = K[r[2]], name = r[1], marked = r[7] & (LIT | FOCUS);
+    var size = EN.size[i], ci = EN.colour[i], fill = ci === null || ci === undefined ? k[0] : EN.palette[ci];
     var node = {
       id: r[0], label: name.length <= 40 ? name : name.slice(0, 39) + "\u2026", shape: k[1],
-      size: Math.round(Math.min(10 + 3 * Math.sqrt(r[4]) + (k[3] ? 8 : 0), 45) * 10) / 10,
-      color: {background: k[0], border: marked ? "#333333" : k[0]}, borderWidth: marked ? 4 : 1
+      size: size === null || size === undefined ? Math.round(Math.min(10 + 3 * Math.sqrt(r[4]) + (k[3] ? 8 : 0), 45) * 10) / 10 : size,
+      // Selected (clicked) and hovered nodes keep their own fill, with a dark border, instead of vis-network's blue.
+      color: {background: fill, border: marked ? "#333333" : fill, highlight: {background: fill, border: "#222222"},
+        hover: {background: fill, border: "#222222"}},
+      borderWidth: marked ? 4 : 1, borderWidthSelected: 4
     };
     if (r[7] & FOCUS) node.font = {size: 18, bold: true};
     if (r[5] !== null) { node.x = r[5]; node.y = r[6]; }
@@ -72,14 +78,57 @@
   network.on("blurEdge", hide);
   network.on("dragStart", hide);
   network.on("zoom", hide);
+  // Lighting an entity: it and its neighbours keep their colours, every other node and tie fades
+  // (and carries faded: true, for tests). Held until the drawing has all its nodes.
+  var ready = false, wanted = null, lit = null, FADED = "#e4e4e4", FADED_TEXT = "#c4c4c4";
+  function light(id) {
+    wanted = typeof id === "string" && at[id] !== undefined ? id : null;
+    if (!ready || wanted === lit) return;
+    lit = wanted;
+    var near = {};
+    if (lit !== null) {
+      near[lit] = true;
+      network.getConnectedNodes(lit).forEach(function (n) { near[n] = true; });
+    }
+    var nu = new Array(nodes.length), eu = new Array(edges.length);
+    for (var i = 0; i < nodes.length; i++) {
+      var n = nodes[i], off = lit !== null && !near[n.id];
+      nu[i] = {id: n.id, faded: off, color: off ? {background: FADED, border: FADED, highlight: {background: FADED, border: FADED},
+        hover: {background: FADED, border: FADED}} : n.color,
+        font: Object.assign({}, n.font || {}, {color: off ? FADED_TEXT : "#343434"})};
+    }
+    for (var j = 0; j < edges.length; j++) {
+      var e = edges[j], eoff = lit !== null && e.from !== lit && e.to !== lit;
+      eu[j] = {id: e.id, faded: eoff, color: eoff ? {color: FADED} : e.color};
+    }
+    nodeSet.update(nu);
+    edgeSet.update(eu);
+    if (lit !== null) network.selectNodes([lit]); else network.unselectAll();
+    document.body.setAttribute("data-lit", lit === null ? "" : lit);
+  }
+  // The page around the drawing (same origin) says which entity is selected, on every rerun and
+  // when this drawing asks for it (a new drawing after "Focus here" lights the same entity).
+  window.addEventListener("message", function (e) {
+    if (e.source !== window.parent || !e.data || e.data.type !== "registry-highlight") return;
+    light(e.data.id);
+  });
+  function tell(message) { if (window.parent !== window) window.parent.postMessage(message, "*"); }
   // A click on an entity selects it on the page around the drawing: the page listens for this
-  // message (same origin only) and shows the entity's ties. Country groups are not entities.
+  // message (same origin only) and shows its profile. A click on the background clears the
+  // selection. Country groups are not entities.
   network.on("click", function (p) {
-    if (!p.nodes.length) return;
+    if (!p.nodes.length) {
+      if (p.edges.length || lit === null) return;
+      light(null);
+      document.body.setAttribute("data-selected", "");
+      tell({type: "registry-select", id: ""});
+      return;
+    }
     var r = rows[at[p.nodes[0]]];
     if (!r || r[2] === 1) return;
+    light(r[0]);
     document.body.setAttribute("data-selected", r[0]);
-    if (window.parent !== window) window.parent.postMessage({type: "registry-select", id: r[0]}, "*");
+    tell({type: "registry-select", id: r[0]});
   });
   // The drawing as a PNG file, made in the browser from vis-network's canvas on a white ground.
   document.getElementById("save").addEventListener("click", function () {
@@ -99,7 +148,12 @@
     a.click();
     a.remove();
   });
-  function drawn() { document.body.setAttribute("data-drawn", "1"); }
+  function drawn() {
+    document.body.setAttribute("data-drawn", "1");
+    ready = true;
+    light(wanted);
+    tell({type: "registry-ready"});
+  }
   if (data.physics) {
     network.once("afterDrawing", drawn);
     network.once("stabilizationIterationsDone", function () {

@@ -12,6 +12,8 @@ from .paths import best_tie
 
 __all__ = [
     "year_range",
+    "play_start",
+    "play_step",
     "restrict_categories",
     "neighbourhood",
     "shortest_path",
@@ -30,6 +32,24 @@ def year_range(g: nx.MultiDiGraph, default: int) -> tuple[int, int]:
     years = [dates.year_of(a.get("start")) for _, _, a in g.edges(data=True)]
     known = [y for y in years if y is not None]
     return (min(min(known), default) if known else default, default)
+
+
+def play_start(year: int, first: int, last: int) -> int:
+    """Return the year a play of ``first``-``last`` starts at: ``year``, or ``first`` when ``year`` is the last (or out of range).
+
+    >>> play_start(1990, 1946, 2025), play_start(2025, 1946, 2025)
+    (1990, 1946)
+    """
+    return year if first <= year < last else first
+
+
+def play_step(year: int, last: int) -> int | None:
+    """Return the next year of a play that shows ``year``, or None when ``year`` is the last (the play stops).
+
+    >>> play_step(1990, 2025), play_step(2025, 2025)
+    (1991, None)
+    """
+    return year + 1 if year < last else None
 
 
 def restrict_categories(
