@@ -1,7 +1,7 @@
 """The record of activity behind a sister city: which activities count, the last contact, and the criteria they feed."""
 
 from registry.review import classify
-from registry.review.evidence import activities_for
+from registry.analysis.evidence import activities_for
 from registry.analysis.context import prepare
 from tests.mini import Mini
 

@@ -21,7 +21,7 @@ from ..analysis.context import Context, Tie, prepare
 from ..graph import Snapshot
 from ..i18n.render import Message
 from .criteria import (
-    Evaluation, carried_by_others, describe, evaluate, evaluate_relation, recent_activity, solidarity_reciprocity,
+    Evaluation, carried_by_others, describe, evaluate, evaluate_relation,
     solidarity_ties,
 )
 from .decisions import (
@@ -45,8 +45,6 @@ __all__ = [
     "evaluate",
     "carried_by_others",
     "solidarity_ties",
-    "solidarity_reciprocity",
-    "recent_activity",
     "decision_history",
     "financing_plan",
     "financing_totals",
