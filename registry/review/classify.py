@@ -18,6 +18,7 @@ import pandas as pd
 
 from .. import dates, rules as R, vocab
 from ..analysis.context import Context, Tie, prepare
+from ..analysis.twinning import twinning_status
 from ..graph import Snapshot
 from ..i18n.render import Message
 from .criteria import (
@@ -26,7 +27,7 @@ from .criteria import (
 )
 from .decisions import (
     decision_history, financing_plan, financing_sums, financing_table, financing_totals, record_decision,
-    relation_plan_lines, twinning_status,
+    relation_plan_lines,
 )
 from .facts import NO_DECISION, Ended, Note, Reason, Suggestion, TwinningDecision, category_label, describe_activity
 
@@ -51,7 +52,6 @@ __all__ = [
     "financing_table",
     "financing_sums",
     "record_decision",
-    "twinning_status",
 ]
 
 Source = sqlite3.Connection | Snapshot | Context
