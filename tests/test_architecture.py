@@ -22,15 +22,18 @@ ROOT = Path(__file__).resolve().parent.parent
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("foundation", ("registry.errors", "registry.dates", "registry.vocab", "registry.collector",
                     "registry.findings", "registry.rules", "registry.auth")),
-    ("store", ("registry.tables", "registry.schema", "registry.migrations", "registry.privacy", "registry.db",
-               "registry.validate", "registry.store", "registry.erasure", "registry.queries", "registry.freshness")),
+    ("store", ("registry.tables", "registry.schema", "registry.migrations",
+               "registry.privacy", "registry.db", "registry.validate",
+               "registry.store", "registry.erasure", "registry.queries",
+               "registry.freshness")),
     ("i18n", ("registry.i18n",)),
     ("view", ("registry.view",)),
     ("network", ("registry.graph", "registry.gexf", "registry.mapview")),
     ("settings", ("registry.settings",)),
     ("io", ("registry.ingest", "registry.export", "registry.seed", "registry.demo")),
     ("analysis", ("registry.analysis",)),
-    ("edit", ("registry.editing", "registry.forms", "registry.pickers", "registry.browse", "registry.audit")),
+    ("edit", ("registry.editing", "registry.forms", "registry.pickers",
+              "registry.browse", "registry.audit")),
     ("checks", ("registry.checks", "registry.backup")),
     ("review", ("registry.review",)),
     ("documents", ("registry.documents", "registry.annual", "registry.calendar", "registry.calendar_formats")),
@@ -107,7 +110,8 @@ def _layer(module: str) -> int | None:
 
 
 def _package(module: str) -> str:
-    # registry.store.db -> registry.store; a flat module is its own package; registry alone is the notebook API.
+    # A module of a package belongs to it (registry.analysis.context: registry.analysis); a flat module
+    # is its own package; registry alone is the notebook API.
     return ".".join(module.split(".")[:2])
 
 
