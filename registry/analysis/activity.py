@@ -5,7 +5,8 @@ Shared by the analysis (dormant relations, one-way solidarity) and the review's 
 
 from __future__ import annotations
 
-from .. import dates, rules as R
+from .. import dates
+from .. import rules as R
 from .context import Context, Tie, in_window, running
 
 __all__ = ["recent_activity", "solidarity_reciprocity"]

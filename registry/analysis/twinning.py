@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
-from typing import Any, Iterable
+from typing import Any
 
-from .. import dates, rules as R
+from .. import dates
+from .. import rules as R
 
 __all__ = ["twinning_status"]
 
