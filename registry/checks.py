@@ -127,7 +127,7 @@ def _twinning_decisions(conn: sqlite3.Connection, today: date | None = None) -> 
     resumed one is neither. The decision acts in the review either way: this says the
     tie's own row has not followed.
     """
-    from .review.decisions import twinning_status  # local: the review imports checks' neighbours
+    from .analysis.twinning import twinning_status  # local: only this check reads decisions
 
     rows: dict[str, list[dict[str, Any]]] = {}
     for did, tid, kind, on in conn.execute(

@@ -2,7 +2,7 @@
 
 from registry.i18n import render
 from registry.review import classify
-from registry.review.evidence import activities_for
+from registry.analysis.evidence import activities_for
 from registry.analysis.context import prepare
 from tests.mini import Mini
 

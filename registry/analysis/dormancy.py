@@ -8,8 +8,8 @@ from ..i18n.render import Message
 from .context import Context
 from .places import place_activities, sister_cities
 from .rows import Found, gone, row
-from ..review.classify import recent_activity
-from ..review.evidence import evidence_id, in_window as activity_in_window
+from .activity import recent_activity
+from .evidence import evidence_id, in_window as activity_in_window
 
 __all__ = ["went_dormant"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .context import Context
-from ..review.evidence import ActivityRef, activity_ref
+from .evidence import ActivityRef, activity_ref
 
 __all__ = ["sister_cities", "place_activities", "local_participants"]
 

@@ -9,7 +9,7 @@ from ..thresholds import threshold
 from ..i18n.findings import decimal, term
 from ..i18n.render import Message
 from .context import Context
-from ..review.evidence import ActivityRef, activity_ref, in_window
+from .evidence import ActivityRef, activity_ref, in_window
 
 __all__ = [
     "FINDING_COLUMNS", "FRAME_COLUMNS", "Found", "row", "names", "terms", "number", "tie_name", "gone", "recent_activities",

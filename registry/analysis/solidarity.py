@@ -9,8 +9,8 @@ from .context import Context
 from .places import place_activities
 from ..i18n.render import Message
 from .rows import Found, gone, names, row, tie_name
-from ..review.classify import solidarity_reciprocity
-from ..review.evidence import ActivityRef
+from .activity import solidarity_reciprocity
+from .evidence import ActivityRef
 
 __all__ = ["one_way_solidarity"]
 

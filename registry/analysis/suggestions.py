@@ -24,7 +24,7 @@ from typing import Any, Iterable
 from .. import rules as R
 from ..i18n.findings import name, term
 from ..i18n.render import Message
-from ..review.evidence import ActivityRef, activity_ref, evidence_id
+from .evidence import ActivityRef, activity_ref, evidence_id
 from .context import Context, Tie
 from .places import place_activities
 from .rows import Found, gone, names, row, tie_name

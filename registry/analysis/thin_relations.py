@@ -11,7 +11,7 @@ from ..i18n.render import Message
 from .context import Context, Tie
 from .places import local_participants, place_activities
 from .rows import Found, gone, names, row, terms
-from ..review.evidence import ActivityRef, evidence_id
+from .evidence import ActivityRef, evidence_id
 
 __all__ = ["agreed_sectors", "thin_relation"]
 

@@ -18,15 +18,16 @@ import pandas as pd
 
 from .. import dates, rules as R
 from ..analysis.context import Context, Tie, prepare
+from ..analysis.twinning import twinning_status
 from ..graph import Snapshot
 from ..i18n.render import Message, render
 from .criteria import (
-    Evaluation, carried_by_others, describe, evaluate, evaluate_relation, recent_activity, solidarity_reciprocity,
+    Evaluation, carried_by_others, describe, evaluate, evaluate_relation,
     solidarity_ties,
 )
 from .decisions import (
     decision_history, financing_plan, financing_sums, financing_table, financing_totals, record_decision,
-    relation_plan_lines, twinning_status,
+    relation_plan_lines,
 )
 from .facts import NO_DECISION, Ended, Note, Reason, Suggestion, TwinningDecision, describe_activity
 
@@ -44,15 +45,12 @@ __all__ = [
     "evaluate",
     "carried_by_others",
     "solidarity_ties",
-    "solidarity_reciprocity",
-    "recent_activity",
     "decision_history",
     "financing_plan",
     "financing_totals",
     "financing_table",
     "financing_sums",
     "record_decision",
-    "twinning_status",
 ]
 
 Source = sqlite3.Connection | Snapshot | Context

@@ -10,17 +10,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import dates, rules as R
-from ..analysis.context import Context, Tie, in_window, running
+from ..analysis.activity import recent_activity, solidarity_reciprocity
+from ..analysis.context import Context, Tie, running
 from ..i18n.render import Message
-from .evidence import ActivityRef, LastConfirmed, activities_for, evidence_id, in_window as activity_in_window, last_confirmed
+from ..analysis.evidence import ActivityRef, LastConfirmed, activities_for, evidence_id, in_window as activity_in_window, last_confirmed
 
 __all__ = [
     "Evaluation",
     "evaluate_relation",
     "evaluate",
-    "solidarity_reciprocity",
     "solidarity_ties",
-    "recent_activity",
     "describe",
     "carried_by_others",
 ]
@@ -54,20 +53,6 @@ class Evaluation:
     state: str = "recent_activity"
 
 
-def solidarity_reciprocity(ctx: Context, t: Tie) -> str | None:
-    """Return 'two_way', 'one_way' or 'unknown' for a running tie carried by a voluntary organisation, else None.
-
-    The organisation may sit at either end or be the carrier, at home or abroad.
-    """
-    if t.attrs.get("kind") in R.NOT_ACTIVITY_TIE_KINDS or not running(t.attrs):
-        return None
-    ends = (t.u, t.v, t.attrs.get("carrier_id"))
-    if not any(ctx.kind(a) in R.SOLIDARITY_CARRIER_KINDS for a in ends if a):
-        return None
-    rec = t.attrs.get("reciprocity")
-    return rec if rec in ("two_way", "one_way") else "unknown"
-
-
 def solidarity_ties(ctx: Context, place: str) -> dict[str, list[Tie]]:
     """Return the running ties at ``place`` carried by voluntary organisations, by reciprocity.
 
@@ -79,24 +64,6 @@ def solidarity_ties(ctx: Context, place: str) -> dict[str, list[Tie]]:
         if rec is not None:
             out[rec].append(t)
     return out
-
-
-def recent_activity(ctx: Context, place: str) -> tuple[list[Tie], list[Tie]]:
-    """Return ``(recent, earlier)``: activity ties at ``place`` inside the window, and the rest.
-
-    Activity ties are every tie but the formal sister-city tie and ``located_in``;
-    the window is the ``dormant_years`` up to the context's date.
-    """
-    first, last = ctx.window()
-    recent, earlier = [], []
-    for t in ctx.history_place_ties.get(place, []):
-        if t.attrs.get("kind") in R.NOT_ACTIVITY_TIE_KINDS:
-            continue
-        start = t.attrs.get("start")
-        if start and dates.is_partial_date(start) and dates.earliest(start) > last:
-            continue  # not begun yet on the date
-        (recent if in_window(t.attrs, first, last) else earlier).append(t)
-    return recent, earlier
 
 
 def _ids(ties: list[Tie]) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ import pandas as pd
 
 from .. import rules as R
 from ..i18n.render import Message, render
-from .evidence import ActivityRef, LastConfirmed, last_contact
+from ..analysis.evidence import ActivityRef, LastConfirmed, last_contact
 
 __all__ = [
     "NO_DECISION",

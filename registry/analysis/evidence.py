@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from .. import dates
-from ..analysis.context import Context, Tie
+from .context import Context, Tie
 
 __all__ = [
     "ActivityRef", "LastConfirmed", "activity_ref", "activities_for", "in_window", "last_contact", "last_confirmed",
