@@ -9,7 +9,6 @@ a relation, the suggestion is *not enough data*, never a category.
 
 from __future__ import annotations
 
-import gc
 import sqlite3
 from datetime import date
 from typing import Any
@@ -18,6 +17,7 @@ import pandas as pd
 
 from .. import dates, rules as R, vocab
 from ..analysis.context import Context, Tie, prepare
+from ..collector import collector_paused
 from ..graph import Snapshot
 from ..i18n.render import Message
 from .criteria import (
@@ -239,14 +239,9 @@ def suggest(
     []
     """
     # Only allocation happens here; the collector's full passes over a large graph would dominate.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         ctx = prepare(source, as_of, rules, home_id)
         return [_suggest_one(ctx, t) for t in ctx.sister_ties if _counts(ctx, t)]
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def ended(
