@@ -6,10 +6,12 @@ import sqlite3
 from datetime import date
 
 from . import dates
+from .settings import setting
 
 __all__ = ["DEFAULT_STALE_AFTER_YEARS", "stale_after_years", "stale_rows", "unchecked_counts"]
 
-DEFAULT_STALE_AFTER_YEARS = 5
+#: The settings table's default, declared there once.
+DEFAULT_STALE_AFTER_YEARS: int = setting("stale_after_years").default
 
 #: Tables whose rows state a running fact, and the SQL condition that the row is still active.
 _ACTIVE: dict[str, str] = {
@@ -21,7 +23,7 @@ _ACTIVE: dict[str, str] = {
 
 
 def stale_after_years(conn: sqlite3.Connection) -> int:
-    """Return the setting ``stale_after_years`` (how old a checked source may be), or the default 5."""
+    """Return the setting ``stale_after_years`` (how old a checked source may be), or its declared default."""
     row = conn.execute("SELECT value FROM settings WHERE key = 'stale_after_years'").fetchone()
     try:
         return int(row[0]) if row and row[0] is not None else DEFAULT_STALE_AFTER_YEARS

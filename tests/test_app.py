@@ -857,10 +857,11 @@ def test_a_slow_rerun_says_it_is_running_and_a_quick_one_shows_nothing(monkeypat
         time.sleep(0.4)
     assert calls == ["info:working", "empty"]
     calls.clear()
-    with network_view.busy("working", after=0.3):
+    with network_view.busy("working"):  # the default wait: a quick rerun shows nothing
         pass
     assert calls == ["empty"]
-    assert network_view.BUSY_AFTER == 0.3
+    # The notice comes before Streamlit's own spinner would (0.5 s), or it would add nothing.
+    assert 0 < network_view.BUSY_AFTER < 0.5
 
 
 def _damage(path: Path) -> None:

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from registry import i18n, store
+from registry import rules as R
 from registry.review import classify, report
 
 EVIL = "<img src=x onerror=alert(1)>"
@@ -86,8 +87,11 @@ def test_filter_findings_and_urgent():
 
 
 def test_labels_of_severities_and_finding_kinds():
-    assert report.severity_label("high", "nb") == "Høy"
-    assert report.finding_title("opportunity", "en") == "Invisible opportunities"
+    # Each label is the declared one (rules.SEVERITIES, rules.FINDING_KINDS); an unknown code shows as itself.
+    for code, nb, en in R.SEVERITIES:
+        assert (report.severity_label(code, "nb"), report.severity_label(code, "en")) == (nb, en)
+    for k in R.FINDING_KINDS:
+        assert (report.finding_title(k.code, "nb"), report.finding_title(k.code, "en")) == (k.title_nb, k.title_en)
     assert report.finding_group("shared_partner") == "overlap"
     assert report.finding_title("no-such-kind", "en") == "no-such-kind"
 
