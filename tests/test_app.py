@@ -952,21 +952,6 @@ def test_no_broken_graph_file_is_offered(registry_db):
     assert i18n.t("io.download_graphml", "nb") not in [b.proto.label for b in at.get("download_button")]
 
 
-def test_failures_are_named_in_the_readers_language_without_details():
-    import errno
-    import sqlite3
-
-    from app_pages._tables import failure_key
-    from registry.errors import Busy, Damaged
-    from registry.privacy import KeyMissing
-
-    assert failure_key(Damaged("x")) == failure_key(sqlite3.DatabaseError("database disk image is malformed")) == "safety.damaged"
-    assert failure_key(sqlite3.OperationalError("database or disk is full")) == "safety.disk_full"
-    assert failure_key(OSError(errno.ENOSPC, "No space left on device", "/srv/x.csv")) == "safety.disk_full"
-    assert (failure_key(Busy("x")), failure_key(KeyMissing("x"))) == ("safety.busy", "safety.key")
-    assert failure_key(KeyError("/srv/registry/secret/path")) == "safety.unexpected"
-
-
 # --- issue 19, item 5 (D6–D8): the Registry page after a save, a stale edit, the history in words ----------
 
 
