@@ -41,7 +41,7 @@ def _shared_key_dicts(columns: tuple[str, ...]) -> Any:
     CPython keeps an instance's ``__dict__`` as a split table: the keys live once in
     the class and each dict holds only its values. Ties are 300k dicts of the same
     10-15 column names, so this holds them in about two thirds of a plain dict's
-    memory (README, "Benchmark"). They are ordinary dicts to every reader; one
+    memory (docs/benchmark.md, "What was changed to get here"). They are ordinary dicts to every reader; one
     given a key outside ``columns`` simply becomes a plain dict.
     """
     holder = type("_Row", (), {})
