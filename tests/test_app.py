@@ -24,6 +24,7 @@ from registry import connect, queries, view
 from registry.graph import GraphFilter, build_graph
 
 from tests.apps import PAGES, ROOT, start  # noqa: F401
+from tests.damage import damage_ties
 
 
 @pytest.fixture
@@ -864,25 +865,13 @@ def test_a_slow_rerun_says_it_is_running_and_a_quick_one_shows_nothing(monkeypat
     assert 0 < network_view.BUSY_AFTER < 0.5
 
 
-def _damage(path: Path) -> None:
-    """Overwrite the head of the ties table's root page: SQLite's quick check then fails."""
-    conn = connect(path)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'ties'").fetchone()[0]
-    size = conn.execute("PRAGMA page_size").fetchone()[0]
-    conn.close()
-    with open(path, "r+b") as fh:
-        fh.seek((root - 1) * size)
-        fh.write(b"\xff" * 64)
-
-
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_a_damaged_registry_gets_a_message_not_a_traceback(registry_db, lang):
     # Issue 18: tracebacks with server paths were shown to every visitor of a damaged registry.
     from registry import i18n, load_seed
 
     load_seed(connect(registry_db))  # seeded here: the app has cached nothing of this file
-    _damage(registry_db)
+    damage_ties(registry_db)
     for page in ("overview", "network", "registry_browser"):
         at = AppTest.from_file(apps.APP, default_timeout=60)
         at.session_state["lang"] = lang

@@ -268,34 +268,42 @@ def field(scope, label: str):
     return scope.locator(f"input[aria-label='{label}'], textarea[aria-label='{label}']")
 
 
+def open_for_edit(pg, server, option: str, typed: str) -> None:
+    """Show the Registry page on ``pg`` with the entity ``option`` chosen (typing ``typed``) and its edit form."""
+    pg.goto(f"{server.url}/registry?lang=en")
+    settle(pg, "Registry")
+    choose(pg, "Choose an entity", option, typed=typed)
+    field(edit_form(pg), "English name").wait_for(timeout=30000)
+
+
+def save(pg, said: str) -> None:
+    """Click the edit form's save button and wait until the page says ``said`` (saved, or refused)."""
+    edit_form(pg).get_by_role("button", name="Save the changes").click()
+    pg.get_by_text(said).wait_for(timeout=30000)
+
+
 def test_a_save_over_an_edit_made_in_another_tab_is_refused_and_keeps_the_typing(browser, server):
     import sqlite3
 
     # Two browser contexts are two sessions: two people (or two tabs) with Graz open in the edit form.
     with tabs(browser) as (a, b), server.explained():
         for pg in (a, b):
-            pg.goto(f"{server.url}/registry?lang=en")
-            settle(pg, "Registry")
-            choose(pg, "Choose an entity", "Graz (graz)", typed="Graz")
-            field(edit_form(pg), "English name").wait_for(timeout=30000)
+            open_for_edit(pg, server, "Graz (graz)", "Graz")
         version = sqlite3.connect(server.db).execute("SELECT version FROM entities WHERE id = 'graz'").fetchone()[0]
 
         # A saves a new English name.
         field(edit_form(a), "English name").fill("Graz (Styria)")
-        edit_form(a).get_by_role("button", name="Save the changes").click()
-        a.get_by_text("“graz” is saved").wait_for(timeout=30000)
+        save(a, "“graz” is saved")
 
         # B, not reloaded, saves a note over the row as it was: refused, and the note is still in the form.
         note = "Twinned since the 1990s; see the council case"
         field(edit_form(b), "Notes").fill(note)
-        edit_form(b).get_by_role("button", name="Save the changes").click()
-        b.get_by_text("Someone else changed this row").wait_for(timeout=30000)
+        save(b, "Someone else changed this row")
         settle(b, "Registry")
         assert field(edit_form(b), "Notes").input_value() == note
         assert not b.get_by_text("“graz” is saved").count()
         # A second try from the same form is refused too.
-        edit_form(b).get_by_role("button", name="Save the changes").click()
-        b.get_by_text("Someone else changed this row").wait_for(timeout=30000)
+        save(b, "Someone else changed this row")
         settle(b, "Registry")
         assert field(edit_form(b), "Notes").input_value() == note
 
@@ -658,18 +666,13 @@ def test_a_stale_edit_compares_and_builds_on_the_stored_version(browser, server)
 
     with tabs(browser) as (a, b), server.explained():
         for pg in (a, b):
-            pg.goto(f"{server.url}/registry?lang=en")
-            settle(pg, "Registry")
-            choose(pg, "Choose an entity", "Norrköping (norrkoping)", typed="Norrk")
-            field(edit_form(pg), "English name").wait_for(timeout=30000)
+            open_for_edit(pg, server, "Norrköping (norrkoping)", "Norrk")
         field(edit_form(a), "English name").fill("Norrkoping (Östergötland)")
-        edit_form(a).get_by_role("button", name="Save the changes").click()
-        a.get_by_text("“norrkoping” is saved").wait_for(timeout=30000)
+        save(a, "“norrkoping” is saved")
 
         note = "Vennskapsby siden 1946; se bystyresaken"
         field(edit_form(b), "Notes").fill(note)
-        edit_form(b).get_by_role("button", name="Save the changes").click()
-        b.get_by_text("Someone else changed this row").wait_for(timeout=30000)
+        save(b, "Someone else changed this row")
         settle(b, "Registry")
         # The stored version beside the typed text, no advice to reload.
         compared = b.locator("[data-testid='stTable']").filter(has_text="Your text")
@@ -685,7 +688,6 @@ def test_a_stale_edit_compares_and_builds_on_the_stored_version(browser, server)
 
         expect(field(edit_form(b), "English name")).to_have_value("Norrkoping (Östergötland)", timeout=30000)
         expect(field(edit_form(b), "Notes")).to_have_value(note, timeout=30000)
-        edit_form(b).get_by_role("button", name="Save the changes").click()
-        b.get_by_text("“norrkoping” is saved").wait_for(timeout=30000)
+        save(b, "“norrkoping” is saved")
         row = sqlite3.connect(server.db).execute("SELECT name_en, notes FROM entities WHERE id = 'norrkoping'").fetchone()
         assert row == ("Norrkoping (Östergötland)", note)
