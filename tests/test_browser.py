@@ -282,24 +282,31 @@ def save(pg, said: str) -> None:
     pg.get_by_text(said).wait_for(timeout=30000)
 
 
+def save_over_a_stale_form(a, b, server, row: str, name: str, name_en: str, note: str) -> None:
+    """Open entity ``row`` (``name``, picked by its first five letters) in two sessions, A and B.
+
+    A saves ``name_en`` as the English name; then B, not reloaded, saves ``note`` and is refused.
+    Returns when B's page has settled on the refusal.
+    """
+    for pg in (a, b):
+        open_for_edit(pg, server, f"{name} ({row})", name[:5])
+    field(edit_form(a), "English name").fill(name_en)
+    save(a, f"“{row}” is saved")
+    field(edit_form(b), "Notes").fill(note)
+    save(b, "Someone else changed this row")
+    settle(b, "Registry")
+
+
 def test_a_save_over_an_edit_made_in_another_tab_is_refused_and_keeps_the_typing(browser, server):
     import sqlite3
 
     # Two browser contexts are two sessions: two people (or two tabs) with Graz open in the edit form.
     with tabs(browser) as (a, b), server.explained():
-        for pg in (a, b):
-            open_for_edit(pg, server, "Graz (graz)", "Graz")
         version = sqlite3.connect(server.db).execute("SELECT version FROM entities WHERE id = 'graz'").fetchone()[0]
-
-        # A saves a new English name.
-        field(edit_form(a), "English name").fill("Graz (Styria)")
-        save(a, "“graz” is saved")
-
-        # B, not reloaded, saves a note over the row as it was: refused, and the note is still in the form.
+        # A saves a new English name; B, not reloaded, saves a note over the row as it was: refused, and the
+        # note is still in the form.
         note = "Twinned since the 1990s; see the council case"
-        field(edit_form(b), "Notes").fill(note)
-        save(b, "Someone else changed this row")
-        settle(b, "Registry")
+        save_over_a_stale_form(a, b, server, "graz", "Graz", "Graz (Styria)", note)
         assert field(edit_form(b), "Notes").input_value() == note
         assert not b.get_by_text("“graz” is saved").count()
         # A second try from the same form is refused too.
@@ -665,15 +672,8 @@ def test_a_stale_edit_compares_and_builds_on_the_stored_version(browser, server)
     import sqlite3
 
     with tabs(browser) as (a, b), server.explained():
-        for pg in (a, b):
-            open_for_edit(pg, server, "Norrköping (norrkoping)", "Norrk")
-        field(edit_form(a), "English name").fill("Norrkoping (Östergötland)")
-        save(a, "“norrkoping” is saved")
-
         note = "Vennskapsby siden 1946; se bystyresaken"
-        field(edit_form(b), "Notes").fill(note)
-        save(b, "Someone else changed this row")
-        settle(b, "Registry")
+        save_over_a_stale_form(a, b, server, "norrkoping", "Norrköping", "Norrkoping (Östergötland)", note)
         # The stored version beside the typed text, no advice to reload.
         compared = b.locator("[data-testid='stTable']").filter(has_text="Your text")
         compared.wait_for(timeout=30000)
