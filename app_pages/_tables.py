@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import errno
 import logging
-import sqlite3
 from typing import Any, Mapping
 
 import pandas as pd
@@ -12,9 +10,8 @@ import streamlit as st
 
 from app_pages._text import lang, md, t
 from registry import export, i18n
-from registry.errors import Busy, Damaged
+from registry.errors import failure_key
 from registry.i18n import messages
-from registry.privacy import KeyMissing
 
 _log = logging.getLogger(__name__)
 
@@ -70,25 +67,6 @@ def show_form_problems(problems: list[Any]) -> None:
         for _file, _row, column, reason in messages.problem_rows(problems, lang())
     ]
     st.error(t("common.problems", n=len(problems)) + "\n\n" + "\n".join(lines))
-
-
-def failure_key(exc: BaseException) -> str:
-    """Return the text key that tells a reader what failed: damaged file, full disk, busy, key, or unexpected.
-
-    >>> failure_key(sqlite3.DatabaseError("database disk image is malformed")), failure_key(ValueError())
-    ('safety.damaged', 'safety.unexpected')
-    """
-    text = str(exc).lower()
-    if isinstance(exc, Damaged) or (isinstance(exc, sqlite3.DatabaseError)
-                                    and ("malformed" in text or "not a database" in text)):
-        return "safety.damaged"
-    if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "disk is full" in text or "no space left" in text:
-        return "safety.disk_full"
-    if isinstance(exc, Busy):
-        return "safety.busy"
-    if isinstance(exc, KeyMissing):
-        return "safety.key"
-    return "safety.unexpected"
 
 
 def show_failure(exc: BaseException) -> None:

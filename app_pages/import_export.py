@@ -72,7 +72,8 @@ if uploads:
 
 st.header(t("io.export"))
 st.caption(t("io.export_help"))
-# Safe by default: a cell starting = + - @ would run as a formula in a spreadsheet (README, Data safety).
+# Safe by default: a cell starting = + - @ would run as a formula in a spreadsheet
+# (docs/data-safety.md, Spreadsheet-safe CSV).
 safe = st.toggle(t("io.spreadsheet_safe"), value=True, key="io_safe", help=t("io.spreadsheet_safe_help"))
 a, b = st.columns([2, 1])
 EXPORT_NAMES = {**TABLE_NAMES, "audit": t("io.table_audit")}

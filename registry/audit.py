@@ -14,6 +14,7 @@ from typing import Any, Iterator
 import pandas as pd
 
 from . import cells, i18n, privacy, vocab
+from .errors import KeyMissing
 from .i18n import Message
 from .schema import DATA_TABLES, TABLES
 
@@ -91,7 +92,7 @@ def unrecorded(conn: sqlite3.Connection) -> list[tuple[str, str, Message]]:
     state, out = replay(conn)
     try:
         tables = list(_stored(conn))
-    except privacy.KeyMissing as exc:
+    except KeyMissing as exc:
         # Without the key the digests in the log cannot be compared with the rows: say so, once.
         return out + [("contacts", "*", Message("problem.key_missing", {"why": str(exc)}))]
     for table, stored in tables:

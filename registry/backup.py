@@ -174,7 +174,7 @@ def _key(db: Path) -> Path:
 def _copy_key(src_db: Path, dest_db: Path) -> None:
     # The audit key lives beside the registry file, not in it (privacy.salt): a copy that is to be
     # restored needs it, or its log's digests could not be compared. Keep the two apart when a copy
-    # leaves the office (README, Data safety).
+    # leaves the office (docs/data-safety.md, Erasure and the audit key).
     src, dest = _key(src_db), _key(dest_db)
     if not src.is_file():
         return  # the key is in $REGISTRY_AUDIT_KEY, or the file predates migration 007

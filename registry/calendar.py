@@ -366,7 +366,7 @@ def _rechecks(conn: sqlite3.Connection, first: date, last: date, home: str | Non
 
 
 def _indicator_reports(conn: sqlite3.Connection, first: date, last: date, home: str | None, today: date) -> Iterator[Event]:
-    """Each year an indicator is reported for without a value yet, due on its 31 December (README: Calendar).
+    """Each year an indicator is reported for without a value yet, due on its 31 December (docs/review.md, Calendar).
 
     The years run from the one after the baseline (else the first value) to the target year (else the
     year after the latest value: the next one is due). Indicators of a cancelled action drop out.

@@ -9,7 +9,8 @@ from typing import Callable
 
 __all__ = ["COMMANDS", "DB", "AS_OF", "HOME", "as_of_date", "command", "arg", "default_actor"]
 
-#: name -> (help, add_arguments, run); each command is documented in the README (tests check).
+#: name -> (help, add_arguments, run); docs/cli.md documents each, generated from the parser
+#: (tests/test_docs.py checks).
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {}
 
 

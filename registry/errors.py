@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import sqlite3
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -22,6 +24,8 @@ __all__ = [
     "CannotOpen",
     "CannotWrite",
     "Damaged",
+    "KeyMissing",
+    "failure_key",
 ]
 
 
@@ -127,3 +131,31 @@ class ImportFailed(RegistryError):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__(f"{len(problems)} problem(s); nothing was written")
+
+
+class KeyMissing(RegistryError):
+    """The registry's audit key is missing or is not this registry's: put its key file back beside it, or set
+    REGISTRY_AUDIT_KEY; nothing was written."""
+
+
+def failure_key(exc: BaseException) -> str:
+    """Return the text key (``safety.*`` in ``registry.i18n``) that tells a reader what failed.
+
+    One of a damaged file, a full disk, a busy registry, a missing audit key, or
+    something unexpected; the key names no detail of the failure (no path, no SQL).
+
+    >>> failure_key(sqlite3.DatabaseError("database disk image is malformed")), failure_key(ValueError())
+    ('safety.damaged', 'safety.unexpected')
+    """
+    text = str(exc).lower()
+    if isinstance(exc, Damaged) or (
+        isinstance(exc, sqlite3.DatabaseError) and ("malformed" in text or "not a database" in text)
+    ):
+        return "safety.damaged"
+    if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "disk is full" in text or "no space left" in text:
+        return "safety.disk_full"
+    if isinstance(exc, Busy):
+        return "safety.busy"
+    if isinstance(exc, KeyMissing):
+        return "safety.key"
+    return "safety.unexpected"

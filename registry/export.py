@@ -209,18 +209,11 @@ def graph_bytes(g: Any, fmt: str) -> bytes:
     undirected ties, kind colours, a timeline of full dates). Raises NotXml, naming
     each row, when a value holds a character XML cannot carry.
     """
-    import networkx as nx
-
-    from .gexf import write_gexf
+    from .graph import write_graph  # local: the CSV export needs no graph
 
     bad = xml_problems(g)
     if bad:
         raise NotXml(f"{'; '.join(bad[:10])}{' …' if len(bad) > 10 else ''}: " + (NotXml.__doc__ or ""))
     buf = io.BytesIO()
-    if fmt == "graphml":
-        nx.write_graphml(g, buf)
-    elif fmt == "gexf":
-        write_gexf(g, buf)
-    else:
-        raise ValueError(f"unknown graph format {fmt!r}; use graphml or gexf")
+    write_graph(g, buf, fmt)
     return buf.getvalue()

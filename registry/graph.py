@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import functools
-import gc
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterable, Mapping
+from typing import Any, BinaryIO, Iterable, Mapping
 
 import networkx as nx
 
 from . import dates
+from .collector import collector_paused
 
 __all__ = [
     "GraphFilter",
@@ -41,7 +41,7 @@ def _shared_key_dicts(columns: tuple[str, ...]) -> Any:
     CPython keeps an instance's ``__dict__`` as a split table: the keys live once in
     the class and each dict holds only its values. Ties are 300k dicts of the same
     10-15 column names, so this holds them in about two thirds of a plain dict's
-    memory (README, "Benchmark"). They are ordinary dicts to every reader; one
+    memory (docs/benchmark.md, "What was changed to get here"). They are ordinary dicts to every reader; one
     given a key outside ``columns`` simply becomes a plain dict.
     """
     holder = type("_Row", (), {})
@@ -159,9 +159,7 @@ def build_graph(conn: sqlite3.Connection, flt: GraphFilter | None = None) -> nx.
     everything = flt == GraphFilter()
     g: nx.MultiDiGraph = nx.MultiDiGraph()
     # The collector finds nothing to free while we only add; pausing it halves a bulk build.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         # Equal values (kinds, statuses, dates, sources, the ids a tie points to) share one
         # string object instead of one per cell: a 100k-entity graph holds about 40% less.
         share = dict[Any, Any]().setdefault
@@ -195,9 +193,6 @@ def build_graph(conn: sqlite3.Connection, flt: GraphFilter | None = None) -> nx.
                 pred[v][u] = keys
             keys[attrs["id"]] = attrs
         _finish(g, flt, undated)
-    finally:
-        if was_enabled:
-            gc.enable()
     return g
 
 
@@ -276,9 +271,7 @@ def filter_graph(g: nx.MultiDiGraph, flt: GraphFilter | None = None) -> nx.Multi
     if flt == GraphFilter():
         return g
     h: nx.MultiDiGraph = nx.MultiDiGraph()
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         # Filled directly, as in build_graph (add_nodes_from/add_edges_from copied every
         # attribute dict: 4 s of an app filter change at 100k entities), in the order
         # g.edges() gives, so the result is the graph they would build.
@@ -306,9 +299,6 @@ def filter_graph(g: nx.MultiDiGraph, flt: GraphFilter | None = None) -> nx.Multi
                     elif flt.skip_undated:
                         undated += _left_undated(a, flt)
         _finish(h, flt, undated)
-    finally:
-        if was_enabled:
-            gc.enable()
     return h
 
 
@@ -395,8 +385,11 @@ def to_simple_graph(g: nx.MultiDiGraph) -> nx.Graph:
     return h
 
 
-def write_graph(g: nx.MultiDiGraph, path: str, fmt: str) -> None:
-    """Write ``g`` as GraphML or GEXF (for Gephi, see :func:`registry.gexf.write_gexf`) to ``path``."""
+def write_graph(g: nx.MultiDiGraph, path: str | BinaryIO, fmt: str) -> None:
+    """Write ``g`` as GraphML or GEXF to ``path``, a file name or a binary file.
+
+    GEXF is shaped for Gephi by :func:`registry.gexf.write_gexf`.
+    """
     if fmt == "graphml":
         nx.write_graphml(g, path)
     elif fmt == "gexf":

@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, overload
 
-from .errors import RegistryError
+from .errors import KeyMissing
 from .i18n.render import Message
 from .schema import TABLES, personal_columns
 
 __all__ = [
-    "ERASED", "KEY_ENV", "KeyMissing", "key_path", "salt", "new_key", "adopt_key", "digest", "redact", "redactor",
+    "ERASED", "KEY_ENV", "key_path", "salt", "new_key", "adopt_key", "digest", "redact", "redactor",
     "fold_words", "Person", "refused",
 ]
 
@@ -35,11 +35,6 @@ KEY_ENV = "REGISTRY_AUDIT_KEY"
 _KEY_CHECK = "registry audit key check"
 
 Row = Mapping[str, Any]
-
-
-class KeyMissing(RegistryError):
-    """The registry's audit key is missing or is not this registry's: put its key file back beside it, or set
-    REGISTRY_AUDIT_KEY; nothing was written."""
 
 
 def key_path(conn: sqlite3.Connection) -> Path | None:

@@ -47,6 +47,15 @@ def _need_actor(actor: str) -> None:
         raise RegistryError("every change needs an actor: who is making it")
 
 
+def _changeable(table: str, actor: str) -> Table:
+    # An update or a delete: the table must allow changing its rows, and someone must be making the change.
+    t = _table(table)
+    _need_actor(actor)
+    if t.append_only:
+        raise ReadOnlyTable(ReadOnlyTable.__doc__)
+    return t
+
+
 # One encoder for every audit row: json.dumps with options builds a new encoder per call,
 # which was a visible share of a bulk import. The text is the same as json.dumps gives.
 _encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
@@ -187,10 +196,7 @@ def update(
     With ``expected_version`` the update is refused with StaleVersion when the row
     has changed since that version was read (optimistic concurrency).
     """
-    t = _table(table)
-    _need_actor(actor)
-    if t.append_only:
-        raise ReadOnlyTable(ReadOnlyTable.__doc__)
+    t = _changeable(table, actor)
     with transaction(conn):
         before = _current(conn, t, row_id, expected_version)
         merged = {k: v for k, v in before.items() if k not in _TRACK}
@@ -248,10 +254,7 @@ def delete(
     conn: sqlite3.Connection, table: str, row_id: Any, *, actor: str, expected_version: int | None = None
 ) -> dict[str, Any]:
     """Delete one row; return it as it was. Refused while other rows refer to it."""
-    t = _table(table)
-    _need_actor(actor)
-    if t.append_only:
-        raise ReadOnlyTable(ReadOnlyTable.__doc__)
+    t = _changeable(table, actor)
     with transaction(conn):
         before = _current(conn, t, row_id, expected_version)
         try:

@@ -89,24 +89,25 @@ def test_open_readers_see_the_restored_registry(registry, tmp_path):
     assert replay(reader) == tables(reader)
 
 
+#: Another process writing: inserts w0, w1, ... until the stop file appears or it reaches the limit,
+#: printing how many it has written after each one.
 _WRITER = """
-import sys, time
+import sys
 from pathlib import Path
 from registry import connect, insert
 conn = connect(sys.argv[1])
 stop = Path(sys.argv[2])
 i = 0
-while not stop.exists() and i < 5000:
+while not stop.exists() and i < int(sys.argv[3]):
     insert(conn, "entities", {"id": f"w{i}", "kind": "city", "name": f"W{i}", "source": "s"}, actor="writer")
     i += 1
-print(i)
+    print(i, flush=True)
 """
 
 
-@pytest.mark.slow
-def test_backup_while_another_process_writes(registry, tmp_path):
-    stop = tmp_path / "stop"
-    writer = subprocess.Popen([sys.executable, "-c", _WRITER, str(registry), str(stop)], cwd=ROOT,
+def _writing(registry: Path, stop: Path, limit: int) -> subprocess.Popen:
+    """Start :data:`_WRITER` on ``registry`` and return it once 20 of its rows are in."""
+    writer = subprocess.Popen([sys.executable, "-c", _WRITER, str(registry), str(stop), str(limit)], cwd=ROOT,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         conn = connect(registry)
@@ -114,12 +115,26 @@ def test_backup_while_another_process_writes(registry, tmp_path):
         while conn.execute("SELECT count(*) FROM entities WHERE id LIKE 'w%'").fetchone()[0] < 20:
             assert time.monotonic() < deadline and writer.poll() is None, writer.stderr.read() if writer.poll() else ""
             time.sleep(0.05)
+        conn.close()
+    except BaseException:
+        stop.touch()
+        writer.kill()
+        writer.communicate()
+        raise
+    return writer
+
+
+@pytest.mark.slow
+def test_backup_while_another_process_writes(registry, tmp_path):
+    stop = tmp_path / "stop"
+    writer = _writing(registry, stop, 5000)
+    try:
         copies = [backup(registry, tmp_path / f"copy{i}.db") for i in range(3)]
     finally:
         stop.touch()
         out, err = writer.communicate(timeout=60)
     assert writer.returncode == 0, err  # the writer never saw "database is locked"
-    written = int(out)
+    written = int(out.split()[-1])
     for copy in copies:
         c = connect(copy.path)
         # Each copy is one moment: its audit log replays into exactly its tables, and it holds
@@ -298,36 +313,15 @@ def test_restore_over_a_registry_that_lost_its_protection_brings_it_back(registr
     assert audit_protection(connect(done.previous)) == {"audit_no_delete": "missing"}  # kept as it was
 
 
-_BUSY_WRITER = """
-import sys
-from pathlib import Path
-from registry import connect, insert
-conn = connect(sys.argv[1])
-stop = Path(sys.argv[2])
-i = 0
-while not stop.exists() and i < 20000:
-    insert(conn, "entities", {"id": f"w{i}", "kind": "city", "name": f"W{i}", "source": "s"}, actor="writer")
-    i += 1
-    print(i, flush=True)
-"""
-
-
 @pytest.mark.slow
 def test_restore_while_another_process_writes_reports_what_happened(registry, tmp_path, capsys):
     # Writes land in the old registry up to the moment of the restore and in the restored one
     # after it: every committed write must be in one of them, and the restore reports success.
     copy = backup(registry, tmp_path / "copy.db").path
     stop = tmp_path / "stop"
-    writer = subprocess.Popen([sys.executable, "-c", _BUSY_WRITER, str(registry), str(stop)], cwd=ROOT,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    writer = _writing(registry, stop, 20000)
     outs = []
     try:
-        conn = connect(registry)
-        deadline = time.monotonic() + 60
-        while conn.execute("SELECT count(*) FROM entities WHERE id LIKE 'w%'").fetchone()[0] < 20:
-            assert time.monotonic() < deadline and writer.poll() is None
-            time.sleep(0.05)
-        conn.close()
         for _ in range(3):
             status = cli.main(["restore", str(copy), "--db", str(registry), "--yes"])
             outs.append((status, capsys.readouterr()))

@@ -23,7 +23,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import apps
-from registry import analysis, cli, connect, i18n, import_files, import_texts, seed, settings, store
+from registry import analysis, cli, connect, freshness, i18n, import_files, import_texts, seed, settings, store
 from registry.errors import ImportFailed, InvalidRow, NoHome, NotAHome
 from registry.graph import Snapshot, snapshot
 from registry.render import labels, summary
@@ -288,10 +288,15 @@ def test_a_shared_context_is_not_reused_for_another_home(bergen):
 
 
 def test_settings_are_declared_with_labels_and_help():
-    assert [s.key for s in settings.SETTINGS] == ["home_id", "time_zone", "stale_after_years"]
+    keys = [s.key for s in settings.SETTINGS]
+    assert len(keys) == len(set(keys)) and all(settings.setting(k).key == k for k in keys)
     for s in settings.SETTINGS:
         assert s.label_nb and s.label_en and s.help and s.type in ("municipality", "integer", "time_zone")
-    assert settings.setting("stale_after_years").default == 5
+    # Without a stored value each reader of a setting uses the one declared default.
+    empty = connect(":memory:")
+    assert [d["key"] for d in settings.describe(empty)] == keys
+    assert freshness.stale_after_years(empty) == settings.get_setting(empty, "stale_after_years")
+    assert settings.get_setting(empty, "stale_after_years") == settings.setting("stale_after_years").default
 
 
 def test_set_setting_validates_and_audits(bergen):

@@ -14,8 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # Where UI keys are used: the frame, the pages, and the registry modules that write UI text.
 SOURCES = [
     ROOT / "app.py", *sorted((ROOT / "app_pages").glob("*.py")), *sorted((ROOT / "registry" / "view").glob("*.py")),
-    *sorted((ROOT / "registry" / "review").glob("*.py")), *sorted((ROOT / "registry" / "render").glob("*.py")), ROOT / "registry" / "mapview.py", ROOT / "registry" / "editing.py",
-    *sorted((ROOT / "registry" / "documents").glob("*.py")),
+    *sorted((ROOT / "registry" / "review").glob("*.py")), *sorted((ROOT / "registry" / "render").glob("*.py")),
+    ROOT / "registry" / "mapview.py", ROOT / "registry" / "editing.py",
+    *sorted((ROOT / "registry" / "documents").glob("*.py")), ROOT / "registry" / "errors.py",
 ]
 NAMESPACES = {k.split(".")[0] for k in i18n.STRINGS}
 KEY = re.compile(r"^[a-z_]+\.[a-z_]+$")

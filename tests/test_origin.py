@@ -8,56 +8,14 @@ admitted any origin whose host is local (issue 18, item 7).
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
 from registry import connect, load_seed
+from tests.browser_kit import free_port, serve
 
-ROOT = Path(__file__).resolve().parent.parent
 websockets = pytest.importorskip("websockets")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextlib.contextmanager
-def _serve(db: Path, log: Path):
-    port = _free_port()
-    with open(log, "w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env={**os.environ, "REGISTRY_DB": str(db), "REGISTRY_EDITOR": "Origin test"},
-            stdout=out, stderr=subprocess.STDOUT,
-        )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2)
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise AssertionError(log.read_text()) from None
-                time.sleep(0.2)
-        yield port
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 async def _session(port: int, origin: str, seconds: float = 8.0) -> list[str]:
@@ -76,7 +34,7 @@ async def _session(port: int, origin: str, seconds: float = 8.0) -> list[str]:
         while time.monotonic() < deadline:
             try:
                 data = await asyncio.wait_for(ws.recv(), timeout=deadline - time.monotonic())
-            except (asyncio.TimeoutError, websockets.ConnectionClosed):
+            except (TimeoutError, websockets.ConnectionClosed):
                 break
             fwd = ForwardMsg()
             fwd.ParseFromString(data)
@@ -90,8 +48,9 @@ async def _session(port: int, origin: str, seconds: float = 8.0) -> list[str]:
 def test_a_page_on_another_local_port_is_refused(tmp_path):
     db = tmp_path / "registry.db"
     load_seed(connect(db))
-    with _serve(db, tmp_path / "server.log") as port:
-        own, other = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{_free_port()}"
+    with serve(db, tmp_path, REGISTRY_EDITOR="Origin test") as srv:
+        port = srv.port
+        own, other = srv.url, f"http://127.0.0.1:{free_port()}"
         # The first socket of the server's life, from another local port: Streamlit admits it, but the
         # run stops before the frame draws or reads anything (no element reaches it).
         foreign_first = asyncio.run(_session(port, other))
@@ -104,6 +63,6 @@ def test_a_page_on_another_local_port_is_refused(tmp_path):
         assert refused.value.response.status_code == 403
         # localhost by name, on another port, is another origin too.
         with pytest.raises(websockets.InvalidStatus):
-            asyncio.run(_session(port, f"http://localhost:{_free_port()}"))
-        log = (tmp_path / "server.log").read_text()
+            asyncio.run(_session(port, f"http://localhost:{free_port()}"))
+        log = srv.log.read_text()
         assert "refused a session from origin" in log and "Traceback" not in log

@@ -14,7 +14,7 @@ import zipfile
 import pytest
 
 from registry import check, cli, connect, erasure, import_texts, privacy, store
-from registry.errors import NotFound, RegistryError
+from registry.errors import KeyMissing, NotFound, RegistryError
 from registry.export import EXPORT_TABLES, csv_text, zip_bytes
 from registry.schema import DATA_TABLES
 from registry.vocab import VOCABULARIES
@@ -400,12 +400,12 @@ def test_the_key_lives_outside_the_file(tmp_path, monkeypatch):
     assert conn.execute("SELECT value FROM registry_meta WHERE key = 'audit_salt'").fetchone() is None
     # The key may come from the environment instead; another registry's key is refused.
     (tmp_path / "r.db.key").rename(tmp_path / "elsewhere.key")
-    with pytest.raises(privacy.KeyMissing, match="missing"):
+    with pytest.raises(KeyMissing, match="missing"):
         privacy.salt(conn)
     monkeypatch.setenv(privacy.KEY_ENV, key)
     assert privacy.salt(conn) == key
     monkeypatch.setenv(privacy.KEY_ENV, privacy.new_key())
-    with pytest.raises(privacy.KeyMissing, match="not this registry's"):
+    with pytest.raises(KeyMissing, match="not this registry's"):
         privacy.salt(conn)
 
 

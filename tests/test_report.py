@@ -7,6 +7,7 @@ import pytest
 
 from registry import i18n, store
 from registry.render import labels, summary
+from registry import rules as R
 from registry.review import classify, report
 
 EVIL = "<img src=x onerror=alert(1)>"
@@ -87,8 +88,11 @@ def test_filter_findings_and_urgent():
 
 
 def test_labels_of_severities_and_finding_kinds():
-    assert labels.severity_label("high", "nb") == "Høy"
-    assert labels.finding_title("opportunity", "en") == "Invisible opportunities"
+    # Each label is the declared one (rules.SEVERITIES, rules.FINDING_KINDS); an unknown code shows as itself.
+    for code, nb, en in R.SEVERITIES:
+        assert (labels.severity_label(code, "nb"), labels.severity_label(code, "en")) == (nb, en)
+    for k in R.FINDING_KINDS:
+        assert (labels.finding_title(k.code, "nb"), labels.finding_title(k.code, "en")) == (k.title_nb, k.title_en)
     assert report.finding_group("shared_partner") == "overlap"
     assert labels.finding_title("no-such-kind", "en") == "no-such-kind"
 

@@ -20,19 +20,18 @@ def test_thresholds_have_unique_codes_labels_and_help():
 
 
 def test_rules_can_be_changed_but_only_by_known_names():
-    r = R.DEFAULT_RULES.with_values(dormant_years=10)
-    assert r["dormant_years"] == 10
-    assert R.DEFAULT_RULES["dormant_years"] == 5  # the default is untouched
+    before = dict(R.DEFAULT_RULES.values)
+    r = R.DEFAULT_RULES.with_values(dormant_years=before["dormant_years"] + 5)
+    assert r["dormant_years"] == before["dormant_years"] + 5
+    assert dict(R.DEFAULT_RULES.values) == before  # the default is untouched
     assert r != R.DEFAULT_RULES and R.Rules() == R.DEFAULT_RULES
     with pytest.raises(KeyError, match="no_such"):
         R.DEFAULT_RULES.with_values(no_such=1)
 
 
 def test_category_rules_cover_the_four_categories_with_known_criteria():
-    # Dormant only by a decision (issue 16): no rule suggests it from the registry's silence.
-    assert [r.category for r in R.CATEGORY_RULES] == ["project", "political_focus", "political_focus", "solidarity", "dormant"]
-    assert dict((r.category, r.requires) for r in R.CATEGORY_RULES)["solidarity"] == (("two_way",), ("voluntary_carrier",))
-    assert [r.requires for r in R.CATEGORY_RULES if r.category == "dormant"] == [(("dormant_decision",),)]
+    # Which rule suggests what, in which order, is tested on hand-made registries in tests/test_classify.py
+    # (dormant only by a decision, issue 16: test_no_recent_activity_is_a_state_never_a_suggested_dormant).
     suggestions = {r.category for r in R.CATEGORY_RULES} | {"unclassified", R.NOT_ENOUGH_DATA}
     assert suggestions == {t.code for t in vocab.CATEGORIES}
     used = {c for r in R.CATEGORY_RULES for group in r.requires for c in group}
@@ -97,9 +96,12 @@ def test_finding_kinds_are_declared_once_with_both_languages_and_a_function():
 
 
 def test_severities_methods_and_agreements_are_labelled():
-    assert [s[0] for s in R.SEVERITIES] == ["high", "medium", "low", "info"]
-    assert [m[0] for m in R.METHODS] == ["exact", "sampled", "skipped"]
-    assert [a[0] for a in R.AGREEMENTS] == ["agree", "disagree", "unclassified"]
+    for table in (R.SEVERITIES, R.METHODS, R.AGREEMENTS):
+        codes = [entry[0] for entry in table]
+        assert len(codes) == len(set(codes)), codes
+    # The codes the library writes by name (a skipped finding kind, a review with no suggestion) are declared.
+    assert "skipped" in {m[0] for m in R.METHODS}
+    assert "unclassified" in {a[0] for a in R.AGREEMENTS}
     for entry in (*R.SEVERITIES, *R.METHODS, *R.AGREEMENTS):
         assert all(entry)
 

@@ -6,6 +6,7 @@ import pytest
 
 from registry import store
 from registry.errors import InvalidRow, NotFound, ReadOnlyTable, StaleVersion
+from tests.damage import damage_ties
 
 CITY = {"id": "tromso", "kind": "city", "name": "Tromsø", "country_code": "NO", "source": "https://example.org/a"}
 
@@ -103,27 +104,13 @@ def test_failed_write_in_transaction_rolls_back_everything(conn):
     assert audit(conn) == []
 
 
-def _damage(path) -> None:
-    """Overwrite the head of the ties table's root page: SQLite's quick check then fails, reads of entities work."""
-    from registry import connect as _connect
-
-    conn = _connect(path)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'ties'").fetchone()[0]
-    size = conn.execute("PRAGMA page_size").fetchone()[0]
-    conn.close()
-    with open(path, "r+b") as fh:
-        fh.seek((root - 1) * size)
-        fh.write(b"\xff" * 64)
-
-
 def test_a_damaged_file_refuses_every_write(seeded, db_path, tmp_path, capsys):
     # Issue 18: where integrity_check failed, import, erase and settings set wrote and exited 0.
     from registry import cli, connect as _connect
     from registry.errors import Damaged
 
     seeded.close()
-    _damage(db_path)
+    damage_ties(db_path)
     before = db_path.read_bytes()
     csv_file = tmp_path / "entities.csv"
     csv_file.write_text("id,kind,name,source\nnew-place,city,New Place,s\n", encoding="utf-8")

@@ -15,7 +15,6 @@ that do not exist on the date (dissolved, or not yet founded) are left out.
 
 from __future__ import annotations
 
-import gc
 import sqlite3
 import time
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from typing import Callable
 import pandas as pd
 
 from .. import rules as R
+from ..collector import collector_paused
 from ..i18n.findings import both
 from ..i18n.render import Message
 from .articulation import single_point_of_failure
@@ -182,13 +182,8 @@ def analyse(
         raise KeyError(f"unknown finding kind(s): {', '.join(sorted(unknown))}")
     # The analysis only allocates; on a large graph the collector's full passes over
     # millions of live objects cost more than the analysis itself, so it waits.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _analyse(source, as_of, options)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _analyse(source: sqlite3.Connection | Snapshot | Context, as_of: date | str | int | None, options: Options) -> Analysis:

@@ -10,12 +10,12 @@ the rows documenting the ties in :mod:`~registry.bench.synth_evidence`.
 from __future__ import annotations
 
 import csv
-import gc
 import random
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
 
+from ..collector import collector_paused
 from ..schema import DATA_TABLES
 from . import synth_draws as draw
 from . import synth_evidence as evidence
@@ -112,13 +112,8 @@ def generate(size: int, seed: int = 0) -> Synthetic:
     if size < 50:
         raise ValueError("a synthetic registry needs at least 50 entities")
     # Only allocation happens here; the collector's passes over a million new dicts find nothing.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _generate(size, seed)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _generate(size: int, seed: int) -> Synthetic:

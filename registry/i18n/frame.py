@@ -21,8 +21,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "frame.sign_out": ("Logg ut", "Sign out"),
     "frame.editing_as": ("Du redigerer som {who}", "Editing as {who}"),
     "frame.view_only": (
-        "Bare visning: redigering er ikke slått på her (se «Data safety» i README).",
-        "View only: editing is not switched on here (see 'Data safety' in the README).",
+        "Bare visning: redigering er ikke slått på her (se «How editing is protected» i docs/data-safety.md).",
+        "View only: editing is not switched on here (see 'How editing is protected' in docs/data-safety.md).",
     ),
     "frame.footer": (
         "Registeret over de internasjonale forbindelsene til {home}.",
@@ -57,12 +57,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "common.download_csv": ("Last ned CSV", "Download CSV"),
     "common.problems": ("{n} problem(er) – ingenting er lagret.", "{n} problem(s) – nothing was saved."),
     "common.need_editor": (
-        "Endringer krever en redaktør: logg inn i sidefeltet, eller se «Data safety» i README.",
-        "Changes need an editor: sign in from the sidebar, or see 'Data safety' in the README.",
+        "Endringer krever en redaktør: logg inn i sidefeltet, eller se «How editing is protected» "
+        "i docs/data-safety.md.",
+        "Changes need an editor: sign in from the sidebar, or see 'How editing is protected' in docs/data-safety.md.",
     ),
     "common.need_editor_local": (
-        "Endringer krever en redaktør, og redigering er ikke slått på her: se «Data safety» i README.",
-        "Changes need an editor, and editing is not switched on here: see 'Data safety' in the README.",
+        "Endringer krever en redaktør, og redigering er ikke slått på her: se «How editing is protected» "
+        "i docs/data-safety.md.",
+        "Changes need an editor, and editing is not switched on here: see 'How editing is protected' "
+        "in docs/data-safety.md.",
     ),
     "common.stale": (
         "Noen andre har endret denne raden siden du åpnet den. Last siden på nytt og gjør endringen igjen.",

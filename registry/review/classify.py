@@ -9,7 +9,6 @@ a relation, the suggestion is *not enough data*, never a category.
 
 from __future__ import annotations
 
-import gc
 import sqlite3
 from datetime import date
 from typing import Any
@@ -19,6 +18,7 @@ import pandas as pd
 from .. import dates, rules as R
 from ..analysis.context import Context, Tie, prepare
 from ..analysis.twinning import twinning_status
+from ..collector import collector_paused
 from ..graph import Snapshot
 from ..i18n.render import Message, render
 from .criteria import (
@@ -236,14 +236,9 @@ def suggest(
     []
     """
     # Only allocation happens here; the collector's full passes over a large graph would dominate.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         ctx = prepare(source, as_of, rules, home_id)
         return [_suggest_one(ctx, t) for t in ctx.sister_ties if _counts(ctx, t)]
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def ended(
