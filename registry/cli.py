@@ -295,23 +295,6 @@ def _bench(a: argparse.Namespace) -> int:
     return 0
 
 
-@command("docs", "write the reference pages in docs/ from the declarations: CLI, CSV formats, rules")
-@arg("--check", action="store_true", help="write nothing; exit 1 naming each page that differs from the code")
-@arg("--dir", metavar="DIR", help="the docs folder (default: docs/ in the project)")
-def _docs(a: argparse.Namespace) -> int:
-    from . import docs  # local: only this command needs it
-
-    folder = Path(a.dir) if a.dir else docs.DOCS_DIR
-    if a.check:
-        old = docs.stale(folder)
-        for p in old:
-            print(f"{p}: differs from the code; run python -m registry docs", file=sys.stderr)
-        return 1 if old else 0
-    for p in docs.write(folder):
-        print(p)
-    return 0
-
-
 from . import cli_documents  # noqa: E402,F401  (registers the documents' commands: case, annual-report, calendar)
 
 

@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 #: Each entry is a module or a package (with everything in it); ``registry`` alone is the package's
 #: ``__init__`` (the names a notebook needs), which sits on top.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("foundation", ("registry.errors", "registry.dates", "registry.vocab", "registry.collector",
-                    "registry.findings", "registry.rules", "registry.auth")),
+    ("foundation", ("registry.errors", "registry.dates", "registry.vocab", "registry.collector", "registry.cells",
+                    "registry.thresholds", "registry.findings", "registry.rules", "registry.auth")),
     ("store", ("registry.tables", "registry.schema", "registry.migrations",
                "registry.privacy", "registry.db", "registry.validate",
                "registry.store", "registry.erasure", "registry.queries")),
@@ -32,13 +32,15 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("io", ("registry.ingest", "registry.export", "registry.seed", "registry.demo")),
     ("analysis", ("registry.analysis",)),
     ("edit", ("registry.editing", "registry.forms", "registry.pickers",
-              "registry.browse", "registry.audit")),
+              "registry.browse", "registry.audit", "registry.profile")),
     ("checks", ("registry.checks", "registry.backup")),
     ("review", ("registry.review",)),
+    ("render", ("registry.render",)),
     ("documents", ("registry.documents", "registry.annual", "registry.calendar", "registry.calendar_formats")),
     ("bench", ("registry.bench",)),
     ("cli", ("registry.cli", "registry.clikit", "registry.cli_documents", "registry.__main__")),
     ("notebook API", ("registry",)),
+    ("docs", ("registry.docs", "registry.docs_tables")),
 )
 
 #: Third-party or app code the library never imports.

@@ -29,7 +29,7 @@ def _section(text: str, heading: str) -> str:
 
 def test_generated_pages_match_the_code():
     stale = docs.stale()
-    assert not stale, f"run python -m registry docs: {', '.join(p.name for p in stale)} differ from the code"
+    assert not stale, f"run python -m registry.docs: {', '.join(p.name for p in stale)} differ from the code"
 
 
 def test_every_command_and_option_is_documented():
@@ -82,13 +82,13 @@ def test_a_new_threshold_reaches_the_rules_page_without_a_change_to_the_generato
 def test_the_check_command_fails_on_a_stale_page_and_the_docs_command_mends_it(tmp_path, capsys):
     copy = tmp_path / "docs"
     shutil.copytree(DOCS, copy)
-    assert main(["docs", "--check", "--dir", str(copy)]) == 0
+    assert docs.main(["--check", "--dir", str(copy)]) == 0
     (copy / "cli.md").write_text("# out of date\n", encoding="utf-8")
     arch = copy / "architecture.md"
-    arch.write_text(arch.read_text(encoding="utf-8").replace("| `cli.py` |", "| `gone.py` |"), encoding="utf-8")
-    assert main(["docs", "--check", "--dir", str(copy)]) == 1
+    arch.write_text(arch.read_text(encoding="utf-8").replace("| `dates.py` |", "| `gone.py` |"), encoding="utf-8")
+    assert docs.main(["--check", "--dir", str(copy)]) == 1
     assert "cli.md" in capsys.readouterr().err
-    assert main(["docs", "--dir", str(copy)]) == 0
+    assert docs.main(["--dir", str(copy)]) == 0
     assert sorted(capsys.readouterr().out.split()) == sorted([str(copy / "architecture.md"), str(copy / "cli.md")])
     assert (copy / "cli.md").read_text(encoding="utf-8") == _page("cli.md")
     assert arch.read_text(encoding="utf-8") == _page("architecture.md")
