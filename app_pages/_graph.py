@@ -12,7 +12,7 @@ from app_pages._database import db_key, revision_snapshot
 from app_pages._home import home
 from registry import rules, view
 from registry.errors import NoHome
-from registry.graph import GraphFilter, filter_graph
+from registry.network.graph import GraphFilter, filter_graph
 from registry.review import classify
 
 # Graph objects are cached as resources (shared, not copied): callers treat them as read-only.

@@ -15,7 +15,7 @@ from app_pages._database import db_key, revision_snapshot
 from app_pages._graph import category_home, filtered_graph
 from app_pages._text import lang
 from registry import view
-from registry.graph import GraphFilter
+from registry.network.graph import GraphFilter
 
 #: Where the network page's iframe loads vis-network from: the app's static folder
 #: (``[server] enableStaticServing``), relative so that it also works under a base URL path.

@@ -10,8 +10,9 @@ from app_pages import _common
 from app_pages._database import db_key, revision_snapshot
 from app_pages._graph import category_home, filtered_graph
 from app_pages._text import lang
-from registry import pickers, view
-from registry.graph import GraphFilter
+from registry.edit import pickers
+from registry import view
+from registry.network.graph import GraphFilter
 
 #: How many matches of a search an entity picker lists.
 PICKER_MATCHES = 200

@@ -13,7 +13,7 @@ from app_pages._network_view import _drawable, _full_layout, _group_layout, _lay
 from app_pages._tables import download
 from app_pages._text import lang, t
 from registry import view
-from registry.graph import GraphFilter
+from registry.network.graph import GraphFilter
 from registry.view import presentation
 
 

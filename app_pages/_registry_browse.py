@@ -9,8 +9,8 @@ import streamlit as st
 
 from app_pages import _common
 from app_pages._common import cached, deferred, download, lang, t
-from registry import browse, forms
-from registry.schema import TABLES
+from registry.edit import browse, forms
+from registry.store.schema import TABLES
 
 # The picker limit is read as _common.MAX_PICKER_OPTIONS at each call, not imported once: it is one
 # number for every page, and the tests lower it there.
@@ -58,7 +58,7 @@ def keep_choice(key: str, show: Callable[[Any], str]) -> bool:
 def matches(key: str, table: str, text: str, filters: Any, *, personal: bool = False) -> tuple[pd.DataFrame, int, int]:
     """Return ``(the shown page of table's matches, how many match, the page's offset)``, cached per revision.
 
-    Searched and filtered in SQLite (:func:`registry.browse.page_of`). The page number lives
+    Searched and filtered in SQLite (:func:`registry.edit.browse.page_of`). The page number lives
     in the session under ``key`` with the search it belongs to: a new search or filter starts
     at the first page; :func:`page_buttons` moves it before the next run starts.
     """

@@ -25,9 +25,11 @@ from app_pages._common import (
 )
 from app_pages._registry_browse import keep_choice, ref_labels, refs_in
 from app_pages._tables import failure_key, show_failure
-from registry import cells, editing, forms, i18n, store, vocab
+from registry import cells, i18n, vocab
+from registry.edit import editing, forms
+from registry.store import writes as store
 from registry.errors import InvalidRow, RegistryError, StaleVersion
-from registry.schema import TABLES, Column
+from registry.store.schema import TABLES, Column
 
 #: Each vocabulary's codes, in their declared order: the options of its pickers.
 VOCAB = {name: [term.code for term in terms] for name, terms in vocab.VOCABULARIES.items()}

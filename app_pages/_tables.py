@@ -9,7 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._text import lang, md, t
-from registry import export, i18n
+from registry.io import export
+from registry import i18n
 from registry.errors import failure_key
 from registry.i18n import messages
 

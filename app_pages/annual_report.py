@@ -5,7 +5,8 @@ from datetime import date
 import streamlit as st
 
 from app_pages._common import cached, home, lang, require_home, t
-from registry import annual, validate
+from registry import annual
+from registry.store import validate
 
 st.title(t("nav.annual"))
 st.caption(t("annual_page.intro"))

@@ -11,7 +11,7 @@ from app_pages._pickers import PICKER_MATCHES, entity_options
 from app_pages._url import LINK_NAME, entity_link
 from registry import i18n, profile
 from registry.errors import NotFound
-from registry.graph import GraphFilter
+from registry.network.graph import GraphFilter
 
 #: The columns each table shows, in order (codes of registry.profile's frames).
 SHOWN: dict[str, list[str]] = {

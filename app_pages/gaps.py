@@ -7,7 +7,8 @@ from app_pages._common import (
     MAX_PICKER_OPTIONS, cached, csv_button, download, formatter, from_url, home, keep_in_url, label, lang, name_of, registry_snapshot,
     require_home, t,
 )
-from registry import export, rules, settings
+from registry.io import export
+from registry import rules, settings
 from registry.render import labels
 from registry.review import report
 

@@ -7,7 +7,8 @@ from app_pages._common import (
     cached, changed, conn, current_actor, download, form_key, formatter, lang, md, registry_snapshot, renew_form, require_editor, show_problems,
     t,
 )
-from registry import export, i18n, ingest
+from registry.io import export, ingest
+from registry import i18n
 from registry.errors import ImportFailed
 
 st.title(t("io.title"))

@@ -3,8 +3,9 @@
 import streamlit as st
 
 from app_pages._common import csv_button, formatter, graph, label, lang, t, year_span
-from registry import mapview, vocab
-from registry.graph import GraphFilter
+from registry.network import mapview
+from registry import vocab
+from registry.network.graph import GraphFilter
 
 st.title(t("map.title"))
 st.caption(t("map.intro"))

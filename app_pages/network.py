@@ -32,7 +32,7 @@ from app_pages._pickers import PICKER_MATCHES, country_options, entity_options
 from app_pages._presentation import presentation_buttons
 from registry import i18n, view, vocab
 from registry.analysis import metrics
-from registry.graph import GraphFilter
+from registry.network.graph import GraphFilter
 
 # Hears the drawing's "registry-select" message (a node clicked inside the iframe, which is
 # same-origin) and hands the entity id to this script as a trigger value ("" for a click on the

@@ -4,7 +4,9 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._common import cached, download, home, label, lang, require_home, suggestions, t
-from registry import calendar, calendar_formats, i18n, queries, settings
+from registry.calendar import items as calendar, formats as calendar_formats
+from registry import i18n, settings
+from registry.store import queries
 from registry.render import labels
 from registry.review import report
 

@@ -14,8 +14,10 @@ from app_pages._registry_browse import (
 )
 from app_pages._url import LINK_NAME, entity_link
 from app_pages._registry_forms import VOCAB, child_section, edit_form, remove_button, title, version_line
-from registry import audit, browse, forms, i18n, settings, store
-from registry.schema import DATA_TABLES, TABLES, personal_columns
+from registry.edit import audit, browse, forms
+from registry import i18n, settings
+from registry.store import writes as store
+from registry.store.schema import DATA_TABLES, TABLES, personal_columns
 
 st.title(t("registry.title"))
 st.caption(t("registry.intro"))
@@ -30,7 +32,7 @@ shared: dict[str, object] = {}
 
 
 def table_tab(table: str) -> None:
-    """Browse, search, add and edit the rows of one table, declared in registry.schema, with the rows that belong to each."""
+    """Browse, search, add and edit the rows of one table, declared in registry.store.schema, with the rows that belong to each."""
     pk = TABLES[table].pk
     editor = bool(current_actor())
     if personal_columns(table) and not editor:

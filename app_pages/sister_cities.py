@@ -29,11 +29,12 @@ from app_pages._common import (
     suggestions,
     t,
 )
-from registry import cells, documents, rules, store, validate
+from registry import cells, documents, rules
+from registry.store import writes as store, validate
 from registry.documents import case
 from registry.render import labels, summary
 from registry.errors import InvalidRow
-from registry.i18n import render
+from registry import message as render
 from registry.review import classify, report
 
 st.title(t("sister.title"))

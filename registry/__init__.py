@@ -1,16 +1,16 @@
 """The international relations registry: a SQLite registry of a city's international ties."""
 
 from .checks import check
-from .db import connect, default_db_path, revision, transaction
+from .store.db import connect, default_db_path, revision, transaction
 from .errors import ImportFailed, InvalidRow, NotFound, Problem, RegistryError, StaleVersion
-from .export import csv_text, export_csv
+from .io.export import csv_text, export_csv
 from .analysis import analyse
 from .review.classify import suggest
-from .graph import GraphFilter, Snapshot, build_graph, filter_graph, snapshot
-from .ingest import import_files, import_texts
-from .queries import counts, entity_counts, history, tie_counts
-from .seed import ensure_seeded, init, load_seed
-from .store import delete, get, insert, update
+from .network.graph import GraphFilter, Snapshot, build_graph, filter_graph, snapshot
+from .io.ingest import import_files, import_texts
+from .store.queries import counts, entity_counts, history, tie_counts
+from .io.seed import ensure_seeded, init, load_seed
+from .store.writes import delete, get, insert, update
 
 __all__ = [
     "GraphFilter", "Snapshot", "analyse", "filter_graph", "snapshot", "suggest", "ImportFailed", "InvalidRow", "NotFound", "Problem", "RegistryError", "StaleVersion",

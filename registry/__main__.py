@@ -1,7 +1,7 @@
-"""``python -m registry``: the command line (see :mod:`registry.cli`)."""
+"""``python -m registry``: the command line (see :mod:`registry.cli.commands`)."""
 
 import sys
 
-from .cli import main
+from .cli.commands import main
 
 sys.exit(main())

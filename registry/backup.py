@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Callable
 
 from .checks import AUDIT_TRIGGERS, audit_protection
-from .db import BUSY_TIMEOUT_MS, connect
+from .store.db import BUSY_TIMEOUT_MS, connect
 from .errors import CannotWrite, RegistryError
-from .migrations import MIGRATIONS
-from .schema import TABLES
+from .store.migrations import MIGRATIONS
+from .store.schema import TABLES
 
 __all__ = ["Snapshot", "Restored", "NotARegistry", "Unprotected", "RestoredNotMigrated", "verify", "backup", "restore"]
 

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from . import audit, dates, freshness
-from .i18n.render import Message, render
-from .schema import DATA_TABLES, personal_columns
+from .edit import audit
+from . import dates, freshness
+from .message import Message, render
+from .store.schema import DATA_TABLES, personal_columns
 
 __all__ = ["Finding", "check", "AUDIT_TRIGGERS", "audit_protection"]
 
@@ -19,7 +20,7 @@ class Finding:
     """One integrity finding: ``level`` is 'error' or 'warning'; ``data`` says what is wrong, as a message.
 
     The templates are in :mod:`registry.i18n.problems` (and :mod:`registry.i18n.reasons`);
-    :attr:`message` is the English the CLI prints, :func:`registry.i18n.render` writes it for a reader.
+    :attr:`message` is the English the CLI prints, :func:`registry.message` writes it for a reader.
     """
 
     level: str
@@ -172,7 +173,7 @@ def _control_characters(conn: sqlite3.Connection) -> list[Finding]:
     Import and edits refuse them or turn line breaks into newlines (``validate.clean_row``);
     these were written past the library. The message names the character, not the text.
     """
-    from .validate import CONTROL_GLOB, control_problem  # local: checks does not otherwise need validate
+    from .store.validate import CONTROL_GLOB, control_problem  # local: checks does not otherwise need validate
 
     out = []
     for t in DATA_TABLES:

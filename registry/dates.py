@@ -6,7 +6,7 @@ import calendar
 import re
 from datetime import date
 
-from .i18n.render import Message, render
+from .message import Message, render
 
 __all__ = ["PartialDateError", "parse_partial", "earliest", "latest", "is_partial_date", "year_of"]
 

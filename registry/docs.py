@@ -73,7 +73,7 @@ one with python -m registry init --db PATH`). Errors are one line on stderr with
 never a traceback. Changes made by the CLI are recorded in the audit log as `cli:<login name>`,
 or as `$REGISTRY_ACTOR` when set.
 
-A clearly fictional demo registry to try the commands on: `python -m registry.demo demo.db`,
+A clearly fictional demo registry to try the commands on: `python -m registry.io.demo demo.db`,
 then add `--db demo.db`.
 """
 
@@ -110,7 +110,7 @@ def _argument(a: argparse.Action) -> tuple[str, str]:
 
 def cli_page() -> str:
     """Return ``docs/cli.md``: every command of the argument parser with its help, usage and arguments."""
-    from . import cli
+    from .cli import commands as cli
 
     p = cli.parser()
     sub = next(a for a in p._actions if isinstance(a, argparse._SubParsersAction))
@@ -159,7 +159,7 @@ def migrations_block() -> str:
     """Return the table of the schema's migrations in order, each with what its docstring or first comment says."""
     import inspect
 
-    from .migrations import MIGRATIONS
+    from .store.migrations import MIGRATIONS
 
     rows = []
     for i, (name, fn) in enumerate(MIGRATIONS, 1):

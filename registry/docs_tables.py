@@ -231,8 +231,8 @@ def _values(t: Any, c: Any) -> str:
 def csv_page() -> str:
     """Return ``docs/csv-formats.md`` (without its notice line): each data table's columns and the vocabularies."""
     from . import vocab
-    from .ingest import headers, wikidata
-    from .schema import DATA_TABLES
+    from .io.ingest import headers, wikidata
+    from .store.schema import DATA_TABLES
 
     out = [
         _CSV_INTRO,

@@ -7,7 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Sequence
 
-from .i18n.render import Message, render
+from .message import Message, render
 
 __all__ = [
     "RegistryError",

@@ -18,9 +18,9 @@ from typing import Any
 import pandas as pd
 
 from . import dates, vocab
-from .editing import TRACKING
+from .edit.editing import TRACKING
 from .errors import NotFound
-from .graph import tie_active
+from .network.graph import tie_active
 
 __all__ = ["SECTIONS", "EntityProfile", "as_of_date", "entity_count", "entity_profile", "readable"]
 
@@ -173,7 +173,7 @@ def entity_profile(conn: sqlite3.Connection, entity_id: str, as_of: date | str |
     """Return the :class:`EntityProfile` of ``entity_id``: its row and every table of rows that name it.
 
     ``as_of`` (a year, a date or a partial date) keeps the ties that count on that day
-    (:func:`registry.graph.tie_active`) and the other rows dated on or before it (undated
+    (:func:`registry.network.graph.tie_active`) and the other rows dated on or before it (undated
     rows are kept: their date is unknown, not absent); None keeps the whole history.
     Rows reached through a tie follow the ties kept. Raises :class:`NotFound` for an
     unknown id. Each table lists a row once; ``roles`` and ``tie_ids`` say, ';'-separated,

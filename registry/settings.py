@@ -1,7 +1,7 @@
 """The registry's settings, declared as data (key, type, default, labels, help), read and written through the store.
 
 A setting is one row of the ``settings`` table (primary key ``key``); writing it
-goes through :mod:`registry.store`, so every change is validated and audited. A
+goes through :mod:`registry.store.writes`, so every change is validated and audited. A
 setting without a row has its declared default.
 
 The home municipality is the one setting everything else depends on: the review
@@ -15,10 +15,11 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
-from . import rules as R, store
+from . import rules as R
+from .store import writes as store
 from .thresholds import UNITS, threshold_table, value_text
 from .errors import InvalidRow, NoHome, NotAHome, Problem
-from .graph import Snapshot
+from .network.graph import Snapshot
 
 __all__ = [
     "Setting",
@@ -101,7 +102,7 @@ def _parse(s: Setting, text: str) -> Any:
 def get_setting(source: sqlite3.Connection | Snapshot, key: str) -> Any:
     """Return the value of setting ``key`` (an int for integer settings), or its default when none is stored.
 
-    ``source`` is a connection or a :class:`~registry.graph.Snapshot`. A stored
+    ``source`` is a connection or a :class:`~registry.network.graph.Snapshot`. A stored
     value that is not of the setting's type (written past :func:`set_setting`)
     raises InvalidRow rather than being replaced by the default.
 

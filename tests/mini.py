@@ -10,7 +10,7 @@ from typing import Any
 
 import networkx as nx
 
-from registry.graph import Snapshot
+from registry.network.graph import Snapshot
 
 
 class Mini:

@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from registry import check, connect, export, store, vocab
+from registry import check, connect, vocab
+from registry.io import export
+from registry.store import writes as store
 from registry.errors import ImportFailed, InvalidRow
-from registry.graph import snapshot
-from registry.ingest import detect_table, import_texts
-from registry.schema import TABLES
+from registry.network.graph import snapshot
+from registry.io.ingest import detect_table, import_texts
+from registry.store.schema import TABLES
 
 TRACK = ("version", "updated_at", "updated_by")
 
@@ -174,7 +176,7 @@ def test_the_seed_holds_no_invented_action(seeded):
 
 
 def test_the_registry_page_edits_the_plan_with_its_generic_forms():
-    from registry import forms
+    from registry.edit import forms
 
     assert {"plan_actions", "indicators"} <= set(forms.EDITABLE)
     # Partners and ties belong to an action, measured values to an indicator: shown and edited under them.

@@ -12,8 +12,8 @@ from registry.analysis.articulation import cut_points
 from registry.analysis.brokerage import burt
 from registry.analysis.context import prepare
 from registry.analysis.rows import number
-from registry.graph import Snapshot
-from registry.i18n import render
+from registry.network.graph import Snapshot
+from registry import message as render
 from registry.review.report import urgent_findings
 from registry.rules import DEFAULT_RULES, FINDING_KINDS
 from tests.mini import Mini
@@ -730,7 +730,7 @@ def test_a_context_is_shared_not_rebuilt(seeded):
 
 
 def test_cli_analyse_writes_the_csv_files(seeded, db_path, tmp_path, capsys):
-    from registry import cli
+    from registry.cli import commands as cli
 
     out = tmp_path / "out"
     assert cli.main(["analyse", "--db", str(db_path), "--as-of", "2025", "--out", str(out)]) == 0
@@ -766,7 +766,7 @@ def test_caps_are_reported_in_the_summary():
 def test_documentation_counts_what_is_documented_against_declared_totals():
     # home with two consulates located in it (one ended) and one sister city; a source declares
     # 22 consulates and 13 twin towns. Documented: 1 consulate now, 1 sister city.
-    from registry.graph import Snapshot
+    from registry.network.graph import Snapshot
 
     m = Mini()
     m.entity("c1", "consulate", "NO").entity("c2", "consulate", "NO")
@@ -866,7 +866,7 @@ def test_seed_findings_name_things_and_quote_the_strategy(seeded):
     # No technical id in prose (names instead); one row per subject and kind; «bør» where the strategy says «bør».
     import csv as _csv
 
-    from registry import seed as _seed
+    from registry.io import seed as _seed
 
     ids = set()
     for table in ("entities.csv", "ties.csv"):

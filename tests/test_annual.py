@@ -15,7 +15,7 @@ from registry.annual import annual_report, build_report
 from registry.annual.facts import in_year
 from registry.documents import Chart, Heading, to_docx, to_html, to_markdown
 from registry.i18n.annual import TEMPLATES
-from registry.ingest import import_texts
+from registry.io.ingest import import_texts
 from tests.test_action_plan import FILES
 from tests.test_documents import OFFICE, convert_with_libreoffice
 
@@ -206,7 +206,7 @@ def test_libreoffice_converts_the_word_document(plan, tmp_path):
 
 
 def test_the_cli_writes_each_format(plan, tmp_path):
-    from registry.cli import main
+    from registry.cli.commands import main
 
     db = plan.execute("PRAGMA database_list").fetchone()[2]
     out = tmp_path / "r.docx"

@@ -19,8 +19,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import apps
-from registry import connect, queries, view
-from registry.graph import GraphFilter, build_graph
+from registry import connect, view
+from registry.store import queries
+from registry.network.graph import GraphFilter, build_graph
 
 from tests.apps import PAGES, ROOT, address, content, start
 from tests.damage import damage_ties
@@ -286,7 +287,7 @@ def test_adding_an_activity_with_a_participant_shows_it_in_the_list(registry_db)
     at.text_area(key="activities_new_source").input("https://example.org/visit")
     at.button(key="FormSubmitter:activities_new_form-Add").click().run()
     assert not at.exception, [e.value for e in at.exception]
-    # The id is made from the title and the date (registry.forms.fill_id).
+    # The id is made from the title and the date (registry.edit.forms.fill_id).
     aid = "besok-fra-graz--2025-06"
     assert any(aid in s.value for s in at.success)
     listed = [df.value for df in at.dataframe if "Title" in df.value.columns]
@@ -311,7 +312,7 @@ def test_adding_an_activity_with_a_participant_shows_it_in_the_list(registry_db)
 
 
 def test_an_edit_with_a_stale_version_is_refused(registry_db):
-    from registry import store
+    from registry.store import writes as store
 
     at = start("en", editor="Ola")
     conn = connect(registry_db)
@@ -405,7 +406,7 @@ def test_strategy_page_lists_every_point_and_the_unserved_ones(registry_db):
 
 
 def test_the_category_filter_counts_suggested_categories(registry_db):
-    from registry.graph import snapshot
+    from registry.network.graph import snapshot
     from registry.review import classify
 
     # The seed assigns no category: before, every category filter emptied the sister cities.
@@ -544,7 +545,8 @@ def test_a_refused_decision_keeps_its_city_and_reason(registry_db):
 def test_the_registry_file_given_after_double_dash_is_opened(registry_db, tmp_path, monkeypatch):
     import sys
 
-    from registry import load_seed, store
+    from registry import load_seed
+    from registry.store import writes as store
 
     # `streamlit run app.py -- --db PATH` runs the script with sys.argv = [app.py, --db, PATH].
     other = tmp_path / "other.db"
@@ -658,7 +660,7 @@ def test_metrics_table_has_a_row_per_entity_and_downloads_the_same(registry_db, 
 
 
 def test_the_registry_page_shows_one_page_of_rows_and_turns_it(registry_db, monkeypatch):
-    from registry import browse
+    from registry.edit import browse
 
     # Pages of ten rows and pickers of at most twenty: the seed's ~50 entities then need five pages.
     monkeypatch.setattr(browse, "PAGE_SIZE", 10)
@@ -686,7 +688,7 @@ def test_the_gaps_page_replays_the_audit_log_when_asked(registry_db, downloads):
 
     from registry.review import report
 
-    from registry import seed
+    from registry.io import seed
 
     seed.ensure_seeded(registry_db).close()
     raw = sqlite3.connect(registry_db)
@@ -877,7 +879,8 @@ def test_every_csv_download_is_spreadsheet_safe_with_a_bom(registry_db, download
     # item 6: Excel garbles "Klaksvík" without a BOM.
     import zipfile
 
-    from registry import load_seed, store
+    from registry import load_seed
+    from registry.store import writes as store
 
     conn = connect(registry_db)
     load_seed(conn)
@@ -944,7 +947,7 @@ def test_a_stale_edit_shows_the_current_version_beside_the_typed_text_and_builds
     at = start("en", editor="Ola")
     at.switch_page("app_pages/registry_browser.py").run()
     at.selectbox(key="reg_entity").set_value("graz").run()
-    from registry import store
+    from registry.store import writes as store
 
     opened = store.get(connect(registry_db), "entities", "graz")
     # Someone else renames Graz in English meanwhile.
@@ -974,7 +977,7 @@ def test_a_stale_edit_shows_the_current_version_beside_the_typed_text_and_builds
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_the_change_history_names_rows_and_fields_in_the_pages_language(registry_db, lang):
     # D8: a decision and a plan line showed as «la til «5»» and an edit as "notes: None → 'x'" on the Norwegian page.
-    from registry import store
+    from registry.store import writes as store
     from registry.review import classify
 
     start(lang)  # the app loads the seed

@@ -13,8 +13,9 @@ import re
 
 import pytest
 
-from registry import connect, i18n, mapview
-from registry.graph import GraphFilter, build_graph
+from registry import connect, i18n
+from registry.network import mapview
+from registry.network.graph import GraphFilter, build_graph
 from tests.apps import PAGES, content, start
 
 #: Every CSV download made from a page's table (csv_button), by page. The Registry's and the Import
@@ -74,7 +75,7 @@ def test_table_downloads_have_the_pages_column_labels(registry_db, downloads, la
         assert not at.exception, page
         for key in keys:
             data = content(at, downloads, key)
-            assert data.startswith(b"\xef\xbb\xbf"), key  # still UTF-8 with a BOM (registry.export.frame_csv)
+            assert data.startswith(b"\xef\xbb\xbf"), key  # still UTF-8 with a BOM (registry.io.export.frame_csv)
             names = header(data)
             assert not [n for n in names if CODE.match(n)], (key, names)
             assert len(set(names)) == len(names), (key, names)

@@ -21,24 +21,24 @@ ROOT = Path(__file__).resolve().parent.parent
 #: ``__init__`` (the names a notebook needs), which sits on top.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("foundation", ("registry.errors", "registry.dates", "registry.vocab", "registry.collector", "registry.cells",
-                    "registry.thresholds", "registry.findings", "registry.rules", "registry.auth")),
-    ("store", ("registry.tables", "registry.schema", "registry.migrations",
-               "registry.privacy", "registry.db", "registry.validate",
-               "registry.store", "registry.erasure", "registry.queries")),
+                    "registry.thresholds", "registry.findings", "registry.rules", "registry.auth", "registry.message")),
+    ("store", ("registry.store.tables", "registry.store.schema", "registry.store.migrations",
+               "registry.store.privacy", "registry.store.db", "registry.store.validate",
+               "registry.store.writes", "registry.store.erasure", "registry.store.queries")),
     ("i18n", ("registry.i18n",)),
     ("view", ("registry.view",)),
-    ("network", ("registry.graph", "registry.gexf", "registry.mapview")),
+    ("network", ("registry.network.graph", "registry.network.gexf", "registry.network.mapview")),
     ("settings", ("registry.settings", "registry.freshness")),
-    ("io", ("registry.ingest", "registry.export", "registry.seed", "registry.demo")),
+    ("io", ("registry.io.ingest", "registry.io.export", "registry.io.seed", "registry.io.demo")),
     ("analysis", ("registry.analysis",)),
-    ("edit", ("registry.editing", "registry.forms", "registry.pickers",
-              "registry.browse", "registry.audit", "registry.profile")),
+    ("edit", ("registry.edit.editing", "registry.edit.forms", "registry.edit.pickers",
+              "registry.edit.browse", "registry.edit.audit", "registry.profile")),
     ("checks", ("registry.checks", "registry.backup")),
     ("review", ("registry.review",)),
     ("render", ("registry.render",)),
-    ("documents", ("registry.documents", "registry.annual", "registry.calendar", "registry.calendar_formats")),
+    ("documents", ("registry.documents", "registry.annual", "registry.calendar.items", "registry.calendar.formats")),
     ("bench", ("registry.bench",)),
-    ("cli", ("registry.cli", "registry.clikit", "registry.cli_documents", "registry.__main__")),
+    ("cli", ("registry.cli.commands", "registry.cli.clikit", "registry.cli.documents", "registry.__main__")),
     ("notebook API", ("registry",)),
     ("docs", ("registry.docs", "registry.docs_tables")),
 )
@@ -65,7 +65,7 @@ def _imports(name: str, path: Path, modules: dict[str, Path]) -> list[tuple[str,
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
 
     def module_of(dotted: str) -> str:
-        # The longest prefix that is a module: 'registry.store.insert' -> 'registry.store'.
+        # The longest prefix that is a module: 'registry.store.writes.insert' -> 'registry.store.writes'.
         parts = dotted.split(".")
         for i in range(len(parts), 0, -1):
             if ".".join(parts[:i]) in modules:

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from registry import cli, connect, delete, import_files, import_texts, insert, update
+from registry.cli import commands as cli
+from registry import connect, delete, import_files, import_texts, insert, update
 from registry.errors import InvalidRow, RegistryError, StaleVersion
-from registry.queries import history
-from registry.schema import DATA_TABLES
+from registry.store.queries import history
+from registry.store.schema import DATA_TABLES
 
 FIX = Path(__file__).parent / "fixtures"
 
@@ -52,7 +53,7 @@ def replay(conn) -> dict[str, dict[str, dict]]:  # type: ignore[no-untyped-def]
 
 def tables(conn) -> dict[str, dict[str, dict]]:  # type: ignore[no-untyped-def]
     """Return ``{table: {row id: row}}`` as stored, personal columns as the log holds them (digests)."""
-    from registry import privacy
+    from registry.store import privacy
 
     out = {}
     for t in DATA_TABLES:

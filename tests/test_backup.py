@@ -14,11 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from registry import cli, connect, insert, load_seed, update
+from registry.cli import commands as cli
+from registry import connect, insert, load_seed, update
 from registry.backup import NotARegistry, Unprotected, backup, restore, verify
 from registry.checks import audit_protection, check
 from registry.errors import RegistryError
-from registry.migrations import MIGRATIONS
+from registry.store.migrations import MIGRATIONS
 
 from .test_audit_trail import replay, tables
 

@@ -14,7 +14,7 @@ import pytest
 
 from registry import bench
 from registry.bench import apptest, browser, measure
-from registry.schema import DATA_TABLES
+from registry.store.schema import DATA_TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 KEYS = {"size", "stage", "seconds", "baseline_seconds", "ratio", "peak_mb"}

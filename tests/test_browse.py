@@ -1,10 +1,12 @@
-"""registry.browse.facet_counts: the counts beside the Registry's filter options, on a hand-made registry and the seed."""
+"""registry.edit.browse.facet_counts: the counts beside the Registry's filter options, on a hand-made registry and the seed."""
 
 from __future__ import annotations
 
 import pytest
 
-from registry import browse, load_seed, store
+from registry.edit import browse
+from registry import load_seed
+from registry.store import writes as store
 
 
 def add(conn, table, **row):

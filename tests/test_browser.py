@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from registry import connect, load_seed, store
+from registry import connect, load_seed
+from registry.store import writes as store
 from tests.browser_kit import (  # noqa: F401 - names kept importable from here; `chromium` is the `browser` fixture
     CHROMIUM,
     ROOT,
@@ -362,7 +363,7 @@ def test_focus_and_path_draw_every_stop_of_the_path(page, server):
     import sqlite3
 
     from registry import view
-    from registry.graph import GraphFilter, build_graph
+    from registry.network.graph import GraphFilter, build_graph
 
     watch = Watch(page, server.url)
     g = build_graph(sqlite3.connect(server.db), GraphFilter.make(as_of=time.localtime().tm_year))
@@ -437,7 +438,7 @@ new PerformanceObserver(l => l.getEntries().forEach(e => window.__tasks.push(Mat
 def large_db(tmp_path_factory):
     """A registry of 10,000 synthetic entities (about 30,000 ties), made once for the tests that read it."""
     from registry.bench.synth import synthetic_files
-    from registry.ingest import import_files
+    from registry.io.ingest import import_files
 
     tmp = tmp_path_factory.mktemp("large")
     db = tmp / "large.db"

@@ -18,7 +18,9 @@ import icalendar
 import pytest
 
 from tests import apps
-from registry import calendar, calendar_formats, connect, load_seed, store
+from registry.calendar import items as calendar, formats as calendar_formats
+from registry import connect, load_seed
+from registry.store import writes as store
 from registry.errors import NotAHome
 
 ROOT = Path(__file__).resolve().parent.parent

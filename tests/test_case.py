@@ -18,8 +18,8 @@ import docx
 import pytest
 
 from tests import apps
-from registry import store
-from registry.cli import main
+from registry.store import writes as store
+from registry.cli.commands import main
 from registry.documents import Paragraph, Quote, case, texts
 from registry.documents.case_facts import case_facts
 from registry.i18n.case import STRATEGY_2C, STRATEGY_2C_CATEGORIES, STRATEGY_WORDS, TEMPLATES

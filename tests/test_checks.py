@@ -1,7 +1,9 @@
 """The integrity report on small registries whose problems are known."""
 
-from registry import check, store
-from registry.i18n import Message, render
+from registry import check
+from registry.store import writes as store
+from registry.i18n import Message
+from registry import message as render
 
 
 def test_empty_registry_has_no_findings(conn):
@@ -65,7 +67,8 @@ def test_the_audit_check_can_be_left_out(seeded):
 def test_an_active_tie_on_an_old_checked_source_is_warned_about(seeded):
     from datetime import date
 
-    from registry import freshness, store
+    from registry import freshness
+    from registry.store import writes as store
 
     store.update(seeded, "ties", "trondheim--icorn", {"verified_on": "2015-06-01"}, actor="t")
     store.update(seeded, "ties", "trondheim--dunfermline", {"verified_on": str(date.today().year)}, actor="t")
@@ -79,7 +82,8 @@ def test_an_active_tie_on_an_old_checked_source_is_warned_about(seeded):
 def test_the_threshold_is_the_registrys_setting(seeded):
     from datetime import date
 
-    from registry import freshness, store
+    from registry import freshness
+    from registry.store import writes as store
 
     store.update(seeded, "ties", "trondheim--icorn", {"verified_on": "2015-06-01"}, actor="t")
     if store.get(seeded, "settings", "stale_after_years"):

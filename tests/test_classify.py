@@ -4,12 +4,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from registry import store
+from registry.store import writes as store
 from registry.review import classify
 from registry.errors import InvalidRow
 from registry import rules as R
 from registry.rules import DEFAULT_RULES
-from registry.i18n import render
+from registry import message as render
 from registry.render import labels
 from tests.mini import Mini
 
@@ -382,7 +382,8 @@ def test_financing_plan_and_totals(seeded):
 
 
 def test_cli_classify_table_and_csv(db_path, capsys):
-    from registry import cli, demo
+    from registry.cli import commands as cli
+    from registry.io import demo
 
     demo.build(db_path)
     assert cli.main(["classify", "--db", str(db_path), "--as-of", demo.AS_OF, "--lang", "en"]) == 0
@@ -406,7 +407,7 @@ def test_cli_classify_table_and_csv(db_path, capsys):
 
 
 def test_cli_classify_refuses_a_bad_date(db_path, capsys):
-    from registry import cli
+    from registry.cli import commands as cli
 
     with pytest.raises(SystemExit) as exc:
         cli.main(["classify", "--db", str(db_path), "--as-of", "31.12.2025"])
@@ -416,7 +417,7 @@ def test_cli_classify_refuses_a_bad_date(db_path, capsys):
 def test_a_three_party_charter_is_one_agreement_and_each_city_is_reviewed_once():
     # The 1968 ring charter: one agreement, parties home, d and g; the twinnings home--d and home--g rest
     # on it. Entering it must not put a city twice into the home's review.
-    from registry.graph import Snapshot
+    from registry.network.graph import Snapshot
 
     m = Mini()
     td = m.sister("d", "DE", agreement_id="ring")

@@ -81,7 +81,7 @@ def test_check_exits_1_on_errors(tmp_path):
 
 
 def test_commands_that_read_a_registry_refuse_a_missing_one(tmp_path, capsys, monkeypatch):
-    from registry import cli
+    from registry.cli import commands as cli
 
     typo = tmp_path / "typo.db"
     commands = [["check"], ["export", tmp_path / "out"], ["export", tmp_path / "out", "--format", "gexf"],
@@ -122,7 +122,7 @@ def test_unreadable_and_unwritable_places_are_one_line_messages(tmp_path):
 
 def test_import_from_wikidata_reads_utf16_like_plain_import(tmp_path, capsys):
     # A Wikidata export saved as UTF-16 by a spreadsheet: the plain import reads it, so must --from wikidata.
-    from registry import cli
+    from registry.cli import commands as cli
 
     db = tmp_path / "r.db"
     assert cli.main(["init", "--db", str(db)]) == 0
@@ -135,7 +135,8 @@ def test_import_from_wikidata_reads_utf16_like_plain_import(tmp_path, capsys):
 
 
 def test_synth_builds_a_large_fictional_registry_and_refuses_to_overwrite(tmp_path, capsys):
-    from registry import cli, connect
+    from registry.cli import commands as cli
+    from registry import connect
 
     db = tmp_path / "big.db"
     assert cli.main(["synth", "--size", "300", "--db", str(db)]) == 0

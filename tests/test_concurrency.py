@@ -19,7 +19,7 @@ import pytest
 
 from registry import connect, get, insert, update
 from registry.errors import StaleVersion
-from registry.migrations import MIGRATIONS
+from registry.store.migrations import MIGRATIONS
 
 WORKERS = 6  # the issue asks for at least 4 writer processes
 OPS_PER_WORKER = 60  # bounded: 360 operations in all
@@ -229,7 +229,7 @@ def test_many_processes_opening_a_new_file_at_once(tmp_path):
 def test_a_write_waits_past_the_busy_timeout_then_says_busy(db_path, monkeypatch):
     # Another writer holds the lock longer than one busy timeout (shortened here to 50 ms,
     # as a very large import would outlast the real 30 s).
-    from registry import db
+    from registry.store import db
     from registry.errors import Busy
 
     holder, waiter = connect(db_path), connect(db_path)

@@ -4,10 +4,11 @@ import csv
 
 import pytest
 
-from registry import analysis, demo
+from registry import analysis
+from registry.io import demo
 from registry.review import classify
 from registry.rules import FINDING_KINDS
-from registry.seed import DATA_DIR
+from registry.io.seed import DATA_DIR
 
 
 @pytest.fixture
@@ -52,7 +53,7 @@ def test_build_writes_a_fresh_file(tmp_path):
 
 
 def test_the_classification_table_in_the_docstring(demo_conn):
-    # The table in registry/demo.py's docstring, row by row.
+    # The table in registry/io/demo.py's docstring, row by row.
     got = {s.city_id: (s.suggested, s.assigned, s.agreement)
            for s in classify.suggest(demo_conn, as_of=demo.AS_OF)}
     assert got == {
@@ -80,7 +81,7 @@ def test_every_finding_kind_has_something_to_show(demo_conn):
     assert set(counts) == {k.code for k in FINDING_KINDS}
     assert all(counts.values()), {k: c for k, c in counts.items() if not c}
     found = {k: set(df["subject"]) for k, df in result.findings.items()}
-    # Each as the demo was drawn (see the comments in registry/demo.py).
+    # Each as the demo was drawn (see the comments in registry/io/demo.py).
     assert found["thin_relation"] == {"esimerkkila", "exampleville"}
     assert found["documentation_gap"] == {"consulates"}  # 2 of the 5 the fictional strategy counts
     assert found["unused_consulate"] == {"konsulat-portugal"}

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from registry import docs, rules
-from registry.cli import COMMANDS, main, parser
+from registry.cli.commands import COMMANDS, main, parser
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -45,7 +45,7 @@ def test_every_command_and_option_is_documented():
 
 
 def test_every_column_of_every_table_is_documented():
-    from registry.schema import DATA_TABLES
+    from registry.store.schema import DATA_TABLES
 
     page = _page("csv-formats.md")
     tracking = _section(page, "## Columns every table carries")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
-from registry import editing, forms, queries, store
-from registry.schema import DATA_TABLES
+from registry.edit import editing, forms
+from registry.store import queries, writes as store
+from registry.store.schema import DATA_TABLES
 
 
 def test_form_columns_leave_out_tracking():
@@ -53,11 +54,11 @@ def test_suggest_id():
     assert editing.suggest_id("Østersund", None) == "ostersund"
 
 
-# --- registry.forms: any data table from its declaration (activities, agreements, contacts, totals, budget lines)
+# --- registry.edit.forms: any data table from its declaration (activities, agreements, contacts, totals, budget lines)
 
 
 def test_children_are_the_link_tables_of_a_row():
-    # From registry/schema.py: generated ids and a required reference to the parent.
+    # From registry/store/schema.py: generated ids and a required reference to the parent.
     assert forms.children("activities") == (("activity_participants", "activity_id"), ("activity_ties", "activity_id"))
     assert forms.children("agreements") == (("agreement_parties", "agreement_id"),)
     assert all(forms.children(t) == () for t in ("contacts", "declared_totals", "plan_lines"))
@@ -117,7 +118,7 @@ def test_new_ids_come_from_the_rows_own_columns():
     assert forms.fill_id("activities", {"title": ""}).get("id") is None
 
 
-# --- registry.browse: one page of a table, searched and filtered in SQLite (issue 11, item 5)
+# --- registry.edit.browse: one page of a table, searched and filtered in SQLite (issue 11, item 5)
 
 
 def _places(conn):
@@ -137,7 +138,7 @@ def _places(conn):
 
 
 def test_a_page_of_entities_and_how_many_match(conn):
-    from registry import browse
+    from registry.edit import browse
 
     _places(conn)
     # Id order: fund, graz, linz, ostersund, wien; the second page of two is linz and ostersund.
@@ -155,7 +156,7 @@ def test_a_page_of_entities_and_how_many_match(conn):
 
 
 def test_a_page_of_ties_filters_sectors_and_either_ends_country(conn):
-    from registry import browse
+    from registry.edit import browse
 
     _places(conn)
     page, total = browse.page_of(conn, "ties", filters=(("countries", ("SE",)),), lang="en")
@@ -173,7 +174,7 @@ def test_the_csv_of_the_matches_holds_every_match_and_no_added_columns(conn):
     import csv
     import io
 
-    from registry import browse
+    from registry.edit import browse
 
     _places(conn)
     rows = list(csv.DictReader(io.StringIO(browse.matches_csv(conn, "entities", "", {"country_code": ["AT"]}).decode("utf-8-sig"))))

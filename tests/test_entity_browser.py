@@ -10,7 +10,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from registry import connect, load_seed, store
+from registry import connect, load_seed
+from registry.store import writes as store
 from tests.test_browser import EVIL, Watch, browser, serve, settle  # noqa: F401  (browser is a fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from registry import connect, load_seed, store
+from registry import connect, load_seed
+from registry.store import writes as store
 from registry.profile import entity_profile
 from tests.apps import content
 

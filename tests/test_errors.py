@@ -7,7 +7,8 @@ import sqlite3
 
 import pytest
 
-from registry import connect, errors, i18n, privacy
+from registry import connect, errors, i18n
+from registry.store import privacy
 from registry.errors import Busy, Damaged, KeyMissing, failure_key
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from registry import connect, i18n, view
 from registry.analysis import metrics
-from registry.graph import GraphFilter, build_graph, filter_graph, snapshot
+from registry.network.graph import GraphFilter, build_graph, filter_graph, snapshot
 from registry.view import encode
 from tests.test_app import network_data, start
 

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from registry import connect, load_seed
-from registry.graph import build_graph
+from registry.network.graph import build_graph
 from tests.test_browser import Watch, network_frame, serve, settle, until_in_frame
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -5,8 +5,8 @@ import csv
 import pytest
 
 from registry import connect, export_csv, import_files
-from registry.export import EXPORT_TABLES, csv_text, neutralise
-from registry.schema import DATA_TABLES, TABLES
+from registry.io.export import EXPORT_TABLES, csv_text, neutralise
+from registry.store.schema import DATA_TABLES, TABLES
 
 DATA = tuple(t.name for t in DATA_TABLES)
 
@@ -25,7 +25,7 @@ def test_export_writes_every_table_with_header(seeded, tmp_path):
 
 
 def test_round_trip_into_empty_registry_gives_same_rows(seeded, tmp_path):
-    from registry import store
+    from registry.store import writes as store
 
     store.insert(seeded, "decisions", {"tie_id": "trondheim--vallejo", "category": "dormant", "decided_on": "2026-03-01",
                                        "decided_by": "Bystyret", "case_ref": "PS 0001/26", "reason": "Hvilende – ærlig"},
@@ -66,7 +66,8 @@ def test_personal_columns_are_left_empty_for_viewers(seeded):
 
 def test_the_default_export_is_spreadsheet_safe_and_raw_is_verbatim(seeded, tmp_path, db_path):
     # Issue 18 item 9: the CLI's default export opened as live formulas.
-    from registry import cli, store
+    from registry.cli import commands as cli
+    from registry.store import writes as store
 
     store.update(seeded, "entities", "klaksvik", {"notes": "=HYPERLINK(\"http://x\")"}, actor="t")
     assert cli.main(["export", str(tmp_path / "safe"), "--db", str(db_path)]) == 0
@@ -97,7 +98,7 @@ def test_a_full_disk_leaves_no_partial_file(seeded, tmp_path, monkeypatch):
 
     import pytest
 
-    from registry import export
+    from registry.io import export
 
     class FullDisk:
         """A file that takes 100 bytes, then reports the disk full, as write(2) does."""
@@ -124,7 +125,7 @@ def test_a_full_disk_leaves_no_partial_file(seeded, tmp_path, monkeypatch):
 @__import__("pytest").mark.parametrize("fmt", ["graphml", "gexf"])
 def test_a_control_character_written_past_the_library_stops_a_graph_export(seeded, db_path, tmp_path, capsys, fmt):
     # Issue 18: a control character written by plain SQL still gave broken GraphML with exit 0.
-    from registry import cli
+    from registry.cli import commands as cli
 
     seeded.execute("UPDATE entities SET notes = 'bell\a' WHERE id = 'klaksvik'")
     seeded.execute("UPDATE ties SET notes = 'esc\x1b' WHERE id = (SELECT min(id) FROM ties)")
@@ -163,13 +164,13 @@ def test_libreoffice_opens_an_app_download_and_the_default_export_with_no_live_f
     # took it for a formula; neutralised, Calc shows the typed text.
     import pandas as pd
 
-    from registry.export import frame_csv
+    from registry.io.export import frame_csv
 
     hostile = ["=1+1", "+1+2", "-1+4", "@SUM(1;2)"]
     app = frame_csv(pd.DataFrame({"notes": hostile}))
     shown = [row[0] for row in _calc_reads(app, tmp_path / "app")[1:]]
     assert [s.lstrip("'") for s in shown] == hostile, shown
-    from registry import store
+    from registry.store import writes as store
 
     cities = ["graz", "darmstadt", "vallejo", "odense"]
     for city, h in zip(cities, hostile):

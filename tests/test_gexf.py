@@ -13,9 +13,9 @@ import xml.etree.ElementTree as ET
 import networkx as nx
 import pytest
 
-from registry import store
-from registry.export import graph_bytes
-from registry.graph import build_graph, write_graph
+from registry.store import writes as store
+from registry.io.export import graph_bytes
+from registry.network.graph import build_graph, write_graph
 from registry.view import KIND_STYLES, TIE_COLOURS
 
 A = "test"

@@ -5,8 +5,16 @@ from datetime import date
 import networkx as nx
 import pytest
 
-from registry import store
-from registry.graph import GraphFilter, build_graph, filter_graph, snapshot, tie_active, to_simple_graph, write_graph
+from registry.store import writes as store
+from registry.network.graph import (
+    GraphFilter,
+    build_graph,
+    filter_graph,
+    snapshot,
+    tie_active,
+    to_simple_graph,
+    write_graph,
+)
 
 A = "test"
 
@@ -135,7 +143,7 @@ def test_write_graph_round_trips(conn, tmp_path, fmt, read):
 
 def _reference_graph(conn, flt):
     """The graph as networkx's own add_nodes_from/add_edges_from build it, for comparison."""
-    from registry.graph import _ENTITY_COLS, _TIE_COLS, _end_with_dissolved, _keep_edge, _keep_node
+    from registry.network.graph import _ENTITY_COLS, _TIE_COLS, _end_with_dissolved, _keep_edge, _keep_node
 
     g = nx.MultiDiGraph()
     for row in conn.execute(f"SELECT {', '.join(_ENTITY_COLS)} FROM entities"):
@@ -171,7 +179,7 @@ def test_build_graph_fills_the_structure_networkx_would(seeded, flt):
 def test_filter_graph_fills_the_structure_networkx_would(seeded, flt):
     # filter_graph fills networkx's dicts directly (issue 6): the same graph, in the same order,
     # as add_nodes_from/add_edges_from build from g, with g's attribute dicts shared (documented).
-    from registry.graph import _keep_edge, _keep_node
+    from registry.network.graph import _keep_edge, _keep_node
 
     store.insert(seeded, "ties", {"id": "trondheim--dunfermline--2", "from_id": "trondheim", "to_id": "dunfermline",
                                   "kind": "partnership", "source": "s"}, actor=A)  # a parallel tie

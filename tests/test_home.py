@@ -23,9 +23,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import apps
-from registry import analysis, cli, connect, freshness, i18n, import_files, import_texts, seed, settings, store
+from registry import analysis, connect, freshness, i18n, import_files, import_texts, settings
+from registry.cli import commands as cli
+from registry.io import seed
+from registry.store import writes as store
 from registry.errors import ImportFailed, InvalidRow, NoHome, NotAHome
-from registry.graph import Snapshot, snapshot
+from registry.network.graph import Snapshot, snapshot
 from registry.render import labels, summary
 from registry.review import classify
 
@@ -154,7 +157,7 @@ def test_bergens_analysis_is_bergens(bergen):
 
 
 def test_a_plain_wikidata_import_leaves_trondheim_alone(tmp_path):
-    # The export alone makes Bergen a municipality (registry.ingest.wikidata: the exported place is the
+    # The export alone makes Bergen a municipality (registry.io.ingest.wikidata: the exported place is the
     # one whose twins these are): Trondheim's review and analysis are untouched, and
     # --home bergen reviews Bergen's own twins with nothing more to do.
     c = connect(seeded_registry(tmp_path / "r.db", municipality=False))

@@ -8,14 +8,14 @@ import string
 from pathlib import Path
 
 from registry import i18n
-from registry.schema import DATA_TABLES
+from registry.store.schema import DATA_TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 # Where UI keys are used: the frame, the pages, and the registry modules that write UI text.
 SOURCES = [
     ROOT / "app.py", *sorted((ROOT / "app_pages").glob("*.py")), *sorted((ROOT / "registry" / "view").glob("*.py")),
     *sorted((ROOT / "registry" / "review").glob("*.py")), *sorted((ROOT / "registry" / "render").glob("*.py")),
-    ROOT / "registry" / "mapview.py", ROOT / "registry" / "editing.py",
+    ROOT / "registry" / "network" / "mapview.py", ROOT / "registry" / "edit" / "editing.py",
     *sorted((ROOT / "registry" / "documents").glob("*.py")), ROOT / "registry" / "errors.py",
 ]
 NAMESPACES = {k.split(".")[0] for k in i18n.STRINGS}

@@ -6,7 +6,7 @@ import pytest
 
 from registry import import_files, import_texts
 from registry.errors import ImportFailed
-from registry.ingest import detect_table, slugify
+from registry.io.ingest import detect_table, slugify
 
 from .conftest import table_snapshot
 

@@ -28,7 +28,7 @@ from streamlit.testing.v1 import AppTest
 
 from registry import connect, i18n
 from registry.i18n import messages, problems
-from registry.schema import DATA_TABLES
+from registry.store.schema import DATA_TABLES
 from tests import apps
 from tests.apps import PAGES
 

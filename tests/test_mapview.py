@@ -6,7 +6,7 @@ import json
 
 import networkx as nx
 
-from registry import mapview
+from registry.network import mapview
 
 
 def small() -> nx.MultiDiGraph:

@@ -99,7 +99,7 @@ def _random_registry(seed: int, n: int, ties: int) -> nx.MultiDiGraph:
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_betweenness_is_networkx_s_exact_and_sampled(monkeypatch, seed):
     # The expected numbers are networkx's own, on the undirected simple graph the docstring describes.
-    from registry.graph import to_simple_graph
+    from registry.network.graph import to_simple_graph
 
     g = _random_registry(seed, 120, 160)
     simple = to_simple_graph(g)

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from registry import check, connect, store
-from registry.migrations import MIGRATIONS, migrate
+from registry import check, connect
+from registry.store import writes as store
+from registry.store.migrations import MIGRATIONS, migrate
 
 FIXTURE = Path(__file__).parent / "fixtures" / "registry_schema3.sqlite"
 
@@ -222,7 +223,7 @@ def _fingerprint(schema: dict[str, object]) -> str:
 
 #: The schema a file has after each number of migrations, fingerprinted (tables, columns, keys, indexes,
 #: triggers; see :func:`_schema`). Migration 002 builds today's declared tables, so a change to
-#: ``registry/schema.py`` changes a fresh file at once, while a file already at the last version keeps
+#: ``registry/store/schema.py`` changes a fresh file at once, while a file already at the last version keeps
 #: its old shape: a schema change needs a new migration that brings such a file forward, and then a
 #: new line here.
 SCHEMA_AT_VERSION: dict[int, str] = {8: "49810430bba895fd"}

@@ -66,4 +66,4 @@ def test_the_notebook_runs(kernel, tmp_path, monkeypatch, source):
     assert len(summary) == len(FINDING_KINDS)
     assert (out / "classification.csv").exists() and (out / "coverage_sectors.csv").exists()
     cities = pd.read_csv(out / "classification.csv")
-    assert len(cities) == (11 if source == "seed" else 7)  # data/ties.csv; registry/demo.py
+    assert len(cities) == (11 if source == "seed" else 7)  # data/ties.csv; registry/io/demo.py

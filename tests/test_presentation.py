@@ -19,7 +19,7 @@ import pytest
 from PIL import Image
 
 from registry import i18n, view, vocab
-from registry.graph import GraphFilter, build_graph
+from registry.network.graph import GraphFilter, build_graph
 from registry.view import positions, presentation
 from registry.view.style import KIND_STYLES, TIE_COLOURS
 from tests.apps import start

@@ -13,10 +13,12 @@ import zipfile
 
 import pytest
 
-from registry import check, cli, connect, erasure, import_texts, privacy, store
+from registry import check, connect, import_texts
+from registry.cli import commands as cli
+from registry.store import erasure, privacy, writes as store
 from registry.errors import KeyMissing, NotFound, RegistryError
-from registry.export import EXPORT_TABLES, csv_text, zip_bytes
-from registry.schema import DATA_TABLES
+from registry.io.export import EXPORT_TABLES, csv_text, zip_bytes
+from registry.store.schema import DATA_TABLES
 from registry.vocab import VOCABULARIES
 
 NAME = "Kari Nordmann"

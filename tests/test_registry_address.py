@@ -1,6 +1,6 @@
 """The Registry page under AppTest: filter options with counts, and its tab, filters, searches and rows in the address.
 
-Counts are checked against registry.browse.facet_counts on the same file; an address
+Counts are checked against registry.edit.browse.facet_counts on the same file; an address
 is checked by opening it in a new session and comparing what that session shows.
 """
 
@@ -10,7 +10,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from registry import browse, connect
+from registry.edit import browse
+from registry import connect
 from tests.apps import address
 
 ROOT = Path(__file__).resolve().parent.parent

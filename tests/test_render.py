@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from registry.i18n import Message, register, render
-from registry.i18n.render import TEMPLATES
+from registry.i18n import Message, register
+from registry import message as render
+from registry.message import TEMPLATES
 
 
 @pytest.fixture(autouse=True)

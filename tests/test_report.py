@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from registry import i18n, store
+from registry import i18n
+from registry.store import writes as store
 from registry.render import labels, summary
 from registry import rules as R
 from registry.review import classify, report

@@ -3,8 +3,8 @@ import sqlite3
 import pytest
 
 from registry import connect
-from registry.migrations import MIGRATIONS, migrate, schema_version
-from registry.schema import TABLES
+from registry.store.migrations import MIGRATIONS, migrate, schema_version
+from registry.store.schema import TABLES
 
 
 def test_connect_creates_every_table(db_path):
@@ -32,7 +32,7 @@ def test_failed_migration_leaves_no_trace(monkeypatch):
         db["half_done"].create({"a": int})
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("registry.migrations.MIGRATIONS", [("000_broken", broken)])
+    monkeypatch.setattr("registry.store.migrations.MIGRATIONS", [("000_broken", broken)])
     with pytest.raises(RuntimeError):
         migrate(conn)
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}

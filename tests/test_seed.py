@@ -7,8 +7,8 @@ import sys
 
 from registry import check, connect, counts
 from registry.review import classify
-from registry.schema import DATA_TABLES
-from registry.seed import DATA_DIR, init, load_seed
+from registry.store.schema import DATA_TABLES
+from registry.io.seed import DATA_DIR, init, load_seed
 
 # The 11 sister cities and 6 consulate countries of the reference facts (data/README.md).
 SISTER_CITIES = {

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from registry import store
+from registry.store import writes as store
 from registry.errors import InvalidRow, NotFound, ReadOnlyTable, StaleVersion
 from tests.damage import damage_ties
 
@@ -94,7 +94,7 @@ def test_plan_line_insert_and_update_are_audited(seeded):
 
 
 def test_failed_write_in_transaction_rolls_back_everything(conn):
-    from registry.db import transaction
+    from registry.store.db import transaction
 
     with pytest.raises(InvalidRow):
         with transaction(conn):
@@ -106,7 +106,8 @@ def test_failed_write_in_transaction_rolls_back_everything(conn):
 
 def test_a_damaged_file_refuses_every_write(seeded, db_path, tmp_path, capsys):
     # Issue 18: where integrity_check failed, import, erase and settings set wrote and exited 0.
-    from registry import cli, connect as _connect
+    from registry.cli import commands as cli
+    from registry import connect as _connect
     from registry.errors import Damaged
 
     seeded.close()

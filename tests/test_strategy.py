@@ -224,7 +224,7 @@ def test_on_the_seed_2c_3d_and_1c_are_served_and_4e_is_not_by_unused_consulates(
 
 
 def test_the_cli_shows_the_states_and_the_caveat(seeded, db_path, capsys):
-    from registry.cli import main
+    from registry.cli.commands import main
 
     assert main(["strategy", "--db", str(db_path), "--as-of", DAY, "--lang", "en"]) == 0
     out = capsys.readouterr().out
@@ -250,7 +250,7 @@ def test_the_page_shows_states_items_and_indicators(tmp_path, monkeypatch):
     from streamlit.testing.v1 import AppTest
 
     from registry import connect, load_seed
-    from registry.ingest import import_texts
+    from registry.io.ingest import import_texts
 
     path = tmp_path / "app.db"
     conn = connect(path)

@@ -5,7 +5,7 @@ from dataclasses import replace
 import pandas as pd
 
 from registry import analysis
-from registry.graph import snapshot
+from registry.network.graph import snapshot
 from registry.rules import DEFAULT_RULES
 from tests.mini import Mini
 

@@ -6,8 +6,8 @@ import pytest
 
 from registry import ImportFailed, import_files, import_texts, vocab
 from registry.bench import synth
-from registry.schema import DATA_TABLES
-from registry.validate import ID_PATTERN
+from registry.store.schema import DATA_TABLES
+from registry.store.validate import ID_PATTERN
 
 
 def test_same_seed_same_rows_other_seed_other_rows():

@@ -8,7 +8,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from registry import analysis, calendar, settings, thresholds, validate
+from registry import analysis, settings, thresholds
+from registry.calendar import items as calendar
+from registry.store import validate
 from registry import rules as R
 from tests.mini import Mini
 

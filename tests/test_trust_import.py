@@ -1,6 +1,6 @@
 """Hostile input: generated CSV files end in a complete import or ImportFailed, never anything else.
 
-Property tests (hypothesis) for ``registry.ingest`` and ``registry.export``. They run a
+Property tests (hypothesis) for ``registry.io.ingest`` and ``registry.io.export``. They run a
 fixed number of examples, derandomized, so CI sees the same cases on every run: the
 "trust" profile below runs ``EXAMPLES`` = 100 examples for each of the 9 properties
 (900 generated cases, about 25 s of CPU); ``REGISTRY_TRUST_EXAMPLES=2000`` runs a deeper
@@ -33,10 +33,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from registry import connect, import_texts, insert, load_seed, update
-from registry import ingest, validate
+from registry.io import ingest
+from registry.store import validate
 from registry.errors import ImportFailed, InvalidRow
-from registry.export import csv_text
-from registry.schema import TABLES
+from registry.io.export import csv_text
+from registry.store.schema import TABLES
 from registry.vocab import ENTITY_KINDS, SECTORS, TIE_KINDS
 
 from .conftest import table_snapshot
@@ -753,7 +754,7 @@ def _parses(g) -> None:  # type: ignore[no-untyped-def]
 
     import networkx as nx
 
-    from registry.export import graph_bytes
+    from registry.io.export import graph_bytes
 
     nx.parse_graphml(graph_bytes(g, "graphml"))
     # The XML itself: networkx's GEXF reader also refuses a graph mixing directed and undirected
@@ -762,7 +763,7 @@ def _parses(g) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_control_characters_are_normalised_or_refused_on_import_and_exports_parse(conn):
-    from registry.graph import build_graph
+    from registry.network.graph import build_graph
 
     # Word's line break (vertical tab) and page break (form feed) become newlines; ESC and BEL,
     # which XML 1.0 cannot hold, are refused with their row, column and code point.
@@ -783,10 +784,11 @@ def test_control_characters_are_normalised_or_refused_on_import_and_exports_pars
 
 
 def test_check_reports_control_characters_written_past_the_library(seeded):
-    from registry import check, store
-    from registry.graph import build_graph
+    from registry import check
+    from registry.store import writes as store
+    from registry.network.graph import build_graph
 
-    from registry.export import NotXml
+    from registry.io.export import NotXml
 
     # Plain SQL (another tool) writes what import and edits refuse: no GraphML or GEXF is written, naming
     # the row, rather than a file no reader can parse (issue 18).
@@ -860,7 +862,7 @@ def test_mojibake_and_mixed_encodings_are_refused(conn):
 
 
 def test_a_preview_runs_while_an_editor_holds_the_write_lock(db_path, monkeypatch):
-    from registry import db
+    from registry.store import db
 
     # Before, the preview queued behind the writer (and a writer behind the preview): a short
     # wait here makes the old behaviour fail in a second instead of two minutes.
@@ -878,7 +880,7 @@ def test_a_preview_runs_while_an_editor_holds_the_write_lock(db_path, monkeypatc
 
 
 def test_an_editor_writes_while_a_preview_is_reading(db_path, monkeypatch):
-    from registry import db
+    from registry.store import db
 
     monkeypatch.setattr(db, "LOCK_WAIT_S", 0.5)
     conn = connect(db_path)

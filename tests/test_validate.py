@@ -2,7 +2,7 @@
 
 import pytest
 
-from registry import store
+from registry.store import writes as store
 from registry.errors import InvalidRow
 
 

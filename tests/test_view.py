@@ -275,7 +275,7 @@ def test_profile_counts_ties_both_ways_and_lists_the_most_tied_neighbours_first(
 
 def test_profile_ties_match_the_metrics_table(seeded):
     from registry.analysis import metrics
-    from registry.graph import build_graph
+    from registry.network.graph import build_graph
 
     g = build_graph(seeded)
     table = metrics.entity_metrics(g).set_index("id")
@@ -353,7 +353,7 @@ def test_on_the_seed_the_path_avoids_the_uncertain_forum_membership(seeded):
     # Trondheim are also two steps apart through Trøndelags Europakontor, over active, sourced ties.
     from datetime import date
 
-    from registry.graph import GraphFilter, build_graph
+    from registry.network.graph import GraphFilter, build_graph
 
     g = build_graph(seeded, GraphFilter.make(as_of=date.today().year))
     assert g.edges["ntnu", "internasjonalt-forum", "ntnu--internasjonalt-forum"]["status"] == "uncertain"

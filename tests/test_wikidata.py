@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from registry import import_files, import_texts
-from registry.ingest.wikidata import item_id, wikidata_date
+from registry.io.ingest.wikidata import item_id, wikidata_date
 
 from .conftest import table_snapshot
 

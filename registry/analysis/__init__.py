@@ -27,7 +27,7 @@ import pandas as pd
 from .. import rules as R
 from ..collector import collector_paused
 from ..i18n.findings import both
-from ..i18n.render import Message
+from ..message import Message
 from .articulation import single_point_of_failure
 from .brokerage import structural_hole
 from .context import Context, as_date, prepare
@@ -42,7 +42,7 @@ from .suggestions import suggested_connection
 from .thin_relations import thin_relation
 from .undocumented_ties import undocumented_tie
 from .unused_actors import forum_isolated, unused_consulate
-from ..graph import Snapshot
+from ..network.graph import Snapshot
 
 __all__ = [
     "FINDING_KINDS",
@@ -168,7 +168,7 @@ def analyse(
 ) -> Analysis:
     """Return the :class:`Analysis` of a registry as of a date (default today).
 
-    ``source`` is a connection, a :class:`~registry.graph.Snapshot` or a context
+    ``source`` is a connection, a :class:`~registry.network.graph.Snapshot` or a context
     from :func:`~registry.analysis.context.prepare`; nothing is written.
 
     >>> from registry import connect

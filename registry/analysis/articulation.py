@@ -7,7 +7,7 @@ from typing import NamedTuple
 import networkx as nx
 
 from .. import rules as R
-from ..i18n.render import Message
+from ..message import Message
 from .contact_graphs import channels, is_channel
 from .context import Context
 from .rows import Found, names, row, tie_name

@@ -9,7 +9,7 @@ import networkx as nx
 from .. import rules as R
 from .contact_graphs import channels, is_channel
 from .context import Context
-from ..i18n.render import Message
+from ..message import Message
 from .rows import Found, names, number, row
 
 __all__ = ["Burt", "burt", "structural_hole"]

@@ -12,7 +12,7 @@ from typing import Any, Iterable, NamedTuple
 import networkx as nx
 
 from .. import dates, rules as R
-from ..graph import GraphFilter, Snapshot, filter_graph, snapshot, tie_active
+from ..network.graph import GraphFilter, Snapshot, filter_graph, snapshot, tie_active
 from ..settings import resolve_home
 from .roles import Roles
 from .scope import home_scope

@@ -9,7 +9,7 @@ import pandas as pd
 
 from .. import dates
 from ..i18n.findings import both, term
-from ..i18n.render import Message
+from ..message import Message
 from .context import Context
 from .rows import Found, row
 

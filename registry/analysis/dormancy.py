@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import dates
 from ..i18n.findings import term
-from ..i18n.render import Message
+from ..message import Message
 from .context import Context
 from .places import place_activities, sister_cities
 from .rows import Found, gone, row

@@ -92,7 +92,7 @@ class ActivityRef:
 
 
 def activity_ref(row: dict[str, Any]) -> ActivityRef:
-    """Return an :class:`ActivityRef` for one activity of a :class:`~registry.graph.Snapshot`."""
+    """Return an :class:`ActivityRef` for one activity of a :class:`~registry.network.graph.Snapshot`."""
     return ActivityRef(
         id=row["id"],
         kind=row["kind"],

@@ -8,7 +8,7 @@ import networkx as nx
 
 from .. import rules as R
 from ..i18n.findings import term
-from ..i18n.render import Message
+from ..message import Message
 from .contact_graphs import contacts
 from .context import Context
 from .rows import Found, gone, names, row, terms

@@ -16,7 +16,7 @@ from .. import rules as R
 from .contact_graphs import channels, contacts
 from .context import Context
 from .places import place_activities
-from ..i18n.render import Message
+from ..message import Message
 from .rows import Found, gone, names, number, row, tie_name
 
 __all__ = ["shared_partner", "many_channels", "likely_duplicate", "opportunity", "name_key", "km_between"]

@@ -9,9 +9,9 @@ from functools import cached_property
 import networkx as nx
 
 from .. import rules as R
-from ..graph import Snapshot
+from ..network.graph import Snapshot
 from ..i18n.findings import country_names, name
-from ..i18n.render import Message
+from ..message import Message
 from ..settings import resolve_home
 from .scope import homes
 

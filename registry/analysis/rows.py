@@ -7,7 +7,7 @@ from typing import Any, Iterable, NamedTuple
 from .. import dates
 from ..thresholds import threshold
 from ..i18n.findings import decimal, term
-from ..i18n.render import Message
+from ..message import Message
 from .context import Context
 from .evidence import ActivityRef, activity_ref, in_window
 

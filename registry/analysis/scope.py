@@ -18,7 +18,7 @@ import networkx as nx
 
 from .. import rules as R
 from ..errors import NoHome, NotAHome
-from ..graph import Snapshot
+from ..network.graph import Snapshot
 from ..settings import resolve_home
 
 __all__ = ["homes", "actors_of", "home_scope"]
@@ -178,7 +178,7 @@ def _subgraph(g: nx.MultiDiGraph, nodes: set[str], edges: list[tuple[str, str, s
     """Return the graph of ``nodes`` and ``edges`` of ``g``, in ``g``'s order, sharing its attribute dicts."""
     h = nx.MultiDiGraph()
     h.graph.update(g.graph)
-    # Filled directly, as registry.graph.filter_graph does: add_nodes_from/add_edges_from copy every
+    # Filled directly, as registry.network.graph.filter_graph does: add_nodes_from/add_edges_from copy every
     # attribute dict and cost most of the cut on a large registry.
     node, succ, pred = h._node, h._succ, h._pred
     for n, a in g._node.items():

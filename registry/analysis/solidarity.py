@@ -7,7 +7,7 @@ from collections import defaultdict
 from .. import rules as R
 from .context import Context
 from .places import place_activities
-from ..i18n.render import Message
+from ..message import Message
 from .rows import Found, gone, names, row, tie_name
 from .activity import solidarity_reciprocity
 from .evidence import ActivityRef

@@ -23,7 +23,7 @@ from typing import Any, Iterable
 
 from .. import rules as R
 from ..i18n.findings import name, term
-from ..i18n.render import Message
+from ..message import Message
 from .evidence import ActivityRef, activity_ref, evidence_id
 from .context import Context, Tie
 from .places import place_activities

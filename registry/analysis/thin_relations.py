@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import dates, rules as R, vocab
 from ..i18n.findings import or_list
-from ..i18n.render import Message
+from ..message import Message
 from .context import Context, Tie
 from .places import local_participants, place_activities
 from .rows import Found, gone, names, row, terms

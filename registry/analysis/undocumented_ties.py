@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import rules as R
-from ..i18n.render import Message
+from ..message import Message
 from .context import Context, Tie
 from .rows import Found, gone, row
 

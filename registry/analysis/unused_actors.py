@@ -7,7 +7,7 @@ from collections import defaultdict
 from .. import rules as R
 from .context import Context
 from .places import local_participants, place_activities, sister_cities
-from ..i18n.render import Message
+from ..message import Message
 from .rows import Found, gone, names, recent_activities, row
 
 __all__ = ["unused_consulate", "forum_isolated"]

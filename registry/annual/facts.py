@@ -12,7 +12,7 @@ import pandas as pd
 from .. import cells, dates, vocab
 from .. import rules as R
 from ..analysis.context import Context, prepare
-from ..graph import Snapshot
+from ..network.graph import Snapshot
 from ..review import strategy
 from ..render.strategy_text import items_in
 

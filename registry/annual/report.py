@@ -13,7 +13,8 @@ from typing import Any, Iterable
 from .. import cells, i18n, vocab
 from ..documents import FORMATS, write
 from ..documents.model import Block, Chart, Document, Heading, Paragraph, Table
-from ..i18n import Message, render
+from ..i18n import Message
+from .. import message as render
 from ..review import strategy
 from .facts import AnnualReport, annual_report, kind_counts
 

@@ -113,7 +113,7 @@ def run(
                     for rec in result if isinstance(result, list) else [result]:
                         done(rec)
         if "app" in wanted and seed_app:
-            from ..seed import init
+            from ..io.seed import init
 
             work = base / "seed"
             work.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..db import PROJECT_ROOT
+from ..store.db import PROJECT_ROOT
 from .measure import Context, Record, Run, best, judge, record, skipped
 
 __all__ = ["CHILD_SCRIPT", "FLOOR", "APP_WARM_RATIO", "network_record", "page_record", "stage_app"]

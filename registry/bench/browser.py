@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..db import connect
+from ..store.db import connect
 from . import measure
 from .measure import Context, Record, judge, pair, record, skipped, timed, traced
 
@@ -34,7 +34,7 @@ def _default_view(conn: sqlite3.Connection, lang: str = "nb") -> tuple[Any, bool
     with positions as the app computes (and caches) them.
     """
     from .. import view
-    from ..graph import GraphFilter, build_graph, filter_graph
+    from ..network.graph import GraphFilter, build_graph, filter_graph
 
     whole = build_graph(conn)
     full = filter_graph(whole, GraphFilter.make(as_of=date.today().year))

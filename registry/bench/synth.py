@@ -16,7 +16,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from ..collector import collector_paused
-from ..schema import DATA_TABLES
+from ..store.schema import DATA_TABLES
 from . import synth_draws as draw
 from . import synth_evidence as evidence
 from . import synth_plan
@@ -309,9 +309,9 @@ def build(path: str | Path, size: int, seed: int = 0, *, force: bool = False) ->
     """
     import tempfile
 
-    from ..db import connect
+    from ..store.db import connect
     from ..errors import RegistryError
-    from ..ingest import import_files
+    from ..io.ingest import import_files
 
     target = Path(path)
     if target.exists() and not force:

@@ -17,7 +17,8 @@ from datetime import date
 from typing import Any, Iterable, Sequence
 
 from .. import i18n, rules as R
-from ..i18n import Message, render
+from ..i18n import Message
+from .. import message as render
 from ..analysis.context import prepare
 from ..review import classify, summary
 
@@ -138,7 +139,7 @@ class Evidence:
 class CriterionFact:
     """One criterion of strategy 2c for the relation: met or not, for which category, the evidence, and what it says.
 
-    ``message`` is the criterion's sentence for this relation (rendered by :func:`registry.i18n.render`).
+    ``message`` is the criterion's sentence for this relation (rendered by :func:`registry.message`).
     """
 
     code: str

@@ -20,7 +20,7 @@ from . import (
 )
 from .fields import FIELD_HELP_NB, FIELDS, TABLE_LABELS, field_help, field_label
 from .lookup import TIME_ZONE, country_name, local_time, long_date
-from .render import Message, register, render
+from ..message import Message, register, render
 from . import findings, problems, suggestions  # the analysis' findings, import problems (templates registered below)
 
 __all__ = [
@@ -60,12 +60,12 @@ STRINGS: dict[str, tuple[str, str]] = _merged(
     plan.STRINGS, network.STRINGS, safety.STRINGS, editform.STRINGS, downloads.STRINGS, entity.STRINGS, picture.STRINGS,
     rulebook.STRINGS,
 )
-register(calendar.TEMPLATES)  # what is due (registry.calendar)
+register(calendar.TEMPLATES)  # what is due (registry.calendar.items)
 register(reasons.TEMPLATES)  # the review's reasons, states, roles and notes (registry.review)
 register(case.TEMPLATES)  # the council case (registry.documents.case)
 register(plan.TEMPLATES)  # the action plan and the strategy coverage (registry.review.strategy)
 register(annual.TEMPLATES)  # the annual report (registry.annual)
-register(editform.TEMPLATES)  # the change history (registry.audit.history)
+register(editform.TEMPLATES)  # the change history (registry.edit.audit.history)
 register(problems.TEMPLATES)  # import problems and integrity findings (registry.errors.Problem, registry.checks)
 
 

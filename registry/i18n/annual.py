@@ -1,4 +1,4 @@
-"""Texts of the annual report on international work, as message templates (see :mod:`registry.i18n.render`)."""
+"""Texts of the annual report on international work, as message templates (see :mod:`registry.message`)."""
 
 from __future__ import annotations
 

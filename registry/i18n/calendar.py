@@ -30,8 +30,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
 }
 
-#: Event texts, code -> (nb, en), registered with :func:`registry.i18n.render.register`. Each kind's
-#: parameters are those :mod:`registry.calendar` gives it; names come in nb and en (``partner``, ``partner_en``).
+#: Event texts, code -> (nb, en), registered with :func:`registry.message.register`. Each kind's
+#: parameters are those :mod:`registry.calendar.items` gives it; names come in nb and en (``partner``, ``partner_en``).
 TEMPLATES: dict[str, tuple[str, str]] = {
     "calendar.agreement_review": ("Avtalen «{title_nb}» skal revideres", "The agreement “{title}” is due for review"),
     "calendar.agreement_expiry": ("Avtalen «{title_nb}» utløper", "The agreement “{title}” expires"),

@@ -59,7 +59,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "finding_kinds": ("Funn (typer)", "Findings (kinds)"),
     "via": ("Regnet med fordi", "Counted because"),
     "on": ("Dato", "Date"),
-    # the change history (registry.queries.history)
+    # the change history (registry.store.queries.history)
     "at": ("Tidspunkt (UTC)", "When (UTC)"),
     "actor": ("Hvem", "Who"),
     "table_name": ("Tabell", "Table"),

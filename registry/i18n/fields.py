@@ -121,7 +121,7 @@ def field_label(column: str, lang: str) -> str:
 _VERIFIED_NB = "Når kilden sist ble lest og fortsatt stemte (ÅÅÅÅ-MM-DD)"
 _DATE_NB = "ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD"
 
-#: The help of each form field in bokmål, by 'table.column'; the English help is the one declared in registry/schema.py.
+#: The help of each form field in bokmål, by 'table.column'; the English help is the one declared in registry/store/schema.py.
 FIELD_HELP_NB: dict[str, str] = {
     **{f"{table}.verified_on": _VERIFIED_NB for table in ("entities", "agreements", "ties", "activities", "contacts")},
     "entities.id": "Fast kortnavn, f.eks. «dunfermline»",
@@ -226,7 +226,7 @@ def field_help(table: str, column: str, lang: str) -> str:
     >>> field_help("ties", "directed", "nb"), field_help("ties", "directed", "en")
     ('1 når retningen betyr noe, ellers 0', '1 when the direction matters, else 0')
     """
-    from ..schema import TABLES  # local: i18n stays a leaf module that the rest of registry imports
+    from ..store.schema import TABLES  # local: i18n stays a leaf module that the rest of registry imports
 
     english = TABLES[table].column(column).help if table in TABLES else ""
     if lang != "nb" or not english:

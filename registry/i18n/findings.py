@@ -1,6 +1,6 @@
 """The analysis' findings in words: one template per message code, in bokmål and English.
 
-:mod:`registry.analysis` returns each finding as a :class:`~registry.i18n.render.Message`
+:mod:`registry.analysis` returns each finding as a :class:`~registry.message.Message`
 (a code and its parameters: names, numbers, vocabulary codes, nested messages); these
 templates alone write them. Names arrive as ``finding.name`` messages carrying both
 languages' names, so a template never sees an id. Registered in :mod:`registry.i18n`.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from .render import Message
+from ..message import Message
 
 __all__ = ["TEMPLATES", "name", "country_names", "term", "decimal", "or_list", "both"]
 
@@ -353,7 +353,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
 def name(nb: str, en: str) -> Message:
     """Return a name as a message: ``nb`` written in bokmål, ``en`` in English (the same name when it has one form).
 
-    >>> from registry.i18n import render
+    >>> from registry import message as render
     >>> render(name("Tyskland", "Germany"), "nb"), render(decimal(0.75, 2), "nb"), render(decimal(0.75, 2), "en")
     ('Tyskland', '0,75', '0.75')
     """
@@ -387,7 +387,7 @@ def decimal(x: float, digits: int = 1) -> Message:
 def or_list(items: Sequence[Message | str]) -> Message | str:
     """Return ``items`` as 'a, b or c' ('a, b eller c'), one message nested in the next.
 
-    >>> from registry.i18n import render
+    >>> from registry import message as render
     >>> render(or_list(["a", "b", "c"]), "nb"), render(or_list(["a", "b"]), "en")
     ('a, b eller c', 'a or b')
     """
@@ -403,7 +403,7 @@ def or_list(items: Sequence[Message | str]) -> Message | str:
 
 def both(message: Message | str) -> tuple[str, str]:
     """Return ``message`` written in bokmål and in English: the pair an output's ``*_nb`` and ``*_en`` columns hold."""
-    from .render import render
+    from ..message import render
 
     if isinstance(message, str):
         return message, message

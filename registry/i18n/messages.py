@@ -1,6 +1,6 @@
 """Problems in the reader's language: an import's, the store's and the review's problems as table rows.
 
-A :class:`registry.errors.Problem` carries a :class:`~registry.i18n.render.Message` made
+A :class:`registry.errors.Problem` carries a :class:`~registry.message.Message` made
 where the problem was found; its templates (bokmål and English) are in
 :mod:`registry.i18n.problems`. Nothing here reads a sentence back: the English the CLI
 prints and the bokmål the app shows are two renderings of one message.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .render import render
+from ..message import render
 
 __all__ = ["problem_rows"]
 

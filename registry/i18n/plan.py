@@ -43,7 +43,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "strategy.reached": ("Nådd", "Reached"),
 }
 
-#: Message templates (see :mod:`registry.i18n.render`): the facts of the strategy view as sentences.
+#: Message templates (see :mod:`registry.message`): the facts of the strategy view as sentences.
 TEMPLATES: dict[str, tuple[str, str]] = {
     # Why an item counts for a point: by its tag, or by what the point is about.
     "strategy.via.tag": ("merket med punktet", "tagged with the point"),

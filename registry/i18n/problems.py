@@ -1,8 +1,8 @@
 """Import problems and integrity findings as messages: code -> (bokmål, English) templates.
 
 Where a problem is found (validate, ingest, store, settings, the review's decisions, the
-integrity check) it is a :class:`~registry.i18n.render.Message` with this code and the
-values it names; :func:`~registry.i18n.render.render` writes it for the CLI (English, the
+integrity check) it is a :class:`~registry.message.Message` with this code and the
+values it names; :func:`~registry.message.render` writes it for the CLI (English, the
 wording the tests and the logs know) or for the app's reader. Values keep the form the
 English always gave them: ``{value!r}`` is the value quoted as Python writes it.
 """
@@ -16,7 +16,7 @@ _SAVE_NB, _SAVE_EN = "lagre den på nytt som CSV UTF-8", "save it again as CSV U
 
 #: Every problem's text: code -> (nb, en).
 TEMPLATES: dict[str, tuple[str, str]] = {
-    # registry.validate: one cell
+    # registry.store.validate: one cell
     "problem.column_missing": ("påkrevd kolonne mangler", "required column is missing"),
     "problem.too_long": ("teksten har {n} tegn; grensen er {limit}", "text is {n} characters; the limit is {limit}"),
     "problem.nul": ("inneholder et NUL-tegn", "contains a NUL character"),
@@ -66,12 +66,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "problem.dissolved_before_founded": ("nedlagt ({end}) før den ble opprettet ({start})",
                                          "dissolved ({end}) before it was founded ({start})"),
     "problem.succeeds_itself": ("en aktør kan ikke etterfølge seg selv", "an entity cannot succeed itself"),
-    # registry.privacy: a value erasure removed, written again
+    # registry.store.privacy: a value erasure removed, written again
     "problem.erased": (
         "inneholder personopplysninger som er slettet fra registeret (sletting {erasure}); de kan ikke skrives inn igjen",
         "holds personal data erased from this registry (erasure {erasure}); it cannot be written back",
     ),
-    # registry.ingest: the file and the batch
+    # registry.io.ingest: the file and the batch
     "problem.bad_bom": ("filen begynner med et {label}-byteordensmerke, men er ikke gyldig {label} ved byte {at} ({why})",
                         "the file starts with a {label} byte order mark but is not valid {label} at byte {at} ({why})"),
     "problem.unreadable_encoding": ("filen kan ikke leses som UTF-8, UTF-16 eller Windows-1252 ({why})",
@@ -142,7 +142,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "problem.unreadable_file": ("filen kan ikke leses: {why}", "cannot read the file: {why}"),
     "problem.not_wikidata_iri": ("{value!r} er ikke en Wikidata-adresse til et element", "{value!r} is not a Wikidata entity IRI"),
     "problem.not_wikidata_date": ("{value!r} er ikke en Wikidata-dato som {example}", "{value!r} is not a Wikidata date like {example}"),
-    # registry.store
+    # registry.store.writes
     "problem.dangling": ("viser til {table}-id {value!r}, som ikke finnes", "refers to {table} id {value!r}, which does not exist"),
     "problem.id_exists": ("id {id!r} finnes allerede", "id {id!r} already exists"),
     "problem.still_referred": ("andre rader viser fortsatt til {id!r}; fjern dem først",
@@ -188,12 +188,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "problem.trigger.missing": ("mangler", "missing"),
     "problem.trigger.changed": ("er endret", "changed"),
-    # registry.audit: rows the log does not account for
+    # registry.edit.audit: rows the log does not account for
     "problem.unaudited_row": ("raden finnes ikke i endringsloggen (skrevet utenom registeret)",
                               "row is not in the audit log (written past the library)"),
     "problem.unaudited_delete": ("raden er slettet uten oppføring i endringsloggen", "row was deleted without an audit entry"),
     "problem.unaudited_change": ("{columns} endret uten oppføring i endringsloggen", "{columns} changed without an audit entry"),
     "problem.audit_chain": ("loggoppføring {entry} ({what}) bygger ikke på raden slik loggen sist etterlot den",
                             "audit entry {entry} ({what}) does not start from the row the log last left"),
-    "problem.key_missing": ("{why}", "{why}"),  # the privacy key's own message (registry.privacy.KeyMissing)
+    "problem.key_missing": ("{why}", "{why}"),  # the privacy key's own message (registry.store.privacy.KeyMissing)
 }

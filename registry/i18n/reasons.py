@@ -1,7 +1,7 @@
 """Message templates of the sister-city review: reasons, states, the role, notes, suspensions and ends, checks.
 
-The review (:mod:`registry.review`) returns :class:`~registry.i18n.render.Message` objects with
-these codes; :func:`~registry.i18n.render.render` writes them in nb or en. A value that has a
+The review (:mod:`registry.review`) returns :class:`~registry.message.Message` objects with
+these codes; :func:`~registry.message.render` writes them in nb or en. A value that has a
 Norwegian and an English form (an entity's name, an activity's title) travels as a
 ``review.name`` message with both, so the language is chosen here and nowhere else.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 __all__ = ["TEMPLATES", "STRINGS"]
 
-#: code -> (nb, en); registered with :func:`registry.i18n.render.register` by :mod:`registry.i18n`.
+#: code -> (nb, en); registered with :func:`registry.message.register` by :mod:`registry.i18n`.
 TEMPLATES: dict[str, tuple[str, str]] = {
     # --- values with both language forms, and joins
     "review.name": ("{nb}", "{en}"),

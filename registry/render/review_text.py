@@ -6,7 +6,7 @@ from typing import Sequence
 
 from .. import i18n, vocab
 from ..thresholds import threshold
-from ..i18n.render import render
+from ..message import render
 from ..review.classify import Ended, Suggestion
 from .labels import category_label
 

@@ -19,8 +19,8 @@ from .. import dates, rules as R
 from ..analysis.context import Context, Tie, prepare
 from ..analysis.twinning import twinning_status
 from ..collector import collector_paused
-from ..graph import Snapshot
-from ..i18n.render import Message, render
+from ..network.graph import Snapshot
+from ..message import Message, render
 from .criteria import (
     Evaluation, carried_by_others, describe, evaluate, evaluate_relation,
     solidarity_ties,
@@ -226,7 +226,7 @@ def suggest(
 ) -> list[Suggestion]:
     """Return one :class:`Suggestion` per sister-city tie that counts on ``as_of``, by city name.
 
-    ``source`` is a connection, a :class:`~registry.graph.Snapshot` or a prepared
+    ``source`` is a connection, a :class:`~registry.network.graph.Snapshot` or a prepared
     context; ``as_of`` defaults to today (a year means its last day). A twinning
     ended by a decision taken by the date is not reviewed (see :func:`ended`); a
     suspended one is, with its status.

@@ -12,7 +12,7 @@ from typing import Any
 from .. import dates, rules as R
 from ..analysis.activity import recent_activity, solidarity_reciprocity
 from ..analysis.context import Context, Tie, running
-from ..i18n.render import Message
+from ..message import Message
 from ..analysis.evidence import ActivityRef, LastConfirmed, activities_for, evidence_id, in_window as activity_in_window, last_confirmed
 
 __all__ = [

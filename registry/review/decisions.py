@@ -8,7 +8,8 @@ from typing import Any, Iterable
 
 import pandas as pd
 
-from .. import dates, rules as R, store, vocab
+from .. import dates, rules as R, vocab
+from ..store import writes as store
 from ..errors import InvalidRow, Problem
 
 __all__ = [

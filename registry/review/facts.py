@@ -1,6 +1,6 @@
 """The facts of the sister-city review: a suggestion, its reasons and notes, and decisions that end or suspend a twinning.
 
-Every sentence is a :class:`~registry.i18n.render.Message` (a code and its parameters);
+Every sentence is a :class:`~registry.message.Message` (a code and its parameters);
 the templates live in :mod:`registry.i18n.reasons`, and :mod:`registry.render` writes
 them for a reader. ``text_nb``/``text_en`` give both spellings for the data columns.
 """
@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 
 from .. import rules as R
-from ..i18n.render import Message, render
+from ..message import Message, render
 from ..analysis.evidence import ActivityRef, LastConfirmed, last_contact
 
 __all__ = [
@@ -31,7 +31,7 @@ NO_DECISION = "no_decision"
 
 
 class _Rendered:
-    """A fact whose sentence is a :class:`Message` (:func:`registry.i18n.render` writes it for a reader)."""
+    """A fact whose sentence is a :class:`Message` (:func:`registry.message` writes it for a reader)."""
 
     message: Message
 
@@ -146,7 +146,7 @@ class Suggestion:
 
     The texts are messages (:attr:`explanation_message`, :attr:`role_message`,
     :attr:`state_message`, :attr:`last_message`, each reason's and note's
-    ``message``), rendered in nb or en by :func:`registry.i18n.render`.
+    ``message``), rendered in nb or en by :func:`registry.message`.
     """
 
     tie_id: str

@@ -10,8 +10,8 @@ from typing import Any, Callable
 import pandas as pd
 
 from .. import i18n, rules
-from ..graph import snapshot
-from ..i18n.render import Message, render
+from ..network.graph import snapshot
+from ..message import Message, render
 
 # The council summary's facts live in .summary; their names are importable from here as before
 # (the summary's text is written by registry.render.summary).

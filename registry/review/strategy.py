@@ -22,7 +22,7 @@ import pandas as pd
 
 from .. import dates, rules as R, vocab
 from ..analysis.context import Context, Tie, prepare
-from ..graph import Snapshot
+from ..network.graph import Snapshot
 
 __all__ = [
     "STATES", "COUNCIL", "TOPICS", "STRATEGY_COLUMNS", "ITEM_COLUMNS", "INDICATOR_COLUMNS", "points_of",

@@ -13,7 +13,7 @@ from typing import Sequence
 import pandas as pd
 
 from .. import vocab
-from ..graph import snapshot
+from ..network.graph import snapshot
 from . import classify
 
 __all__ = [

@@ -95,11 +95,11 @@ def filter_lines(
 ) -> list[str]:
     """Return the active filters of a network view written out in ``lang``, one line each; one line saying none are set when none is.
 
-    ``flt`` is the view's :class:`registry.graph.GraphFilter` (its year is in the picture's
+    ``flt`` is the view's :class:`registry.network.graph.GraphFilter` (its year is in the picture's
     subtitle, not here), ``categories`` its sister-city categories; ``focus`` (with ``steps``)
     and ``route`` name entities, by their names in ``g`` when it holds them.
 
-    >>> from registry.graph import GraphFilter
+    >>> from registry.network.graph import GraphFilter
     >>> filter_lines(GraphFilter.make(tie_kinds=["sister_city"]), [], "en")
     ['Tie kinds: Sister city']
     >>> filter_lines(GraphFilter.make(), [], "nb")
