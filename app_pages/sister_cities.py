@@ -34,7 +34,7 @@ from registry.store import writes as store, validate
 from registry.documents import case
 from registry.render import labels, summary
 from registry.errors import InvalidRow
-from registry import message as render
+from registry.i18n import render
 from registry.review import classify, report
 
 st.title(t("sister.title"))

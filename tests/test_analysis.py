@@ -13,7 +13,7 @@ from registry.analysis.brokerage import burt
 from registry.analysis.context import prepare
 from registry.analysis.rows import number
 from registry.network.graph import Snapshot
-from registry import message as render
+from registry.i18n import render
 from registry.review.report import urgent_findings
 from registry.rules import DEFAULT_RULES, FINDING_KINDS
 from tests.mini import Mini

@@ -13,7 +13,6 @@ import io
 import json
 import re
 import tomllib
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest

@@ -3,7 +3,7 @@
 from registry import check
 from registry.store import writes as store
 from registry.i18n import Message
-from registry import message as render
+from registry.i18n import render
 
 
 def test_empty_registry_has_no_findings(conn):

@@ -9,7 +9,7 @@ from registry.review import classify
 from registry.errors import InvalidRow
 from registry import rules as R
 from registry.rules import DEFAULT_RULES
-from registry import message as render
+from registry.i18n import render
 from registry.render import labels
 from tests.mini import Mini
 

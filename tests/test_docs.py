@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from registry import docs, rules
-from registry.cli.commands import COMMANDS, main, parser
+from registry.cli.commands import COMMANDS, parser
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

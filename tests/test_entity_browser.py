@@ -12,7 +12,8 @@ import pytest
 
 from registry import connect, load_seed
 from registry.store import writes as store
-from tests.test_browser import EVIL, Watch, browser, serve, settle  # noqa: F401  (browser is a fixture)
+from tests.browser_kit import Watch, chromium, serve, settle  # noqa: F401 - chromium is the browser fixture
+from tests.test_browser import EVIL
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -1,6 +1,6 @@
 """The record of activity behind a sister city: which activities count, the last contact, and the criteria they feed."""
 
-from registry import message as render
+from registry.i18n import render
 from registry.review import classify
 from registry.analysis.evidence import activities_for
 from registry.analysis.context import prepare

@@ -1,7 +1,7 @@
 """The network page's explorer in Chromium: a click opens the profile panel and lights the neighbours; focus, path, play.
 
 Runs the real app on the seed (``streamlit run`` on a free port, Debian's Chromium) with the
-helpers of :mod:`tests.test_browser`. Expected neighbours come from the registry graph itself.
+helpers of :mod:`tests.browser_kit`. Expected neighbours come from the registry graph itself.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pytest
 
 from registry import connect, load_seed
 from registry.network.graph import build_graph
-from tests.test_browser import Watch, network_frame, serve, settle, until_in_frame
+from tests.browser_kit import Watch, chromium, network_frame, serve, settle, until_in_frame  # noqa: F401 - chromium is the browser fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -43,20 +43,6 @@ def seed_graph(seed_server):
         return build_graph(conn)
     finally:
         conn.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run"],
-        )
-        yield b
-        b.close()
 
 
 def click_node(page, frame, node: str) -> None:

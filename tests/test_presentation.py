@@ -330,7 +330,7 @@ def test_the_picture_downloads_from_the_running_app(tmp_path):
     from playwright.sync_api import sync_playwright
 
     from registry import connect, load_seed
-    from tests.test_browser import serve, settle
+    from tests.browser_kit import serve, settle
 
     db = tmp_path / "registry.db"
     conn = connect(db)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from registry.i18n import Message, register
-from registry import message as render
+from registry.i18n import render
 from registry.message import TEMPLATES
 
 

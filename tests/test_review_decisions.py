@@ -5,7 +5,7 @@ import pytest
 from registry import check
 from registry.store import writes as store
 from registry.errors import InvalidRow
-from registry import message as render
+from registry.i18n import render
 from registry.render import summary
 from registry.review import classify, report
 from tests.mini import Mini

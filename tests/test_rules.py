@@ -44,7 +44,7 @@ def test_category_rules_cover_the_four_categories_with_known_criteria():
 @pytest.mark.parametrize("c", R.CRITERIA, ids=lambda c: c.code)
 def test_criteria_texts_fill_in_both_languages_and_quote_the_strategy(c):
     from registry.i18n import Message
-    from registry import message as render
+    from registry.i18n import render
 
     for state in ("met", "unmet"):
         m = Message(f"criterion.{c.code}.{state}", {"evidence": ["a – b"], "years": 5, "since": 2012})
@@ -147,7 +147,7 @@ def test_every_quote_is_found_in_full_in_the_strategy_text(key):
 def test_the_strategy_says_bør_where_a_rule_says_should():
     # «Det bør imidlertid være et krav om en toveis relasjon»: the review says «bør», never «krever».
     from registry.i18n import Message
-    from registry import message as render
+    from registry.i18n import render
 
     for code in ("note.one_way_solidarity", "note.reciprocity_unknown"):
         nb = render(Message(code, {"ties": ["a – b"]}), "nb")

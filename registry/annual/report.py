@@ -14,7 +14,7 @@ from .. import cells, i18n, vocab
 from ..documents import FORMATS, write
 from ..documents.model import Block, Chart, Document, Heading, Paragraph, Table
 from ..i18n import Message
-from .. import message as render
+from ..i18n import render
 from ..review import strategy
 from .facts import AnnualReport, annual_report, kind_counts
 

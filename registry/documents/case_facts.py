@@ -18,7 +18,7 @@ from typing import Any, Iterable, Sequence
 
 from .. import i18n, rules as R
 from ..i18n import Message
-from .. import message as render
+from ..i18n import render
 from ..analysis.context import prepare
 from ..review import classify, summary
 

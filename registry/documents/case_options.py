@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .. import i18n, vocab
 from ..i18n import Message
-from .. import message as render
+from ..i18n import render
 from .case_facts import CATEGORIES, CaseFacts, CityFacts, CriterionFact
 
 __all__ = ["OPTION_KINDS", "options_for", "nok"]

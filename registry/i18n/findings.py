@@ -353,7 +353,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
 def name(nb: str, en: str) -> Message:
     """Return a name as a message: ``nb`` written in bokmål, ``en`` in English (the same name when it has one form).
 
-    >>> from registry import message as render
+    >>> from registry.i18n import render
     >>> render(name("Tyskland", "Germany"), "nb"), render(decimal(0.75, 2), "nb"), render(decimal(0.75, 2), "en")
     ('Tyskland', '0,75', '0.75')
     """
@@ -387,7 +387,7 @@ def decimal(x: float, digits: int = 1) -> Message:
 def or_list(items: Sequence[Message | str]) -> Message | str:
     """Return ``items`` as 'a, b or c' ('a, b eller c'), one message nested in the next.
 
-    >>> from registry import message as render
+    >>> from registry.i18n import render
     >>> render(or_list(["a", "b", "c"]), "nb"), render(or_list(["a", "b"]), "en")
     ('a, b eller c', 'a or b')
     """

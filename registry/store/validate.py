@@ -183,7 +183,7 @@ def control_problem(text: str, *, breaks: bool = False) -> Message | None:
     Vertical tab, form feed and NEL are named only with ``breaks``: ``clean_row`` turns
     them into newlines, so only a value written past it can hold one.
 
-    >>> from registry import message as render
+    >>> from registry.i18n import render
     >>> render(control_problem("Tromsø\x1b[31m"), "en"), control_problem("two\nlines")
     ('contains the control character U+001B (ESC) at character 7; remove it', None)
     """
