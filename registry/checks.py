@@ -20,7 +20,7 @@ class Finding:
     """One integrity finding: ``level`` is 'error' or 'warning'; ``data`` says what is wrong, as a message.
 
     The templates are in :mod:`registry.i18n.problems` (and :mod:`registry.i18n.reasons`);
-    :attr:`message` is the English the CLI prints, :func:`registry.message` writes it for a reader.
+    :attr:`message` is the English the CLI prints, :func:`registry.message.render` writes it for a reader.
     """
 
     level: str
@@ -69,9 +69,9 @@ def check(conn: sqlite3.Connection, *, audit_log: bool = True) -> list[Finding]:
             sql = f"SELECT [{t.pk}] FROM [{t.name}] WHERE source IS NULL OR trim(source) = ''"
             out += [Finding("error", t.name, str(r[0]), "source", _problem("no_source")) for r in conn.execute(sql)]
     for tid, start, end in conn.execute("SELECT id, start, [end] FROM ties"):
-        for col, value in (("start", start), ("end", end)):
+        for column, value in (("start", start), ("end", end)):
             if value and not dates.is_partial_date(value):
-                out.append(Finding("error", "ties", tid, col, _problem("stored_not_a_date", value=value)))
+                out.append(Finding("error", "ties", tid, column, _problem("stored_not_a_date", value=value)))
         if start and end and dates.is_partial_date(start) and dates.is_partial_date(end):
             if dates.latest(end) < dates.earliest(start):
                 out.append(Finding("error", "ties", tid, "end", _problem("ends_before_start", end=end, start=start)))

@@ -5,6 +5,8 @@ Shared by the analysis (dormant relations, one-way solidarity) and the review's 
 
 from __future__ import annotations
 
+from typing import Any
+
 from .. import dates
 from .. import rules as R
 from .context import Context, Tie, in_window, running
@@ -33,7 +35,8 @@ def recent_activity(ctx: Context, place: str) -> tuple[list[Tie], list[Tie]]:
     the window is the ``dormant_years`` up to the context's date.
     """
     first, last = ctx.window()
-    recent, earlier = [], []
+    recent: list[Any] = []
+    earlier: list[Any] = []
     for t in ctx.history_place_ties.get(place, []):
         if t.attrs.get("kind") in R.NOT_ACTIVITY_TIE_KINDS:
             continue

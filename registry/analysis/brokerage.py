@@ -95,7 +95,7 @@ def structural_hole(ctx: Context) -> Found:
         if m.efficiency < float(ctx.rules["hole_min_efficiency"]):
             continue
         contacts_ = sorted(set(s[v]) - members.get(v, set()) - {v})
-        if home in contacts_:
+        if home is not None and home in contacts_:
             then = Message("finding.hole.then_home", {
                 "home": ctx.label(home), "rest": names(ctx, [c for c in contacts_ if c != home]), "actor": ctx.label(v)})
         else:

@@ -25,7 +25,7 @@ def _carried(g: nx.Graph, u: str, v: str, carrier: str | None) -> None:
 def _tie_graph(ctx: Context, keep: Callable[[Mapping], bool]) -> nx.Graph:
     """Return the entities existing on the date joined by the ties that count and pass ``keep``, carriers to both ends."""
     away = gone(ctx)
-    g = nx.Graph()
+    g: nx.Graph = nx.Graph()
     g.add_nodes_from(n for n in ctx.full if n not in away)
     for t in ctx.active:
         if t.u == t.v or t.u in away or t.v in away or not keep(t.attrs):

@@ -104,7 +104,7 @@ class Context(Roles):
     @cached_property
     def simple(self) -> nx.Graph:
         """The ties that count as an undirected simple graph without attributes (for structure)."""
-        h = nx.Graph()
+        h: nx.Graph = nx.Graph()
         h.add_nodes_from(self.full)
         h.add_edges_from((t.u, t.v) for t in self.active if t.u != t.v)
         return h
@@ -141,7 +141,7 @@ class Context(Roles):
                 continue
             if far and (u in far or v in far) and self.is_elsewhere(t):
                 continue  # another municipality's tie says nothing about the home's places
-            keys = set()
+            keys: set[str | None] = set()
             for p in (pu, pv):
                 if p is not None:
                     keys.add(p)

@@ -58,7 +58,7 @@ def _successor_of(ctx: Context, n: str, away: frozenset[str]) -> Message | None:
         if p not in away or not g.degree(p):
             continue
         ties = _edges_at(g, p)
-        kinds = sorted({a.get("kind") for _, _, a in ties})
+        kinds = sorted({a.get("kind") or "" for _, _, a in ties})
         planned = all(a.get("status") == "uncertain" for _, _, a in ties)
         return Message(
             "finding.isolated.successor_planned" if planned else "finding.isolated.successor",

@@ -9,6 +9,7 @@ import bisect
 import math
 import re
 import unicodedata
+from typing import Any
 from collections import defaultdict
 from itertools import combinations
 
@@ -163,18 +164,18 @@ def likely_duplicate(ctx: Context) -> Found:
     """Pairs of entities that are likely one: same kind and country with the same name, or cities a few km apart."""
     g = ctx.full
     found: dict[tuple[str, str], list[str | float]] = defaultdict(list)
-    by_name: dict[tuple[str, str | None, str], set[str]] = defaultdict(set)
-    for n, a in g.nodes(data=True):
-        for key in {name_key(a.get("name")), name_key(a.get("name_en"))} - {""}:
-            by_name[(a.get("kind"), a.get("country_code"), key)].add(n)
+    by_name: dict[tuple[Any, Any, str], set[str]] = defaultdict(set)
+    for n, attrs in g.nodes(data=True):
+        for key in {name_key(attrs.get("name")), name_key(attrs.get("name_en"))} - {""}:
+            by_name[(attrs.get("kind"), attrs.get("country_code"), key)].add(n)
     for ids in by_name.values():
         for a, b in combinations(sorted(ids), 2):
             if "name" not in found[(a, b)]:
                 found[(a, b)].append("name")
     km = float(ctx.rules["duplicate_km"])
-    places = sorted(
-        (a["lat"], a.get("lon"), n) for n, a in g.nodes(data=True)
-        if a.get("kind") in R.CITY_KINDS and a.get("lat") is not None and a.get("lon") is not None
+    places: list[tuple[float, float, str]] = sorted(
+        (attrs["lat"], attrs["lon"], n) for n, attrs in g.nodes(data=True)
+        if attrs.get("kind") in R.CITY_KINDS and attrs.get("lat") is not None and attrs.get("lon") is not None
     )
     lats = [p[0] for p in places]
     band = km / 111.0  # a degree of latitude is about 111 km everywhere
@@ -194,12 +195,12 @@ def likely_duplicate(ctx: Context) -> Found:
             continue
         same_name = "name" in why
         dist = [float(w) for w in why if w != "name"]
-        why = ([Message("finding.duplicate.same_name")] if same_name else []) + [
+        reasons = ([Message("finding.duplicate.same_name")] if same_name else []) + [
             Message("finding.duplicate.km", {"km": number(d)}) for d in dist]
         rows.append(row(
             "likely_duplicate", f"{a};{b}", Message("finding.slash", {"a": ctx.label(a), "b": ctx.label(b)}),
             "medium" if same_name and dist else "low",
-            Message("finding.duplicate.gap", {"pair": Message("finding.pair", {"a": ctx.label(a), "b": ctx.label(b)}), "why": why}),
+            Message("finding.duplicate.gap", {"pair": Message("finding.pair", {"a": ctx.label(a), "b": ctx.label(b)}), "why": reasons}),
             [a, b],
         ))
     return Found(rows)

@@ -44,7 +44,7 @@ def place_activities(ctx: Context) -> dict[str, list[ActivityRef]]:
             places.update(ctx.place(e) for e in ids)
         places.discard(None)
         # As for ties (Context.place_ties), a city's activity is its country's too.
-        places |= {ctx.country_key(p) for p in places if not p.startswith("country:")}  # type: ignore[union-attr]
+        places |= {ctx.country_key(p) for p in places if p is not None and not p.startswith("country:")}
         places.discard(None)
         for p in places:
             out[p].append(ref)  # type: ignore[index]

@@ -150,7 +150,7 @@ class Roles:
     @cached_property
     def located(self) -> dict[str, str]:
         """Entity -> the city it is located in, from ``located_in`` ties of any date."""
-        out = {}
+        out: dict[str, str] = {}
         kinds = self._kinds
         for u, v, a in self.full.edges(data=True):
             if a.get("kind") == "located_in" and kinds.get(v) in R.CITY_KINDS:

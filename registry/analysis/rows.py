@@ -59,7 +59,7 @@ def names(ctx: Context, ids: Iterable[str], limit: int = int(threshold("finding_
     return Message("finding.list", {"items": shown})
 
 
-def terms(vocabulary: str, codes: Iterable[str]) -> list[Message]:
+def terms(vocabulary: str, codes: Iterable[str | None]) -> list[Message]:
     """Return the labels of vocabulary ``codes`` as running text, one message each."""
     return [term(vocabulary, c) for c in codes]
 

@@ -18,7 +18,7 @@ import networkx as nx
 
 from .. import rules as R
 from ..errors import NoHome, NotAHome
-from ..network.graph import Snapshot
+from ..network.graph import Snapshot, storage
 from ..settings import resolve_home
 
 __all__ = ["homes", "actors_of", "home_scope"]
@@ -27,7 +27,7 @@ __all__ = ["homes", "actors_of", "home_scope"]
 def _edges(g: nx.MultiDiGraph) -> list[tuple[str, str, str, dict[str, Any]]]:
     """Return every tie of ``g`` as ``(u, v, key, attrs)``, in the graph's order."""
     # Read from the adjacency directly: networkx's edge view costs several times more per pass.
-    return [(u, v, k, a) for u, nbrs in g._succ.items() for v, keyed in nbrs.items() for k, a in keyed.items()]
+    return [(u, v, k, a) for u, nbrs in storage(g)[1].items() for v, keyed in nbrs.items() for k, a in keyed.items()]
 
 
 def homes(g: nx.MultiDiGraph, home: str, edges: list | None = None) -> frozenset[str]:
@@ -54,7 +54,7 @@ def homes(g: nx.MultiDiGraph, home: str, edges: list | None = None) -> frozenset
 
 def _domestic(g: nx.MultiDiGraph, edges: list[tuple[str, str, str, dict[str, Any]]], hc: str | None) -> set[str]:
     """Return the entities in the home's country (own code, or their city's), with none recorded, or always local."""
-    located = {}
+    located: dict[str, str] = {}
     for u, v, _, a in edges:
         if a.get("kind") == "located_in":
             located.setdefault(u, v)
@@ -130,7 +130,7 @@ def _primary(snap: Snapshot) -> str | None:
         return None
 
 
-def _parties(attrs: dict[str, Any], u: str, v: str) -> Iterable[str]:
+def _parties(attrs: dict[str, Any], u: str, v: str) -> Iterable[str | None]:
     return (u, v, attrs.get("carrier_id"))
 
 
@@ -176,12 +176,12 @@ def home_scope(snap: Snapshot, home: str | None) -> Snapshot:
 
 def _subgraph(g: nx.MultiDiGraph, nodes: set[str], edges: list[tuple[str, str, str, dict[str, Any]]]) -> nx.MultiDiGraph:
     """Return the graph of ``nodes`` and ``edges`` of ``g``, in ``g``'s order, sharing its attribute dicts."""
-    h = nx.MultiDiGraph()
+    h: nx.MultiDiGraph = nx.MultiDiGraph()
     h.graph.update(g.graph)
     # Filled directly, as registry.network.graph.filter_graph does: add_nodes_from/add_edges_from copy every
     # attribute dict and cost most of the cut on a large registry.
-    node, succ, pred = h._node, h._succ, h._pred
-    for n, a in g._node.items():
+    node, succ, pred = storage(h)
+    for n, a in storage(g)[0].items():
         if n in nodes:
             node[n] = a
             succ[n] = {}

@@ -111,7 +111,7 @@ def _actor_sectors(ctx: Context, actors: Iterable[str]) -> dict[str, dict[str, l
         sectors = [s for s in (t.attrs.get("sectors") or "").split(";") if s]
         if not sectors:
             continue
-        for p in {t.u, t.v, t.attrs.get("carrier_id")} & wanted:
+        for p in wanted & {t.u, t.v, t.attrs.get("carrier_id")}:
             for s in sectors:
                 out[p][s].append((t.id, Message("finding.tie_kind", {
                     "kind": t.attrs.get("kind"), "a": ctx.label(t.u), "b": ctx.label(t.v)})))

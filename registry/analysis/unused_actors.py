@@ -49,6 +49,7 @@ def unused_consulate(ctx: Context) -> Found:
         ck = ctx.country_key(country) if country else None
         related = ck is not None and bool(set(ctx.place_actors.get(ck, {})) - away)
         cities = sorted(cities_of.get(ck, []), key=lambda p: ctx.name(p).casefold()) if related else []
+        about: Message | str
         if ck is None:
             about = ""
         elif related and cities:

@@ -139,7 +139,7 @@ class Evidence:
 class CriterionFact:
     """One criterion of strategy 2c for the relation: met or not, for which category, the evidence, and what it says.
 
-    ``message`` is the criterion's sentence for this relation (rendered by :func:`registry.message`).
+    ``message`` is the criterion's sentence for this relation (rendered by :func:`registry.message.render`).
     """
 
     code: str

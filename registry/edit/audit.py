@@ -217,7 +217,7 @@ def history(
 
     Columns: the log's own (``id``, ``at``, ``actor``, ``table_name``, ``row_id``, ``action``,
     ``before``, ``after``), plus ``name`` (the row's name) and ``changes`` (a list of
-    :class:`~registry.i18n.Message`, rendered with :func:`registry.message`).
+    :class:`~registry.i18n.Message`, rendered with :func:`registry.message.render`).
     """
     from ..store.queries import history as entries
 

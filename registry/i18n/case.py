@@ -1,7 +1,7 @@
 """Texts of the council case (saksframlegg om vennskapsbyene): headings, the strategy's words, options and facts.
 
 :data:`STRINGS` holds fixed texts (key -> (nb, en)); :data:`TEMPLATES` the sentences
-built from the case's facts, rendered by :func:`registry.message`. The strategy is
+built from the case's facts, rendered by :func:`registry.message.render`. The strategy is
 quoted in its own Norwegian words (checked against the adopted text by
 ``tests/test_case.py``); the English texts are translations and say so.
 """
@@ -225,7 +225,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
 }
 
-#: Sentences built from the case's facts: code -> (nb, en), rendered by :func:`registry.message`.
+#: Sentences built from the case's facts: code -> (nb, en), rendered by :func:`registry.message.render`.
 TEMPLATES: dict[str, tuple[str, str]] = {
     "casefact.subject": (
         "Saken gjelder de {n} vennskapsbyene til {home}: {names:list}. Internasjonal strategi sier at rådmannen vil "

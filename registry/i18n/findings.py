@@ -371,7 +371,7 @@ def country_names(code: str) -> tuple[str, str]:
     return country_name(code, "nb") or code, country_name(code, "en") or code
 
 
-def term(vocabulary: str, code: str) -> Message:
+def term(vocabulary: str, code: str | None) -> Message:
     """Return the label of a vocabulary code as running text (lower case) in either language."""
     from .. import vocab  # local: vocab imports nothing of i18n, but keep i18n a leaf at import time
 

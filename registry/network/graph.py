@@ -137,8 +137,8 @@ def _text_span(text: str) -> tuple[date, date] | None:
     return dates.earliest(text), dates.latest(text)
 
 
-def _storage(g: nx.MultiDiGraph) -> tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any]]:
-    """Return the node, successor and predecessor dicts a MultiDiGraph keeps its structure in."""
+def storage(g: nx.MultiDiGraph) -> tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any]]:
+    """Return the node, successor and predecessor dicts a MultiDiGraph keeps its structure in (for bulk builds)."""
     # networkx keeps these private; bulk builds fill them directly (see build_graph).
     return g._node, g._succ, g._pred  # type: ignore[attr-defined]
 
@@ -167,7 +167,7 @@ def build_graph(conn: sqlite3.Connection, flt: GraphFilter | None = None) -> nx.
         # Filled directly: networkx's add_edges_from copies each attribute dict and builds
         # three views per edge, which made up most of a 300k-tie build. The structure is
         # the one add_edges_from makes (tests/test_graph.py compares the two).
-        node, succ, pred = _storage(g)
+        node, succ, pred = storage(g)
         for row in conn.execute(f"SELECT {', '.join(_ENTITY_COLS)} FROM entities"):
             attrs = _new_node_attrs()
             attrs.update([(k, share(v, v)) for k, v in zip(_ENTITY_COLS[1:], row[1:]) if v is not None])
@@ -247,7 +247,7 @@ def _finish(g: nx.MultiDiGraph, flt: GraphFilter, undated: int) -> None:
     if flt.skip_undated and flt.as_of is not None:
         g.graph["undated_left_out"] = undated
     if flt.hide_isolated:
-        node, succ, pred = _storage(g)
+        node, succ, pred = storage(g)
         for n in [n for n in node if not succ[n] and not pred[n]]:
             del node[n], succ[n], pred[n]
     nx._clear_cache(g)
@@ -275,14 +275,14 @@ def filter_graph(g: nx.MultiDiGraph, flt: GraphFilter | None = None) -> nx.Multi
         # Filled directly, as in build_graph (add_nodes_from/add_edges_from copied every
         # attribute dict: 4 s of an app filter change at 100k entities), in the order
         # g.edges() gives, so the result is the graph they would build.
-        node, succ, pred = _storage(h)
+        node, succ, pred = storage(h)
         undated = 0
         for n, a in g.nodes(data=True):
             if _keep_node(a, flt):
                 node[n] = a
                 succ[n] = {}
                 pred[n] = {}
-        for u, nbrs in _storage(g)[1].items():
+        for u, nbrs in storage(g)[1].items():
             if u not in node:
                 continue
             out = succ[u]

@@ -31,7 +31,7 @@ NO_DECISION = "no_decision"
 
 
 class _Rendered:
-    """A fact whose sentence is a :class:`Message` (:func:`registry.message` writes it for a reader)."""
+    """A fact whose sentence is a :class:`Message` (:func:`registry.message.render` writes it for a reader)."""
 
     message: Message
 
@@ -146,7 +146,7 @@ class Suggestion:
 
     The texts are messages (:attr:`explanation_message`, :attr:`role_message`,
     :attr:`state_message`, :attr:`last_message`, each reason's and note's
-    ``message``), rendered in nb or en by :func:`registry.message`.
+    ``message``), rendered in nb or en by :func:`registry.message.render`.
     """
 
     tie_id: str
@@ -241,8 +241,8 @@ class Suggestion:
     def evidence(self) -> tuple[str, ...]:
         """Every id behind any reason or note, once, in order of first mention."""
         seen: dict[str, None] = {}
-        for r in (*self.reasons, *self.notes):
-            for e in r.evidence:
+        for evidence in [r.evidence for r in self.reasons] + [n.evidence for n in self.notes]:
+            for e in evidence:
                 seen.setdefault(e, None)
         return tuple(seen)
 

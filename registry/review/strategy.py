@@ -123,7 +123,7 @@ def _started(start: Any, day: date) -> bool:
     return not (start and dates.is_partial_date(str(start)) and dates.earliest(str(start)) > day)
 
 
-def _home_related(ctx: Context, ends: Iterable[str]) -> bool:
+def _home_related(ctx: Context, ends: Iterable[str | None]) -> bool:
     # The home's own actors, and bodies located in the home municipality (its consulates).
     local, located, home = ctx.local, ctx.located, ctx.home
     return any(e in local or (home is not None and located.get(e) == home) for e in ends if e)
@@ -275,8 +275,8 @@ def strategy_items(
                and _home_related(ctx, (t.u, t.v, t.attrs.get("carrier_id")))}
     for line in ctx.snap.plan_lines:
         if line.get("tie_id") in sisters:
-            add(("fm",), "plan_line", line["id"], "work", "financing_plan",
-                f"{line.get('year')} · {line.get('purpose') or ''}", line.get("year"))
+            what = f"{line.get('year')} · {line.get('purpose') or ''}"
+            add(("fm",), "plan_line", line["id"], "work", "financing_plan", (what, what), line.get("year"))
     return pd.DataFrame(rows, columns=list(ITEM_COLUMNS))
 
 

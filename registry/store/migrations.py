@@ -48,14 +48,14 @@ def _create(db: sqlite_utils.Database, table: Table) -> None:
     fks += [(c.name, c.vocabulary, "code") for c in table.columns if c.vocabulary and not c.multi]
     not_null = {c.name for c in table.columns if c.required and c.name != table.pk}
     defaults = {"version": 1} if "version" in columns else {}
-    db[table.name].create(columns, pk=table.pk, foreign_keys=fks, not_null=not_null, defaults=defaults)
+    db.table(table.name).create(columns, pk=table.pk, foreign_keys=fks, not_null=not_null, defaults=defaults)
     for sql in table.extra:
         db.execute(sql)
 
 
 def _m001_vocabularies(db: sqlite_utils.Database) -> None:
     for name, terms in vocab.VOCABULARIES.items():
-        db[name].create({"code": str, "label_nb": str, "label_en": str, "help": str}, pk="code")
+        db.table(name).create({"code": str, "label_nb": str, "label_en": str, "help": str}, pk="code")
         db.conn.executemany(
             f"INSERT INTO [{name}] (code, label_nb, label_en, help) VALUES (?, ?, ?, ?)",
             [tuple(t) for t in terms],
@@ -82,7 +82,7 @@ def _sync_vocabularies(db: sqlite_utils.Database) -> None:
     # New vocabularies and new codes of old ones; a registry's own added codes stay.
     for name, terms in vocab.VOCABULARIES.items():
         if not db[name].exists():
-            db[name].create({"code": str, "label_nb": str, "label_en": str, "help": str}, pk="code")
+            db.table(name).create({"code": str, "label_nb": str, "label_en": str, "help": str}, pk="code")
         db.conn.executemany(
             f"INSERT OR IGNORE INTO [{name}] (code, label_nb, label_en, help) VALUES (?, ?, ?, ?)",
             [tuple(t) for t in terms],

@@ -67,7 +67,7 @@ def _aggregate(
     members: dict[str, list[str]] = defaultdict(list)
     for n, grp in group.items():
         members[grp].append(n)
-    h = nx.MultiDiGraph()
+    h: nx.MultiDiGraph = nx.MultiDiGraph()
     for grp, ns in members.items():
         if grp in g and grp == ns[0] and len(ns) == 1:
             h.add_node(grp, **g.nodes[grp])
@@ -96,7 +96,8 @@ def _aggregate(
         h.graph["omitted_ties"] = len(merged) - max_ties
         h.graph["omitted_weight"] = sum(e[2] for e in merged[max_ties:])
         del merged[max_ties:]
-    h.add_edges_from((u, v, f"{u}|{v}", {"kind": "group", "weight": w, "kinds": c}) for u, v, w, c in merged)
+    # (u, v, key, attrs): a MultiDiGraph's form, which the stubs know only as Graph's two- and three-tuples.
+    h.add_edges_from((u, v, f"{u}|{v}", {"kind": "group", "weight": w, "kinds": c}) for u, v, w, c in merged)  # type: ignore[misc]
     return h
 
 

@@ -86,12 +86,12 @@ def best_tie(g: nx.MultiDiGraph, u: str, v: str, today: date | None = None) -> s
     if not keyed:
         return None
     today = today or date.today()
-    return min(keyed, key=lambda k: (tie_cost(keyed[k], today), str(k)))
+    return str(min(keyed, key=lambda k: (tie_cost(keyed[k], today), str(k))))
 
 
 def _weighted(g: nx.MultiDiGraph, today: date) -> nx.Graph:
     """Return ``g`` undirected and simple, each pair joined by its surest tie (``tie``) at its cost (``weight``)."""
-    h = nx.Graph()
+    h: nx.Graph = nx.Graph()
     h.add_nodes_from(g)
     for u, v, k, a in g.edges(keys=True, data=True):
         if u == v:

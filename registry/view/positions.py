@@ -223,7 +223,7 @@ def layout(g: nx.Graph, seed: int = 1, labels: bool = True) -> dict[str, tuple[f
     if n == 1:
         return {nodes[0]: (0.0, 0.0)}
     if n <= EXACT_LAYOUT_MAX_NODES:
-        simple = nx.Graph()
+        simple: nx.Graph = nx.Graph()
         simple.add_nodes_from(nodes)
         simple.add_edges_from((u, v) for u, v in g.edges() if u != v)
         raw = nx.spring_layout(simple, seed=seed)

@@ -63,19 +63,19 @@ def page_data(
     strings = _Strings()
     kinds: list[list[Any]] = []
     kind_at: dict[Any, int] = {}
-    for k in [None, "group", *KIND_STYLES]:
-        kind_at[k] = len(kinds)
-        style = GROUP_STYLE if k == "group" else KIND_STYLES.get(k, DEFAULT_STYLE)  # type: ignore[arg-type]
-        text = i18n.t("view.group", lang) if k == "group" else vocab.label("entity_kinds", k, lang) if k else ""
-        kinds.append([style.colour, style.shape, text, 1 if k == "municipality" else 0])
+    for code in [None, "group", *KIND_STYLES]:
+        kind_at[code] = len(kinds)
+        style = GROUP_STYLE if code == "group" else KIND_STYLES.get(code, DEFAULT_STYLE)  # type: ignore[arg-type]
+        label = i18n.t("view.group", lang) if code == "group" else vocab.label("entity_kinds", code, lang) if code else ""
+        kinds.append([style.colour, style.shape, label, 1 if code == "municipality" else 0])
     ties: list[list[Any]] = []
     tie_at: dict[Any, int] = {}
-    for k in [None, "group", *TIE_COLOURS]:
-        tie_at[k] = len(ties)
-        width = TIE_WIDTHS.get(k, TIE_WIDTH) if k else TIE_WIDTH
+    for code in [None, "group", *TIE_COLOURS]:
+        tie_at[code] = len(ties)
+        width = TIE_WIDTHS.get(code, TIE_WIDTH) if code else TIE_WIDTH
         ties.append([
-            TIE_COLOURS.get(k, "#888888") if k else "#888888",
-            vocab.label("tie_kinds", k, lang) if k and k != "group" else "",
+            TIE_COLOURS.get(code, "#888888") if code else "#888888",
+            vocab.label("tie_kinds", code, lang) if code and code != "group" else "",
             width,
         ])
 

@@ -70,10 +70,11 @@ def restrict_categories(
     ['a', 'home']
     """
     keep = set(keep)
-    h = nx.MultiDiGraph()
+    h: nx.MultiDiGraph = nx.MultiDiGraph()
     h.add_nodes_from(g.nodes(data=True))
+    # (u, v, key, attrs): a MultiDiGraph's form, which the stubs know only as Graph's two- and three-tuples.
     h.add_edges_from(
-        (u, v, k, a)
+        (u, v, k, a)  # type: ignore[misc]
         for u, v, k, a in g.edges(keys=True, data=True)
         if a.get("kind") != "sister_city" or categories.get(k, "unclassified") in keep
     )

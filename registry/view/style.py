@@ -120,11 +120,11 @@ def legend(g: nx.MultiDiGraph, lang: str) -> str:
     )
     rows: list[str] = []
     for k in kinds:
-        style = GROUP_STYLE if k == "group" else KIND_STYLES.get(k, DEFAULT_STYLE)
+        style = GROUP_STYLE if k == "group" else KIND_STYLES.get(k or "", DEFAULT_STYLE)
         text = i18n.t("view.group", lang) if k == "group" else vocab.label("entity_kinds", k, lang)
         rows.append(f"<li>{_svg_swatch(style)}<span>{html.escape(text)}</span></li>")
     for k in ties:
-        colour = TIE_COLOURS.get(k, DEFAULT_TIE_COLOUR)
+        colour = TIE_COLOURS.get(k or "", DEFAULT_TIE_COLOUR)
         line = (f'<svg width="16" height="16" aria-hidden="true"><line x1="1" y1="8" x2="15" y2="8" stroke="{colour}" '
                 'stroke-width="3"/></svg>')
         rows.append(f"<li>{line}<span>{html.escape(vocab.label('tie_kinds', k, lang))}</span></li>")

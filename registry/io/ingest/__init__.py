@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from ...store.db import transaction
 from ...errors import ImportFailed, Problem
@@ -200,7 +200,7 @@ def _validated_batches(
 
 
 def import_files(
-    conn: sqlite3.Connection, paths: list[str | Path], *, actor: str, dry_run: bool = False,
+    conn: sqlite3.Connection, paths: Sequence[str | Path], *, actor: str, dry_run: bool = False,
     expect: str | None = None,
 ) -> ImportReport:
     """Import CSV files from disk; return the report. See :func:`import_texts`."""

@@ -136,11 +136,12 @@ def plan(
         except PartialDateError as exc:
             problems.append(Problem(f.name, n, "start/end", exc.message))
             continue
-        if None in qs.values():
+        found = {c: q for c, q in qs.items() if q is not None}
+        if len(found) < len(qs):
             continue
         ids = {}
         for col in ("city", "twin"):
-            q = qs[col]
+            q = found[col]
             label = raw.get(f"{col}Label", "").strip() or q
             eid, new = known.resolve(q, label)
             ids[col] = eid
