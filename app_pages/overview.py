@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._common import cached, download, home, label, lang, require_home, suggestions, t
-from registry.calendar import items as calendar, formats as calendar_formats
+from registry.calendar import formats as calendar_formats, items as calendar, windows
 from registry import i18n, settings
 from registry.store import queries
 from registry.render import labels
@@ -62,7 +62,7 @@ else:
     st.page_link("app_pages/gaps.py", label=t("overview.to_gaps"), icon=":material/arrow_forward:")
 
 st.subheader(t("calendar.title"))
-first, last = calendar.default_window()
+first, last = windows.default_window()
 due = cached(calendar.events, first, last, home_id=HOME)
 st.caption(t("calendar.caption", first=first.isoformat(), last=last.isoformat()))
 if not due:

@@ -6,7 +6,7 @@ import streamlit as st
 from app_pages._common import blank, cached, csv_button, home, lang, md, require_home, t
 from registry import i18n
 from registry.render import strategy_text as words
-from registry.review import strategy
+from registry.review import strategy_view as strategy
 
 #: The table each kind of counted row comes from, for its label.
 ITEM_TABLES = {"action": "plan_actions", "indicator": "indicators", "tie": "ties", "agreement": "agreements",

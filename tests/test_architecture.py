@@ -36,7 +36,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("checks", ("registry.checks", "registry.backup")),
     ("review", ("registry.review",)),
     ("render", ("registry.render",)),
-    ("documents", ("registry.documents", "registry.annual", "registry.calendar.items", "registry.calendar.formats")),
+    ("documents", ("registry.documents", "registry.annual", "registry.calendar.windows", "registry.calendar.items", "registry.calendar.formats")),
     ("bench", ("registry.bench",)),
     ("cli", ("registry.cli.commands", "registry.cli.clikit", "registry.cli.documents", "registry.__main__")),
     ("notebook API", ("registry",)),

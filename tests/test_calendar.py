@@ -18,7 +18,7 @@ import icalendar
 import pytest
 
 from tests import apps
-from registry.calendar import items as calendar, formats as calendar_formats
+from registry.calendar import items as calendar, windows, formats as calendar_formats
 from registry import connect, load_seed
 from registry.store import writes as store
 from registry.errors import NotAHome
@@ -63,31 +63,31 @@ def kinds(found):
 
 
 def test_round_years_are_the_ones_celebrated():
-    assert [n for n in range(1, 101) if calendar.is_round_year(n)] == [10, 25, 50, 60, 70, 75, 80, 90, 100]
+    assert [n for n in range(1, 101) if windows.is_round_year(n)] == [10, 25, 50, 60, 70, 75, 80, 90, 100]
 
 
 def test_a_full_date_gives_its_anniversary_and_the_window_ends_are_included():
     # 1968-10-05 + 60 years = 2028-10-05: in a window that starts or ends on that very day, not a day either side.
-    assert calendar.jubilees("1968-10-05", date(2028, 10, 5), date(2029, 1, 1)) == [("2028-10-05", 60)]
-    assert calendar.jubilees("1968-10-05", date(2028, 1, 1), date(2028, 10, 5)) == [("2028-10-05", 60)]
-    assert calendar.jubilees("1968-10-05", date(2028, 10, 6), date(2029, 10, 4)) == []
-    assert calendar.jubilees("1968-10-05", date(2027, 10, 6), date(2028, 10, 4)) == []
+    assert windows.jubilees("1968-10-05", date(2028, 10, 5), date(2029, 1, 1)) == [("2028-10-05", 60)]
+    assert windows.jubilees("1968-10-05", date(2028, 1, 1), date(2028, 10, 5)) == [("2028-10-05", 60)]
+    assert windows.jubilees("1968-10-05", date(2028, 10, 6), date(2029, 10, 4)) == []
+    assert windows.jubilees("1968-10-05", date(2027, 10, 6), date(2028, 10, 4)) == []
 
 
 def test_a_year_only_start_gives_a_year_only_jubilee():
     # 1945 + 80 = 2025, as a year: it meets any window that holds a day of 2025.
-    assert calendar.jubilees("1945", date(2025, 12, 31), date(2026, 6, 1)) == [("2025", 80)]
-    assert calendar.jubilees("1945", date(2026, 1, 1), date(2026, 12, 31)) == []
+    assert windows.jubilees("1945", date(2025, 12, 31), date(2026, 6, 1)) == [("2025", 80)]
+    assert windows.jubilees("1945", date(2026, 1, 1), date(2026, 12, 31)) == []
 
 
 def test_a_month_only_start_and_29_february():
-    assert calendar.jubilees("2001-01", date(2026, 1, 31), date(2026, 2, 1)) == [("2026-01", 25)]
+    assert windows.jubilees("2001-01", date(2026, 1, 31), date(2026, 2, 1)) == [("2026-01", 25)]
     # 1976-02-29 + 50 years: 2026 has no 29 February, so the 28th.
-    assert calendar.jubilees("1976-02-29", date(2026, 1, 1), date(2026, 12, 31)) == [("2026-02-28", 50)]
+    assert windows.jubilees("1976-02-29", date(2026, 1, 1), date(2026, 12, 31)) == [("2026-02-28", 50)]
 
 
 def test_several_jubilees_in_a_long_window():
-    assert calendar.jubilees("1950", date(2000, 1, 1), date(2050, 12, 31)) == [
+    assert windows.jubilees("1950", date(2000, 1, 1), date(2050, 12, 31)) == [
         ("2000", 50), ("2010", 60), ("2020", 70), ("2025", 75), ("2030", 80), ("2040", 90), ("2050", 100)]
 
 
@@ -235,7 +235,7 @@ def test_an_indicator_year_without_a_value_is_due_on_its_last_day(reg):
 
 
 def test_the_default_window_is_the_next_twelve_months(reg):
-    assert calendar.default_window(date(2026, 12, 7)) == (date(2026, 12, 7), date(2027, 12, 7))
+    assert windows.default_window(date(2026, 12, 7)) == (date(2026, 12, 7), date(2027, 12, 7))
     agreement(reg, "soon", review_on="2027-12-07")
     agreement(reg, "too-late", review_on="2027-12-08")
     assert [e.row_id for e in calendar.events(reg, today=date(2026, 12, 7))] == ["soon"]

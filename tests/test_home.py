@@ -208,7 +208,7 @@ def test_analyse_home_bergen_names_nothing_of_trondheims(tmp_path, capsys):
 
 
 def test_trondheims_outputs_are_the_same_with_or_without_bergen(tmp_path, capsys):
-    from registry.review import strategy
+    from registry.review import strategy_view as strategy
 
     a, b = seeded_registry(tmp_path / "a.db", with_bergen=False), seeded_registry(tmp_path / "b.db")
     plain = _analyse_csvs(a, tmp_path / "a")

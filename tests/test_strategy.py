@@ -5,9 +5,9 @@ from dataclasses import replace
 import pandas as pd
 
 from tests import apps
-from registry.review.strategy import (
-    COUNCIL, ITEM_COLUMNS, STRATEGY_COLUMNS, indicator_status, planned_points, strategy_items, strategy_view,
-    unserved_points,
+from registry.review.strategy import COUNCIL, ITEM_COLUMNS, strategy_items
+from registry.review.strategy_view import (
+    STRATEGY_COLUMNS, indicator_status, planned_points, strategy_view, unserved_points,
 )
 from registry.render.strategy_text import caveat_text, strategy_text
 from registry import vocab

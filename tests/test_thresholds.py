@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from registry import analysis, settings, thresholds
-from registry.calendar import items as calendar
+from registry.calendar import windows
 from registry.store import validate
 from registry import rules as R
 from tests.mini import Mini
@@ -88,18 +88,18 @@ def test_the_severity_cut_off_of_a_single_point_of_failure_is_the_declared_one()
 
 
 def test_the_jubilee_years_are_the_declared_ones(monkeypatch):
-    assert [n for n in range(1, 31) if calendar.is_round_year(n)] == [10, 25]
+    assert [n for n in range(1, 31) if windows.is_round_year(n)] == [10, 25]
     changed = thresholds.DEFAULT_RULES.with_values(jubilee_first_years=5, jubilee_every_years=20)
     monkeypatch.setattr(thresholds, "DEFAULT_RULES", changed)
-    assert [n for n in range(1, 31) if calendar.is_round_year(n)] == [5, 20]
+    assert [n for n in range(1, 31) if windows.is_round_year(n)] == [5, 20]
 
 
 def test_the_calendar_window_is_the_declared_one(monkeypatch):
     from datetime import date
 
-    assert calendar.default_window(date(2026, 3, 1)) == (date(2026, 3, 1), date(2027, 3, 1))
+    assert windows.default_window(date(2026, 3, 1)) == (date(2026, 3, 1), date(2027, 3, 1))
     monkeypatch.setattr(thresholds, "DEFAULT_RULES", thresholds.DEFAULT_RULES.with_values(calendar_window_years=2))
-    assert calendar.default_window(date(2026, 3, 1)) == (date(2026, 3, 1), date(2028, 3, 1))
+    assert windows.default_window(date(2026, 3, 1)) == (date(2026, 3, 1), date(2028, 3, 1))
 
 
 def test_the_network_category_filter_is_the_declared_rule(monkeypatch):
@@ -135,25 +135,27 @@ KNOWN_LITERALS: dict[tuple[str, float], str] = {
     ("registry/analysis/suggestions.py", 2): "a pair needs two actors",
     ("registry/analysis/thin_relations.py", 2): "two of the sectors named: 'a and b'",
     ("registry/analysis/undocumented_ties.py", 2): "both goals and indicators missing",
-    ("registry/calendar.py", 2): "February, and index 2 (the day) of a partial date",
-    ("registry/calendar.py", 29): "29 February",
-    ("registry/calendar.py", 10): "every tenth year (from jubilee_tens_from_years)",
-    ("registry/cli.py", 3): "an argument triple",
+    ("registry/calendar/windows.py", 2): "February, and index 2 (the day) of a partial date",
+    ("registry/calendar/items.py", 2): "index 2 (the day) of a partial date",
+    ("registry/view/page.py", 2): "index 2 of a drawn node's row (its group flag)",
+    ("registry/calendar/windows.py", 29): "29 February",
+    ("registry/calendar/windows.py", 10): "every tenth year (from jubilee_tens_from_years)",
+    ("registry/cli/commands.py", 3): "an argument triple",
     ("registry/dates.py", 12): "twelve months",
-    ("registry/demo.py", 2): "the number of command-line arguments",
-    ("registry/export.py", 10): "an error message names ten problems",
-    ("registry/i18n/render.py", 2): "plural forms",
-    ("registry/mapview.py", 2): "lat and lon",
-    ("registry/mapview.py", 500): "dot size on a crowded map",
-    ("registry/privacy.py", 2): "pairs",
-    ("registry/privacy.py", 6): "a phone number shorter than six digits is no number",
-    ("registry/validate.py", 2): "64-bit integer range",
-    ("registry/validate.py", 63): "64-bit integer range",
-    ("registry/validate.py", 3): "ISO 4217 codes have three letters",
-    ("registry/validate.py", 55296): "surrogate code points",
-    ("registry/validate.py", 57344): "surrogate code points",
-    ("registry/validate.py", 90): "latitude",
-    ("registry/validate.py", 180): "longitude",
+    ("registry/io/demo.py", 2): "the number of command-line arguments",
+    ("registry/io/export.py", 10): "an error message names ten problems",
+    ("registry/message.py", 2): "plural forms",
+    ("registry/network/mapview.py", 2): "lat and lon",
+    ("registry/network/mapview.py", 500): "dot size on a crowded map",
+    ("registry/store/privacy.py", 2): "pairs",
+    ("registry/store/privacy.py", 6): "a phone number shorter than six digits is no number",
+    ("registry/store/validate.py", 2): "64-bit integer range",
+    ("registry/store/validate.py", 63): "64-bit integer range",
+    ("registry/store/validate.py", 3): "ISO 4217 codes have three letters",
+    ("registry/store/validate.py", 55296): "surrogate code points",
+    ("registry/store/validate.py", 57344): "surrogate code points",
+    ("registry/store/validate.py", 90): "latitude",
+    ("registry/store/validate.py", 180): "longitude",
     ("registry/view/rows.py", 4): "column index of the tie count",
     ("app_pages/_database.py", 5): "len('--db=')",
     ("app_pages/entity.py", 12): "rows a table shows before it scrolls (display, not a rule)",

@@ -13,7 +13,7 @@ from .. import cells, dates, vocab
 from .. import rules as R
 from ..analysis.context import Context, prepare
 from ..network.graph import Snapshot
-from ..review import strategy
+from ..review import strategy, strategy_view
 from ..render.strategy_text import items_in
 
 __all__ = ["AnnualReport", "annual_report", "in_year", "kind_counts", "ACTIVITY_COLUMNS", "MONEY_COLUMNS"]
@@ -58,11 +58,11 @@ class AnnualReport:
     decisions: pd.DataFrame
     #: Budget lines of the year by funder, NOK (:data:`MONEY_COLUMNS`); lines in other currencies are left out.
     money: pd.DataFrame
-    #: Indicators: :func:`registry.review.strategy.indicator_status` as of the year's end, with ``series``.
+    #: Indicators: :func:`registry.review.strategy_view.indicator_status` as of the year's end, with ``series``.
     indicators: pd.DataFrame
     #: The actions of the plan whose period covers the year (id, title, title_nb, status, points, responsible).
     actions: pd.DataFrame
-    #: The strategy point by point as of the year's end (:func:`registry.review.strategy.strategy_view`).
+    #: The strategy point by point as of the year's end (:func:`registry.review.strategy_view.strategy_view`).
     points: pd.DataFrame
     #: By language ('nb', 'en'): the rows :func:`registry.review.strategy.strategy_items` counts for each point
     #: that belong to the year — dated in it, actions whose period covers it, indicators measured in it.
@@ -144,7 +144,7 @@ def _actions(ctx: Context, year: int) -> pd.DataFrame:
 
 
 def _indicators(ctx: Context, year: int) -> pd.DataFrame:
-    status = strategy.indicator_status(ctx, date(year, 12, 31))
+    status = strategy_view.indicator_status(ctx, date(year, 12, 31))
     series = {i["id"]: tuple((int(y), v) for y, v, _s in i.get("values", ()) if y is not None and int(y) <= year)
               for i in ctx.snap.indicators}
     return status.assign(series=[series.get(i, ()) for i in status["id"]])
@@ -186,7 +186,7 @@ def annual_report(
         year=year, home=home, home_names=names,
         activities=_activities(ctx, year), agreements=_agreements(ctx, year), decisions=_decisions(ctx, year),
         money=_money(ctx, year), indicators=indicators, actions=actions,
-        points=strategy.strategy_view(ctx, ctx.as_of, home_id=home), items=items,
+        points=strategy_view.strategy_view(ctx, ctx.as_of, home_id=home), items=items,
         previous=_counts(before, year - 1), counts=_counts(ctx, year),
     )
 

@@ -15,7 +15,7 @@ from ..documents import FORMATS, write
 from ..documents.model import Block, Chart, Document, Heading, Paragraph, Table
 from ..i18n import Message
 from ..i18n import render
-from ..review import strategy
+from ..review import strategy_view as strategy
 from .facts import AnnualReport, annual_report, kind_counts
 
 __all__ = ["number", "build_report", "annual_document", "report_bytes", "report_filename"]

@@ -17,11 +17,9 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, TypeGuard
 from .. import dates, freshness, settings
 from ..network.graph import Snapshot
 from ..i18n import Message
-from ..thresholds import threshold
+from .windows import default_window, jubilees, meets, open_item, plus_years
 
-__all__ = [
-    "Event", "KINDS", "COLLECTORS", "is_round_year", "jubilees", "default_window", "resolve_home", "events",
-]
+__all__ = ["Event", "KINDS", "COLLECTORS", "resolve_home", "events"]
 
 #: Every kind of event, in the order the calendar lists kinds on the same day.
 KINDS: tuple[str, ...] = (
@@ -82,72 +80,6 @@ class Event:
     def message(self) -> Message:
         """Return the event as an :class:`registry.i18n.Message` (code ``calendar.<kind>``)."""
         return Message(f"calendar.{self.kind}", dict(self.params))
-
-
-def is_round_year(n: int) -> bool:
-    """Return True when ``n`` years make a jubilee: 10, 25, 50, 60, 70, 75, 80, 90, 100, then every 10th and 25th.
-
-    >>> [n for n in range(1, 131) if is_round_year(n)]
-    [10, 25, 50, 60, 70, 75, 80, 90, 100, 110, 120, 125, 130]
-    """
-    first, every, tens = (int(threshold(c)) for c in ("jubilee_first_years", "jubilee_every_years", "jubilee_tens_from_years"))
-    return n == first or n % every == 0 or (n >= tens and n % 10 == 0)
-
-
-def _plus_years(start: str, years: int) -> str:
-    """Return the partial date ``years`` after ``start``, as precise as ``start`` (29 February falls on the 28th)."""
-    y, m, d = dates.parse_partial(start)
-    if m is None:
-        return f"{y + years:04d}"
-    if d is None:
-        return f"{y + years:04d}-{m:02d}"
-    if m == 2 and d == 29 and not dates.is_partial_date(f"{y + years:04d}-02-29"):
-        d = 28
-    return f"{y + years:04d}-{m:02d}-{d:02d}"
-
-
-def _meets(on: str, first: date, last: date) -> bool:
-    """Return True when the span of the partial date ``on`` meets the window ``[first, last]``."""
-    return dates.earliest(on) <= last and dates.latest(on) >= first
-
-
-def _open_item(on: str, first: date, last: date, today: date) -> tuple[bool, bool]:
-    """Return ``(shown, overdue)`` for a still-open item due on ``on``.
-
-    It is overdue when its date has passed (before ``today``); it is shown when its date
-    meets the window, or when it is overdue and its date lies before the window: an open
-    item does not drop out of the calendar because its day has gone by.
-    """
-    overdue = dates.latest(on) < today
-    return _meets(on, first, last) or (overdue and dates.latest(on) < first), overdue
-
-
-def jubilees(start: str, first: date, last: date) -> list[tuple[str, int]]:
-    """Return ``(date, years)`` for each round-year jubilee of ``start`` whose date meets ``[first, last]``.
-
-    The jubilee is as precise as the start: a year-only start gives a year-only jubilee,
-    which meets the window when any day of its year does.
-
-    >>> jubilees("1968-10-05", date(2028, 1, 1), date(2028, 12, 31))
-    [('2028-10-05', 60)]
-    >>> jubilees("1945", date(2025, 6, 1), date(2026, 5, 31))
-    [('2025', 80)]
-    >>> jubilees("1968-10-05", date(2028, 10, 6), date(2029, 12, 31))
-    []
-    """
-    y0 = dates.parse_partial(start)[0]
-    out = []
-    for year in range(max(first.year - y0, 1), last.year - y0 + 1):
-        on = _plus_years(start, year)
-        if is_round_year(year) and _meets(on, first, last):
-            out.append((on, year))
-    return out
-
-
-def default_window(today: date | None = None) -> tuple[date, date]:
-    """Return ``(today, the same day a year later)``: the next twelve months, both ends included."""
-    today = today or date.today()
-    return today, date.fromisoformat(_plus_years(today.isoformat(), int(threshold("calendar_window_years"))))
 
 
 def resolve_home(conn: sqlite3.Connection, requested: str | None = None) -> str | None:
@@ -240,11 +172,11 @@ def _agreement_dates(conn: sqlite3.Connection, first: date, last: date, home: st
         params = _agreement_params(a, names)
         review = a.get("review_on")
         if _valid(review) and not _ended(a, "ended_on", today):
-            shown, late = _open_item(review, first, last, today)
+            shown, late = open_item(review, first, last, today)
             if shown:
                 yield Event(review, "agreement_review", "agreements", a["id"], params, a["source"], tuple(a["parties"]), late)
         end = a.get("ended_on")
-        if _valid(end) and _meets(end, first, last):
+        if _valid(end) and meets(end, first, last):
             yield Event(end, "agreement_expiry", "agreements", a["id"], params, a["source"], tuple(a["parties"]))
 
 
@@ -325,7 +257,7 @@ def _freeze_reviews(conn: sqlite3.Connection, first: date, last: date, home: str
         if t is None or (home is not None and home not in (t["from_id"], t["to_id"])):
             continue
         review = d["review_on"]
-        shown, late = _open_item(review, first, last, today)
+        shown, late = open_item(review, first, last, today)
         if not shown:
             continue
         partner = t["from_id"] if home is not None and t["to_id"] == home else t["to_id"]
@@ -344,7 +276,7 @@ def _retention(conn: sqlite3.Connection, first: date, last: date, home: str | No
     for c in rows:
         if not c["held"] or not _valid(c["retain_until"]):
             continue  # nothing personal left to delete
-        shown, late = _open_item(c["retain_until"], first, last, today)
+        shown, late = open_item(c["retain_until"], first, last, today)
         if shown:
             params = {"contact": c["id"], "office": c["office"], "organisation": c["name"] or c["entity_id"],
                       "organisation_en": c["name_en"] or c["name"] or c["entity_id"]}
@@ -355,8 +287,8 @@ def _rechecks(conn: sqlite3.Connection, first: date, last: date, home: str | Non
     """Active facts whose source falls due for re-checking (``verified_on`` + ``stale_after_years``) by the window's end."""
     # stale_rows(today=d) lists the rows whose check is older than the setting on d: due before d.
     for table, rid, checked, years in freshness.stale_rows(conn, today=last + timedelta(days=1)):
-        due = date.fromisoformat(_plus_years(dates.latest(checked).isoformat(), years))
-        shown, late = _open_item(due.isoformat(), first, last, today)
+        due = date.fromisoformat(plus_years(dates.latest(checked).isoformat(), years))
+        shown, late = open_item(due.isoformat(), first, last, today)
         if not shown:
             continue
         row = conn.execute(f"SELECT source FROM [{table}] WHERE id = ?", (rid,)).fetchone()  # table from freshness
@@ -380,7 +312,7 @@ def _indicator_reports(conn: sqlite3.Connection, first: date, last: date, home: 
         start = ind["baseline_year"] + 1 if ind["baseline_year"] is not None else min(done, default=ind["target_year"])
         end = ind["target_year"] if ind["target_year"] is not None else max(done, default=-2) + 1
         for year in range(start if start is not None else 0, end + 1 if start is not None else 0):
-            shown, late = _open_item(f"{year:04d}-12-31", first, last, today)
+            shown, late = open_item(f"{year:04d}-12-31", first, last, today)
             if shown and year not in done:
                 params = {"indicator": ind["id"], "name": ind["name"], "name_en": ind["name_en"] or ind["name"],
                           "year": year, "unit": ind["unit"], "target": ind["target"], "target_year": ind["target_year"]}

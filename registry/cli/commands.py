@@ -114,7 +114,7 @@ def _classify(a: argparse.Namespace) -> int:
 @arg("--lang", choices=["nb", "en"], default="nb", help="language of the titles (default nb, like the app)")
 def _strategy(a: argparse.Namespace) -> int:
     from ..render import strategy_text
-    from ..review import strategy
+    from ..review import strategy_view as strategy
 
     conn = open_existing(a.db)
     view = strategy.strategy_for(conn, a.as_of, home_id=a.home)

@@ -7,7 +7,8 @@ from typing import Any
 import pandas as pd
 
 from .. import i18n
-from ..review.strategy import planned_points, points_of, unserved_points
+from ..review.strategy import points_of
+from ..review.strategy_view import planned_points, unserved_points
 
 __all__ = ["council_text", "state_text", "via_text", "caveat_text", "strategy_text", "items_in"]
 

@@ -255,7 +255,6 @@ def evaluate_relation(ctx: Context, tie: Tie) -> Evaluation:
     results["dormant_decision"] = (dormant, (f"decision:{latest['id']}",) if dormant and latest else ())
 
     recent_ties, earlier_ties = recent_activity(ctx, tie.v)
-    older = [a for a in acts if a not in recent_acts]
     confirmed = last_confirmed(acts, ctx.as_of)
     years = [y for y in [_year(t.attrs.get("start")) for t in earlier_ties]
              + [_year(t.attrs.get("end")) for t in earlier_ties] if y is not None and y <= ctx.as_of.year]
