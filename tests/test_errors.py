@@ -40,12 +40,3 @@ def test_every_failure_key_reads_in_both_languages():
     for key in keys:
         nb, en = i18n.t(key, "nb"), i18n.t(key, "en")
         assert nb and en and nb != en and nb != key
-
-
-def test_errors_imports_no_other_registry_module():
-    import ast
-    from pathlib import Path
-
-    tree = ast.parse(Path(errors.__file__).read_text(encoding="utf-8"))
-    relative = [n for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and (n.level or (n.module or "").startswith("registry"))]
-    assert relative == []
