@@ -15,7 +15,8 @@ import pytest
 
 from registry.store import writes as store
 from registry.io.export import graph_bytes
-from registry.network.graph import build_graph, write_graph
+from registry.network.gexf import write_graph
+from registry.network.graph import build_graph
 from registry.view import KIND_STYLES, TIE_COLOURS
 
 A = "test"

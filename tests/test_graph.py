@@ -6,6 +6,7 @@ import networkx as nx
 import pytest
 
 from registry.store import writes as store
+from registry.network.gexf import write_graph
 from registry.network.graph import (
     GraphFilter,
     build_graph,
@@ -13,7 +14,6 @@ from registry.network.graph import (
     snapshot,
     tie_active,
     to_simple_graph,
-    write_graph,
 )
 
 A = "test"

@@ -203,13 +203,13 @@ def graph_xml_problems(conn: sqlite3.Connection) -> list[str]:
 
 
 def graph_bytes(g: Any, fmt: str) -> bytes:
-    """Return the graph ``g`` as GraphML or GEXF bytes (what ``graph.write_graph`` writes to a file).
+    """Return the graph ``g`` as GraphML or GEXF bytes (what ``gexf.write_graph`` writes to a file).
 
     GEXF is shaped for Gephi by :func:`registry.network.gexf.write_gexf` (names as labels,
     undirected ties, kind colours, a timeline of full dates). Raises NotXml, naming
     each row, when a value holds a character XML cannot carry.
     """
-    from ..network.graph import write_graph  # local: the CSV export needs no graph
+    from ..network.gexf import write_graph  # local: the CSV export needs no graph
 
     bad = xml_problems(g)
     if bad:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import IO, Any
+from typing import IO, Any, BinaryIO
 
 import networkx as nx
 
 from .. import dates
 
-__all__ = ["gephi_graph", "write_gexf"]
+__all__ = ["gephi_graph", "write_gexf", "write_graph"]
 
 
 def _rgb(hex_colour: str) -> dict[str, int | float]:
@@ -88,3 +88,18 @@ def gephi_graph(g: nx.MultiDiGraph) -> nx.MultiGraph | nx.MultiDiGraph:
 def write_gexf(g: nx.MultiDiGraph, target: str | IO[bytes]) -> None:
     """Write ``g`` as GEXF 1.2 for Gephi (see :func:`gephi_graph`) to a path or binary file."""
     nx.write_gexf(gephi_graph(g), target)
+
+
+def write_graph(g: nx.MultiDiGraph, path: str | BinaryIO, fmt: str) -> None:
+    """Write ``g`` as GraphML or GEXF to ``path``, a file name or a binary file.
+
+    GEXF is shaped for Gephi by :func:`write_gexf`.
+    """
+    if fmt == "graphml":
+        nx.write_graphml(g, path)
+    elif fmt == "gexf":
+        write_gexf(g, path)
+    else:
+        raise ValueError(f"unknown graph format {fmt!r}; use graphml or gexf")
+
+

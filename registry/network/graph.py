@@ -6,7 +6,7 @@ import functools
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, BinaryIO, Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 import networkx as nx
 
@@ -21,7 +21,6 @@ __all__ = [
     "filter_graph",
     "snapshot",
     "to_simple_graph",
-    "write_graph",
 ]
 
 _ENTITY_COLS = (
@@ -383,20 +382,3 @@ def to_simple_graph(g: nx.MultiDiGraph) -> nx.Graph:
         else:
             h.add_edge(u, v, ties=[k])
     return h
-
-
-def write_graph(g: nx.MultiDiGraph, path: str | BinaryIO, fmt: str) -> None:
-    """Write ``g`` as GraphML or GEXF to ``path``, a file name or a binary file.
-
-    GEXF is shaped for Gephi by :func:`registry.network.gexf.write_gexf`.
-    """
-    if fmt == "graphml":
-        nx.write_graphml(g, path)
-    elif fmt == "gexf":
-        from .gexf import write_gexf  # local: gexf takes its colours from the view
-
-        write_gexf(g, path)
-    else:
-        raise ValueError(f"unknown graph format {fmt!r}; use graphml or gexf")
-
-
