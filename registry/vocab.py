@@ -40,6 +40,7 @@ class Term(NamedTuple):
     help: str = ""
 
 
+# fmt: off  (the vocabularies are tables: one term a line, as a reader scans them)
 ENTITY_KINDS: tuple[Term, ...] = (
     Term("municipality", "Kommune", "Municipality", "A municipality whose international ties the registry records"),
     Term("city", "By", "City", "A city or town abroad or in Norway"),
@@ -345,6 +346,7 @@ INDICATOR_DIRECTIONS: tuple[Term, ...] = (
     Term("higher", "Høyere er bedre", "Higher is better", "The target is reached at or above it"),
     Term("lower", "Lavere er bedre", "Lower is better", "The target is reached at or below it"),
 )
+# fmt: on
 
 #: table name -> terms; the migration creates one table per entry.
 VOCABULARIES: dict[str, tuple[Term, ...]] = {

@@ -9,6 +9,7 @@ __all__ = ["Column", "Table", "TABLES", "DATA_TABLES", "ERASURES", "ERASURE_GUAR
 
 _VERIFIED = Column("verified_on", date=True, help="When the source was last read and found to hold (YYYY-MM-DD)")
 
+# fmt: off  (the tables are declarations: one column a line, as a reader scans them)
 _TRACKING = (
     Column("version", "INTEGER", help="Row version, raised by every update (optimistic concurrency)"),
     Column("updated_at", help="UTC time of the last change"),
@@ -388,6 +389,7 @@ ERASURE_GUARDS = Table(
     help="Erased values a later write must not bring back, as keyed digests",
 )
 
+# fmt: on
 #: Tables users edit, in dependency order (parents first).
 DATA_TABLES: tuple[Table, ...] = (
     ENTITIES, AGREEMENTS, AGREEMENT_PARTIES, TIES, ACTIVITIES, ACTIVITY_PARTICIPANTS, ACTIVITY_TIES,
