@@ -9,6 +9,7 @@ import streamlit as st
 
 from app_pages import _common
 from app_pages._common import cached, deferred, download, lang, t
+from registry import cells
 from registry.edit import browse, forms
 from registry.store.schema import TABLES
 
@@ -18,7 +19,7 @@ from registry.store.schema import TABLES
 
 def ref_labels(table: str, ids: Any = None) -> dict[Any, str]:
     """Return ``{id: label}`` of the rows of ``table`` (only ``ids`` when given), cached per revision."""
-    wanted = None if ids is None else tuple(sorted({i for i in ids if i is not None and i == i}, key=str))
+    wanted = None if ids is None else tuple(sorted({i for i in ids if not cells.missing(i)}, key=str))
     return cached(forms.reference_labels, table, lang(), ids=wanted)
 
 

@@ -1,5 +1,7 @@
 """The declared rules are complete and consistent: every code used is known, every text in both languages."""
 
+import re
+
 import pytest
 
 from registry import rules as R, vocab
@@ -116,9 +118,7 @@ def _letters(text: str) -> str:
 _OCR_MISREADINGS = {"huvilende": "hvilende", "aformalisere": "å formalisere", "40- tallet": "40-tallet"}
 
 
-def _pattern(quote: str) -> "re.Pattern[str]":
-    import re
-
+def _pattern(quote: str) -> re.Pattern[str]:
     out = []
     for ch in _letters(quote.replace("…", "")):
         out.append(".{0,2}" if ch in "æøå" else re.escape(ch))  # "&", "a", "g", "ee" …

@@ -191,4 +191,4 @@ def test_the_gaps_page_lists_the_seed_suggestions(tmp_path, monkeypatch):
         assert not at.exception
         assert title in [e.label for e in at.expander]
         tables = [df.value for df in at.dataframe]
-        assert any(t.astype(str).apply(lambda c: c.str.contains(text, regex=False)).any().any() for t in tables)
+        assert any(t.astype(str).apply(lambda c, text=text: c.str.contains(text, regex=False)).any().any() for t in tables)

@@ -68,19 +68,19 @@ def documentation(ctx: Context) -> pd.DataFrame:
     below 0). Only the latest declared total of each measure by the date counts.
     """
     latest: dict[str, dict[str, Any]] = {}
-    for row in ctx.snap.declared_totals:
-        if row.get("entity_id") != ctx.home:
+    for declared in ctx.snap.declared_totals:
+        if declared.get("entity_id") != ctx.home:
             continue
-        prev = latest.get(row["measure"])
-        if prev is None or str(row.get("as_of") or "") >= str(prev.get("as_of") or ""):
-            latest[row["measure"]] = row
+        prev = latest.get(declared["measure"])
+        if prev is None or str(declared.get("as_of") or "") >= str(prev.get("as_of") or ""):
+            latest[declared["measure"]] = declared
     rows = []
-    for measure, row in sorted(latest.items()):
-        have, total = documented_count(ctx, measure, row.get("as_of") or None), int(row["total"])
+    for measure, declared in sorted(latest.items()):
+        have, total = documented_count(ctx, measure, declared.get("as_of") or None), int(declared["total"])
         text_nb, text_en = both(_text_message(have, total, measure))
         rows.append({
             "measure": measure, "documented": have, "declared": total, "missing": max(total - have, 0),
-            "as_of": row.get("as_of"), "source": row.get("source"), "text_nb": text_nb, "text_en": text_en,
+            "as_of": declared.get("as_of"), "source": declared.get("source"), "text_nb": text_nb, "text_en": text_en,
         })
     return pd.DataFrame(rows, columns=list(DOCUMENTATION_COLUMNS))
 

@@ -43,7 +43,7 @@ def unused_consulate(ctx: Context) -> Found:
         if other or n in in_use:
             continue
         if country is None:
-            for u, v, k, ta in ctx.full.out_edges(n, keys=True, data=True):
+            for _, v, _, ta in ctx.full.out_edges(n, keys=True, data=True):
                 if ta.get("kind") == "consular":
                     country = v
         ck = ctx.country_key(country) if country else None

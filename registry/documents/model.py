@@ -33,7 +33,7 @@ class Strong:
 
 
 #: A run of a paragraph, a list item or a table cell.
-Inline = Union[str, Link, Strong]
+Inline = str | Link | Strong
 
 
 def _runs(value: Inline | Sequence[Inline]) -> tuple[Inline, ...]:
@@ -128,7 +128,7 @@ class Chart:
     width_cm: float = 14.0
 
 
-Block = Union[Heading, Paragraph, Table, BulletList, Quote, Figure, Chart]
+Block = Heading | Paragraph | Table | BulletList | Quote | Figure | Chart
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 
-from .. import i18n
+from .. import cells, i18n
 from ..review.strategy import points_of
 from ..review.strategy_view import planned_points, unserved_points
 
@@ -71,7 +71,7 @@ def _indicators_of(indicators: pd.DataFrame | None, ids: Any) -> list[dict[str, 
 
 def _number(value: Any) -> str:
     # Whole numbers without '.0'; an unknown value as '–'.
-    if value is None or (isinstance(value, float) and value != value):
+    if cells.missing(value):
         return "–"
     return str(int(value)) if float(value).is_integer() else str(value)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import re
 import sqlite3
 from typing import Any, Mapping, NamedTuple
@@ -168,7 +169,7 @@ def clean_row(
             except (TypeError, ValueError):
                 bad(name, "not_number", value=value)
                 continue
-            if value != value or value in (float("inf"), float("-inf")):
+            if not math.isfinite(value):
                 bad(name, "not_finite", value=value)
                 continue
         out[name] = value
