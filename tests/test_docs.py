@@ -116,7 +116,7 @@ def test_the_hand_written_pages_keep_their_generated_blocks():
 def test_ci_runs_the_readme_test_command():
     commands = re.findall(r"```sh\n(.+?)\n```", README)
     test_command = next(c for c in commands if "pytest" in c)
-    assert test_command == "python -m pip install -r requirements-dev.txt && python -m pytest"
+    assert test_command == "python -m pip install -r requirements-dev.txt && python -m ruff check . && python -m ruff format --check . && python -m mypy && python -m pytest"
     assert test_command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 
 
