@@ -12,9 +12,9 @@ from typing import Any, Callable
 import streamlit as st
 
 from app_pages._text import t
-from registry.store import db
 from registry.io import seed
 from registry.network.graph import Snapshot, snapshot
+from registry.store import db
 
 # One connection per script run, opened by the frame and closed when the run ends: SQLite
 # connections must not cross threads, and every rerun runs on a new thread.

@@ -8,8 +8,8 @@ import streamlit as st
 
 from app_pages._database import db_key, revision_snapshot
 from app_pages._text import lang, t
-from registry.edit import pickers
 from registry import settings
+from registry.edit import pickers
 from registry.errors import RegistryError
 
 

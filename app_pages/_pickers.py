@@ -10,8 +10,8 @@ from app_pages import _common
 from app_pages._database import db_key, revision_snapshot
 from app_pages._graph import category_home, filtered_graph
 from app_pages._text import lang
-from registry.edit import pickers
 from registry import view
+from registry.edit import pickers
 from registry.network.graph import GraphFilter
 
 #: How many matches of a search an entity picker lists.

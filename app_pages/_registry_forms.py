@@ -27,8 +27,8 @@ from app_pages._registry_browse import keep_choice, ref_labels, refs_in
 from app_pages._tables import failure_key, show_failure
 from registry import cells, i18n, vocab
 from registry.edit import editing, forms
-from registry.store import writes as store
 from registry.errors import InvalidRow, RegistryError, StaleVersion
+from registry.store import writes as store
 from registry.store.schema import TABLES, Column
 
 #: Each vocabulary's codes, in their declared order: the options of its pickers.

@@ -9,10 +9,10 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._text import lang, md, t
-from registry.io import export
 from registry import i18n
 from registry.errors import failure_key
 from registry.i18n import messages
+from registry.io import export
 
 _log = logging.getLogger(__name__)
 

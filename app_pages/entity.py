@@ -5,7 +5,19 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._common import (
-    MAX_PICKER_OPTIONS, blank, cached, country, csv_button, from_url, keep_in_url, label, lang, md, md_source, t, year_span,
+    MAX_PICKER_OPTIONS,
+    blank,
+    cached,
+    country,
+    csv_button,
+    from_url,
+    keep_in_url,
+    label,
+    lang,
+    md,
+    md_source,
+    t,
+    year_span,
 )
 from app_pages._pickers import PICKER_MATCHES, entity_options
 from app_pages._url import LINK_NAME, entity_link

@@ -4,11 +4,24 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._common import (
-    MAX_PICKER_OPTIONS, cached, csv_button, download, formatter, from_url, home, keep_in_url, label, lang, name_of, registry_snapshot,
-    require_home, t,
+    MAX_PICKER_OPTIONS,
+    cached,
+    csv_button,
+    download,
+    formatter,
+    from_url,
+    home,
+    keep_in_url,
+    label,
+    lang,
+    name_of,
+    registry_snapshot,
+    require_home,
+    t,
 )
+from registry import settings
+from registry.findings import FINDING_KINDS, SEVERITIES
 from registry.io import export
-from registry import rules, settings
 from registry.render import labels
 from registry.review import report
 
@@ -39,8 +52,8 @@ if not with_audit:
 findings = result.findings
 NOTES = {r.kind: (r.method, r.note_nb if lang() == "nb" else r.note_en) for r in result.summary.itertuples()} if len(result.summary) else {}
 GROUPS = {"gap": t("gaps.group_gap"), "overlap": t("gaps.group_overlap"), "opportunity": t("gaps.group_opportunity")}
-kinds = [k.code for k in rules.FINDING_KINDS] + sorted(set(findings["kind"]) - {k.code for k in rules.FINDING_KINDS})
-severities = [code for code, _, _ in rules.SEVERITIES]
+kinds = [k.code for k in FINDING_KINDS] + sorted(set(findings["kind"]) - {k.code for k in FINDING_KINDS})
+severities = [code for code, _, _ in SEVERITIES]
 
 # A shared address (?gaps_kinds=isolated&gaps_search=...) opens the same view.
 for key, options in (("gaps_groups", GROUPS), ("gaps_kinds", kinds), ("gaps_severity", severities)):

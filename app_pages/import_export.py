@@ -4,12 +4,24 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._common import (
-    cached, changed, conn, current_actor, download, form_key, formatter, lang, md, registry_snapshot, renew_form, require_editor, show_problems,
+    cached,
+    changed,
+    conn,
+    current_actor,
+    download,
+    form_key,
+    formatter,
+    lang,
+    md,
+    registry_snapshot,
+    renew_form,
+    require_editor,
+    show_problems,
     t,
 )
-from registry.io import export, ingest
 from registry import i18n
 from registry.errors import ImportFailed
+from registry.io import export, ingest
 
 st.title(t("io.title"))
 st.caption(t("io.intro"))

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from app_pages._common import csv_button, formatter, graph, label, lang, t, year_span
-from registry.network import mapview
 from registry import vocab
+from registry.network import mapview
 from registry.network.graph import GraphFilter
 
 st.title(t("map.title"))

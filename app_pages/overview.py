@@ -4,11 +4,13 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._common import cached, download, home, label, lang, require_home, suggestions, t
-from registry.calendar import formats as calendar_formats, items as calendar, windows
 from registry import i18n, settings
-from registry.store import queries
+from registry.calendar import formats as calendar_formats
+from registry.calendar import items as calendar
+from registry.calendar import windows
 from registry.render import labels
 from registry.review import report
+from registry.store import queries
 
 st.title(t("overview.title"))
 st.caption(t("overview.intro"))

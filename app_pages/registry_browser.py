@@ -5,17 +5,40 @@ import pandas as pd
 import streamlit as st
 
 from app_pages._common import (
-    MAX_PICKER_OPTIONS, blank, cached, conn, country, csv_button, current_actor, formatter, from_url, keep_in_url, label, lang,
-    require_editor, t,
+    MAX_PICKER_OPTIONS,
+    blank,
+    cached,
+    conn,
+    country,
+    csv_button,
+    current_actor,
+    formatter,
+    from_url,
+    keep_in_url,
+    label,
+    lang,
+    require_editor,
+    t,
 )
 from app_pages._registry_browse import (
-    counted, csv_matches, entity_label, keep_choice, keep_codes, matches, page_buttons, pick_rows, ref_labels, refs_in,
-    row_from_url, tab_from_url, with_choice,
+    counted,
+    csv_matches,
+    entity_label,
+    keep_choice,
+    keep_codes,
+    matches,
+    page_buttons,
+    pick_rows,
+    ref_labels,
+    refs_in,
+    row_from_url,
+    tab_from_url,
+    with_choice,
 )
-from app_pages._url import LINK_NAME, entity_link
 from app_pages._registry_forms import VOCAB, child_section, edit_form, remove_button, title, version_line
-from registry.edit import audit, browse, forms
+from app_pages._url import LINK_NAME, entity_link
 from registry import i18n, settings
+from registry.edit import audit, browse, forms
 from registry.store import writes as store
 from registry.store.schema import DATA_TABLES, TABLES, personal_columns
 

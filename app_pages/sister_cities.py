@@ -30,12 +30,13 @@ from app_pages._common import (
     t,
 )
 from registry import cells, documents, rules
-from registry.store import writes as store, validate
 from registry.documents import case
-from registry.render import labels, summary
 from registry.errors import InvalidRow
 from registry.i18n import render
+from registry.render import labels, summary
 from registry.review import classify, report
+from registry.store import validate
+from registry.store import writes as store
 
 st.title(t("sister.title"))
 st.caption(t("sister.intro"))

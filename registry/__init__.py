@@ -1,15 +1,15 @@
 """The international relations registry: a SQLite registry of a city's international ties."""
 
+from .analysis import analyse
 from .checks import check
-from .store.db import connect, default_db_path, revision, transaction
 from .errors import ImportFailed, InvalidRow, NotFound, Problem, RegistryError, StaleVersion
 from .io.export import csv_text, export_csv
-from .analysis import analyse
-from .review.classify import suggest
-from .network.graph import GraphFilter, Snapshot, build_graph, filter_graph, snapshot
 from .io.ingest import import_files, import_texts
-from .store.queries import counts, entity_counts, history, tie_counts
 from .io.seed import ensure_seeded, init, load_seed
+from .network.graph import GraphFilter, Snapshot, build_graph, filter_graph, snapshot
+from .review.classify import suggest
+from .store.db import connect, default_db_path, revision, transaction
+from .store.queries import counts, entity_counts, history, tie_counts
 from .store.writes import delete, get, insert, update
 
 __all__ = [

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Callable
 
 from .checks import AUDIT_TRIGGERS, audit_protection
-from .store.db import BUSY_TIMEOUT_MS, connect
 from .errors import CannotWrite, RegistryError
+from .store.db import BUSY_TIMEOUT_MS, connect
 from .store.migrations import MIGRATIONS
 from .store.schema import TABLES
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .edit import audit
 from . import dates, freshness
+from .edit import audit
 from .message import Message, render
 from .store.schema import DATA_TABLES, personal_columns
 

@@ -192,7 +192,7 @@ def _rules_page() -> str:
     from .docs_tables import rules_page
 
     return (
-        _NOTICE.format(source="the declared settings, rules and finding kinds (`registry.settings`, `registry.rules`)")
+        _NOTICE.format(source="the declared settings, rules and finding kinds (`registry.settings`, `registry.thresholds`, `registry.rules`, `registry.findings`)")
         + rules_page()
     )
 

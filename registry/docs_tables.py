@@ -190,10 +190,12 @@ bokmål and English; the Norwegian help texts are shown in the app.
 
 def rules_page() -> str:
     """Return ``docs/rules.md`` (without its notice line): the settings, then the rules, as declared."""
-    from . import rules, settings
+    from . import findings, rules, settings, thresholds
 
     out = [_RULES_INTRO, "## Settings", ""] + _declared_section(settings)
+    out += ["## Thresholds", "", first_paragraph(thresholds.__doc__ or ""), ""] + _declared_section(thresholds)
     out += ["## Rules", "", first_paragraph(rules.__doc__ or ""), ""] + _declared_section(rules)
+    out += ["## Findings", "", first_paragraph(findings.__doc__ or ""), ""] + _declared_section(findings)
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -11,12 +11,9 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
 
+from .thresholds import threshold
+
 __all__ = [
-    "Threshold",
-    "THRESHOLDS",
-    "threshold",
-    "Rules",
-    "DEFAULT_RULES",
     "category_shown",
     "LOCAL_ACTOR_KINDS",
     "ALWAYS_LOCAL_KINDS",
@@ -48,19 +45,10 @@ __all__ = [
     "CARRYING_ROLES",
     "CategoryRule",
     "CATEGORY_RULES",
-    "FindingKind",
-    "FINDING_KINDS",
-    "SEVERITIES",
-    "METHODS",
     "AGREEMENTS",
     "criterion",
-    "finding_kind",
 ]
 
-
-# The numbers (thresholds, windows, ranges) are declared in their own table; ``rules`` names them
-# beside the kinds and criteria so that a reader of the rules finds them here too.
-from .thresholds import DEFAULT_RULES, THRESHOLDS, Rules, Threshold, threshold  # noqa: E402
 
 # --- Which entities and ties play which part -------------------------------------------------
 
@@ -300,8 +288,3 @@ AGREEMENTS: tuple[tuple[str, str, str], ...] = (
     # 'unclassified' is compared like any other. A decision without a suggestion has no agreement (empty).
     ("unclassified", "Ikke vedtatt", "No decision"),
 )
-
-
-# The kinds of findings live in their own module; they are re-exported so that
-# ``rules`` stays the one place a reader looks for "why".
-from .findings import FINDING_KINDS, METHODS, SEVERITIES, FindingKind, finding_kind  # noqa: E402

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
 from . import rules as R
-from .store import writes as store
-from .thresholds import UNITS, threshold_table, value_text
 from .errors import InvalidRow, NoHome, NotAHome, Problem
 from .network.graph import Snapshot
+from .store import writes as store
+from .thresholds import UNITS, threshold_table, value_text
 
 __all__ = [
     "Setting",

@@ -11,9 +11,9 @@ registry (the home, the time zone, how old a source may be) is a setting of
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 __all__ = [

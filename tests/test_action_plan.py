@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from registry import check, connect, vocab
-from registry.io import export
-from registry.store import writes as store
 from registry.errors import ImportFailed, InvalidRow
-from registry.network.graph import snapshot
+from registry.io import export
 from registry.io.ingest import detect_table, import_texts
+from registry.network.graph import snapshot
+from registry.store import writes as store
 from registry.store.schema import TABLES
 
 TRACK = ("version", "updated_at", "updated_by")

@@ -12,10 +12,11 @@ from registry.analysis.articulation import cut_points
 from registry.analysis.brokerage import burt
 from registry.analysis.context import prepare
 from registry.analysis.rows import number
-from registry.network.graph import Snapshot
 from registry.i18n import render
+from registry.network.graph import Snapshot
 from registry.review.report import urgent_findings
-from registry.rules import DEFAULT_RULES, FINDING_KINDS
+from registry.findings import FINDING_KINDS
+from registry.thresholds import DEFAULT_RULES
 from tests.mini import Mini
 
 DAY = "2025-12-31"
@@ -561,7 +562,8 @@ def test_opportunity_finds_nothing_where_the_municipality_is_present():
 
 
 def test_what_is_not_a_channel_uses_known_codes():
-    from registry import rules as R, vocab
+    from registry import rules as R
+    from registry import vocab
 
     assert R.NOT_CHANNEL_TIE_KINDS | R.MEMBER_TIE_KINDS <= {t.code for t in vocab.TIE_KINDS}
     assert R.NOT_CHANNEL_STATUSES <= {t.code for t in vocab.STATUSES}

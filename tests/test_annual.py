@@ -9,13 +9,13 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests import apps
 from registry import connect
 from registry.annual import annual_report, build_report
 from registry.annual.facts import in_year
 from registry.documents import Chart, Heading, to_docx, to_html, to_markdown
 from registry.i18n.annual import TEMPLATES
 from registry.io.ingest import import_texts
+from tests import apps
 from tests.test_action_plan import FILES
 from tests.test_documents import OFFICE, convert_with_libreoffice
 

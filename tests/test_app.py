@@ -17,11 +17,10 @@ import tomllib
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests import apps
 from registry import connect, view
-from registry.store import queries
 from registry.network.graph import GraphFilter, build_graph
-
+from registry.store import queries
+from tests import apps
 from tests.apps import PAGES, ROOT, address, content, start
 from tests.damage import damage_ties
 
@@ -685,9 +684,8 @@ def test_the_registry_page_shows_one_page_of_rows_and_turns_it(registry_db, monk
 def test_the_gaps_page_replays_the_audit_log_when_asked(registry_db, downloads):
     import sqlite3
 
-    from registry.review import report
-
     from registry.io import seed
+    from registry.review import report
 
     seed.ensure_seeded(registry_db).close()
     raw = sqlite3.connect(registry_db)
@@ -714,9 +712,9 @@ def t_caption(at: AppTest, text: str) -> bool:
 def test_gaps_after_the_overview_reuses_its_review(registry_db, monkeypatch):
     # Issue 11, item 5: the overview reviewed with the audit replay and the Gaps page without it,
     # so opening Gaps after the overview ran the whole review a second time.
-    from registry.review import report
-
     import functools
+
+    from registry.review import report
 
     calls = []
     real = report.review
@@ -976,8 +974,8 @@ def test_a_stale_edit_shows_the_current_version_beside_the_typed_text_and_builds
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_the_change_history_names_rows_and_fields_in_the_pages_language(registry_db, lang):
     # D8: a decision and a plan line showed as «la til «5»» and an edit as "notes: None → 'x'" on the Norwegian page.
-    from registry.store import writes as store
     from registry.review import classify
+    from registry.store import writes as store
 
     start(lang)  # the app loads the seed
     conn = connect(registry_db)

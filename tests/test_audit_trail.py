@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from registry.cli import commands as cli
 from registry import connect, delete, import_files, import_texts, insert, update
+from registry.cli import commands as cli
 from registry.errors import InvalidRow, RegistryError, StaleVersion
 from registry.store.queries import history
 from registry.store.schema import DATA_TABLES

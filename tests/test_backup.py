@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from registry.cli import commands as cli
 from registry import connect, insert, load_seed, update
 from registry.backup import NotARegistry, Unprotected, backup, restore, verify
 from registry.checks import audit_protection, check
+from registry.cli import commands as cli
 from registry.errors import RegistryError
 from registry.store.migrations import MIGRATIONS
 

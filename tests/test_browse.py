@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from registry.edit import browse
 from registry import load_seed
+from registry.edit import browse
 from registry.store import writes as store
 
 

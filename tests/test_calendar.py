@@ -17,11 +17,13 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from tests import apps
-from registry.calendar import items as calendar, windows, formats as calendar_formats
 from registry import connect, load_seed
-from registry.store import writes as store
+from registry.calendar import formats as calendar_formats
+from registry.calendar import items as calendar
+from registry.calendar import windows
 from registry.errors import NotAHome
+from registry.store import writes as store
+from tests import apps
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 12, 7)  # the calendar's "today" in the hand-made tests (decides what is overdue)

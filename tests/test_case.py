@@ -17,13 +17,13 @@ from pathlib import Path
 import docx
 import pytest
 
-from tests import apps
-from registry.store import writes as store
 from registry.cli.commands import main
 from registry.documents import Paragraph, Quote, case, texts
 from registry.documents.case_facts import case_facts
 from registry.i18n.case import STRATEGY_2C, STRATEGY_2C_CATEGORIES, STRATEGY_WORDS, TEMPLATES
 from registry.review import classify
+from registry.store import writes as store
+from tests import apps
 from tests.test_documents import OFFICE, convert_with_libreoffice
 from tests.test_languages import wrong_words
 

@@ -1,9 +1,8 @@
 """The integrity report on small registries whose problems are known."""
 
 from registry import check
+from registry.i18n import Message, render
 from registry.store import writes as store
-from registry.i18n import Message
-from registry.i18n import render
 
 
 def test_empty_registry_has_no_findings(conn):

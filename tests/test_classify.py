@@ -4,13 +4,13 @@ from datetime import date, timedelta
 
 import pytest
 
-from registry.store import writes as store
-from registry.review import classify
-from registry.errors import InvalidRow
 from registry import rules as R
-from registry.rules import DEFAULT_RULES
+from registry.errors import InvalidRow
 from registry.i18n import render
 from registry.render import labels
+from registry.review import classify
+from registry.thresholds import DEFAULT_RULES
+from registry.store import writes as store
 from tests.mini import Mini
 
 DAY = "2025-12-31"

@@ -135,8 +135,8 @@ def test_import_from_wikidata_reads_utf16_like_plain_import(tmp_path, capsys):
 
 
 def test_synth_builds_a_large_fictional_registry_and_refuses_to_overwrite(tmp_path, capsys):
-    from registry.cli import commands as cli
     from registry import connect
+    from registry.cli import commands as cli
 
     db = tmp_path / "big.db"
     assert cli.main(["synth", "--size", "300", "--db", str(db)]) == 0

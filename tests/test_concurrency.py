@@ -229,8 +229,8 @@ def test_many_processes_opening_a_new_file_at_once(tmp_path):
 def test_a_write_waits_past_the_busy_timeout_then_says_busy(db_path, monkeypatch):
     # Another writer holds the lock longer than one busy timeout (shortened here to 50 ms,
     # as a very large import would outlast the real 30 s).
-    from registry.store import db
     from registry.errors import Busy
+    from registry.store import db
 
     holder, waiter = connect(db_path), connect(db_path)
     waiter.execute("PRAGMA busy_timeout = 50")

@@ -6,9 +6,9 @@ import pytest
 
 from registry import analysis
 from registry.io import demo
-from registry.review import classify
-from registry.rules import FINDING_KINDS
 from registry.io.seed import DATA_DIR
+from registry.review import classify
+from registry.findings import FINDING_KINDS
 
 
 @pytest.fixture

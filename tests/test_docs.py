@@ -7,7 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
-from registry import docs, rules
+from registry import docs, thresholds
 from registry.cli.commands import COMMANDS, parser
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,13 +66,13 @@ def test_every_setting_and_threshold_is_documented_with_its_help():
     page = _page("rules.md")
     for s in SETTINGS:
         assert f"| {s.key} |" in page and " ".join(s.help.split()) in page, s.key
-    for t in rules.THRESHOLDS:
+    for t in thresholds.THRESHOLDS:
         assert f"| {t.code} | {t.default} |" in page and " ".join(t.help.split()) in page, t.code
 
 
 def test_a_new_threshold_reaches_the_rules_page_without_a_change_to_the_generator(monkeypatch):
-    extra = rules.Threshold("test_window_days", 30, "Testvindu", "Test window", "A threshold declared by this test.")
-    monkeypatch.setattr(rules, "THRESHOLDS", rules.THRESHOLDS + (extra,))
+    extra = thresholds.Threshold("test_window_days", 30, "Testvindu", "Test window", "A threshold declared by this test.")
+    monkeypatch.setattr(thresholds, "THRESHOLDS", thresholds.THRESHOLDS + (extra,))
     assert (
         "| test_window_days | 30 | Testvindu | Test window | A threshold declared by this test. |"
         in docs.PAGES["rules.md"]()

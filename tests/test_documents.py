@@ -12,8 +12,8 @@ import shutil
 import struct
 import subprocess
 import time
-import zlib
 import zipfile
+import zlib
 from datetime import date
 
 import docx
@@ -21,7 +21,20 @@ import pytest
 
 from registry import i18n
 from registry.documents import (
-    BulletList, Document, Figure, Heading, Link, Paragraph, Quote, Strong, Table, texts, to_docx, to_html, to_markdown, write,
+    BulletList,
+    Document,
+    Figure,
+    Heading,
+    Link,
+    Paragraph,
+    Quote,
+    Strong,
+    Table,
+    texts,
+    to_docx,
+    to_html,
+    to_markdown,
+    write,
 )
 
 EVIL = "<script>alert(1)</script> & \"quoted\" *bold* [x](javascript:alert(2)) | pipe"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from registry.edit import editing, forms
-from registry.store import queries, writes as store
+from registry.store import queries
+from registry.store import writes as store
 from registry.store.schema import DATA_TABLES
 
 

@@ -15,8 +15,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from registry import connect, load_seed
-from registry.store import writes as store
 from registry.profile import entity_profile
+from registry.store import writes as store
 from tests.apps import content
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,9 +7,9 @@ import sqlite3
 
 import pytest
 
-from registry import connect, errors, i18n
-from registry.store import privacy
+from registry import connect, i18n
 from registry.errors import Busy, Damaged, KeyMissing, failure_key
+from registry.store import privacy
 
 
 def test_failures_are_sorted_into_what_a_reader_can_act_on():

@@ -1,9 +1,9 @@
 """The record of activity behind a sister city: which activities count, the last contact, and the criteria they feed."""
 
+from registry.analysis.context import prepare
+from registry.analysis.evidence import activities_for
 from registry.i18n import render
 from registry.review import classify
-from registry.analysis.evidence import activities_for
-from registry.analysis.context import prepare
 from tests.mini import Mini
 
 DAY = "2025-12-31"

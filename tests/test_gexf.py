@@ -13,10 +13,10 @@ import xml.etree.ElementTree as ET
 import networkx as nx
 import pytest
 
-from registry.store import writes as store
 from registry.io.export import graph_bytes
 from registry.network.gexf import write_graph
 from registry.network.graph import build_graph
+from registry.store import writes as store
 from registry.view import KIND_STYLES, TIE_COLOURS
 
 A = "test"

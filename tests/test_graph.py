@@ -5,7 +5,6 @@ from datetime import date
 import networkx as nx
 import pytest
 
-from registry.store import writes as store
 from registry.network.gexf import write_graph
 from registry.network.graph import (
     GraphFilter,
@@ -15,6 +14,7 @@ from registry.network.graph import (
     tie_active,
     to_simple_graph,
 )
+from registry.store import writes as store
 
 A = "test"
 

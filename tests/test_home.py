@@ -22,15 +22,15 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests import apps
 from registry import analysis, connect, freshness, i18n, import_files, import_texts, settings
 from registry.cli import commands as cli
-from registry.io import seed
-from registry.store import writes as store
 from registry.errors import ImportFailed, InvalidRow, NoHome, NotAHome
+from registry.io import seed
 from registry.network.graph import Snapshot, snapshot
 from registry.render import labels, summary
 from registry.review import classify
+from registry.store import writes as store
+from tests import apps
 
 ROOT = Path(__file__).resolve().parent.parent
 BERGEN_EXPORT = ROOT / "tests" / "fixtures" / "wikidata_bergen.csv"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-
 ROOT = Path(__file__).resolve().parent.parent
 MAX_LINES = 420
 SOURCES = sorted([ROOT / "app.py", *(ROOT / "registry").rglob("*.py"), *(ROOT / "app_pages").glob("*.py")])

@@ -61,7 +61,7 @@ def test_the_notebook_runs(kernel, tmp_path, monkeypatch, source):
     assert ("FICTIONAL DEMO DATA" in text) == (source == "demo")
 
     summary = pd.read_csv(out / "summary.csv")
-    from registry.rules import FINDING_KINDS
+    from registry.findings import FINDING_KINDS
 
     assert len(summary) == len(FINDING_KINDS)
     assert (out / "classification.csv").exists() and (out / "coverage_sectors.csv").exists()

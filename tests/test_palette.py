@@ -16,8 +16,8 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from registry.network import gexf
 from registry import vocab
+from registry.network import gexf
 from registry.view import style
 from registry.view.style import DEFAULT_STYLE, GROUP_STYLE, KIND_STYLES, TIE_COLOURS
 

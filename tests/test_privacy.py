@@ -15,9 +15,10 @@ import pytest
 
 from registry import check, connect, import_texts
 from registry.cli import commands as cli
-from registry.store import erasure, privacy, writes as store
 from registry.errors import KeyMissing, NotFound, RegistryError
 from registry.io.export import EXPORT_TABLES, csv_text, zip_bytes
+from registry.store import erasure, privacy
+from registry.store import writes as store
 from registry.store.schema import DATA_TABLES
 from registry.vocab import VOCABULARIES
 

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from registry import load_seed
-from registry.store import writes as store
 from registry.errors import NotFound
 from registry.profile import SECTIONS, as_of_date, entity_profile, readable
+from registry.store import writes as store
 
 
 def add(conn, table, **row):

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from registry.edit import browse
 from registry import connect
+from registry.edit import browse
 from tests.apps import address
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from registry.i18n import Message, register
-from registry.i18n import render
+from registry.i18n import Message, register, render
 from registry.message import TEMPLATES
 
 

@@ -6,10 +6,10 @@ import pandas as pd
 import pytest
 
 from registry import i18n
-from registry.store import writes as store
+from registry.findings import FINDING_KINDS, SEVERITIES
 from registry.render import labels, summary
-from registry import rules as R
 from registry.review import classify, report
+from registry.store import writes as store
 
 EVIL = "<img src=x onerror=alert(1)>"
 
@@ -89,10 +89,10 @@ def test_filter_findings_and_urgent():
 
 
 def test_labels_of_severities_and_finding_kinds():
-    # Each label is the declared one (rules.SEVERITIES, rules.FINDING_KINDS); an unknown code shows as itself.
-    for code, nb, en in R.SEVERITIES:
+    # Each label is the declared one (SEVERITIES, FINDING_KINDS); an unknown code shows as itself.
+    for code, nb, en in SEVERITIES:
         assert (labels.severity_label(code, "nb"), labels.severity_label(code, "en")) == (nb, en)
-    for k in R.FINDING_KINDS:
+    for k in FINDING_KINDS:
         assert (labels.finding_title(k.code, "nb"), labels.finding_title(k.code, "en")) == (k.title_nb, k.title_en)
     assert report.finding_group("shared_partner") == "overlap"
     assert labels.finding_title("no-such-kind", "en") == "no-such-kind"

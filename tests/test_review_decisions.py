@@ -3,11 +3,11 @@
 import pytest
 
 from registry import check
-from registry.store import writes as store
 from registry.errors import InvalidRow
 from registry.i18n import render
 from registry.render import summary
 from registry.review import classify, report
+from registry.store import writes as store
 from tests.mini import Mini
 
 DAY = "2025-12-31"

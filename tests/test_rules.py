@@ -4,31 +4,33 @@ import re
 
 import pytest
 
-from registry import rules as R, vocab
+from registry import rules as R
+from registry import thresholds, vocab
 from registry.analysis import FUNCTIONS
+from registry.findings import FINDING_KINDS, METHODS, SEVERITIES, finding_kind
 
 ENTITY_KINDS = {t.code for t in vocab.ENTITY_KINDS}
 TIE_KINDS = {t.code for t in vocab.TIE_KINDS}
 
 
 def test_thresholds_have_unique_codes_labels_and_help():
-    codes = [t.code for t in R.THRESHOLDS]
+    codes = [t.code for t in thresholds.THRESHOLDS]
     assert len(codes) == len(set(codes))
-    for t in R.THRESHOLDS:
+    for t in thresholds.THRESHOLDS:
         assert t.label_nb and t.label_en and t.help_nb and t.help
         # Numbers, except the network's category filter, which is a choice between two rules.
         assert isinstance(t.default, (int, float)) or t.unit == "choice"
-    assert dict(R.DEFAULT_RULES.values) == {t.code: t.default for t in R.THRESHOLDS}
+    assert dict(thresholds.DEFAULT_RULES.values) == {t.code: t.default for t in thresholds.THRESHOLDS}
 
 
 def test_rules_can_be_changed_but_only_by_known_names():
-    before = dict(R.DEFAULT_RULES.values)
-    r = R.DEFAULT_RULES.with_values(dormant_years=before["dormant_years"] + 5)
+    before = dict(thresholds.DEFAULT_RULES.values)
+    r = thresholds.DEFAULT_RULES.with_values(dormant_years=before["dormant_years"] + 5)
     assert r["dormant_years"] == before["dormant_years"] + 5
-    assert dict(R.DEFAULT_RULES.values) == before  # the default is untouched
-    assert r != R.DEFAULT_RULES and R.Rules() == R.DEFAULT_RULES
+    assert dict(thresholds.DEFAULT_RULES.values) == before  # the default is untouched
+    assert r != thresholds.DEFAULT_RULES and thresholds.Rules() == thresholds.DEFAULT_RULES
     with pytest.raises(KeyError, match="no_such"):
-        R.DEFAULT_RULES.with_values(no_such=1)
+        thresholds.DEFAULT_RULES.with_values(no_such=1)
 
 
 def test_category_rules_cover_the_four_categories_with_known_criteria():
@@ -45,8 +47,7 @@ def test_category_rules_cover_the_four_categories_with_known_criteria():
 
 @pytest.mark.parametrize("c", R.CRITERIA, ids=lambda c: c.code)
 def test_criteria_texts_fill_in_both_languages_and_quote_the_strategy(c):
-    from registry.i18n import Message
-    from registry.i18n import render
+    from registry.i18n import Message, render
 
     for state in ("met", "unmet"):
         m = Message(f"criterion.{c.code}.{state}", {"evidence": ["a – b"], "years": 5, "since": 2012})
@@ -78,20 +79,20 @@ def test_kind_sets_use_known_codes():
 
 
 def test_finding_kinds_are_declared_once_with_both_languages_and_a_function():
-    codes = [k.code for k in R.FINDING_KINDS]
+    codes = [k.code for k in FINDING_KINDS]
     assert len(codes) == len(set(codes))
     assert codes == list(FUNCTIONS)
-    for k in R.FINDING_KINDS:
+    for k in FINDING_KINDS:
         assert k.group in ("gap", "overlap", "opportunity")
         assert k.title_nb and k.title_en and k.help_nb and k.help_en and k.strategy
-        assert R.finding_kind(k.code) is k
+        assert finding_kind(k.code) is k
     # The list: gaps, overlaps and opportunities all present.
-    assert {k.group for k in R.FINDING_KINDS} == {"gap", "overlap", "opportunity"}
+    assert {k.group for k in FINDING_KINDS} == {"gap", "overlap", "opportunity"}
     # One kind says what the three 'only the municipality's own tie' kinds said; declared totals have theirs.
     assert {"thin_relation", "documentation_gap"} <= set(codes)
     assert not {"municipal_only", "sector_gap", "actor_gap"} & set(codes)
     # A method is named only beside what it means in plain words.
-    for k in R.FINDING_KINDS:
+    for k in FINDING_KINDS:
         for help_text, plain in ((k.help_nb, ("effektiv størrelse", "færre andre forbindelser")),
                                  (k.help_en, ("effective size", "fewer other ties"))):
             if "Burt" in help_text or "Adamic" in help_text:
@@ -99,13 +100,13 @@ def test_finding_kinds_are_declared_once_with_both_languages_and_a_function():
 
 
 def test_severities_methods_and_agreements_are_labelled():
-    for table in (R.SEVERITIES, R.METHODS, R.AGREEMENTS):
+    for table in (SEVERITIES, METHODS, R.AGREEMENTS):
         codes = [entry[0] for entry in table]
         assert len(codes) == len(set(codes)), codes
     # The codes the library writes by name (a skipped finding kind, a review with no suggestion) are declared.
-    assert "skipped" in {m[0] for m in R.METHODS}
+    assert "skipped" in {m[0] for m in METHODS}
     assert "unclassified" in {a[0] for a in R.AGREEMENTS}
-    for entry in (*R.SEVERITIES, *R.METHODS, *R.AGREEMENTS):
+    for entry in (*SEVERITIES, *METHODS, *R.AGREEMENTS):
         assert all(entry)
 
 
@@ -146,8 +147,7 @@ def test_every_quote_is_found_in_full_in_the_strategy_text(key):
 
 def test_the_strategy_says_bør_where_a_rule_says_should():
     # «Det bør imidlertid være et krav om en toveis relasjon»: the review says «bør», never «krever».
-    from registry.i18n import Message
-    from registry.i18n import render
+    from registry.i18n import Message, render
 
     for code in ("note.one_way_solidarity", "note.reciprocity_unknown"):
         nb = render(Message(code, {"ties": ["a – b"]}), "nb")

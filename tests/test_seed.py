@@ -6,9 +6,9 @@ import subprocess
 import sys
 
 from registry import check, connect, counts
+from registry.io.seed import DATA_DIR, init, load_seed
 from registry.review import classify
 from registry.store.schema import DATA_TABLES
-from registry.io.seed import DATA_DIR, init, load_seed
 
 # The 11 sister cities and 6 consulate countries of the reference facts (data/README.md).
 SISTER_CITIES = {

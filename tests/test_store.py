@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from registry.store import writes as store
 from registry.errors import InvalidRow, NotFound, ReadOnlyTable, StaleVersion
+from registry.store import writes as store
 from tests.damage import damage_ties
 
 CITY = {"id": "tromso", "kind": "city", "name": "Tromsø", "country_code": "NO", "source": "https://example.org/a"}
@@ -106,8 +106,8 @@ def test_failed_write_in_transaction_rolls_back_everything(conn):
 
 def test_a_damaged_file_refuses_every_write(seeded, db_path, tmp_path, capsys):
     # Issue 18: where integrity_check failed, import, erase and settings set wrote and exited 0.
-    from registry.cli import commands as cli
     from registry import connect as _connect
+    from registry.cli import commands as cli
     from registry.errors import Damaged
 
     seeded.close()

@@ -4,13 +4,17 @@ from dataclasses import replace
 
 import pandas as pd
 
-from tests import apps
+from registry import vocab
+from registry.render.strategy_text import caveat_text, strategy_text
 from registry.review.strategy import COUNCIL, ITEM_COLUMNS, strategy_items
 from registry.review.strategy_view import (
-    STRATEGY_COLUMNS, indicator_status, planned_points, strategy_view, unserved_points,
+    STRATEGY_COLUMNS,
+    indicator_status,
+    planned_points,
+    strategy_view,
+    unserved_points,
 )
-from registry.render.strategy_text import caveat_text, strategy_text
-from registry import vocab
+from tests import apps
 from tests.mini import Mini
 
 DAY = "2025-12-31"
@@ -43,7 +47,7 @@ def test_each_point_lists_its_ties_activities_and_money():
 
 
 def test_findings_count_for_the_points_their_kind_serves():
-    # unused_consulate serves 1f;4e (registry.rules.FINDING_KINDS): two such findings count for both points.
+    # unused_consulate serves 1f;4e (registry.findings.FINDING_KINDS): two such findings count for both points.
     findings = pd.DataFrame({"kind": ["unused_consulate", "unused_consulate"]})
     view = strategy_view(Mini().snap(), as_of=DAY, home_id="home", findings=findings).set_index("point")
     assert (view.loc["1f", "findings"], view.loc["4e", "findings"], view.loc["1f", "finding_kinds"]) == (

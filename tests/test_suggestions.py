@@ -6,7 +6,7 @@ import pandas as pd
 
 from registry import analysis
 from registry.network.graph import snapshot
-from registry.rules import DEFAULT_RULES
+from registry.thresholds import DEFAULT_RULES
 from tests.mini import Mini
 
 DAY = "2025-12-31"

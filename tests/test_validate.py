@@ -2,8 +2,8 @@
 
 import pytest
 
-from registry.store import writes as store
 from registry.errors import InvalidRow
+from registry.store import writes as store
 
 
 def problems(fn) -> list[str]:

@@ -3,7 +3,7 @@
 Every finding kind is a pure function of a prepared :class:`~registry.analysis.context.Context`
 (the registry as of a date); :func:`analyse` runs them all, the app, the CLI and
 the notebook call it the same way. The kinds, their titles and help are
-declared in :data:`registry.rules.FINDING_KINDS`; each family of kinds has its
+declared in :data:`registry.findings.FINDING_KINDS`; each family of kinds has its
 module (``thin_relations``, ``unused_actors``, ``isolation``, ``brokerage``, ``suggestions``, ...).
 
 Every finding is a row of facts whose explanation is a message (a code and its
@@ -24,10 +24,12 @@ from typing import Callable
 
 import pandas as pd
 
-from .. import rules as R
+from .. import thresholds
 from ..collector import collector_paused
+from ..findings import FINDING_KINDS, SEVERITIES, finding_kind
 from ..i18n.findings import both
 from ..message import Message
+from ..network.graph import Snapshot
 from .articulation import single_point_of_failure
 from .brokerage import structural_hole
 from .context import Context, as_date, prepare
@@ -42,7 +44,6 @@ from .suggestions import suggested_connection
 from .thin_relations import thin_relation
 from .undocumented_ties import undocumented_tie
 from .unused_actors import forum_isolated, unused_consulate
-from ..network.graph import Snapshot
 
 __all__ = [
     "FINDING_KINDS",
@@ -61,7 +62,7 @@ __all__ = [
     "as_date",
 ]
 
-FINDING_KINDS = R.FINDING_KINDS
+FINDING_KINDS = FINDING_KINDS
 
 #: kind code -> the function that finds it; the order of :data:`FINDING_KINDS`.
 FUNCTIONS: dict[str, Callable[[Context], Found]] = {
@@ -87,7 +88,7 @@ assert list(FUNCTIONS) == [k.code for k in FINDING_KINDS], "every declared findi
 SUMMARY_COLUMNS: tuple[str, ...] = (
     "kind", "group", "title_nb", "title_en", "count", "method", "note_nb", "note_en", "seconds",
 )
-_SEVERITY_ORDER = {code: i for i, (code, _, _) in enumerate(R.SEVERITIES)}
+_SEVERITY_ORDER = {code: i for i, (code, _, _) in enumerate(SEVERITIES)}
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ class Options:
     """What to analyse: which finding kinds (default all), the rules, and the home municipality (default found)."""
 
     kinds: tuple[str, ...] = tuple(FUNCTIONS)
-    rules: R.Rules = field(default_factory=lambda: R.DEFAULT_RULES)
+    rules: thresholds.Rules = field(default_factory=lambda: thresholds.DEFAULT_RULES)
     home_id: str | None = None
 
 
@@ -196,7 +197,7 @@ def _analyse(source: sqlite3.Connection | Snapshot | Context, as_of: date | str 
         started = time.perf_counter()
         found = FUNCTIONS[kind](ctx)
         out[kind] = _frame(found.rows)
-        k = R.finding_kind(kind)
+        k = finding_kind(kind)
         note: Message | str = found.note or ""
         if not found.rows and found.method != "skipped":
             note = Message("finding.none_found_and", {"note": found.note}) if found.note else Message("finding.none_found")

@@ -7,9 +7,9 @@ from typing import Iterable, Mapping, NamedTuple
 import networkx as nx
 
 from .. import rules as R
+from ..message import Message
 from .contact_graphs import channels, is_channel
 from .context import Context
-from ..message import Message
 from .rows import Found, names, number, row
 
 __all__ = ["Burt", "burt", "structural_hole"]

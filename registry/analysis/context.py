@@ -11,7 +11,8 @@ from typing import Any, Iterable, NamedTuple
 
 import networkx as nx
 
-from .. import dates, rules as R
+from .. import dates, thresholds
+from .. import rules as R
 from ..network.graph import GraphFilter, Snapshot, filter_graph, snapshot, tie_active
 from ..settings import resolve_home
 from .roles import Roles
@@ -249,7 +250,7 @@ class Context(Roles):
 def prepare(
     source: sqlite3.Connection | Snapshot | Context,
     as_of: date | str | int | None = None,
-    rules: R.Rules | None = None,
+    rules: thresholds.Rules | None = None,
     home_id: str | None = None,
 ) -> Context:
     """Return a :class:`Context` for ``source`` (a connection, a snapshot, or a context to reuse).
@@ -263,7 +264,7 @@ def prepare(
     home, so callers can share one.
     """
     day = as_date(as_of)
-    rules = rules or R.DEFAULT_RULES
+    rules = rules or thresholds.DEFAULT_RULES
     if isinstance(source, Context):
         whole = source.whole or source.snap
         if source.as_of == day and source.rules == rules and resolve_home(whole, home_id) == source.home:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import rules as R, vocab
+from .. import rules as R
+from .. import vocab
 from .context import Context
 from .places import local_participants, place_activities, sister_cities
 from .rows import gone

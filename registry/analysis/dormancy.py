@@ -5,11 +5,12 @@ from __future__ import annotations
 from .. import dates
 from ..i18n.findings import term
 from ..message import Message
+from .activity import recent_activity
 from .context import Context
+from .evidence import evidence_id
+from .evidence import in_window as activity_in_window
 from .places import place_activities, sister_cities
 from .rows import Found, gone, row
-from .activity import recent_activity
-from .evidence import evidence_id, in_window as activity_in_window
 
 __all__ = ["went_dormant"]
 

@@ -9,15 +9,15 @@ import bisect
 import math
 import re
 import unicodedata
-from typing import Any
 from collections import defaultdict
 from itertools import combinations
+from typing import Any
 
 from .. import rules as R
+from ..message import Message
 from .contact_graphs import channels, contacts
 from .context import Context
 from .places import place_activities
-from ..message import Message
 from .rows import Found, gone, names, number, row, tie_name
 
 __all__ = ["shared_partner", "many_channels", "likely_duplicate", "opportunity", "name_key", "km_between"]

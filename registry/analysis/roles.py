@@ -9,9 +9,10 @@ from functools import cached_property
 import networkx as nx
 
 from .. import rules as R
-from ..network.graph import Snapshot
+from .. import thresholds
 from ..i18n.findings import country_names, name
 from ..message import Message
+from ..network.graph import Snapshot
 from ..settings import resolve_home
 from .scope import homes
 
@@ -29,7 +30,7 @@ class Roles:
 
     snap: Snapshot
     as_of: date
-    rules: R.Rules = field(default_factory=lambda: R.DEFAULT_RULES)
+    rules: thresholds.Rules = field(default_factory=lambda: thresholds.DEFAULT_RULES)
     home_id: str | None = None
     #: The whole registry when ``snap`` is cut to the home's network (see :func:`~registry.analysis.context.prepare`).
     whole: Snapshot | None = None

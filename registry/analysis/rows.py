@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any, Iterable, NamedTuple
 
 from .. import dates
-from ..thresholds import threshold
 from ..i18n.findings import decimal, term
 from ..message import Message
+from ..thresholds import threshold
 from .context import Context
 from .evidence import ActivityRef, activity_ref, in_window
 

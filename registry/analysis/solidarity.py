@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .. import rules as R
-from .context import Context
-from .places import place_activities
 from ..message import Message
-from .rows import Found, gone, names, row, tie_name
 from .activity import solidarity_reciprocity
+from .context import Context
 from .evidence import ActivityRef
+from .places import place_activities
+from .rows import Found, gone, names, row, tie_name
 
 __all__ = ["one_way_solidarity"]
 

@@ -22,10 +22,11 @@ from itertools import combinations
 from typing import Any, Iterable
 
 from .. import rules as R
+from .. import thresholds
 from ..i18n.findings import name, term
 from ..message import Message
-from .evidence import ActivityRef, activity_ref, evidence_id
 from .context import Context, Tie
+from .evidence import ActivityRef, activity_ref, evidence_id
 from .places import place_activities
 from .rows import Found, gone, names, row, tie_name
 from .thin_relations import agreed_sectors
@@ -188,7 +189,7 @@ def _by_sector(ctx: Context, away: frozenset[str]) -> list[dict[str, Any]]:
             grouped: dict[tuple, list[str]] = {}
             ev: list[str] = []
             for s in hits:
-                rows_named = tuple(dict.fromkeys(m for _, m in working[actor][s]))[:int(R.threshold("suggestion_ways_listed"))]
+                rows_named = tuple(dict.fromkeys(m for _, m in working[actor][s]))[:int(thresholds.threshold("suggestion_ways_listed"))]
                 ev.extend(i for i, _ in working[actor][s])
                 grouped.setdefault(rows_named, []).append(s)
             shown = [Message("suggest.sector.how", {"sectors": [term("sectors", s) for s in ss],
@@ -332,11 +333,11 @@ def _consulate_rows(ctx: Context, away: frozenset[str]) -> list[dict[str, Any]]:
         for a in actors:
             ids = list(dict.fromkeys(ties.get(a, [])))
             ev.extend([a, *ids, *(evidence_id(x) for x in acts.get(a, []))])
-            if len(items) < int(R.threshold("finding_names_listed")):
-                how = ([tie_name(ctx, i) for i in ids] + [_activity_name(x) for x in acts.get(a, [])])[:int(R.threshold("suggestion_ways_listed"))]
+            if len(items) < int(thresholds.threshold("finding_names_listed")):
+                how = ([tie_name(ctx, i) for i in ids] + [_activity_name(x) for x in acts.get(a, [])])[:int(thresholds.threshold("suggestion_ways_listed"))]
                 items.append(Message("suggest.consulate.actor", {
                     "actor": ctx.label(a), "how": Message("finding.list", {"items": how})}))
-        if len(actors) > (listed := int(R.threshold("finding_names_listed"))):
+        if len(actors) > (listed := int(thresholds.threshold("finding_names_listed"))):
             items.append(Message("finding.more", {"n": len(actors) - listed}))
         rows.append(row(
             "suggested_connection", u, ctx.label(u), "low",

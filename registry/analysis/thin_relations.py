@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from .. import dates, rules as R, vocab
+from .. import dates, thresholds, vocab
+from .. import rules as R
 from ..i18n.findings import or_list
 from ..message import Message
 from .context import Context, Tie
+from .evidence import ActivityRef, evidence_id
 from .places import local_participants, place_activities
 from .rows import Found, gone, names, row, terms
-from .evidence import ActivityRef, evidence_id
 
 __all__ = ["agreed_sectors", "thin_relation"]
 
@@ -164,6 +165,6 @@ def _nothing_registered(ctx: Context, ties: list[Tie]) -> dict[str, Any]:
     n = len(cities)
     return row(
         "thin_relation", ";".join(cities), Message("finding.thin.many_subject", {"n": n}), "medium",
-        Message("finding.thin.nothing_many", {"n": n, "cities": names(ctx, cities, int(R.threshold("thin_summary_names_listed")))}),
+        Message("finding.thin.nothing_many", {"n": n, "cities": names(ctx, cities, int(thresholds.threshold("thin_summary_names_listed")))}),
         [t.id for t in ties], score=n,
     )

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .. import rules as R
+from ..message import Message
 from .context import Context
 from .places import local_participants, place_activities, sister_cities
-from ..message import Message
 from .rows import Found, gone, names, recent_activities, row
 
 __all__ = ["unused_consulate", "forum_isolated"]

@@ -13,8 +13,8 @@ from .. import cells, dates, vocab
 from .. import rules as R
 from ..analysis.context import Context, prepare
 from ..network.graph import Snapshot
-from ..review import strategy, strategy_view
 from ..render.strategy_text import items_in
+from ..review import strategy, strategy_view
 
 __all__ = ["AnnualReport", "annual_report", "in_year", "kind_counts", "ACTIVITY_COLUMNS", "MONEY_COLUMNS"]
 

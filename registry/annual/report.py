@@ -13,8 +13,7 @@ from typing import Any, Iterable
 from .. import cells, i18n, vocab
 from ..documents import FORMATS, write
 from ..documents.model import Block, Chart, Document, Heading, Paragraph, Table
-from ..i18n import Message
-from ..i18n import render
+from ..i18n import Message, render
 from ..review import strategy_view as strategy
 from .facts import AnnualReport, annual_report, kind_counts
 

@@ -55,8 +55,8 @@ def page_floor(db: str) -> Callable[[], Any]:
     machine. Imported after the app ran: the app imports the same modules.
     """
     from registry.bench.browser import _default_view
-    from registry.store.db import connect
     from registry.network.graph import build_graph
+    from registry.store.db import connect
     from registry.view import network_html
 
     conn = connect(db)

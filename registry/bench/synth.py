@@ -309,9 +309,9 @@ def build(path: str | Path, size: int, seed: int = 0, *, force: bool = False) ->
     """
     import tempfile
 
-    from ..store.db import connect
     from ..errors import RegistryError
     from ..io.ingest import import_files
+    from ..store.db import connect
 
     target = Path(path)
     if target.exists() and not force:

@@ -7,8 +7,8 @@ from datetime import datetime, timedelta, timezone
 import pandas as pd
 
 from .. import i18n
-from .items import Event
 from ..i18n import Message
+from .items import Event
 
 __all__ = ["kind_label", "summary", "details", "frame", "table_text", "csv_text", "to_ics"]
 

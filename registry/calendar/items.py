@@ -15,8 +15,8 @@ from datetime import date, timedelta
 from typing import Any, Callable, Iterable, Iterator, Mapping, TypeGuard
 
 from .. import dates, freshness, settings
-from ..network.graph import Snapshot
 from ..i18n import Message
+from ..network.graph import Snapshot
 from .windows import default_window, jubilees, meets, open_item, plus_years
 
 __all__ = ["Event", "KINDS", "COLLECTORS", "resolve_home", "events"]

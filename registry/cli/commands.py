@@ -8,11 +8,13 @@ import sys
 from pathlib import Path
 
 from .. import checks
+from ..errors import ImportFailed, InvalidRow, RegistryError
 from ..io import export, ingest, seed
 from ..network import graph
-from ..store.db import connect, default_db_path, open_existing
-from .clikit import AS_OF as _AS_OF, COMMANDS, DB, HOME as _HOME, arg, command, default_actor
-from ..errors import ImportFailed, InvalidRow, RegistryError
+from ..store.db import default_db_path, open_existing
+from .clikit import AS_OF as _AS_OF
+from .clikit import COMMANDS, DB, arg, command, default_actor
+from .clikit import HOME as _HOME
 
 __all__ = ["main", "COMMANDS", "default_actor"]
 

@@ -6,8 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from .clikit import AS_OF as _AS_OF, DB as _DB, HOME as _HOME, arg, as_of_date as _as_of, command
 from ..store.db import open_existing
+from .clikit import AS_OF as _AS_OF
+from .clikit import DB as _DB
+from .clikit import HOME as _HOME
+from .clikit import arg, command
+from .clikit import as_of_date as _as_of
 
 __all__: list[str] = []
 
@@ -72,8 +76,9 @@ def _annual_report(a: argparse.Namespace) -> int:
 @arg("--lang", choices=["nb", "en"], default="nb", help="language of the texts (default nb, like the app)")
 @arg("--out", metavar="FILE", help="write to FILE instead of the terminal")
 def _calendar(a: argparse.Namespace) -> int:
-    from ..calendar import items as calendar, formats as calendar_formats
     from .. import dates
+    from ..calendar import formats as calendar_formats
+    from ..calendar import items as calendar
 
     first = dates.earliest(a.first) if a.first else None
     last = dates.latest(a.last) if a.last else None

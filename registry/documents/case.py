@@ -17,8 +17,7 @@ from datetime import date
 from typing import Sequence
 
 from .. import i18n, vocab
-from ..i18n import Message
-from ..i18n import render
+from ..i18n import Message, render
 from ..i18n.case import STRATEGY_2C, STRATEGY_2C_CATEGORIES, STRATEGY_WORDS
 from . import write
 from .case_facts import CATEGORIES, CaseFacts, CityFacts, case_facts

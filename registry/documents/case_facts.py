@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterable, Sequence
 
-from .. import i18n, rules as R
-from ..i18n import Message
-from ..i18n import render
+from .. import rules as R
 from ..analysis.context import prepare
+from ..i18n import Message, render
 from ..review import classify, summary
 
 __all__ = [

@@ -9,8 +9,7 @@ texts are in :mod:`registry.i18n.case`.
 from __future__ import annotations
 
 from .. import i18n, vocab
-from ..i18n import Message
-from ..i18n import render
+from ..i18n import Message, render
 from .case_facts import CATEGORIES, CaseFacts, CityFacts, CriterionFact
 
 __all__ = ["OPTION_KINDS", "options_for", "nok"]

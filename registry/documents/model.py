@@ -8,7 +8,7 @@ escapes it for its format, so a builder never writes markup.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator, Sequence, Union
+from typing import Iterator, Sequence
 
 __all__ = [
     "Link", "Strong", "Inline", "Heading", "Paragraph", "Table", "BulletList", "Quote", "Figure", "Chart", "Block",

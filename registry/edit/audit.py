@@ -14,9 +14,9 @@ from typing import Any, Iterator
 import pandas as pd
 
 from .. import cells, i18n, vocab
-from ..store import privacy
 from ..errors import KeyMissing
 from ..i18n import Message
+from ..store import privacy
 from ..store.schema import DATA_TABLES, TABLES
 
 __all__ = ["replay", "unrecorded", "history", "row_name", "change_messages"]

@@ -14,8 +14,8 @@ from typing import Any, Iterable, Mapping
 import pandas as pd
 
 from .. import vocab
-from .editing import TRACKING
 from ..store.schema import DATA_TABLES, TABLES
+from .editing import TRACKING
 
 __all__ = ["PAGE_SIZE", "SEARCHED", "page_of", "matches_csv", "distinct_values", "facet_counts", "like_pattern"]
 

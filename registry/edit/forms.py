@@ -13,8 +13,8 @@ from typing import Any, Mapping
 import pandas as pd
 
 from .. import cells, i18n, vocab
-from .editing import TRACKING, suggest_id
 from ..store.schema import DATA_TABLES, TABLES, Table
+from .editing import TRACKING, suggest_id
 
 __all__ = [
     "EDITABLE",

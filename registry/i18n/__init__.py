@@ -14,14 +14,30 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import (
-    annual, calendar, case, data, downloads, editform, entity, explore, frame, network, picture, plan, reasons, review,
-    rulebook, safety,
+from ..message import Message, register, render
+from . import (  # the analysis' findings, import problems (templates registered below)
+    annual,
+    calendar,
+    case,
+    data,
+    downloads,
+    editform,
+    entity,
+    explore,
+    findings,
+    frame,
+    network,
+    picture,
+    plan,
+    problems,
+    reasons,
+    review,
+    rulebook,
+    safety,
+    suggestions,
 )
 from .fields import FIELD_HELP_NB, FIELDS, TABLE_LABELS, field_help, field_label
 from .lookup import TIME_ZONE, country_name, local_time, long_date
-from ..message import Message, register, render
-from . import findings, problems, suggestions  # the analysis' findings, import problems (templates registered below)
 
 __all__ = [
     "LANGUAGES", "LANGUAGE_NAMES", "STRINGS", "FIELDS", "TABLE_LABELS", "TIME_ZONE", "t", "table_label", "field_label",

@@ -38,8 +38,8 @@ from pathlib import Path
 from typing import Any
 
 from ..store.db import connect
-from .ingest import ImportReport, import_texts
 from ..store.schema import DATA_TABLES
+from .ingest import ImportReport, import_texts
 
 __all__ = [
     "SOURCE", "ACTOR", "AS_OF", "HOME", "ENTITIES", "TIES", "DECISIONS", "PLAN_LINES", "SETTINGS", "load", "build", "is_demo",

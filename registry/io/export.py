@@ -6,8 +6,8 @@ import csv
 import io
 import os
 import re
-import zipfile
 import sqlite3
+import zipfile
 from pathlib import Path
 from typing import Any, Iterable
 

@@ -6,8 +6,8 @@ import sqlite3
 from pathlib import Path
 
 from ..store.db import PROJECT_ROOT, connect, is_seeded
-from .ingest import ImportReport, import_files
 from ..store.schema import DATA_TABLES
+from .ingest import ImportReport, import_files
 
 __all__ = ["DATA_DIR", "SEED_ACTOR", "seed_files", "load_seed", "init", "ensure_seeded"]
 

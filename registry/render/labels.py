@@ -7,6 +7,7 @@ from typing import Iterable, Sequence
 import pandas as pd
 
 from .. import i18n, rules, vocab
+from ..findings import SEVERITIES, finding_kind
 from ..review.facts import NO_DECISION, Suggestion
 
 __all__ = [
@@ -55,13 +56,13 @@ def agreement_label(code: str | None, lang: str) -> str:
 
 def severity_label(code: str, lang: str) -> str:
     """Return the label of a severity code in ``lang``."""
-    return pick(rules.SEVERITIES, code, lang)
+    return pick(SEVERITIES, code, lang)
 
 
 def finding_title(kind: str, lang: str) -> str:
     """Return the title of a finding kind in ``lang`` (the code itself when unknown)."""
     try:
-        k = rules.finding_kind(kind)
+        k = finding_kind(kind)
     except KeyError:
         return i18n.t("report.integrity", lang) if kind == "integrity" else kind
     return k.title_nb if lang == "nb" else k.title_en
@@ -70,7 +71,7 @@ def finding_title(kind: str, lang: str) -> str:
 def finding_help(kind: str, lang: str) -> str:
     """Return what a finding kind means, in ``lang`` ('' when unknown)."""
     try:
-        k = rules.finding_kind(kind)
+        k = finding_kind(kind)
     except KeyError:
         return i18n.t("report.integrity_help", lang) if kind == "integrity" else ""
     return k.help_nb if lang == "nb" else k.help_en

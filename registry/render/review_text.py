@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Sequence
 
 from .. import i18n, vocab
-from ..thresholds import threshold
 from ..message import render
 from ..review.classify import Ended, Suggestion
+from ..thresholds import threshold
 from .labels import category_label
 
 __all__ = ["suggestion_text", "review_text"]

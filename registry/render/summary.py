@@ -9,8 +9,8 @@ from datetime import date
 from typing import Any, Iterable, Sequence
 
 from .. import i18n, rules, vocab
-from ..network.graph import snapshot
 from ..message import render
+from ..network.graph import snapshot
 from ..review import classify
 from ..review.summary import CATEGORY_ORDER, CityCase, category_counts, gather
 from .labels import agreement_label, category_label

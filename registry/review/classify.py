@@ -15,18 +15,28 @@ from typing import Any
 
 import pandas as pd
 
-from .. import dates, rules as R
+from .. import dates, thresholds
+from .. import rules as R
 from ..analysis.context import Context, Tie, prepare
 from ..analysis.twinning import twinning_status
 from ..collector import collector_paused
-from ..network.graph import Snapshot
 from ..message import Message, render
+from ..network.graph import Snapshot
 from .criteria import (
-    Evaluation, carried_by_others, describe, evaluate, evaluate_relation,
+    Evaluation,
+    carried_by_others,
+    describe,
+    evaluate,
+    evaluate_relation,
     solidarity_ties,
 )
 from .decisions import (
-    decision_history, financing_plan, financing_sums, financing_table, financing_totals, record_decision,
+    decision_history,
+    financing_plan,
+    financing_sums,
+    financing_table,
+    financing_totals,
+    record_decision,
     relation_plan_lines,
 )
 from .facts import NO_DECISION, Ended, Note, Reason, Suggestion, TwinningDecision, describe_activity
@@ -221,7 +231,7 @@ def _counts(ctx: Context, tie: Tie) -> bool:
 def suggest(
     source: Source,
     as_of: date | str | int | None = None,
-    rules: R.Rules = R.DEFAULT_RULES,
+    rules: thresholds.Rules = thresholds.DEFAULT_RULES,
     home_id: str | None = None,
 ) -> list[Suggestion]:
     """Return one :class:`Suggestion` per sister-city tie that counts on ``as_of``, by city name.
@@ -244,7 +254,7 @@ def suggest(
 def ended(
     source: Source,
     as_of: date | str | int | None = None,
-    rules: R.Rules = R.DEFAULT_RULES,
+    rules: thresholds.Rules = thresholds.DEFAULT_RULES,
     home_id: str | None = None,
 ) -> list[Ended]:
     """Return the home's twinnings ended by ``as_of``, by city name: by an end decision, or as recorded on the tie.

@@ -9,11 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .. import dates, rules as R
+from .. import dates
+from .. import rules as R
 from ..analysis.activity import recent_activity, solidarity_reciprocity
 from ..analysis.context import Context, Tie, running
+from ..analysis.evidence import ActivityRef, LastConfirmed, activities_for, evidence_id, last_confirmed
+from ..analysis.evidence import in_window as activity_in_window
 from ..message import Message
-from ..analysis.evidence import ActivityRef, LastConfirmed, activities_for, evidence_id, in_window as activity_in_window, last_confirmed
 
 __all__ = [
     "Evaluation",

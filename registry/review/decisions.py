@@ -8,9 +8,10 @@ from typing import Any, Iterable
 
 import pandas as pd
 
-from .. import dates, rules as R, vocab
-from ..store import writes as store
+from .. import dates, vocab
+from .. import rules as R
 from ..errors import InvalidRow, Problem
+from ..store import writes as store
 
 __all__ = [
     "decision_history",

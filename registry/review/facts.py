@@ -13,8 +13,9 @@ from typing import Any
 import pandas as pd
 
 from .. import rules as R
-from ..message import Message, render
+from .. import thresholds
 from ..analysis.evidence import ActivityRef, LastConfirmed, last_contact
+from ..message import Message, render
 
 __all__ = [
     "NO_DECISION",
@@ -186,7 +187,7 @@ class Suggestion:
     #: The relation's budget lines, on the tie and on its activities (see :func:`decisions.financing_plan`).
     financing: pd.DataFrame | None = field(default=None, compare=False, hash=False, repr=False)
     #: The window in years (``dormant_years``) the review read recent activity in.
-    years: int = int(R.threshold("dormant_years"))
+    years: int = int(thresholds.threshold("dormant_years"))
     #: The first year of that window.
     window_start: int | None = None
 

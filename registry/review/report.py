@@ -9,9 +9,10 @@ from typing import Any, Callable
 
 import pandas as pd
 
-from .. import i18n, rules
-from ..network.graph import snapshot
+from .. import i18n, thresholds
+from ..findings import SEVERITIES, finding_kind
 from ..message import Message, render
+from ..network.graph import snapshot
 
 # The council summary's facts live in .summary; their names are importable from here as before
 # (the summary's text is written by registry.render.summary).
@@ -29,7 +30,7 @@ __all__ = [
     "gather",
 ]
 
-_SEVERITY_RANK = {code: i for i, (code, _, _) in enumerate(rules.SEVERITIES)}
+_SEVERITY_RANK = {code: i for i, (code, _, _) in enumerate(SEVERITIES)}
 
 _FINDING_COLUMNS = [
     "kind", "subject", "subject_name", "subject_name_en", "severity", "score", "explanation_nb", "explanation_en", "evidence",
@@ -153,8 +154,8 @@ def findings_frame(conn: sqlite3.Connection, home_id: str | None = None) -> pd.D
 
 
 def urgent_findings(
-    findings: pd.DataFrame, limit: int = int(rules.threshold("urgent_findings_listed")),
-    per_kind: int = int(rules.threshold("urgent_findings_per_kind")),
+    findings: pd.DataFrame, limit: int = int(thresholds.threshold("urgent_findings_listed")),
+    per_kind: int = int(thresholds.threshold("urgent_findings_per_kind")),
 ) -> pd.DataFrame:
     """Return up to ``limit`` findings of ``findings`` (most severe first), at most ``per_kind`` of each kind.
 
@@ -171,6 +172,6 @@ def urgent_findings(
 def finding_group(kind: str) -> str:
     """Return the group of a finding kind: 'gap', 'overlap' or 'opportunity' ('gap' when unknown)."""
     try:
-        return rules.finding_kind(kind).group
+        return finding_kind(kind).group
     except KeyError:
         return "gap"

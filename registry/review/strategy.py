@@ -20,7 +20,8 @@ from typing import Any, Iterable, NamedTuple
 
 import pandas as pd
 
-from .. import dates, rules as R, vocab
+from .. import dates, vocab
+from .. import rules as R
 from ..analysis.context import Context, Tie, prepare
 from ..network.graph import Snapshot
 

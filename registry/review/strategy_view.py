@@ -13,8 +13,9 @@ from typing import Any
 
 import pandas as pd
 
-from .. import dates, rules as R, vocab
+from .. import dates, vocab
 from ..analysis.context import Context, prepare
+from ..findings import FINDING_KINDS
 from ..network.graph import Snapshot
 from .strategy import COUNCIL, points_of, started, strategy_items
 
@@ -108,7 +109,7 @@ def strategy_view(
     counts: dict[str, int] = {}
     if findings is not None and len(findings):
         per_kind = findings["kind"].value_counts().to_dict()
-        for k in R.FINDING_KINDS:
+        for k in FINDING_KINDS:
             if per_kind.get(k.code):
                 for p in points_of(k.strategy):
                     kinds_by_point.setdefault(p, []).append(k.code)

@@ -9,8 +9,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from . import migrations
 from ..errors import Busy, CannotOpen, Damaged, NoRegistry
+from . import migrations
 
 __all__ = [
     "PROJECT_ROOT", "default_db_path", "connect", "open_existing", "transaction", "revision", "is_seeded", "check_intact",

@@ -9,11 +9,11 @@ import time
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping
 
-from .db import transaction
 from ..errors import NotFound, RegistryError
+from ..vocab import VOCABULARIES
+from .db import transaction
 from .privacy import ERASED, Person, digest, fold_words, salt
 from .schema import DATA_TABLES, TABLES, personal_columns
-from ..vocab import VOCABULARIES
 
 __all__ = ["ErasureReport", "erase", "places"]
 

@@ -13,8 +13,8 @@ import pycountry
 from .. import dates
 from ..errors import Problem
 from ..message import Message
-from .schema import TABLES, Table
 from ..thresholds import threshold
+from .schema import TABLES, Table
 
 __all__ = [
     "BUDGET_YEARS",

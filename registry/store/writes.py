@@ -7,10 +7,10 @@ import sqlite3
 from datetime import datetime, timezone
 from typing import Any, Iterable, Mapping
 
-from . import privacy
-from .db import transaction
 from ..errors import ImportFailed, InvalidRow, NotFound, Problem, ReadOnlyTable, RegistryError, StaleVersion
 from ..message import Message
+from . import privacy
+from .db import transaction
 from .schema import TABLES, Table
 from .validate import Vocabularies, clean_row, load_vocabularies
 

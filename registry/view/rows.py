@@ -9,7 +9,14 @@ import networkx as nx
 
 from .. import i18n, vocab
 from .style import (
-    DASHED_STATUSES, DEFAULT_STYLE, GROUP_STYLE, KIND_STYLES, TIE_COLOURS, TIE_WIDTH, TIE_WIDTHS, display_name,
+    DASHED_STATUSES,
+    DEFAULT_STYLE,
+    GROUP_STYLE,
+    KIND_STYLES,
+    TIE_COLOURS,
+    TIE_WIDTH,
+    TIE_WIDTHS,
+    display_name,
 )
 
 __all__ = [

@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
-from ...store.db import transaction
 from ...errors import ImportFailed, Problem
-from ...store.schema import DATA_TABLES, TABLES, personal_columns
+from ...store.db import transaction
 from ...store.privacy import refused
-from ...store.writes import apply_rows
+from ...store.schema import DATA_TABLES, TABLES, personal_columns
 from ...store.validate import load_vocabularies
+from ...store.writes import apply_rows
 from .checks import cross_checks
 from .csvfile import MAX_FILE_BYTES, MAX_ROWS, CsvFile, read_csv, width_reason
 from .dryrun import reading, would_apply

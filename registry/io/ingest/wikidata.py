@@ -26,10 +26,10 @@ from typing import Any
 from ...dates import PartialDateError
 from ...errors import Problem
 from ...message import Message
+from ...store.validate import Vocabularies, clean_row
 from .csvfile import CsvFile, width_reason
 from .headers import WIKIDATA_COLUMNS
 from .slugs import slugify
-from ...store.validate import Vocabularies, clean_row
 
 __all__ = ["QUERY_COLUMNS", "plan", "wikidata_date", "item_id"]
 
