@@ -10,6 +10,7 @@ from registry.calendar import items as calendar
 from registry.calendar import windows
 from registry.render import labels
 from registry.review import report
+from registry.review import summary as summary_facts
 from registry.store import queries
 
 st.title(t("overview.title"))
@@ -36,7 +37,7 @@ with left:
     st.bar_chart(kinds, x=t("col.kind"), y=t("col.count"), horizontal=True, sort=f"-{t('col.count')}", height=360)
 with right:
     st.subheader(t("overview.by_category"))
-    cats = report.category_counts(found)
+    cats = summary_facts.category_counts(found)
     shown = pd.DataFrame({
         t("col.category"): [labels.category_label(c, lang()) for c in cats["category"]],
         t("col.assigned"): cats["assigned"],

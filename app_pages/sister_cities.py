@@ -34,7 +34,8 @@ from registry.documents import case
 from registry.errors import InvalidRow
 from registry.i18n import render
 from registry.render import labels, summary
-from registry.review import classify, report
+from registry.review import classify
+from registry.review import summary as summary_facts
 from registry.store import validate
 from registry.store import writes as store
 
@@ -60,7 +61,7 @@ CATEGORY_HELP = {
     "unclassified": t("sister.help_unclassified"), rules.NOT_ENOUGH_DATA: t("sister.help_not_enough_data"),
     classify.NO_DECISION: t("sister.help_no_decision"),
 }
-DECIDABLE = [c for c in report.CATEGORY_ORDER if c != rules.NOT_ENOUGH_DATA]
+DECIDABLE = [c for c in summary_facts.CATEGORY_ORDER if c != rules.NOT_ENOUGH_DATA]
 #: What a decision on a sister city can be: a category, or ending, suspending or resuming the twinning.
 DECISION_KINDS = ["category", *rules.TWINNING_DECISION_KINDS]
 
@@ -197,7 +198,7 @@ group_by = st.segmented_control(
     key="sister_group", default="assigned", required=True,
 )
 key = (lambda s: s.assigned_group) if group_by == "assigned" else (lambda s: s.suggested)
-four = [c for c in report.CATEGORY_ORDER if c not in ("unclassified", rules.NOT_ENOUGH_DATA)]
+four = [c for c in summary_facts.CATEGORY_ORDER if c not in ("unclassified", rules.NOT_ENOUGH_DATA)]
 # Cards with their own expanders suit a city's dozen sister cities; a registry with many
 # more gets a compact list per category and one city's details at a time.
 compact = len(found) > CARD_LIMIT

@@ -9,6 +9,7 @@ from registry import i18n
 from registry.findings import FINDING_KINDS, SEVERITIES
 from registry.render import labels, summary
 from registry.review import classify, report
+from registry.review import summary as summary_facts
 from registry.store import writes as store
 
 EVIL = "<img src=x onerror=alert(1)>"
@@ -32,13 +33,13 @@ def small(conn):
 
 
 def test_category_counts(small):
-    counts = report.category_counts(classify.suggest(small))
+    counts = summary_facts.category_counts(classify.suggest(small))
     assigned = dict(zip(counts["category"], counts["assigned"]))
     # One decision (Alpha: project); Beta and Evil have none: counted as no decision, not as "unclassified".
     assert assigned == {"project": 1, "political_focus": 0, "solidarity": 0, "dormant": 0, "unclassified": 0,
                         "not_enough_data": 0, classify.NO_DECISION: 2}
     assert counts["suggested"].sum() == 3 and counts["assigned"].sum() == 3
-    assert list(counts["category"]) == [*report.CATEGORY_ORDER, classify.NO_DECISION]
+    assert list(counts["category"]) == [*summary_facts.CATEGORY_ORDER, classify.NO_DECISION]
 
 
 def test_markdown_summary_lists_cities_by_category_with_plan_and_decisions(small):

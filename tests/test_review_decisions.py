@@ -6,7 +6,8 @@ from registry import check
 from registry.errors import InvalidRow
 from registry.i18n import render
 from registry.render import summary
-from registry.review import classify, report
+from registry.review import classify
+from registry.review import summary as summary_facts
 from registry.store import writes as store
 from tests.mini import Mini
 
@@ -33,7 +34,7 @@ def test_an_end_decision_removes_the_city_from_the_review_and_the_totals_from_it
     m.decision(tx, None, "2024-06-20", kind="end_twinning", case_ref="24/99", reason="Ingen aktivitet")
     assert cities(m, as_of="2024-06-19") == ["x", "y"]  # before its date the decision does not act
     assert cities(m) == ["y"]
-    counts = report.category_counts(classify.suggest(m.snap(), as_of=DAY))
+    counts = summary_facts.category_counts(classify.suggest(m.snap(), as_of=DAY))
     assert int(counts["suggested"].sum()) == 1 and int(counts["assigned"].sum()) == 1
     (gone,) = classify.ended(m.snap(), as_of=DAY)
     assert (gone.tie_id, gone.ended_on, gone.decision.case_ref) == (tx, "2024-06-20", "24/99")
@@ -71,7 +72,7 @@ def test_the_summary_shows_the_suspension_and_the_ended_twinning(seeded):
                  actor="t")
     classify.record_decision(seeded, "trondheim--vallejo", None, "2025-03", "Bystyret", "25/8", "Fryst", actor="t",
                              kind="suspend_twinning", scope="besøk", review_on="2027")
-    cases = report.gather(seeded)
+    cases = summary_facts.gather(seeded)
     assert "graz" not in [c.suggestion.city_id for c in cases] and len(cases) == 10
     text = summary.summary_for(seeded, "nb")
     assert "Laget " in text and "10 vennskapsbyer" in text

@@ -14,20 +14,12 @@ from ..findings import SEVERITIES, finding_kind
 from ..message import Message, render
 from ..network.graph import snapshot
 
-# The council summary's facts live in .summary; their names are importable from here as before
-# (the summary's text is written by registry.render.summary).
-from .summary import CATEGORY_ORDER, CityCase, category_counts, gather
-
 __all__ = [
-    "CATEGORY_ORDER",
-    "category_counts",
     "Review",
     "review",
     "findings_frame",
     "urgent_findings",
     "finding_group",
-    "CityCase",
-    "gather",
 ]
 
 _SEVERITY_RANK = {code: i for i, (code, _, _) in enumerate(SEVERITIES)}
