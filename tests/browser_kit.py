@@ -1,6 +1,6 @@
 """The app on a real server and in a real browser, for the tests that need them.
 
-:func:`serve` runs ``streamlit run app.py`` on a free port (tests/test_browser.py, tests/test_origin.py);
+:func:`serve` runs ``streamlit run app.py`` on a free port (tests/browser/test_browser.py, tests/browser/test_origin.py);
 the ``browser`` fixture launches Debian's Chromium once a module; :func:`opened` and :func:`tabs` give
 fresh pages in their own contexts; :class:`Watch` records what a page did (errors, requests to other
 hosts, dialogs); :func:`settle`, :func:`choose`, :func:`until_in_frame` and :func:`network_frame` wait

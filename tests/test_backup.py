@@ -21,7 +21,7 @@ from registry.cli import commands as cli
 from registry.errors import RegistryError
 from registry.store.migrations import MIGRATIONS
 
-from .test_audit_trail import replay, tables
+from tests.edit.test_audit_trail import replay, tables
 
 ROOT = Path(__file__).resolve().parent.parent
 

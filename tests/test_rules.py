@@ -34,7 +34,7 @@ def test_rules_can_be_changed_but_only_by_known_names():
 
 
 def test_category_rules_cover_the_four_categories_with_known_criteria():
-    # Which rule suggests what, in which order, is tested on hand-made registries in tests/test_classify.py
+    # Which rule suggests what, in which order, is tested on hand-made registries in tests/review/test_classify.py
     # (dormant only by a decision, issue 16: test_no_recent_activity_is_a_state_never_a_suggested_dormant).
     suggestions = {r.category for r in R.CATEGORY_RULES} | {"unclassified", R.NOT_ENOUGH_DATA}
     assert suggestions == {t.code for t in vocab.CATEGORIES}

@@ -625,7 +625,7 @@ def test_hiding_isolated_entities_draws_only_tied_ones(registry_db):
 
 
 def test_an_entity_selected_in_the_address_shows_its_ties(registry_db):
-    # A click in the drawing selects an entity (tests/test_browser.py); the selection is kept in the address.
+    # A click in the drawing selects an entity (tests/browser/test_browser.py); the selection is kept in the address.
     at = AppTest.from_file(apps.APP, default_timeout=60)
     at.query_params["lang"] = "en"
     at.query_params["net_sel"] = "graz"

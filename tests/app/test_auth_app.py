@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from registry import connect
 from tests import apps
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 KARI = {"is_logged_in": True, "email": "kari@trondheim.kommune.no", "name": "Kari Nordmann"}
 # What st.login needs in secrets.toml; never used to reach a provider here.
 AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "test", "client_id": "x",

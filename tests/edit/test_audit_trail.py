@@ -3,7 +3,7 @@
 The registry is written through every path a user has (the library, the CLI, CSV and
 Wikidata import, a re-import that changes a row); the test then replays the audit log
 from nothing and compares the result with the tables, column for column. The app
-writes through the same ``store`` functions (see tests/test_auth_app.py for its actor).
+writes through the same ``store`` functions (see tests/app/test_auth_app.py for its actor).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from registry.errors import InvalidRow, RegistryError, StaleVersion
 from registry.store.queries import history
 from registry.store.schema import DATA_TABLES
 
-FIX = Path(__file__).parent / "fixtures"
+FIX = Path(__file__).parent.parent / "fixtures"
 
 
 def replay(conn) -> dict[str, dict[str, dict]]:  # type: ignore[no-untyped-def]

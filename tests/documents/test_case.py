@@ -24,10 +24,10 @@ from registry.i18n.case import STRATEGY_2C, STRATEGY_2C_CATEGORIES, STRATEGY_WOR
 from registry.review import classify
 from registry.store import writes as store
 from tests import apps
-from tests.test_documents import OFFICE, convert_with_libreoffice
-from tests.test_languages import wrong_words
+from tests.documents.test_documents import OFFICE, convert_with_libreoffice
+from tests.app.test_languages import wrong_words
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EVIL = "<script>alert(1)</script>"
 MADE = date(2026, 12, 7)
 AS_OF = "2026-06-30"
@@ -321,7 +321,7 @@ def _untranslated_titles(conn) -> list[str]:
 
 
 def test_the_norwegian_word_case_on_the_seed_has_no_english_sentence(seeded):
-    # Data included, as tests/test_languages.py reads the pages: only titles still waiting for their Norwegian
+    # Data included, as tests/app/test_languages.py reads the pages: only titles still waiting for their Norwegian
     # title_nb are set aside (issue 16, item 7 gives every seed row one; then this list is empty and the check whole).
     waiting = _untranslated_titles(seeded)
     text = word_texts(case.case_bytes(seeded, "docx", "nb", made=MADE))

@@ -17,7 +17,7 @@ from registry.i18n.annual import TEMPLATES
 from registry.io.ingest import import_texts
 from tests import apps
 from tests.test_action_plan import FILES
-from tests.test_documents import OFFICE, convert_with_libreoffice
+from tests.documents.test_documents import OFFICE, convert_with_libreoffice
 
 YEAR = 2025
 

@@ -8,9 +8,9 @@ from registry import import_files, import_texts
 from registry.errors import ImportFailed
 from registry.io.ingest import detect_table, slugify
 
-from .conftest import table_snapshot
+from tests.conftest import table_snapshot
 
-FIX = Path(__file__).parent / "fixtures"
+FIX = Path(__file__).parent.parent / "fixtures"
 
 
 def test_valid_files_import_completely(conn):

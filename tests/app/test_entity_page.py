@@ -19,7 +19,7 @@ from registry.profile import entity_profile
 from registry.store import writes as store
 from tests.apps import content
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EVIL = "<img src=x onerror=alert(1)>"
 
 

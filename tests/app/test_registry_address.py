@@ -14,7 +14,7 @@ from registry import connect
 from registry.edit import browse
 from tests.apps import address
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PAGE = "app_pages/registry_browser.py"
 
 

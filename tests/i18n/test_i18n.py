@@ -10,7 +10,7 @@ from pathlib import Path
 from registry import i18n
 from registry.store.schema import DATA_TABLES
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # Where UI keys are used: the frame, the pages, and the registry modules that write UI text.
 SOURCES = [
     ROOT / "app.py", *sorted((ROOT / "app_pages").glob("*.py")), *sorted((ROOT / "registry" / "view").glob("*.py")),

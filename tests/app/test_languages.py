@@ -1,6 +1,6 @@
 """Every page speaks one language: no English UI text on a Norwegian page, no Norwegian on an English one.
 
-AppTest opens each page of ``app.py`` (through the navigation, as ``tests/test_app.py``
+AppTest opens each page of ``app.py`` (through the navigation, as ``tests/app/test_app.py``
 does) in bokmål and in English, as an editor so that the editing forms show too,
 and collects every text the page shows: titles, headers, Markdown, captions,
 alerts, widget labels, help, placeholders and options, expander and tab labels,
@@ -32,7 +32,7 @@ from registry.store.schema import DATA_TABLES
 from tests import apps
 from tests.apps import PAGES
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 #: An entity page's address in a link column (app_pages/_url.py entity_link): the page shows the name after '#'.
 ENTITY_LINK = re.compile(r"^entity\?id=[^#]*#")
 

@@ -1,6 +1,6 @@
 """The entity page and the Registry's shareable address in a real browser (Debian's Chromium), in nb and en.
 
-Uses the server and browser set-up of tests/test_browser.py: the seed plus an entity
+Uses the server and browser set-up of tests/browser/test_browser.py: the seed plus an entity
 named ``<img src=x onerror=alert(1)>`` tied to Graz, which must show as text.
 """
 
@@ -13,7 +13,7 @@ import pytest
 from registry import connect, load_seed
 from registry.store import writes as store
 from tests.browser_kit import Watch, chromium, serve, settle  # noqa: F401 - chromium is the browser fixture
-from tests.test_browser import EVIL
+from tests.browser.test_browser import EVIL
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -77,7 +77,7 @@ def test_word_line_breaks_become_newlines_and_control_characters_are_refused(see
 
 def test_garbled_text_is_refused_in_edits_as_on_import(seeded):
     # "TromsÃ¸" is Tromsø in UTF-8 read as Windows-1252: pasted from a garbled file into a form, it
-    # is refused as on import (tests/test_trust_import.py), so a stored row always exports and imports back.
+    # is refused as on import (tests/io/test_trust_import.py), so a stored row always exports and imports back.
     got = problems(lambda: store.update(seeded, "entities", "graz", {"notes": "Vennskap med TromsÃ¸"}, actor="t"))
     assert got == ["notes: 'Ã¸' looks like 'ø' garbled (UTF-8 read as Windows-1252 and saved again); correct the text"]
     store.update(seeded, "entities", "graz", {"notes": "Vennskap med Tromsø, Å og SÃO PAULO"}, actor="t")

@@ -25,7 +25,7 @@ from registry.errors import NotAHome
 from registry.store import writes as store
 from tests import apps
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 12, 7)  # the calendar's "today" in the hand-made tests (decides what is overdue)
 
 

@@ -1,7 +1,7 @@
 """The network page's explorer controls under AppTest, in both languages: play/pause, size and colour by metric, the panel.
 
 Expected values come from the registry's own functions (``entity_metrics``, ``profile``) on
-the graph the page draws; the browser tests (tests/test_explorer_browser.py) click the drawing itself.
+the graph the page draws; the browser tests (tests/browser/test_explorer_browser.py) click the drawing itself.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from registry import connect, i18n, view
 from registry.analysis import metrics
 from registry.network.graph import GraphFilter, build_graph, filter_graph, snapshot
 from registry.view import encode
-from tests.test_app import network_data, start
+from tests.app.test_app import network_data, start
 
 pytestmark = pytest.mark.slow
 
@@ -110,7 +110,7 @@ def test_the_panel_shows_the_selected_entity_and_its_actions_set_focus_and_path(
     at = network(lang)
     hint = ("Ingenting valgt ennå. Et klikk på en node", "Nothing selected yet. A click on a node")[i]
     assert any(c.startswith(hint) for c in captions(at))
-    at.session_state["net_sel"] = "trondheim"  # what a click in the drawing sets (tests/test_explorer_browser.py clicks)
+    at.session_state["net_sel"] = "trondheim"  # what a click in the drawing sets (tests/browser/test_explorer_browser.py clicks)
     at.run()
     assert not at.exception
     conn = connect(registry_db)

@@ -17,7 +17,7 @@ from registry import check, connect
 from registry.store import writes as store
 from registry.store.migrations import MIGRATIONS, migrate
 
-FIXTURE = Path(__file__).parent / "fixtures" / "registry_schema3.sqlite"
+FIXTURE = Path(__file__).parent.parent / "fixtures" / "registry_schema3.sqlite"
 
 
 @pytest.fixture
@@ -239,7 +239,7 @@ def test_the_schema_module_does_not_import_the_migrations():
     # Imports go one way (migrations -> schema), so the declared tables load without the code that builds them.
     import ast
 
-    root = Path(__file__).resolve().parent.parent / "registry" / "store"
+    root = Path(__file__).resolve().parents[2] / "registry" / "store"
     for name in ("schema.py", "tables.py"):
         tree = ast.parse((root / name).read_text(encoding="utf-8"))
         imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)} | {

@@ -5,8 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-FIX = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).resolve().parents[2]
+FIX = Path(__file__).parent.parent / "fixtures"
 
 
 def run(*args, env=None):

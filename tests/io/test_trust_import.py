@@ -40,7 +40,7 @@ from registry.store import validate
 from registry.store.schema import TABLES
 from registry.vocab import ENTITY_KINDS, SECTORS, TIE_KINDS
 
-from .conftest import table_snapshot
+from tests.conftest import table_snapshot
 
 EXAMPLES = int(os.environ.get("REGISTRY_TRUST_EXAMPLES", "100"))
 settings.register_profile(

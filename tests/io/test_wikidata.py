@@ -5,9 +5,9 @@ from pathlib import Path
 from registry import import_files, import_texts
 from registry.io.ingest.wikidata import item_id, wikidata_date
 
-from .conftest import table_snapshot
+from tests.conftest import table_snapshot
 
-FILE = Path(__file__).parent / "fixtures" / "wikidata_trondheim.csv"
+FILE = Path(__file__).parent.parent / "fixtures" / "wikidata_trondheim.csv"
 
 
 def test_dates_and_items():
