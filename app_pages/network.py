@@ -1,8 +1,5 @@
 """Network: the relation graph, filtered, focused on one entity or a path, with the selected entity's ties and metrics per entity."""
 
-import functools
-from typing import NamedTuple
-
 import networkx as nx
 import pandas as pd
 import streamlit as st
@@ -11,12 +8,11 @@ from app_pages._common import (
     MAX_PICKER_OPTIONS, blank, csv_button, db_key, formatter, from_url, graph, keep_in_url, label, lang, md,
     name_of, network_html, t, year_span,
 )
-from app_pages._database import revision_snapshot
 from app_pages._graph import category_home, filtered_graph
+from app_pages._network_metrics import view_metrics
 from app_pages._network_view import busy
 from app_pages._pickers import PICKER_MATCHES, country_options, entity_options
-from registry import i18n, view, vocab
-from registry.analysis import metrics
+from registry import view, vocab
 from registry.graph import GraphFilter
 
 # Hears the drawing's "registry-select" message (a node clicked inside the iframe, which is
@@ -41,36 +37,6 @@ _clicks = st.components.v2.component("network_click", js=_CLICK_JS)
 def _forget_click() -> None:
     # A picker chosen after a click decides again which entity is selected (None, not absent: the address is not read again).
     st.session_state["net_sel"] = None
-
-
-class _Metrics(NamedTuple):
-    table: pd.DataFrame  # entity_metrics's own columns: the CSV download
-    shown: pd.DataFrame  # the same rows, labelled in the page's language, as the page shows them
-    sampled: int | None
-
-
-# A resource, not data: the tables are only read, so a rerun shares them instead of unpickling a
-# copy of 10,000 rows, and the labels and headers are put on once per table, not on every rerun.
-# Two frames per entry (~4.5 MB at 10k entities): 16 entries hold about what 32 pickles did.
-@st.cache_resource(show_spinner=False, max_entries=16)
-def _metrics(
-    path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str, home_id: str | None
-) -> _Metrics:
-    # Keyed by revision, filter, language and (for a category filter) the home, like the graph it reads.
-    df = metrics.entity_metrics(
-        filtered_graph(path, rev, flt, categories, home_id), language, revision_snapshot(path, rev).activities, flt.as_of,
-    )
-    by_kind = {c: vocab.label("tie_kinds", c.removeprefix("ties_"), language) for c in df.columns if c.startswith("ties_")}
-    # Each label once per distinct value, not once per row.
-    kinds = {k: vocab.label("entity_kinds", k, language) for k in df["kind"].dropna().unique()}
-    countries = {c: i18n.country_name(c, language) for c in df["country_code"].dropna().unique() if isinstance(c, str) and c}
-    tr = functools.partial(i18n.t, lang=language)
-    shown = df.assign(kind=df["kind"].map(kinds), country_code=df["country_code"].map(countries).fillna("")).rename(columns={
-        "id": tr("col.id"), "name": tr("metrics.name"), "kind": tr("col.kind"), "country_code": tr("col.country"),
-        "ties": tr("metrics.ties"), **by_kind, "neighbours": tr("metrics.neighbours"), "countries": tr("metrics.countries"),
-        "cities": tr("metrics.cities"), "betweenness": tr("metrics.betweenness"), "last_activity": tr("metrics.last_activity"),
-    })
-    return _Metrics(df, blank(shown), df.attrs.get("sampled"))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -235,7 +201,7 @@ with busy(t("network.working")):
     st.subheader(t("network.metrics"))
     st.caption(t("network.metrics_help"))
     if g.number_of_nodes():
-        found = _metrics(*db_key(), flt, frozenset(categories), lang(), category_home(categories))
+        found = view_metrics(flt, g)
         if found.sampled:
             st.caption(t("network.metrics_sampled", k=found.sampled, n=g.number_of_nodes()))
         st.dataframe(

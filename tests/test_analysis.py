@@ -858,7 +858,7 @@ def test_no_function_of_the_analysis_takes_a_language():
             for qual, f in members:
                 if inspect.isfunction(f) and f.__module__ == mod.__name__ and "lang" in inspect.signature(f).parameters:
                     found_lang.append(f"{info.name}.{qual}")
-    assert sorted(set(found_lang)) == ["metrics.entity_metrics", "roles.Roles.name"]
+    assert sorted(set(found_lang)) == ["roles.Roles.name"]
 
 
 def test_seed_findings_name_things_and_quote_the_strategy(seeded):
