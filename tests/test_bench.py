@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from registry import bench
-from registry.bench import apptest, browser, measure
+import bench
+from bench import apptest, browser, measure
 from registry.schema import DATA_TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -206,7 +206,7 @@ def test_a_page_record_is_a_search_rerun_against_the_bare_page():
 
 def test_cli_bench_writes_json(tmp_path):
     out = tmp_path / "bench.json"
-    r = subprocess.run([sys.executable, "-m", "registry", "bench", "--sizes", "200", "--repeat", "1",
+    r = subprocess.run([sys.executable, "-m", "bench", "--sizes", "200", "--repeat", "1",
                         "--stages", "import,graph", "--no-memory", "--out", str(out)],
                        capture_output=True, text=True, cwd=ROOT, env={**os.environ})
     assert r.returncode == 0, r.stderr
@@ -214,6 +214,6 @@ def test_cli_bench_writes_json(tmp_path):
     assert [d["stage"] for d in data] == ["import", "graph"]
     assert all(KEYS <= set(d) and d["peak_mb"] is None for d in data)
     assert "import" in r.stdout and "ratio" in r.stdout
-    r = subprocess.run([sys.executable, "-m", "registry", "bench", "--sizes", "10"], capture_output=True, text=True,
+    r = subprocess.run([sys.executable, "-m", "bench", "--sizes", "10"], capture_output=True, text=True,
                        cwd=ROOT, env={**os.environ})
     assert r.returncode == 2 and "at least 50" in r.stderr

@@ -571,7 +571,7 @@ new PerformanceObserver(l => l.getEntries().forEach(e => window.__tasks.push(Mat
 @pytest.fixture(scope="module")
 def large_db(tmp_path_factory):
     """A registry of 10,000 synthetic entities (about 30,000 ties), made once for the tests that read it."""
-    from registry.bench.synth import synthetic_files
+    from registry.synth import synthetic_files
     from registry.ingest import import_files
 
     tmp = tmp_path_factory.mktemp("large")

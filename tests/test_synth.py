@@ -5,7 +5,7 @@ import csv
 import pytest
 
 from registry import ImportFailed, import_files, import_texts, vocab
-from registry.bench import synth
+from registry import synth
 from registry.schema import DATA_TABLES
 from registry.validate import ID_PATTERN
 

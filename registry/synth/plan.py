@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from .. import vocab
-from . import synth_draws as draw
+from . import draws as draw
 
 __all__ = ["action_plan"]
 

@@ -1,6 +1,6 @@
 """The benchmark: each stage of the registry timed against a raw baseline in the same run.
 
-For every size, a synthetic registry (:mod:`registry.bench.synth`) goes through the
+For every size, a synthetic registry (:mod:`registry.synth`) goes through the
 stages below. Each stage is timed next to a baseline doing the same work with
 the plain stack, so the ratio holds on any machine; peak memory is measured in a
 separate pass under ``tracemalloc`` (Python allocations; SQLite's own page cache
@@ -20,9 +20,9 @@ app       AppTest rerun of the network page after a    the page's floor: ``build
           after a search (``app:gaps``)
 ========  ===========================================  =====================================
 
-The parts: :mod:`~registry.bench.measure` (timers, records, targets),
-:mod:`~registry.bench.stages` (import, graph, analysis), :mod:`~registry.bench.browser`
-(view), :mod:`~registry.bench.apptest` (app), :mod:`~registry.bench.report` (table, JSON).
+The parts: :mod:`~bench.measure` (timers, records, targets),
+:mod:`~bench.stages` (import, graph, analysis), :mod:`~bench.browser`
+(view), :mod:`~bench.apptest` (app), :mod:`~bench.report` (table, JSON).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Iterable
 
-from . import synth
+from registry import synth
 from .apptest import stage_app
 from .browser import stage_view
 from .measure import TARGETS, Context, Record, Target, max_rss_mb
@@ -113,7 +113,7 @@ def run(
                     for rec in result if isinstance(result, list) else [result]:
                         done(rec)
         if "app" in wanted and seed_app:
-            from ..seed import init
+            from registry.seed import init
 
             work = base / "seed"
             work.mkdir(parents=True, exist_ok=True)
