@@ -18,11 +18,16 @@ app       AppTest rerun of the network page after a    the page's floor: ``build
           of the Registry page after a search          AppTest rerun of a bare page
           (``app:registry``) and of the Gaps page
           after a search (``app:gaps``)
+map       the Map page opened in headless Chromium:    none: its longest main-thread task
+          its longest main-thread task                 against 0.3 s
+pages     every page's first view, empty caches        none: measured (only when named:
+          (``pages:<page>``)                           ``--stages pages``, for 100k)
 ========  ===========================================  =====================================
 
 The parts: :mod:`~bench.measure` (timers, records, targets),
 :mod:`~bench.stages` (import, graph, analysis), :mod:`~bench.browser`
-(view), :mod:`~bench.apptest` (app), :mod:`~bench.report` (table, JSON).
+(view), :mod:`~bench.apptest` (app), :mod:`~bench.map_page` (map), :mod:`~bench.pages` (pages),
+:mod:`~bench.report` (table, JSON).
 """
 
 from __future__ import annotations
@@ -35,12 +40,15 @@ from typing import Callable, Iterable
 from registry import synth
 from .apptest import stage_app
 from .browser import stage_view
+from .map_page import stage_map
 from .measure import TARGETS, Context, Record, Target, max_rss_mb
 from .report import format_table, machine, write_json
+from .pages import stage_pages
 from .stages import stage_analysis, stage_graph, stage_import
 
 __all__ = [
     "STAGES",
+    "DEFAULT_STAGES",
     "DEFAULT_SIZES",
     "Target",
     "TARGETS",
@@ -51,7 +59,9 @@ __all__ = [
     "machine",
 ]
 
-STAGES = ("import", "graph", "analysis", "view", "app")
+STAGES = ("import", "graph", "analysis", "view", "app", "map", "pages")
+#: Run when no stage is named: every stage but ``pages`` (each page opened cold: for the 100k check).
+DEFAULT_STAGES = tuple(s for s in STAGES if s != "pages")
 DEFAULT_SIZES = (1000, 10_000, 100_000)
 
 _STAGE_FUNCS: dict[str, Callable[[Context], Record | list[Record]]] = {
@@ -60,13 +70,15 @@ _STAGE_FUNCS: dict[str, Callable[[Context], Record | list[Record]]] = {
     "analysis": stage_analysis,
     "view": stage_view,
     "app": stage_app,
+    "map": stage_map,
+    "pages": stage_pages,
 }
 
 
 def run(
     sizes: Iterable[int] = DEFAULT_SIZES,
     *,
-    stages: Iterable[str] = STAGES,
+    stages: Iterable[str] = DEFAULT_STAGES,
     seed: int = 0,
     repeat: int | None = None,
     memory: bool = True,

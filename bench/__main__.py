@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import STAGES, format_table, run, write_json
+from . import DEFAULT_STAGES, STAGES, format_table, run, write_json
 
 
 def parser() -> argparse.ArgumentParser:
@@ -16,7 +16,7 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--sizes", default="1000,10000,100000", help="comma-separated entity counts (ties are about 3x)")
     p.add_argument("--out", metavar="FILE", help="also write the records as a JSON list to FILE")
-    p.add_argument("--stages", default=",".join(s for s in STAGES if s != "pages"),
+    p.add_argument("--stages", default=",".join(DEFAULT_STAGES),
                    help=f"comma-separated stages to run, of {', '.join(STAGES)} (pages: every page's first view; "
                         "not run unless named)")
     p.add_argument("--seed", type=int, default=0, help="seed of the synthetic registries")
