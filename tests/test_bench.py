@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import bench
-from bench import apptest, browser, measure
+from bench import apptest, browser, map_page, measure, pages
 from registry.schema import DATA_TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -145,6 +145,52 @@ def test_bad_arguments_are_refused():
         bench.run([200], stages=["nope"])
     with pytest.raises(ValueError, match="at least 50"):
         bench.run([10])
+
+
+def test_the_pages_stage_runs_only_when_named():
+    # Every page opened cold at 100k takes minutes: not part of a default run, nor of the unit tests.
+    assert "pages" in bench.STAGES and "pages" not in bench.DEFAULT_STAGES
+    assert set(bench.DEFAULT_STAGES) == set(bench.STAGES) - {"pages"}
+
+
+def test_the_map_record_is_its_longest_task_against_three_tenths_of_a_second():
+    # Hand-made timings: 0.31 s is over the 0.3 s cap by 0.31 / 0.3 = 1.03x; 0.12 s meets it.
+    ctx = measure.Context(10_000, Path("."), [], 1, False)
+    timing = {"longest_task_seconds": 0.31, "long_tasks": 3, "tasks_ms": [60, 90, 310], "drawn_seconds": 1.2}
+    rec = map_page.map_record(ctx, timing)
+    assert (rec.stage, rec.seconds, rec.met) == ("map", 0.31, False)
+    assert rec.missed_by == "longest task 310 ms > 300 (by 1.03x)" and rec.extra["tasks_ms"] == [60, 90, 310]
+    assert map_page.map_record(ctx, {**timing, "longest_task_seconds": 0.12}).met is True
+    skipped = map_page.map_record(ctx, {"browser_skipped": "no long-task timing in this browser: x"})
+    assert skipped.skipped == "skipped: no long-task timing in this browser: x" and skipped.seconds is None
+
+
+def test_page_records_say_which_pages_opened():
+    # Hand-made child output: the map opened in 2.5 s, the gaps page raised; the others were not measured.
+    ctx = measure.Context(100_000, Path("."), [], 1, False)
+    out = {"app_pages/map.py": {"wall": 2.5, "cpu": 2.0, "errors": []},
+           "app_pages/gaps.py": {"wall": 40.0, "cpu": 39.0, "errors": ["MemoryError: \nmore"]}}
+    recs = {r.stage: r for r in pages.page_records(ctx, out)}
+    assert list(recs) == [f"pages:{n}" for n in pages.PAGES]
+    assert (recs["pages:map"].seconds, recs["pages:map"].met) == (2.5, True)
+    assert recs["pages:gaps"].met is False and recs["pages:gaps"].missed_by == "the page showed an error: MemoryError: "
+    assert recs["pages:overview"].skipped == "skipped: not measured"
+
+
+@pytest.mark.slow
+def test_map_and_pages_stages_on_a_small_registry(tmp_path):
+    recs = bench.run([200], stages=["map", "pages"], repeat=1, memory=False, workdir=tmp_path)
+    by = {r.stage: r for r in recs}
+    assert [r.stage for r in recs] == ["import", "map", *(f"pages:{n}" for n in pages.PAGES)]
+    for name in pages.PAGES:
+        r = by[f"pages:{name}"]
+        assert not r.skipped and r.met is True and r.seconds > 0, (name, r.skipped, r.missed_by)
+    m = by["map"]
+    if m.skipped:
+        pytest.skip(m.skipped)
+    # Opened from another page's navigation and by its address; both drawn, their long tasks recorded.
+    assert m.seconds == m.extra["longest_task_seconds"] >= 0 and m.extra["drawn_seconds"] > 0
+    assert m.extra["direct_drawn_seconds"] > 0 and m.met in (True, False)
 
 
 @pytest.mark.slow
