@@ -179,6 +179,11 @@ def test_a_write_to_the_registry_makes_a_new_version_and_drops_the_old_tables(se
     assert len(counted) == 2
     # Only the new version's table is kept: a table of the old registry is never read again.
     assert [p.name.split(".")[0] for p in metrics_cache.cache_dir(db_path).glob("*.parquet")] == [after]
+    # A session still on the old version that writes late leaves the newer table in place.
+    metrics_cache.store(metrics_cache.cache_dir(db_path), metrics_cache.key_for(db_path, before, GraphFilter()),
+                        entity_metrics(tiny()))
+    names = sorted(p.name.split(".")[0] for p in metrics_cache.cache_dir(db_path).glob("*.parquet"))
+    assert names == sorted([before, after])
 
 
 def test_a_rebuilt_registry_at_the_same_revision_is_another_version(tmp_path):
@@ -207,6 +212,34 @@ def test_a_failed_write_leaves_the_old_table_whole_and_no_temporary_file(tmp_pat
     assert not metrics_cache.store(tmp_path, key, table.head(1))
     pd.testing.assert_frame_equal(metrics_cache.load(tmp_path, key), table)
     assert [p.name for p in tmp_path.iterdir()] == [key.file_name()]
+
+
+def test_sessions_writing_and_reading_at_once_read_whole_tables(tmp_path):
+    # Four threads (the app's sessions) store and load the same table at once: every load is the whole table.
+    import threading
+
+    key = metrics_cache.Key("reg.db", "3-x", date(2020, 12, 31))
+    table = entity_metrics(tiny(), ACTIVITIES)
+    seen, failures = [], []
+
+    def session():
+        for _ in range(15):
+            try:
+                metrics_cache.store(tmp_path, key, table)
+                found = metrics_cache.load(tmp_path, key)
+                if found is not None:
+                    pd.testing.assert_frame_equal(found, table)
+                    seen.append(1)
+            except Exception as exc:  # noqa: BLE001 - collected and reported below
+                failures.append(exc)
+
+    threads = [threading.Thread(target=session) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not failures and len(seen) == 60
+    assert [p.name for p in tmp_path.iterdir()] == [key.file_name()]  # no temporary file left
 
 
 def test_an_unreadable_table_is_computed_again(tmp_path, counted):

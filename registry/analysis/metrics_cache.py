@@ -93,7 +93,7 @@ def store(directory: Path, key: Key, table: pd.DataFrame) -> bool:
 
     Written to a temporary file and renamed into place: a session reading at the same time
     sees the whole old file or the whole new one, never half of one, and two sessions writing
-    the same table both write a whole file. Tables of another version (the registry has
+    the same table both write a whole file. Tables of an older version (the registry has
     changed since) are removed.
     """
     try:
@@ -108,9 +108,25 @@ def store(directory: Path, key: Key, table: pd.DataFrame) -> bool:
     except (OSError, ValueError, ImportError):
         return False  # a read-only folder or no parquet engine: the table is computed again next time
     for old in directory.glob("*.parquet"):
-        if not old.name.startswith(f"{key.version}."):
+        if _stale(old.name, key.version):
             old.unlink(missing_ok=True)
     return True
+
+
+def _stale(name: str, version: str) -> bool:
+    """Return True when the table file ``name`` belongs to a registry older than ``version``, or to another one.
+
+    A session still on an older revision that writes late does not remove a newer session's
+    tables; another writer's temporary file is left alone.
+    """
+    if name.startswith(".tmp-"):
+        return False
+    theirs, ours = name.split(".")[0], version
+    try:
+        their_rev, our_rev = int(theirs.split("-")[0]), int(ours.split("-")[0])
+    except ValueError:
+        return True
+    return their_rev < our_rev or (their_rev == our_rev and theirs != ours)
 
 
 def year_metrics(
