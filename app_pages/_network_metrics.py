@@ -23,6 +23,7 @@ class ViewMetrics(NamedTuple):
     table: pd.DataFrame  # entity_metrics's own columns (names in the page's language): the CSV download
     shown: pd.DataFrame  # the same rows, labelled in the page's language, as the page shows them
     sampled: int | None  # the betweenness sample size, None when exact
+    nodes: int  # the entities of the year's whole graph, the betweenness sample's population
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -68,4 +69,4 @@ def view_metrics(flt: GraphFilter, g: nx.MultiDiGraph) -> ViewMetrics:
     table, shown = _year_labelled(path, rev, metrics_cache.year_filter(flt), lang())
     keep = table["id"].isin(set(g)).to_numpy()
     rows = metrics.view_rows(table, g)
-    return ViewMetrics(rows, shown[keep].reset_index(drop=True), table.attrs.get("sampled"))
+    return ViewMetrics(rows, shown[keep].reset_index(drop=True), table.attrs.get("sampled"), len(table))

@@ -203,7 +203,7 @@ with busy(t("network.working")):
     if g.number_of_nodes():
         found = view_metrics(flt, g)
         if found.sampled:
-            st.caption(t("network.metrics_sampled", k=found.sampled, n=g.number_of_nodes()))
+            st.caption(t("network.metrics_sampled", k=found.sampled, n=found.nodes))
         st.dataframe(
             found.shown, hide_index=True,
             column_config={t("metrics.betweenness"): st.column_config.NumberColumn(format="%.3f", help=t("network.metrics_help"))},

@@ -9,7 +9,7 @@ import pytest
 
 from registry.analysis import metrics, metrics_cache
 from registry.analysis.metrics import betweenness, entity_metrics, last_activity, view_rows
-from registry.graph import GraphFilter, filter_graph, snapshot
+from registry.graph import GraphFilter, build_graph, filter_graph, snapshot
 
 
 def tiny() -> nx.MultiDiGraph:
@@ -283,3 +283,24 @@ def test_the_network_page_computes_the_metrics_per_year_not_per_filter(tmp_path,
     assert len(counted) == 2
     at.slider(key="net_year").set_value(year).run()
     assert len(counted) == 2 and not at.exception
+
+
+def test_the_sampled_caption_counts_the_year_s_entities_not_the_view_s(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from registry import connect
+
+    monkeypatch.setattr(metrics, "EXACT_BETWEENNESS_MAX_NODES", 3)
+    monkeypatch.setattr(metrics, "BETWEENNESS_SAMPLE", 4)
+    db = tmp_path / "app.db"
+    monkeypatch.setenv("REGISTRY_DB", str(db))
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=60)
+    at.session_state["lang"] = "en"
+    at.run()
+    at.switch_page("app_pages/network.py").run()
+    at.multiselect(key="net_kinds").set_value(["city"]).run()
+    year = at.slider(key="net_year").value
+    # The sample is drawn from the whole registry in that year: its entity count, not the cities shown.
+    n = build_graph(connect(db), GraphFilter.make(as_of=year)).number_of_nodes()
+    captions = [c.value for c in at.caption]
+    assert f"Betweenness is estimated from 4 randomly chosen start nodes (of {n}); the exact computation takes too long." in captions
