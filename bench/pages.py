@@ -51,9 +51,13 @@ def stage_pages(ctx: Context) -> list[Record]:
          *(f"app_pages/{n}.py" for n in PAGES)],
         capture_output=True, text=True, cwd=PROJECT_ROOT,
     )
-    try:
-        out = json.loads(proc.stdout.strip().splitlines()[-1])
-    except (IndexError, ValueError):
+    out: dict[str, Any] = {}
+    for line in proc.stdout.splitlines():
+        try:
+            out.update(json.loads(line))
+        except ValueError:
+            continue  # a page's own print, not a measurement
+    if not out:
         tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
         return [skipped(ctx, f"pages:{n}", f"the app run failed: {tail}") for n in PAGES]
     return page_records(ctx, out)

@@ -3,7 +3,8 @@
 Not imported by the benchmark: :mod:`bench.pages` reads this file as text and runs it
 with ``python -c``. Arguments: the project root, the registry file and the pages (paths
 relative to the root). Prints one JSON object: per page, its first view's wall and CPU
-seconds and the errors it showed.
+seconds and the errors it showed, one line per page as it is done (a child that dies
+part-way still reports the pages before).
 """
 
 import gc
@@ -18,7 +19,7 @@ __all__ = ["main"]
 
 
 def main(argv: list[str]) -> None:
-    """Open each page with empty caches and print how long its first view took; return nothing."""
+    """Open each page with empty caches and print how long its first view took, a JSON line per page; return nothing."""
     root, db, pages = argv[1], argv[2], argv[3:]
     os.environ["REGISTRY_DB"] = db
     os.environ.pop("REGISTRY_EDITOR", None)
@@ -46,7 +47,7 @@ def main(argv: list[str]) -> None:
         except Exception as exc:  # noqa: BLE001 - a page that does not open is the finding
             errors = [f"{type(exc).__name__}: {exc}"]
         out[path] = {"wall": time.perf_counter() - w, "cpu": time.process_time() - c, "errors": errors}
-    print(json.dumps(out))
+        print(json.dumps({path: out[path]}), flush=True)
 
 
 if __name__ == "__main__":
