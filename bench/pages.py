@@ -54,9 +54,11 @@ def stage_pages(ctx: Context) -> list[Record]:
     out: dict[str, Any] = {}
     for line in proc.stdout.splitlines():
         try:
-            out.update(json.loads(line))
+            found = json.loads(line)
         except ValueError:
             continue  # a page's own print, not a measurement
+        if isinstance(found, dict):
+            out.update(found)
     if not out:
         tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
         return [skipped(ctx, f"pages:{n}", f"the app run failed: {tail}") for n in PAGES]
