@@ -1,11 +1,34 @@
 """Map: the registry's places on a world map with the ties between them (no tile server)."""
 
+from typing import NamedTuple
+
+import pandas as pd
 import streamlit as st
 
-from app_pages._common import csv_button, formatter, graph, label, lang, t, year_span
+from app_pages._common import csv_button, db_key, formatter, label, lang, t, year_span
+from app_pages._graph import filtered_graph
+from registry.network import mapdraw, mapview
 from registry import vocab
-from registry.network import mapview
 from registry.network.graph import GraphFilter
+
+
+class _Map(NamedTuple):
+    points: pd.DataFrame
+    lines: mapview.MapLines
+    counts: mapview.PlaceCounts
+    html: str  # the drawing (registry.network.mapdraw): a canvas, no WebGL
+
+
+# A resource (only read): a rerun with the same filter and language shares the drawing instead of
+# placing 10,000 entities and writing their tooltips again.
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _map(path: str, rev: int, flt: GraphFilter, language: str, title: str) -> _Map:
+    g = filtered_graph(path, rev, flt, frozenset())
+    points = mapview.map_points(g, language)
+    # Many ties are merged per pair of countries and capped, as in the network view; the view fits the places.
+    lines = mapview.map_lines(g, language)
+    html = mapdraw.map_html(points, lines.frame, mapview.fit_view(points), title=title)
+    return _Map(points, lines, mapview.place_counts(g, points), html)
 
 st.title(t("map.title"))
 st.caption(t("map.intro"))
@@ -21,15 +44,12 @@ year = b.slider(t("network.as_of"), first_year, last_year, last_year, key="map_y
 
 # located_in ties place consulates; they are kept so places resolve, and never drawn as arcs.
 wanted = set(tie_kinds) | {"located_in"} if tie_kinds else set()
-g = graph(GraphFilter.make(as_of=None if whole_history else year, tie_kinds=wanted))
-points = mapview.map_points(g, lang())
-# Many ties are merged per pair of countries and capped, as in the network view; the view fits the places.
-lines = mapview.map_lines(g, lang())
+found = _map(*db_key(), GraphFilter.make(as_of=None if whole_history else year, tie_kinds=wanted), lang(), t("map.alt"))
+points, lines, counts = found.points, found.lines, found.counts
 
-st.pydeck_chart(mapview.deck(points, lines.frame, view=mapview.fit_view(points)), height=560, alt=t("map.alt"))
+st.iframe(found.html, height=mapdraw.MAP_HEIGHT, alt=t("map.alt"))
 drawn = points[points["radius"] > 0]
 # Entities and places are counted apart: consulates share their city's dot, so the table has more rows than dots.
-counts = mapview.place_counts(g, points)
 st.caption(t("map.placed_counts", entities=counts.entities, places=counts.places, ties=lines.ties, unplaced=counts.unplaced))
 if lines.aggregated:
     merged = t("map.aggregated", ties=lines.ties, lines=len(lines.frame))

@@ -1,8 +1,5 @@
 """Network: the relation graph, filtered, focused on one entity or a path, with the selected entity's ties and metrics per entity."""
 
-import functools
-from typing import NamedTuple
-
 import networkx as nx
 import pandas as pd
 import streamlit as st
@@ -24,14 +21,13 @@ from app_pages._common import (
     t,
     year_span,
 )
-from app_pages._database import revision_snapshot
 from app_pages._graph import category_home, filtered_graph
+from app_pages._network_metrics import view_metrics
 from app_pages._network_controls import encoding_choice, play_clock, profile_panel, year_controls
 from app_pages._network_view import busy
 from app_pages._pickers import PICKER_MATCHES, country_options, entity_options
 from app_pages._presentation import presentation_buttons
-from registry import i18n, view, vocab
-from registry.analysis import metrics
+from registry import view, vocab
 from registry.network.graph import GraphFilter
 
 # Hears the drawing's "registry-select" message (a node clicked inside the iframe, which is
@@ -74,36 +70,6 @@ def _forget_click() -> None:
     st.session_state["net_sel"] = None
 
 
-class _Metrics(NamedTuple):
-    table: pd.DataFrame  # entity_metrics's own columns: the CSV download
-    shown: pd.DataFrame  # the same rows, labelled in the page's language, as the page shows them
-    sampled: int | None
-
-
-# A resource, not data: the tables are only read, so a rerun shares them instead of unpickling a
-# copy of 10,000 rows, and the labels and headers are put on once per table, not on every rerun.
-# Two frames per entry (~4.5 MB at 10k entities): 16 entries hold about what 32 pickles did.
-@st.cache_resource(show_spinner=False, max_entries=16)
-def _metrics(
-    path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str, home_id: str | None
-) -> _Metrics:
-    # Keyed by revision, filter, language and (for a category filter) the home, like the graph it reads.
-    df = metrics.entity_metrics(
-        filtered_graph(path, rev, flt, categories, home_id), language, revision_snapshot(path, rev).activities, flt.as_of,
-    )
-    by_kind = {c: vocab.label("tie_kinds", c.removeprefix("ties_"), language) for c in df.columns if c.startswith("ties_")}
-    # Each label once per distinct value, not once per row.
-    kinds = {k: vocab.label("entity_kinds", k, language) for k in df["kind"].dropna().unique()}
-    countries = {c: i18n.country_name(c, language) for c in df["country_code"].dropna().unique() if isinstance(c, str) and c}
-    tr = functools.partial(i18n.t, lang=language)
-    shown = df.assign(kind=df["kind"].map(kinds), country_code=df["country_code"].map(countries).fillna("")).rename(columns={
-        "id": tr("col.id"), "name": tr("metrics.name"), "kind": tr("col.kind"), "country_code": tr("col.country"),
-        "ties": tr("metrics.ties"), **by_kind, "neighbours": tr("metrics.neighbours"), "countries": tr("metrics.countries"),
-        "cities": tr("metrics.cities"), "betweenness": tr("metrics.betweenness"), "last_activity": tr("metrics.last_activity"),
-    })
-    return _Metrics(df, blank(shown), df.attrs.get("sampled"))
-
-
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _paths(
     path: str, rev: int, flt: GraphFilter, categories: frozenset[str], home_id: str | None, source: str, target: str,
@@ -111,10 +77,6 @@ def _paths(
     # Up to three paths by tie quality; a resource (tuples, only read), keyed like the graph it searches.
     return view.best_paths(filtered_graph(path, rev, flt, categories, home_id), source, target)
 
-
-def _metric_table(flt: GraphFilter, categories: list[str]) -> pd.DataFrame:
-    """Return the metrics table of the filtered graph (entity_metrics's own columns), cached like the page's table."""
-    return _metrics(*db_key(), flt, frozenset(categories), lang(), category_home(categories)).table
 
 
 # view.tie_doubts's codes and their texts.
@@ -222,7 +184,7 @@ with busy(t("network.working")):
     picked = st.session_state.get("net_sel")
     picked = picked if picked in g else None
     # The metrics table sizes and colours the nodes and gives the panel its last activity (the table below shows it).
-    table = _metric_table(flt, categories) if g.number_of_nodes() and (picked or view.needs_metrics(size_by, colour_by)) else None
+    table = view_metrics(flt, g).table if g.number_of_nodes() and (picked or view.needs_metrics(size_by, colour_by)) else None
     left, right = st.columns([3, 1])
     with left:
         if g.number_of_nodes() == 0:
@@ -273,9 +235,9 @@ with busy(t("network.working")):
     st.subheader(t("network.metrics"))
     st.caption(t("network.metrics_help"))
     if g.number_of_nodes():
-        found = _metrics(*db_key(), flt, frozenset(categories), lang(), category_home(categories))
+        found = view_metrics(flt, g)
         if found.sampled:
-            st.caption(t("network.metrics_sampled", k=found.sampled, n=g.number_of_nodes()))
+            st.caption(t("network.metrics_sampled", k=found.sampled, n=found.nodes))
         st.dataframe(
             found.shown, hide_index=True,
             column_config={t("metrics.betweenness"): st.column_config.NumberColumn(format="%.3f", help=t("network.metrics_help"))},

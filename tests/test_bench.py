@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from registry import bench
-from registry.bench import apptest, browser, measure
+import bench
+from bench import apptest, browser, map_page, measure, pages
 from registry.store.schema import DATA_TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,6 +147,52 @@ def test_bad_arguments_are_refused():
         bench.run([10])
 
 
+def test_the_pages_stage_runs_only_when_named():
+    # Every page opened cold at 100k takes minutes: not part of a default run, nor of the unit tests.
+    assert "pages" in bench.STAGES and "pages" not in bench.DEFAULT_STAGES
+    assert set(bench.DEFAULT_STAGES) == set(bench.STAGES) - {"pages"}
+
+
+def test_the_map_record_is_its_longest_task_against_three_tenths_of_a_second():
+    # Hand-made timings: 0.31 s is over the 0.3 s cap by 0.31 / 0.3 = 1.03x; 0.12 s meets it.
+    ctx = measure.Context(10_000, Path("."), [], 1, False)
+    timing = {"longest_task_seconds": 0.31, "long_tasks": 3, "tasks_ms": [60, 90, 310], "drawn_seconds": 1.2}
+    rec = map_page.map_record(ctx, timing)
+    assert (rec.stage, rec.seconds, rec.met) == ("map", 0.31, False)
+    assert rec.missed_by == "longest task 310 ms > 300 (by 1.03x)" and rec.extra["tasks_ms"] == [60, 90, 310]
+    assert map_page.map_record(ctx, {**timing, "longest_task_seconds": 0.12}).met is True
+    skipped = map_page.map_record(ctx, {"browser_skipped": "no long-task timing in this browser: x"})
+    assert skipped.skipped == "skipped: no long-task timing in this browser: x" and skipped.seconds is None
+
+
+def test_page_records_say_which_pages_opened():
+    # Hand-made child output: the map opened in 2.5 s, the gaps page raised; the others were not measured.
+    ctx = measure.Context(100_000, Path("."), [], 1, False)
+    out = {"app_pages/map.py": {"wall": 2.5, "cpu": 2.0, "errors": []},
+           "app_pages/gaps.py": {"wall": 40.0, "cpu": 39.0, "errors": ["MemoryError: \nmore"]}}
+    recs = {r.stage: r for r in pages.page_records(ctx, out)}
+    assert list(recs) == [f"pages:{n}" for n in pages.PAGES]
+    assert (recs["pages:map"].seconds, recs["pages:map"].met) == (2.5, True)
+    assert recs["pages:gaps"].met is False and recs["pages:gaps"].missed_by == "the page showed an error: MemoryError: "
+    assert recs["pages:overview"].skipped == "skipped: not measured"
+
+
+@pytest.mark.slow
+def test_map_and_pages_stages_on_a_small_registry(tmp_path):
+    recs = bench.run([200], stages=["map", "pages"], repeat=1, memory=False, workdir=tmp_path)
+    by = {r.stage: r for r in recs}
+    assert [r.stage for r in recs] == ["import", "map", *(f"pages:{n}" for n in pages.PAGES)]
+    for name in pages.PAGES:
+        r = by[f"pages:{name}"]
+        assert not r.skipped and r.met is True and r.seconds > 0, (name, r.skipped, r.missed_by)
+    m = by["map"]
+    if m.skipped:
+        pytest.skip(m.skipped)
+    # Opened from another page's navigation and by its address; both drawn, their long tasks recorded.
+    assert m.seconds == m.extra["longest_task_seconds"] >= 0 and m.extra["drawn_seconds"] > 0
+    assert m.extra["direct_drawn_seconds"] > 0 and m.met in (True, False)
+
+
 @pytest.mark.slow
 def test_app_stage_on_synthetic_and_seed_data(tmp_path):
     # With memory: the memory pass ran after the Gaps page and looked for the network page's slider
@@ -206,7 +252,7 @@ def test_a_page_record_is_a_search_rerun_against_the_bare_page():
 
 def test_cli_bench_writes_json(tmp_path):
     out = tmp_path / "bench.json"
-    r = subprocess.run([sys.executable, "-m", "registry", "bench", "--sizes", "200", "--repeat", "1",
+    r = subprocess.run([sys.executable, "-m", "bench", "--sizes", "200", "--repeat", "1",
                         "--stages", "import,graph", "--no-memory", "--out", str(out)],
                        capture_output=True, text=True, cwd=ROOT, env={**os.environ})
     assert r.returncode == 0, r.stderr
@@ -214,6 +260,6 @@ def test_cli_bench_writes_json(tmp_path):
     assert [d["stage"] for d in data] == ["import", "graph"]
     assert all(KEYS <= set(d) and d["peak_mb"] is None for d in data)
     assert "import" in r.stdout and "ratio" in r.stdout
-    r = subprocess.run([sys.executable, "-m", "registry", "bench", "--sizes", "10"], capture_output=True, text=True,
+    r = subprocess.run([sys.executable, "-m", "bench", "--sizes", "10"], capture_output=True, text=True,
                        cwd=ROOT, env={**os.environ})
     assert r.returncode == 2 and "at least 50" in r.stderr

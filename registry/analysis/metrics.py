@@ -14,7 +14,6 @@ from scipy.sparse import csgraph
 
 from .. import dates, vocab
 from ..thresholds import threshold
-from ..view import display_name
 
 __all__ = [
     "EXACT_BETWEENNESS_MAX_NODES",
@@ -23,6 +22,7 @@ __all__ = [
     "betweenness",
     "last_activity",
     "entity_metrics",
+    "view_rows",
 ]
 
 #: Up to this many nodes betweenness is exact; past it, estimated from :data:`BETWEENNESS_SAMPLE`
@@ -203,13 +203,15 @@ def _dated(text: Any) -> bool:
 
 
 def entity_metrics(
-    g: nx.MultiDiGraph, lang: str = "en", activities: Iterable[Mapping[str, Any]] = (), as_of: date | None = None,
-    seed: int = 1,
+    g: nx.MultiDiGraph, activities: Iterable[Mapping[str, Any]] = (), as_of: date | None = None, seed: int = 1,
 ) -> pd.DataFrame:
     """Return one row per entity of ``g`` with its metrics, the most tied first.
 
-    Columns: ``id``, ``name`` (in ``lang``), ``kind``, ``country_code``, ``ties`` (its ties,
-    both directions), ``ties_<kind>`` for each tie kind in ``g`` (vocabulary order), ``neighbours``
+    ``g`` is meant to be the whole registry in a year (not a filtered view): the numbers then
+    do not change with a filter, and :mod:`registry.analysis.metrics_cache` computes them once
+    per registry version and year; :func:`view_rows` picks a view's rows.
+    Columns: ``id``, ``name`` (as registered; a page shows its own language's), ``kind``,
+    ``country_code``, ``ties`` (its ties, both directions), ``ties_<kind>`` for each tie kind in ``g`` (vocabulary order), ``neighbours``
     (other entities it is tied to), ``countries`` (distinct countries of those), ``cities``
     (how many of those are cities or municipalities), ``betweenness`` (see :func:`betweenness`)
     and ``last_activity`` (see :func:`last_activity`; empty when none). ``df.attrs["sampled"]``
@@ -246,7 +248,7 @@ def entity_metrics(
         others = (out.keys() | into.keys()) - {n}
         attrs = [node[o] for o in others]
         rows.append({
-            "id": n, "name": display_name(a, lang, str(n)), "kind": a.get("kind"), "country_code": a.get("country_code"),
+            "id": n, "name": str(a.get("name") or n), "kind": a.get("kind"), "country_code": a.get("country_code"),
             "ties": ties, **{f"ties_{k}": c for k, c in by_kind.items()},
             "neighbours": len(others),
             "countries": len({o.get("country_code") for o in attrs} - {None, ""}),
@@ -259,3 +261,18 @@ def entity_metrics(
     df = df.sort_values(["ties", "name"], ascending=[False, True], kind="stable").reset_index(drop=True)
     df.attrs["sampled"] = sampled
     return df
+
+
+def view_rows(table: pd.DataFrame, g: nx.Graph) -> pd.DataFrame:
+    """Return the rows of ``table`` (an :func:`entity_metrics` frame) for the entities in ``g``, in the table's order.
+
+    A filter chooses which rows a page shows; the numbers stay those of the graph the table
+    was computed on. ``attrs`` (the betweenness sample) are kept.
+
+    >>> g = nx.MultiDiGraph([("a", "b"), ("b", "c")])
+    >>> view_rows(entity_metrics(g), g.subgraph(["a", "b"]))["id"].tolist()
+    ['b', 'a']
+    """
+    rows = table[table["id"].isin(set(g))].reset_index(drop=True)
+    rows.attrs = dict(table.attrs)
+    return rows

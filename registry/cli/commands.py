@@ -182,7 +182,7 @@ def _settings(a: argparse.Namespace) -> int:
 @arg("--force", action="store_true", help="replace an existing file")
 @arg(*_DB[0], **_DB[1])
 def _synth(a: argparse.Namespace) -> int:
-    from ..bench import synth  # local: only this command needs it
+    from ..io import synth  # local: only this command needs it
 
     path = Path(a.db) if a.db else default_db_path()
     try:
@@ -272,31 +272,6 @@ def _erase(a: argparse.Namespace) -> int:
               "run erase again to empty the write-ahead log", file=sys.stderr)
         status = 1
     return status
-
-
-@command("bench", "time import, graph, analysis, view and app on synthetic registries against raw baselines")
-@arg("--sizes", default="1000,10000,100000", help="comma-separated entity counts (ties are about 3x)")
-@arg("--out", metavar="FILE", help="also write the records as a JSON list to FILE")
-@arg("--stages", default="import,graph,analysis,view,app", help="comma-separated stages to run")
-@arg("--seed", type=int, default=0, help="seed of the synthetic registries")
-@arg("--repeat", type=int, help="runs per side, best kept (default 3 up to 10k entities, else 1)")
-@arg("--no-memory", action="store_true", help="skip the tracemalloc pass that measures peak memory")
-def _bench(a: argparse.Namespace) -> int:
-    from .. import bench  # local: only this command needs it
-
-    try:
-        sizes = [int(s.replace("_", "")) for s in a.sizes.split(",") if s.strip()]
-        records = bench.run(sizes, stages=[s.strip() for s in a.stages.split(",") if s.strip()], seed=a.seed,
-                            repeat=a.repeat, memory=not a.no_memory,
-                            progress=lambda r: print(bench.format_table([r]).splitlines()[-1], file=sys.stderr))
-    except ValueError as exc:
-        print(f"bench: {exc}", file=sys.stderr)
-        return 2
-    print(bench.format_table(records))
-    if a.out:
-        bench.write_json(records, a.out)
-        print(f"wrote {a.out}")
-    return 0
 
 
 from . import documents as cli_documents  # noqa: E402,F401  (registers the documents' commands: case, annual-report, calendar)

@@ -111,10 +111,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "network.clear_selection": ("Fjern valget", "Clear the selection"),
     "network.metrics": ("Nøkkeltall per aktør", "Metrics per entity"),
     "network.metrics_help": (
-        "For aktørene og forbindelsene som vises med disse filtrene: antall forbindelser i alt og per type, hvor mange andre "
+        "For aktørene som vises med disse filtrene, regnet i hele registeret det året (et filter velger radene, ikke tallene): "
+        "antall forbindelser i alt og per type, hvor mange andre "
         "aktører, land og byer de er knyttet til, mellomliggende sentralitet (hvor ofte aktøren ligger på korteste vei mellom "
         "to andre, 0–1) og datoen for siste registrerte aktivitet.",
-        "For the entities and ties shown with these filters: ties in all and by kind, how many other entities, countries and "
+        "For the entities shown with these filters, counted in the whole registry that year (a filter chooses the rows, not "
+        "the numbers): ties in all and by kind, how many other entities, countries and "
         "cities each is tied to, betweenness (how often the entity lies on the shortest path between two others, 0–1) and "
         "the date of its last recorded activity.",
     ),

@@ -1,9 +1,9 @@
 """The map: where the registry's places are and the ties between them, drawn without a tile server.
 
 Entities are placed by their own coordinates, or else where they are located
-(a consulate ``located_in`` Trondheim sits in Trondheim). The deck has no base
-map (pydeck's ``map_provider=None``); the land outline is Natural Earth's 1:110m land, shipped
-in ``data/geo/``. Tooltips are plain text, never HTML.
+(a consulate ``located_in`` Trondheim sits in Trondheim). :mod:`registry.network.mapdraw` draws
+them with no base map; the land outline is Natural Earth's 1:110m land, shipped in
+``data/geo/``. Tooltips are plain text, never HTML.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from ..view import KIND_STYLES, TIE_COLOURS, display_name
 
 __all__ = [
     "OCEAN", "LAND_FILE", "POINT_COLUMNS", "ARC_COLUMNS", "LINE_COLUMNS", "MAX_MAP_TIES", "MAX_MAP_LINES", "MapLines",
-    "PlaceCounts", "place_of", "map_points", "place_counts", "map_arcs", "map_lines", "fit_view", "land", "graticule", "deck", "legend_html",
+    "PlaceCounts", "place_of", "map_points", "place_counts", "map_arcs", "map_lines", "fit_view", "land", "graticule", "legend_html",
 ]
 
 #: The whole Web-Mercator world as one polygon: the sea under the land.
@@ -272,47 +272,6 @@ def graticule(step: int = 30) -> list[dict[str, Any]]:
     lines = [{"source": [lon, -80], "target": [lon, 80]} for lon in range(-180, 181, step)]
     lines += [{"source": [-180, lat], "target": [180, lat]} for lat in range(-60, 61, step)]
     return lines
-
-
-def deck(points: pd.DataFrame, lines: pd.DataFrame, *, view: tuple[float, float, float] = (45.0, 5.0, 1.3)) -> Any:
-    """Return a pydeck Deck drawing land, a graticule, the ties as straight lines and the places as points.
-
-    ``lines`` has :data:`ARC_COLUMNS` (each 2 px wide) or :data:`LINE_COLUMNS`; ``view``
-    is ``(latitude, longitude, zoom)``, e.g. from :func:`fit_view`. No base map and so no
-    tile server; tooltips are text (``{tooltip}`` of the hovered row), never HTML.
-    """
-    import pydeck as pdk
-
-    if "width" not in lines:
-        lines = lines.assign(width=2.0)
-    # Only what is drawn or shown goes to the browser (the rest doubled the data at 10k entities).
-    lines = lines[["from_lon", "from_lat", "to_lon", "to_lat", "colour", "width", "tooltip"]]
-    places = points.loc[points["radius"] > 0, ["lon", "lat", "colour", "radius", "tooltip"]]
-    # pydeck reads a bare string as an accessor expression; quoted, it passes the text 'pixels'.
-    # Three kinds of layer (filled polygons, lines, points): each kind costs the browser a shader program,
-    # and without a graphics card (headless Chromium) the path layer's alone took ~0.5 s. So the land has no
-    # outline (its fill stands out from the sea), and the graticule and the ties are lines of one layer kind.
-    layers = [
-        pdk.Layer("SolidPolygonLayer", OCEAN, id="sea", get_polygon="polygon", get_fill_color=[207, 224, 236, 255], pickable=False),
-        pdk.Layer("GeoJsonLayer", land(), id="land", stroked=False, filled=True, get_fill_color=[250, 250, 248, 255],
-                  pickable=False),
-        pdk.Layer("LineLayer", graticule(), id="graticule", get_source_position="source", get_target_position="target",
-                  get_color=[206, 212, 218, 160], get_width=1, width_units="'pixels'", pickable=False),
-        # Straight lines, not arcs: seen from above an arc is a line too, and an arc costs 50 segments.
-        pdk.Layer("LineLayer", lines, id="ties", get_source_position=["from_lon", "from_lat"],
-                  get_target_position=["to_lon", "to_lat"], get_color="colour", get_width="width",
-                  width_units="'pixels'", pickable=True),
-        pdk.Layer("ScatterplotLayer", places, id="places", get_position=["lon", "lat"],
-                  get_fill_color="colour", get_radius="radius", radius_units="'pixels'", stroked=True,
-                  radius_scale=1 if len(places) <= 500 else 0.5,  # thousands of places: smaller dots
-                  get_line_color=[255, 255, 255, 255], line_width_min_pixels=1, pickable=True),
-    ]
-    state = pdk.ViewState(latitude=view[0], longitude=view[1], zoom=view[2], min_zoom=0.5, max_zoom=8)
-    # map_provider=None with map_style left at pydeck's default is pydeck's "no base map";
-    # Streamlit then draws no basemap either (an explicit None or "" makes it fill in one
-    # from a third-party host).
-    return pdk.Deck(layers=layers, initial_view_state=state, map_provider=None,
-                    tooltip={"text": "{tooltip}"}, views=[pdk.View(type="MapView", controller=True)])
 
 
 def legend_html(entity_kinds: list[str], tie_kinds: list[str], lang: str) -> str:

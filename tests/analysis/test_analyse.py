@@ -214,7 +214,7 @@ def _sorted_like(df: pd.DataFrame, rows: list[dict]) -> list[dict]:
 
 def test_no_function_of_the_analysis_or_the_review_takes_a_language():
     # Text is written at the edge (registry/i18n, registry/render) alone: no finding kind, helper or output of
-    # the analysis or the review is given a language. metrics.entity_metrics is the last one (issue 20).
+    # the analysis or the review is given a language.
     import inspect
     import pkgutil
 
@@ -229,7 +229,7 @@ def test_no_function_of_the_analysis_or_the_review_takes_a_language():
             for qual, f in members:
                 if inspect.isfunction(f) and f.__module__ == mod.__name__ and "lang" in inspect.signature(f).parameters:
                     found_lang.append(f"{info.name}.{qual}")
-    assert set(found_lang) <= {"metrics.entity_metrics"}
+    assert found_lang == []
 
 
 def test_seed_findings_name_things_and_quote_the_strategy(seeded):

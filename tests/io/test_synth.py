@@ -5,7 +5,7 @@ import csv
 import pytest
 
 from registry import import_files, import_texts, vocab
-from registry.bench import synth
+from registry.io import synth
 from registry.store.schema import DATA_TABLES
 from registry.store.validate import ID_PATTERN
 

@@ -1,12 +1,14 @@
-"""The map data: places (own or where located), arcs between placed ends, a deck with no base map."""
+"""The map data: places (own or where located), arcs between placed ends, and the map drawn on a 2D canvas."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import networkx as nx
+import pytest
 
-from registry.network import mapview
+from registry.network import mapdraw, mapview
 
 
 def small() -> nx.MultiDiGraph:
@@ -45,21 +47,6 @@ def test_arcs_join_placed_ends_only():
     assert sorted(arcs["tie_id"]) == ["cons--city", "home--city"]
     row = arcs.set_index("tie_id").loc["home--city"]
     assert (row.from_lat, row.to_lon) == (63.4, -3.5)
-
-
-def test_deck_has_no_base_map_and_text_tooltips():
-    g = small()
-    d = mapview.deck(mapview.map_points(g, "en"), mapview.map_arcs(g, "en"))
-    deck = json.loads(d.to_json())
-    # pydeck's sentinel for "no base map"; Streamlit then loads no tiles or style.
-    assert deck["mapStyle"] == "__MAP_STYLE__"
-    assert "http" not in json.dumps(deck)
-    # Streamlit sends pydeck's tooltip beside the spec; a "text" tooltip is set as text, never HTML.
-    from streamlit.elements.deck_gl_json_chart import _get_pydeck_tooltip
-
-    assert _get_pydeck_tooltip(d) == {"text": "{tooltip}"}
-    places = next(layer for layer in deck["layers"] if layer["id"] == "places")
-    assert places["radiusUnits"] == "pixels"
 
 
 def test_land_outline_is_shipped():
@@ -109,13 +96,54 @@ def test_the_view_fits_the_places():
     assert mapview.fit_view(points.iloc[0:0]) == (45.0, 5.0, 1.3)
 
 
-def test_the_deck_draws_lines_and_sends_only_what_it_shows():
+def test_the_drawing_holds_the_shown_places_and_lines_and_is_self_contained():
     g = small()
     points, lines = mapview.map_points(g, "en"), mapview.map_lines(g, "en")
-    deck = json.loads(mapview.deck(points, lines.frame, view=mapview.fit_view(points)).to_json())
-    kinds = {layer["id"]: layer["@@type"] for layer in deck["layers"]}
-    # Three layer kinds (each costs the browser a shader program): no arcs, no paths.
-    assert set(kinds.values()) == {"SolidPolygonLayer", "GeoJsonLayer", "LineLayer", "ScatterplotLayer"}
-    ties = next(layer for layer in deck["layers"] if layer["id"] == "ties")
-    assert set(ties["data"][0]) == {"from_lon", "from_lat", "to_lon", "to_lat", "colour", "width", "tooltip"}
-    assert deck["initialViewState"]["zoom"] > 1.3
+    data = mapdraw.map_data(points, lines.frame, mapview.fit_view(points))
+    # Two dots (the consulate sits in Home's), two lines (home--city, cons--city drawn from Home), the land's rings.
+    assert [p[-1].split("\n")[0] for p in data["places"]] == ["City", "Home"]
+    assert len(data["lines"]) == 2 and data["land"] and len(data["land"][0]) % 2 == 0
+    page = mapdraw.map_html(points, lines.frame, mapview.fit_view(points), title="Map")
+    # Nothing from another host; the registry's text cannot close the data block or add markup.
+    assert "http://" not in page and "https://" not in page and "<b>" not in page
+    assert "Consulate \\u003cb\\u003e" in page and "innerHTML" not in page and "textContent" in page
+    block = page.split("<script type='application/json' id='map-data'>")[1].split("</script>")[0]
+    assert json.loads(block)["places"] == json.loads(json.dumps(data["places"]))
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (.ci/run installs it)")
+def test_the_drawing_draws_and_names_the_hovered_place_in_chromium(tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    g = small()
+    points, lines = mapview.map_points(g, "en"), mapview.map_lines(g, "en")
+    view = (60.0, 4.0, 3.0)
+    page_file = tmp_path / "map.html"
+    page_file.write_text(mapdraw.map_html(points, lines.frame, view, title="Map"), encoding="utf-8")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page(viewport={"width": 800, "height": 600})
+            page.goto(page_file.as_uri())
+            page.wait_for_selector("body[data-drawn='1']")
+            # Home's pixel: Web Mercator as in the page (512 * 2**zoom pixels round the world), from the view's middle.
+            spot = page.evaluate("""() => { const c = document.getElementById('map'), s = 512 * 2 ** 3;
+                const wx = l => (l + 180) / 360, wy = l => { const t = Math.sin(l * Math.PI / 180);
+                return 0.5 - Math.log((1 + t) / (1 - t)) / (4 * Math.PI); };
+                return [(wx(10.4) - wx(4.0)) * s + c.clientWidth / 2, (wy(63.4) - wy(60.0)) * s + c.clientHeight / 2]; }""")
+            # The canvas holds Home's colour there (drawn, not only laid out).
+            pixel = page.evaluate("""([x, y]) => Array.from(document.getElementById('map').getContext('2d')
+                .getImageData(Math.round(x * devicePixelRatio), Math.round(y * devicePixelRatio), 1, 1).data)""", spot)
+            home_colour = points.set_index("id").loc["home", "colour"][:3]
+            assert all(abs(a - b) < 40 for a, b in zip(pixel[:3], home_colour)), (pixel, home_colour)
+            page.mouse.move(spot[0], spot[1])
+            tip = page.locator("#tip")
+            tip.wait_for(state="visible")
+            assert tip.inner_text().startswith("Home") and "Also here: Consulate <b>" in tip.inner_text()
+            assert page.locator("#tip b").count() == 0  # text, not markup
+        finally:
+            browser.close()

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..store.db import connect
+from registry.store.db import connect
 from . import measure
 from .measure import Context, Record, judge, pair, record, skipped, timed, traced
 
@@ -33,8 +33,8 @@ def _default_view(conn: sqlite3.Connection, lang: str = "nb") -> tuple[Any, bool
     The network page's default view: the registry as of this year, no other filter,
     with positions as the app computes (and caches) them.
     """
-    from .. import view
-    from ..network.graph import GraphFilter, build_graph, filter_graph
+    from registry import view
+    from registry.network.graph import GraphFilter, build_graph, filter_graph
 
     whole = build_graph(conn)
     full = filter_graph(whole, GraphFilter.make(as_of=date.today().year))
@@ -128,7 +128,7 @@ def stage_view(ctx: Context) -> Record:
     network_html = measure.available("registry.view", "network_html")
     if network_html is None:
         return skipped(ctx, "view")
-    from .. import view
+    from registry import view
 
     conn = connect(ctx.db)
     try:

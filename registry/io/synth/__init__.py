@@ -4,7 +4,7 @@ Every place and organisation name here is invented (made of syllables); country
 codes are real ISO 3166-1 codes so that validation runs as it does on real data.
 A synthetic registry is written as CSV files the importer reads, and is never
 mixed into the sourced seed in ``data/``. The entities and ties are made here;
-the rows documenting the ties in :mod:`~registry.bench.synth_evidence`.
+the rows documenting the ties in :mod:`~registry.io.synth.evidence`.
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
 
-from ..collector import collector_paused
-from ..store.schema import DATA_TABLES
-from . import synth_draws as draw
-from . import synth_evidence as evidence
-from . import synth_plan
-from .synth_draws import SOURCE
-from .synth_evidence import BUDGET_ON_TIES
+from ...collector import collector_paused
+from ...store.schema import DATA_TABLES
+from . import draws as draw
+from . import evidence
+from . import plan
+from .draws import SOURCE
+from .evidence import BUDGET_ON_TIES
 
 __all__ = ["SOURCE", "BUDGET_ON_TIES", "Synthetic", "generate", "write_csv", "synthetic_files", "build"]
 
@@ -135,7 +135,7 @@ def _generate(size: int, seed: int) -> Synthetic:
     # The first municipality is the registry's home: the one whose ties the office keeps.
     rows["settings"] = [{"key": "home_id", "value": by_kind["municipality"][0]}]
     # Drawn last, so the rows of every other table are those the seed always gave.
-    rows.update(synth_plan.action_plan(rng, by_kind["municipality"][0], orgs, ties))
+    rows.update(plan.action_plan(rng, by_kind["municipality"][0], orgs, ties))
     return Synthetic(size, seed, rows)
 
 
@@ -309,9 +309,9 @@ def build(path: str | Path, size: int, seed: int = 0, *, force: bool = False) ->
     """
     import tempfile
 
-    from ..errors import RegistryError
-    from ..io.ingest import import_files
-    from ..store.db import connect
+    from ...store.db import connect
+    from ...errors import RegistryError
+    from ..ingest import import_files
 
     target = Path(path)
     if target.exists() and not force:

@@ -1,6 +1,6 @@
 """The app stage's child process: AppTest reruns of the app's pages, printed as one JSON object.
 
-Not imported by the registry: :mod:`registry.bench.apptest` reads this file as
+Not imported by the registry: :mod:`bench.apptest` reads this file as
 text and runs it with ``python -c`` (so the child imports nothing of the registry
 but what the app does). Arguments: the project root, the registry file, the
 number of runs per side, and ``1`` to trace the network page's memory.
@@ -54,9 +54,9 @@ def page_floor(db: str) -> Callable[[], Any]:
     view, laid out beforehand), timed here beside each year step so that both see the same
     machine. Imported after the app ran: the app imports the same modules.
     """
-    from registry.bench.browser import _default_view
-    from registry.network.graph import build_graph
+    from bench.browser import _default_view
     from registry.store.db import connect
+    from registry.network.graph import build_graph
     from registry.view import network_html
 
     conn = connect(db)

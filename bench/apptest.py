@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..store.db import PROJECT_ROOT
 from .measure import Context, Record, Run, best, judge, record, skipped
 
 __all__ = ["CHILD_SCRIPT", "FLOOR", "APP_WARM_RATIO", "network_record", "page_record", "stage_app"]
@@ -22,6 +21,8 @@ APP_WARM_RATIO = 2.0
 # The app stage runs in a child process: registry/ never imports streamlit, and the
 # app's caches and memory stay out of this process. It prints one JSON object.
 CHILD_SCRIPT = Path(__file__).with_name("apptest_child.py")
+#: The checkout the benchmark sits in, beside ``app.py`` and ``app_pages/``: the app it drives.
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def page_record(ctx: Context, name: str, page: dict[str, Any]) -> Record:
@@ -86,7 +87,7 @@ def stage_app(ctx: Context) -> list[Record]:
         return [skipped(ctx, r.stage, "streamlit is not installed") for r in records]
     # Given to ``python -c`` as text: ``-m`` would import the registry package (pandas, networkx)
     # before the app does, skewing the first run and the memory, and running the file would put
-    # registry/bench/ on the child's sys.path.
+    # bench/ on the child's sys.path.
     script = CHILD_SCRIPT.read_text(encoding="utf-8")
     proc = subprocess.run(
         [sys.executable, "-c", script, str(PROJECT_ROOT), str(ctx.db), str(ctx.repeat), "1" if ctx.memory else "0"],

@@ -7,8 +7,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Callable
 
-from ..store.db import connect
-from ..store.schema import DATA_TABLES
+from registry.store.db import connect
+from registry.store.schema import DATA_TABLES
 from . import measure
 from .measure import TARGETS, Context, Record, best, judge, pair, record, skipped, timed, traced
 
@@ -46,7 +46,7 @@ def raw_import(conn: sqlite3.Connection, paths: list[Path]) -> int:
     """
     import pandas as pd
 
-    from ..io.ingest import IMPORT_CACHE_SIZE
+    from registry.io.ingest import IMPORT_CACHE_SIZE
 
     total = 0
     # The library's import enlarges SQLite's page cache while it runs; the baseline gets the same,
@@ -87,7 +87,7 @@ def _with_fresh(workdir: Path, name: str, fn: Callable[[Any], Any], timer: Calla
 
 def stage_import(ctx: Context) -> Record:
     """Return the import record; leaves the library's registry at ``ctx.db``."""
-    from ..io.ingest import import_files
+    from registry.io.ingest import import_files
 
     def lib(conn: sqlite3.Connection) -> Any:
         return import_files(conn, ctx.paths, actor=ACTOR)
@@ -115,7 +115,7 @@ def stage_import(ctx: Context) -> Record:
 
 def raw_fetch(conn: sqlite3.Connection) -> int:
     """Return the rows the baseline fetched: the graph's entity and tie columns, ``fetchall()``."""
-    from ..network.graph import _ENTITY_COLS, _TIE_COLS
+    from registry.network.graph import _ENTITY_COLS, _TIE_COLS
 
     nodes = conn.execute(f"SELECT {', '.join(_ENTITY_COLS)} FROM entities").fetchall()
     edges = conn.execute(f"SELECT {', '.join(f'[{c}]' for c in _TIE_COLS)} FROM ties").fetchall()
@@ -124,7 +124,7 @@ def raw_fetch(conn: sqlite3.Connection) -> int:
 
 def stage_graph(ctx: Context) -> Record:
     """Return the graph record: ``build_graph`` against a raw fetch of the same rows."""
-    from ..network.graph import build_graph
+    from registry.network.graph import build_graph
 
     conn = connect(ctx.db)
     try:
@@ -158,7 +158,7 @@ def stage_analysis(ctx: Context) -> Record:
     analyse = measure.available("registry.analysis", "analyse")
     if analyse is None:
         return skipped(ctx, "analysis")
-    from ..network.graph import build_graph
+    from registry.network.graph import build_graph
 
     conn = connect(ctx.db)
     try:

@@ -1,6 +1,6 @@
 """The benchmark: each stage of the registry timed against a raw baseline in the same run.
 
-For every size, a synthetic registry (:mod:`registry.bench.synth`) goes through the
+For every size, a synthetic registry (:mod:`registry.io.synth`) goes through the
 stages below. Each stage is timed next to a baseline doing the same work with
 the plain stack, so the ratio holds on any machine; peak memory is measured in a
 separate pass under ``tracemalloc`` (Python allocations; SQLite's own page cache
@@ -18,11 +18,16 @@ app       AppTest rerun of the network page after a    the page's floor: ``build
           of the Registry page after a search          AppTest rerun of a bare page
           (``app:registry``) and of the Gaps page
           after a search (``app:gaps``)
+map       the Map page opened in headless Chromium:    none: its longest main-thread task
+          its longest main-thread task                 against 0.3 s
+pages     every page's first view, empty caches        none: measured (only when named:
+          (``pages:<page>``)                           ``--stages pages``, for 100k)
 ========  ===========================================  =====================================
 
-The parts: :mod:`~registry.bench.measure` (timers, records, targets),
-:mod:`~registry.bench.stages` (import, graph, analysis), :mod:`~registry.bench.browser`
-(view), :mod:`~registry.bench.apptest` (app), :mod:`~registry.bench.report` (table, JSON).
+The parts: :mod:`~bench.measure` (timers, records, targets),
+:mod:`~bench.stages` (import, graph, analysis), :mod:`~bench.browser`
+(view), :mod:`~bench.apptest` (app), :mod:`~bench.map_page` (map), :mod:`~bench.pages` (pages),
+:mod:`~bench.report` (table, JSON).
 """
 
 from __future__ import annotations
@@ -32,15 +37,18 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Iterable
 
-from . import synth
+from registry.io import synth
 from .apptest import stage_app
 from .browser import stage_view
+from .map_page import stage_map
 from .measure import TARGETS, Context, Record, Target, max_rss_mb
 from .report import format_table, machine, write_json
+from .pages import stage_pages
 from .stages import stage_analysis, stage_graph, stage_import
 
 __all__ = [
     "STAGES",
+    "DEFAULT_STAGES",
     "DEFAULT_SIZES",
     "Target",
     "TARGETS",
@@ -51,7 +59,9 @@ __all__ = [
     "machine",
 ]
 
-STAGES = ("import", "graph", "analysis", "view", "app")
+STAGES = ("import", "graph", "analysis", "view", "app", "map", "pages")
+#: Run when no stage is named: every stage but ``pages`` (each page opened cold: for the 100k check).
+DEFAULT_STAGES = tuple(s for s in STAGES if s != "pages")
 DEFAULT_SIZES = (1000, 10_000, 100_000)
 
 _STAGE_FUNCS: dict[str, Callable[[Context], Record | list[Record]]] = {
@@ -60,13 +70,15 @@ _STAGE_FUNCS: dict[str, Callable[[Context], Record | list[Record]]] = {
     "analysis": stage_analysis,
     "view": stage_view,
     "app": stage_app,
+    "map": stage_map,
+    "pages": stage_pages,
 }
 
 
 def run(
     sizes: Iterable[int] = DEFAULT_SIZES,
     *,
-    stages: Iterable[str] = STAGES,
+    stages: Iterable[str] = DEFAULT_STAGES,
     seed: int = 0,
     repeat: int | None = None,
     memory: bool = True,
@@ -113,7 +125,7 @@ def run(
                     for rec in result if isinstance(result, list) else [result]:
                         done(rec)
         if "app" in wanted and seed_app:
-            from ..io.seed import init
+            from registry.io.seed import init
 
             work = base / "seed"
             work.mkdir(parents=True, exist_ok=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 
-from .. import vocab
-from . import synth_draws as draw
+from ... import vocab
+from . import draws as draw
 
 __all__ = ["action_plan"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from . import synth_draws as draw
+from . import draws as draw
 
 __all__ = ["BUDGET_ON_TIES", "decisions", "agreements", "activities", "budget", "contacts", "declared_totals"]
 
