@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import date
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, TypeGuard
 
 import networkx as nx
 import numpy as np
@@ -13,6 +13,7 @@ import scipy.sparse as sp
 from scipy.sparse import csgraph
 
 from .. import dates, vocab
+from ..network.graph import storage
 from ..thresholds import threshold
 
 __all__ = [
@@ -198,7 +199,7 @@ def last_activity(
     return {n: text for n, (_, text) in best.items()}
 
 
-def _dated(text: Any) -> bool:
+def _dated(text: Any) -> TypeGuard[str]:
     return isinstance(text, str) and dates.is_partial_date(text)
 
 
@@ -233,7 +234,7 @@ def entity_metrics(
     rows = []
     # The adjacency dicts themselves: networkx's edge and neighbour views (and their Python-level
     # set operations) cost more than the counting. Read only.
-    succ, pred, node = g._succ, g._pred, g._node
+    node, succ, pred = storage(g)
     for n, a in node.items():
         by_kind = dict.fromkeys(kinds, 0)
         ties = 0

@@ -137,7 +137,7 @@ def map_arcs(g: nx.MultiDiGraph, lang: str) -> pd.DataFrame:
         rows.append({
             "tie_id": k, "kind": kind, "kind_label": vocab.label("tie_kinds", kind, lang), "from_id": u, "to_id": v,
             "from_lat": places[u][0], "from_lon": places[u][1], "to_lat": places[v][0], "to_lon": places[v][1],
-            "colour": _rgb(TIE_COLOURS.get(kind, "#888888"), 200),
+            "colour": _rgb(TIE_COLOURS.get(kind or "", "#888888"), 200),
             "tooltip": f"{display_name(g.nodes[u], lang, u)} → {display_name(g.nodes[v], lang, v)}\n"
                        f"{vocab.label('tie_kinds', kind, lang)} ({span})",
         })

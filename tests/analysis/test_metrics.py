@@ -10,6 +10,7 @@ import pytest
 from registry.analysis import metrics, metrics_cache
 from registry.analysis.metrics import betweenness, entity_metrics, last_activity, view_rows
 from registry.network.graph import GraphFilter, build_graph, filter_graph, snapshot
+from tests import apps
 
 
 def tiny() -> nx.MultiDiGraph:
@@ -260,7 +261,7 @@ def test_the_network_page_computes_the_metrics_per_year_not_per_filter(tmp_path,
 
     db = tmp_path / "app.db"
     monkeypatch.setenv("REGISTRY_DB", str(db))
-    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=60)
+    at = AppTest.from_file(apps.APP, default_timeout=60)
     at.session_state["lang"] = "en"
     at.run()
     at.switch_page("app_pages/network.py").run()
@@ -294,7 +295,7 @@ def test_the_sampled_caption_counts_the_year_s_entities_not_the_view_s(tmp_path,
     monkeypatch.setattr(metrics, "BETWEENNESS_SAMPLE", 4)
     db = tmp_path / "app.db"
     monkeypatch.setenv("REGISTRY_DB", str(db))
-    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=60)
+    at = AppTest.from_file(apps.APP, default_timeout=60)
     at.session_state["lang"] = "en"
     at.run()
     at.switch_page("app_pages/network.py").run()
