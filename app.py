@@ -26,8 +26,7 @@ try:
     c.relabel_widgets()
     with st.sidebar:
         st.segmented_control(
-            "Språk / Language", i18n.LANGUAGES, format_func=lambda code: i18n.LANGUAGE_NAMES[code],
-            key="lang", required=True,
+            "Språk / Language", i18n.LANGUAGES, format_func=lambda code: i18n.LANGUAGE_NAMES[code], key="lang", required=True
         )
         c.home_picker()
         c.editor_sidebar()
@@ -40,24 +39,26 @@ try:
     def page(path: str, key: str, **kwargs: object) -> st.Page:
         return st.Page(path, title=c.t(key), **kwargs)  # type: ignore[arg-type]
 
-    navigation = st.navigation({
-        c.t("nav.explore"): [
-            page("app_pages/overview.py", "nav.overview", default=True),
-            page("app_pages/network.py", "nav.network"),
-            page("app_pages/map.py", "nav.map"),
-            page("app_pages/entity.py", "entity.nav", url_path="entity"),
-        ],
-        c.t("nav.review"): [
-            page("app_pages/sister_cities.py", "nav.sister_cities"),
-            page("app_pages/gaps.py", "nav.gaps"),
-            page("app_pages/strategy.py", "nav.strategy"),
-            page("app_pages/annual_report.py", "nav.annual"),
-        ],
-        c.t("nav.data"): [
-            page("app_pages/registry_browser.py", "nav.registry", url_path="registry"),
-            page("app_pages/import_export.py", "nav.import_export"),
-        ],
-    })
+    navigation = st.navigation(
+        {
+            c.t("nav.explore"): [
+                page("app_pages/overview.py", "nav.overview", default=True),
+                page("app_pages/network.py", "nav.network"),
+                page("app_pages/map.py", "nav.map"),
+                page("app_pages/entity.py", "entity.nav", url_path="entity"),
+            ],
+            c.t("nav.review"): [
+                page("app_pages/sister_cities.py", "nav.sister_cities"),
+                page("app_pages/gaps.py", "nav.gaps"),
+                page("app_pages/strategy.py", "nav.strategy"),
+                page("app_pages/annual_report.py", "nav.annual"),
+            ],
+            c.t("nav.data"): [
+                page("app_pages/registry_browser.py", "nav.registry", url_path="registry"),
+                page("app_pages/import_export.py", "nav.import_export"),
+            ],
+        }
+    )
     navigation.run()
 except Exception as exc:  # noqa: BLE001 - a damaged file, a full disk, any bug: a message, never a traceback
     # st.rerun and st.stop raise BaseExceptions, which pass through to Streamlit as they should.

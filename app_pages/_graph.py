@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
-from typing import Iterable
 
 import networkx as nx
 import streamlit as st
@@ -19,9 +19,7 @@ from registry.review import classify
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def filtered_graph(
-    path: str, rev: int, flt: GraphFilter, categories: frozenset[str], home_id: str | None = None,
-) -> nx.MultiDiGraph:
+def filtered_graph(path: str, rev: int, flt: GraphFilter, categories: frozenset[str], home_id: str | None = None) -> nx.MultiDiGraph:
     """Return the graph at ``(path, rev)`` passing ``flt`` and, for sister cities, ``home_id``'s ``categories``; cached."""
     snap = revision_snapshot(path, rev)
     g = filter_graph(snap.graph, flt)

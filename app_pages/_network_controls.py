@@ -36,13 +36,16 @@ def year_controls(first: int, last: int, url_year: str | None, whole_history: bo
         st.session_state["net_playing"] = False
     playing = bool(st.session_state.get("net_playing"))
     a, b = st.columns([6, 1], vertical_alignment="bottom")
-    year = a.slider(
-        t("network.as_of"), first, last, key="net_year", disabled=whole_history or playing, help=t("network.as_of_help"),
-    )
+    year = a.slider(t("network.as_of"), first, last, key="net_year", disabled=whole_history or playing, help=t("network.as_of_help"))
     b.button(
-        t("network.pause" if playing else "network.play"), key="net_play", on_click=_play_toggle, args=(first, last),
-        icon=":material/pause:" if playing else ":material/play_arrow:", disabled=whole_history or first >= last,
-        help=t("network.play_help"), width="stretch",
+        t("network.pause" if playing else "network.play"),
+        key="net_play",
+        on_click=_play_toggle,
+        args=(first, last),
+        icon=":material/pause:" if playing else ":material/play_arrow:",
+        disabled=whole_history or first >= last,
+        help=t("network.play_help"),
+        width="stretch",
     )
     state = st.session_state.get("net_play_state")
     if playing:
@@ -77,6 +80,7 @@ def play_clock(last: int) -> None:
 
 # --- size and colour by metric
 
+
 def encoding_choice() -> tuple[str, str]:
     """Show the node size and node colour pickers; return ``(size_by, colour_by)``."""
     from_url("net_size", view.SIZE_METRICS)
@@ -84,11 +88,14 @@ def encoding_choice() -> tuple[str, str]:
     metric = formatter(view.COLOUR_METRICS, lambda m: t(view.METRIC_TEXT[m]))
     a, b, _ = st.columns([1, 1, 2])
     size_by = a.selectbox(t("network.size_by"), view.SIZE_METRICS, key="net_size", format_func=metric, help=t("network.encode_help"))
-    colour_by = b.selectbox(t("network.colour_by"), view.COLOUR_METRICS, key="net_colour", format_func=metric, help=t("network.encode_help"))
+    colour_by = b.selectbox(
+        t("network.colour_by"), view.COLOUR_METRICS, key="net_colour", format_func=metric, help=t("network.encode_help")
+    )
     return size_by or "ties", colour_by or "kind"
 
 
 # --- the click panel
+
 
 def _focus_here(node: str) -> None:
     st.session_state["net_focus"] = node
@@ -118,16 +125,34 @@ def profile_panel(g: nx.MultiDiGraph, node: str | None, table: pd.DataFrame | No
         st.markdown(" · ".join(md(x) for x in (label("entity_kinds", p.kind), country(p.country_code)) if x))
         st.markdown(md(t("network.tie_count", n=p.ties)))
         st.caption(t("network.profile_last", date=p.last_activity) if p.last_activity else t("network.profile_no_activity"))
-        st.button(t("network.focus_here"), key="net_focus_here", on_click=_focus_here, args=(p.id,), icon=":material/center_focus_strong:", width="stretch")
-        st.button(t("network.path_from_here"), key="net_path_here", on_click=_path_from_here, args=(p.id,), icon=":material/route:", width="stretch")
+        st.button(
+            t("network.focus_here"),
+            key="net_focus_here",
+            on_click=_focus_here,
+            args=(p.id,),
+            icon=":material/center_focus_strong:",
+            width="stretch",
+        )
+        st.button(
+            t("network.path_from_here"),
+            key="net_path_here",
+            on_click=_path_from_here,
+            args=(p.id,),
+            icon=":material/route:",
+            width="stretch",
+        )
         st.link_button(t("network.entity_page"), f"entity?id={quote(p.id)}", icon=":material/open_in_new:", width="stretch")
         st.markdown(f"**{md(t('network.profile_neighbours', n=len(p.neighbours)))}**")
         shown = p.neighbours[:PANEL_NEIGHBOURS]
         # Each neighbour selects itself, as a click on it in the drawing would: the panel walks the network.
         for i, (other, count) in enumerate(shown):
             st.button(
-                f"{md(name_of(g, other))} ({md(t('network.tie_count', n=count))})", key=f"net_neighbour_{i}", type="tertiary",
-                on_click=_select, args=(other,), icon=":material/arrow_right:",
+                f"{md(name_of(g, other))} ({md(t('network.tie_count', n=count))})",
+                key=f"net_neighbour_{i}",
+                type="tertiary",
+                on_click=_select,
+                args=(other,),
+                icon=":material/arrow_right:",
             )
         if len(p.neighbours) > len(shown):
             st.caption(t("network.profile_more", n=len(p.neighbours) - len(shown)))
@@ -139,5 +164,3 @@ def _last_activity(table: pd.DataFrame | None, node: str | None) -> dict[str, st
         return {}
     found = table.loc[table["id"] == node, "last_activity"]
     return {node: found.iloc[0]} if len(found) and isinstance(found.iloc[0], str) else {}
-
-

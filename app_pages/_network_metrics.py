@@ -43,19 +43,30 @@ def _year_labelled(path: str, rev: int, year: GraphFilter, language: str) -> tup
     # Names, labels and headers put on once per year and language, not on every filter.
     base = _year_table(path, rev, year)
     nodes = revision_snapshot(path, rev).graph.nodes
-    df = base.assign(name=[view.display_name(nodes[n], language, str(n)) if n in nodes else name
-                           for n, name in zip(base["id"], base["name"])])
+    df = base.assign(
+        name=[view.display_name(nodes[n], language, str(n)) if n in nodes else name for n, name in zip(base["id"], base["name"])]
+    )
     df.attrs = dict(base.attrs)
     by_kind = {c: vocab.label("tie_kinds", c.removeprefix("ties_"), language) for c in df.columns if c.startswith("ties_")}
     # Each label once per distinct value, not once per row.
     kinds = {k: vocab.label("entity_kinds", k, language) for k in df["kind"].dropna().unique()}
     countries = {c: i18n.country_name(c, language) for c in df["country_code"].dropna().unique() if isinstance(c, str) and c}
     tr = functools.partial(i18n.t, lang=language)
-    shown = df.assign(kind=df["kind"].map(kinds), country_code=df["country_code"].map(countries).fillna("")).rename(columns={
-        "id": tr("col.id"), "name": tr("metrics.name"), "kind": tr("col.kind"), "country_code": tr("col.country"),
-        "ties": tr("metrics.ties"), **by_kind, "neighbours": tr("metrics.neighbours"), "countries": tr("metrics.countries"),
-        "cities": tr("metrics.cities"), "betweenness": tr("metrics.betweenness"), "last_activity": tr("metrics.last_activity"),
-    })
+    shown = df.assign(kind=df["kind"].map(kinds), country_code=df["country_code"].map(countries).fillna("")).rename(
+        columns={
+            "id": tr("col.id"),
+            "name": tr("metrics.name"),
+            "kind": tr("col.kind"),
+            "country_code": tr("col.country"),
+            "ties": tr("metrics.ties"),
+            **by_kind,
+            "neighbours": tr("metrics.neighbours"),
+            "countries": tr("metrics.countries"),
+            "cities": tr("metrics.cities"),
+            "betweenness": tr("metrics.betweenness"),
+            "last_activity": tr("metrics.last_activity"),
+        }
+    )
     return df, blank(shown)
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 import networkx as nx
 import pandas as pd
@@ -25,7 +26,7 @@ VIS_ASSETS = "app/static"
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _drawable(
-    path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str, home_id: str | None = None,
+    path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str, home_id: str | None = None
 ) -> tuple[nx.MultiDiGraph, bool]:
     # The whole filtered view, aggregated when too big: computed once for its layout and its HTML.
     return view.drawable(filtered_graph(path, rev, flt, categories, home_id), language)
@@ -34,7 +35,7 @@ def _drawable(
 # Layouts are resources too: read-only dicts, shared rather than copied on every rerun.
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _layout(
-    path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str, home_id: str | None = None,
+    path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str, home_id: str | None = None
 ) -> dict[str, tuple[float, float]]:
     return view.layout(_drawable(path, rev, flt, categories, language, home_id)[0])
 
@@ -66,9 +67,18 @@ class NetworkView(NamedTuple):
 # it instead of unpickling a copy.
 @st.cache_resource(show_spinner=False, max_entries=128)
 def _network_html(
-    path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str,
-    focus: str | None, steps: int, route: tuple[str, ...], home_id: str | None = None,
-    size_by: str = "ties", colour_by: str = "kind", _metrics: pd.DataFrame | None = None,
+    path: str,
+    rev: int,
+    flt: GraphFilter,
+    categories: frozenset[str],
+    language: str,
+    focus: str | None,
+    steps: int,
+    route: tuple[str, ...],
+    home_id: str | None = None,
+    size_by: str = "ties",
+    colour_by: str = "kind",
+    _metrics: pd.DataFrame | None = None,
 ) -> NetworkView:
     # ``_metrics`` (not hashed) is the metrics table of this same filtered graph: the key above decides it.
     full = filtered_graph(path, rev, flt, categories, home_id)
@@ -92,18 +102,34 @@ def _network_html(
     else:
         positions = _layout(path, rev, flt, categories, language, home_id)
     html = view.network_html(
-        drawn, language, positions, focus=focus, highlight_nodes=route, highlight_ties=ties,
-        assets=VIS_ASSETS, encoding=view.encoding(_metrics, size_by, colour_by) if view.needs_metrics(size_by, colour_by) else None,
+        drawn,
+        language,
+        positions,
+        focus=focus,
+        highlight_nodes=route,
+        highlight_ties=ties,
+        assets=VIS_ASSETS,
+        encoding=view.encoding(_metrics, size_by, colour_by) if view.needs_metrics(size_by, colour_by) else None,
     )
     return NetworkView(
-        html, aggregated, drawn.number_of_nodes(), drawn.number_of_edges(),
-        drawn.graph.get("omitted_ties", 0), drawn.graph.get("omitted_weight", 0),
+        html,
+        aggregated,
+        drawn.number_of_nodes(),
+        drawn.number_of_edges(),
+        drawn.graph.get("omitted_ties", 0),
+        drawn.graph.get("omitted_weight", 0),
     )
 
 
 def network_html(
-    flt: GraphFilter, categories: frozenset[str], focus: str | None, steps: int, route: tuple[str, ...],
-    size_by: str = "ties", colour_by: str = "kind", metrics: pd.DataFrame | None = None,
+    flt: GraphFilter,
+    categories: frozenset[str],
+    focus: str | None,
+    steps: int,
+    route: tuple[str, ...],
+    size_by: str = "ties",
+    colour_by: str = "kind",
+    metrics: pd.DataFrame | None = None,
 ) -> NetworkView:
     """Return the network view (HTML, aggregated?, nodes and ties drawn, ties left out), cached per revision and choice.
 
@@ -111,8 +137,7 @@ def network_html(
     a metric needs ``metrics``, the ``entity_metrics`` table of the same filtered graph.
     """
     return _network_html(
-        *db_key(), flt, frozenset(categories), lang(), focus, steps, tuple(route), category_home(categories),
-        size_by, colour_by, metrics,
+        *db_key(), flt, frozenset(categories), lang(), focus, steps, tuple(route), category_home(categories), size_by, colour_by, metrics
     )
 
 

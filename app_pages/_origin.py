@@ -20,7 +20,7 @@ origins listed in ``server.corsAllowedOrigins``.
 from __future__ import annotations
 
 import logging
-from typing import Mapping
+from collections.abc import Mapping
 from urllib.parse import urlparse
 
 import streamlit as st

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import streamlit as st
 
@@ -31,14 +32,14 @@ def country_options() -> tuple[list[str], Callable[[Any], str]]:
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _choices(
-    path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str, home_id: str | None = None,
+    path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str, home_id: str | None = None
 ) -> tuple[list[str], dict[str, str]]:
     return pickers.entity_names(filtered_graph(path, rev, flt, categories, home_id), language)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _matches(
-    path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str, home_id: str | None, query: str,
+    path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str, home_id: str | None, query: str
 ) -> list[str]:
     return pickers.find_entities(*_choices(path, rev, flt, categories, language, home_id), query, PICKER_MATCHES)
 

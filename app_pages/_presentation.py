@@ -21,8 +21,15 @@ from registry.view import presentation
 # from the same caches, so the picture shows what the page shows at the same positions.
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _drawn(
-    path: str, rev: int, flt: GraphFilter, categories: frozenset[str], language: str,
-    focus: str | None, steps: int, route: tuple[str, ...], home_id: str | None = None,
+    path: str,
+    rev: int,
+    flt: GraphFilter,
+    categories: frozenset[str],
+    language: str,
+    focus: str | None,
+    steps: int,
+    route: tuple[str, ...],
+    home_id: str | None = None,
 ) -> tuple[nx.MultiDiGraph, dict[str, tuple[float, float]], frozenset[str]]:
     full = filtered_graph(path, rev, flt, categories, home_id)
     keep = set(route) | ({focus} if focus else set())
@@ -45,26 +52,37 @@ def _drawn(
 
 
 def presentation_buttons(
-    flt: GraphFilter, categories: frozenset[str], focus: str | None, steps: int, route: tuple[str, ...] | list[str],
+    flt: GraphFilter, categories: frozenset[str], focus: str | None, steps: int, route: tuple[str, ...] | list[str]
 ) -> None:
     """Show two download buttons, PNG and SVG, of the network view drawn for these choices (the page's own).
 
     The picture is made only when a button is clicked (a deferred download): a rerun costs nothing.
     """
     language, route = lang(), tuple(route)
-    drawn, positions, ties = _drawn(
-        *db_key(), flt, frozenset(categories), language, focus, int(steps), route, category_home(categories),
-    )
+    drawn, positions, ties = _drawn(*db_key(), flt, frozenset(categories), language, focus, int(steps), route, category_home(categories))
     whole = filtered_graph(*db_key(), flt, frozenset(categories), category_home(categories))
     filters = presentation.filter_lines(flt, categories, language, whole, focus=focus, steps=int(steps), route=route)
     make = functools.partial(
-        presentation.presentation, drawn, positions, language, filters=filters, as_of=flt.as_of, focus=focus,
-        highlight_nodes=route, highlight_ties=ties,
+        presentation.presentation,
+        drawn,
+        positions,
+        language,
+        filters=filters,
+        as_of=flt.as_of,
+        focus=focus,
+        highlight_nodes=route,
+        highlight_ties=ties,
     )
     name = t("picture.file") + (f"-{flt.as_of.year}" if flt.as_of else "")
     a, b, _ = st.columns([1, 1, 3])
     for where, fmt, text in ((a, "png", t("picture.download_png")), (b, "svg", t("picture.download_svg"))):
         download(
-            text, functools.partial(make, fmt=fmt), f"{name}.{fmt}", presentation.FORMATS[fmt],
-            f"net_picture_{fmt}", where=where, help=t("picture.download_help"), icon=":material/image:",
+            text,
+            functools.partial(make, fmt=fmt),
+            f"{name}.{fmt}",
+            presentation.FORMATS[fmt],
+            f"net_picture_{fmt}",
+            where=where,
+            help=t("picture.download_help"),
+            icon=":material/image:",
         )

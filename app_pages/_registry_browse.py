@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -66,12 +67,14 @@ def matches(key: str, table: str, text: str, filters: Any, *, personal: bool = F
     signature = (text.strip(), filters, personal)
     at = st.session_state.get(key)
     page = at[1] if isinstance(at, tuple) and at[0] == signature else 0
-    found, total = cached(browse.page_of, table, text.strip(), filters, page * browse.PAGE_SIZE, browse.PAGE_SIZE,
-                          personal=personal, lang=lang())
+    found, total = cached(
+        browse.page_of, table, text.strip(), filters, page * browse.PAGE_SIZE, browse.PAGE_SIZE, personal=personal, lang=lang()
+    )
     if page and page * browse.PAGE_SIZE >= total:  # rows went away since the page was chosen: the last page
         page = max(0, (total - 1) // browse.PAGE_SIZE)
-        found, total = cached(browse.page_of, table, text.strip(), filters, page * browse.PAGE_SIZE, browse.PAGE_SIZE,
-                              personal=personal, lang=lang())
+        found, total = cached(
+            browse.page_of, table, text.strip(), filters, page * browse.PAGE_SIZE, browse.PAGE_SIZE, personal=personal, lang=lang()
+        )
     st.session_state[key] = (signature, page)
     return found, total, page * browse.PAGE_SIZE
 
@@ -90,10 +93,24 @@ def page_buttons(key: str, total: int, offset: int) -> None:
     else:
         a.caption(t("registry.no_matches"))
     if total > browse.PAGE_SIZE:
-        b.button(t("registry.previous"), key=f"{key}_prev", on_click=go, args=(page - 1,), disabled=page == 0,
-                 icon=":material/chevron_left:", width="stretch")
-        c.button(t("registry.next"), key=f"{key}_next", on_click=go, args=(page + 1,),
-                 disabled=offset + browse.PAGE_SIZE >= total, icon=":material/chevron_right:", width="stretch")
+        b.button(
+            t("registry.previous"),
+            key=f"{key}_prev",
+            on_click=go,
+            args=(page - 1,),
+            disabled=page == 0,
+            icon=":material/chevron_left:",
+            width="stretch",
+        )
+        c.button(
+            t("registry.next"),
+            key=f"{key}_next",
+            on_click=go,
+            args=(page + 1,),
+            disabled=offset + browse.PAGE_SIZE >= total,
+            icon=":material/chevron_right:",
+            width="stretch",
+        )
 
 
 def pick_rows(table: str, text: str, filters: Any, page: pd.DataFrame, total: int, *, personal: bool = False) -> pd.DataFrame:
@@ -118,8 +135,11 @@ def csv_matches(table: str, text: str, filters: Any, total: int, file_name: str,
     """Show a CSV download of every match: made now up to MAX_PICKER_OPTIONS rows, past that when it is clicked."""
     args = (table, text.strip(), filters)
     language = lang()  # a deferred download runs outside the script run, where the session cannot be read
-    data = (cached(browse.matches_csv, *args, personal=personal, lang=language) if total <= _common.MAX_PICKER_OPTIONS
-            else deferred(lambda c, *a: browse.matches_csv(c, *a, personal=personal, lang=language), *args))
+    data = (
+        cached(browse.matches_csv, *args, personal=personal, lang=language)
+        if total <= _common.MAX_PICKER_OPTIONS
+        else deferred(lambda c, *a: browse.matches_csv(c, *a, personal=personal, lang=language), *args)
+    )
     download(t("common.download_csv"), data, file_name, "text/csv", key)
 
 

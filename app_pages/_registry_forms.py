@@ -36,12 +36,18 @@ VOCAB = {name: [term.code for term in terms] for name, terms in vocab.VOCABULARI
 #: Columns edited in a text area: free text that runs over a line.
 LONG_TEXT = {"notes", "goals", "indicators", "funding", "source", "purpose"}
 _TITLES = {
-    "activities": "registry.tab_activities", "agreements": "registry.tab_agreements",
-    "contacts": "registry.tab_contacts", "declared_totals": "registry.tab_declared_totals",
-    "plan_lines": "registry.tab_plan_lines", "activity_participants": "registry.participants",
-    "activity_ties": "registry.linked_ties", "agreement_parties": "registry.parties",
-    "plan_actions": "registry.tab_plan_actions", "indicators": "registry.tab_indicators",
-    "action_partners": "registry.action_partners", "action_ties": "registry.action_ties",
+    "activities": "registry.tab_activities",
+    "agreements": "registry.tab_agreements",
+    "contacts": "registry.tab_contacts",
+    "declared_totals": "registry.tab_declared_totals",
+    "plan_lines": "registry.tab_plan_lines",
+    "activity_participants": "registry.participants",
+    "activity_ties": "registry.linked_ties",
+    "agreement_parties": "registry.parties",
+    "plan_actions": "registry.tab_plan_actions",
+    "indicators": "registry.tab_indicators",
+    "action_partners": "registry.action_partners",
+    "action_ties": "registry.action_ties",
     "indicator_values": "registry.indicator_values",
 }
 
@@ -138,16 +144,26 @@ def stale_panel(table: str, columns: list[Column], prefix: str, values: dict[str
         then, now = (_shown(widget_value(table, col, r.get(col.name))) for r in (opened, current))
         mine = _shown(values.get(col.name))
         if len({then, now, mine}) > 1:
-            rows.append({t("editform.field"): i18n.field_label(col.name, lang()),
-                         t("editform.opened", v=opened["version"]): then,
-                         t("editform.stored", v=current["version"], who=current.get("updated_by") or ""): now,
-                         t("editform.mine"): mine})
+            rows.append(
+                {
+                    t("editform.field"): i18n.field_label(col.name, lang()),
+                    t("editform.opened", v=opened["version"]): then,
+                    t("editform.stored", v=current["version"], who=current.get("updated_by") or ""): now,
+                    t("editform.mine"): mine,
+                }
+            )
     if rows:
         st.table(pd.DataFrame(rows).set_index(t("editform.field")))
     else:
         st.caption(t("editform.same"))
-    st.button(t("editform.rebase"), key=f"{prefix}_rebase", on_click=rebase, args=(table, columns, prefix, current),
-              help=t("editform.rebase_help"), icon=":material/merge:")
+    st.button(
+        t("editform.rebase"),
+        key=f"{prefix}_rebase",
+        on_click=rebase,
+        args=(table, columns, prefix, current),
+        help=t("editform.rebase_help"),
+        icon=":material/merge:",
+    )
 
 
 def field(table: str, col: Column, value: Any, key: str) -> Any:
@@ -158,13 +174,24 @@ def field(table: str, col: Column, value: Any, key: str) -> Any:
         return 1 if st.checkbox(text, value=str(value) == "1", key=key, help=t("registry.directed_help")) else 0
     if col.vocabulary and col.multi:
         current = [c for c in str(value or "").split(";") if c]
-        chosen = st.multiselect(text, VOCAB[col.vocabulary], default=[c for c in current if c in VOCAB[col.vocabulary]],
-                                format_func=formatter(VOCAB[col.vocabulary], lambda c, v=col.vocabulary: label(v, c)), key=key)
+        chosen = st.multiselect(
+            text,
+            VOCAB[col.vocabulary],
+            default=[c for c in current if c in VOCAB[col.vocabulary]],
+            format_func=formatter(VOCAB[col.vocabulary], lambda c, v=col.vocabulary: label(v, c)),
+            key=key,
+        )
         return ";".join(chosen)
     if col.vocabulary:
         options = VOCAB[col.vocabulary] if col.required else [""] + VOCAB[col.vocabulary]
         index = options.index(value) if value in options else 0
-        return st.selectbox(text, options, index=index, format_func=formatter(options, lambda c, v=col.vocabulary: label(v, c) if c else t("common.none")), key=key)
+        return st.selectbox(
+            text,
+            options,
+            index=index,
+            format_func=formatter(options, lambda c, v=col.vocabulary: label(v, c) if c else t("common.none")),
+            key=key,
+        )
     if col.references:
         # The picker limit is read from _common at each call: one number for every page, lowered there by the tests.
         if cached(forms.row_count, col.references) > _common.MAX_PICKER_OPTIONS:
@@ -278,7 +305,9 @@ def child_section(child: str, column: str, parent_id: Any) -> None:
     ids = list(names)
     shown = formatter(ids, lambda i: names.get(i, str(i)))
     keep_choice(f"reg_{child}_{parent_id}", shown)
-    chosen = st.selectbox(t("registry.choose_child"), ids, index=None, format_func=shown, key=f"reg_{child}_{parent_id}", placeholder=t("common.choose"))
+    chosen = st.selectbox(
+        t("registry.choose_child"), ids, index=None, format_func=shown, key=f"reg_{child}_{parent_id}", placeholder=t("common.choose")
+    )
     if chosen is not None:
         row = store.get(conn(), child, chosen)
         if row:

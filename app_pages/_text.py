@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import networkx as nx
 import streamlit as st
@@ -69,7 +70,7 @@ def md_source(text: Any) -> str:
     text, out, at = str(text), [], 0
     for m in _URL.finditer(text):
         url = m.group(0).rstrip(".,;:)")  # punctuation after an address is the sentence's
-        out += [md(text[at:m.start()]), f"<{url}>"]
+        out += [md(text[at : m.start()]), f"<{url}>"]
         at = m.start() + len(url)
     return "".join(out) + md(text[at:])
 
@@ -77,9 +78,26 @@ def md_source(text: Any) -> str:
 #: Pickers whose shown options depend on the language (their values are codes) and that
 #: have no default value (setting a widget with a default through the state logs a warning).
 _RELABEL = (
-    "net_kinds", "net_tie_kinds", "net_sectors", "net_countries", "net_categories", "net_focus", "net_from", "net_to",
-    "map_tie_kinds", "reg_kinds", "reg_countries", "reg_tie_kinds", "reg_sectors", "reg_tie_countries", "reg_entity",
-    "reg_tie", "gaps_groups", "gaps_kinds", "gaps_severity", "home",
+    "net_kinds",
+    "net_tie_kinds",
+    "net_sectors",
+    "net_countries",
+    "net_categories",
+    "net_focus",
+    "net_from",
+    "net_to",
+    "map_tie_kinds",
+    "reg_kinds",
+    "reg_countries",
+    "reg_tie_kinds",
+    "reg_sectors",
+    "reg_tie_countries",
+    "reg_entity",
+    "reg_tie",
+    "gaps_groups",
+    "gaps_kinds",
+    "gaps_severity",
+    "home",
 )
 
 

@@ -27,30 +27,61 @@ from registry.network.graph import GraphFilter
 
 #: The columns each table shows, in order (codes of registry.profile's frames).
 SHOWN: dict[str, list[str]] = {
-    "ties": ["other_name", "kind", "direction", "other_kind", "other_country", "start", "end", "status", "start_certainty",
-             "sectors", "tie_id", "source"],
+    "ties": [
+        "other_name",
+        "kind",
+        "direction",
+        "other_kind",
+        "other_country",
+        "start",
+        "end",
+        "status",
+        "start_certainty",
+        "sectors",
+        "tie_id",
+        "source",
+    ],
     "activities": ["title", "kind", "start", "end", "roles", "sectors", "tie_ids", "activity_id", "source"],
     "agreements": ["title", "kind", "signed_on", "ended_on", "status", "roles", "tie_ids", "agreement_id", "source"],
     "decisions": ["decided_on", "other_name", "kind", "category", "title", "decided_by", "case_ref", "reason", "tie_id", "source"],
     "actions": ["title", "status", "period_start", "period_end", "responsible", "roles", "tie_ids", "action_id", "source"],
-    "plan_lines": ["year", "kind", "amount", "currency", "via", "purpose", "funder", "tie_id", "activity_id", "action_id",
-                   "plan_line_id", "source"],
+    "plan_lines": [
+        "year",
+        "kind",
+        "amount",
+        "currency",
+        "via",
+        "purpose",
+        "funder",
+        "tie_id",
+        "activity_id",
+        "action_id",
+        "plan_line_id",
+        "source",
+    ],
 }
 #: The facts shown about the entity, in order. Its name is the heading, in the page's language (the Registry
 #: page shows both names).
-FACTS = ("kind", "country_code", "founded", "dissolved", "successor_id", "url", "wikidata_id", "lat", "lon",
-         "notes", "source")
+FACTS = ("kind", "country_code", "founded", "dissolved", "successor_id", "url", "wikidata_id", "lat", "lon", "notes", "source")
 
 
 #: The page's own column headers (the others: registry.i18n.column_label), section titles and codes' texts.
 HEADERS = {
-    "other_name": "entity.col_other_name", "other_country": "entity.col_other_country", "roles": "entity.col_roles",
-    "start_certainty": "entity.col_start_certainty", "via": "entity.col_via", "plan_line_id": "entity.col_plan_line_id",
+    "other_name": "entity.col_other_name",
+    "other_country": "entity.col_other_country",
+    "roles": "entity.col_roles",
+    "start_certainty": "entity.col_start_certainty",
+    "via": "entity.col_via",
+    "plan_line_id": "entity.col_plan_line_id",
     "tie_ids": "entity.col_tie_ids",
 }
 TITLES = {
-    "ties": "entity.section_ties", "activities": "entity.section_activities", "agreements": "entity.section_agreements",
-    "decisions": "entity.section_decisions", "actions": "entity.section_actions", "plan_lines": "entity.section_plan_lines",
+    "ties": "entity.section_ties",
+    "activities": "entity.section_activities",
+    "agreements": "entity.section_agreements",
+    "decisions": "entity.section_decisions",
+    "actions": "entity.section_actions",
+    "plan_lines": "entity.section_plan_lines",
 }
 DIRECTIONS = {"out": "entity.dir_out", "in": "entity.dir_in"}
 VIA = {"tie": "entity.via_tie", "activity": "entity.via_activity", "action": "entity.via_action", "funder": "entity.via_funder"}
@@ -92,10 +123,16 @@ with a:
     choices, named = entity_options(flt, frozenset(), query, keep=[st.session_state.get("ent_pick")])
     if st.session_state.get("ent_pick") not in choices:
         st.session_state["ent_pick"] = None  # an unknown id: the picker starts empty, the message below says why
-    chosen = st.selectbox(t("entity.pick"), choices, index=None, format_func=named, key="ent_pick", placeholder=t("common.choose"),
-                          on_change=_picked)
-year = b.selectbox(t("entity.as_of"), YEARS, key="ent_year", help=t("entity.as_of_help"),
-                   format_func=lambda y: t("entity.whole_history") if y is None else str(y))
+    chosen = st.selectbox(
+        t("entity.pick"), choices, index=None, format_func=named, key="ent_pick", placeholder=t("common.choose"), on_change=_picked
+    )
+year = b.selectbox(
+    t("entity.as_of"),
+    YEARS,
+    key="ent_year",
+    help=t("entity.as_of_help"),
+    format_func=lambda y: t("entity.whole_history") if y is None else str(y),
+)
 
 entity_id = wanted or chosen
 keep_in_url({"id": entity_id, "ent_year": year})
@@ -111,8 +148,12 @@ if found is not None:
     st.header(md(name), anchor=False)  # a name is text: Markdown in it is shown, never applied
     c1, c2, _ = st.columns([1, 1, 3])
     c1.page_link("app_pages/network.py", label=t("entity.in_network"), icon=":material/hub:", query_params={"net_focus": entity_id})
-    c2.page_link("app_pages/registry_browser.py", label=t("entity.in_registry"), icon=":material/edit:",
-                 query_params={"tab": "entities", "reg_entity": entity_id})
+    c2.page_link(
+        "app_pages/registry_browser.py",
+        label=t("entity.in_registry"),
+        icon=":material/edit:",
+        query_params={"tab": "entities", "reg_entity": entity_id},
+    )
 
     st.subheader(t("entity.facts"), anchor=False)
     lines = []
@@ -154,7 +195,7 @@ if found is not None:
             shown["other_name"] = [entity_link(i, n) for i, n in zip(frame["other_id"], frame["other_name"])]
             config[header("other_name")] = st.column_config.LinkColumn(display_text=LINK_NAME, help=t("entity.open_hint"))
         config[header("source")] = st.column_config.TextColumn(width="large")
-        st.dataframe(shown.rename(columns=header), hide_index=True, column_config=config,
-                     height="auto" if len(table) <= 12 else 420)
-        csv_button(pd.DataFrame(table), f"{entity_id}-{section}.csv", key=f"ent_csv_{section}",
-                   labels={c: header(c) for c in table.columns})
+        st.dataframe(shown.rename(columns=header), hide_index=True, column_config=config, height="auto" if len(table) <= 12 else 420)
+        csv_button(
+            pd.DataFrame(table), f"{entity_id}-{section}.csv", key=f"ent_csv_{section}", labels={c: header(c) for c in table.columns}
+        )

@@ -61,9 +61,23 @@ for key, options in (("gaps_groups", GROUPS), ("gaps_kinds", kinds), ("gaps_seve
 from_url("gaps_search")
 with st.container(border=True):
     a, b, c = st.columns(3)
-    groups = a.multiselect(t("gaps.groups"), list(GROUPS), format_func=formatter(GROUPS, GROUPS.get), key="gaps_groups", placeholder=t("common.all"))
-    chosen = b.multiselect(t("gaps.kinds"), kinds, format_func=formatter(kinds, lambda k: labels.finding_title(k, lang())), key="gaps_kinds", placeholder=t("common.all"))
-    levels = c.multiselect(t("col.severity"), severities, format_func=formatter(severities, lambda s: labels.severity_label(s, lang())), key="gaps_severity", placeholder=t("common.all"))
+    groups = a.multiselect(
+        t("gaps.groups"), list(GROUPS), format_func=formatter(GROUPS, GROUPS.get), key="gaps_groups", placeholder=t("common.all")
+    )
+    chosen = b.multiselect(
+        t("gaps.kinds"),
+        kinds,
+        format_func=formatter(kinds, lambda k: labels.finding_title(k, lang())),
+        key="gaps_kinds",
+        placeholder=t("common.all"),
+    )
+    levels = c.multiselect(
+        t("col.severity"),
+        severities,
+        format_func=formatter(severities, lambda s: labels.severity_label(s, lang())),
+        key="gaps_severity",
+        placeholder=t("common.all"),
+    )
     query = st.text_input(t("common.search"), key="gaps_search", placeholder=t("gaps.search_placeholder"))
 
 keep_in_url({"gaps_groups": groups, "gaps_kinds": chosen, "gaps_severity": levels, "gaps_search": query})
@@ -89,12 +103,14 @@ for kind in kinds:
             st.info(note, icon=":material/info:")
         top = rows.head(SHOWN_PER_KIND)
         st.dataframe(
-            pd.DataFrame({
-                t("col.subject"): top["subject_name" if lang() == "nb" else "subject_name_en"],
-                t("col.severity"): [labels.severity_label(s, lang()) for s in top["severity"]],
-                t("col.explanation"): top[f"explanation_{lang()}"],
-                t("col.evidence"): top["evidence"],
-            }),
+            pd.DataFrame(
+                {
+                    t("col.subject"): top["subject_name" if lang() == "nb" else "subject_name_en"],
+                    t("col.severity"): [labels.severity_label(s, lang()) for s in top["severity"]],
+                    t("col.explanation"): top[f"explanation_{lang()}"],
+                    t("col.evidence"): top["evidence"],
+                }
+            ),
             hide_index=True,
             column_config={t("col.explanation"): st.column_config.TextColumn(width="large")},
         )
@@ -122,20 +138,29 @@ for column, matrix, title, vocabulary, name in (
         shown = shown[[t("sister.city"), *[c for c in shown.columns if c != t("sister.city")]]]
         shown = shown.rename(columns={c: label(vocabulary, c) for c in shown.columns if c != t("sister.city")})
         st.dataframe(shown, hide_index=True)
-        csv_button(matrix, f"{name}-coverage.csv", key=f"gaps_{name}_csv",
-                   labels={"city_name": t("sister.city"), **{c: label(vocabulary, c) for c in matrix.columns if c not in ("city_id", "city_name")}})
+        csv_button(
+            matrix,
+            f"{name}-coverage.csv",
+            key=f"gaps_{name}_csv",
+            labels={
+                "city_name": t("sister.city"),
+                **{c: label(vocabulary, c) for c in matrix.columns if c not in ("city_id", "city_name")},
+            },
+        )
 
 # The numbers behind the findings, from the one declaration the library reads them from.
 with st.expander(t("rulebook.title")):
     st.caption(t("rulebook.caption"))
     rulebook = [r for r in settings.reference_table() if r["kind"] == "rule"]
     st.dataframe(
-        pd.DataFrame({
-            t("rulebook.rule"): [r[f"label_{lang()}"] for r in rulebook],
-            t("rulebook.value"): [r[f"value_{lang()}"] for r in rulebook],
-            t("rulebook.unit"): [r[f"unit_{lang()}"] for r in rulebook],
-            t("rulebook.help"): [r[f"help_{lang()}"] for r in rulebook],
-        }),
+        pd.DataFrame(
+            {
+                t("rulebook.rule"): [r[f"label_{lang()}"] for r in rulebook],
+                t("rulebook.value"): [r[f"value_{lang()}"] for r in rulebook],
+                t("rulebook.unit"): [r[f"unit_{lang()}"] for r in rulebook],
+                t("rulebook.help"): [r[f"help_{lang()}"] for r in rulebook],
+            }
+        ),
         hide_index=True,
         column_config={t("rulebook.help"): st.column_config.TextColumn(width="large")},
     )

@@ -31,8 +31,11 @@ if flash:
     st.success(flash, icon=":material/check_circle:")
 
 TABLE_NAMES = {
-    "entities": t("io.table_entities"), "ties": t("io.table_ties"), "decisions": t("io.table_decisions"),
-    "plan_lines": t("io.table_plan_lines"), "wikidata": t("io.table_wikidata"),
+    "entities": t("io.table_entities"),
+    "ties": t("io.table_ties"),
+    "decisions": t("io.table_decisions"),
+    "plan_lines": t("io.table_plan_lines"),
+    "wikidata": t("io.table_wikidata"),
     **{name: i18n.table_label(name, lang()) for name in i18n.TABLE_LABELS},
 }
 # Personal data (contact names, e-mail, phone) leaves the app only with an editor.
@@ -55,7 +58,10 @@ if uploads:
                 show_problems(exc.problems)
                 continue
             table = ingest.detect_table(parsed.header)
-            st.markdown(f"**{md(name)}** · " + t("io.detected", table=TABLE_NAMES.get(table, t("io.unknown_table")), n=len(parsed.rows), encoding=parsed.encoding))
+            st.markdown(
+                f"**{md(name)}** · "
+                + t("io.detected", table=TABLE_NAMES.get(table, t("io.unknown_table")), n=len(parsed.rows), encoding=parsed.encoding)
+            )
             preview = pd.DataFrame([{h: r.get(h, "") for h in parsed.header} for r in parsed.rows[:20]], columns=parsed.header)
             st.dataframe(preview, hide_index=True, height=220)
     try:
@@ -65,10 +71,17 @@ if uploads:
     except ImportFailed as exc:
         show_problems(exc.problems)
     else:
-        counts = pd.DataFrame([
-            {t("col.table"): TABLE_NAMES.get(tb, tb), t("io.inserted"): c.get("inserted", 0), t("io.updated"): c.get("updated", 0), t("io.unchanged"): c.get("unchanged", 0)}
-            for tb, c in dry.counts.items()
-        ])
+        counts = pd.DataFrame(
+            [
+                {
+                    t("col.table"): TABLE_NAMES.get(tb, tb),
+                    t("io.inserted"): c.get("inserted", 0),
+                    t("io.updated"): c.get("updated", 0),
+                    t("io.unchanged"): c.get("unchanged", 0),
+                }
+                for tb, c in dry.counts.items()
+            ]
+        )
         st.success(t("io.valid"), icon=":material/task_alt:")
         st.dataframe(counts, hide_index=True)
         if require_editor():
@@ -91,21 +104,35 @@ safe = st.toggle(t("io.spreadsheet_safe"), value=True, key="io_safe", help=t("io
 a, b = st.columns([2, 1])
 EXPORT_NAMES = {**TABLE_NAMES, "audit": t("io.table_audit")}
 table = a.selectbox(
-    t("io.choose_table"), export.EXPORT_TABLES, key="io_table",
-    format_func=formatter(export.EXPORT_TABLES, lambda x: f"{EXPORT_NAMES[x]} ({x}.csv)" if x in EXPORT_NAMES else t("io.table_vocabulary", name=f"{x}.csv")),
+    t("io.choose_table"),
+    export.EXPORT_TABLES,
+    key="io_table",
+    format_func=formatter(
+        export.EXPORT_TABLES, lambda x: f"{EXPORT_NAMES[x]} ({x}.csv)" if x in EXPORT_NAMES else t("io.table_vocabulary", name=f"{x}.csv")
+    ),
 )
 with b:
     st.write("")
     download(
         # With a BOM, which Excel needs to read UTF-8 (import reads it too).
-        t("io.download_table"), (export.BOM + cached(export.csv_text, table, spreadsheet_safe=safe, personal=PERSONAL)).encode("utf-8"),
-        f"{table}.csv", "text/csv", "io_table_csv",
+        t("io.download_table"),
+        (export.BOM + cached(export.csv_text, table, spreadsheet_safe=safe, personal=PERSONAL)).encode("utf-8"),
+        f"{table}.csv",
+        "text/csv",
+        "io_table_csv",
     )
 a, b, c = st.columns(3)
 if not PERSONAL:
     st.caption(t("io.personal_hidden"))
-download(t("io.download_zip"), cached(export.zip_bytes, spreadsheet_safe=safe, personal=PERSONAL, bom=True), "registry-csv.zip",
-         "application/zip", "io_zip", where=a, icon=":material/folder_zip:")
+download(
+    t("io.download_zip"),
+    cached(export.zip_bytes, spreadsheet_safe=safe, personal=PERSONAL, bom=True),
+    "registry-csv.zip",
+    "application/zip",
+    "io_zip",
+    where=a,
+    icon=":material/folder_zip:",
+)
 graph = registry_snapshot().graph
 not_xml = cached(export.graph_xml_problems)
 if not_xml:
@@ -113,7 +140,21 @@ if not_xml:
     st.error(t("safety.not_xml", rows="; ".join(not_xml[:5])))
 else:
     # The graph files are made only when asked for (a callable), as they take a while on a big registry.
-    download(t("io.download_graphml"), lambda: export.graph_bytes(graph, "graphml"),
-             "international-ties.graphml", "application/xml", "io_graphml", where=b, icon=":material/hub:")
-    download(t("io.download_gexf"), lambda: export.graph_bytes(graph, "gexf"),
-             "international-ties.gexf", "application/xml", "io_gexf", where=c, icon=":material/hub:")
+    download(
+        t("io.download_graphml"),
+        lambda: export.graph_bytes(graph, "graphml"),
+        "international-ties.graphml",
+        "application/xml",
+        "io_graphml",
+        where=b,
+        icon=":material/hub:",
+    )
+    download(
+        t("io.download_gexf"),
+        lambda: export.graph_bytes(graph, "gexf"),
+        "international-ties.gexf",
+        "application/xml",
+        "io_gexf",
+        where=c,
+        icon=":material/hub:",
+    )

@@ -7,8 +7,8 @@ import streamlit as st
 
 from app_pages._common import csv_button, db_key, formatter, label, lang, t, year_span
 from app_pages._graph import filtered_graph
-from registry.network import mapdraw, mapview
 from registry import vocab
+from registry.network import mapdraw, mapview
 from registry.network.graph import GraphFilter
 
 
@@ -30,6 +30,7 @@ def _map(path: str, rev: int, flt: GraphFilter, language: str, title: str) -> _M
     html = mapdraw.map_html(points, lines.frame, mapview.fit_view(points), title=title)
     return _Map(points, lines, mapview.place_counts(g, points), html)
 
+
 st.title(t("map.title"))
 st.caption(t("map.intro"))
 
@@ -37,7 +38,11 @@ first_year, last_year = year_span()
 MAP_TIE_KINDS = [k.code for k in vocab.TIE_KINDS if k.code != "located_in"]
 a, b, c = st.columns([2, 2, 1])
 tie_kinds = a.multiselect(
-    t("network.tie_kinds"), MAP_TIE_KINDS, format_func=formatter(MAP_TIE_KINDS, lambda k: label("tie_kinds", k)), key="map_tie_kinds", placeholder=t("common.all"),
+    t("network.tie_kinds"),
+    MAP_TIE_KINDS,
+    format_func=formatter(MAP_TIE_KINDS, lambda k: label("tie_kinds", k)),
+    key="map_tie_kinds",
+    placeholder=t("common.all"),
 )
 whole_history = c.toggle(t("network.whole_history"), key="map_history", help=t("network.whole_history_help"))
 year = b.slider(t("network.as_of"), first_year, last_year, last_year, key="map_year", disabled=whole_history)
@@ -62,7 +67,14 @@ st.html(mapview.legend_html(sorted(set(drawn["kind"])), sorted(set(lines.frame["
 with st.expander(t("map.table"), expanded=False):
     st.caption(t("map.table_rows", entities=counts.entities, places=counts.places))
     table = points[["id", "name", "kind_label", "country", "lat", "lon", "placed_by"]]
-    headers = {"id": t("col.id"), "name": t("col.name"), "kind_label": t("col.kind"), "country": t("col.country"),
-               "lat": t("map.lat"), "lon": t("map.lon"), "placed_by": t("map.placed_by")}
+    headers = {
+        "id": t("col.id"),
+        "name": t("col.name"),
+        "kind_label": t("col.kind"),
+        "country": t("col.country"),
+        "lat": t("map.lat"),
+        "lon": t("map.lon"),
+        "placed_by": t("map.placed_by"),
+    }
     st.dataframe(table.rename(columns=headers), hide_index=True)
     csv_button(table, "places.csv", key="map_csv", labels=headers)

@@ -22,8 +22,8 @@ from app_pages._common import (
     year_span,
 )
 from app_pages._graph import category_home, filtered_graph
-from app_pages._network_metrics import view_metrics
 from app_pages._network_controls import encoding_choice, play_clock, profile_panel, year_controls
+from app_pages._network_metrics import view_metrics
 from app_pages._network_view import busy
 from app_pages._pickers import PICKER_MATCHES, country_options, entity_options
 from app_pages._presentation import presentation_buttons
@@ -72,11 +72,10 @@ def _forget_click() -> None:
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _paths(
-    path: str, rev: int, flt: GraphFilter, categories: frozenset[str], home_id: str | None, source: str, target: str,
+    path: str, rev: int, flt: GraphFilter, categories: frozenset[str], home_id: str | None, source: str, target: str
 ) -> list[view.Route]:
     # Up to three paths by tie quality; a resource (tuples, only read), keyed like the graph it searches.
     return view.best_paths(filtered_graph(path, rev, flt, categories, home_id), source, target)
-
 
 
 # view.tie_doubts's codes and their texts.
@@ -87,14 +86,26 @@ def _path_rows(g: nx.MultiDiGraph, table: pd.DataFrame) -> pd.DataFrame:
     """Return the paths' steps as the page shows them: names and labels in the page's language."""
     doubts = table["doubts"].map(lambda d: ", ".join(t(_DOUBTS[c]) for c in d.split(";") if c))
     shown = table.assign(
-        from_id=table["from_id"].map(lambda n: name_of(g, n)), to_id=table["to_id"].map(lambda n: name_of(g, n)),
-        kind=table["kind"].map(lambda k: label("tie_kinds", k)), status=table["status"].map(lambda k: label("statuses", k) if k else ""),
-        start_certainty=table["start_certainty"].map(lambda k: label("certainties", k) if k else ""), doubts=doubts,
-    ).rename(columns={
-        "path": t("col.path"), "step": t("col.step"), "from_id": t("col.from"), "to_id": t("col.to"), "tie_id": t("col.tie"),
-        "kind": t("col.kind"), "status": t("col.status"), "start": t("col.start"), "start_certainty": t("col.start_certainty"),
-        "doubts": t("col.doubts"),
-    })
+        from_id=table["from_id"].map(lambda n: name_of(g, n)),
+        to_id=table["to_id"].map(lambda n: name_of(g, n)),
+        kind=table["kind"].map(lambda k: label("tie_kinds", k)),
+        status=table["status"].map(lambda k: label("statuses", k) if k else ""),
+        start_certainty=table["start_certainty"].map(lambda k: label("certainties", k) if k else ""),
+        doubts=doubts,
+    ).rename(
+        columns={
+            "path": t("col.path"),
+            "step": t("col.step"),
+            "from_id": t("col.from"),
+            "to_id": t("col.to"),
+            "tie_id": t("col.tie"),
+            "kind": t("col.kind"),
+            "status": t("col.status"),
+            "start": t("col.start"),
+            "start_certainty": t("col.start_certainty"),
+            "doubts": t("col.doubts"),
+        }
+    )
     return blank(shown)
 
 
@@ -108,8 +119,13 @@ TIE_KINDS = [k.code for k in vocab.TIE_KINDS]
 SECTORS = [s.code for s in vocab.SECTORS]
 CATEGORIES = [k.code for k in vocab.CATEGORIES]
 # A shared address (?net_kinds=city&net_year=1990 ...) opens the same view.
-for key, options in (("net_kinds", ENTITY_KINDS), ("net_tie_kinds", TIE_KINDS), ("net_sectors", SECTORS),
-                     ("net_countries", country_options()[0]), ("net_categories", CATEGORIES)):
+for key, options in (
+    ("net_kinds", ENTITY_KINDS),
+    ("net_tie_kinds", TIE_KINDS),
+    ("net_sectors", SECTORS),
+    ("net_countries", country_options()[0]),
+    ("net_categories", CATEGORIES),
+):
     from_url(key, options, many=True)
 from_url("net_history", ["1"])
 from_url("net_isolated", ["1"])
@@ -117,13 +133,38 @@ url_year = from_url("net_year", [str(y) for y in range(first_year, last_year + 1
 from_url("net_sel")
 with st.container(border=True):
     a, b, c = st.columns(3)
-    kinds = a.multiselect(t("network.entity_kinds"), ENTITY_KINDS, format_func=formatter(ENTITY_KINDS, lambda k: label("entity_kinds", k)), key="net_kinds", placeholder=t("common.all"))
-    tie_kinds = b.multiselect(t("network.tie_kinds"), TIE_KINDS, format_func=formatter(TIE_KINDS, lambda k: label("tie_kinds", k)), key="net_tie_kinds", placeholder=t("common.all"))
-    sectors = c.multiselect(t("network.sectors"), SECTORS, format_func=formatter(SECTORS, lambda s: label("sectors", s)), key="net_sectors", placeholder=t("common.all"))
+    kinds = a.multiselect(
+        t("network.entity_kinds"),
+        ENTITY_KINDS,
+        format_func=formatter(ENTITY_KINDS, lambda k: label("entity_kinds", k)),
+        key="net_kinds",
+        placeholder=t("common.all"),
+    )
+    tie_kinds = b.multiselect(
+        t("network.tie_kinds"),
+        TIE_KINDS,
+        format_func=formatter(TIE_KINDS, lambda k: label("tie_kinds", k)),
+        key="net_tie_kinds",
+        placeholder=t("common.all"),
+    )
+    sectors = c.multiselect(
+        t("network.sectors"),
+        SECTORS,
+        format_func=formatter(SECTORS, lambda s: label("sectors", s)),
+        key="net_sectors",
+        placeholder=t("common.all"),
+    )
     a, b, c = st.columns(3)
     codes, country_name = country_options()
     countries = a.multiselect(t("network.countries"), codes, format_func=country_name, key="net_countries", placeholder=t("common.all"))
-    categories = b.multiselect(t("network.categories"), CATEGORIES, format_func=formatter(CATEGORIES, lambda k: label("categories", k)), key="net_categories", placeholder=t("common.all"), help=t("network.categories_help"))
+    categories = b.multiselect(
+        t("network.categories"),
+        CATEGORIES,
+        format_func=formatter(CATEGORIES, lambda k: label("categories", k)),
+        key="net_categories",
+        placeholder=t("common.all"),
+        help=t("network.categories_help"),
+    )
     if st.session_state.get("net_history") == "1":
         st.session_state["net_history"] = True
     whole_history = c.toggle(t("network.whole_history"), key="net_history", help=t("network.whole_history_help"))
@@ -137,8 +178,13 @@ with st.container(border=True):
 with busy(t("network.working")):
     # A tie with no start date is drawn this year and in the whole history, not in a past year (whether it existed then is unknown).
     flt = GraphFilter.make(
-        as_of=None if whole_history else year, entity_kinds=kinds, tie_kinds=tie_kinds, sectors=sectors, countries=countries,
-        skip_undated=not whole_history and year < last_year, hide_isolated=hide_isolated,
+        as_of=None if whole_history else year,
+        entity_kinds=kinds,
+        tie_kinds=tie_kinds,
+        sectors=sectors,
+        countries=countries,
+        skip_undated=not whole_history and year < last_year,
+        hide_isolated=hide_isolated,
     )
     g = graph(flt, frozenset(categories))
 
@@ -150,10 +196,34 @@ with busy(t("network.working")):
         choices, named = entity_options(flt, frozenset(categories), query, keep=chosen)
         from_url("net_focus", choices)
         a, b, c, d = st.columns([3, 1, 3, 3])
-        focus = a.selectbox(t("network.focus"), choices, index=None, format_func=named, key="net_focus", placeholder=t("network.focus_none"), on_change=_forget_click)
+        focus = a.selectbox(
+            t("network.focus"),
+            choices,
+            index=None,
+            format_func=named,
+            key="net_focus",
+            placeholder=t("network.focus_none"),
+            on_change=_forget_click,
+        )
         steps = b.number_input(t("network.steps"), 1, 5, 2, key="net_steps", disabled=focus is None)
-        source = c.selectbox(t("network.path_from"), choices, index=None, format_func=named, key="net_from", placeholder=t("common.choose"), on_change=_forget_click)
-        target = d.selectbox(t("network.path_to"), choices, index=None, format_func=named, key="net_to", placeholder=t("common.choose"), on_change=_forget_click)
+        source = c.selectbox(
+            t("network.path_from"),
+            choices,
+            index=None,
+            format_func=named,
+            key="net_from",
+            placeholder=t("common.choose"),
+            on_change=_forget_click,
+        )
+        target = d.selectbox(
+            t("network.path_to"),
+            choices,
+            index=None,
+            format_func=named,
+            key="net_to",
+            placeholder=t("common.choose"),
+            on_change=_forget_click,
+        )
     paths = _paths(*db_key(), flt, frozenset(categories), category_home(categories), source, target) if source and target else []
     route: tuple[str, ...] = ()
     if source and target:
@@ -162,7 +232,11 @@ with busy(t("network.working")):
             if len(paths) > 1:
                 options = [t("network.path_option", i=i + 1, n=len(p.ties)) for i, p in enumerate(paths)]
                 pick = st.radio(
-                    t("network.path_choice"), range(len(paths)), key="net_path", horizontal=True, help=t("network.paths_help"),
+                    t("network.path_choice"),
+                    range(len(paths)),
+                    key="net_path",
+                    horizontal=True,
+                    help=t("network.paths_help"),
                     format_func=options.__getitem__,
                 )
             chosen = paths[pick if pick is not None and pick < len(paths) else 0]
@@ -170,9 +244,7 @@ with busy(t("network.working")):
             st.info(t("network.path_found", n=len(route) - 1) + " " + " → ".join(md(name_of(g, n)) for n in route), icon=":material/route:")
             if chosen.doubtful:
                 steps_of = dict(zip(chosen.ties, zip(route, route[1:])))
-                named_ties = ", ".join(
-                    f"{md(name_of(g, steps_of[k][0]))} – {md(name_of(g, steps_of[k][1]))}" for k in chosen.doubtful
-                )
+                named_ties = ", ".join(f"{md(name_of(g, steps_of[k][0]))} – {md(name_of(g, steps_of[k][1]))}" for k in chosen.doubtful)
                 st.warning(t("network.path_doubtful", n=len(chosen.doubtful), ties=named_ties), icon=":material/warning:")
             with st.expander(t("network.paths_table")):
                 steps_table = view.path_table(g, paths)
@@ -205,12 +277,22 @@ with busy(t("network.working")):
         profile_panel(g, picked, table)
     _clicks(key="net_click", height=0, data={"selected": picked}, on_clicked_change=_heard_click)
 
-    keep_in_url({
-        "net_kinds": kinds, "net_tie_kinds": tie_kinds, "net_sectors": sectors, "net_countries": countries,
-        "net_categories": categories, "net_history": whole_history, "net_isolated": hide_isolated,
-        "net_year": None if whole_history or year == last_year else year, "net_focus": focus, "net_sel": picked,
-        "net_size": None if size_by == "ties" else size_by, "net_colour": None if colour_by == "kind" else colour_by,
-    })
+    keep_in_url(
+        {
+            "net_kinds": kinds,
+            "net_tie_kinds": tie_kinds,
+            "net_sectors": sectors,
+            "net_countries": countries,
+            "net_categories": categories,
+            "net_history": whole_history,
+            "net_isolated": hide_isolated,
+            "net_year": None if whole_history or year == last_year else year,
+            "net_focus": focus,
+            "net_sel": picked,
+            "net_size": None if size_by == "ties" else size_by,
+            "net_colour": None if colour_by == "kind" else colour_by,
+        }
+    )
 
     st.subheader(t("network.details"))
     selected = picked or focus or source
@@ -222,13 +304,26 @@ with busy(t("network.working")):
             a.caption(t("network.selected_in_drawing"))
             b.button(t("network.clear_selection"), key="net_clear", on_click=_forget_click, icon=":material/close:")
         ties = view.entity_ties(g, selected, lang())
-        st.markdown(f"**{md(name_of(g, selected))}** · {label('entity_kinds', g.nodes[selected].get('kind'))} · {t('network.tie_count', n=len(ties))}")
-        shown = ties.rename(columns={
-            "tie_id": t("col.tie"), "kind": t("col.kind"), "direction": t("col.direction"), "other_id": t("col.other_id"),
-            "other": t("col.other"), "other_kind": t("col.other_kind"), "start": t("col.start"), "end": t("col.end"),
-            "status": t("col.status"), "sectors": t("col.sectors"), "municipal_role": t("col.municipal_role"),
-            "carrier_id": t("col.carrier"), "source": t("col.source"),
-        })
+        st.markdown(
+            f"**{md(name_of(g, selected))}** · {label('entity_kinds', g.nodes[selected].get('kind'))} · {t('network.tie_count', n=len(ties))}"
+        )
+        shown = ties.rename(
+            columns={
+                "tie_id": t("col.tie"),
+                "kind": t("col.kind"),
+                "direction": t("col.direction"),
+                "other_id": t("col.other_id"),
+                "other": t("col.other"),
+                "other_kind": t("col.other_kind"),
+                "start": t("col.start"),
+                "end": t("col.end"),
+                "status": t("col.status"),
+                "sectors": t("col.sectors"),
+                "municipal_role": t("col.municipal_role"),
+                "carrier_id": t("col.carrier"),
+                "source": t("col.source"),
+            }
+        )
         st.dataframe(blank(shown), hide_index=True, column_config={t("col.source"): st.column_config.TextColumn(width="large")})
         csv_button(ties, f"ties-{selected}.csv", key="net_ties_csv")
 
@@ -239,7 +334,8 @@ with busy(t("network.working")):
         if found.sampled:
             st.caption(t("network.metrics_sampled", k=found.sampled, n=found.nodes))
         st.dataframe(
-            found.shown, hide_index=True,
+            found.shown,
+            hide_index=True,
             column_config={t("metrics.betweenness"): st.column_config.NumberColumn(format="%.3f", help=t("network.metrics_help"))},
         )
         csv_button(found.table, "entity-metrics.csv", key="net_metrics_csv")

@@ -38,11 +38,13 @@ with left:
 with right:
     st.subheader(t("overview.by_category"))
     cats = summary_facts.category_counts(found)
-    shown = pd.DataFrame({
-        t("col.category"): [labels.category_label(c, lang()) for c in cats["category"]],
-        t("col.assigned"): cats["assigned"],
-        t("col.suggested"): cats["suggested"],
-    })
+    shown = pd.DataFrame(
+        {
+            t("col.category"): [labels.category_label(c, lang()) for c in cats["category"]],
+            t("col.assigned"): cats["assigned"],
+            t("col.suggested"): cats["suggested"],
+        }
+    )
     st.dataframe(shown, hide_index=True)
     st.caption(t("overview.by_category_help"))
     st.page_link("app_pages/sister_cities.py", label=t("overview.to_sister_cities"), icon=":material/arrow_forward:")
@@ -55,11 +57,13 @@ if urgent.empty:
     st.success(t("overview.no_findings"))
 else:
     st.dataframe(
-        pd.DataFrame({
-            t("col.severity"): [labels.severity_label(s, lang()) for s in urgent["severity"]],
-            t("col.finding"): [labels.finding_title(k, lang()) for k in urgent["kind"]],
-            t("col.explanation"): urgent[f"explanation_{lang()}"],
-        }),
+        pd.DataFrame(
+            {
+                t("col.severity"): [labels.severity_label(s, lang()) for s in urgent["severity"]],
+                t("col.finding"): [labels.finding_title(k, lang()) for k in urgent["kind"]],
+                t("col.explanation"): urgent[f"explanation_{lang()}"],
+            }
+        ),
         hide_index=True,
     )
     st.page_link("app_pages/gaps.py", label=t("overview.to_gaps"), icon=":material/arrow_forward:")
@@ -73,23 +77,35 @@ if not due:
 else:
     shown = calendar_formats.frame(due, lang())
     st.dataframe(
-        pd.DataFrame({
-            t("calendar.col_date"): shown["date"],
-            t("calendar.col_kind"): [calendar_formats.kind_label(k, lang()) for k in shown["kind"]],
-            t("calendar.col_what"): shown["summary"],
-            t("calendar.col_details"): shown["details"],
-        }),
+        pd.DataFrame(
+            {
+                t("calendar.col_date"): shown["date"],
+                t("calendar.col_kind"): [calendar_formats.kind_label(k, lang()) for k in shown["kind"]],
+                t("calendar.col_what"): shown["summary"],
+                t("calendar.col_details"): shown["details"],
+            }
+        ),
         hide_index=True,
     )
     st.caption(t("calendar.count", n=len(due), overdue=sum(e.overdue for e in due)))
     ics, csv = st.columns(2)
     download(
-        t("calendar.download_ics"), calendar_formats.to_ics(due, lang()), f"calendar-{lang()}.ics",
-        "text/calendar", "calendar_ics", where=ics, icon=":material/event:", help=t("calendar.download_help"),
+        t("calendar.download_ics"),
+        calendar_formats.to_ics(due, lang()),
+        f"calendar-{lang()}.ics",
+        "text/calendar",
+        "calendar_ics",
+        where=ics,
+        icon=":material/event:",
+        help=t("calendar.download_help"),
     )
     download(
-        t("common.download_csv"), calendar_formats.csv_text(due, lang()).encode("utf-8-sig"),
-        f"calendar-{lang()}.csv", "text/csv", "calendar_csv", where=csv,
+        t("common.download_csv"),
+        calendar_formats.csv_text(due, lang()).encode("utf-8-sig"),
+        f"calendar-{lang()}.csv",
+        "text/csv",
+        "calendar_csv",
+        where=csv,
     )
 
 st.subheader(t("overview.changes"))
@@ -99,12 +115,16 @@ if changes.empty:
     st.info(t("overview.no_changes"))
 else:
     st.dataframe(
-        pd.DataFrame({
-            t("col.when_local", zone=zone): [i18n.local_time(at, zone) for at in changes["at"]],  # the log writes UTC
-            t("col.who"): changes["actor"],
-            t("col.table"): [i18n.table_label(tb, lang()) for tb in changes["table_name"]],
-            t("col.row"): changes["row_id"],
-            t("col.action"): changes["action"].map({"insert": t("action.insert"), "update": t("action.update"), "delete": t("action.delete")}),
-        }),
+        pd.DataFrame(
+            {
+                t("col.when_local", zone=zone): [i18n.local_time(at, zone) for at in changes["at"]],  # the log writes UTC
+                t("col.who"): changes["actor"],
+                t("col.table"): [i18n.table_label(tb, lang()) for tb in changes["table_name"]],
+                t("col.row"): changes["row_id"],
+                t("col.action"): changes["action"].map(
+                    {"insert": t("action.insert"), "update": t("action.update"), "delete": t("action.delete")}
+                ),
+            }
+        ),
         hide_index=True,
     )

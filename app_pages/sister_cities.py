@@ -56,9 +56,12 @@ AGREE_COLOUR = {"agree": "green", "disagree": "orange", "unclassified": "gray"}
 GROUP_LABEL = {"assigned": t("sister.group_assigned"), "suggested": t("sister.group_suggested")}
 # Each category is explained in the strategy's own words (strategi 2c), in the page's language.
 CATEGORY_HELP = {
-    **{c: "«" + (rules.QUOTES[c].nb if lang() == "nb" else rules.QUOTES[c].en) + "»"
-       for c in ("project", "political_focus", "solidarity", "dormant")},
-    "unclassified": t("sister.help_unclassified"), rules.NOT_ENOUGH_DATA: t("sister.help_not_enough_data"),
+    **{
+        c: "«" + (rules.QUOTES[c].nb if lang() == "nb" else rules.QUOTES[c].en) + "»"
+        for c in ("project", "political_focus", "solidarity", "dormant")
+    },
+    "unclassified": t("sister.help_unclassified"),
+    rules.NOT_ENOUGH_DATA: t("sister.help_not_enough_data"),
     classify.NO_DECISION: t("sister.help_no_decision"),
 }
 DECIDABLE = [c for c in summary_facts.CATEGORY_ORDER if c != rules.NOT_ENOUGH_DATA]
@@ -94,8 +97,10 @@ def facts(s: classify.Suggestion) -> None:
         a = last.activity
         title = (a.title_nb or a.title) if lang() == "nb" else a.title
         how = t("sister.ongoing_until") if last.how == "ongoing" else ""
-        st.caption(f"{t('sister.last_contact')}: {md(last.on)}{how} · {md(label('activity_kinds', a.kind))} · "
-                   f"{md(title)} · {t('col.source')}: {md_source(a.source)}")
+        st.caption(
+            f"{t('sister.last_contact')}: {md(last.on)}{how} · {md(label('activity_kinds', a.kind))} · "
+            f"{md(title)} · {t('col.source')}: {md_source(a.source)}"
+        )
     else:
         st.caption(t("sister.no_contact", n=s.records))
 
@@ -113,9 +118,16 @@ def decisions(s: classify.Suggestion) -> None:
     if history.empty:
         st.caption(t("report.no_decisions"))
         return
-    fields = {"decided_on": t("col.decided_on"), "category": t("col.category"), "decided_by": t("col.decided_by"),
-              "case_ref": t("col.case_ref"), "reason": t("col.reason"), "scope": t("sister.scope"),
-              "review_on": t("sister.review_on"), "updated_by": t("col.who")}
+    fields = {
+        "decided_on": t("col.decided_on"),
+        "category": t("col.category"),
+        "decided_by": t("col.decided_by"),
+        "case_ref": t("col.case_ref"),
+        "reason": t("col.reason"),
+        "scope": t("sister.scope"),
+        "review_on": t("sister.review_on"),
+        "updated_by": t("col.who"),
+    }
     for d in history.to_dict("records"):
         decided = label("categories", d["category"]) if d["category"] else label("decision_kinds", d["kind"])
         values = {**d, "category": decided}
@@ -123,10 +135,12 @@ def decisions(s: classify.Suggestion) -> None:
         # (the reason squeezed, the dates unbreakable); as rows the reason wraps across the card.
         # Scope and review date belong to a suspension: left out where the decision has none.
         shown = [f for f in fields if not (f in ("scope", "review_on") and _empty(values[f]))]
-        st.table(pd.DataFrame(
-            {f"{d['decided_on'] or ''} · {decided}": ["" if _empty(values[f]) else str(values[f]) for f in shown]},
-            index=[fields[f] for f in shown],
-        ))
+        st.table(
+            pd.DataFrame(
+                {f"{d['decided_on'] or ''} · {decided}": ["" if _empty(values[f]) else str(values[f]) for f in shown]},
+                index=[fields[f] for f in shown],
+            )
+        )
 
 
 def _empty(value: object) -> bool:
@@ -142,27 +156,35 @@ def financing(s: classify.Suggestion) -> None:
         st.caption(t("report.no_plan"))
         return
     sums = classify.financing_sums(plan)
-    total = pd.DataFrame([{"year": None, "funder": t("report.total"), "external": None,
-                           "planned": sums["planned"], "actual": sums["actual"]}])
+    total = pd.DataFrame(
+        [{"year": None, "funder": t("report.total"), "external": None, "planned": sums["planned"], "actual": sums["actual"]}]
+    )
     readable(
-        pd.concat([table, total], ignore_index=True).drop(columns="external").rename(columns={
-            "year": t("col.year"), "funder": t("col.funder"), "planned": t("report.planned_nok"),
-            "actual": t("report.actual_nok"),
-        })
+        pd.concat([table, total], ignore_index=True)
+        .drop(columns="external")
+        .rename(
+            columns={"year": t("col.year"), "funder": t("col.funder"), "planned": t("report.planned_nok"), "actual": t("report.actual_nok")}
+        )
     )
     st.caption(t("sister.plan_help"))
     readable(
-        plan[["year", "kind", "funder", "amount", "currency", "purpose"]].assign(
-            kind=[label("budget_kinds", k) for k in plan["kind"]],
-        ).rename(columns={
-            "year": t("col.year"), "kind": t("col.kind"), "funder": t("col.funder"), "amount": t("col.amount"),
-            "currency": t("col.currency"), "purpose": t("col.purpose"),
-        })
+        plan[["year", "kind", "funder", "amount", "currency", "purpose"]]
+        .assign(kind=[label("budget_kinds", k) for k in plan["kind"]])
+        .rename(
+            columns={
+                "year": t("col.year"),
+                "kind": t("col.kind"),
+                "funder": t("col.funder"),
+                "amount": t("col.amount"),
+                "currency": t("col.currency"),
+                "purpose": t("col.purpose"),
+            }
+        )
     )
     readable(
-        classify.financing_totals(plan).rename(columns={
-            "year": t("col.year"), "municipal": t("col.municipal"), "external": t("col.external"), "total": t("col.total"),
-        })
+        classify.financing_totals(plan).rename(
+            columns={"year": t("col.year"), "municipal": t("col.municipal"), "external": t("col.external"), "total": t("col.total")}
+        )
     )
 
 
@@ -177,13 +199,19 @@ def card(s: classify.Suggestion) -> None:
         financing(s)
         if s.activities:
             with st.expander(t("sister.activities", n=len(s.activities))):
-                st.dataframe(pd.DataFrame({
-                    t("col.start"): [(a.start or t("report.unknown")) + (f" – {t('sister.ongoing')}" if a.ongoing else "")
-                                     for a in s.activities],
-                    t("col.kind"): [label("activity_kinds", a.kind) for a in s.activities],
-                    t("col.title"): [(a.title_nb or a.title) if lang() == "nb" else a.title for a in s.activities],
-                    t("col.source"): [a.source for a in s.activities],
-                }), hide_index=True)
+                st.dataframe(
+                    pd.DataFrame(
+                        {
+                            t("col.start"): [
+                                (a.start or t("report.unknown")) + (f" – {t('sister.ongoing')}" if a.ongoing else "") for a in s.activities
+                            ],
+                            t("col.kind"): [label("activity_kinds", a.kind) for a in s.activities],
+                            t("col.title"): [(a.title_nb or a.title) if lang() == "nb" else a.title for a in s.activities],
+                            t("col.source"): [a.source for a in s.activities],
+                        }
+                    ),
+                    hide_index=True,
+                )
         with st.expander(t("sister.reasons")):
             st.markdown(md(render(s.explanation_message, lang())))
             for r in s.reasons:
@@ -194,8 +222,12 @@ def card(s: classify.Suggestion) -> None:
 
 
 group_by = st.segmented_control(
-    t("sister.group_by"), ["assigned", "suggested"], format_func=formatter(GROUP_LABEL, GROUP_LABEL.get),
-    key="sister_group", default="assigned", required=True,
+    t("sister.group_by"),
+    ["assigned", "suggested"],
+    format_func=formatter(GROUP_LABEL, GROUP_LABEL.get),
+    key="sister_group",
+    default="assigned",
+    required=True,
 )
 key = (lambda s: s.assigned_group) if group_by == "assigned" else (lambda s: s.suggested)
 four = [c for c in summary_facts.CATEGORY_ORDER if c not in ("unclassified", rules.NOT_ENOUGH_DATA)]
@@ -206,13 +238,17 @@ compact = len(found) > CARD_LIMIT
 
 def city_list(members: list) -> None:
     st.dataframe(
-        pd.DataFrame({
-            t("sister.city"): [city_title(m) for m in members],
-            t("col.assigned") if group_by == "suggested" else t("col.suggested"): [
-                labels.category_label(m.assigned_group, lang()) if group_by == "suggested" else label("categories", m.suggested) for m in members
-            ],
-        }),
-        hide_index=True, height=min(38 + 35 * len(members), 360),
+        pd.DataFrame(
+            {
+                t("sister.city"): [city_title(m) for m in members],
+                t("col.assigned") if group_by == "suggested" else t("col.suggested"): [
+                    labels.category_label(m.assigned_group, lang()) if group_by == "suggested" else label("categories", m.suggested)
+                    for m in members
+                ],
+            }
+        ),
+        hide_index=True,
+        height=min(38 + 35 * len(members), 360),
     )
 
 
@@ -242,7 +278,9 @@ if gone:
 
 if compact:
     st.subheader(t("sister.details"))
-    chosen = st.selectbox(t("sister.city"), list(by_tie), index=None, format_func=city_names, key="sister_detail", placeholder=t("common.choose"))
+    chosen = st.selectbox(
+        t("sister.city"), list(by_tie), index=None, format_func=city_names, key="sister_detail", placeholder=t("common.choose")
+    )
     if chosen:
         card(by_tie[chosen])
 
@@ -256,10 +294,19 @@ with left:
         k = form_key("dec")
         with st.form("decision_form"):
             tie_id = st.selectbox(t("sister.city"), list(by_tie), format_func=city_names, key=f"{k}_tie")
-            kind = st.selectbox(t("sister.decision_kind"), DECISION_KINDS, key=f"{k}_kind",
-                                format_func=formatter(DECISION_KINDS, lambda c: label("decision_kinds", c)))
-            category = st.selectbox(t("col.category"), DECIDABLE, format_func=formatter(DECIDABLE, lambda c: label("categories", c)), key=f"{k}_category",
-                                    help=t("sister.category_help"))
+            kind = st.selectbox(
+                t("sister.decision_kind"),
+                DECISION_KINDS,
+                key=f"{k}_kind",
+                format_func=formatter(DECISION_KINDS, lambda c: label("decision_kinds", c)),
+            )
+            category = st.selectbox(
+                t("col.category"),
+                DECIDABLE,
+                format_func=formatter(DECIDABLE, lambda c: label("categories", c)),
+                key=f"{k}_category",
+                help=t("sister.category_help"),
+            )
             a, b = st.columns(2)
             decided_on = a.text_input(t("col.decided_on"), value=date.today().isoformat(), key=f"{k}_date", help=t("sister.date_help"))
             decided_by = b.text_input(t("col.decided_by"), value=t("sister.default_body"), key=f"{k}_by")
@@ -272,8 +319,18 @@ with left:
             if st.form_submit_button(t("sister.save_decision"), type="primary"):
                 try:
                     classify.record_decision(
-                        conn(), tie_id, category if kind == "category" else None, decided_on, decided_by, case_ref, reason,
-                        actor=current_actor(), source=source or None, kind=kind, scope=scope or None, review_on=review_on or None,
+                        conn(),
+                        tie_id,
+                        category if kind == "category" else None,
+                        decided_on,
+                        decided_by,
+                        case_ref,
+                        reason,
+                        actor=current_actor(),
+                        source=source or None,
+                        kind=kind,
+                        scope=scope or None,
+                        review_on=review_on or None,
                     )
                 except InvalidRow as exc:
                     show_form_problems(exc.problems)
@@ -296,7 +353,14 @@ with right:
             purpose = st.text_input(t("col.purpose"), key=f"{k}_purpose")
             source = st.text_input(t("col.source"), key=f"{k}_source")
             if st.form_submit_button(t("sister.save_plan"), type="primary"):
-                row = {"tie_id": tie_id, "year": int(year), "amount": int(amount), "funder": funder, "purpose": purpose, "source": source or None}
+                row = {
+                    "tie_id": tie_id,
+                    "year": int(year),
+                    "amount": int(amount),
+                    "funder": funder,
+                    "purpose": purpose,
+                    "source": source or None,
+                }
                 try:
                     store.insert(conn(), "plan_lines", row, actor=current_actor())
                 except InvalidRow as exc:
@@ -312,16 +376,43 @@ st.subheader(t("sister.downloads"))
 st.caption(t("sister.downloads_help"))
 a, b, c = st.columns(3)
 # The summaries are made when asked for: they read every city's plan and decisions.
-download(t("sister.summary_md"), deferred(summary.summary_for, lang(), "md", HOME), f"sister-cities-{lang()}.md",
-         "text/markdown", "sum_md", where=a, icon=":material/description:")
-download(t("sister.summary_html"), deferred(summary.summary_for, lang(), "html", HOME), f"sister-cities-{lang()}.html",
-         "text/html", "sum_html", where=b, icon=":material/print:")
+download(
+    t("sister.summary_md"),
+    deferred(summary.summary_for, lang(), "md", HOME),
+    f"sister-cities-{lang()}.md",
+    "text/markdown",
+    "sum_md",
+    where=a,
+    icon=":material/description:",
+)
+download(
+    t("sister.summary_html"),
+    deferred(summary.summary_for, lang(), "html", HOME),
+    f"sister-cities-{lang()}.html",
+    "text/html",
+    "sum_html",
+    where=b,
+    icon=":material/print:",
+)
 with c:
     # The categories as the page names them: a city without a decision says so, not 'unclassified' (issue 19, D10).
     sister_rows = labels.sister_frame(found, lang())
-    csv_button(sister_rows.assign(suggested=sister_rows.pop("suggested_label"), assigned=sister_rows.pop("assigned_label"),
-                                  agreement=sister_rows.pop("agreement_label")), "sister-cities.csv", key="sister_csv")
+    csv_button(
+        sister_rows.assign(
+            suggested=sister_rows.pop("suggested_label"),
+            assigned=sister_rows.pop("assigned_label"),
+            agreement=sister_rows.pop("agreement_label"),
+        ),
+        "sister-cities.csv",
+        key="sister_csv",
+    )
 # The council case (saksframlegg) as the Word file a case system takes; made when asked for, like the summaries.
-download(t("case.download"), deferred(partial(case.case_bytes, home_id=HOME), "docx", lang()),
-         case.case_filename("docx", lang()), documents.MIME_TYPES["docx"], "case_docx",
-         icon=":material/gavel:", help=t("case.download_help"))
+download(
+    t("case.download"),
+    deferred(partial(case.case_bytes, home_id=HOME), "docx", lang()),
+    case.case_filename("docx", lang()),
+    documents.MIME_TYPES["docx"],
+    "case_docx",
+    icon=":material/gavel:",
+    help=t("case.download_help"),
+)

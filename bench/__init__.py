@@ -34,30 +34,20 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 from registry.io import synth
+
 from .apptest import stage_app
 from .browser import stage_view
 from .map_page import stage_map
 from .measure import TARGETS, Context, Record, Target, max_rss_mb
-from .report import format_table, machine, write_json
 from .pages import stage_pages
+from .report import format_table, machine, write_json
 from .stages import stage_analysis, stage_graph, stage_import
 
-__all__ = [
-    "STAGES",
-    "DEFAULT_STAGES",
-    "DEFAULT_SIZES",
-    "Target",
-    "TARGETS",
-    "Record",
-    "run",
-    "format_table",
-    "write_json",
-    "machine",
-]
+__all__ = ["STAGES", "DEFAULT_STAGES", "DEFAULT_SIZES", "Target", "TARGETS", "Record", "run", "format_table", "write_json", "machine"]
 
 STAGES = ("import", "graph", "analysis", "view", "app", "map", "pages")
 #: Run when no stage is named: every stage but ``pages`` (each page opened cold: for the 100k check).
@@ -130,8 +120,9 @@ def run(
             work = base / "seed"
             work.mkdir(parents=True, exist_ok=True)
             report = init(work / "seed.db", force=True)
-            ctx = Context(report.counts.get("entities", {}).get("inserted", 0), work, [], repeat or 3, memory,
-                          db=work / "seed.db", data="seed")
+            ctx = Context(
+                report.counts.get("entities", {}).get("inserted", 0), work, [], repeat or 3, memory, db=work / "seed.db", data="seed"
+            )
             for rec in stage_app(ctx):
                 done(rec)
     finally:

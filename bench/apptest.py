@@ -33,8 +33,16 @@ def page_record(ctx: Context, name: str, page: dict[str, Any]) -> Record:
     lib = best([Run(w, c, None) for w, c in page["lib"]])
     raw = best([Run(w, c, None) for w, c in page["raw"]])
     rec = record(
-        ctx.size, stage, lib, raw, "AppTest rerun of a bare page (one st.write)", data=ctx.data, page=name,
-        first_view_seconds=page["first_view"][0], first_view_bytes=page["first_view_bytes"], rerun_bytes=page["rerun_bytes"],
+        ctx.size,
+        stage,
+        lib,
+        raw,
+        "AppTest rerun of a bare page (one st.write)",
+        data=ctx.data,
+        page=name,
+        first_view_seconds=page["first_view"][0],
+        first_view_bytes=page["first_view_bytes"],
+        rerun_bytes=page["rerun_bytes"],
     )
     if page.get("error"):
         rec.extra["errors"] = page["error"]
@@ -55,10 +63,18 @@ def network_record(ctx: Context, out: dict[str, Any]) -> Record:
     floor = best([Run(w, c, None) for w, c in out["floor"]])
     warm = best([Run(w, c, None) for w, c in out["warm"]])
     rec = record(
-        ctx.size, "app", lib, floor, FLOOR, data=ctx.data,
-        warm_seconds=warm.wall, warm_ratio=warm.wall / floor.wall,
-        bare_seconds=bare.wall, bare_ratio=lib.wall / bare.wall,
-        first_run_seconds=out["first_run"][0], network_first_seconds=out["network_first"][0],
+        ctx.size,
+        "app",
+        lib,
+        floor,
+        FLOOR,
+        data=ctx.data,
+        warm_seconds=warm.wall,
+        warm_ratio=warm.wall / floor.wall,
+        bare_seconds=bare.wall,
+        bare_ratio=lib.wall / bare.wall,
+        first_run_seconds=out["first_run"][0],
+        network_first_seconds=out["network_first"][0],
         unchanged_rerun_seconds=out["unchanged"][0],
         html_bytes=out.get("html_bytes"),
         child_max_rss_mb=None if out.get("max_rss_mb") is None else round(out["max_rss_mb"], 1),
@@ -91,7 +107,9 @@ def stage_app(ctx: Context) -> list[Record]:
     script = CHILD_SCRIPT.read_text(encoding="utf-8")
     proc = subprocess.run(
         [sys.executable, "-c", script, str(PROJECT_ROOT), str(ctx.db), str(ctx.repeat), "1" if ctx.memory else "0"],
-        capture_output=True, text=True, cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
     )
     lines = proc.stdout.strip().splitlines()
     try:

@@ -12,7 +12,8 @@ import os
 import sys
 import time
 import tracemalloc
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 __all__ = ["timed", "failed", "sent", "page_floor", "main"]
 
@@ -55,8 +56,8 @@ def page_floor(db: str) -> Callable[[], Any]:
     machine. Imported after the app ran: the app imports the same modules.
     """
     from bench.browser import _default_view
-    from registry.store.db import connect
     from registry.network.graph import build_graph
+    from registry.store.db import connect
     from registry.view import network_html
 
     conn = connect(db)
@@ -111,16 +112,23 @@ def main(argv: list[str]) -> None:
     for i in range(repeat):
         at.slider(key="net_year").set_value(top - i)
         back.append(timed(at.run))
-    out: dict[str, Any] = {"lib": lib, "raw": raw, "floor": floors, "warm": back, "first_run": first,
-                           "network_first": warm, "unchanged": unchanged, "error": failed(at)}
+    out: dict[str, Any] = {
+        "lib": lib,
+        "raw": raw,
+        "floor": floors,
+        "warm": back,
+        "first_run": first,
+        "network_first": warm,
+        "unchanged": unchanged,
+        "error": failed(at),
+    }
     iframes = at.get("iframe")
     out["html_bytes"] = len(iframes[0].proto.srcdoc.encode("utf-8")) if iframes else None
 
     # The Registry page and the Gaps page: the first view, then reruns after a new search (each a cache miss).
     pages: dict[str, Any] = {}
-    for name, path, key in (("registry", "app_pages/registry_browser.py", "reg_search"),
-                            ("gaps", "app_pages/gaps.py", "gaps_search")):
-        first_view = timed(lambda: at.switch_page(path).run())
+    for name, path, key in (("registry", "app_pages/registry_browser.py", "reg_search"), ("gaps", "app_pages/gaps.py", "gaps_search")):
+        first_view = timed(lambda path=path: at.switch_page(path).run())
         if failed(at):
             pages[name] = {"error": failed(at)}
             continue

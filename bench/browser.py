@@ -10,18 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from registry.store.db import connect
+
 from . import measure
 from .measure import Context, Record, judge, pair, record, skipped, timed, traced
 
-__all__ = [
-    "VIEW_MAX_NODES",
-    "VIEW_MAX_BYTES",
-    "CHROMIUM",
-    "VIEW_MAX_TASK_SECONDS",
-    "view_json",
-    "browser_timing",
-    "stage_view",
-]
+__all__ = ["VIEW_MAX_NODES", "VIEW_MAX_BYTES", "CHROMIUM", "VIEW_MAX_TASK_SECONDS", "view_json", "browser_timing", "stage_view"]
 
 VIEW_MAX_NODES = 1500
 VIEW_MAX_BYTES = 1_200_000
@@ -49,8 +42,7 @@ def _default_view(conn: sqlite3.Connection, lang: str = "nb") -> tuple[Any, bool
 
 def view_json(g: Any) -> str:
     """Return the baseline's JSON: the drawn graph's nodes and edges with their attributes, ``json.dumps``."""
-    return json.dumps({"nodes": list(g.nodes(data=True)), "edges": list(g.edges(keys=True, data=True))},
-                      ensure_ascii=False, default=str)
+    return json.dumps({"nodes": list(g.nodes(data=True)), "edges": list(g.edges(keys=True, data=True))}, ensure_ascii=False, default=str)
 
 
 #: Debian's Chromium, driven by Playwright, for the view's drawing time.
@@ -95,8 +87,7 @@ def browser_timing(page_path: Path, timeout_s: float = 120.0) -> dict[str, Any]:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(
-                executable_path=CHROMIUM,
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+                executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
             )
             try:
                 page = browser.new_page(viewport={"width": 1400, "height": 900})
@@ -141,11 +132,20 @@ def stage_view(ctx: Context) -> Record:
     js, css = view.vis_assets()
     n = drawn.number_of_nodes()
     rec = record(
-        ctx.size, "view", lib, raw, "json.dumps of the drawn nodes and edges",
-        html_bytes=html_bytes, json_bytes=len(raw.result.encode("utf-8")),
+        ctx.size,
+        "view",
+        lib,
+        raw,
+        "json.dumps of the drawn nodes and edges",
+        html_bytes=html_bytes,
+        json_bytes=len(raw.result.encode("utf-8")),
         asset_bytes=len(js.encode("utf-8")) + len(css.encode("utf-8")),
-        drawn_nodes=n, drawn_ties=drawn.number_of_edges(), aggregated=aggregated,
-        physics=n <= view.PHYSICS_MAX_NODES, aggregate_seconds=agg_s, layout_seconds=layout_s,
+        drawn_nodes=n,
+        drawn_ties=drawn.number_of_edges(),
+        aggregated=aggregated,
+        physics=n <= view.PHYSICS_MAX_NODES,
+        aggregate_seconds=agg_s,
+        layout_seconds=layout_s,
     )
     if ctx.memory:
         rec.peak_mb = round(traced(lambda: len(network_html(drawn, "nb", positions)))[0], 1)

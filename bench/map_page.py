@@ -64,13 +64,16 @@ def _open(browser: Any, url: str, via: str | None, settle_s: float, timeout_s: f
     finally:
         context.close()
     tasks = sorted(found["tasks"])
-    return {"error": found["error"], "longest": round(max(tasks, default=0.0) / 1000, 3), "count": len(tasks),
-            "tasks_ms": [round(t) for t in tasks[-5:]], "drawn": round(drawn, 3)}
+    return {
+        "error": found["error"],
+        "longest": round(max(tasks, default=0.0) / 1000, 3),
+        "count": len(tasks),
+        "tasks_ms": [round(t) for t in tasks[-5:]],
+        "drawn": round(drawn, 3),
+    }
 
 
-def map_timing(
-    url: str, settle_s: float = 4.0, timeout_s: float = 300.0, via: str = "import_export", repeat: int = 1,
-) -> dict[str, Any]:
+def map_timing(url: str, settle_s: float = 4.0, timeout_s: float = 300.0, via: str = "import_export", repeat: int = 1) -> dict[str, Any]:
     """Return how the Map page at ``url`` opens in headless Chromium: its long tasks and when the map was drawn.
 
     Measured as a user meets it: the app open on the page ``via``, then Map chosen in the
@@ -84,8 +87,7 @@ def map_timing(
 
     with sync_playwright() as p:
         browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
         )
         try:
             direct = _open(browser, url, None, settle_s, timeout_s)
@@ -96,9 +98,14 @@ def map_timing(
     if clicked["error"]:
         return {"browser_skipped": f"no long-task timing in this browser: {clicked['error']}"}
     return {
-        "longest_task_seconds": clicked["longest"], "long_tasks": clicked["count"], "tasks_ms": clicked["tasks_ms"],
-        "drawn_seconds": clicked["drawn"], "via": via, "longest_each": [o["longest"] for o in each],
-        "direct_longest_task_seconds": direct["longest"], "direct_tasks_ms": direct["tasks_ms"],
+        "longest_task_seconds": clicked["longest"],
+        "long_tasks": clicked["count"],
+        "tasks_ms": clicked["tasks_ms"],
+        "drawn_seconds": clicked["drawn"],
+        "via": via,
+        "longest_each": [o["longest"] for o in each],
+        "direct_longest_task_seconds": direct["longest"],
+        "direct_tasks_ms": direct["tasks_ms"],
         "direct_drawn_seconds": direct["drawn"],
     }
 
@@ -112,7 +119,9 @@ def map_record(ctx: Context, timing: dict[str, Any]) -> Record:
     rec.extra["target_seconds"] = MAP_MAX_TASK_SECONDS
     rec.met = longest <= MAP_MAX_TASK_SECONDS
     if not rec.met:
-        rec.missed_by = f"longest task {longest * 1000:,.0f} ms > {MAP_MAX_TASK_SECONDS * 1000:,.0f} (by {longest / MAP_MAX_TASK_SECONDS:.2f}x)"
+        rec.missed_by = (
+            f"longest task {longest * 1000:,.0f} ms > {MAP_MAX_TASK_SECONDS * 1000:,.0f} (by {longest / MAP_MAX_TASK_SECONDS:.2f}x)"
+        )
     return rec
 
 

@@ -6,9 +6,10 @@ import gc
 import importlib
 import time
 import tracemalloc
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, NamedTuple
+from typing import Any, NamedTuple
 
 __all__ = [
     "Target",
@@ -144,9 +145,7 @@ def pair(repeat: int, lib: Callable[[], Any], raw: Callable[[], Any]) -> tuple[R
 
 def record(size: int, stage: str, lib: Run, raw: Run, baseline: str, **extra: Any) -> Record:
     """Return a record of ``lib`` against ``raw``; the ratio is wall time over wall time, CPU time beside it."""
-    extra.update(
-        cpu_seconds=lib.cpu, baseline_cpu_seconds=raw.cpu, cpu_ratio=lib.cpu / raw.cpu if raw.cpu else None,
-    )
+    extra.update(cpu_seconds=lib.cpu, baseline_cpu_seconds=raw.cpu, cpu_ratio=lib.cpu / raw.cpu if raw.cpu else None)
     return Record(size, stage, lib.wall, raw.wall, lib.wall / raw.wall, baseline=baseline, extra=extra)
 
 

@@ -15,8 +15,7 @@ from .measure import Context, Record, skipped
 __all__ = ["PAGES", "PAGES_TARGET", "PAGES_CHILD", "page_records", "stage_pages"]
 
 #: The app's pages, as ``app.py`` lists them (the navigation order).
-PAGES = ("overview", "network", "map", "sister_cities", "gaps", "strategy", "annual_report", "registry_browser",
-         "import_export")
+PAGES = ("overview", "network", "map", "sister_cities", "gaps", "strategy", "annual_report", "registry_browser", "import_export")
 PAGES_TARGET = "every page's first view opens (issue 19): measured, no time target"
 PAGES_CHILD = Path(__file__).with_name("pages_child.py")
 
@@ -30,8 +29,14 @@ def page_records(ctx: Context, out: dict[str, Any]) -> list[Record]:
         if found is None:
             records.append(skipped(ctx, stage, "not measured"))
             continue
-        rec = Record(ctx.size, stage, seconds=round(found["wall"], 3), target=PAGES_TARGET,
-                     baseline="none: the first view's wall time", extra={"cpu_seconds": round(found["cpu"], 3)})
+        rec = Record(
+            ctx.size,
+            stage,
+            seconds=round(found["wall"], 3),
+            target=PAGES_TARGET,
+            baseline="none: the first view's wall time",
+            extra={"cpu_seconds": round(found["cpu"], 3)},
+        )
         rec.met = not found["errors"]
         if found["errors"]:
             rec.missed_by = f"the page showed an error: {found['errors'][0].splitlines()[0][:200]}"
@@ -47,9 +52,17 @@ def stage_pages(ctx: Context) -> list[Record]:
     if importlib.util.find_spec("streamlit") is None:
         return [skipped(ctx, f"pages:{n}", "streamlit is not installed") for n in PAGES]
     proc = subprocess.run(
-        [sys.executable, "-c", PAGES_CHILD.read_text(encoding="utf-8"), str(PROJECT_ROOT), str(ctx.db),
-         *(f"app_pages/{n}.py" for n in PAGES)],
-        capture_output=True, text=True, cwd=PROJECT_ROOT,
+        [
+            sys.executable,
+            "-c",
+            PAGES_CHILD.read_text(encoding="utf-8"),
+            str(PROJECT_ROOT),
+            str(ctx.db),
+            *(f"app_pages/{n}.py" for n in PAGES),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
     )
     out: dict[str, Any] = {}
     for line in proc.stdout.splitlines():

@@ -33,11 +33,18 @@ def format_table(records: list[Record]) -> str:
         else:
             verdict = f"MISSED: {r.missed_by}"
         limit = r.extra.get("target_ratio")
-        lines.append((
-            f"{r.size:,}", r.stage, _fmt(r.seconds, ".3f"), _fmt(r.baseline_seconds, ".3f"),
-            "-" if r.ratio is None else f"{r.ratio:.2f}x", "-" if limit is None else f"<= {limit:g}x",
-            _fmt(r.peak_mb, ".1f"), verdict,
-        ))
+        lines.append(
+            (
+                f"{r.size:,}",
+                r.stage,
+                _fmt(r.seconds, ".3f"),
+                _fmt(r.baseline_seconds, ".3f"),
+                "-" if r.ratio is None else f"{r.ratio:.2f}x",
+                "-" if limit is None else f"<= {limit:g}x",
+                _fmt(r.peak_mb, ".1f"),
+                verdict,
+            )
+        )
     widths = [max(len(row[i]) for row in lines) for i in range(len(head) - 1)]
     out = []
     for row in lines:
@@ -66,8 +73,13 @@ def machine() -> dict[str, Any]:
     except OSError:
         pass
     return {
-        "cpu": cpu, "cores": os.cpu_count(), "memory_gb": mem_gb, "python": platform.python_version(),
-        "sqlite": sqlite3.sqlite_version, "networkx": networkx.__version__, "pandas": pandas.__version__,
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": mem_gb,
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "networkx": networkx.__version__,
+        "pandas": pandas.__version__,
         "system": platform.system(),
     }
 

@@ -4,23 +4,17 @@ from __future__ import annotations
 
 import math
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from registry.store.db import connect
 from registry.store.schema import DATA_TABLES
+
 from . import measure
 from .measure import TARGETS, Context, Record, best, judge, pair, record, skipped, timed, traced
 
-__all__ = [
-    "ACTOR",
-    "TRACE_ANALYSIS_MAX",
-    "raw_import",
-    "raw_fetch",
-    "stage_import",
-    "stage_graph",
-    "stage_analysis",
-]
+__all__ = ["ACTOR", "TRACE_ANALYSIS_MAX", "raw_import", "raw_fetch", "stage_import", "stage_graph", "stage_analysis"]
 
 ACTOR = "bench"
 _TRACK_DEFAULTS = {"version": 1, "updated_at": "1970-01-01T00:00:00+00:00", "updated_by": ACTOR}
@@ -100,10 +94,16 @@ def stage_import(ctx: Context) -> Record:
         libs.append(_with_fresh(ctx.workdir, "library", lib, timed))
         raws.append(_with_fresh(ctx.workdir, "raw", raw, timed))
     best_lib, best_raw = best(libs), best(raws)
-    rec = record(ctx.size, "import", best_lib, best_raw,
-                 "pandas read_csv + executemany into the same schema; no validation, no audit",
-                 rows=best_lib.result.total("inserted"), raw_rows=best_raw.result,
-                 tables={name: c.get("inserted", 0) for name, c in best_lib.result.counts.items()})
+    rec = record(
+        ctx.size,
+        "import",
+        best_lib,
+        best_raw,
+        "pandas read_csv + executemany into the same schema; no validation, no audit",
+        rows=best_lib.result.total("inserted"),
+        raw_rows=best_raw.result,
+        tables={name: c.get("inserted", 0) for name, c in best_lib.result.counts.items()},
+    )
     if ctx.memory:
         rec.peak_mb = round(_with_fresh(ctx.workdir, "library", lib, traced)[0], 1)
     ctx.db = ctx.workdir / "library.db"
@@ -131,8 +131,16 @@ def stage_graph(ctx: Context) -> Record:
         raw_fetch(conn)  # warm the OS cache for both sides
         lib, raw = pair(ctx.repeat, lambda: build_graph(conn), lambda: raw_fetch(conn))
         g = lib.result
-        rec = record(ctx.size, "graph", lib._replace(result=None), raw, "SELECT of the same columns, fetchall()",
-                     nodes=g.number_of_nodes(), edges=g.number_of_edges(), raw_rows=raw.result)
+        rec = record(
+            ctx.size,
+            "graph",
+            lib._replace(result=None),
+            raw,
+            "SELECT of the same columns, fetchall()",
+            nodes=g.number_of_nodes(),
+            edges=g.number_of_edges(),
+            raw_rows=raw.result,
+        )
         del g, lib
         checks = []
         if ctx.memory:
@@ -167,7 +175,11 @@ def stage_analysis(ctx: Context) -> Record:
         kinds = list(summary["kind"])
         seconds = dict(zip(kinds, summary["seconds"]))
         rec = record(
-            ctx.size, "analysis", lib._replace(result=None), raw, "build_graph of the same registry",
+            ctx.size,
+            "analysis",
+            lib._replace(result=None),
+            raw,
+            "build_graph of the same registry",
             # The summary rounds each kind to the millisecond: on a small registry the rounded
             # parts can add up to more than the measured whole, so shares never exceed it.
             shares={k: round(seconds[k] / max(lib.wall, sum(seconds.values())), 3) for k in kinds},

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 __all__ = ["MODES", "MAX_ACTOR_CHARS", "EditorConfig", "config_from", "editor_identity", "may_edit"]
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
 
 from .checks import AUDIT_TRIGGERS, audit_protection
 from .errors import CannotWrite, RegistryError
@@ -245,9 +245,7 @@ def _copy(src_path: Path, dest_path: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def restore(
-    source: str | os.PathLike[str], target: str | os.PathLike[str], *, keep_previous: bool = True
-) -> Restored:
+def restore(source: str | os.PathLike[str], target: str | os.PathLike[str], *, keep_previous: bool = True) -> Restored:
     """Return the registry at ``target`` after replacing its contents with the backup ``source``.
 
     ``source`` is verified first (:func:`verify`, which refuses a file whose audit
@@ -268,7 +266,7 @@ def restore(
         raise RegistryError("the backup is the registry itself; nothing to restore")
     previous = None
     if keep_previous and target_path.is_file():
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         previous = target_path.with_name(f"{target_path.stem}.before-restore-{stamp}.db")
     src = sqlite3.connect(f"{src_path.resolve().as_uri()}?mode=ro", uri=True)
     try:
@@ -277,9 +275,7 @@ def restore(
             _copy_into(src, live, lambda: _keep(target_path, previous) if previous else None)
         except sqlite3.Error as exc:
             # The copy is one transaction on the live file: when it fails, nothing changed.
-            raise RegistryError(
-                f"could not copy {src_path} into {target_path} ({exc}); the registry is unchanged"
-            ) from None
+            raise RegistryError(f"could not copy {src_path} into {target_path} ({exc}); the registry is unchanged") from None
         finally:
             live.close()
     finally:
@@ -302,13 +298,9 @@ def restore(
             conn.close()
     except (RegistryError, sqlite3.Error) as exc:
         kept = f"; the registry it replaced is kept at {previous}" if previous else ""
-        raise RestoredNotMigrated(
-            f"{src_path} was restored into {target_path}, but migrating it failed ({exc}){kept}"
-        ) from None
+        raise RestoredNotMigrated(f"{src_path} was restored into {target_path}, but migrating it failed ({exc}){kept}") from None
     if unprotected:  # pragma: no cover - verified above, and migration 003 makes the triggers
-        raise RestoredNotMigrated(
-            f"{target_path} was restored, but its audit log's triggers are not intact ({_describe(unprotected)})"
-        )
+        raise RestoredNotMigrated(f"{target_path} was restored, but its audit log's triggers are not intact ({_describe(unprotected)})")
     return Restored(Snapshot(target_path, counts), previous)
 
 

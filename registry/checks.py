@@ -43,8 +43,6 @@ def _problem(code: str, /, **params: Any) -> Message:
     return Message(f"problem.{code}", params)
 
 
-
-
 def check(conn: sqlite3.Connection, *, audit_log: bool = True) -> list[Finding]:
     """Return every integrity finding, errors first.
 
@@ -82,9 +80,7 @@ def check(conn: sqlite3.Connection, *, audit_log: bool = True) -> list[Finding]:
         out.append(Finding("warning", "ties", tid, "", _problem("no_category_decision")))
     for (tid,) in conn.execute("SELECT id FROM ties WHERE start IS NULL ORDER BY id"):
         out.append(Finding("warning", "ties", tid, "start", _problem("start_unknown")))
-    for (tid,) in conn.execute(
-        "SELECT id FROM ties WHERE start_certainty IN ('inferred', 'conflicting') ORDER BY id"
-    ):
+    for (tid,) in conn.execute("SELECT id FROM ties WHERE start_certainty IN ('inferred', 'conflicting') ORDER BY id"):
         out.append(Finding("warning", "ties", tid, "start_certainty", _problem("start_uncertain")))
     out += _twinning_decisions(conn)
     out += _freshness(conn)
@@ -92,15 +88,17 @@ def check(conn: sqlite3.Connection, *, audit_log: bool = True) -> list[Finding]:
     out += _control_characters(conn)
     if audit_log:
         out += [Finding("error", table, rid, "audit", message) for table, rid, message in audit.unrecorded(conn)]
-    out += [Finding("error", "audit", name, "trigger", _problem("audit_trigger", state=Message(f"problem.trigger.{state}")))
-            for name, state in audit_protection(conn).items()]
+    out += [
+        Finding("error", "audit", name, "trigger", _problem("audit_trigger", state=Message(f"problem.trigger.{state}")))
+        for name, state in audit_protection(conn).items()
+    ]
     return sorted(out, key=lambda f: f.level != "error")
 
 
 #: The audit log's append-only triggers as migration 003 makes them and SQLite stores them.
 AUDIT_TRIGGERS: dict[str, str] = {
     f"audit_no_{action.lower()}": f"CREATE TRIGGER audit_no_{action.lower()} BEFORE {action} ON audit "
-                                  "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+    "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
     for action in ("UPDATE", "DELETE")
 }
 

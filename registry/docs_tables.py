@@ -92,9 +92,7 @@ def _comments(module: ModuleType) -> dict[str, str]:
 
 
 def _is_record(value: Any) -> bool:
-    return (isinstance(value, tuple) and hasattr(value, "_fields")) or (
-        dataclasses.is_dataclass(value) and not isinstance(value, type)
-    )
+    return (isinstance(value, tuple) and hasattr(value, "_fields")) or (dataclasses.is_dataclass(value) and not isinstance(value, type))
 
 
 def _fields(record: Any) -> list[str]:
@@ -107,9 +105,7 @@ def _record_about(record: Any) -> str:
 
 
 def _codes(value: Any) -> bool:
-    return isinstance(value, str) or (
-        isinstance(value, (frozenset, tuple)) and bool(value) and all(isinstance(v, str) for v in value)
-    )
+    return isinstance(value, str) or (isinstance(value, (frozenset, tuple)) and bool(value) and all(isinstance(v, str) for v in value))
 
 
 def declared_tables(module: ModuleType) -> tuple[list[Declared], list[list[str]]]:
@@ -141,19 +137,13 @@ def declared_tables(module: ModuleType) -> tuple[list[Declared], list[list[str]]
                 tables.append(Declared(name, text, ["code", "value"], [[k, v] for k, v in items]))
         elif isinstance(value, (tuple, list)) and value and all(_is_record(v) for v in value):
             fields = _fields(value[0])
-            tables.append(
-                Declared(
-                    name, text or _record_about(value[0]), fields, [[getattr(v, f) for f in fields] for v in value]
-                )
-            )
+            tables.append(Declared(name, text or _record_about(value[0]), fields, [[getattr(v, f) for f in fields] for v in value]))
         elif isinstance(value, (tuple, list)) and value and all(isinstance(v, tuple) for v in value):
             # Plain tuples: the comment names their fields, as in "(code, label_nb, label_en)".
             spec = re.search(r"\(([a-z_]+(?:, [a-z_]+)+)\)", text)
             header = spec.group(1).split(", ") if spec else []
             width = max(len(v) for v in value)
-            header = (
-                header if len(header) == width else _TERM_FIELDS[:width] if width <= len(_TERM_FIELDS) else [""] * width
-            )
+            header = header if len(header) == width else _TERM_FIELDS[:width] if width <= len(_TERM_FIELDS) else [""] * width
             tables.append(Declared(name, text, header, [list(v) for v in value]))
         elif _codes(value):
             codes.append([f"`{name}`", value if isinstance(value, str) else cell(value), text])
@@ -253,27 +243,12 @@ def csv_page() -> str:
     ]
     for t in DATA_TABLES:
         signs = [", ".join(f"`{c}`" for c in sorted(cols)) for cols, name in headers.SIGNATURES if name == t.name]
-        old = [
-            f" The old column `{o}` is still read as `{n}`."
-            for (name, o), n in headers.ALIASES.items()
-            if name == t.name
-        ]
-        out += [
-            f"## {t.name}",
-            "",
-            f"{t.help}.",
-            "",
-            "Recognised by a header with " + ", or ".join(signs) + "." + "".join(old),
-            "",
-        ]
+        old = [f" The old column `{o}` is still read as `{n}`." for (name, o), n in headers.ALIASES.items() if name == t.name]
+        out += [f"## {t.name}", "", f"{t.help}.", "", "Recognised by a header with " + ", or ".join(signs) + "." + "".join(old), ""]
         out += [
             table(
                 ["column", "required", "values", "help"],
-                [
-                    [f"`{c.name}`", "yes" if c.required else "", _values(t, c), c.help]
-                    for c in t.columns
-                    if c.name not in TRACKING
-                ],
+                [[f"`{c.name}`", "yes" if c.required else "", _values(t, c), c.help] for c in t.columns if c.name not in TRACKING],
             )
         ]
     query = re.search(r"::\n\n((?:    .*\n|\n)+)", wikidata.__doc__ or "")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from .message import Message, render
 
@@ -148,9 +148,7 @@ def failure_key(exc: BaseException) -> str:
     ('safety.damaged', 'safety.unexpected')
     """
     text = str(exc).lower()
-    if isinstance(exc, Damaged) or (
-        isinstance(exc, sqlite3.DatabaseError) and ("malformed" in text or "not a database" in text)
-    ):
+    if isinstance(exc, Damaged) or (isinstance(exc, sqlite3.DatabaseError) and ("malformed" in text or "not a database" in text)):
         return "safety.damaged"
     if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "disk is full" in text or "no space left" in text:
         return "safety.disk_full"

@@ -21,7 +21,10 @@ class FindingKind(NamedTuple):
 
 FINDING_KINDS: tuple[FindingKind, ...] = (
     FindingKind(
-        "thin_relation", "gap", "Tynne vennskapsbyrelasjoner", "Thin sister-city relations",
+        "thin_relation",
+        "gap",
+        "Tynne vennskapsbyrelasjoner",
+        "Thin sister-city relations",
         "Én rad per vennskapsby der registeret viser lite: bare kommunen som lokal aktør, eller avtalte "
         "sektorer uten registrert aktivitet (strategi 2a: «videreutvikle vennskapsbyavtalene innen "
         "prioriterte områder»). Vennskapsbyer med ingenting registrert utover selve avtalen samles i én rad. "
@@ -33,7 +36,10 @@ FINDING_KINDS: tuple[FindingKind, ...] = (
         "1a;2a;4a;4d",
     ),
     FindingKind(
-        "unused_consulate", "gap", "Konsulater uten registrert bruk", "Consulates with no registered use",
+        "unused_consulate",
+        "gap",
+        "Konsulater uten registrert bruk",
+        "Consulates with no registered use",
         "Konsulater uten andre forbindelser enn landet de representerer og byen de ligger i, og om landet "
         "har noen annen aktiv relasjon. Neste steg er å invitere konsulen til det internasjonale forumet "
         "(strategi 1f, bystyrets vedtak punkt 7) og bruke konsulatene aktivt (4e).",
@@ -43,15 +49,20 @@ FINDING_KINDS: tuple[FindingKind, ...] = (
         "1f;4e",
     ),
     FindingKind(
-        "forum_isolated", "gap", "Forumdeltakere uten vennskapsbyer", "Forum members without sister cities",
+        "forum_isolated",
+        "gap",
+        "Forumdeltakere uten vennskapsbyer",
+        "Forum members without sister cities",
         "Medlemmer (eller planlagte medlemmer) av et forum som ikke har noen registrert forbindelse til eller "
         "aktivitet i en vennskapsby eller partnerby.",
-        "Members (or planned members) of a forum with no registered tie to or activity in any sister or "
-        "partner city.",
+        "Members (or planned members) of a forum with no registered tie to or activity in any sister or partner city.",
         "1f",
     ),
     FindingKind(
-        "undocumented_tie", "gap", "Uten mål, indikatorer eller kilde", "Without goals, indicators or source",
+        "undocumented_tie",
+        "gap",
+        "Uten mål, indikatorer eller kilde",
+        "Without goals, indicators or source",
         "Prosjektsamarbeid (prosjekter og forbindelser som hviler på en prosjektavtale) uten mål, indikatorer eller "
         "kilde: strategi 2a vil formalisere samarbeidet i prosjektbaserte engasjementer som er målbare og har "
         "dokumenterbar effekt. Annet samarbeid, som en vennskapsbyavtale, listes bare når det mangler kilde.",
@@ -61,7 +72,10 @@ FINDING_KINDS: tuple[FindingKind, ...] = (
         "2a",
     ),
     FindingKind(
-        "documentation_gap", "gap", "Mindre dokumentert enn kilden oppgir", "Less documented than a source declares",
+        "documentation_gap",
+        "gap",
+        "Mindre dokumentert enn kilden oppgir",
+        "Less documented than a source declares",
         "Der en kilde oppgir et antall (for eksempel 22 konsulater, 13 vennskapsbyer) og registeret "
         "dokumenterer færre: hvor mange som mangler, og hva som er neste steg (strategi 4a).",
         "Where a source declares a total (for instance 22 consulates, 13 twin towns) and the registry "
@@ -69,7 +83,10 @@ FINDING_KINDS: tuple[FindingKind, ...] = (
         "4a;4e",
     ),
     FindingKind(
-        "one_way_solidarity", "gap", "Enveis solidaritet", "One-way solidarity",
+        "one_way_solidarity",
+        "gap",
+        "Enveis solidaritet",
+        "One-way solidarity",
         "Solidaritetsrelasjoner drevet av frivillige som er enveis eller ikke dokumentert som gjensidige; "
         "strategi 2c: «Det bør imidlertid være et krav om en toveis relasjon».",
         "Solidarity relations carried by voluntary organisations that are one-way or not documented as "
@@ -77,7 +94,10 @@ FINDING_KINDS: tuple[FindingKind, ...] = (
         "2c",
     ),
     FindingKind(
-        "went_dormant", "gap", "Ingen registrert aktivitet på flere år", "No activity registered for years",
+        "went_dormant",
+        "gap",
+        "Ingen registrert aktivitet på flere år",
+        "No activity registered for years",
         "Vennskaps- og partnerbyer der registeret har aktivitet (forbindelser eller registrerte aktiviteter), "
         "men ingen de siste årene. Det sier hva som er registrert, ikke at kontakten har opphørt.",
         "Sister and partner cities where the registry holds activity (ties or registered activities), but "
@@ -85,7 +105,10 @@ FINDING_KINDS: tuple[FindingKind, ...] = (
         "2c",
     ),
     FindingKind(
-        "isolated", "gap", "Uten forbindelse til kommunen", "Not connected to the municipality",
+        "isolated",
+        "gap",
+        "Uten forbindelse til kommunen",
+        "Not connected to the municipality",
         "Aktører, programmer og steder som ikke har noen aktiv forbindelse, eller ingen vei til kommunen. "
         "Den som bærer en forbindelse, regnes som knyttet til begge ender; nedlagte organer er utelatt.",
         "Actors, programmes and places with no active tie, or no path to the municipality. Whoever carries "
@@ -93,7 +116,10 @@ FINDING_KINDS: tuple[FindingKind, ...] = (
         "3e;4a;4f",
     ),
     FindingKind(
-        "single_point_of_failure", "gap", "Enkeltpunkter som alt henger på", "Single points of failure",
+        "single_point_of_failure",
+        "gap",
+        "Enkeltpunkter som alt henger på",
+        "Single points of failure",
         "Aktører som er eneste registrerte kanal mellom kommunen og andre: faller de bort, viser registeret "
         "ingen annen vei til dem. Bare virkelige kanaler teller: ikke planlagte eller usikre medlemskap, ikke "
         "konsulater som bare ligger i byen, ikke organer som er nedlagt; og et organ er aldri selv funnet "
@@ -105,7 +131,10 @@ FINDING_KINDS: tuple[FindingKind, ...] = (
         "4a",
     ),
     FindingKind(
-        "structural_hole", "gap", "Strukturelle hull", "Structural holes",
+        "structural_hole",
+        "gap",
+        "Strukturelle hull",
+        "Structural holes",
         "Lokale aktører (ikke kommunen selv) hvis kontakter ikke har forbindelse med hverandre: aktøren holder "
         "dem sammen alene, og kommunen kan koble dem. Målt som effektiv størrelse: hvor mange av kontaktene "
         "som ikke allerede kjenner hverandre. Et organs egne medlemmer, konsulater og planlagte forbindelser "
@@ -117,7 +146,10 @@ FINDING_KINDS: tuple[FindingKind, ...] = (
         "1a;4a",
     ),
     FindingKind(
-        "shared_partner", "overlap", "Samme partner, ingen kontakt", "Same partner, no contact",
+        "shared_partner",
+        "overlap",
+        "Samme partner, ingen kontakt",
+        "Same partner, no contact",
         "Lokale aktører som arbeider med samme utenlandske by eller land uten å ha forbindelse med hverandre "
         "(en felles forbindelse eller en felles aktivitet der teller som kontakt).",
         "Local actors working the same foreign city or country without a tie to each other (a shared tie or "
@@ -125,19 +157,28 @@ FINDING_KINDS: tuple[FindingKind, ...] = (
         "1a;4a",
     ),
     FindingKind(
-        "many_channels", "overlap", "Mange kanaler samtidig", "Many channels at once",
+        "many_channels",
+        "overlap",
+        "Mange kanaler samtidig",
+        "Many channels at once",
         "Utenlandske steder som mange lokale aktører arbeider med samtidig; her lønner samordning seg.",
         "Foreign places that many local actors work at once; coordination pays off here.",
         "1a;4a",
     ),
     FindingKind(
-        "likely_duplicate", "overlap", "Mulige duplikater", "Likely duplicates",
+        "likely_duplicate",
+        "overlap",
+        "Mulige duplikater",
+        "Likely duplicates",
         "Enheter som trolig er samme sted eller aktør under to navn.",
         "Entities that are likely the same place or actor under two names.",
         "4a",
     ),
     FindingKind(
-        "opportunity", "opportunity", "Usynlige muligheter", "Invisible opportunities",
+        "opportunity",
+        "opportunity",
+        "Usynlige muligheter",
+        "Invisible opportunities",
         "Utenlandske steder der byens institusjoner er aktive, men kommunen ikke har noen relasjon. Rangert "
         "høyere jo flere lokale aktører som er der, og jo færre andre forbindelser hver av dem har (et sted "
         "betyr mer for en aktør med få forbindelser; Adamic–Adar-indeksen).",
@@ -147,7 +188,10 @@ FINDING_KINDS: tuple[FindingKind, ...] = (
         "4a",
     ),
     FindingKind(
-        "suggested_connection", "opportunity", "Forbindelser verdt å foreslå", "Connections worth suggesting",
+        "suggested_connection",
+        "opportunity",
+        "Forbindelser verdt å foreslå",
+        "Connections worth suggesting",
         "Hvor aktører kan kobles, med radene bak hvert forslag og neste steg: en lokal aktør som arbeider innen en "
         "sektor en vennskapsbyavtale nevner, der relasjonen ikke har registrert aktivitet i sektoren; to lokale aktører "
         "som arbeider med samme utenlandske partner eller er med i samme nettverk eller forum uten registrert "

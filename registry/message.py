@@ -17,8 +17,9 @@ and a parameter that is itself a :class:`Message` is rendered in the same langua
 from __future__ import annotations
 
 import string
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 __all__ = ["Message", "render", "register", "TEMPLATES"]
 

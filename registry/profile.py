@@ -218,19 +218,32 @@ def entity_profile(conn: sqlite3.Connection, entity_id: str, as_of: date | str |
     lines.insert(1, "via", via)
     lines = _dated(lines[lines["via"].notna()], "year", day)
     return EntityProfile(
-        entity, ties.reset_index(drop=True), activities.reset_index(drop=True), agreements.reset_index(drop=True),
-        decisions.reset_index(drop=True), actions.reset_index(drop=True), lines.reset_index(drop=True), day,
+        entity,
+        ties.reset_index(drop=True),
+        activities.reset_index(drop=True),
+        agreements.reset_index(drop=True),
+        decisions.reset_index(drop=True),
+        actions.reset_index(drop=True),
+        lines.reset_index(drop=True),
+        day,
     )
 
 
 #: Columns holding codes of a vocabulary, by vocabulary (';'-separated codes allowed).
 _VOCABULARIES: dict[str, str] = {
-    "other_kind": "entity_kinds", "start_certainty": "certainties", "status": "statuses", "sectors": "sectors",
-    "roles": "participant_roles", "category": "categories",
+    "other_kind": "entity_kinds",
+    "start_certainty": "certainties",
+    "status": "statuses",
+    "sectors": "sectors",
+    "roles": "participant_roles",
+    "category": "categories",
 }
 #: The vocabulary of a section's ``kind`` column.
 _KINDS: dict[str, str] = {
-    "ties": "tie_kinds", "activities": "activity_kinds", "agreements": "agreement_kinds", "decisions": "decision_kinds",
+    "ties": "tie_kinds",
+    "activities": "activity_kinds",
+    "agreements": "agreement_kinds",
+    "decisions": "decision_kinds",
     "plan_lines": "budget_kinds",
 }
 
@@ -274,7 +287,6 @@ def readable(profile: EntityProfile, section: str, lang: str) -> pd.DataFrame:
         vocabulary = _vocabulary(section, col)
         if vocabulary:
             frame[col] = [
-                ", ".join(vocab.label(vocabulary, c, lang) for c in v.split(";") if c) if isinstance(v, str) else ""
-                for v in frame[col]
+                ", ".join(vocab.label(vocabulary, c, lang) for c in v.split(";") if c) if isinstance(v, str) else "" for v in frame[col]
             ]
     return frame

@@ -8,8 +8,9 @@ analysis reports. ``classify`` and ``analysis`` only evaluate these rules.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Mapping, NamedTuple
+from typing import NamedTuple
 
 from .thresholds import threshold
 
@@ -57,8 +58,7 @@ HOME_KIND = "municipality"
 #: Kinds that act locally: the municipality and the institutions of the city and region.
 #: An entity of these kinds is local when it is in the home country (or its country is not recorded).
 LOCAL_ACTOR_KINDS = frozenset(
-    {"municipality", "university", "business_body", "public_agency", "county", "eu_office", "student_org",
-     "voluntary_org"}
+    {"municipality", "university", "business_body", "public_agency", "county", "eu_office", "student_org", "voluntary_org"}
 )
 #: Local wherever they sit: a regional office in Brussels still acts for the region.
 ALWAYS_LOCAL_KINDS = frozenset({"eu_office"})
@@ -118,57 +118,57 @@ class Quote(NamedTuple):
 
 #: The strategy's sentences the review rests on, by key, each in full (a sentence or a list item of
 #: the strategy as adopted; ``tests/test_rules.py`` finds every one in the seed text of the strategy).
-QUOTES: Mapping[str, Quote] = MappingProxyType({
-    "2c": Quote(
-        "2c",
-        "Det vil være vanskelig å avvikle ordninger som har vart siden midten av 40-tallet, men det kan være "
-        "hensiktsmessige å foreta en nyorientering hvor det tydeliggjøres hvor Trondheim kommune har en aktiv rolle, "
-        "hva rollen innebærer og relasjoner hvor kontakten utøves av andre.",
-        "It will be difficult to end arrangements that have lasted since the mid-1940s, but it may be expedient to "
-        "reorient so that it is made clear where Trondheim municipality has an active role, what the role involves, "
-        "and relations where the contact is carried by others.",
-    ),
-    "2c_categories": Quote(
-        "2c",
-        "En kan tenke seg at arbeidet med vennskapsbyene deles inn i fire ulike kategorier:",
-        "One can imagine the work with the sister cities divided into four different categories:",
-    ),
-    "project": Quote(
-        "2c",
-        "Relasjoner som bygger på konkrete prosjektavtaler med konkrete mål og krav til måloppnåelse",
-        "Relations built on concrete project agreements with concrete goals and requirements for goal achievement",
-    ),
-    "political_focus": Quote(
-        "2c",
-        "Relasjoner som politisk kan defineres som særskilte fokusområder og som åpner for samhandlet innsats "
-        "med bl.a. nasjonale myndigheter og som gir muligheter for ekstern finansiering",
-        "Relations that can be politically defined as special focus areas, which open for coordinated effort "
-        "with e.g. national authorities and give possibilities for external funding",
-    ),
-    "solidarity": Quote(
-        "2c",
-        "Solidaritetsrelasjoner hvor aktiviteten gjerne også drives av andre for eksempel frivillige "
-        "organisasjoner og foreninger. Det bør imidlertid være et krav om en toveis relasjon hvor "
-        "gjensidighetsperspektivet som jo er førende for vennskapsbysamarbeidet blir ivaretatt.",
-        "Solidarity relations where the activity is often also driven by others, for example voluntary "
-        "organisations and associations. There should, however, be a requirement of a two-way relation in "
-        "which reciprocity, which indeed guides the sister-city cooperation, is looked after.",
-    ),
-    "dormant": Quote(
-        "2c",
-        "Hvilende relasjoner hvor aktivitet ikke prioriteres, men hvor det likevel er ønskelig å opprettholde "
-        "forbindelse.",
-        "Dormant relations where activity is not prioritised, but where it is still desirable to keep the "
-        "connection.",
-    ),
-    "2a": Quote(
-        "2a",
-        "å formalisere internasjonalt samarbeid gjennom prosjektrelaterte engasjement basert på strategiske "
-        "samarbeidsavtaler som er målbare og har dokumenterbar effekt.",
-        "to formalise international cooperation through project-related engagements based on strategic "
-        "cooperation agreements that are measurable and have a documentable effect.",
-    ),
-})
+QUOTES: Mapping[str, Quote] = MappingProxyType(
+    {
+        "2c": Quote(
+            "2c",
+            "Det vil være vanskelig å avvikle ordninger som har vart siden midten av 40-tallet, men det kan være "
+            "hensiktsmessige å foreta en nyorientering hvor det tydeliggjøres hvor Trondheim kommune har en aktiv rolle, "
+            "hva rollen innebærer og relasjoner hvor kontakten utøves av andre.",
+            "It will be difficult to end arrangements that have lasted since the mid-1940s, but it may be expedient to "
+            "reorient so that it is made clear where Trondheim municipality has an active role, what the role involves, "
+            "and relations where the contact is carried by others.",
+        ),
+        "2c_categories": Quote(
+            "2c",
+            "En kan tenke seg at arbeidet med vennskapsbyene deles inn i fire ulike kategorier:",
+            "One can imagine the work with the sister cities divided into four different categories:",
+        ),
+        "project": Quote(
+            "2c",
+            "Relasjoner som bygger på konkrete prosjektavtaler med konkrete mål og krav til måloppnåelse",
+            "Relations built on concrete project agreements with concrete goals and requirements for goal achievement",
+        ),
+        "political_focus": Quote(
+            "2c",
+            "Relasjoner som politisk kan defineres som særskilte fokusområder og som åpner for samhandlet innsats "
+            "med bl.a. nasjonale myndigheter og som gir muligheter for ekstern finansiering",
+            "Relations that can be politically defined as special focus areas, which open for coordinated effort "
+            "with e.g. national authorities and give possibilities for external funding",
+        ),
+        "solidarity": Quote(
+            "2c",
+            "Solidaritetsrelasjoner hvor aktiviteten gjerne også drives av andre for eksempel frivillige "
+            "organisasjoner og foreninger. Det bør imidlertid være et krav om en toveis relasjon hvor "
+            "gjensidighetsperspektivet som jo er førende for vennskapsbysamarbeidet blir ivaretatt.",
+            "Solidarity relations where the activity is often also driven by others, for example voluntary "
+            "organisations and associations. There should, however, be a requirement of a two-way relation in "
+            "which reciprocity, which indeed guides the sister-city cooperation, is looked after.",
+        ),
+        "dormant": Quote(
+            "2c",
+            "Hvilende relasjoner hvor aktivitet ikke prioriteres, men hvor det likevel er ønskelig å opprettholde forbindelse.",
+            "Dormant relations where activity is not prioritised, but where it is still desirable to keep the connection.",
+        ),
+        "2a": Quote(
+            "2a",
+            "å formalisere internasjonalt samarbeid gjennom prosjektrelaterte engasjement basert på strategiske "
+            "samarbeidsavtaler som er målbare og har dokumenterbar effekt.",
+            "to formalise international cooperation through project-related engagements based on strategic "
+            "cooperation agreements that are measurable and have a documentable effect.",
+        ),
+    }
+)
 
 
 class Criterion(NamedTuple):
@@ -191,10 +191,10 @@ CRITERIA: tuple[Criterion, ...] = (
     Criterion("project_goals", "Konkrete mål", "Concrete goals", "project"),
     Criterion("project_indicators", "Krav til måloppnåelse", "Requirements for goal achievement", "project"),
     Criterion("focus_decision", "Vedtatt som fokusområde", "Decided as a focus area", "political_focus"),
-    Criterion("national_coordination", "Samhandling med nasjonale myndigheter", "Coordination with national authorities",
-              "political_focus"),
-    Criterion("external_funding", "Muligheter for ekstern finansiering", "Possibilities for external funding",
-              "political_focus"),
+    Criterion(
+        "national_coordination", "Samhandling med nasjonale myndigheter", "Coordination with national authorities", "political_focus"
+    ),
+    Criterion("external_funding", "Muligheter for ekstern finansiering", "Possibilities for external funding", "political_focus"),
     Criterion("two_way", "Toveis relasjon", "Two-way relation", "solidarity"),
     Criterion("voluntary_carrier", "Drives også av andre", "Also driven by others", "solidarity"),
     Criterion("dormant_decision", "Vedtatt som hvilende", "Decided as dormant", "dormant"),
@@ -259,11 +259,12 @@ ROLES: tuple[tuple[str, str, str], ...] = (
 
 #: Decision kinds that change whether a twinning runs, from their date: the latest one says whether
 #: the relation is ended, suspended (until resumed) or running.
-TWINNING_DECISION_KINDS: Mapping[str, str] = MappingProxyType({
-    "end_twinning": "ended", "suspend_twinning": "suspended", "resume_twinning": "active",
-})
+TWINNING_DECISION_KINDS: Mapping[str, str] = MappingProxyType(
+    {"end_twinning": "ended", "suspend_twinning": "suspended", "resume_twinning": "active"}
+)
 #: Roles in which a voluntary organisation carries an activity (a funder or a witness does not carry it).
 CARRYING_ROLES = frozenset({"carrier", "host", "visitor", "partner"})
+
 
 def category_shown(assigned: str | None, suggested: str, chosen: frozenset[str] | set[str]) -> str:
     """Return the category a sister city counts under when the network is filtered to ``chosen`` categories.

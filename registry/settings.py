@@ -12,8 +12,9 @@ decides which one without ever guessing among several.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from . import rules as R
 from .errors import InvalidRow, NoHome, NotAHome, Problem
@@ -58,19 +59,31 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting(
-        "home_id", "municipality", None, "Hjemkommune", "Home municipality",
+        "home_id",
+        "municipality",
+        None,
+        "Hjemkommune",
+        "Home municipality",
         "The municipality the review and the analysis are for: the id of an entity of kind municipality. "
         "Without it, a registry with one municipality uses that one, and one with several asks for --home.",
         "Kommunen gjennomgangen og analysen gjelder: id-en til en enhet av typen kommune. Uten den bruker et "
         "register med én kommune den, og et med flere ber om --home.",
     ),
     Setting(
-        "time_zone", "time_zone", "UTC", "Tidssone", "Time zone",
+        "time_zone",
+        "time_zone",
+        "UTC",
+        "Tidssone",
+        "Time zone",
         "The IANA time zone the app shows times in, e.g. Europe/Oslo (the audit log itself writes UTC).",
         "IANA-tidssonen appen viser tider i, f.eks. Europe/Oslo (endringsloggen selv skriver UTC).",
     ),
     Setting(
-        "stale_after_years", "integer", 5, "Kilder foreldes etter (år)", "Sources go stale after (years)",
+        "stale_after_years",
+        "integer",
+        5,
+        "Kilder foreldes etter (år)",
+        "Sources go stale after (years)",
         "How many years old a source may be before check warns that an active fact rests on it.",
         "Hvor mange år gammel en kilde kan være før check varsler at et gjeldende faktum hviler på den.",
         "years",
@@ -119,17 +132,15 @@ def get_setting(source: sqlite3.Connection | Snapshot, key: str) -> Any:
     except ValueError:
         value = None
     if value is None or (s.type == "integer" and value <= 0):
-        raise InvalidRow([Problem.of("settings", 0, key, "not_positive_set", value=text,
-                                     how=f"python -m registry settings set {key} N")])
+        raise InvalidRow([Problem.of("settings", 0, key, "not_positive_set", value=text, how=f"python -m registry settings set {key} N")])
     if s.type == "time_zone" and not is_time_zone(value):
-        raise InvalidRow([Problem.of("settings", 0, key, "not_time_zone_set", value=value,
-                                     how=f"python -m registry settings set {key} Europe/Oslo")])
+        raise InvalidRow(
+            [Problem.of("settings", 0, key, "not_time_zone_set", value=value, how=f"python -m registry settings set {key} Europe/Oslo")]
+        )
     return value
 
 
-def setting_problems(
-    conn: sqlite3.Connection, key: str, value: Any, pending_kinds: Mapping[str, Any] | None = None
-) -> list[Problem]:
+def setting_problems(conn: sqlite3.Connection, key: str, value: Any, pending_kinds: Mapping[str, Any] | None = None) -> list[Problem]:
     """Return what is wrong with ``value`` for setting ``key`` (empty when it may be stored).
 
     ``home_id`` must name an entity of kind municipality in the registry, or in
@@ -150,8 +161,7 @@ def setting_problems(
             ok = False
         return [] if ok else [Problem.of("settings", 1, key, "not_positive", value=text)]
     if s.type == "time_zone":
-        return [] if is_time_zone(text) else [
-            Problem.of("settings", 1, key, "not_time_zone", value=text, example="Europe/Oslo")]
+        return [] if is_time_zone(text) else [Problem.of("settings", 1, key, "not_time_zone", value=text, example="Europe/Oslo")]
     if pending_kinds and text in pending_kinds:
         row = (pending_kinds[text],)
     else:
@@ -207,8 +217,14 @@ def set_setting(conn: sqlite3.Connection, key: str, value: Any, *, actor: str) -
 def describe(source: sqlite3.Connection | Snapshot) -> list[dict[str, Any]]:
     """Return one dict per declared setting: key, value (stored text or None), default, labels and help."""
     return [
-        {"key": s.key, "value": _stored(source, s.key), "default": s.default, "label_nb": s.label_nb,
-         "label_en": s.label_en, "help": s.help}
+        {
+            "key": s.key,
+            "value": _stored(source, s.key),
+            "default": s.default,
+            "label_nb": s.label_nb,
+            "label_en": s.label_en,
+            "help": s.help,
+        }
         for s in SETTINGS
     ]
 
@@ -281,10 +297,20 @@ def reference_table() -> list[dict[str, Any]]:
     ['home_id', 'time_zone', 'stale_after_years']
     """
     return threshold_table() + [
-        {"code": s.key, "kind": "setting", "group": "settings", "value": s.default,
-         "value_nb": "" if s.default is None else value_text(s.default)[0],
-         "value_en": "" if s.default is None else value_text(s.default)[1], "unit": s.unit,
-         "unit_nb": UNITS[s.unit][0] if s.unit else "", "unit_en": UNITS[s.unit][1] if s.unit else "",
-         "label_nb": s.label_nb, "label_en": s.label_en, "help_nb": s.help_nb, "help_en": s.help}
+        {
+            "code": s.key,
+            "kind": "setting",
+            "group": "settings",
+            "value": s.default,
+            "value_nb": "" if s.default is None else value_text(s.default)[0],
+            "value_en": "" if s.default is None else value_text(s.default)[1],
+            "unit": s.unit,
+            "unit_nb": UNITS[s.unit][0] if s.unit else "",
+            "unit_en": UNITS[s.unit][1] if s.unit else "",
+            "label_nb": s.label_nb,
+            "label_en": s.label_en,
+            "help_nb": s.help_nb,
+            "help_en": s.help,
+        }
         for s in SETTINGS
     ]

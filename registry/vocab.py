@@ -40,7 +40,8 @@ class Term(NamedTuple):
     help: str = ""
 
 
-# fmt: off  (the vocabularies are tables: one term a line, as a reader scans them)
+# The vocabularies are tables: one term a line, as a reader scans them.
+# fmt: off
 ENTITY_KINDS: tuple[Term, ...] = (
     Term("municipality", "Kommune", "Municipality", "A municipality whose international ties the registry records"),
     Term("city", "By", "City", "A city or town abroad or in Norway"),

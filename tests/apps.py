@@ -14,12 +14,10 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 #: The page scripts the navigation lists, by file stem (the private modules start with "_").
-PAGES = ["overview", "network", "map", "entity", "sister_cities", "gaps", "strategy", "annual_report",
-         "registry_browser", "import_export"]
+PAGES = ["overview", "network", "map", "entity", "sister_cities", "gaps", "strategy", "annual_report", "registry_browser", "import_export"]
 
 
-def start(lang: str = "nb", editor: str | None = None, *, user: dict | None = None,
-          secrets: dict | None = None) -> AppTest:
+def start(lang: str = "nb", editor: str | None = None, *, user: dict | None = None, secrets: dict | None = None) -> AppTest:
     """Return the app after its first run in ``lang``, as ``editor`` (local sign-in) or ``user`` when given."""
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["lang"] = lang

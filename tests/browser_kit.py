@@ -29,8 +29,12 @@ CHROMIUM = "/usr/bin/chromium"
 SHOTS = ROOT / "screenshots"
 #: Chromium without the background requests it makes to Google's hosts (Watch would count them).
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 #: Waits until Streamlit's "running" indicator is gone.
 _IDLE = "() => !document.querySelector('[data-testid=\"stStatusWidget\"] button')"
@@ -76,9 +80,25 @@ def serve(db: Path, tmp: Path, **env: str) -> Iterator[Server]:
     log = tmp / "server.log"
     with open(log, "w") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address", "127.0.0.1",
-             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env={**os.environ, "REGISTRY_DB": str(db), **env}, stdout=out, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.port",
+                str(port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.headless",
+                "true",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=ROOT,
+            env={**os.environ, "REGISTRY_DB": str(db), **env},
+            stdout=out,
+            stderr=subprocess.STDOUT,
         )
     srv = Server(f"http://127.0.0.1:{port}", port, db, log)
     try:

@@ -38,10 +38,7 @@ def seeded(conn):
 
 def table_snapshot(conn):
     """Every row of every data table and the audit log, for before/after comparisons."""
-    return {
-        t: conn.execute(f"SELECT * FROM [{t}] ORDER BY 1").fetchall()
-        for t in ("entities", "ties", "decisions", "plan_lines", "audit")
-    }
+    return {t: conn.execute(f"SELECT * FROM [{t}] ORDER BY 1").fetchall() for t in ("entities", "ties", "decisions", "plan_lines", "audit")}
 
 
 @pytest.fixture

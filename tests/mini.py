@@ -24,7 +24,7 @@ class Mini:
         self.home = home
         self.entity(home, "municipality", country, name="Home kommune", name_en="Home Municipality")
 
-    def entity(self, id: str, kind: str, country: str | None = None, **attrs: Any) -> "Mini":
+    def entity(self, id: str, kind: str, country: str | None = None, **attrs: Any) -> Mini:
         attrs.setdefault("name", id.replace("-", " ").title())
         attrs.update(kind=kind, country_code=country, source="test")
         self.g.add_node(id, **{k: v for k, v in attrs.items() if v is not None})
@@ -47,20 +47,46 @@ class Mini:
         return self.tie(self.home, city, "sister_city", **attrs)
 
     def decision(self, tie_id: str, category: str, decided_on: str, **attrs: Any) -> None:
-        row = {"id": len(self.decisions) + 1, "tie_id": tie_id, "category": category, "decided_on": decided_on,
-               "decided_by": "Bystyret", "case_ref": None, "reason": "test", "source": "test"}
+        row = {
+            "id": len(self.decisions) + 1,
+            "tie_id": tie_id,
+            "category": category,
+            "decided_on": decided_on,
+            "decided_by": "Bystyret",
+            "case_ref": None,
+            "reason": "test",
+            "source": "test",
+        }
         row.update(attrs)
         self.decisions.append(row)
 
     def plan(self, tie_id: str, year: int, amount: int, funder: str = "municipal") -> None:
-        self.plan_lines.append({"id": len(self.plan_lines) + 1, "tie_id": tie_id, "year": year, "amount": amount,
-                                "funder": funder, "funder_id": None, "purpose": "test", "source": "test"})
+        self.plan_lines.append(
+            {
+                "id": len(self.plan_lines) + 1,
+                "tie_id": tie_id,
+                "year": year,
+                "amount": amount,
+                "funder": funder,
+                "funder_id": None,
+                "purpose": "test",
+                "source": "test",
+            }
+        )
 
-    def activity(self, id: str, kind: str, start: str | None, participants: dict[str, str],
-                 ties: tuple[str, ...] = (), **attrs: Any) -> str:
+    def activity(
+        self, id: str, kind: str, start: str | None, participants: dict[str, str], ties: tuple[str, ...] = (), **attrs: Any
+    ) -> str:
         """Add an activity with ``participants`` {entity id: role}, linked to ``ties``; return its id."""
-        row = {"id": id, "kind": kind, "title": id.replace("-", " "), "start": start, "source": "test",
-               "participants": tuple(participants.items()), "tie_ids": tuple(ties)}
+        row = {
+            "id": id,
+            "kind": kind,
+            "title": id.replace("-", " "),
+            "start": start,
+            "source": "test",
+            "participants": tuple(participants.items()),
+            "tie_ids": tuple(ties),
+        }
         row.update(attrs)
         self.activities.append(row)
         return id

@@ -55,8 +55,16 @@ LINES = """action_id,year,kind,amount,funder,purpose,source
 school-exchange,2025,plan,30000,municipal,Reiser,test
 consul-meetings,2025,plan,5000,municipal,Møter,test
 """
-FILES = [("entities.csv", ENTITIES), ("ties.csv", TIES), ("plan_actions.csv", ACTIONS), ("partners.csv", PARTNERS),
-         ("action_ties.csv", ACTION_TIES), ("indicators.csv", INDICATORS), ("values.csv", VALUES), ("lines.csv", LINES)]
+FILES = [
+    ("entities.csv", ENTITIES),
+    ("ties.csv", TIES),
+    ("plan_actions.csv", ACTIONS),
+    ("partners.csv", PARTNERS),
+    ("action_ties.csv", ACTION_TIES),
+    ("indicators.csv", INDICATORS),
+    ("values.csv", VALUES),
+    ("lines.csv", LINES),
+]
 NEW = ("plan_actions", "action_partners", "action_ties", "indicators", "indicator_values", "plan_lines")
 
 
@@ -76,7 +84,13 @@ def _data(conn: sqlite3.Connection, table: str) -> list[tuple]:
 def test_each_file_is_told_by_its_header():
     heads = {name: text.splitlines()[0].split(",") for name, text in FILES}
     assert [detect_table(heads[n]) for n, _ in FILES[2:]] == [
-        "plan_actions", "action_partners", "action_ties", "indicators", "indicator_values", "plan_lines"]
+        "plan_actions",
+        "action_partners",
+        "action_ties",
+        "indicators",
+        "indicator_values",
+        "plan_lines",
+    ]
     # An exported file has every column: still the same tables.
     for t in NEW:
         assert detect_table(TABLES[t].names) == t, t
@@ -86,10 +100,17 @@ def test_import_writes_every_row_and_an_audit_row_for_each(conn):
     report = _import(conn)
     # Counted from the files above: 2 actions, 1 partner, 1 tie link, 2 indicators, 6 values, 2 lines.
     assert {t: report.counts[t]["inserted"] for t in NEW} == {
-        "plan_actions": 2, "action_partners": 1, "action_ties": 1, "indicators": 2, "indicator_values": 6, "plan_lines": 2}
+        "plan_actions": 2,
+        "action_partners": 1,
+        "action_ties": 1,
+        "indicators": 2,
+        "indicator_values": 6,
+        "plan_lines": 2,
+    }
     for t in NEW:
-        audited = conn.execute("SELECT count(*) FROM audit WHERE table_name = ? AND action = 'insert' AND actor = 'tester'",
-                               (t,)).fetchone()[0]
+        audited = conn.execute(
+            "SELECT count(*) FROM audit WHERE table_name = ? AND action = 'insert' AND actor = 'tester'", (t,)
+        ).fetchone()[0]
         assert audited == report.counts[t]["inserted"], t
     assert _errors(conn) == []
 
@@ -121,8 +142,12 @@ def test_edits_are_versioned_and_audited(conn):
 def test_the_rows_are_checked(conn):
     _import(conn)
     with pytest.raises(InvalidRow) as exc:
-        store.insert(conn, "plan_actions", {"id": "late", "title": "T", "status": "done", "period_start": "2026",
-                                            "period_end": "2025", "source": "test"}, actor="t")
+        store.insert(
+            conn,
+            "plan_actions",
+            {"id": "late", "title": "T", "status": "done", "period_start": "2026", "period_end": "2025", "source": "test"},
+            actor="t",
+        )
     columns = sorted(p.column for p in exc.value.problems)
     assert columns == ["period_end", "status"]  # an end before the start; 'done' is no action status
     with pytest.raises(InvalidRow):
@@ -130,8 +155,9 @@ def test_the_rows_are_checked(conn):
     with pytest.raises(InvalidRow):  # a partner that is no entity
         store.insert(conn, "action_partners", {"action_id": "school-exchange", "entity_id": "nobody"}, actor="t")
     # A budget line may name only an action.
-    line = store.insert(conn, "plan_lines", {"action_id": "consul-meetings", "year": 2026, "amount": 1, "funder": "municipal",
-                                             "purpose": "p"}, actor="t")
+    line = store.insert(
+        conn, "plan_lines", {"action_id": "consul-meetings", "year": 2026, "amount": 1, "funder": "municipal", "purpose": "p"}, actor="t"
+    )
     assert line["action_id"] == "consul-meetings"
     with pytest.raises(ImportFailed):  # a second value for the same indicator and year
         _import(conn, [("values.csv", "indicator_id,year,value,source\npupils,2024,26,other\n")])
@@ -183,5 +209,6 @@ def test_the_registry_page_edits_the_plan_with_its_generic_forms():
     assert forms.children("plan_actions") == (("action_partners", "action_id"), ("action_ties", "action_id"))
     assert forms.children("indicators") == (("indicator_values", "indicator_id"),)
     assert forms.fill_id("plan_actions", {"id": "", "title": "Møter med konsulene", "period_start": "2025"})["id"] == (
-        "moter-med-konsulene--2025")
+        "moter-med-konsulene--2025"
+    )
     assert forms.row_label("indicator_values", {"id": 1, "year": 2024, "value": 25.0}) == "2024 · 25"

@@ -20,23 +20,60 @@ ROOT = Path(__file__).resolve().parent.parent
 #: Each entry is a module or a package (with everything in it); ``registry`` alone is the package's
 #: ``__init__`` (the names a notebook needs), which sits on top.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("foundation", ("registry.errors", "registry.dates", "registry.vocab", "registry.collector", "registry.cells",
-                    "registry.thresholds", "registry.findings", "registry.rules", "registry.auth", "registry.message")),
-    ("store", ("registry.store.tables", "registry.store.schema", "registry.store.migrations",
-               "registry.store.privacy", "registry.store.db", "registry.store.validate",
-               "registry.store.writes", "registry.store.erasure", "registry.store.queries")),
+    (
+        "foundation",
+        (
+            "registry.errors",
+            "registry.dates",
+            "registry.vocab",
+            "registry.collector",
+            "registry.cells",
+            "registry.thresholds",
+            "registry.findings",
+            "registry.rules",
+            "registry.auth",
+            "registry.message",
+        ),
+    ),
+    (
+        "store",
+        (
+            "registry.store.tables",
+            "registry.store.schema",
+            "registry.store.migrations",
+            "registry.store.privacy",
+            "registry.store.person",
+            "registry.store.db",
+            "registry.store.validate",
+            "registry.store.writes",
+            "registry.store.erasure",
+            "registry.store.queries",
+        ),
+    ),
     ("i18n", ("registry.i18n",)),
     ("view", ("registry.view",)),
     ("network", ("registry.network.graph", "registry.network.gexf", "registry.network.mapview", "registry.network.mapdraw")),
     ("settings", ("registry.settings", "registry.freshness")),
     ("io", ("registry.io.ingest", "registry.io.export", "registry.io.seed", "registry.io.demo", "registry.io.synth")),
     ("analysis", ("registry.analysis",)),
-    ("edit", ("registry.edit.editing", "registry.edit.forms", "registry.edit.pickers",
-              "registry.edit.browse", "registry.edit.audit", "registry.profile")),
+    (
+        "edit",
+        (
+            "registry.edit.editing",
+            "registry.edit.forms",
+            "registry.edit.pickers",
+            "registry.edit.browse",
+            "registry.edit.audit",
+            "registry.profile",
+        ),
+    ),
     ("checks", ("registry.checks", "registry.backup")),
     ("review", ("registry.review",)),
     ("render", ("registry.render",)),
-    ("documents", ("registry.documents", "registry.annual", "registry.calendar.windows", "registry.calendar.items", "registry.calendar.formats")),
+    (
+        "documents",
+        ("registry.documents", "registry.annual", "registry.calendar.windows", "registry.calendar.items", "registry.calendar.formats"),
+    ),
     ("cli", ("registry.cli.commands", "registry.cli.clikit", "registry.cli.documents", "registry.__main__")),
     ("notebook API", ("registry",)),
     ("docs", ("registry.docs", "registry.docs_tables")),
@@ -120,8 +157,7 @@ def test_every_module_has_a_layer_and_every_layer_entry_a_module():
     registry_out = {m for m in modules if any(t in modules for t in g.successors(m))}
     unplaced = [m for m in modules if _layer(m) is None and (modules[m].name != "__init__.py" or m in registry_out)]
     assert not unplaced, f"modules in no layer of LAYERS (add them where they belong): {unplaced}"
-    stale = [e for _, entries in LAYERS for e in entries
-             if not any(m == e or m.startswith(e + ".") for m in modules)]
+    stale = [e for _, entries in LAYERS for e in entries if not any(m == e or m.startswith(e + ".") for m in modules)]
     assert not stale, f"LAYERS names modules that do not exist: {stale}"
 
 
@@ -133,8 +169,7 @@ def test_no_import_runs_from_a_lower_layer_to_a_higher_one():
             continue
         la, lb = _layer(a), _layer(b)
         if la is not None and lb is not None and la < lb:
-            wrong.append(f"{modules[a].relative_to(ROOT)}:{data['line']} {a} (layer {LAYERS[la][0]}) imports "
-                         f"{b} (layer {LAYERS[lb][0]})")
+            wrong.append(f"{modules[a].relative_to(ROOT)}:{data['line']} {a} (layer {LAYERS[la][0]}) imports {b} (layer {LAYERS[lb][0]})")
     assert not wrong, "a lower layer imports a higher one:\n" + "\n".join(sorted(wrong))
 
 
@@ -180,8 +215,13 @@ def test_the_library_never_imports_the_app_nor_streamlit():
 def test_the_reader_sees_a_local_import_and_a_relative_one(tmp_path):
     # The reader itself, on a file written for it: a function-local 'from ..x import y' and
     # 'from . import a, b' split per module, so a circle hidden in a function is not missed.
-    fake = {"registry.review.strategy": None, "registry.analysis": None, "registry.analysis.context": None,
-            "registry.review": None, "registry.dates": None}
+    fake = {
+        "registry.review.strategy": None,
+        "registry.analysis": None,
+        "registry.analysis.context": None,
+        "registry.review": None,
+        "registry.dates": None,
+    }
     src = tmp_path / "strategy.py"
     src.write_text("from .. import dates, analysis\n\ndef f():\n    from ..analysis.context import prepare\n")
     got = _imports("registry.review.strategy", src, fake)  # type: ignore[arg-type]

@@ -67,8 +67,7 @@ def test_off_mode_lets_nobody_edit():
         ({}, {"auth": {"client_id": "x"}}, EditorConfig("oidc")),
         ({"REGISTRY_EDITOR": "Kari"}, {"auth": {}}, EditorConfig("local", local_editor="Kari")),  # env wins
         ({"REGISTRY_AUTH": "OFF", "REGISTRY_EDITOR": "Kari"}, {}, EditorConfig("off", local_editor="Kari")),
-        ({"REGISTRY_AUTH": "oidc", "REGISTRY_EDITORS": " a@x.no , ,@y.no"}, {},
-         EditorConfig("oidc", allowed=("a@x.no", "@y.no"))),
+        ({"REGISTRY_AUTH": "oidc", "REGISTRY_EDITORS": " a@x.no , ,@y.no"}, {}, EditorConfig("oidc", allowed=("a@x.no", "@y.no"))),
         ({}, {"auth": {}, "registry": {"editors": ["a@x.no", "@y.no"]}}, EditorConfig("oidc", allowed=("a@x.no", "@y.no"))),
         ({}, {"registry": {"auth": "local", "editor": "Ola"}}, EditorConfig("local", local_editor="Ola")),
         ({"REGISTRY_EDITORS": ""}, {"auth": {}, "registry": {"editors": "a@x.no"}}, EditorConfig("oidc", allowed=("a@x.no",))),

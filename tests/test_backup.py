@@ -20,7 +20,6 @@ from registry.checks import audit_protection, check
 from registry.cli import commands as cli
 from registry.errors import RegistryError
 from registry.store.migrations import MIGRATIONS
-
 from tests.edit.test_audit_trail import replay, tables
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,8 +39,18 @@ def everything(path) -> dict[str, list[tuple]]:  # type: ignore[no-untyped-def]
 def registry(db_path):
     conn = connect(db_path)
     load_seed(conn)
-    insert(conn, "decisions", {"tie_id": "trondheim--graz", "category": "dormant", "decided_on": "2026-02",
-                               "decided_by": "Bystyret", "reason": "Hvilende – ingen aktivitet"}, actor="kari")
+    insert(
+        conn,
+        "decisions",
+        {
+            "tie_id": "trondheim--graz",
+            "category": "dormant",
+            "decided_on": "2026-02",
+            "decided_by": "Bystyret",
+            "reason": "Hvilende – ingen aktivitet",
+        },
+        actor="kari",
+    )
     conn.close()
     return db_path
 
@@ -108,8 +117,13 @@ while not stop.exists() and i < int(sys.argv[3]):
 
 def _writing(registry: Path, stop: Path, limit: int) -> subprocess.Popen:
     """Start :data:`_WRITER` on ``registry`` and return it once 20 of its rows are in."""
-    writer = subprocess.Popen([sys.executable, "-c", _WRITER, str(registry), str(stop), str(limit)], cwd=ROOT,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    writer = subprocess.Popen(
+        [sys.executable, "-c", _WRITER, str(registry), str(stop), str(limit)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         conn = connect(registry)
         deadline = time.monotonic() + 60
@@ -155,8 +169,7 @@ def test_backup_while_another_process_writes(registry, tmp_path):
         (lambda p: sqlite3.connect(str(p)).execute("CREATE TABLE x (a)"), "no migrations table"),
         (lambda p: _registry_with(p, "INSERT INTO migrations VALUES ('999_future', '2099-01-01')"), "newer version"),
         (lambda p: _registry_with(p, "CREATE VIEW v AS SELECT 1"), "views or triggers"),
-        (lambda p: _registry_with(p, "CREATE TRIGGER t AFTER INSERT ON entities BEGIN DELETE FROM ties; END"),
-         "views or triggers"),
+        (lambda p: _registry_with(p, "CREATE TRIGGER t AFTER INSERT ON entities BEGIN DELETE FROM ties; END"), "views or triggers"),
         (lambda p: _registry_with(p, "ALTER TABLE ties DROP COLUMN notes"), "lacks the columns notes"),
         (lambda p: _damaged(p), "integrity check|damaged"),
     ],
@@ -183,7 +196,7 @@ def _damaged(path: Path) -> None:
     conn.close()
     backup(path, path.with_name("clean.db"))
     data = bytearray(path.with_name("clean.db").read_bytes())
-    data[4096 * 3: 4096 * 3 + 200] = b"\xff" * 200  # a page in the middle, past the header
+    data[4096 * 3 : 4096 * 3 + 200] = b"\xff" * 200  # a page in the middle, past the header
     path.unlink()
     for suffix in ("-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
@@ -218,9 +231,11 @@ def test_backup_refuses_a_missing_registry_and_itself(tmp_path, registry):
 def test_verify_counts_rows(registry):
     snap = verify(registry)
     # Row counts of data/*.csv (data/README.md's table); the fixture adds one decision and its audit row.
-    assert snap.summary() == ("56 entities, 9 agreements, 23 agreement_parties, 51 ties, 38 activities, 82 activity_participants, "
-                              "43 activity_ties, 5 decisions, 0 plan_actions, 0 action_partners, 0 action_ties, 0 indicators, "
-                              "0 indicator_values, 0 plan_lines, 5 contacts, 2 declared_totals, 3 settings, 317 audit")  # 316 seed rows + 1
+    assert snap.summary() == (
+        "56 entities, 9 agreements, 23 agreement_parties, 51 ties, 38 activities, 82 activity_participants, "
+        "43 activity_ties, 5 decisions, 0 plan_actions, 0 action_partners, 0 action_ties, 0 indicators, "
+        "0 indicator_values, 0 plan_lines, 5 contacts, 2 declared_totals, 3 settings, 317 audit"
+    )  # 316 seed rows + 1
 
 
 def test_cli_backup_and_restore(registry, tmp_path, capsys, monkeypatch):
@@ -272,11 +287,14 @@ def test_no_partial_file_is_left_when_the_copy_fails(registry, tmp_path, monkeyp
 _WEAKENED = "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit WHEN 0 BEGIN SELECT RAISE(ABORT, 'no'); END"
 
 
-@pytest.mark.parametrize("tamper, state", [
-    (["DROP TRIGGER audit_no_update"], {"audit_no_update": "missing"}),
-    (["DROP TRIGGER audit_no_delete"], {"audit_no_delete": "missing"}),
-    (["DROP TRIGGER audit_no_update", _WEAKENED], {"audit_no_update": "changed"}),
-])
+@pytest.mark.parametrize(
+    "tamper, state",
+    [
+        (["DROP TRIGGER audit_no_update"], {"audit_no_update": "missing"}),
+        (["DROP TRIGGER audit_no_delete"], {"audit_no_delete": "missing"}),
+        (["DROP TRIGGER audit_no_update", _WEAKENED], {"audit_no_update": "changed"}),
+    ],
+)
 def test_restore_refuses_a_backup_whose_audit_log_lost_its_protection(registry, tmp_path, tamper, state):
     copy = backup(registry, tmp_path / "copy.db").path
     with sqlite3.connect(str(copy)) as c:
@@ -292,8 +310,7 @@ def test_restore_refuses_a_backup_whose_audit_log_lost_its_protection(registry, 
         c.execute("UPDATE audit SET actor = 'someone else' WHERE id = 1")
     # check reports the copy's missing or changed trigger as an error.
     conn = connect(copy)
-    assert [(f.level, f.table, f.row_id) for f in check(conn) if f.column == "trigger"] == [
-        ("error", "audit", name) for name in state]
+    assert [(f.level, f.table, f.row_id) for f in check(conn) if f.column == "trigger"] == [("error", "audit", name) for name in state]
     assert audit_protection(conn) == state
     # A backup of such a registry is still written (it holds the data), says so, and exits 1.
     assert backup(copy, tmp_path / "again.db").unprotected == state

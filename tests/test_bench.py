@@ -116,8 +116,7 @@ def test_longest_task_over_half_a_second_misses_the_view_target():
 def test_missing_module_is_skipped_not_failed(monkeypatch, tmp_path):
     monkeypatch.setattr(measure, "available", lambda module, name: None)
     recs = bench.run([60], stages=["analysis", "view"], repeat=1, memory=False, workdir=tmp_path)
-    assert [(r.stage, r.skipped) for r in recs[1:]] == [("analysis", "skipped: not available"),
-                                                        ("view", "skipped: not available")]
+    assert [(r.stage, r.skipped) for r in recs[1:]] == [("analysis", "skipped: not available"), ("view", "skipped: not available")]
     assert all(r.seconds is None and r.ratio is None for r in recs[1:])
 
 
@@ -168,8 +167,10 @@ def test_the_map_record_is_its_longest_task_against_three_tenths_of_a_second():
 def test_page_records_say_which_pages_opened():
     # Hand-made child output: the map opened in 2.5 s, the gaps page raised; the others were not measured.
     ctx = measure.Context(100_000, Path("."), [], 1, False)
-    out = {"app_pages/map.py": {"wall": 2.5, "cpu": 2.0, "errors": []},
-           "app_pages/gaps.py": {"wall": 40.0, "cpu": 39.0, "errors": ["MemoryError: \nmore"]}}
+    out = {
+        "app_pages/map.py": {"wall": 2.5, "cpu": 2.0, "errors": []},
+        "app_pages/gaps.py": {"wall": 40.0, "cpu": 39.0, "errors": ["MemoryError: \nmore"]},
+    }
     recs = {r.stage: r for r in pages.page_records(ctx, out)}
     assert list(recs) == [f"pages:{n}" for n in pages.PAGES]
     assert (recs["pages:map"].seconds, recs["pages:map"].met) == (2.5, True)
@@ -213,7 +214,10 @@ def test_app_stage_on_synthetic_and_seed_data(tmp_path):
     # The Registry and Gaps pages: measured on both registries, a search rerun against the bare page's.
     pages = [r for r in recs if r.stage in ("app:registry", "app:gaps")]
     assert [(r.stage, r.extra["data"]) for r in pages] == [
-        ("app:registry", "synthetic"), ("app:gaps", "synthetic"), ("app:registry", "seed"), ("app:gaps", "seed"),
+        ("app:registry", "synthetic"),
+        ("app:gaps", "synthetic"),
+        ("app:registry", "seed"),
+        ("app:gaps", "seed"),
     ]
     for r in pages:
         assert not r.skipped and not r.extra.get("errors"), r.skipped or r.extra["errors"]
@@ -226,9 +230,17 @@ def test_the_network_record_is_a_cold_year_step_against_the_page_floor():
     # Hand-made child output: cold steps of 0.9 and 0.8 s (best 0.8) against floors of 0.25 and 0.2 s (best 0.2):
     # 4x, the limit; warm steps of 0.5 and 0.5 s against the same floor: 2.5x, over the warm limit of 2x.
     ctx = measure.Context(10_000, Path("."), [], 2, False)
-    out = {"lib": [[0.9, 0.9], [0.8, 0.8]], "floor": [[0.25, 0.25], [0.2, 0.2]], "warm": [[0.5, 0.5], [0.5, 0.5]],
-           "raw": [[0.004, 0.004], [0.005, 0.005]], "first_run": [3.0, 3.0], "network_first": [2.0, 2.0],
-           "unchanged": [0.1, 0.1], "html_bytes": 1000, "error": []}
+    out = {
+        "lib": [[0.9, 0.9], [0.8, 0.8]],
+        "floor": [[0.25, 0.25], [0.2, 0.2]],
+        "warm": [[0.5, 0.5], [0.5, 0.5]],
+        "raw": [[0.004, 0.004], [0.005, 0.005]],
+        "first_run": [3.0, 3.0],
+        "network_first": [2.0, 2.0],
+        "unchanged": [0.1, 0.1],
+        "html_bytes": 1000,
+        "error": [],
+    }
     rec = apptest.network_record(ctx, out)
     assert (rec.seconds, rec.baseline_seconds, rec.ratio) == (0.8, 0.2, pytest.approx(4.0))
     assert rec.extra["warm_ratio"] == pytest.approx(2.5) and rec.extra["bare_ratio"] == pytest.approx(200.0)
@@ -240,8 +252,14 @@ def test_the_network_record_is_a_cold_year_step_against_the_page_floor():
 def test_a_page_record_is_a_search_rerun_against_the_bare_page():
     # Hand-made child output: reruns of 0.30 and 0.20 s (best 0.20) against bare reruns of 0.02 and 0.01 s (best 0.01).
     ctx = measure.Context(1000, Path("."), [], 2, False)
-    page = {"first_view": [2.5, 2.4], "first_view_bytes": 500_000, "rerun_bytes": 400_000,
-            "lib": [[0.30, 0.29], [0.20, 0.19]], "raw": [[0.02, 0.02], [0.01, 0.01]], "error": []}
+    page = {
+        "first_view": [2.5, 2.4],
+        "first_view_bytes": 500_000,
+        "rerun_bytes": 400_000,
+        "lib": [[0.30, 0.29], [0.20, 0.19]],
+        "raw": [[0.02, 0.02], [0.01, 0.01]],
+        "error": [],
+    }
     rec = apptest.page_record(ctx, "registry", page)
     assert (rec.stage, rec.seconds, rec.baseline_seconds) == ("app:registry", 0.20, 0.01)
     assert rec.ratio == pytest.approx(20.0) and rec.met is None
@@ -252,14 +270,17 @@ def test_a_page_record_is_a_search_rerun_against_the_bare_page():
 
 def test_cli_bench_writes_json(tmp_path):
     out = tmp_path / "bench.json"
-    r = subprocess.run([sys.executable, "-m", "bench", "--sizes", "200", "--repeat", "1",
-                        "--stages", "import,graph", "--no-memory", "--out", str(out)],
-                       capture_output=True, text=True, cwd=ROOT, env={**os.environ})
+    r = subprocess.run(
+        [sys.executable, "-m", "bench", "--sizes", "200", "--repeat", "1", "--stages", "import,graph", "--no-memory", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ},
+    )
     assert r.returncode == 0, r.stderr
     data = json.loads(out.read_text())
     assert [d["stage"] for d in data] == ["import", "graph"]
     assert all(KEYS <= set(d) and d["peak_mb"] is None for d in data)
     assert "import" in r.stdout and "ratio" in r.stdout
-    r = subprocess.run([sys.executable, "-m", "bench", "--sizes", "10"], capture_output=True, text=True,
-                       cwd=ROOT, env={**os.environ})
+    r = subprocess.run([sys.executable, "-m", "bench", "--sizes", "10"], capture_output=True, text=True, cwd=ROOT, env={**os.environ})
     assert r.returncode == 2 and "at least 50" in r.stderr

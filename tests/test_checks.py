@@ -13,8 +13,9 @@ def test_dangling_reference_and_missing_source_are_errors(conn):
     # Rows written around the store (as an old tool or a hand edit might) are still caught.
     conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute("INSERT INTO entities (id, kind, name, source) VALUES ('a', 'city', 'A', '')")
-    conn.execute("INSERT INTO ties (id, from_id, to_id, kind, source, start, [end]) "
-                 "VALUES ('t', 'a', 'gone', 'partnership', 's', '2000', '1999')")
+    conn.execute(
+        "INSERT INTO ties (id, from_id, to_id, kind, source, start, [end]) VALUES ('t', 'a', 'gone', 'partnership', 's', '2000', '1999')"
+    )
     found = {(f.level, f.row_id, f.column) for f in check(conn)}
     assert ("error", "a", "source") in found
     assert ("error", "t", "to_id") in found
@@ -24,13 +25,21 @@ def test_dangling_reference_and_missing_source_are_errors(conn):
 def test_sister_city_without_decision_is_a_warning(conn):
     for eid in ("home", "twin"):
         store.insert(conn, "entities", {"id": eid, "kind": "city", "name": eid, "source": "s"}, actor="t")
-    store.insert(conn, "ties", {"id": "home--twin", "from_id": "home", "to_id": "twin", "kind": "sister_city",
-                                "start": "1950", "source": "s"}, actor="t")
+    store.insert(
+        conn,
+        "ties",
+        {"id": "home--twin", "from_id": "home", "to_id": "twin", "kind": "sister_city", "start": "1950", "source": "s"},
+        actor="t",
+    )
     decided = [f for f in check(conn) if f.column != "verified_on"]  # sources never checked: another warning
     [f] = decided
     assert (f.level, f.row_id) == ("warning", "home--twin")
-    store.insert(conn, "decisions", {"tie_id": "home--twin", "category": "project", "decided_on": "2026",
-                                     "decided_by": "council", "reason": "r"}, actor="t")
+    store.insert(
+        conn,
+        "decisions",
+        {"tie_id": "home--twin", "category": "project", "decided_on": "2026", "decided_by": "council", "reason": "r"},
+        actor="t",
+    )
     assert [f for f in check(conn) if f.column != "verified_on"] == []
 
 
@@ -106,5 +115,4 @@ def test_every_check_message_reads_in_norwegian(seeded):
     for f in found:
         assert render(f.data, "nb") != f.message or f.message.isdigit(), f.message
     finding = Finding("error", "ties", "x", "end", Message("problem.ends_before_start", {"end": "2000", "start": "2001"}))
-    assert (render(finding.data, "nb"), finding.message) == (
-        "slutter (2000) før den starter (2001)", "ends (2000) before it starts (2001)")
+    assert (render(finding.data, "nb"), finding.message) == ("slutter (2000) før den starter (2001)", "ends (2000) before it starts (2001)")

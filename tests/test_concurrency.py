@@ -89,8 +89,12 @@ def _writer(path: str, worker: int, ops: int, seed: int, barrier, queue) -> None
                 expected = current["version"] - 1 if op == "stale" else current["version"]
                 time.sleep(rnd.random() / 500)  # widen the gap between read and write
                 stored = update(
-                    conn, "entities", row_id, {"notes": str(int(current["notes"]) + 1), "name_en": token},
-                    actor=token, expected_version=expected,
+                    conn,
+                    "entities",
+                    row_id,
+                    {"notes": str(int(current["notes"]) + 1), "name_en": token},
+                    actor=token,
+                    expected_version=expected,
                 )
                 rec.update(outcome="accepted", version=stored["version"])
         except StaleVersion as exc:
@@ -110,8 +114,7 @@ def _racer(path: str, worker: int, rounds: int, barrier, queue) -> None:  # type
         version = get(conn, "entities", "contested")["version"]  # type: ignore[index]
         barrier.wait()  # both have read the same version before either writes
         try:
-            update(conn, "entities", "contested", {"notes": f"r{r}-w{worker}"}, actor=f"w{worker}",
-                   expected_version=version)
+            update(conn, "entities", "contested", {"notes": f"r{r}-w{worker}"}, actor=f"w{worker}", expected_version=version)
             records.append({"round": r, "worker": worker, "read": version, "outcome": "accepted"})
         except StaleVersion:
             records.append({"round": r, "worker": worker, "read": version, "outcome": "refused"})

@@ -5,10 +5,7 @@ import pytest
 from registry.dates import PartialDateError, earliest, latest, parse_partial, year_of
 
 
-@pytest.mark.parametrize(
-    "text, parsed",
-    [("1946", (1946, None, None)), ("1989-06", (1989, 6, None)), ("2022-03-03", (2022, 3, 3))],
-)
+@pytest.mark.parametrize("text, parsed", [("1946", (1946, None, None)), ("1989-06", (1989, 6, None)), ("2022-03-03", (2022, 3, 3))])
 def test_parse_partial(text, parsed):
     assert parse_partial(text) == parsed
 

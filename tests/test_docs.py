@@ -52,10 +52,7 @@ def test_every_column_of_every_table_is_documented():
     for t in DATA_TABLES:
         section = _section(page, f"## {t.name}")
         for c in t.columns:
-            assert f"`{c.name}`" in (tracking if c.name in ("version", "updated_at", "updated_by") else section), (
-                t.name,
-                c.name,
-            )
+            assert f"`{c.name}`" in (tracking if c.name in ("version", "updated_at", "updated_by") else section), (t.name, c.name)
             if c.help:
                 assert c.help in section + tracking, (t.name, c.name)
 
@@ -73,10 +70,7 @@ def test_every_setting_and_threshold_is_documented_with_its_help():
 def test_a_new_threshold_reaches_the_rules_page_without_a_change_to_the_generator(monkeypatch):
     extra = thresholds.Threshold("test_window_days", 30, "Testvindu", "Test window", "A threshold declared by this test.")
     monkeypatch.setattr(thresholds, "THRESHOLDS", thresholds.THRESHOLDS + (extra,))
-    assert (
-        "| test_window_days | 30 | Testvindu | Test window | A threshold declared by this test. |"
-        in docs.PAGES["rules.md"]()
-    )
+    assert "| test_window_days | 30 | Testvindu | Test window | A threshold declared by this test. |" in docs.PAGES["rules.md"]()
 
 
 def test_the_check_command_fails_on_a_stale_page_and_the_docs_command_mends_it(tmp_path, capsys):
@@ -116,7 +110,10 @@ def test_the_hand_written_pages_keep_their_generated_blocks():
 def test_ci_runs_the_readme_test_command():
     commands = re.findall(r"```sh\n(.+?)\n```", README)
     test_command = next(c for c in commands if "pytest" in c)
-    assert test_command == "python -m pip install -r requirements-dev.txt && python -m ruff check . && python -m ruff format --check . && python -m mypy && python -m pytest"
+    assert (
+        test_command
+        == "python -m pip install -r requirements-dev.txt && python -m ruff check . && python -m ruff format --check . && python -m mypy && python -m pytest"
+    )
     assert test_command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 
 
@@ -140,10 +137,7 @@ def test_no_claim_known_to_be_false():
 
 
 def _anchors(text: str) -> set[str]:
-    return {
-        re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-")
-        for h in re.findall(r"^#+ (.+)$", text, re.MULTILINE)
-    }
+    return {re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-") for h in re.findall(r"^#+ (.+)$", text, re.MULTILINE)}
 
 
 def test_every_link_in_the_readme_and_docs_points_somewhere():

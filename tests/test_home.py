@@ -39,10 +39,10 @@ BERGEN_TWINS = {"goteborg", "aarhus", "turku", "newcastle-upon-tyne", "seattle"}
 BERGEN_TIES = {f"bergen--{c}" for c in BERGEN_TWINS}
 #: Bergen as the municipality's own entity, entered before its twins are imported.
 BERGEN_ROW = (
-    "id,kind,name,name_en,country_code,wikidata_id,source\n"
-    "bergen,municipality,Bergen kommune,Bergen Municipality,NO,Q26793,"
-    "https://bergen.kommune.no/english/international-relations/twin-cities\n"
-).encode()
+    b"id,kind,name,name_en,country_code,wikidata_id,source\n"
+    b"bergen,municipality,Bergen kommune,Bergen Municipality,NO,Q26793,"
+    b"https://bergen.kommune.no/english/international-relations/twin-cities\n"
+)
 
 
 def trondheims_eleven() -> set[str]:
@@ -423,8 +423,7 @@ def test_app_home_picker_switches_the_sister_cities_page(bergen_db, monkeypatch)
     assert not at.exception
     # The integrity check's findings are the whole registry's (Trondheim's ties lack decisions too).
     integrity = labels.finding_title("integrity", "en")
-    subjects = " ".join(str(df.value.iloc[:, 0].tolist()) for e in at.expander if not e.label.startswith(integrity)
-                        for df in e.dataframe)
+    subjects = " ".join(str(df.value.iloc[:, 0].tolist()) for e in at.expander if not e.label.startswith(integrity) for df in e.dataframe)
     # Bergen's five twins have nothing registered: one summary row (its twinnings are not projects,
     # so no undocumented_tie row names Seattle any more).
     assert "5 sister cities" in subjects and "Graz" not in subjects

@@ -12,8 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_LINES = 420
-SOURCES = sorted([ROOT / "app.py", *(ROOT / "registry").rglob("*.py"), *(ROOT / "app_pages").glob("*.py"),
-                  *(ROOT / "bench").glob("*.py")])
+SOURCES = sorted([ROOT / "app.py", *(ROOT / "registry").rglob("*.py"), *(ROOT / "app_pages").glob("*.py"), *(ROOT / "bench").glob("*.py")])
 
 
 def _name(path: Path) -> str:
@@ -37,8 +36,11 @@ def test_registry_never_imports_streamlit_nor_reaches_into_the_app():
         text = path.read_text(encoding="utf-8")
         tree = ast.parse(text)
         for node in ast.walk(tree):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
-                [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else ([node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            )
             assert not any(n.split(".")[0] in ("streamlit", "app_pages", "bench") for n in names), _name(path)
         # The docs generator lists every folder of the project, the app's among them: it reads their
         # docstrings, it runs nothing of them.

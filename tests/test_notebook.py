@@ -23,11 +23,15 @@ KERNEL = "registry-test-python"
 def kernel(tmp_path, monkeypatch):
     spec = tmp_path / "jupyter" / "kernels" / KERNEL
     spec.mkdir(parents=True)
-    (spec / "kernel.json").write_text(json.dumps({
-        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-        "display_name": "Python (registry tests)",
-        "language": "python",
-    }))
+    (spec / "kernel.json").write_text(
+        json.dumps(
+            {
+                "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                "display_name": "Python (registry tests)",
+                "language": "python",
+            }
+        )
+    )
     monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
     monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     return KERNEL
@@ -50,8 +54,7 @@ def test_the_notebook_runs(kernel, tmp_path, monkeypatch, source):
     monkeypatch.setenv("REGISTRY_NOTEBOOK_AS_OF", "2025-12-31")
     monkeypatch.delenv("REGISTRY_NOTEBOOK_DB", raising=False)
     nb = nbformat.read(NOTEBOOK, as_version=4)
-    client = NotebookClient(nb, kernel_name=kernel, timeout=300,
-                            resources={"metadata": {"path": str(NOTEBOOK.parent)}})
+    client = NotebookClient(nb, kernel_name=kernel, timeout=300, resources={"metadata": {"path": str(NOTEBOOK.parent)}})
     client.execute()
 
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]

@@ -20,10 +20,10 @@ def add(conn, table, **row):
 def tiny(conn):
     """Home and four others; every table names home once or twice, so each expected row can be read off here.
 
-        home --sister_city (1990-, active, agreement ag)--> aaby (city, SE)
-        bebu --partnership (2000-2005, ended)-->            home
-        home --membership (undated)-->                      net (network)
-        aaby --sister_city-->                               bebu   (not home's: must not appear)
+    home --sister_city (1990-, active, agreement ag)--> aaby (city, SE)
+    bebu --partnership (2000-2005, ended)-->            home
+    home --membership (undated)-->                      net (network)
+    aaby --sister_city-->                               bebu   (not home's: must not appear)
     """
     add(conn, "entities", id="home", kind="municipality", name="Heim kommune", name_en="Home Municipality", country_code="NO", source="s")
     add(conn, "entities", id="aaby", kind="city", name="Åby", country_code="SE", source="s")
@@ -33,10 +33,31 @@ def tiny(conn):
     add(conn, "agreement_parties", agreement_id="ag", entity_id="aaby", role="party")  # home is named through the tie only
     add(conn, "agreements", id="ag2", kind="memorandum", title="Memo", signed_on="2010", source="s")
     add(conn, "agreement_parties", agreement_id="ag2", entity_id="home", role="party")
-    add(conn, "ties", id="home--aaby", from_id="home", to_id="aaby", kind="sister_city", start="1990", status="active",
-        agreement_id="ag", sectors="culture;youth", source="s")
-    add(conn, "ties", id="bebu--home", from_id="bebu", to_id="home", kind="partnership", start="2000", end="2005",
-        status="ended", source="s")
+    add(
+        conn,
+        "ties",
+        id="home--aaby",
+        from_id="home",
+        to_id="aaby",
+        kind="sister_city",
+        start="1990",
+        status="active",
+        agreement_id="ag",
+        sectors="culture;youth",
+        source="s",
+    )
+    add(
+        conn,
+        "ties",
+        id="bebu--home",
+        from_id="bebu",
+        to_id="home",
+        kind="partnership",
+        start="2000",
+        end="2005",
+        status="ended",
+        source="s",
+    )
     add(conn, "ties", id="home--net", from_id="home", to_id="net", kind="membership", source="s")
     add(conn, "ties", id="aaby--bebu", from_id="aaby", to_id="bebu", kind="sister_city", start="1970", source="s")
     # v1: home takes part; v2: on the ended partnership only; v3: neither (aaby and bebu).
@@ -48,10 +69,29 @@ def tiny(conn):
     add(conn, "activity_ties", activity_id="v2", tie_id="bebu--home")
     add(conn, "activities", id="v3", kind="visit", title="Other visit", start="2001", source="s")
     add(conn, "activity_participants", activity_id="v3", entity_id="aaby", role="host")
-    add(conn, "decisions", kind="category", tie_id="home--aaby", category="project", decided_on="2011-03-01",
-        decided_by="Bystyret", case_ref="sak 1/11", reason="Active exchange", source="s")
-    add(conn, "decisions", kind="category", tie_id="aaby--bebu", category="dormant", decided_on="2011", decided_by="X",
-        reason="not home's", source="s")
+    add(
+        conn,
+        "decisions",
+        kind="category",
+        tie_id="home--aaby",
+        category="project",
+        decided_on="2011-03-01",
+        decided_by="Bystyret",
+        case_ref="sak 1/11",
+        reason="Active exchange",
+        source="s",
+    )
+    add(
+        conn,
+        "decisions",
+        kind="category",
+        tie_id="aaby--bebu",
+        category="dormant",
+        decided_on="2011",
+        decided_by="X",
+        reason="not home's",
+        source="s",
+    )
     add(conn, "plan_actions", id="act", title="Forum", status="ongoing", period_start="2004", source="s")
     add(conn, "action_ties", action_id="act", tie_id="bebu--home")
     add(conn, "plan_lines", tie_id="home--aaby", year=2020, kind="plan", amount=100, funder="municipal", purpose="Fee")
@@ -79,7 +119,11 @@ def test_every_table_lists_the_rows_that_name_the_entity(tiny):
     assert p.actions["action_id"].tolist() == ["act"]
     # The four lines of home: by tie, by activity, by action, and the one it funds; not EU's gift to v3.
     assert dict(zip(p.plan_lines["purpose"], p.plan_lines["via"])) == {
-        "Trip": "activity", "Gift": "funder", "Forum": "action", "Fee": "tie"}
+        "Trip": "activity",
+        "Gift": "funder",
+        "Forum": "action",
+        "Fee": "tie",
+    }
     assert p.plan_lines.set_index("purpose").loc["Fee", "currency"] == "NOK"  # empty currency is NOK
 
 

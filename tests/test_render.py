@@ -11,11 +11,13 @@ from registry.message import TEMPLATES
 @pytest.fixture(autouse=True)
 def _templates():
     saved = dict(TEMPLATES)
-    register({
-        "t.count": ("{n} {n:plural:by/byer}", "{n} {n:plural:city/cities}"),
-        "t.outer": ("{inner} ({names:list})", "{inner} ({names:list})"),
-        "t.kind": ("{k:label:activity_kinds}", "{k:label:activity_kinds}"),
-    })
+    register(
+        {
+            "t.count": ("{n} {n:plural:by/byer}", "{n} {n:plural:city/cities}"),
+            "t.outer": ("{inner} ({names:list})", "{inner} ({names:list})"),
+            "t.kind": ("{k:label:activity_kinds}", "{k:label:activity_kinds}"),
+        }
+    )
     yield
     TEMPLATES.clear()
     TEMPLATES.update(saved)

@@ -68,12 +68,19 @@ def test_quotes_are_the_strategys_own_words():
 
 
 def test_kind_sets_use_known_codes():
-    for kinds in (R.LOCAL_ACTOR_KINDS, R.ALWAYS_LOCAL_KINDS, R.CITY_KINDS, R.COUNTRY_KINDS,
-                  R.SOLIDARITY_CARRIER_KINDS, R.NATIONAL_KINDS, R.FUNDING_KINDS, set(R.COVERAGE_ACTOR_KINDS)):
+    for kinds in (
+        R.LOCAL_ACTOR_KINDS,
+        R.ALWAYS_LOCAL_KINDS,
+        R.CITY_KINDS,
+        R.COUNTRY_KINDS,
+        R.SOLIDARITY_CARRIER_KINDS,
+        R.NATIONAL_KINDS,
+        R.FUNDING_KINDS,
+        set(R.COVERAGE_ACTOR_KINDS),
+    ):
         assert kinds <= ENTITY_KINDS
     assert R.HOME_KIND in ENTITY_KINDS
-    for kinds in (R.PROJECT_TIE_KINDS, R.FUNDING_TIE_KINDS, R.NOT_ACTIVITY_TIE_KINDS, R.DOCUMENTED_TIE_KINDS,
-                  R.CONSULATE_OWN_TIE_KINDS):
+    for kinds in (R.PROJECT_TIE_KINDS, R.FUNDING_TIE_KINDS, R.NOT_ACTIVITY_TIE_KINDS, R.DOCUMENTED_TIE_KINDS, R.CONSULATE_OWN_TIE_KINDS):
         assert kinds <= TIE_KINDS
     assert set(R.COVERAGE_SECTORS) <= {t.code for t in vocab.SECTORS}
 
@@ -93,8 +100,10 @@ def test_finding_kinds_are_declared_once_with_both_languages_and_a_function():
     assert not {"municipal_only", "sector_gap", "actor_gap"} & set(codes)
     # A method is named only beside what it means in plain words.
     for k in FINDING_KINDS:
-        for help_text, plain in ((k.help_nb, ("effektiv størrelse", "færre andre forbindelser")),
-                                 (k.help_en, ("effective size", "fewer other ties"))):
+        for help_text, plain in (
+            (k.help_nb, ("effektiv størrelse", "færre andre forbindelser")),
+            (k.help_en, ("effective size", "fewer other ties")),
+        ):
             if "Burt" in help_text or "Adamic" in help_text:
                 assert any(p in help_text for p in plain), k.code
 

@@ -41,9 +41,22 @@ def test_the_reference_table_lists_every_rule_then_every_setting_with_the_same_c
     table = settings.reference_table()
     assert [r["code"] for r in table] == [t.code for t in thresholds.THRESHOLDS] + [s.key for s in settings.SETTINGS]
     assert {r["kind"] for r in table[: len(thresholds.THRESHOLDS)]} == {"rule"}
-    assert {r["kind"] for r in table[len(thresholds.THRESHOLDS):]} == {"setting"}
-    columns = {"code", "kind", "group", "value", "value_nb", "value_en", "unit", "unit_nb", "unit_en", "label_nb",
-               "label_en", "help_nb", "help_en"}
+    assert {r["kind"] for r in table[len(thresholds.THRESHOLDS) :]} == {"setting"}
+    columns = {
+        "code",
+        "kind",
+        "group",
+        "value",
+        "value_nb",
+        "value_en",
+        "unit",
+        "unit_nb",
+        "unit_en",
+        "label_nb",
+        "label_en",
+        "help_nb",
+        "help_en",
+    }
     for r in table:
         assert set(r) == columns, r["code"]
         assert r["label_nb"] and r["label_en"] and r["help_nb"] and r["help_en"], r["code"]
@@ -223,7 +236,9 @@ def test_the_gaps_page_shows_the_rules_table_in_the_pages_language(lang, tmp_pat
 def test_every_declared_threshold_is_read_by_the_code():
     # A declaration nothing reads would document a rule the code does not apply.
     sources = "\n".join(
-        p.read_text(encoding="utf-8") for folder in ("registry", "app_pages") for p in sorted((ROOT / folder).rglob("*.py"))
+        p.read_text(encoding="utf-8")
+        for folder in ("registry", "app_pages")
+        for p in sorted((ROOT / folder).rglob("*.py"))
         if p.name != "thresholds.py"
     )
     unread = [t.code for t in thresholds.THRESHOLDS if f'"{t.code}"' not in sources]

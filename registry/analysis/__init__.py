@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 import pandas as pd
 
@@ -85,9 +85,7 @@ FUNCTIONS: dict[str, Callable[[Context], Found]] = {
 assert list(FUNCTIONS) == [k.code for k in FINDING_KINDS], "every declared finding kind has one function"
 
 #: Columns of :attr:`Analysis.summary`.
-SUMMARY_COLUMNS: tuple[str, ...] = (
-    "kind", "group", "title_nb", "title_en", "count", "method", "note_nb", "note_en", "seconds",
-)
+SUMMARY_COLUMNS: tuple[str, ...] = ("kind", "group", "title_nb", "title_en", "count", "method", "note_nb", "note_en", "seconds")
 _SEVERITY_ORDER = {code: i for i, (code, _, _) in enumerate(SEVERITIES)}
 
 
@@ -143,8 +141,7 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
 
 
 def findings(
-    source: sqlite3.Connection | Snapshot | Context, kind: str, as_of: date | str | int | None = None,
-    options: Options | None = None,
+    source: sqlite3.Connection | Snapshot | Context, kind: str, as_of: date | str | int | None = None, options: Options | None = None
 ) -> pd.DataFrame:
     """Return the findings of one kind as a DataFrame (:data:`FRAME_COLUMNS`), most severe first."""
     options = options or Options()
@@ -153,8 +150,7 @@ def findings(
 
 
 def coverage(
-    source: sqlite3.Connection | Snapshot | Context, as_of: date | str | int | None = None,
-    options: Options | None = None,
+    source: sqlite3.Connection | Snapshot | Context, as_of: date | str | int | None = None, options: Options | None = None
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return the coverage matrices ``(sister city × sector, sister city × local-actor kind)``."""
     options = options or Options()
@@ -163,9 +159,7 @@ def coverage(
 
 
 def analyse(
-    source: sqlite3.Connection | Snapshot | Context,
-    as_of: date | str | int | None = None,
-    options: Options | None = None,
+    source: sqlite3.Connection | Snapshot | Context, as_of: date | str | int | None = None, options: Options | None = None
 ) -> Analysis:
     """Return the :class:`Analysis` of a registry as of a date (default today).
 
@@ -202,11 +196,19 @@ def _analyse(source: sqlite3.Connection | Snapshot | Context, as_of: date | str 
         if not found.rows and found.method != "skipped":
             note = Message("finding.none_found_and", {"note": found.note}) if found.note else Message("finding.none_found")
         note_nb, note_en = both(note)
-        summary.append({
-            "kind": kind, "group": k.group, "title_nb": k.title_nb, "title_en": k.title_en,
-            "count": len(found.rows), "method": found.method, "note_nb": note_nb, "note_en": note_en,
-            "seconds": round(time.perf_counter() - started, 3),
-        })
+        summary.append(
+            {
+                "kind": kind,
+                "group": k.group,
+                "title_nb": k.title_nb,
+                "title_en": k.title_en,
+                "count": len(found.rows),
+                "method": found.method,
+                "note_nb": note_nb,
+                "note_en": note_en,
+                "seconds": round(time.perf_counter() - started, 3),
+            }
+        )
     return Analysis(
         as_of=ctx.as_of,
         home_id=ctx.home,
@@ -228,8 +230,13 @@ def write_csv(result: Analysis, directory: str | Path) -> list[Path]:
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
     paths = []
-    frames = {**{k: f[list(FINDING_COLUMNS)] for k, f in result.findings.items()}, "summary": result.summary, "coverage_sectors": result.sector_matrix,
-              "coverage_actors": result.actor_matrix, "documentation": result.documentation}
+    frames = {
+        **{k: f[list(FINDING_COLUMNS)] for k, f in result.findings.items()},
+        "summary": result.summary,
+        "coverage_sectors": result.sector_matrix,
+        "coverage_actors": result.actor_matrix,
+        "documentation": result.documentation,
+    }
     for name, df in frames.items():
         path = out / f"{name}.csv"
         df.to_csv(path, index=False, encoding="utf-8")

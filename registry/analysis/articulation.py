@@ -73,7 +73,7 @@ def cut_points(g: nx.Graph, root: str) -> dict[str, Cut]:
         size[parent[v]] += size[v]  # type: ignore[index]
     out = {}
     for v, kids in children_cut.items():
-        cut = tuple(n for c in kids for n in order[disc[c]: disc[c] + size[c]])
+        cut = tuple(n for c in kids for n in order[disc[c] : disc[c] + size[c]])
         out[v] = Cut(v, cut, parent[v], v in bridges)
     return out
 
@@ -108,14 +108,25 @@ def single_point_of_failure(ctx: Context) -> Found:
             link = [t.id for t in ctx.ties_at(v) if cut.parent in (t.u, t.v) and is_channel(t.attrs)]
         single = cut.bridge and len(link) == 1
         n = len(cut.cut_off)
-        rows.append(row(
-            "single_point_of_failure", v, ctx.label(v), "high" if n >= int(ctx.rules["spof_high_cut_off"]) else "medium",
-            Message("finding.spof.gap", {
-                "actor": ctx.label(v), "home": ctx.label(ctx.home), "n": n, "cut": names(ctx, cut.cut_off),
-                "via": Message("finding.spof.via", {"tie": tie_name(ctx, link[0])}) if single else "",
-            }),
-            [v, *link, *cut.cut_off],
-            score=n,
-        ))
+        rows.append(
+            row(
+                "single_point_of_failure",
+                v,
+                ctx.label(v),
+                "high" if n >= int(ctx.rules["spof_high_cut_off"]) else "medium",
+                Message(
+                    "finding.spof.gap",
+                    {
+                        "actor": ctx.label(v),
+                        "home": ctx.label(ctx.home),
+                        "n": n,
+                        "cut": names(ctx, cut.cut_off),
+                        "via": Message("finding.spof.via", {"tie": tie_name(ctx, link[0])}) if single else "",
+                    },
+                ),
+                [v, *link, *cut.cut_off],
+                score=n,
+            )
+        )
     rows.sort(key=lambda r: -r["score"])
     return Found(rows)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping, NamedTuple
+from collections.abc import Iterable, Mapping
+from typing import NamedTuple
 
 import networkx as nx
 
@@ -96,18 +97,31 @@ def structural_hole(ctx: Context) -> Found:
             continue
         contacts_ = sorted(set(s[v]) - members.get(v, set()) - {v})
         if home is not None and home in contacts_:
-            then = Message("finding.hole.then_home", {
-                "home": ctx.label(home), "rest": names(ctx, [c for c in contacts_ if c != home]), "actor": ctx.label(v)})
+            then = Message(
+                "finding.hole.then_home",
+                {"home": ctx.label(home), "rest": names(ctx, [c for c in contacts_ if c != home]), "actor": ctx.label(v)},
+            )
         else:
             then = Message("finding.hole.then")
-        rows.append(row(
-            "structural_hole", v, ctx.label(v), "info",
-            Message("finding.hole.gap", {
-                "actor": ctx.label(v), "degree": m.degree, "contacts": names(ctx, contacts_),
-                "size": number(m.effective_size), "then": then,
-            }),
-            [v, *contacts_],
-            score=m.effective_size,
-        ))
+        rows.append(
+            row(
+                "structural_hole",
+                v,
+                ctx.label(v),
+                "info",
+                Message(
+                    "finding.hole.gap",
+                    {
+                        "actor": ctx.label(v),
+                        "degree": m.degree,
+                        "contacts": names(ctx, contacts_),
+                        "size": number(m.effective_size),
+                        "then": then,
+                    },
+                ),
+                [v, *contacts_],
+                score=m.effective_size,
+            )
+        )
     rows.sort(key=lambda r: -r["score"])
     return Found(rows, method, note)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 import networkx as nx
 
@@ -50,7 +50,7 @@ def contacts(ctx: Context) -> nx.Graph:
         for a in recent_activities(ctx):
             # Taking part in one activity in recent years is contact, as a tie is.
             ids = sorted({e for e, _ in a.participants if e in hit})
-            hit.add_edges_from((x, y) for i, x in enumerate(ids) for y in ids[i + 1:])
+            hit.add_edges_from((x, y) for i, x in enumerate(ids) for y in ids[i + 1 :])
         ctx.__dict__["_contacts"] = hit
     return hit
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from typing import Any, Iterable, NamedTuple
+from typing import Any, NamedTuple
 
 import networkx as nx
 
@@ -78,7 +79,8 @@ class Context(Roles):
         """The ties that count on ``as_of`` (start <= date, not ended), in the graph's order."""
         day = self.as_of
         return [
-            Tie(u, v, k, a) for u, v, k, a in self.full.edges(keys=True, data=True)
+            Tie(u, v, k, a)
+            for u, v, k, a in self.full.edges(keys=True, data=True)
             if tie_active(a.get("start"), a.get("end"), a.get("status"), day)
         ]
 
@@ -94,7 +96,8 @@ class Context(Roles):
         return [
             Tie(u, v, k, a)
             for edges in (g.out_edges(n, keys=True, data=True), g.in_edges(n, keys=True, data=True))
-            for u, v, k, a in edges if k in ok
+            for u, v, k, a in edges
+            if k in ok
         ]
 
     @cached_property
@@ -226,8 +229,10 @@ class Context(Roles):
     def decisions_for(self, tie_id: str, kind: str | None = "category") -> list[dict[str, Any]]:
         """Return the decisions of ``kind`` (None: any kind) on a tie taken by ``as_of``, oldest first."""
         rows = [
-            d for d in self.snap.decisions
-            if d["tie_id"] == tie_id and (kind is None or d.get("kind", "category") == kind)
+            d
+            for d in self.snap.decisions
+            if d["tie_id"] == tie_id
+            and (kind is None or d.get("kind", "category") == kind)
             and dates.is_partial_date(str(d["decided_on"]))
             and dates.earliest(str(d["decided_on"])) <= self.as_of
         ]

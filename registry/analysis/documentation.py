@@ -16,9 +16,7 @@ from .rows import Found, row
 __all__ = ["DOCUMENTATION_COLUMNS", "documented_count", "documentation", "documentation_gap"]
 
 #: Columns of :func:`documentation`.
-DOCUMENTATION_COLUMNS: tuple[str, ...] = (
-    "measure", "documented", "declared", "missing", "as_of", "source", "text_nb", "text_en",
-)
+DOCUMENTATION_COLUMNS: tuple[str, ...] = ("measure", "documented", "declared", "missing", "as_of", "source", "text_nb", "text_en")
 
 
 def documented_count(ctx: Context, measure: str, declared_on: str | None = None) -> int:
@@ -33,15 +31,19 @@ def documented_count(ctx: Context, measure: str, declared_on: str | None = None)
     if home is None:
         return 0
     if measure == "consulates":
-        return sum(
-            1 for t in ctx.active
-            if t.attrs.get("kind") == "located_in" and t.v == home and ctx.kind(t.u) == "consulate"
-        )
+        return sum(1 for t in ctx.active if t.attrs.get("kind") == "located_in" and t.v == home and ctx.kind(t.u) == "consulate")
     if measure == "sister_cities":
-        return len({v if u == home else u for u, v, k, a in ctx.full.edges(keys=True, data=True)
-                    if a.get("kind") == "sister_city" and home in (u, v) and u != v
-                    and _begun(a.get("start"), ctx.as_of)
-                    and not _ended_before(a.get("end") or ctx.ended_by_decision(k), declared_on)})
+        return len(
+            {
+                v if u == home else u
+                for u, v, k, a in ctx.full.edges(keys=True, data=True)
+                if a.get("kind") == "sister_city"
+                and home in (u, v)
+                and u != v
+                and _begun(a.get("start"), ctx.as_of)
+                and not _ended_before(a.get("end") or ctx.ended_by_decision(k), declared_on)
+            }
+        )
     raise KeyError(f"unknown measure {measure!r}")
 
 
@@ -78,10 +80,18 @@ def documentation(ctx: Context) -> pd.DataFrame:
     for measure, declared in sorted(latest.items()):
         have, total = documented_count(ctx, measure, declared.get("as_of") or None), int(declared["total"])
         text_nb, text_en = both(_text_message(have, total, measure))
-        rows.append({
-            "measure": measure, "documented": have, "declared": total, "missing": max(total - have, 0),
-            "as_of": declared.get("as_of"), "source": declared.get("source"), "text_nb": text_nb, "text_en": text_en,
-        })
+        rows.append(
+            {
+                "measure": measure,
+                "documented": have,
+                "declared": total,
+                "missing": max(total - have, 0),
+                "as_of": declared.get("as_of"),
+                "source": declared.get("source"),
+                "text_nb": text_nb,
+                "text_en": text_en,
+            }
+        )
     return pd.DataFrame(rows, columns=list(DOCUMENTATION_COLUMNS))
 
 
@@ -112,13 +122,25 @@ def documentation_gap(ctx: Context) -> Found:
         step = measure if measure in ("consulates", "sister_cities") else "other"
         documented, declared = int(rec["documented"]), int(rec["declared"])
         text = _text_message(documented, declared, measure)
-        rows.append(row(
-            "documentation_gap", measure, text, "medium" if documented < declared * float(ctx.rules["documentation_medium_share"]) else "low",
-            Message("finding.documentation.gap", {
-                "text": text, "said": said, "missing": missing,
-                "next": Message(f"finding.documentation.next_{step}", {"missing": missing, "measure": term("declared_measures", measure)}),
-            }),
-            [measure],
-            score=missing,
-        ))
+        rows.append(
+            row(
+                "documentation_gap",
+                measure,
+                text,
+                "medium" if documented < declared * float(ctx.rules["documentation_medium_share"]) else "low",
+                Message(
+                    "finding.documentation.gap",
+                    {
+                        "text": text,
+                        "said": said,
+                        "missing": missing,
+                        "next": Message(
+                            f"finding.documentation.next_{step}", {"missing": missing, "measure": term("declared_measures", measure)}
+                        ),
+                    },
+                ),
+                [measure],
+                score=missing,
+            )
+        )
     return Found(rows)

@@ -47,21 +47,32 @@ def went_dormant(ctx: Context) -> Found:
         for t in earlier:
             y = dates.year_of(t.attrs.get("end")) or dates.year_of(t.attrs.get("start"))
             if y and (last is None or y > last[0]):
-                what = Message("finding.tie_kind_lower", {"kind": term("tie_kinds", t.attrs.get("kind")),
-                                                          "a": ctx.label(t.u), "b": ctx.label(t.v)})
+                what = Message(
+                    "finding.tie_kind_lower", {"kind": term("tie_kinds", t.attrs.get("kind")), "a": ctx.label(t.u), "b": ctx.label(t.v)}
+                )
                 last = (y, what, t.id)
         undated = len(acts) - len(dated)
         ids = [t.id for t in earlier] + [evidence_id(a) for a in acts]
-        rows.append(row(
-            "went_dormant", city, ctx.label(city), "medium" if city in sisters else "low",
-            Message("finding.dormant.gap", {
-                "city": ctx.label(city), "years": years,
-                "role": Message("finding.dormant.sister" if city in sisters else "finding.dormant.partner"),
-                "last": Message("finding.dormant.last", {"year": last[0], "what": last[1]}) if last
-                else Message("finding.dormant.nothing_dated"),
-                "undated": Message("finding.dormant.undated", {"n": undated}) if undated else "",
-            }),
-            ids,
-            score=last[0] if last else None,
-        ))
+        rows.append(
+            row(
+                "went_dormant",
+                city,
+                ctx.label(city),
+                "medium" if city in sisters else "low",
+                Message(
+                    "finding.dormant.gap",
+                    {
+                        "city": ctx.label(city),
+                        "years": years,
+                        "role": Message("finding.dormant.sister" if city in sisters else "finding.dormant.partner"),
+                        "last": Message("finding.dormant.last", {"year": last[0], "what": last[1]})
+                        if last
+                        else Message("finding.dormant.nothing_dated"),
+                        "undated": Message("finding.dormant.undated", {"n": undated}) if undated else "",
+                    },
+                ),
+                ids,
+                score=last[0] if last else None,
+            )
+        )
     return Found(rows)

@@ -15,10 +15,7 @@ from typing import Any
 from .. import dates
 from .context import Context, Tie
 
-__all__ = [
-    "ActivityRef", "LastConfirmed", "activity_ref", "activities_for", "in_window", "last_contact", "last_confirmed",
-    "evidence_id",
-]
+__all__ = ["ActivityRef", "LastConfirmed", "activity_ref", "activities_for", "in_window", "last_contact", "last_confirmed", "evidence_id"]
 
 
 @dataclass(frozen=True)

@@ -62,8 +62,7 @@ def _successor_of(ctx: Context, n: str, away: frozenset[str]) -> Message | None:
         planned = all(a.get("status") == "uncertain" for _, _, a in ties)
         return Message(
             "finding.isolated.successor_planned" if planned else "finding.isolated.successor",
-            {"body": ctx.label(p), "dissolved": pa.get("dissolved"), "kinds": terms("tie_kinds", kinds),
-             "entity": ctx.label(n)},
+            {"body": ctx.label(p), "dissolved": pa.get("dissolved"), "kinds": terms("tie_kinds", kinds), "entity": ctx.label(n)},
         )
     return None
 
@@ -91,21 +90,36 @@ def isolated(ctx: Context) -> Found:
         if n == ctx.home or n in reach or n in far or n in away:
             continue
         k = ctx.kind(n)
-        tail = _ended_with(ctx, n) or _successor_of(ctx, n, away) or Message(
-            "finding.isolated.tail", {"why": Message(f"finding.isolated.why.{k if k in _ISOLATED_HINT else 'other'}")})
+        tail = (
+            _ended_with(ctx, n)
+            or _successor_of(ctx, n, away)
+            or Message("finding.isolated.tail", {"why": Message(f"finding.isolated.why.{k if k in _ISOLATED_HINT else 'other'}")})
+        )
         wanted = k in R.LOCAL_ACTOR_KINDS or k in _ISOLATED_HINT
         if n not in group_of:
-            rows.append(row(
-                "isolated", n, ctx.label(n), "medium" if wanted else "low",
-                Message("finding.isolated.no_tie", {"entity": ctx.label(n), "kind": term("entity_kinds", k), "tail": tail}),
-                [n],
-            ))
+            rows.append(
+                row(
+                    "isolated",
+                    n,
+                    ctx.label(n),
+                    "medium" if wanted else "low",
+                    Message("finding.isolated.no_tie", {"entity": ctx.label(n), "kind": term("entity_kinds", k), "tail": tail}),
+                    [n],
+                )
+            )
         elif ctx.home is not None:
             others = [m for m in group_of[n] if m != n]
-            rows.append(row(
-                "isolated", n, ctx.label(n), "low",
-                Message("finding.isolated.no_path", {
-                    "entity": ctx.label(n), "others": names(ctx, others), "home": ctx.label(ctx.home), "tail": tail}),
-                [n],
-            ))
+            rows.append(
+                row(
+                    "isolated",
+                    n,
+                    ctx.label(n),
+                    "low",
+                    Message(
+                        "finding.isolated.no_path",
+                        {"entity": ctx.label(n), "others": names(ctx, others), "home": ctx.label(ctx.home), "tail": tail},
+                    ),
+                    [n],
+                )
+            )
     return Found(rows, note=None if ctx.home else Message("finding.note.no_home_isolated"))

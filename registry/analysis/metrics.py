@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Any, Iterable, Mapping, TypeGuard
+from typing import Any, TypeGuard
 
 import networkx as nx
 import numpy as np
@@ -122,7 +123,7 @@ def _brandes(a: sp.csr_matrix, sources: list[int]) -> np.ndarray:
         m = len(members)
         batch = max(1, min(64, _BATCH_CELLS // m))
         for b0 in range(0, len(pos), batch):
-            total[members] += _dependencies(sub, pos[b0:b0 + batch])
+            total[members] += _dependencies(sub, pos[b0 : b0 + batch])
     return total
 
 
@@ -164,9 +165,7 @@ def _dependencies(a: sp.csr_matrix, src: np.ndarray) -> np.ndarray:
     return delta.sum(axis=1)
 
 
-def last_activity(
-    g: nx.MultiDiGraph, activities: Iterable[Mapping[str, Any]], as_of: date | None = None
-) -> dict[Any, str]:
+def last_activity(g: nx.MultiDiGraph, activities: Iterable[Mapping[str, Any]], as_of: date | None = None) -> dict[Any, str]:
     """Return ``node -> date text of its last recorded activity`` for the nodes of ``g`` that have one.
 
     An activity counts for an entity that takes part in it (``participants``) and for
@@ -204,7 +203,7 @@ def _dated(text: Any) -> TypeGuard[str]:
 
 
 def entity_metrics(
-    g: nx.MultiDiGraph, activities: Iterable[Mapping[str, Any]] = (), as_of: date | None = None, seed: int = 1,
+    g: nx.MultiDiGraph, activities: Iterable[Mapping[str, Any]] = (), as_of: date | None = None, seed: int = 1
 ) -> pd.DataFrame:
     """Return one row per entity of ``g`` with its metrics, the most tied first.
 
@@ -228,7 +227,9 @@ def entity_metrics(
     [1, 1, 1, 1]
     """
     order = [k.code for k in vocab.TIE_KINDS]
-    kinds = sorted({a.get("kind") for _, _, a in g.edges(data=True)} - {None}, key=lambda k: (order.index(k) if k in order else len(order), k))
+    kinds = sorted(
+        {a.get("kind") for _, _, a in g.edges(data=True)} - {None}, key=lambda k: (order.index(k) if k in order else len(order), k)
+    )
     scores, sampled = betweenness(g, seed)
     last = last_activity(g, activities, as_of)
     rows = []
@@ -248,15 +249,21 @@ def entity_metrics(
                         by_kind[kind] += 1
         others = (out.keys() | into.keys()) - {n}
         attrs = [node[o] for o in others]
-        rows.append({
-            "id": n, "name": str(a.get("name") or n), "kind": a.get("kind"), "country_code": a.get("country_code"),
-            "ties": ties, **{f"ties_{k}": c for k, c in by_kind.items()},
-            "neighbours": len(others),
-            "countries": len({o.get("country_code") for o in attrs} - {None, ""}),
-            "cities": sum(o.get("kind") in _CITY_KINDS for o in attrs),
-            "betweenness": round(scores.get(n, 0.0), 4),
-            "last_activity": last.get(n),
-        })
+        rows.append(
+            {
+                "id": n,
+                "name": str(a.get("name") or n),
+                "kind": a.get("kind"),
+                "country_code": a.get("country_code"),
+                "ties": ties,
+                **{f"ties_{k}": c for k, c in by_kind.items()},
+                "neighbours": len(others),
+                "countries": len({o.get("country_code") for o in attrs} - {None, ""}),
+                "cities": sum(o.get("kind") in _CITY_KINDS for o in attrs),
+                "betweenness": round(scores.get(n, 0.0), 4),
+                "last_activity": last.get(n),
+            }
+        )
     columns = [*METRIC_COLUMNS[0], *(f"ties_{k}" for k in kinds), *METRIC_COLUMNS[1]]
     df = pd.DataFrame(rows, columns=columns)
     df = df.sort_values(["ties", "name"], ascending=[False, True], kind="stable").reset_index(drop=True)

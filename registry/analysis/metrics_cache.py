@@ -7,15 +7,15 @@ import json
 import os
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 import pandas as pd
 
-from ..store import db
 from ..network.graph import GraphFilter, Snapshot, filter_graph
+from ..store import db
 from . import metrics
 
 __all__ = ["FORMAT", "Key", "registry_version", "cache_dir", "year_filter", "key_for", "load", "store", "year_metrics"]
@@ -52,9 +52,7 @@ def registry_version(conn: sqlite3.Connection) -> str:
     '0-none'
     """
     rev = db.revision(conn)
-    row = conn.execute(
-        "SELECT at, actor, table_name, row_id, action, after FROM audit WHERE id = ?", (rev,)
-    ).fetchone()
+    row = conn.execute("SELECT at, actor, table_name, row_id, action, after FROM audit WHERE id = ?", (rev,)).fetchone()
     if row is None:
         return f"{rev}-none"
     return f"{rev}-{hashlib.sha256(json.dumps(list(row), default=str).encode()).hexdigest()[:12]}"
@@ -130,7 +128,11 @@ def _stale(name: str, version: str) -> bool:
 
 
 def year_metrics(
-    snap: Snapshot, db_path: str | Path, version: str, flt: GraphFilter, directory: Path | None = None,
+    snap: Snapshot,
+    db_path: str | Path,
+    version: str,
+    flt: GraphFilter,
+    directory: Path | None = None,
     compute: Callable[..., pd.DataFrame] | None = None,
 ) -> pd.DataFrame:
     """Return the metrics table of the whole registry in ``flt``'s year, read from disk or computed once and stored.

@@ -95,15 +95,24 @@ def shared_partner(ctx: Context) -> Found:
         # Where they meet through real channels, other than at the places they share (those are the finding).
         meet = sorted(set(real[a]) & set(real[b]) - set(places)) if a in real and b in real else []
         pair = Message("finding.pair", {"a": ctx.label(a), "b": ctx.label(b)})
-        rows.append(row(
-            "shared_partner", f"{a};{b}", pair, "medium" if cities else "low",
-            Message("finding.shared.gap", {
-                "pair": pair, "places": names(ctx, shown),
-                "meet": Message("finding.shared.meet", {"where": names(ctx, meet, 3)}) if meet else "",
-            }),
-            [a, b, *ties],
-            score=len(shown),
-        ))
+        rows.append(
+            row(
+                "shared_partner",
+                f"{a};{b}",
+                pair,
+                "medium" if cities else "low",
+                Message(
+                    "finding.shared.gap",
+                    {
+                        "pair": pair,
+                        "places": names(ctx, shown),
+                        "meet": Message("finding.shared.meet", {"where": names(ctx, meet, 3)}) if meet else "",
+                    },
+                ),
+                [a, b, *ties],
+                score=len(shown),
+            )
+        )
     rows.sort(key=lambda r: (r["severity"] != "medium", -r["score"], r["subject"]))
     note = Message("finding.note.crowded", {"n": crowded, "cap": cap}) if crowded else None
     return Found(rows, "exact", note)
@@ -129,12 +138,17 @@ def many_channels(ctx: Context) -> Found:
             continue
         ids = sorted(actors)
         ties = [t for a in ids for t in actors[a]]
-        rows.append(row(
-            "many_channels", p, ctx.label(p), "info",
-            Message("finding.many.gap", {"place": ctx.label(p), "n": n, "actors": names(ctx, ids), "ties": len(set(ties))}),
-            [*ids, *ties],
-            score=n,
-        ))
+        rows.append(
+            row(
+                "many_channels",
+                p,
+                ctx.label(p),
+                "info",
+                Message("finding.many.gap", {"place": ctx.label(p), "n": n, "actors": names(ctx, ids), "ties": len(set(ties))}),
+                [*ids, *ties],
+                score=n,
+            )
+        )
     rows.sort(key=lambda r: (-r["score"], r["subject"]))
     return Found(rows)
 
@@ -174,7 +188,8 @@ def likely_duplicate(ctx: Context) -> Found:
                 found[(a, b)].append("name")
     km = float(ctx.rules["duplicate_km"])
     places: list[tuple[float, float, str]] = sorted(
-        (attrs["lat"], attrs["lon"], n) for n, attrs in g.nodes(data=True)
+        (attrs["lat"], attrs["lon"], n)
+        for n, attrs in g.nodes(data=True)
         if attrs.get("kind") in R.CITY_KINDS and attrs.get("lat") is not None and attrs.get("lon") is not None
     )
     lats = [p[0] for p in places]
@@ -196,13 +211,18 @@ def likely_duplicate(ctx: Context) -> Found:
         same_name = "name" in why
         dist = [float(w) for w in why if w != "name"]
         reasons = ([Message("finding.duplicate.same_name")] if same_name else []) + [
-            Message("finding.duplicate.km", {"km": number(d)}) for d in dist]
-        rows.append(row(
-            "likely_duplicate", f"{a};{b}", Message("finding.slash", {"a": ctx.label(a), "b": ctx.label(b)}),
-            "medium" if same_name and dist else "low",
-            Message("finding.duplicate.gap", {"pair": Message("finding.pair", {"a": ctx.label(a), "b": ctx.label(b)}), "why": reasons}),
-            [a, b],
-        ))
+            Message("finding.duplicate.km", {"km": number(d)}) for d in dist
+        ]
+        rows.append(
+            row(
+                "likely_duplicate",
+                f"{a};{b}",
+                Message("finding.slash", {"a": ctx.label(a), "b": ctx.label(b)}),
+                "medium" if same_name and dist else "low",
+                Message("finding.duplicate.gap", {"pair": Message("finding.pair", {"a": ctx.label(a), "b": ctx.label(b)}), "why": reasons}),
+                [a, b],
+            )
+        )
     return Found(rows)
 
 
@@ -223,8 +243,7 @@ def opportunity(ctx: Context) -> Found:
     s = ctx.simple
     place_actors = _actors(ctx)
     home_places = {p for p, actors in place_actors.items() if home in actors}
-    home_places |= {p for p, acts in place_activities(ctx).items()
-                    if any(e == home for a in acts for e, _ in a.participants)}
+    home_places |= {p for p, acts in place_activities(ctx).items() if any(e == home for a in acts for e, _ in a.participants)}
     home_countries = {ctx.country_key(p) for p in home_places} | {p for p in home_places if not _is_city(ctx, p)}
     listed_ties: dict[str | None, set[str]] = defaultdict(set)
     candidates = []
@@ -251,14 +270,26 @@ def opportunity(ctx: Context) -> Found:
         ids = sorted(actors)
         ties = [t for a in ids for t in actors[a]]
         n = len(ids)
-        rows.append(row(
-            "opportunity", p, ctx.label(p), "medium" if n > 1 else "low",
-            Message("finding.opportunity.gap", {
-                "place": ctx.label(p), "actors": names(ctx, ids), "n": n, "home": ctx.label(home),
-                "ties": names_of_ties(ctx, ties[:5]), "score": number(score, 2),
-            }),
-            [*ids, *ties],
-            score=score,
-        ))
+        rows.append(
+            row(
+                "opportunity",
+                p,
+                ctx.label(p),
+                "medium" if n > 1 else "low",
+                Message(
+                    "finding.opportunity.gap",
+                    {
+                        "place": ctx.label(p),
+                        "actors": names(ctx, ids),
+                        "n": n,
+                        "home": ctx.label(home),
+                        "ties": names_of_ties(ctx, ties[:5]),
+                        "score": number(score, 2),
+                    },
+                ),
+                [*ids, *ties],
+                score=score,
+            )
+        )
     rows.sort(key=lambda r: (-r["score"], r["subject"]))
     return Found(rows)

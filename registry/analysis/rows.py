@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, NamedTuple
+from collections.abc import Iterable
+from typing import Any, NamedTuple
 
 from .. import dates
 from ..i18n.findings import decimal, term
@@ -12,15 +13,22 @@ from .context import Context
 from .evidence import ActivityRef, activity_ref, in_window
 
 __all__ = [
-    "FINDING_COLUMNS", "FRAME_COLUMNS", "Found", "row", "names", "terms", "number", "tie_name", "gone", "recent_activities",
+    "FINDING_COLUMNS",
+    "FRAME_COLUMNS",
+    "Found",
+    "row",
+    "names",
+    "terms",
+    "number",
+    "tie_name",
+    "gone",
+    "recent_activities",
     "MAX_EVIDENCE",
 ]
 
 #: Columns of every finding table, in order. The explanations are the row's ``message`` written in
 #: bokmål and English (:mod:`registry.i18n.findings`) where the table is made.
-FINDING_COLUMNS: tuple[str, ...] = (
-    "kind", "subject", "subject_name", "severity", "score", "explanation_nb", "explanation_en", "evidence",
-)
+FINDING_COLUMNS: tuple[str, ...] = ("kind", "subject", "subject_name", "severity", "score", "explanation_nb", "explanation_en", "evidence")
 #: Columns of a finding table in memory: :data:`FINDING_COLUMNS` and the subject's English name
 #: (the CSV files keep :data:`FINDING_COLUMNS`).
 FRAME_COLUMNS: tuple[str, ...] = (*FINDING_COLUMNS, "subject_name_en")
@@ -37,15 +45,24 @@ class Found(NamedTuple):
 
 
 def row(
-    kind: str, subject: str, subject_name: Message | str, severity: str, message: Message,
-    evidence: Iterable[str] = (), score: float | None = None,
+    kind: str,
+    subject: str,
+    subject_name: Message | str,
+    severity: str,
+    message: Message,
+    evidence: Iterable[str] = (),
+    score: float | None = None,
 ) -> dict[str, Any]:
     """Return one finding row: its facts, the ``message`` that explains it, its evidence ids."""
     ev = list(dict.fromkeys(e for e in evidence if e))
     return {
-        "kind": kind, "subject": subject, "subject_name": subject_name, "severity": severity,
+        "kind": kind,
+        "subject": subject,
+        "subject_name": subject_name,
+        "severity": severity,
         "score": None if score is None else round(float(score), 4),
-        "message": message, "evidence": ";".join(ev[:MAX_EVIDENCE]),
+        "message": message,
+        "evidence": ";".join(ev[:MAX_EVIDENCE]),
     }
 
 

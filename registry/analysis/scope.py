@@ -11,8 +11,9 @@ institution entered without ties yet is its office's to follow up, not another c
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import Any, Iterable
+from typing import Any
 
 import networkx as nx
 
@@ -44,11 +45,10 @@ def homes(g: nx.MultiDiGraph, home: str, edges: list | None = None) -> frozenset
     hc = g.nodes[home].get("country_code")
     twinned = {n for u, v, _, a in (_edges(g) if edges is None else edges) if a.get("kind") == "sister_city" for n in (u, v)}
     return frozenset(
-        n for n, a in g.nodes(data=True)
-        if n == home or (
-            a.get("country_code") in (hc, None)
-            and (a.get("kind") == R.HOME_KIND or (a.get("kind") in R.CITY_KINDS and n in twinned))
-        )
+        n
+        for n, a in g.nodes(data=True)
+        if n == home
+        or (a.get("country_code") in (hc, None) and (a.get("kind") == R.HOME_KIND or (a.get("kind") in R.CITY_KINDS and n in twinned)))
     )
 
 
@@ -155,10 +155,7 @@ def home_scope(snap: Snapshot, home: str | None) -> Snapshot:
     own = home == primary
     # Another municipality's tie is its own, even with an actor both work with; one with the home is the home's.
     others = homes(g, home, edges) - {home}
-    keep = [
-        any(p in mine for p in _parties(a, u, v)) and (home in (u, v) or (u not in others and v not in others))
-        for u, v, _, a in edges
-    ]
+    keep = [any(p in mine for p in _parties(a, u, v)) and (home in (u, v) or (u not in others and v not in others)) for u, v, _, a in edges]
     nodes = set(mine)
     for (u, v, _, a), kept in zip(edges, keep):
         if kept:
@@ -198,8 +195,10 @@ def _subgraph(g: nx.MultiDiGraph, nodes: set[str], edges: list[tuple[str, str, s
 def _cut(snap: Snapshot, h: nx.MultiDiGraph, mine: frozenset[str], tie_ids: set[str], own: bool) -> Snapshot:
     """Return ``snap`` with graph ``h`` and the records of the home's network (see :func:`home_scope`)."""
     activities = tuple(
-        a for a in snap.activities
-        if any(e in mine for e, _ in a.get("participants", ())) or any(t in tie_ids for t in a.get("tie_ids", ()))
+        a
+        for a in snap.activities
+        if any(e in mine for e, _ in a.get("participants", ()))
+        or any(t in tie_ids for t in a.get("tie_ids", ()))
         or (own and not a.get("participants") and not a.get("tie_ids"))
     )
     act_ids = {a["id"] for a in activities}
@@ -210,7 +209,8 @@ def _cut(snap: Snapshot, h: nx.MultiDiGraph, mine: frozenset[str], tie_ids: set[
         agreements=tuple(a for a in snap.agreements if any(e in mine for e, _ in a.get("parties", ())) or (own and not a.get("parties"))),
         decisions=tuple(d for d in snap.decisions if d.get("tie_id") in tie_ids or (own and not d.get("tie_id"))),
         plan_lines=tuple(
-            p for p in snap.plan_lines
+            p
+            for p in snap.plan_lines
             if p.get("tie_id") in tie_ids or p.get("activity_id") in act_ids or (own and not p.get("tie_id") and not p.get("activity_id"))
         ),
         declared_totals=tuple(t for t in snap.declared_totals if t.get("entity_id") in h),

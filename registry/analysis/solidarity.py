@@ -49,8 +49,7 @@ def one_way_solidarity(ctx: Context) -> Found:
         for p in cities or places:
             by_place[p][rec].append(t.id)
             carriers[p].update(
-                n for n in (t.u, t.v, t.attrs.get("carrier_id"))
-                if n and ctx.kind(n) in R.SOLIDARITY_CARRIER_KINDS and n not in away
+                n for n in (t.u, t.v, t.attrs.get("carrier_id")) if n and ctx.kind(n) in R.SOLIDARITY_CARRIER_KINDS and n not in away
             )
     acts_at = place_activities(ctx)
     rows = []
@@ -66,12 +65,21 @@ def one_way_solidarity(ctx: Context) -> Found:
         if unknown:
             parts.append(Message("finding.solidarity.unknown", {"ties": [tie_name(ctx, t) for t in unknown]}))
         who = sorted(carriers[place])
-        rows.append(row(
-            "one_way_solidarity", place, ctx.label(place), "medium" if one else "low",
-            Message("finding.solidarity.gap", {
-                "place": ctx.label(place), "parts": parts,
-                "who": names(ctx, who) if who else Message("finding.solidarity.the_volunteers"),
-            }),
-            one + unknown,
-        ))
+        rows.append(
+            row(
+                "one_way_solidarity",
+                place,
+                ctx.label(place),
+                "medium" if one else "low",
+                Message(
+                    "finding.solidarity.gap",
+                    {
+                        "place": ctx.label(place),
+                        "parts": parts,
+                        "who": names(ctx, who) if who else Message("finding.solidarity.the_volunteers"),
+                    },
+                ),
+                one + unknown,
+            )
+        )
     return Found(rows)

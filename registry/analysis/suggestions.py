@@ -18,8 +18,9 @@ looked at (:mod:`.scope` has cut the registry already).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from itertools import combinations
-from typing import Any, Iterable
+from typing import Any
 
 from .. import rules as R
 from .. import thresholds
@@ -36,10 +37,7 @@ __all__ = ["KIND_SECTORS", "suggested_connection", "exchanged"]
 #: Sectors an actor works in by its kind alone: a university teaches and does research, a business
 #: association speaks for business. Other kinds say nothing of a sector (a county or a voluntary
 #: organisation may work in any), so only registered ties and activities speak for them.
-KIND_SECTORS: dict[str, tuple[str, ...]] = {
-    "university": ("education", "research"),
-    "business_body": ("business",),
-}
+KIND_SECTORS: dict[str, tuple[str, ...]] = {"university": ("education", "research"), "business_body": ("business",)}
 #: A sector too vague to match an actor to a relation.
 _VAGUE_SECTORS = frozenset({"other"})
 
@@ -114,8 +112,9 @@ def _actor_sectors(ctx: Context, actors: Iterable[str]) -> dict[str, dict[str, l
             continue
         for p in wanted & {t.u, t.v, t.attrs.get("carrier_id")}:
             for s in sectors:
-                out[p][s].append((t.id, Message("finding.tie_kind", {
-                    "kind": t.attrs.get("kind"), "a": ctx.label(t.u), "b": ctx.label(t.v)})))
+                out[p][s].append(
+                    (t.id, Message("finding.tie_kind", {"kind": t.attrs.get("kind"), "a": ctx.label(t.u), "b": ctx.label(t.v)}))
+                )
     ends = ctx.tie_ends
     for act in _activities(ctx):
         if not act.sectors:
@@ -177,8 +176,11 @@ def _by_sector(ctx: Context, away: frozenset[str]) -> list[dict[str, Any]]:
             continue
         there = set(at_city.get(city, {})) | {e for a in place_activities(ctx).get(city, []) for e, _ in a.participants}
         named = [_agreement_name(by_id[i]) for i in agreement_ids if i in by_id]
-        said = (Message("suggest.sector.agreements", {"agreements": Message("finding.list", {"items": named})})
-                if named else Message("suggest.sector.twinning", {"tie": tie_name(ctx, tie.id)}))
+        said = (
+            Message("suggest.sector.agreements", {"agreements": Message("finding.list", {"items": named})})
+            if named
+            else Message("suggest.sector.twinning", {"tie": tie_name(ctx, tie.id)})
+        )
         for actor in candidates:
             if actor in there:
                 continue  # already working with the city: its other sectors are the relation's own business
@@ -189,23 +191,37 @@ def _by_sector(ctx: Context, away: frozenset[str]) -> list[dict[str, Any]]:
             grouped: dict[tuple, list[str]] = {}
             ev: list[str] = []
             for s in hits:
-                rows_named = tuple(dict.fromkeys(m for _, m in working[actor][s]))[:int(thresholds.threshold("suggestion_ways_listed"))]
+                rows_named = tuple(dict.fromkeys(m for _, m in working[actor][s]))[: int(thresholds.threshold("suggestion_ways_listed"))]
                 ev.extend(i for i, _ in working[actor][s])
                 grouped.setdefault(rows_named, []).append(s)
-            shown = [Message("suggest.sector.how", {"sectors": [term("sectors", s) for s in ss],
-                                                    "rows": Message("finding.list", {"items": list(rows_named)})})
-                     for rows_named, ss in grouped.items()]
-            rows.append(row(
-                "suggested_connection", f"{actor};{city}",
-                Message("finding.slash", {"a": ctx.label(actor), "b": ctx.label(city)}),
-                "medium",
-                Message("suggest.sector.gap", {
-                    "city": ctx.label(city), "said": said, "sectors": [term("sectors", s) for s in hits],
-                    "tie": tie_name(ctx, tie.id), "actor": ctx.label(actor), "how": shown,
-                }),
-                [actor, city, tie.id, *agreement_ids, *ev],
-                score=2 + len(hits),
-            ))
+            shown = [
+                Message(
+                    "suggest.sector.how",
+                    {"sectors": [term("sectors", s) for s in ss], "rows": Message("finding.list", {"items": list(rows_named)})},
+                )
+                for rows_named, ss in grouped.items()
+            ]
+            rows.append(
+                row(
+                    "suggested_connection",
+                    f"{actor};{city}",
+                    Message("finding.slash", {"a": ctx.label(actor), "b": ctx.label(city)}),
+                    "medium",
+                    Message(
+                        "suggest.sector.gap",
+                        {
+                            "city": ctx.label(city),
+                            "said": said,
+                            "sectors": [term("sectors", s) for s in hits],
+                            "tie": tie_name(ctx, tie.id),
+                            "actor": ctx.label(actor),
+                            "how": shown,
+                        },
+                    ),
+                    [actor, city, tie.id, *agreement_ids, *ev],
+                    score=2 + len(hits),
+                )
+            )
     return rows
 
 
@@ -292,12 +308,17 @@ def _pair_rows(ctx: Context, away: frozenset[str]) -> tuple[list[dict[str, Any]]
         pair = Message("finding.pair", {"a": ctx.label(a), "b": ctx.label(b)})
         firm = bool(why["partners"] or sure)
         # The subject reads the same in bokmål and English ('A / B'): the review names subjects from the ids.
-        rows.append(row(
-            "suggested_connection", f"{a};{b}", Message("finding.slash", {"a": ctx.label(a), "b": ctx.label(b)}),
-            "medium" if firm else "low",
-            Message("suggest.pair.gap", {"pair": pair, "reasons": reasons, "a": ctx.label(a), "b": ctx.label(b)}),
-            ev, score=len(why["partners"]) + len(sure) + 0.5 * len(planned),
-        ))
+        rows.append(
+            row(
+                "suggested_connection",
+                f"{a};{b}",
+                Message("finding.slash", {"a": ctx.label(a), "b": ctx.label(b)}),
+                "medium" if firm else "low",
+                Message("suggest.pair.gap", {"pair": pair, "reasons": reasons, "a": ctx.label(a), "b": ctx.label(b)}),
+                ev,
+                score=len(why["partners"]) + len(sure) + 0.5 * len(planned),
+            )
+        )
     return rows, crowded
 
 
@@ -324,8 +345,9 @@ def _consulate_rows(ctx: Context, away: frozenset[str]) -> list[dict[str, Any]]:
             for e in dict.fromkeys(e for e, _ in act.participants):
                 if e in local and e not in away:
                     acts[e].append(act)
-        actors = [a for a in sorted(set(ties) | set(acts), key=lambda a: (a != ctx.home, ctx.name(a).casefold()))
-                  if frozenset((u, a)) not in done]
+        actors = [
+            a for a in sorted(set(ties) | set(acts), key=lambda a: (a != ctx.home, ctx.name(a).casefold())) if frozenset((u, a)) not in done
+        ]
         if not actors:
             continue
         items: list[Any] = []
@@ -334,20 +356,31 @@ def _consulate_rows(ctx: Context, away: frozenset[str]) -> list[dict[str, Any]]:
             ids = list(dict.fromkeys(ties.get(a, [])))
             ev.extend([a, *ids, *(evidence_id(x) for x in acts.get(a, []))])
             if len(items) < int(thresholds.threshold("finding_names_listed")):
-                how = ([tie_name(ctx, i) for i in ids] + [_activity_name(x) for x in acts.get(a, [])])[:int(thresholds.threshold("suggestion_ways_listed"))]
-                items.append(Message("suggest.consulate.actor", {
-                    "actor": ctx.label(a), "how": Message("finding.list", {"items": how})}))
+                how = ([tie_name(ctx, i) for i in ids] + [_activity_name(x) for x in acts.get(a, [])])[
+                    : int(thresholds.threshold("suggestion_ways_listed"))
+                ]
+                items.append(Message("suggest.consulate.actor", {"actor": ctx.label(a), "how": Message("finding.list", {"items": how})}))
         if len(actors) > (listed := int(thresholds.threshold("finding_names_listed"))):
             items.append(Message("finding.more", {"n": len(actors) - listed}))
-        rows.append(row(
-            "suggested_connection", u, ctx.label(u), "low",
-            Message("suggest.consulate.gap", {
-                "consulate": ctx.label(u), "country": ctx.label(country), "n": len(actors),
-                "actors": Message("finding.list", {"items": items}),
-            }),
-            ev,
-            score=len(actors),
-        ))
+        rows.append(
+            row(
+                "suggested_connection",
+                u,
+                ctx.label(u),
+                "low",
+                Message(
+                    "suggest.consulate.gap",
+                    {
+                        "consulate": ctx.label(u),
+                        "country": ctx.label(country),
+                        "n": len(actors),
+                        "actors": Message("finding.list", {"items": items}),
+                    },
+                ),
+                ev,
+                score=len(actors),
+            )
+        )
     return rows
 
 

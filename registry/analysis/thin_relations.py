@@ -139,15 +139,27 @@ def thin_relation(ctx: Context) -> Found:
             sectors = Message("finding.thin.all_done", {"agreed": terms("sectors", agreed)})
         else:
             sectors = Message("finding.thin.none_agreed")
-        parts = {"head": Message("finding.thin.head", {"city": ctx.label(city), "had": had, "when": when}),
-                 "actors": who, "sectors": sectors}
-        message = (Message("finding.thin.relation_two", {**parts, "first": steps[0], "second": steps[1]})
-                   if len(steps) == 2 else Message("finding.thin.relation", {**parts, "next": steps[0]}))
-        rows.append(row(
-            "thin_relation", city, ctx.label(city), "medium" if missing else "low", message,
-            [tie.id, *agreements, *(evidence_id(a) for a in acts), *(t.id for t in others)],
-            score=len(missing) + (0 if besides else 1),
-        ))
+        parts = {
+            "head": Message("finding.thin.head", {"city": ctx.label(city), "had": had, "when": when}),
+            "actors": who,
+            "sectors": sectors,
+        }
+        message = (
+            Message("finding.thin.relation_two", {**parts, "first": steps[0], "second": steps[1]})
+            if len(steps) == 2
+            else Message("finding.thin.relation", {**parts, "next": steps[0]})
+        )
+        rows.append(
+            row(
+                "thin_relation",
+                city,
+                ctx.label(city),
+                "medium" if missing else "low",
+                message,
+                [tie.id, *agreements, *(evidence_id(a) for a in acts), *(t.id for t in others)],
+                score=len(missing) + (0 if besides else 1),
+            )
+        )
     if empty:
         rows.append(_nothing_registered(ctx, empty))
     return Found(rows)
@@ -158,13 +170,23 @@ def _nothing_registered(ctx: Context, ties: list[Tie]) -> dict[str, Any]:
     cities = [t.v for t in ties]
     if len(cities) == 1:
         return row(
-            "thin_relation", cities[0], ctx.label(cities[0]), "medium",
+            "thin_relation",
+            cities[0],
+            ctx.label(cities[0]),
+            "medium",
             Message("finding.thin.nothing_one", {"city": ctx.label(cities[0])}),
-            [ties[0].id], score=1,
+            [ties[0].id],
+            score=1,
         )
     n = len(cities)
     return row(
-        "thin_relation", ";".join(cities), Message("finding.thin.many_subject", {"n": n}), "medium",
-        Message("finding.thin.nothing_many", {"n": n, "cities": names(ctx, cities, int(thresholds.threshold("thin_summary_names_listed")))}),
-        [t.id for t in ties], score=n,
+        "thin_relation",
+        ";".join(cities),
+        Message("finding.thin.many_subject", {"n": n}),
+        "medium",
+        Message(
+            "finding.thin.nothing_many", {"n": n, "cities": names(ctx, cities, int(thresholds.threshold("thin_summary_names_listed")))}
+        ),
+        [t.id for t in ties],
+        score=n,
     )

@@ -25,8 +25,10 @@ def twinning_status(decisions: Iterable[dict[str, Any]], as_of: date | None = No
     'suspended'
     """
     acting = [
-        d for d in decisions
-        if d.get("kind") in R.TWINNING_DECISION_KINDS and dates.is_partial_date(str(d.get("decided_on")))
+        d
+        for d in decisions
+        if d.get("kind") in R.TWINNING_DECISION_KINDS
+        and dates.is_partial_date(str(d.get("decided_on")))
         and (as_of is None or dates.earliest(str(d["decided_on"])) <= as_of)
     ]
     if not acting:

@@ -64,13 +64,27 @@ def undocumented_tie(ctx: Context) -> Found:
         subject = Message("finding.tie", {"a": ctx.label(u), "b": ctx.label(v)})
         if not is_project(ctx, t):
             if not has_source:
-                rows.append(row("undocumented_tie", k, subject, "high",
-                                Message("finding.undocumented.no_source", {
-                    "tie": Message("finding.tie_kind", {"kind": a.get("kind"), "a": ctx.label(u), "b": ctx.label(v)})}), [k], score=1))
+                rows.append(
+                    row(
+                        "undocumented_tie",
+                        k,
+                        subject,
+                        "high",
+                        Message(
+                            "finding.undocumented.no_source",
+                            {"tie": Message("finding.tie_kind", {"kind": a.get("kind"), "a": ctx.label(u), "b": ctx.label(v)})},
+                        ),
+                        [k],
+                        score=1,
+                    )
+                )
             continue
         goals, indicators = measured.get(k, (False, False))
-        have = {"goals": goals or bool(str(a.get("goals") or "").strip()),
-                "indicators": indicators or bool(str(a.get("indicators") or "").strip()), "source": has_source}
+        have = {
+            "goals": goals or bool(str(a.get("goals") or "").strip()),
+            "indicators": indicators or bool(str(a.get("indicators") or "").strip()),
+            "source": has_source,
+        }
         missing = [c for c in ("goals", "indicators", "source") if not have[c]]
         if not missing:
             continue
@@ -80,14 +94,22 @@ def undocumented_tie(ctx: Context) -> Found:
             steps.append(Message("finding.undocumented.step_source"))
         if "goals" in missing or "indicators" in missing:
             steps.append(Message("finding.undocumented.step_goals"))
-        rows.append(row(
-            "undocumented_tie", k, subject, severity,
-            Message("finding.undocumented.project", {
-                "tie": Message("finding.tie_kind", {"kind": a.get("kind"), "a": ctx.label(u), "b": ctx.label(v)}),
-                "missing": [Message(f"finding.undocumented.{c}") for c in missing], "steps": steps,
-            }),
-            [k],
-            score=len(missing),
-        ))
+        rows.append(
+            row(
+                "undocumented_tie",
+                k,
+                subject,
+                severity,
+                Message(
+                    "finding.undocumented.project",
+                    {
+                        "tie": Message("finding.tie_kind", {"kind": a.get("kind"), "a": ctx.label(u), "b": ctx.label(v)}),
+                        "missing": [Message(f"finding.undocumented.{c}") for c in missing],
+                        "steps": steps,
+                    },
+                ),
+                [k],
+                score=len(missing),
+            )
+        )
     return Found(rows)
-

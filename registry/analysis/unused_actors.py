@@ -13,7 +13,6 @@ from .rows import Found, gone, names, recent_activities, row
 __all__ = ["unused_consulate", "forum_isolated"]
 
 
-
 def unused_consulate(ctx: Context) -> Found:
     """Consulates with no tie beyond their own (country, location) and no recent activity.
 
@@ -58,15 +57,25 @@ def unused_consulate(ctx: Context) -> Found:
             about = Message("finding.consulate.related", {"country": ctx.label(ck)})
         else:
             about = Message("finding.consulate.alone", {"country": ctx.label(ck)})
-        rows.append(row(
-            "unused_consulate", n, ctx.label(n), "low" if related else "medium",
-            Message("finding.consulate.unused", {
-                "consulate": ctx.label(n), "country": about,
-                "own": Message("finding.consulate.own", {"ends": names(ctx, ends)}) if ends
-                else Message("finding.consulate.own_none"),
-            }),
-            own,
-        ))
+        rows.append(
+            row(
+                "unused_consulate",
+                n,
+                ctx.label(n),
+                "low" if related else "medium",
+                Message(
+                    "finding.consulate.unused",
+                    {
+                        "consulate": ctx.label(n),
+                        "country": about,
+                        "own": Message("finding.consulate.own", {"ends": names(ctx, ends)})
+                        if ends
+                        else Message("finding.consulate.own_none"),
+                    },
+                ),
+                own,
+            )
+        )
     return Found(rows)
 
 
@@ -101,10 +110,16 @@ def forum_isolated(ctx: Context) -> Found:
             if m in ctx.elsewhere or m in away:
                 continue  # another municipality in the forum is not one of the home's actors; a dissolved body is gone
             planned = ta.get("status") == "uncertain"
-            rows.append(row(
-                "forum_isolated", m, ctx.label(m), "low",
-                Message("finding.forum.planned" if planned else "finding.forum.member",
-                        {"member": ctx.label(m), "forum": ctx.label(forum)}),
-                [k],
-            ))
+            rows.append(
+                row(
+                    "forum_isolated",
+                    m,
+                    ctx.label(m),
+                    "low",
+                    Message(
+                        "finding.forum.planned" if planned else "finding.forum.member", {"member": ctx.label(m), "forum": ctx.label(forum)}
+                    ),
+                    [k],
+                )
+            )
     return Found(rows)

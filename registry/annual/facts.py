@@ -19,8 +19,7 @@ from ..review import strategy, strategy_view
 __all__ = ["AnnualReport", "annual_report", "in_year", "kind_counts", "ACTIVITY_COLUMNS", "MONEY_COLUMNS"]
 
 #: Columns of :attr:`AnnualReport.activities`.
-ACTIVITY_COLUMNS: tuple[str, ...] = ("id", "kind", "title", "title_nb", "start", "sectors", "purpose", "points",
-                                     "cost_nok")
+ACTIVITY_COLUMNS: tuple[str, ...] = ("id", "kind", "title", "title_nb", "start", "sectors", "purpose", "points", "cost_nok")
 #: Columns of :attr:`AnnualReport.money`.
 MONEY_COLUMNS: tuple[str, ...] = ("funder", "plan", "actual", "line_ids")
 
@@ -84,9 +83,17 @@ def _activities(ctx: Context, year: int) -> pd.DataFrame:
         if p.get("activity_id") and p.get("kind") == "actual" and p.get("currency", "NOK") == "NOK" and p.get("year") == year:
             cost[p["activity_id"]] = cost.get(p["activity_id"], 0) + int(p["amount"])
     rows = [
-        {"id": a["id"], "kind": a.get("kind"), "title": a.get("title"), "title_nb": a.get("title_nb"),
-         "start": a.get("start"), "sectors": a.get("sectors"), "purpose": a.get("purpose"),
-         "points": a.get("strategy_points"), "cost_nok": cost.get(a["id"], 0)}
+        {
+            "id": a["id"],
+            "kind": a.get("kind"),
+            "title": a.get("title"),
+            "title_nb": a.get("title_nb"),
+            "start": a.get("start"),
+            "sectors": a.get("sectors"),
+            "purpose": a.get("purpose"),
+            "points": a.get("strategy_points"),
+            "cost_nok": cost.get(a["id"], 0),
+        }
         for a in ctx.snap.activities
         if in_year(a.get("start"), year) and _local(ctx, (e for e, _ in a.get("participants", ())))
     ]
@@ -100,16 +107,25 @@ def _agreements(ctx: Context, year: int) -> pd.DataFrame:
             continue
         for event, column in (("signed", "signed_on"), ("review", "review_on"), ("ended", "ended_on")):
             if in_year(ag.get(column), year):
-                rows.append({"id": ag["id"], "title": ag.get("title"), "title_nb": ag.get("title_nb"), "event": event,
-                             "on": ag.get(column)})
+                rows.append(
+                    {"id": ag["id"], "title": ag.get("title"), "title_nb": ag.get("title_nb"), "event": event, "on": ag.get(column)}
+                )
     return pd.DataFrame(rows, columns=["id", "title", "title_nb", "event", "on"])
 
 
 def _decisions(ctx: Context, year: int) -> pd.DataFrame:
     rows = [
-        {"id": d["id"], "kind": d.get("kind") or "category", "title": d.get("title"), "title_nb": d.get("title_nb"),
-         "decided_on": d.get("decided_on"), "decided_by": d.get("decided_by"), "case_ref": d.get("case_ref")}
-        for d in ctx.snap.decisions if in_year(d.get("decided_on"), year)
+        {
+            "id": d["id"],
+            "kind": d.get("kind") or "category",
+            "title": d.get("title"),
+            "title_nb": d.get("title_nb"),
+            "decided_on": d.get("decided_on"),
+            "decided_by": d.get("decided_by"),
+            "case_ref": d.get("case_ref"),
+        }
+        for d in ctx.snap.decisions
+        if in_year(d.get("decided_on"), year)
     ]
     return pd.DataFrame(rows, columns=["id", "kind", "title", "title_nb", "decided_on", "decided_by", "case_ref"])
 
@@ -138,15 +154,24 @@ def _actions(ctx: Context, year: int) -> pd.DataFrame:
             continue
         if end and dates.is_partial_date(str(end)) and dates.latest(str(end)) < first:
             continue
-        rows.append({"id": a["id"], "title": a.get("title"), "title_nb": a.get("title_nb"), "status": a.get("status"),
-                     "points": a.get("strategy_points"), "responsible": a.get("responsible")})
+        rows.append(
+            {
+                "id": a["id"],
+                "title": a.get("title"),
+                "title_nb": a.get("title_nb"),
+                "status": a.get("status"),
+                "points": a.get("strategy_points"),
+                "responsible": a.get("responsible"),
+            }
+        )
     return pd.DataFrame(rows, columns=["id", "title", "title_nb", "status", "points", "responsible"])
 
 
 def _indicators(ctx: Context, year: int) -> pd.DataFrame:
     status = strategy_view.indicator_status(ctx, date(year, 12, 31))
-    series = {i["id"]: tuple((int(y), v) for y, v, _s in i.get("values", ()) if y is not None and int(y) <= year)
-              for i in ctx.snap.indicators}
+    series = {
+        i["id"]: tuple((int(y), v) for y, v, _s in i.get("values", ()) if y is not None and int(y) <= year) for i in ctx.snap.indicators
+    }
     return status.assign(series=[series.get(i, ()) for i in status["id"]])
 
 
@@ -161,9 +186,7 @@ def _counts(ctx: Context, year: int) -> dict[str, int]:
     }
 
 
-def annual_report(
-    source: sqlite3.Connection | Snapshot | Context, year: int, home_id: str | None = None,
-) -> AnnualReport:
+def annual_report(source: sqlite3.Connection | Snapshot | Context, year: int, home_id: str | None = None) -> AnnualReport:
     """Return the :class:`AnnualReport` of ``year`` for the home municipality (default: the configured home).
 
     Activities and agreements count when a local actor takes part (as in the strategy view); decisions and
@@ -177,17 +200,28 @@ def annual_report(
     actions, indicators = _actions(ctx, year), _indicators(ctx, year)
     measured = {r["id"] for r in indicators.to_dict("records") if any(y == year for y, _ in r["series"])}
     found = strategy.strategy_items(ctx, ctx.as_of, home_id=home)
-    keep = [(k == "action" and i in set(actions["id"])) or (k == "indicator" and i in measured)
-            or (k not in ("action", "indicator") and in_year(on, year))
-            for k, i, on in zip(found["kind"], found["id"], found["on"])]
+    keep = [
+        (k == "action" and i in set(actions["id"]))
+        or (k == "indicator" and i in measured)
+        or (k not in ("action", "indicator") and in_year(on, year))
+        for k, i, on in zip(found["kind"], found["id"], found["on"])
+    ]
     # One title column per report language, as the report's text reads them (registry.render.strategy_text).
     items = {lang: items_in(found[keep].reset_index(drop=True), lang) for lang in ("nb", "en")}
     return AnnualReport(
-        year=year, home=home, home_names=names,
-        activities=_activities(ctx, year), agreements=_agreements(ctx, year), decisions=_decisions(ctx, year),
-        money=_money(ctx, year), indicators=indicators, actions=actions,
-        points=strategy_view.strategy_view(ctx, ctx.as_of, home_id=home), items=items,
-        previous=_counts(before, year - 1), counts=_counts(ctx, year),
+        year=year,
+        home=home,
+        home_names=names,
+        activities=_activities(ctx, year),
+        agreements=_agreements(ctx, year),
+        decisions=_decisions(ctx, year),
+        money=_money(ctx, year),
+        indicators=indicators,
+        actions=actions,
+        points=strategy_view.strategy_view(ctx, ctx.as_of, home_id=home),
+        items=items,
+        previous=_counts(before, year - 1),
+        counts=_counts(ctx, year),
     )
 
 

@@ -8,7 +8,8 @@ blocks each writer draws (SVG in HTML, PNG in Word).
 from __future__ import annotations
 
 import sqlite3
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from .. import cells, i18n, vocab
 from ..documents import FORMATS, write
@@ -68,8 +69,7 @@ def _by_point(report: AnnualReport, lang: str) -> list[list[str]]:
     for term in vocab.STRATEGY_POINTS:
         mine = items[items["point"] == term.code]
         if len(mine):
-            rows.append([term.code, titles[term.code],
-                         "; ".join(f"{r['title']} ({r['id']})" for r in mine.to_dict("records"))])
+            rows.append([term.code, titles[term.code], "; ".join(f"{r['title']} ({r['id']})" for r in mine.to_dict("records"))])
     return rows
 
 
@@ -85,13 +85,30 @@ def build_report(report: AnnualReport, lang: str = "nb") -> Document:
     c, p = report.counts, report.previous
     blocks: list[Block] = [
         Paragraph.of(_t("annual.intro", lang, year=y)),
-        Paragraph.of(_t("annual.summary", lang, year=y, activities=c["activities"], agreements=c["agreements"],
-                        decisions=c["decisions"], plan=number(c["plan"], lang), actual=number(c["actual"], lang))),
-        Paragraph.of(_t("annual.changes", lang, previous_year=y - 1,
-                        activities=_signed(c["activities"] - p["activities"], lang),
-                        agreements=_signed(c["agreements"] - p["agreements"], lang),
-                        decisions=_signed(c["decisions"] - p["decisions"], lang),
-                        plan=_signed(c["plan"] - p["plan"], lang), actual=_signed(c["actual"] - p["actual"], lang))),
+        Paragraph.of(
+            _t(
+                "annual.summary",
+                lang,
+                year=y,
+                activities=c["activities"],
+                agreements=c["agreements"],
+                decisions=c["decisions"],
+                plan=number(c["plan"], lang),
+                actual=number(c["actual"], lang),
+            )
+        ),
+        Paragraph.of(
+            _t(
+                "annual.changes",
+                lang,
+                previous_year=y - 1,
+                activities=_signed(c["activities"] - p["activities"], lang),
+                agreements=_signed(c["agreements"] - p["agreements"], lang),
+                decisions=_signed(c["decisions"] - p["decisions"], lang),
+                plan=_signed(c["plan"] - p["plan"], lang),
+                actual=_signed(c["actual"] - p["actual"], lang),
+            )
+        ),
     ]
     none = Paragraph.of(_t("annual.none", lang, year=y))
 
@@ -106,60 +123,121 @@ def build_report(report: AnnualReport, lang: str = "nb") -> Document:
 
     acts = report.activities
     section("activities")
-    blocks.append(table(("kind", "count", "ids"), [
-        [vocab.label("activity_kinds", k, lang), str(n), ";".join(acts.loc[acts["kind"] == k, "id"])]
-        for k, n in kind_counts(acts, "kind", "activity_kinds")]))
+    blocks.append(
+        table(
+            ("kind", "count", "ids"),
+            [
+                [vocab.label("activity_kinds", k, lang), str(n), ";".join(acts.loc[acts["kind"] == k, "id"])]
+                for k, n in kind_counts(acts, "kind", "activity_kinds")
+            ],
+        )
+    )
     sectors = kind_counts(acts, "sectors", "sectors")
     if sectors:
         blocks.append(table(("sector", "count"), [[vocab.label("sectors", k, lang), str(n)] for k, n in sectors]))
     trips = acts[acts["kind"].isin(("visit", "delegation"))]
     section("delegations")
-    blocks.append(table(("title", "date", "purpose", "cost", "ids"), [
-        [_title(r, lang), _date(r["start"], lang), _cell(r["purpose"]), number(r["cost_nok"], lang), r["id"]]
-        for r in trips.to_dict("records")]))
+    blocks.append(
+        table(
+            ("title", "date", "purpose", "cost", "ids"),
+            [
+                [_title(r, lang), _date(r["start"], lang), _cell(r["purpose"]), number(r["cost_nok"], lang), r["id"]]
+                for r in trips.to_dict("records")
+            ],
+        )
+    )
 
     section("actions")
-    blocks.append(table(("title", "status", "points", "responsible", "ids"), [
-        [_title(r, lang), vocab.label("action_statuses", r["status"], lang), _cell(r["points"]),
-         _cell(r["responsible"]), r["id"]] for r in report.actions.to_dict("records")]))
+    blocks.append(
+        table(
+            ("title", "status", "points", "responsible", "ids"),
+            [
+                [_title(r, lang), vocab.label("action_statuses", r["status"], lang), _cell(r["points"]), _cell(r["responsible"]), r["id"]]
+                for r in report.actions.to_dict("records")
+            ],
+        )
+    )
 
     section("indicators")
     inds = report.indicators.to_dict("records")
-    blocks.append(table(("indicator", "unit", "baseline", "target", "series", "reached", "ids"), [
-        [_name(r, lang), _cell(r["unit"]),
-         f"{number(r['baseline'], lang)} ({_cell(r['baseline_year'])})" if r["baseline"] is not None
-         and r["baseline"] == r["baseline"] else "–",
-         _t("annual.target_by", lang, target=number(r["target"], lang), year=_cell(r["target_year"])),
-         _series(r["series"], lang) or "–",
-         "–" if r["reached"] is None else _t("annual.yes" if r["reached"] else "annual.no", lang), r["id"]]
-        for r in inds]))
+    blocks.append(
+        table(
+            ("indicator", "unit", "baseline", "target", "series", "reached", "ids"),
+            [
+                [
+                    _name(r, lang),
+                    _cell(r["unit"]),
+                    f"{number(r['baseline'], lang)} ({_cell(r['baseline_year'])})"
+                    if r["baseline"] is not None and r["baseline"] == r["baseline"]
+                    else "–",
+                    _t("annual.target_by", lang, target=number(r["target"], lang), year=_cell(r["target_year"])),
+                    _series(r["series"], lang) or "–",
+                    "–" if r["reached"] is None else _t("annual.yes" if r["reached"] else "annual.no", lang),
+                    r["id"],
+                ]
+                for r in inds
+            ],
+        )
+    )
     for r in inds:
         if r["series"]:
             target = r["target"] if r["target"] is not None and r["target"] == r["target"] else None
-            blocks.append(Chart(
-                points=tuple((int(yy), float(v)) for yy, v in r["series"]), target=target,
-                alt=_t("annual.chart_values", lang, name=_name(r, lang), series=_series(r["series"], lang),
-                       target=_t("annual.target_by", lang, target=number(target, lang), year=_cell(r["target_year"]))),
-                caption=_t("annual.chart_alt", lang, name=_name(r, lang))))
+            blocks.append(
+                Chart(
+                    points=tuple((int(yy), float(v)) for yy, v in r["series"]),
+                    target=target,
+                    alt=_t(
+                        "annual.chart_values",
+                        lang,
+                        name=_name(r, lang),
+                        series=_series(r["series"], lang),
+                        target=_t("annual.target_by", lang, target=number(target, lang), year=_cell(r["target_year"])),
+                    ),
+                    caption=_t("annual.chart_alt", lang, name=_name(r, lang)),
+                )
+            )
 
     section("agreements")
-    blocks.append(table(("title", "event", "date", "ids"), [
-        [_title(r, lang), _t(f"annual.event.{r['event']}", lang), _date(r["on"], lang), r["id"]]
-        for r in report.agreements.to_dict("records")]))
+    blocks.append(
+        table(
+            ("title", "event", "date", "ids"),
+            [
+                [_title(r, lang), _t(f"annual.event.{r['event']}", lang), _date(r["on"], lang), r["id"]]
+                for r in report.agreements.to_dict("records")
+            ],
+        )
+    )
 
     section("decisions")
-    blocks.append(table(("date", "body", "case", "title", "ids"), [
-        [_date(r["decided_on"], lang), _cell(r["decided_by"]), _cell(r["case_ref"]),
-         _title(r, lang) or vocab.label("decision_kinds", r["kind"], lang), str(r["id"])]
-        for r in report.decisions.to_dict("records")]))
+    blocks.append(
+        table(
+            ("date", "body", "case", "title", "ids"),
+            [
+                [
+                    _date(r["decided_on"], lang),
+                    _cell(r["decided_by"]),
+                    _cell(r["case_ref"]),
+                    _title(r, lang) or vocab.label("decision_kinds", r["kind"], lang),
+                    str(r["id"]),
+                ]
+                for r in report.decisions.to_dict("records")
+            ],
+        )
+    )
 
     money = report.money
     section("money")
-    rows = [[_t("annual.municipal", lang) if r["funder"] == "municipal" else r["funder"], number(r["plan"], lang),
-             number(r["actual"], lang), r["line_ids"]] for r in money.to_dict("records")]
+    rows = [
+        [
+            _t("annual.municipal", lang) if r["funder"] == "municipal" else r["funder"],
+            number(r["plan"], lang),
+            number(r["actual"], lang),
+            r["line_ids"],
+        ]
+        for r in money.to_dict("records")
+    ]
     if rows:
-        rows.append([_t("annual.total", lang), number(int(money["plan"].sum()), lang),
-                     number(int(money["actual"].sum()), lang), ""])
+        rows.append([_t("annual.total", lang), number(int(money["plan"].sum()), lang), number(int(money["actual"].sum()), lang), ""])
     blocks.append(table(("funder", "plan", "actual", "ids"), rows))
 
     section("nothing")
@@ -181,9 +259,7 @@ def annual_document(conn: sqlite3.Connection, year: int, lang: str = "nb", home_
     return build_report(annual_report(conn, year, home_id=home_id), lang)
 
 
-def report_bytes(
-    conn: sqlite3.Connection, year: int, fmt: str = "md", lang: str = "nb", home_id: str | None = None,
-) -> bytes:
+def report_bytes(conn: sqlite3.Connection, year: int, fmt: str = "md", lang: str = "nb", home_id: str | None = None) -> bytes:
     """Return the annual report of ``year`` as the bytes of one file in ``fmt`` ('md', 'html' or 'docx') and ``lang``.
 
     The CLI writes these bytes and the app offers them for download: one document, whichever door it

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pandas as pd
 
@@ -45,9 +45,12 @@ def frame(found: list[Event], lang: str) -> pd.DataFrame:
     """
     columns = ["date", "kind", "summary", "details", "table", "row_id", "overdue", "counted_from", "source"]
     return pd.DataFrame(  # object columns: an empty cell stays None (not NaN) in the CSV
-        [[e.on, e.kind, summary(e, lang), details(e, lang), e.table, e.row_id, e.overdue,
-          e.params.get("counted_from"), e.source] for e in found],
-        columns=columns, dtype=object,
+        [
+            [e.on, e.kind, summary(e, lang), details(e, lang), e.table, e.row_id, e.overdue, e.params.get("counted_from"), e.source]
+            for e in found
+        ],
+        columns=columns,
+        dtype=object,
     )
 
 
@@ -80,7 +83,7 @@ def to_ics(found: list[Event], lang: str, stamp: datetime | None = None) -> byte
     """
     import icalendar
 
-    stamp = stamp or datetime.now(timezone.utc).replace(microsecond=0)
+    stamp = stamp or datetime.now(UTC).replace(microsecond=0)
     cal = icalendar.Calendar()
     cal.add("prodid", "-//international-relations-registry//calendar//" + lang.upper())
     cal.add("version", "2.0")

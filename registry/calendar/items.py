@@ -10,9 +10,10 @@ iCalendar file.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, Callable, Iterable, Iterator, Mapping, TypeGuard
+from typing import Any, TypeGuard
 
 from .. import dates, freshness, settings
 from ..i18n import Message
@@ -23,8 +24,14 @@ __all__ = ["Event", "KINDS", "COLLECTORS", "resolve_home", "events"]
 
 #: Every kind of event, in the order the calendar lists kinds on the same day.
 KINDS: tuple[str, ...] = (
-    "agreement_review", "agreement_expiry", "freeze_review", "tie_jubilee", "agreement_jubilee", "indicator_report",
-    "retention", "recheck",
+    "agreement_review",
+    "agreement_expiry",
+    "freeze_review",
+    "tie_jubilee",
+    "agreement_jubilee",
+    "indicator_report",
+    "retention",
+    "recheck",
 )
 
 #: The tie kinds whose round years are jubilees (twinnings); other ties count through their agreements.
@@ -115,7 +122,7 @@ def _rows_for(conn: sqlite3.Connection, sql: str, ids: Iterable[str]) -> list[di
     wanted = sorted({i for i in ids if i})
     out: list[dict[str, Any]] = []
     for i in range(0, len(wanted), 500):  # SQLite caps the number of parameters
-        chunk = wanted[i:i + 500]
+        chunk = wanted[i : i + 500]
         out += _rows(conn, sql.format(marks=",".join("?" * len(chunk))), tuple(chunk))
     return out
 
@@ -141,8 +148,7 @@ def _agreements(conn: sqlite3.Connection, home: str | None) -> list[dict[str, An
     else:
         mine = "SELECT agreement_id FROM agreement_parties WHERE entity_id = ?"
         rows = _rows(conn, f"SELECT {_AGREEMENT_COLUMNS} FROM agreements WHERE id IN ({mine}) ORDER BY id", (home,))
-        links = conn.execute(f"SELECT agreement_id, entity_id FROM agreement_parties WHERE agreement_id IN ({mine}) "
-                             "ORDER BY id", (home,))
+        links = conn.execute(f"SELECT agreement_id, entity_id FROM agreement_parties WHERE agreement_id IN ({mine}) ORDER BY id", (home,))
     parties: dict[str, list[str]] = {}
     for aid, eid in links:
         parties.setdefault(aid, []).append(eid)
@@ -153,7 +159,9 @@ def _agreements(conn: sqlite3.Connection, home: str | None) -> list[dict[str, An
 
 def _agreement_params(a: dict[str, Any], names: dict[str, tuple[str, str]]) -> dict[str, Any]:
     return {
-        "agreement": a["id"], "title": a["title"], "title_nb": a.get("title_nb") or a["title"],
+        "agreement": a["id"],
+        "title": a["title"],
+        "title_nb": a.get("title_nb") or a["title"],
         "parties": [names.get(e, (e, e))[0] for e in a["parties"]],
         "parties_en": [names.get(e, (e, e))[1] for e in a["parties"]],
     }
@@ -191,8 +199,7 @@ def _counted_from(tie: dict[str, Any], agreement: dict[str, Any] | None) -> tupl
     if agreement and agreement.get("signed_certainty") == "sourced" and _valid(agreement.get("signed_on")):
         signed = (agreement["signed_on"], "agreement", agreement.get("source"))
     start = tie["start"] if tie.get("start_certainty") == "sourced" and _valid(tie.get("start")) else None
-    if start and signed and not (dates.earliest(start) <= dates.earliest(signed[0])
-                                 and dates.latest(signed[0]) <= dates.latest(start)):
+    if start and signed and not (dates.earliest(start) <= dates.earliest(signed[0]) and dates.latest(signed[0]) <= dates.latest(start)):
         return start, "tie", tie.get("source")
     return signed or ((start, "tie", tie.get("source")) if start else None)
 
@@ -200,11 +207,15 @@ def _counted_from(tie: dict[str, Any], agreement: dict[str, Any] | None) -> tupl
 def _jubilee_dates(conn: sqlite3.Connection, first: date, last: date, home: str | None, today: date) -> Iterator[Event]:
     """Round-year jubilees of twinnings (from a sourced start) and of agreements no twinning counts from."""
     kinds = ",".join("?" * len(JUBILEE_TIE_KINDS))
-    sql = (f"SELECT id, from_id, to_id, start, start_certainty, [end], status, source, agreement_id FROM ties "
-           f"WHERE kind IN ({kinds})" + (" AND ? IN (from_id, to_id)" if home else "") + " ORDER BY id")
+    sql = (
+        f"SELECT id, from_id, to_id, start, start_certainty, [end], status, source, agreement_id FROM ties "
+        f"WHERE kind IN ({kinds})" + (" AND ? IN (from_id, to_id)" if home else "") + " ORDER BY id"
+    )
     ties = _rows(conn, sql, JUBILEE_TIE_KINDS + ((home,) if home else ()))
-    agreements = {a["id"]: a for a in _rows_for(conn, f"SELECT {_AGREEMENT_COLUMNS} FROM agreements WHERE id IN ({{marks}})",
-                                                 (t["agreement_id"] for t in ties))}
+    agreements = {
+        a["id"]: a
+        for a in _rows_for(conn, f"SELECT {_AGREEMENT_COLUMNS} FROM agreements WHERE id IN ({{marks}})", (t["agreement_id"] for t in ties))
+    }
     own = _agreements(conn, home)
     names = _names(conn, [t["from_id"] for t in ties] + [t["to_id"] for t in ties] + [e for a in own for e in a["parties"]])
     counted: set[str] = set()  # agreements a twinning already counts its years from
@@ -222,9 +233,16 @@ def _jubilee_dates(conn: sqlite3.Connection, first: date, last: date, home: str 
         partner = t["from_id"] if home is not None and t["to_id"] == home else t["to_id"]
         name, name_en = names.get(partner, (partner, partner))
         for on, years in jubilees(start, first, last):
-            params = {"partner": name, "partner_en": name_en, "years": years, "counted_from": start, "basis": by,
-                      "agreement": charter and charter["id"], "title": charter and charter["title"],
-                      "title_nb": charter and (charter.get("title_nb") or charter["title"])}
+            params = {
+                "partner": name,
+                "partner_en": name_en,
+                "years": years,
+                "counted_from": start,
+                "basis": by,
+                "agreement": charter and charter["id"],
+                "title": charter and charter["title"],
+                "title_nb": charter and (charter.get("title_nb") or charter["title"]),
+            }
             yield Event(on, "tie_jubilee", "ties", t["id"], params, source, (partner,))
     for a in own:
         if a["id"] in counted or _ended(a, "ended_on", today):
@@ -249,8 +267,7 @@ def _freeze_reviews(conn: sqlite3.Connection, first: date, last: date, home: str
         if held is None or key > (dates.earliest(held["decided_on"]), held["id"]):
             latest[d["tie_id"]] = d
     frozen = [d for d in latest.values() if d["kind"] == "suspend_twinning" and _valid(d.get("review_on"))]
-    ties = {t["id"]: t for t in _rows_for(conn, "SELECT id, from_id, to_id FROM ties WHERE id IN ({marks})",
-                                          (d["tie_id"] for d in frozen))}
+    ties = {t["id"]: t for t in _rows_for(conn, "SELECT id, from_id, to_id FROM ties WHERE id IN ({marks})", (d["tie_id"] for d in frozen))}
     names = _names(conn, (e for t in ties.values() for e in (t["from_id"], t["to_id"])))
     for d in sorted(frozen, key=lambda d: d["id"]):
         t = ties.get(d["tie_id"])
@@ -262,24 +279,38 @@ def _freeze_reviews(conn: sqlite3.Connection, first: date, last: date, home: str
             continue
         partner = t["from_id"] if home is not None and t["to_id"] == home else t["to_id"]
         name, name_en = names.get(partner, (partner, partner))
-        params = {"partner": name, "partner_en": name_en, "decided_on": d["decided_on"], "decided_by": d["decided_by"],
-                  "case_ref": d.get("case_ref"), "scope": d.get("scope"), "tie": t["id"]}
+        params = {
+            "partner": name,
+            "partner_en": name_en,
+            "decided_on": d["decided_on"],
+            "decided_by": d["decided_by"],
+            "case_ref": d.get("case_ref"),
+            "scope": d.get("scope"),
+            "tie": t["id"],
+        }
         yield Event(review, "freeze_review", "decisions", str(d["id"]), params, d.get("source"), (partner,), late)
 
 
 def _retention(conn: sqlite3.Connection, first: date, last: date, home: str | None, today: date) -> Iterator[Event]:
     """Contacts whose personal data is to be deleted (``retain_until``), overdue while any of it is still held."""
-    rows = _rows(conn, "SELECT c.id, c.entity_id, c.office, c.retain_until, c.source, "
-                       "(coalesce(c.person_name, '') || coalesce(c.email, '') || coalesce(c.phone, '')) != '' AS held, "
-                       "e.name, e.name_en FROM contacts c LEFT JOIN entities e ON e.id = c.entity_id "
-                       "WHERE c.retain_until IS NOT NULL ORDER BY c.id")
+    rows = _rows(
+        conn,
+        "SELECT c.id, c.entity_id, c.office, c.retain_until, c.source, "
+        "(coalesce(c.person_name, '') || coalesce(c.email, '') || coalesce(c.phone, '')) != '' AS held, "
+        "e.name, e.name_en FROM contacts c LEFT JOIN entities e ON e.id = c.entity_id "
+        "WHERE c.retain_until IS NOT NULL ORDER BY c.id",
+    )
     for c in rows:
         if not c["held"] or not _valid(c["retain_until"]):
             continue  # nothing personal left to delete
         shown, late = open_item(c["retain_until"], first, last, today)
         if shown:
-            params = {"contact": c["id"], "office": c["office"], "organisation": c["name"] or c["entity_id"],
-                      "organisation_en": c["name_en"] or c["name"] or c["entity_id"]}
+            params = {
+                "contact": c["id"],
+                "office": c["office"],
+                "organisation": c["name"] or c["entity_id"],
+                "organisation_en": c["name_en"] or c["name"] or c["entity_id"],
+            }
             yield Event(c["retain_until"], "retention", "contacts", c["id"], params, c["source"], (c["entity_id"],), late)
 
 
@@ -292,8 +323,7 @@ def _rechecks(conn: sqlite3.Connection, first: date, last: date, home: str | Non
         if not shown:
             continue
         row = conn.execute(f"SELECT source FROM [{table}] WHERE id = ?", (rid,)).fetchone()  # table from freshness
-        params = {"what": Message(f"calendar.table.{table}"), "row_table": table, "row": rid, "verified_on": checked,
-                  "years": years}
+        params = {"what": Message(f"calendar.table.{table}"), "row_table": table, "row": rid, "verified_on": checked, "years": years}
         yield Event(due.isoformat(), "recheck", table, rid, params, row[0] if row else None, (), late)
 
 
@@ -306,30 +336,35 @@ def _indicator_reports(conn: sqlite3.Connection, first: date, last: date, home: 
     measured: dict[str, set[int]] = {}
     for iid, year in conn.execute("SELECT indicator_id, year FROM indicator_values WHERE year IS NOT NULL"):
         measured.setdefault(iid, set()).add(int(year))
-    for ind in _rows(conn, "SELECT i.* FROM indicators i LEFT JOIN plan_actions a ON a.id = i.action_id "
-                           "WHERE coalesce(a.status, '') != 'cancelled' ORDER BY i.id"):
+    for ind in _rows(
+        conn,
+        "SELECT i.* FROM indicators i LEFT JOIN plan_actions a ON a.id = i.action_id "
+        "WHERE coalesce(a.status, '') != 'cancelled' ORDER BY i.id",
+    ):
         done = measured.get(ind["id"], set())
         start = ind["baseline_year"] + 1 if ind["baseline_year"] is not None else min(done, default=ind["target_year"])
         end = ind["target_year"] if ind["target_year"] is not None else max(done, default=-2) + 1
         for year in range(start if start is not None else 0, end + 1 if start is not None else 0):
             shown, late = open_item(f"{year:04d}-12-31", first, last, today)
             if shown and year not in done:
-                params = {"indicator": ind["id"], "name": ind["name"], "name_en": ind["name_en"] or ind["name"],
-                          "year": year, "unit": ind["unit"], "target": ind["target"], "target_year": ind["target_year"]}
+                params = {
+                    "indicator": ind["id"],
+                    "name": ind["name"],
+                    "name_en": ind["name_en"] or ind["name"],
+                    "year": year,
+                    "unit": ind["unit"],
+                    "target": ind["target"],
+                    "target_year": ind["target_year"],
+                }
                 yield Event(f"{year:04d}-12-31", "indicator_report", "indicators", ind["id"], params, ind["source"], (), late)
 
 
 #: The collectors, each ``(conn, first, last, home, today) -> events``.
-COLLECTORS: list[Collector] = [_agreement_dates, _jubilee_dates, _freeze_reviews, _indicator_reports, _retention,
-                               _rechecks]
+COLLECTORS: list[Collector] = [_agreement_dates, _jubilee_dates, _freeze_reviews, _indicator_reports, _retention, _rechecks]
 
 
 def events(
-    conn: sqlite3.Connection,
-    first: date | None = None,
-    last: date | None = None,
-    home_id: str | None = None,
-    today: date | None = None,
+    conn: sqlite3.Connection, first: date | None = None, last: date | None = None, home_id: str | None = None, today: date | None = None
 ) -> list[Event]:
     """Return the events due from ``first`` to ``last`` (both included; default the next twelve months), by date.
 

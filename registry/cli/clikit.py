@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
-from typing import Callable
+from collections.abc import Callable
 
 __all__ = ["COMMANDS", "DB", "AS_OF", "HOME", "as_of_date", "command", "arg", "default_actor"]
 
@@ -61,7 +61,14 @@ def as_of_date(text: str) -> str:
     return text
 
 
-AS_OF = (("--as-of",), {"type": as_of_date, "metavar": "DATE",
-                         "help": "count the ties in force on this date (YYYY, YYYY-MM or YYYY-MM-DD; default today)"})
-HOME = (("--home",), {"metavar": "ID", "help": "the municipality to review and analyse for (an entity id; "
-                                               "default: the setting home_id, or the only municipality)"})
+AS_OF = (
+    ("--as-of",),
+    {"type": as_of_date, "metavar": "DATE", "help": "count the ties in force on this date (YYYY, YYYY-MM or YYYY-MM-DD; default today)"},
+)
+HOME = (
+    ("--home",),
+    {
+        "metavar": "ID",
+        "help": "the municipality to review and analyse for (an entity id; default: the setting home_id, or the only municipality)",
+    },
+)

@@ -27,8 +27,7 @@ _DB = DB
 def _init(a: argparse.Namespace) -> int:
     path = Path(a.db) if a.db else default_db_path()
     report = seed.init(path, force=a.force)
-    print(f"{path}: {report.total('inserted')} rows added, {report.total('updated')} updated, "
-          f"{report.total('unchanged')} unchanged")
+    print(f"{path}: {report.total('inserted')} rows added, {report.total('updated')} updated, {report.total('unchanged')} unchanged")
     return 0
 
 
@@ -36,8 +35,13 @@ def _init(a: argparse.Namespace) -> int:
 @arg("files", nargs="+", metavar="FILE")
 @arg(*_DB[0], **_DB[1])
 @arg("--dry-run", action="store_true", help="validate and count, write nothing")
-@arg("--from", dest="source_format", choices=["csv", "wikidata"], default="csv",
-     help="'wikidata' for a Wikidata Query Service twin-town export (also detected by header)")
+@arg(
+    "--from",
+    dest="source_format",
+    choices=["csv", "wikidata"],
+    default="csv",
+    help="'wikidata' for a Wikidata Query Service twin-town export (also detected by header)",
+)
 def _import(a: argparse.Namespace) -> int:
     conn = open_existing(a.db)
     expect = "wikidata" if a.source_format == "wikidata" else None
@@ -58,8 +62,11 @@ def _import(a: argparse.Namespace) -> int:
 @arg("dir", metavar="DIR")
 @arg(*_DB[0], **_DB[1])
 @arg("--format", choices=["csv", "graphml", "gexf"], default="csv")
-@arg("--raw", action="store_true",
-     help="write cells verbatim; by default a cell starting with = + - @ gets a quote so spreadsheets do not run it")
+@arg(
+    "--raw",
+    action="store_true",
+    help="write cells verbatim; by default a cell starting with = + - @ gets a quote so spreadsheets do not run it",
+)
 @arg("--spreadsheet-safe", action="store_true", help="the default (kept for scripts that pass it)")
 def _export(a: argparse.Namespace) -> int:
     conn = open_existing(a.db)
@@ -104,7 +111,9 @@ def _classify(a: argparse.Namespace) -> int:
         sys.stdout.write(classify.frame(suggestions).to_csv(index=False))
         return 0
     gone = classify.ended(ctx, ctx.as_of, home_id=ctx.home)
-    sys.stdout.write(review_text.review_text(suggestions, ctx.names(ctx.home)[0 if a.lang == "nb" else 1] if ctx.home else "?", a.lang, gone))
+    sys.stdout.write(
+        review_text.review_text(suggestions, ctx.names(ctx.home)[0 if a.lang == "nb" else 1] if ctx.home else "?", a.lang, gone)
+    )
     return 0
 
 
@@ -207,9 +216,12 @@ def _backup(a: argparse.Namespace) -> int:
         return 2
     print(f"{copy.path}: {copy.summary()}")
     if copy.unprotected:
-        print(f"backup: warning: the registry's audit log has lost its append-only protection "
-              f"({', '.join(f'{n} {s}' for n, s in copy.unprotected.items())}); the copy was written, "
-              "but restore refuses it. Run check", file=sys.stderr)
+        print(
+            f"backup: warning: the registry's audit log has lost its append-only protection "
+            f"({', '.join(f'{n} {s}' for n, s in copy.unprotected.items())}); the copy was written, "
+            "but restore refuses it. Run check",
+            file=sys.stderr,
+        )
         return 1
     return 0
 
@@ -242,13 +254,20 @@ def _restore(a: argparse.Namespace) -> int:
     return 0
 
 
-@command("erase", "erase a contact's personal data everywhere, audit log included (GDPR erasure); "
-                  "an older backup still holds it, and restoring one brings it back")
+@command(
+    "erase",
+    "erase a contact's personal data everywhere, audit log included (GDPR erasure); "
+    "an older backup still holds it, and restoring one brings it back",
+)
 @arg("contact_id", metavar="CONTACT_ID")
 @arg(*_DB[0], **_DB[1])
-@arg("--also", action="append", default=[], metavar="TEXT",
-     help="a phrase that names the person in free text (repeatable), e.g. the full name where the "
-          "contact holds a one-word name")
+@arg(
+    "--also",
+    action="append",
+    default=[],
+    metavar="TEXT",
+    help="a phrase that names the person in free text (repeatable), e.g. the full name where the contact holds a one-word name",
+)
 def _erase(a: argparse.Namespace) -> int:
     from ..store import erasure  # local: only this command needs it
 
@@ -260,16 +279,24 @@ def _erase(a: argparse.Namespace) -> int:
     if report.unmatched:
         # A one-word name ("Per", "May") is an ordinary word too: replacing it everywhere would
         # destroy sourced text, so the places are listed for the operator to name the person.
-        print(f"erase: the name was one word, so it was not replaced in free text; it stands in "
-              f"{len(report.unmatched)} place(s):", file=sys.stderr)
+        print(
+            f"erase: the name was one word, so it was not replaced in free text; it stands in {len(report.unmatched)} place(s):",
+            file=sys.stderr,
+        )
         for table, rid, column in report.unmatched:
             print(f"  {table} {rid} {column}", file=sys.stderr)
-        print(f"erase: where one names this person, run again with --also 'PHRASE' "
-              f"(python -m registry erase {report.contact_id} --also '...')", file=sys.stderr)
+        print(
+            f"erase: where one names this person, run again with --also 'PHRASE' "
+            f"(python -m registry erase {report.contact_id} --also '...')",
+            file=sys.stderr,
+        )
         status = 1
     if not report.checkpointed:
-        print("erase: another program has the registry open and holds its old pages; close it (the app) and "
-              "run erase again to empty the write-ahead log", file=sys.stderr)
+        print(
+            "erase: another program has the registry open and holds its old pages; close it (the app) and "
+            "run erase again to empty the write-ahead log",
+            file=sys.stderr,
+        )
         status = 1
     return status
 

@@ -64,15 +64,26 @@ def _annual_report(a: argparse.Namespace) -> int:
     return 0
 
 
-@command("calendar", "what is due in a window: agreement reviews and expiries, jubilees, freeze reviews, "
-                     "contacts past retain_until, sources to re-check")
+@command(
+    "calendar",
+    "what is due in a window: agreement reviews and expiries, jubilees, freeze reviews, contacts past retain_until, sources to re-check",
+)
 @arg(*_DB[0], **_DB[1])
 @arg("--from", dest="first", type=_as_of, metavar="DATE", help="first day (YYYY-MM-DD, or YYYY-MM / YYYY for its first day; default today)")
-@arg("--to", dest="last", type=_as_of, metavar="DATE",
-     help="last day, included (YYYY-MM-DD, or YYYY-MM / YYYY for its last day; default a year after --from)")
+@arg(
+    "--to",
+    dest="last",
+    type=_as_of,
+    metavar="DATE",
+    help="last day, included (YYYY-MM-DD, or YYYY-MM / YYYY for its last day; default a year after --from)",
+)
 @arg(*_HOME[0], **_HOME[1])
-@arg("--format", choices=["table", "csv", "ics"], default="table",
-     help="ics: an iCalendar file of all-day events for Outlook and Google Calendar; csv keeps the kind codes")
+@arg(
+    "--format",
+    choices=["table", "csv", "ics"],
+    default="table",
+    help="ics: an iCalendar file of all-day events for Outlook and Google Calendar; csv keeps the kind codes",
+)
 @arg("--lang", choices=["nb", "en"], default="nb", help="language of the texts (default nb, like the app)")
 @arg("--out", metavar="FILE", help="write to FILE instead of the terminal")
 def _calendar(a: argparse.Namespace) -> int:

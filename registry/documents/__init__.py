@@ -12,8 +12,23 @@ from .model import BulletList, Chart, Document, Figure, Heading, Link, Paragraph
 from .word import to_docx
 
 __all__ = [
-    "FORMATS", "MIME_TYPES", "write", "to_markdown", "to_html", "to_docx",
-    "Document", "Heading", "Paragraph", "Table", "BulletList", "Quote", "Figure", "Chart", "Link", "Strong", "texts",
+    "FORMATS",
+    "MIME_TYPES",
+    "write",
+    "to_markdown",
+    "to_html",
+    "to_docx",
+    "Document",
+    "Heading",
+    "Paragraph",
+    "Table",
+    "BulletList",
+    "Quote",
+    "Figure",
+    "Chart",
+    "Link",
+    "Strong",
+    "texts",
 ]
 
 #: The formats a document is written in, and their file suffixes.

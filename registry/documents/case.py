@@ -13,8 +13,8 @@ vedtak* left for the administration to choose. Facts come from
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from datetime import date
-from typing import Sequence
 
 from .. import i18n, vocab
 from ..i18n import Message, render
@@ -75,8 +75,11 @@ def _activity_date(a, lang: str) -> str:
     if a.end and a.end != a.start:
         text += f"–{i18n.long_date(a.end, lang)}"
     elif a.ongoing:
-        ongoing = (_r("casefact.ongoing", lang, verified=i18n.long_date(a.verified_on, lang)) if a.verified_on
-                   else _r("casefact.ongoing_unconfirmed", lang))
+        ongoing = (
+            _r("casefact.ongoing", lang, verified=i18n.long_date(a.verified_on, lang))
+            if a.verified_on
+            else _r("casefact.ongoing_unconfirmed", lang)
+        )
         text += f" – {ongoing}"
     return text
 
@@ -106,11 +109,27 @@ def _plan_blocks(city: CityFacts, lang: str) -> list[Block]:
     if not city.plan:
         return [Paragraph.of(_t("case.no_plan", lang))]
     lines = Table.of(
-        [_t("col.year", lang), _t("case.col_kind", lang), _t("col.funder", lang), _t("col.amount", lang),
-         _t("col.currency", lang), _t("col.purpose", lang), _t("col.source", lang)],
-        [[str(p.year), vocab.label("budget_kinds", p.kind, lang),
-          _t("case.municipal", lang) if p.municipal else p.funder,
-          nok(p.amount), p.currency, p.purpose, _sources(p.source) or ""] for p in city.plan],
+        [
+            _t("col.year", lang),
+            _t("case.col_kind", lang),
+            _t("col.funder", lang),
+            _t("col.amount", lang),
+            _t("col.currency", lang),
+            _t("col.purpose", lang),
+            _t("col.source", lang),
+        ],
+        [
+            [
+                str(p.year),
+                vocab.label("budget_kinds", p.kind, lang),
+                _t("case.municipal", lang) if p.municipal else p.funder,
+                nok(p.amount),
+                p.currency,
+                p.purpose,
+                _sources(p.source) or "",
+            ]
+            for p in city.plan
+        ],
     )
     totals = Table.of(
         [_t("col.year", lang), _t("case.col_municipal", lang), _t("case.col_external", lang), _t("case.total", lang)],
@@ -123,16 +142,19 @@ def _plan_blocks(city: CityFacts, lang: str) -> list[Block]:
 def _history(city: CityFacts, lang: str) -> list[Block]:
     blocks: list[Block] = [Heading(3, _city_title(city, lang))]
     source = _sources(city.tie_source) or [_t("case.no_source", lang)]
-    blocks.append(Paragraph.of(Strong(_t("case.since", lang) + ": "), _when(city, lang), ". ",
-                               Strong(_t("case.tie_source", lang) + ": "), *source))
+    blocks.append(
+        Paragraph.of(Strong(_t("case.since", lang) + ": "), _when(city, lang), ". ", Strong(_t("case.tie_source", lang) + ": "), *source)
+    )
     deal = city.agreement
     if deal is not None:
         certainty = deal.signed_certainty
         signed = i18n.long_date(deal.signed_on, lang) if deal.signed_on else _t("case.unknown", lang)
         if certainty and certainty != "sourced" and deal.signed_on:
             signed += f" ({vocab.label('certainties', certainty, lang).lower()})"
-        runs: list[Inline] = [Strong(_t("case.agreement", lang) + ": "),
-                              _r("casefact.agreement_line", lang, kind=deal.kind, title=deal.title_in(lang), signed=signed)]
+        runs: list[Inline] = [
+            Strong(_t("case.agreement", lang) + ": "),
+            _r("casefact.agreement_line", lang, kind=deal.kind, title=deal.title_in(lang), signed=signed),
+        ]
         if deal.document_url:
             runs += [" ", Link(_t("case.document", lang), deal.document_url)]
         runs += [" (", *(_sources(deal.source) or [_t("case.no_source", lang)]), ")"]
@@ -144,10 +166,20 @@ def _history(city: CityFacts, lang: str) -> list[Block]:
         items = []
         for d in city.decisions:
             title = d.title_nb if lang == "nb" and d.title_nb else d.title
-            what = (vocab.label("categories", d.category, lang) if d.kind == "category" and d.category
-                    else title or vocab.label("decision_kinds", d.kind, lang))
-            line = _r("casefact.decision_line", lang, date=i18n.long_date(d.decided_on, lang), body=d.decided_by,
-                      ref=f" ({d.case_ref})" if d.case_ref else "", what=what, reason=_sentence(d.reason))
+            what = (
+                vocab.label("categories", d.category, lang)
+                if d.kind == "category" and d.category
+                else title or vocab.label("decision_kinds", d.kind, lang)
+            )
+            line = _r(
+                "casefact.decision_line",
+                lang,
+                date=i18n.long_date(d.decided_on, lang),
+                body=d.decided_by,
+                ref=f" ({d.case_ref})" if d.case_ref else "",
+                what=what,
+                reason=_sentence(d.reason),
+            )
             if d.scope:
                 line += " " + _r("casefact.decision_scope", lang, scope=d.scope)
             if d.review_on:
@@ -160,11 +192,19 @@ def _history(city: CityFacts, lang: str) -> list[Block]:
     blocks.append(Paragraph.of(Strong(_t("case.activities", lang))))
     if city.activities:
         ordered = sorted(city.activities, key=lambda a: (a.start is None, str(a.start or "")))
-        blocks.append(BulletList.of([
-            [_r("casefact.activity_line", lang, date=_activity_date(a, lang), kind=a.kind, title=a.title_in(lang)),
-             " (", *(_sources(a.source) or [_t("case.no_source", lang)]), ")"]
-            for a in ordered
-        ]))
+        blocks.append(
+            BulletList.of(
+                [
+                    [
+                        _r("casefact.activity_line", lang, date=_activity_date(a, lang), kind=a.kind, title=a.title_in(lang)),
+                        " (",
+                        *(_sources(a.source) or [_t("case.no_source", lang)]),
+                        ")",
+                    ]
+                    for a in ordered
+                ]
+            )
+        )
     else:
         blocks.append(Paragraph.of(_t("case.no_activities", lang)))
     return blocks
@@ -190,8 +230,11 @@ def _assessment(city: CityFacts, facts: CaseFacts, lang: str) -> list[Block]:
     blocks.append(Heading(3, _t("case.plan", lang)))
     blocks.extend(_plan_blocks(city, lang))
     blocks.append(Heading(3, _t("case.state", lang)))
-    assigned = (_r("casefact.assigned_value", lang, category=city.assigned, date=i18n.long_date(city.assigned_on, lang))
-                if city.assigned else _t("case.no_category", lang))
+    assigned = (
+        _r("casefact.assigned_value", lang, category=city.assigned, date=i18n.long_date(city.assigned_on, lang))
+        if city.assigned
+        else _t("case.no_category", lang)
+    )
     blocks.append(Paragraph.of(Strong(_t("case.assigned", lang) + ": "), assigned))
     if city.status and city.status != "active":
         blocks.append(Paragraph.of(Strong(_t("case.status", lang) + ": "), vocab.label("statuses", city.status, lang)))
@@ -200,11 +243,15 @@ def _assessment(city: CityFacts, facts: CaseFacts, lang: str) -> list[Block]:
     nothing = _t("case.nothing", lang)
     for i, (_, title, pro, con, obliges) in enumerate(options_for(city, facts, lang), 1):
         blocks.append(Paragraph.of(Strong(f"{i}. {title}")))
-        blocks.append(BulletList.of([
-            [Strong(_t("case.for", lang) + ": "), "; ".join(pro) or nothing],
-            [Strong(_t("case.against", lang) + ": "), "; ".join(con) or nothing],
-            [Strong(_t("case.obliges", lang) + ": "), obliges],
-        ]))
+        blocks.append(
+            BulletList.of(
+                [
+                    [Strong(_t("case.for", lang) + ": "), "; ".join(pro) or nothing],
+                    [Strong(_t("case.against", lang) + ": "), "; ".join(con) or nothing],
+                    [Strong(_t("case.obliges", lang) + ": "), obliges],
+                ]
+            )
+        )
     return blocks
 
 
@@ -213,8 +260,7 @@ def _economy(facts: CaseFacts, lang: str) -> list[Block]:
     if not with_plan:
         return [Paragraph.of(_t("case.economy_none", lang))]
     rows: list[list[Inline]] = [
-        [c.name(lang), str(t.year), nok(t.municipal), nok(t.external), nok(t.total)]
-        for c in with_plan for t in c.totals
+        [c.name(lang), str(t.year), nok(t.municipal), nok(t.external), nok(t.total)] for c in with_plan for t in c.totals
     ]
     by_year: dict[int, list[int]] = {}
     for c in with_plan:
@@ -223,12 +269,19 @@ def _economy(facts: CaseFacts, lang: str) -> list[Block]:
             acc[0] += t.municipal
             acc[1] += t.external
             acc[2] += t.total
-    rows += [[Strong(_t("case.all_cities", lang)), str(y), nok(m), nok(e), nok(s)]
-             for y, (m, e, s) in sorted(by_year.items())]
+    rows += [[Strong(_t("case.all_cities", lang)), str(y), nok(m), nok(e), nok(s)] for y, (m, e, s) in sorted(by_year.items())]
     blocks: list[Block] = [
         Paragraph.of(_t("case.economy_intro", lang)),
-        Table.of([_t("case.col_city", lang), _t("col.year", lang), _t("case.col_municipal", lang),
-                  _t("case.col_external", lang), _t("case.total", lang)], rows),
+        Table.of(
+            [
+                _t("case.col_city", lang),
+                _t("col.year", lang),
+                _t("case.col_municipal", lang),
+                _t("case.col_external", lang),
+                _t("case.total", lang),
+            ],
+            rows,
+        ),
     ]
     without = [c.name(lang) for c in facts.cities if not c.plan]
     if without:

@@ -12,9 +12,10 @@ ongoing, and the tie's own source.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from .. import rules as R
 from ..analysis.context import prepare
@@ -22,8 +23,18 @@ from ..i18n import Message, render
 from ..review import classify, summary
 
 __all__ = [
-    "ActivityFact", "AgreementFact", "DecisionFact", "BudgetLine", "YearTotal", "Evidence", "CriterionFact", "State", "CityFacts",
-    "CaseFacts", "case_facts", "CATEGORIES",
+    "ActivityFact",
+    "AgreementFact",
+    "DecisionFact",
+    "BudgetLine",
+    "YearTotal",
+    "Evidence",
+    "CriterionFact",
+    "State",
+    "CityFacts",
+    "CaseFacts",
+    "case_facts",
+    "CATEGORIES",
 ]
 
 #: The four categories of strategy 2c, in the strategy's order: the options to continue in or change to.
@@ -236,8 +247,7 @@ def _year(text: Any) -> str:
 def _evidence(s: classify.Suggestion, ids: Sequence[str]) -> dict[str, Evidence]:
     """Name each evidence id as the review names it (Norwegian titles where the row has one), in both languages."""
     names = dict(s.names)
-    return {e: Evidence(e, render(names[e], "nb"), render(names[e], "en")) if e in names else Evidence(e, e, e)
-            for e in ids}
+    return {e: Evidence(e, render(names[e], "nb"), render(names[e], "en")) if e in names else Evidence(e, e, e) for e in ids}
 
 
 def _role_message(s: classify.Suggestion) -> Message:
@@ -267,13 +277,22 @@ def _city(ctx: Any, conn: sqlite3.Connection, case: summary.CityCase) -> CityFac
     # One criterion once: the review lists each with the category it serves first (some serve none: a quote key).
     criteria = tuple(
         CriterionFact(r.criterion, r.category, r.met, tuple(named[e] for e in r.evidence), r.message)
-        for r in s.reasons if r.category in CATEGORIES
+        for r in s.reasons
+        if r.category in CATEGORIES
     )
     carriers = tuple(Evidence(c, *ctx.names(c)) for c in s.carriers)
     activities = tuple(
         ActivityFact(
-            id=a.id, kind=a.kind, title=a.title, title_nb=a.title_nb or None, start=a.start, end=a.end,
-            ongoing=bool(a.ongoing), verified_on=a.verified_on, sectors=a.sectors, source=a.source,
+            id=a.id,
+            kind=a.kind,
+            title=a.title,
+            title_nb=a.title_nb or None,
+            start=a.start,
+            end=a.end,
+            ongoing=bool(a.ongoing),
+            verified_on=a.verified_on,
+            sectors=a.sectors,
+            source=a.source,
         )
         for a in s.activities
     )
@@ -281,45 +300,79 @@ def _city(ctx: Any, conn: sqlite3.Connection, case: summary.CityCase) -> CityFac
     extra = _rows(conn, "decisions", [str(i) for i in history["id"]]) if len(history) else {}
     decisions = tuple(
         DecisionFact(
-            kind=str(r.kind), category=r.category or None, title=r.title or None,
-            title_nb=(extra.get(str(r.id)) or {}).get("title_nb") or None, decided_on=str(r.decided_on),
-            decided_by=str(r.decided_by), case_ref=r.case_ref or None, reason=str(r.reason or ""),
-            source=r.source or None, scope=(extra.get(str(r.id)) or {}).get("scope") or None,
+            kind=str(r.kind),
+            category=r.category or None,
+            title=r.title or None,
+            title_nb=(extra.get(str(r.id)) or {}).get("title_nb") or None,
+            decided_on=str(r.decided_on),
+            decided_by=str(r.decided_by),
+            case_ref=r.case_ref or None,
+            reason=str(r.reason or ""),
+            source=r.source or None,
+            scope=(extra.get(str(r.id)) or {}).get("scope") or None,
             review_on=(extra.get(str(r.id)) or {}).get("review_on") or None,
         )
         for r in history.itertuples()
     )
     plan_df = case.plan
     plan = tuple(
-        BudgetLine(int(r.year), str(r.kind), int(r.amount), str(r.currency), str(r.funder), not bool(r.external),
-                   str(r.purpose or ""), r.source or None)
+        BudgetLine(
+            int(r.year),
+            str(r.kind),
+            int(r.amount),
+            str(r.currency),
+            str(r.funder),
+            not bool(r.external),
+            str(r.purpose or ""),
+            r.source or None,
+        )
         for r in plan_df.itertuples()
     )
-    totals = tuple(YearTotal(int(r.year), int(r.municipal), int(r.external), int(r.total))
-                   for r in classify.financing_totals(plan_df).itertuples())
+    totals = tuple(
+        YearTotal(int(r.year), int(r.municipal), int(r.external), int(r.total)) for r in classify.financing_totals(plan_df).itertuples()
+    )
     tie = _rows(conn, "ties", [s.tie_id]).get(s.tie_id) or {}
     deal = _rows(conn, "agreements", [tie["agreement_id"]]).get(tie["agreement_id"]) if tie.get("agreement_id") else None
-    agreement = AgreementFact(
-        kind=str(deal["kind"]), title=str(deal["title"]), title_nb=deal.get("title_nb") or None,
-        signed_on=deal.get("signed_on") or None, signed_certainty=deal.get("signed_certainty") or None,
-        document_url=deal.get("document_url") or None, source=str(deal.get("source") or ""),
-    ) if deal else None
+    agreement = (
+        AgreementFact(
+            kind=str(deal["kind"]),
+            title=str(deal["title"]),
+            title_nb=deal.get("title_nb") or None,
+            signed_on=deal.get("signed_on") or None,
+            signed_certainty=deal.get("signed_certainty") or None,
+            document_url=deal.get("document_url") or None,
+            source=str(deal.get("source") or ""),
+        )
+        if deal
+        else None
+    )
     return CityFacts(
-        tie_id=s.tie_id, city_id=s.city_id, name_nb=ctx.names(s.city_id)[0], name_en=ctx.names(s.city_id)[1],
-        country_code=s.country_code, start=s.start, start_certainty=s.start_certainty,
-        tie_source=str(tie.get("source") or ""), status=tie.get("status") or None, agreement=agreement,
-        assigned=s.assigned if s.decided else None, assigned_on=s.assigned_on,
-        state=_state(s), criteria=criteria, role=s.role,
-        carriers=carriers, role_message=_role_message(s),
-        activities=activities, decisions=decisions, plan=plan, totals=totals,
+        tie_id=s.tie_id,
+        city_id=s.city_id,
+        name_nb=ctx.names(s.city_id)[0],
+        name_en=ctx.names(s.city_id)[1],
+        country_code=s.country_code,
+        start=s.start,
+        start_certainty=s.start_certainty,
+        tie_source=str(tie.get("source") or ""),
+        status=tie.get("status") or None,
+        agreement=agreement,
+        assigned=s.assigned if s.decided else None,
+        assigned_on=s.assigned_on,
+        state=_state(s),
+        criteria=criteria,
+        role=s.role,
+        carriers=carriers,
+        role_message=_role_message(s),
+        activities=activities,
+        decisions=decisions,
+        plan=plan,
+        totals=totals,
     )
 
 
 def case_facts(
-    conn: sqlite3.Connection,
-    as_of: date | str | int | None = None,
-    home_id: str | None = None,
-    cities: Sequence[str] = (),
+    conn: sqlite3.Connection, as_of: date | str | int | None = None, home_id: str | None = None, cities: Sequence[str] = ()
 ) -> CaseFacts:
     """Return the case's facts for the sister cities of ``home_id`` (default: the configured home) on ``as_of``.
 

@@ -61,15 +61,13 @@ def _quiet_or_nothing(city: CityFacts, facts: CaseFacts, lang: str) -> list[str]
 
 def _recent(city: CityFacts, facts: CaseFacts, lang: str) -> list[str]:
     """What speaks for keeping the relation active: recent activity, ongoing activity, money planned ahead."""
-    out = [_criterion_text(c, lang) for c in city.criteria
-           if c.code == "quiet_since" and not c.met and c.evidence]
+    out = [_criterion_text(c, lang) for c in city.criteria if c.code == "quiet_since" and not c.met and c.evidence]
     ongoing = [a.title_in(lang) for a in city.activities if a.ongoing and not a.end]
     if ongoing:
         out.append(_r("casefact.ongoing_activities", lang, titles=ongoing))
     ahead = [p for p in city.totals if p.year >= facts.as_of.year]
     if ahead:
-        out.append(_r("casefact.planned_money", lang, years=[str(p.year) for p in ahead],
-                      amount=nok(sum(p.total for p in ahead))))
+        out.append(_r("casefact.planned_money", lang, years=[str(p.year) for p in ahead], amount=nok(sum(p.total for p in ahead))))
     return out
 
 
@@ -82,9 +80,18 @@ def options_for(city: CityFacts, facts: CaseFacts, lang: str) -> list[tuple[str,
     quiet the relation is against its recent and ongoing activity and planned money).
     """
     out = []
-    decided = ([_r("casefact.decided_as", lang, category=vocab.label("categories", city.assigned, lang).lower(),
-                   date=i18n.long_date(city.assigned_on, lang))]
-               if city.assigned else [])
+    decided = (
+        [
+            _r(
+                "casefact.decided_as",
+                lang,
+                category=vocab.label("categories", city.assigned, lang).lower(),
+                date=i18n.long_date(city.assigned_on, lang),
+            )
+        ]
+        if city.assigned
+        else []
+    )
     for cat in CATEGORIES:
         name = vocab.label("categories", cat, lang).lower()
         if city.assigned == cat:

@@ -53,25 +53,30 @@ def svg(chart: Chart, lang: str, width: int = 480, height: int = 200) -> str:
     def y(v: float) -> float:
         return top + (height - top - bottom) * (1 - (v - lo) / (hi - lo))
 
-    parts = [f'<svg role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-             f'style="max-width:100%;height:auto;font-family:sans-serif" aria-label="{escape(chart.alt, quote=True)}">'
-             f"<title>{escape(chart.alt)}</title>",
-             f'<line x1="{left}" x2="{left}" y1="{top}" y2="{height - bottom}" stroke="#999"/>',
-             f'<line x1="{left}" x2="{width - right}" y1="{y(lo):.1f}" y2="{y(lo):.1f}" stroke="#999"/>']
+    parts = [
+        f'<svg role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+        f'style="max-width:100%;height:auto;font-family:sans-serif" aria-label="{escape(chart.alt, quote=True)}">'
+        f"<title>{escape(chart.alt)}</title>",
+        f'<line x1="{left}" x2="{left}" y1="{top}" y2="{height - bottom}" stroke="#999"/>',
+        f'<line x1="{left}" x2="{width - right}" y1="{y(lo):.1f}" y2="{y(lo):.1f}" stroke="#999"/>',
+    ]
     for v in (lo, top_value):
-        parts.append(f'<text x="{left - 6}" y="{y(v) + 4:.1f}" font-size="11" text-anchor="end">'
-                     f"{escape(number(v, lang))}</text>")
+        parts.append(f'<text x="{left - 6}" y="{y(v) + 4:.1f}" font-size="11" text-anchor="end">{escape(number(v, lang))}</text>')
     if _known(chart.target):
-        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y(chart.target):.1f}" y2="{y(chart.target):.1f}" '
-                     f'stroke="{_TARGET}" stroke-dasharray="6 4"/>'
-                     f'<text x="{left + 4}" y="{y(chart.target) - 4:.1f}" font-size="11" '
-                     f'fill="{_TARGET}">{escape(number(chart.target, lang))}</text>')
+        parts.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{y(chart.target):.1f}" y2="{y(chart.target):.1f}" '
+            f'stroke="{_TARGET}" stroke-dasharray="6 4"/>'
+            f'<text x="{left + 4}" y="{y(chart.target) - 4:.1f}" font-size="11" '
+            f'fill="{_TARGET}">{escape(number(chart.target, lang))}</text>'
+        )
     if chart.points:
         line = " ".join(f"{x(yy):.1f},{y(v):.1f}" for yy, v in chart.points)
         parts.append(f'<polyline fill="none" stroke="{_LINE}" stroke-width="2" points="{line}"/>')
     for yy, v in chart.points:
-        parts.append(f'<circle cx="{x(yy):.1f}" cy="{y(v):.1f}" r="3" fill="{_LINE}"/>'
-                     f'<text x="{x(yy):.1f}" y="{height - 8}" font-size="11" text-anchor="middle">{yy}</text>')
+        parts.append(
+            f'<circle cx="{x(yy):.1f}" cy="{y(v):.1f}" r="3" fill="{_LINE}"/>'
+            f'<text x="{x(yy):.1f}" y="{height - 8}" font-size="11" text-anchor="middle">{yy}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)
 

@@ -70,8 +70,9 @@ def _block(b: Block, lang: str = "nb") -> str:
         # The picture travels inside the page (a data address), so printing it reaches no other host.
         data = base64.b64encode(b.png).decode("ascii")
         caption = f"<figcaption>{escape(b.caption)}</figcaption>" if b.caption else ""
-        return (f'<figure><img alt="{escape(b.alt, quote=True)}" style="max-width:100%" '
-                f'src="data:image/png;base64,{data}">{caption}</figure>')
+        return (
+            f'<figure><img alt="{escape(b.alt, quote=True)}" style="max-width:100%" src="data:image/png;base64,{data}">{caption}</figure>'
+        )
     if isinstance(b, Chart):
         # Drawn into the page as SVG: crisp in print, and no picture is fetched from anywhere.
         caption = f"<figcaption>{escape(b.caption)}</figcaption>" if b.caption else ""

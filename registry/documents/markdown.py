@@ -44,7 +44,7 @@ def _run(run: Inline) -> str:
     if isinstance(run, Strong):
         # Emphasis cannot end on a space ('**Kilde: **' stays literal): the space goes after it.
         core = run.text.rstrip()
-        return f"**{escape(core)}**{run.text[len(core):]}" if core else run.text
+        return f"**{escape(core)}**{run.text[len(core) :]}" if core else run.text
     return escape(run)
 
 

@@ -7,13 +7,24 @@ escapes it for its format, so a builder never writes markup.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Iterator, Sequence
 
 __all__ = [
-    "Link", "Strong", "Inline", "Heading", "Paragraph", "Table", "BulletList", "Quote", "Figure", "Chart", "Block",
+    "Link",
+    "Strong",
+    "Inline",
+    "Heading",
+    "Paragraph",
+    "Table",
+    "BulletList",
+    "Quote",
+    "Figure",
+    "Chart",
+    "Block",
     "Document",
-    "plain", "texts",
+    "plain",
+    "texts",
 ]
 
 
@@ -55,7 +66,7 @@ class Paragraph:
     runs: tuple[Inline, ...]
 
     @classmethod
-    def of(cls, *runs: Inline) -> "Paragraph":
+    def of(cls, *runs: Inline) -> Paragraph:
         """Return a paragraph of ``runs`` (strings, links, bold text)."""
         return cls(tuple(runs))
 
@@ -69,7 +80,7 @@ class Table:
     caption: str = ""
 
     @classmethod
-    def of(cls, header: Sequence[str], rows: Sequence[Sequence[Inline | Sequence[Inline]]], caption: str = "") -> "Table":
+    def of(cls, header: Sequence[str], rows: Sequence[Sequence[Inline | Sequence[Inline]]], caption: str = "") -> Table:
         """Return a table; raise ValueError when a row has another number of cells than the header."""
         cells = tuple(tuple(_runs(c) for c in row) for row in rows)
         for row in cells:
@@ -86,7 +97,7 @@ class BulletList:
     numbered: bool = False
 
     @classmethod
-    def of(cls, items: Sequence[Inline | Sequence[Inline]], numbered: bool = False) -> "BulletList":
+    def of(cls, items: Sequence[Inline | Sequence[Inline]], numbered: bool = False) -> BulletList:
         """Return a list of ``items`` (each a run or a sequence of runs)."""
         return cls(tuple(_runs(i) for i in items), numbered)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from docx import Document as new_docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -145,7 +145,7 @@ def to_docx(doc: Document, *, page_label: str = "", created: datetime | None = N
     props.title = _x(doc.title)[:255]
     props.language = _LANG_TAG.get(doc.lang, "en-GB")
     # A fixed time makes two runs on the same registry give the same file (the package's default is now).
-    props.created = props.modified = created or datetime(2000, 1, 1, tzinfo=timezone.utc)
+    props.created = props.modified = created or datetime(2000, 1, 1, tzinfo=UTC)
     props.author = props.last_modified_by = ""
     charts: PngCharts | None = None  # made at the first chart: matplotlib loads only for a document that has one
     out.add_heading(_x(doc.title), level=0)
@@ -218,6 +218,7 @@ def _fixed_times(data: bytes) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            dst.writestr(zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0)), src.read(info.filename),
-                         compress_type=zipfile.ZIP_DEFLATED)
+            dst.writestr(
+                zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0)), src.read(info.filename), compress_type=zipfile.ZIP_DEFLATED
+            )
     return buf.getvalue()

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import pandas as pd
 
@@ -124,9 +125,7 @@ def _rows(value: Any) -> dict[str, Any]:
 
 def _references(conn: sqlite3.Connection, entries: list[tuple[str, dict[str, Any]]], lang: str) -> dict[str, dict[Any, str]]:
     """Return ``{referenced table: {id: label}}`` for every reference the rows in ``entries`` hold, one query per table."""
-    from . import (
-        forms,  # local: forms imports editing, which imports the ingest package that imports this module's users
-    )
+    from . import forms  # local: forms imports editing, which imports the ingest package that imports this module's users
 
     wanted: dict[str, set[Any]] = {}
     for table, row in entries:
@@ -158,8 +157,11 @@ def row_name(table: str, row: dict[str, Any], labels: dict[str, dict[Any, str]],
         # A decision that ends, suspends or adopts something has a kind, not a category.
         own += " · " + vocab.label("decision_kinds", row["kind"], lang)
     shown = set(forms.LABEL_COLUMNS.get(table, ()))
-    parents = [labels.get(c.references, {}).get(row[c.name], str(row[c.name])) for c in TABLES[table].columns
-               if c.references and c.name not in shown and not _blank(row.get(c.name))]
+    parents = [
+        labels.get(c.references, {}).get(row[c.name], str(row[c.name]))
+        for c in TABLES[table].columns
+        if c.references and c.name not in shown and not _blank(row.get(c.name))
+    ]
     return own + (f" ({', '.join(parents)})" if parents else "")
 
 
@@ -189,8 +191,7 @@ def change_messages(
         return [Message("history.erased")]
     if action in ("insert", "delete"):
         row = after if action == "insert" else before
-        return [Message("history.inserted" if action == "insert" else "history.deleted",
-                        {"what": row_name(table, row, labels, lang)})]
+        return [Message("history.inserted" if action == "insert" else "history.deleted", {"what": row_name(table, row, labels, lang)})]
     personal = {c.name for c in TABLES[table].columns if c.personal} if table in TABLES else set()
     out = []
     for name in sorted(set(before) | set(after)):
@@ -205,8 +206,12 @@ def change_messages(
         elif _blank(new):
             out.append(Message("history.cleared", {"field": field, "old": _value(table, name, old, labels, lang)}))
         else:
-            out.append(Message("history.changed", {"field": field, "old": _value(table, name, old, labels, lang),
-                                                   "new": _value(table, name, new, labels, lang)}))
+            out.append(
+                Message(
+                    "history.changed",
+                    {"field": field, "old": _value(table, name, old, labels, lang), "new": _value(table, name, new, labels, lang)},
+                )
+            )
     return out
 
 
@@ -224,8 +229,6 @@ def history(
     frame = entries(conn, table, row_id, limit)
     parsed = [(tb, _rows(b), _rows(a)) for tb, b, a in zip(frame["table_name"], frame["before"], frame["after"])]
     labels = _references(conn, [(tb, r) for tb, b, a in parsed for r in (b, a)], lang)
-    frame["name"] = [row_name(tb, a or b, labels, lang) if (a or b) else str(rid)
-                     for (tb, b, a), rid in zip(parsed, frame["row_id"])]
-    frame["changes"] = [change_messages(tb, action, b, a, labels, lang)
-                        for (tb, b, a), action in zip(parsed, frame["action"])]
+    frame["name"] = [row_name(tb, a or b, labels, lang) if (a or b) else str(rid) for (tb, b, a), rid in zip(parsed, frame["row_id"])]
+    frame["changes"] = [change_messages(tb, action, b, a, labels, lang) for (tb, b, a), action in zip(parsed, frame["action"])]
     return frame

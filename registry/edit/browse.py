@@ -9,7 +9,8 @@ to the browser, not 10,000.
 from __future__ import annotations
 
 import sqlite3
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -56,9 +57,7 @@ def _columns(table: str, personal: bool) -> list[str]:
     return [c.name for c in t.columns if c.name not in TRACKING and (personal or not c.personal)] + ["version"]
 
 
-def _query(
-    table: str, text: str, filters: Filters, personal: bool, lang: str
-) -> tuple[str, list[str], str, list[Any]]:
+def _query(table: str, text: str, filters: Filters, personal: bool, lang: str) -> tuple[str, list[str], str, list[Any]]:
     """Return ``(FROM clause, selected expressions, WHERE clause, parameters)``; identifiers only from the schema."""
     t = TABLES[table]
     cols = _columns(table, personal)
@@ -74,7 +73,7 @@ def _query(
         select += [f"{exprs['from_name']} AS from_name", f"{exprs['to_name']} AS to_name"]
     where: list[str] = []
     params: list[Any] = []
-    for key, values in (filters.items() if isinstance(filters, Mapping) else filters):
+    for key, values in filters.items() if isinstance(filters, Mapping) else filters:
         chosen = [v for v in dict.fromkeys(values) if v]
         if not chosen:
             continue  # an empty selection means 'all'

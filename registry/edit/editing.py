@@ -7,7 +7,8 @@ checks and audits every write.
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -15,16 +16,7 @@ from .. import cells, i18n, vocab
 from ..io.ingest import slugify
 from ..store.schema import TABLES, Column
 
-__all__ = [
-    "TRACKING",
-    "form_columns",
-    "filter_entities",
-    "ties_view",
-    "filter_ties",
-    "changed_values",
-    "describe_change",
-    "suggest_id",
-]
+__all__ = ["TRACKING", "form_columns", "filter_entities", "ties_view", "filter_ties", "changed_values", "describe_change", "suggest_id"]
 
 TRACKING = ("version", "updated_at", "updated_by")
 
@@ -40,9 +32,7 @@ def _contains(frame: pd.DataFrame, columns: Iterable[str], text: str) -> pd.Seri
     return hay.str.contains(needle, regex=False)
 
 
-def filter_entities(
-    entities: pd.DataFrame, kinds: Iterable[str] = (), countries: Iterable[str] = (), text: str = ""
-) -> pd.DataFrame:
+def filter_entities(entities: pd.DataFrame, kinds: Iterable[str] = (), countries: Iterable[str] = (), text: str = "") -> pd.DataFrame:
     """Return the entities of the given kinds and countries whose id, names or notes contain ``text``.
 
     Empty selections mean 'all'; the text match ignores case.
@@ -65,16 +55,15 @@ def filter_entities(
 
 def ties_view(ties: pd.DataFrame, entities: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Return ``ties`` with ``from_name``, ``to_name``, ``kind_label`` and ``country_codes`` (of both ends) added."""
-    name = {
-        r.id: (r.name_en if lang == "en" and isinstance(r.name_en, str) and r.name_en else r.name)
-        for r in entities.itertuples()
-    }
+    name = {r.id: (r.name_en if lang == "en" and isinstance(r.name_en, str) and r.name_en else r.name) for r in entities.itertuples()}
     cc = dict(zip(entities["id"], entities["country_code"]))
     out = ties.copy()
     out["from_name"] = [name.get(i, i) for i in ties["from_id"]]
     out["to_name"] = [name.get(i, i) for i in ties["to_id"]]
     out["kind_label"] = [vocab.label("tie_kinds", k, lang) for k in ties["kind"]]
-    out["country_codes"] = [";".join(sorted({c for c in (cc.get(a), cc.get(b)) if isinstance(c, str)})) for a, b in zip(ties["from_id"], ties["to_id"])]
+    out["country_codes"] = [
+        ";".join(sorted({c for c in (cc.get(a), cc.get(b)) if isinstance(c, str)})) for a, b in zip(ties["from_id"], ties["to_id"])
+    ]
     return out
 
 
@@ -140,6 +129,7 @@ def describe_change(action: str, before: Any, after: Any, lang: str) -> str:
     # Missing JSON may arrive as None or, through pandas, as NaN.
     b = json.loads(before) if isinstance(before, str) and before else {}
     a = json.loads(after) if isinstance(after, str) and after else {}
+
     def name(row: dict[str, Any]) -> Any:
         # An entity with an English name is named by it on English pages, as everywhere else.
         own = row.get("name_en") if lang == "en" and row.get("name_en") else row.get("name")
@@ -153,11 +143,7 @@ def describe_change(action: str, before: Any, after: Any, lang: str) -> str:
         return i18n.t("editing.inserted", lang, name=name(a))
     if action == "delete":
         return i18n.t("editing.deleted", lang, name=name(b))
-    parts = [
-        f"{k}: {b.get(k)!r} → {a.get(k)!r}"
-        for k in sorted(set(a) | set(b))
-        if k not in TRACKING and b.get(k) != a.get(k)
-    ]
+    parts = [f"{k}: {b.get(k)!r} → {a.get(k)!r}" for k in sorted(set(a) | set(b)) if k not in TRACKING and b.get(k) != a.get(k)]
     return "; ".join(parts)
 
 

@@ -8,7 +8,8 @@ agreements, contacts, declared totals and budget lines from these functions and
 from __future__ import annotations
 
 import sqlite3
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -33,9 +34,7 @@ __all__ = [
 ]
 
 #: Tables the registry page edits with the generic form (entities and ties have their own tabs), in tab order.
-EDITABLE: tuple[str, ...] = (
-    "activities", "agreements", "contacts", "declared_totals", "plan_lines", "plan_actions", "indicators",
-)
+EDITABLE: tuple[str, ...] = ("activities", "agreements", "contacts", "declared_totals", "plan_lines", "plan_actions", "indicators")
 
 #: The columns that name a row in a picker, per table (references shown by name, codes by label).
 LABEL_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -125,10 +124,7 @@ def child_rows(conn: sqlite3.Connection, child: str, column: str, parent_id: Any
     t = _table(child)
     t.column(column)  # KeyError for a column the table does not have
     cols = visible_columns(child, personal=True) + ["version"]
-    cur = conn.execute(
-        f"SELECT {', '.join(f'[{c}]' for c in cols)} FROM [{t.name}] WHERE [{column}] = ? ORDER BY [{t.pk}]",
-        (parent_id,),
-    )
+    cur = conn.execute(f"SELECT {', '.join(f'[{c}]' for c in cols)} FROM [{t.name}] WHERE [{column}] = ? ORDER BY [{t.pk}]", (parent_id,))
     return pd.DataFrame(cur.fetchall(), columns=cols)
 
 
@@ -176,11 +172,7 @@ def row_label(table: str, row: Mapping[str, Any], labels: Mapping[str, Mapping[A
     'Graz · Vert'
     """
     t = _table(table)
-    parts = [
-        _shown(t, name, row.get(name), labels or {}, lang)
-        for name in LABEL_COLUMNS.get(table, ())
-        if not _empty(row.get(name))
-    ]
+    parts = [_shown(t, name, row.get(name), labels or {}, lang) for name in LABEL_COLUMNS.get(table, ()) if not _empty(row.get(name))]
     return " · ".join(parts) or str(row.get(t.pk))
 
 
@@ -189,14 +181,12 @@ def _by_ids(conn: sqlite3.Connection, sql: str, ids: tuple[Any, ...] | None) -> 
         return conn.execute(sql + " ORDER BY id").fetchall()
     out: list[tuple[Any, ...]] = []
     for i in range(0, len(ids), 500):  # SQLite caps the parameters of one statement
-        chunk = ids[i:i + 500]
+        chunk = ids[i : i + 500]
         out += conn.execute(f"{sql} WHERE id IN ({', '.join('?' * len(chunk))}) ORDER BY id", chunk).fetchall()
     return out
 
 
-def reference_labels(
-    conn: sqlite3.Connection, table: str, lang: str = "en", ids: tuple[Any, ...] | None = None
-) -> dict[Any, str]:
+def reference_labels(conn: sqlite3.Connection, table: str, lang: str = "en", ids: tuple[Any, ...] | None = None) -> dict[Any, str]:
     """Return ``{id: label}`` for the rows of ``table`` (only ``ids`` when given), for pickers and references.
 
     Entities by name (the English one in English, where there is one); ties as
@@ -217,16 +207,11 @@ def reference_labels(
     rows = _by_ids(conn, f"SELECT {', '.join(f'[{c}]' for c in (t.pk, *cols))} FROM [{t.name}]", ids)
     found = [dict(zip((t.pk, *cols), r)) for r in rows]
     refs = {c: ref for c in cols if (ref := t.column(c).references)}
-    labels = {
-        ref: reference_labels(conn, ref, lang, tuple({r[c] for r in found if r[c] is not None}))
-        for c, ref in refs.items()
-    }
+    labels = {ref: reference_labels(conn, ref, lang, tuple({r[c] for r in found if r[c] is not None})) for c, ref in refs.items()}
     return {r[t.pk]: row_label(table, r, labels, lang) for r in found}
 
 
-def display_frame(
-    frame: pd.DataFrame, table: str, labels: Mapping[str, Mapping[Any, str]] | None = None, lang: str = "en"
-) -> pd.DataFrame:
+def display_frame(frame: pd.DataFrame, table: str, labels: Mapping[str, Mapping[Any, str]] | None = None, lang: str = "en") -> pd.DataFrame:
     """Return ``frame`` ready to show: codes as labels, references by name, headings in ``lang``; no version.
 
     >>> df = pd.DataFrame({"id": ["v1"], "kind": ["visit"], "title": ["Graz"], "version": [1]})

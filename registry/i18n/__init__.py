@@ -40,8 +40,24 @@ from .fields import FIELD_HELP_NB, FIELDS, TABLE_LABELS, field_help, field_label
 from .lookup import TIME_ZONE, country_name, local_time, long_date
 
 __all__ = [
-    "LANGUAGES", "LANGUAGE_NAMES", "STRINGS", "FIELDS", "TABLE_LABELS", "TIME_ZONE", "t", "table_label", "field_label",
-    "country_name", "local_time", "FIELD_HELP_NB", "field_help", "Message", "render", "register", "long_date", "column_label",
+    "LANGUAGES",
+    "LANGUAGE_NAMES",
+    "STRINGS",
+    "FIELDS",
+    "TABLE_LABELS",
+    "TIME_ZONE",
+    "t",
+    "table_label",
+    "field_label",
+    "country_name",
+    "local_time",
+    "FIELD_HELP_NB",
+    "field_help",
+    "Message",
+    "render",
+    "register",
+    "long_date",
+    "column_label",
 ]
 
 LANGUAGES: tuple[str, ...] = ("nb", "en")
@@ -72,8 +88,20 @@ register(suggestions.TEMPLATES)  # the connection suggestions (registry.analysis
 
 #: Every UI text: key -> (nb, en).
 STRINGS: dict[str, tuple[str, str]] = _merged(
-    frame.STRINGS, explore.STRINGS, review.STRINGS, data.STRINGS, calendar.STRINGS, reasons.STRINGS, case.STRINGS,
-    plan.STRINGS, network.STRINGS, safety.STRINGS, editform.STRINGS, downloads.STRINGS, entity.STRINGS, picture.STRINGS,
+    frame.STRINGS,
+    explore.STRINGS,
+    review.STRINGS,
+    data.STRINGS,
+    calendar.STRINGS,
+    reasons.STRINGS,
+    case.STRINGS,
+    plan.STRINGS,
+    network.STRINGS,
+    safety.STRINGS,
+    editform.STRINGS,
+    downloads.STRINGS,
+    entity.STRINGS,
+    picture.STRINGS,
     rulebook.STRINGS,
 )
 register(calendar.TEMPLATES)  # what is due (registry.calendar.items)

@@ -40,9 +40,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "The freeze of the twinning with {partner_en} is due for review (decided {decided_on} by {decided_by})",
     ),
     "calendar.tie_jubilee": ("{partner}: {years} år som vennskapsby", "{partner_en}: {years} years as sister city"),
-    "calendar.agreement_jubilee": (
-        "«{title_nb}»: {years} år siden avtalen ble inngått", "“{title}”: {years} years since it was signed",
-    ),
+    "calendar.agreement_jubilee": ("«{title_nb}»: {years} år siden avtalen ble inngått", "“{title}”: {years} years since it was signed"),
     "calendar.indicator_report": (
         "Indikatoren «{name}»: verdien for {year} skal registreres",
         "Indicator “{name_en}”: the value for {year} is due",
@@ -62,16 +60,13 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "calendar.partial_date": ("(bare {on} er kjent, ikke dagen)", "(only {on} is known, not the day)"),
     "calendar.overdue": ("Forfalt: {text}", "Overdue: {text}"),
     "calendar.counted_from_agreement": (
-        "Regnet fra {counted_from}, da «{title_nb}» ble inngått.", "Counted from {counted_from}, when “{title}” was signed.",
+        "Regnet fra {counted_from}, da «{title_nb}» ble inngått.",
+        "Counted from {counted_from}, when “{title}” was signed.",
     ),
-    "calendar.counted_from_tie": (
-        "Regnet fra forbindelsens start, {counted_from}.", "Counted from the tie's start, {counted_from}.",
-    ),
+    "calendar.counted_from_tie": ("Regnet fra forbindelsens start, {counted_from}.", "Counted from the tie's start, {counted_from}."),
     "calendar.source": ("Kilde: {source}", "Source: {source}"),
     "calendar.nothing": ("Ingenting forfaller i perioden.", "Nothing is due in the window."),
-    "calendar.total": (
-        "{n} {n:plural:punkt/punkter}, {overdue} forfalt", "{n} {n:plural:item/items}, {overdue} overdue",
-    ),
+    "calendar.total": ("{n} {n:plural:punkt/punkter}, {overdue} forfalt", "{n} {n:plural:item/items}, {overdue} overdue"),
     "calendar.ics_name": ("Internasjonale forbindelser: frister og jubileer", "International ties: due dates and jubilees"),
     "calendar.kind.agreement_review": ("Avtalerevisjon", "Agreement review"),
     "calendar.kind.agreement_expiry": ("Avtale utløper", "Agreement expires"),

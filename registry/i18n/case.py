@@ -14,8 +14,7 @@ __all__ = ["STRINGS", "TEMPLATES", "STRATEGY_2C", "STRATEGY_2C_CATEGORIES", "STR
 STRATEGY_2C: tuple[tuple[str, str], ...] = (
     (
         "Trondheim kommune skal strukturere og utvikle vennskapsbysamarbeidet gjennom å avklare formål og muligheter",
-        "Trondheim municipality shall structure and develop the sister-city cooperation by clarifying purposes "
-        "and possibilities",
+        "Trondheim municipality shall structure and develop the sister-city cooperation by clarifying purposes and possibilities",
     ),
     (
         "c) å vurdere / gradere vårt arbeid med vennskapsbyer. Det vil være vanskelig å avvikle ordninger som har "
@@ -71,8 +70,7 @@ STRATEGY_2C_CATEGORIES: dict[str, tuple[str, str]] = {
         "reciprocity, which guides all sister-city cooperation, is looked after.",
     ),
     "dormant": (
-        "Hvilende relasjoner hvor aktivitet ikke prioriteres, men hvor det likevel er ønskelig å opprettholde "
-        "forbindelse.",
+        "Hvilende relasjoner hvor aktivitet ikke prioriteres, men hvor det likevel er ønskelig å opprettholde forbindelse.",
         "Dormant relations where activity is not prioritised, but where it is still desirable to keep the connection.",
     ),
 }
@@ -93,8 +91,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "case.footer": (
         "Utkast laget av registeret {made}. Det registeret ikke viser, kan likevel ha skjedd: det er da ikke registrert.",
-        "Draft made by the registry on {made}. What the registry does not show may still have happened: it is then "
-        "not registered.",
+        "Draft made by the registry on {made}. What the registry does not show may still have happened: it is then not registered.",
     ),
     "case.page": ("Side", "Page"),
     "case.translation": (
@@ -108,10 +105,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "case.h_assessment": ("Vurdering", "Assessment"),
     "case.h_economy": ("Økonomiske konsekvenser", "Financial consequences"),
     "case.h_proposal": ("Forslag til vedtak", "Proposed decision"),
-    "case.cite_remark": (
-        "Flertallsmerknad i bystyrets vedtak {date}",
-        "Majority remark in the city council's decision of {date}",
-    ),
+    "case.cite_remark": ("Flertallsmerknad i bystyrets vedtak {date}", "Majority remark in the city council's decision of {date}"),
     "case.no_cities": (
         "Registeret har ingen vennskapsbyer for kommunen på denne datoen.",
         "The registry holds no sister cities for the municipality on this date.",
@@ -123,17 +117,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "case.tie_source": ("Kilde for forbindelsen", "Source of the tie"),
     "case.no_source": ("ingen kilde oppgitt", "no source given"),
     "case.agreement": ("Avtale", "Agreement"),
-    "case.no_agreement": (
-        "Registeret har ingen avtale for forbindelsen.", "The registry holds no agreement for the twinning."
-    ),
+    "case.no_agreement": ("Registeret har ingen avtale for forbindelsen.", "The registry holds no agreement for the twinning."),
     "case.document": ("dokumentet", "the document"),
     "case.status": ("Status i registeret", "Status in the registry"),
     "case.decisions": ("Vedtak", "Decisions"),
     "case.no_decisions": ("Registeret har ingen vedtak om relasjonen.", "The registry holds no decision on the relation."),
     "case.activities": ("Registrert aktivitet", "Registered activity"),
-    "case.no_activities": (
-        "Registeret har ingen aktivitet for relasjonen.", "The registry holds no activity for the relation."
-    ),
+    "case.no_activities": ("Registeret har ingen aktivitet for relasjonen.", "The registry holds no activity for the relation."),
     "case.by_year": ("Registrert aktivitet etter år og sektor", "Registered activity by year and sector"),
     "case.by_year_note": (
         "En aktivitet med flere sektorer telles under hver av dem; «I alt» teller den én gang.",
@@ -150,10 +140,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "case.no_category": ("Ingen kategori er vedtatt.", "No category has been decided."),
     "case.state": ("Hva opplysningene viser", "What the evidence shows"),
     "case.plan": ("Finansieringsplan", "Financing plan"),
-    "case.no_plan": (
-        "Registeret har ingen finansieringsplan for relasjonen.",
-        "The registry holds no financing plan for the relation.",
-    ),
+    "case.no_plan": ("Registeret har ingen finansieringsplan for relasjonen.", "The registry holds no financing plan for the relation."),
     "case.plan_totals": ("Planlagt per år (NOK)", "Planned per year (NOK)"),
     "case.municipal": ("kommunen", "the municipality"),
     "case.options": ("Alternativer", "Options"),
@@ -247,19 +234,15 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "end the twinning.",
     ),
     "casefact.since_value": ("{when}{certainty}", "{when}{certainty}"),
-    "casefact.decision_line": (
-        "{date}: {body}{ref} – {what}. {reason}",
-        "{date}: {body}{ref} – {what}. {reason}",
-    ),
+    "casefact.decision_line": ("{date}: {body}{ref} – {what}. {reason}", "{date}: {body}{ref} – {what}. {reason}"),
     "casefact.agreement_line": (
-        "{kind:label:agreement_kinds} «{title}», signert {signed}", "{kind:label:agreement_kinds} '{title}', signed {signed}",
+        "{kind:label:agreement_kinds} «{title}», signert {signed}",
+        "{kind:label:agreement_kinds} '{title}', signed {signed}",
     ),
     "casefact.decision_scope": ("Omfang: {scope}.", "Scope: {scope}."),
     "casefact.decision_review": ("Vurderes på nytt {date}.", "To be reviewed again on {date}."),
     "casefact.activity_line": ("{date} – {kind:label:activity_kinds}: {title}", "{date} – {kind:label:activity_kinds}: {title}"),
-    "casefact.ongoing": (
-        "pågår (sist bekreftet {verified})", "ongoing (last confirmed {verified})",
-    ),
+    "casefact.ongoing": ("pågår (sist bekreftet {verified})", "ongoing (last confirmed {verified})"),
     "casefact.ongoing_unconfirmed": ("pågår", "ongoing"),
     "casefact.assigned_value": ("{category:label:categories} (vedtatt {date})", "{category:label:categories} (decided {date})"),
     "casefact.state_points_to": (
@@ -288,7 +271,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "casefact.role_line": ("{role}. {carriers}", "{role}. {carriers}"),
     "casefact.sentence": ("{text}.", "{text}."),
     "casefact.no_carriers": (
-        "Registeret viser ikke at andre bærer kontakten.", "The registry does not show that others carry the contact.",
+        "Registeret viser ikke at andre bærer kontakten.",
+        "The registry does not show that others carry the contact.",
     ),
     "casefact.quiet": (
         "ingen aktivitet registrert siste {years} år (sist registrert: {last})",
@@ -299,20 +283,13 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "the registry holds no dated activity for the relation",
     ),
     "casefact.ongoing_activities": ("pågående aktivitet: {titles:list}", "ongoing activity: {titles:list}"),
-    "casefact.planned_money": (
-        "planlagte midler for {years:list}: {amount} kr", "money planned for {years:list}: NOK {amount}",
-    ),
+    "casefact.planned_money": ("planlagte midler for {years:list}: {amount} kr", "money planned for {years:list}: NOK {amount}"),
     "casefact.others_carry": ("kontakten bæres også av {names:list}", "the contact is also carried by {names:list}"),
     "casefact.old_tie": (
         "forbindelsen går tilbake til {year}; strategien: «Det vil være vanskelig å avvikle ordninger som har vart "
         "siden midten av 40-tallet»",
-        "the twinning goes back to {year}; the strategy: 'It will be difficult to end arrangements that have lasted "
-        "since the mid-1940s'",
+        "the twinning goes back to {year}; the strategy: 'It will be difficult to end arrangements that have lasted since the mid-1940s'",
     ),
-    "casefact.decided_as": (
-        "vedtatt som {category} ({date})", "decided as {category} ({date})",
-    ),
-    "casefact.no_plan_for": (
-        "Ingen finansieringsplan registrert for {names:list}.", "No financing plan registered for {names:list}.",
-    ),
+    "casefact.decided_as": ("vedtatt som {category} ({date})", "decided as {category} ({date})"),
+    "casefact.no_plan_for": ("Ingen finansieringsplan registrert for {names:list}.", "No financing plan registered for {names:list}."),
 }

@@ -33,7 +33,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "registry.from": ("Fra", "From"),
     "registry.to": ("Til", "To"),
-    "registry.directed_help": ("Kryss av når retningen betyr noe (f.eks. konsulat → land).", "Tick when the direction matters (e.g. consulate → country)."),
+    "registry.directed_help": (
+        "Kryss av når retningen betyr noe (f.eks. konsulat → land).",
+        "Tick when the direction matters (e.g. consulate → country).",
+    ),
     "registry.add": ("Legg til", "Add"),
     "registry.save": ("Lagre endringene", "Save the changes"),
     "registry.no_change": ("Ingen endringer å lagre.", "No changes to save."),
@@ -116,7 +119,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "io.unchanged": ("Uendret", "Unchanged"),
     "io.apply": ("Importer ({n} nye eller endrede rader)", "Import ({n} new or changed rows)"),
     "io.apply_one": ("Importer ({n} ny eller endret rad)", "Import ({n} new or changed row)"),
-    "io.applied": ("Importert. Nye rader: {inserted}; endrede rader: {updated}.", "Imported. New rows: {inserted}; changed rows: {updated}."),
+    "io.applied": (
+        "Importert. Nye rader: {inserted}; endrede rader: {updated}.",
+        "Imported. New rows: {inserted}; changed rows: {updated}.",
+    ),
     "io.export": ("Eksport", "Export"),
     "io.export_help": (
         "CSV i UTF-8 med overskriftsrad, samme format som importen leser. Nettverket som GraphML eller GEXF (for Gephi).",

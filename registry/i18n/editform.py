@@ -23,12 +23,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "editform.rebase_help": (
         "Felt du har endret beholder teksten din; de andre får verdiene som er lagret nå. Ingenting lagres før du "
         "trykker «Lagre endringene».",
-        "Fields you changed keep your text; the others take the values stored now. Nothing is saved until you "
-        "press 'Save the changes'.",
+        "Fields you changed keep your text; the others take the values stored now. Nothing is saved until you press 'Save the changes'.",
     ),
-    "editform.rebased": (
-        "Skjemaet bygger nå på versjon {v}. Se over og lagre.", "The form now builds on version {v}. Check it and save.",
-    ),
+    "editform.rebased": ("Skjemaet bygger nå på versjon {v}. Se over og lagre.", "The form now builds on version {v}. Check it and save."),
 }
 
 #: Message code -> (nb, en) templates of the change history (registry.audit.describe), rendered by i18n.render.

@@ -15,9 +15,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "entity.pick": ("Velg aktør eller sted", "Choose an entity"),
     "entity.find": ("Finn etter navn", "Find by name"),
-    "entity.find_help": ("Skriv en del av navnet; de {n} første treffene listes.", "Type part of the name; the first {n} matches are listed."),
-    "entity.unknown": ("Registeret har ingen aktør eller sted med id «{id}». Velg en nedenfor.",
-                       "The registry has no entity with id “{id}”. Choose one below."),
+    "entity.find_help": (
+        "Skriv en del av navnet; de {n} første treffene listes.",
+        "Type part of the name; the first {n} matches are listed.",
+    ),
+    "entity.unknown": (
+        "Registeret har ingen aktør eller sted med id «{id}». Velg en nedenfor.",
+        "The registry has no entity with id “{id}”. Choose one below.",
+    ),
     "entity.as_of": ("Per år", "As of year"),
     "entity.as_of_help": (
         "Et år viser forbindelsene som gjaldt da, og det som var datert til og med det året (udaterte rader tas med).",

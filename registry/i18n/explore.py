@@ -48,7 +48,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "network.whole_history": ("Hele historikken", "Whole history"),
     "network.whole_history_help": (
-        "Vis alle forbindelser, også avsluttede, uansett år.", "Show every tie, ended ones too, whatever the year.",
+        "Vis alle forbindelser, også avsluttede, uansett år.",
+        "Show every tie, ended ones too, whatever the year.",
     ),
     "network.as_of": ("Per år", "As of year"),
     "network.as_of_help": (

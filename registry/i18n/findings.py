@@ -8,7 +8,7 @@ languages' names, so a template never sees an id. Registered in :mod:`registry.i
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..message import Message
 
@@ -163,10 +163,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{tie} has no source; without one nobody can check that the tie exists. Next: record the source.",
     ),
     # --- documentation_gap
-    "finding.documentation.text": (
-        "{have} av {total} {measure} er dokumentert",
-        "{have} of {total} {measure} are documented",
-    ),
+    "finding.documentation.text": ("{have} av {total} {measure} er dokumentert", "{have} of {total} {measure} are documented"),
     "finding.documentation.source": (" (kilde: {source})", " (source: {source})"),
     "finding.documentation.source_as_of": (" (kilde: {source}, per {as_of})", " (source: {source}, as of {as_of})"),
     "finding.documentation.next_consulates": (
@@ -177,10 +174,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "representative in the international forum)",
     ),
     "finding.documentation.next_sister_cities": (
-        "finn ut hvilke {missing} {measure} kilden regner med som ikke er registrert, og registrer dem med kilde "
-        "(strategi 4a)",
-        "find out which {missing} {measure} the source counts that are not registered, and register them with "
-        "their source (strategy 4a)",
+        "finn ut hvilke {missing} {measure} kilden regner med som ikke er registrert, og registrer dem med kilde (strategi 4a)",
+        "find out which {missing} {measure} the source counts that are not registered, and register them with their source (strategy 4a)",
     ),
     "finding.documentation.next_other": (
         "finn og registrer de {missing} som mangler, med kilde (strategi 4a)",
@@ -226,15 +221,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "; strategy 3e asks to map external funding. Next: register applications to it and grants from it",
     ),
     "finding.isolated.why.eu_programme": (
-        "; strategi 3e ber om kartlegging av ekstern finansiering. Neste steg: registrer prosjekter og søknader i "
-        "programmet",
+        "; strategi 3e ber om kartlegging av ekstern finansiering. Neste steg: registrer prosjekter og søknader i programmet",
         "; strategy 3e asks to map external funding. Next: register projects and applications in it",
     ),
     "finding.isolated.why.student_org": (
-        "; strategi 4f vil bruke studentorganisasjonene som et nettverk av ambassadører. Neste steg: registrer "
-        "samarbeidet med den",
-        "; strategy 4f wants the student organisations as a network of ambassadors. Next: register the cooperation "
-        "with it",
+        "; strategi 4f vil bruke studentorganisasjonene som et nettverk av ambassadører. Neste steg: registrer samarbeidet med den",
+        "; strategy 4f wants the student organisations as a network of ambassadors. Next: register the cooperation with it",
     ),
     "finding.isolated.why.consulate": (
         "; strategi 4e ber om at konsulatene brukes aktivt. Neste steg: inviter konsulen til det internasjonale "
@@ -273,10 +265,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "; it is the successor of {body} (dissolved {dissolved}), which had registered ties ({kinds:list}, planned or "
         "uncertain). Next: register which of them {entity} took over.",
     ),
-    "finding.isolated.no_tie": (
-        "{entity} ({kind}) har ingen aktiv forbindelse{tail}",
-        "{entity} ({kind}) has no active tie{tail}",
-    ),
+    "finding.isolated.no_tie": ("{entity} ({kind}) har ingen aktiv forbindelse{tail}", "{entity} ({kind}) has no active tie{tail}"),
     "finding.isolated.no_path": (
         "{entity} har forbindelser ({others}), men ingen vei til {home}{tail}",
         "{entity} has ties ({others}), but no path to {home}{tail}",
@@ -331,8 +320,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "finding.duplicate.same_name": ("samme navn", "the same name"),
     "finding.duplicate.km": ("{km} km fra hverandre", "{km} km apart"),
     "finding.duplicate.gap": (
-        "{pair} er trolig samme enhet: {why:list}. Neste steg: slå dem sammen, eller skriv i notatene hvorfor de er "
-        "ulike.",
+        "{pair} er trolig samme enhet: {why:list}. Neste steg: slå dem sammen, eller skriv i notatene hvorfor de er ulike.",
         "{pair} are likely the same: {why:list}. Next: merge them, or note why they differ.",
     ),
     # --- opportunity

@@ -24,10 +24,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Bare visning: redigering er ikke slått på her (se «How editing is protected» i docs/data-safety.md).",
         "View only: editing is not switched on here (see 'How editing is protected' in docs/data-safety.md).",
     ),
-    "frame.footer": (
-        "Registeret over de internasjonale forbindelsene til {home}.",
-        "The register of the international ties of {home}.",
-    ),
+    "frame.footer": ("Registeret over de internasjonale forbindelsene til {home}.", "The register of the international ties of {home}."),
     "frame.footer_none": ("Registeret over internasjonale forbindelser.", "The register of international ties."),
     # --- the home municipality (registry.settings)
     "frame.home": ("Hjemkommune", "Home municipality"),
@@ -57,15 +54,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "common.download_csv": ("Last ned CSV", "Download CSV"),
     "common.problems": ("{n} problem(er) – ingenting er lagret.", "{n} problem(s) – nothing was saved."),
     "common.need_editor": (
-        "Endringer krever en redaktør: logg inn i sidefeltet, eller se «How editing is protected» "
-        "i docs/data-safety.md.",
+        "Endringer krever en redaktør: logg inn i sidefeltet, eller se «How editing is protected» i docs/data-safety.md.",
         "Changes need an editor: sign in from the sidebar, or see 'How editing is protected' in docs/data-safety.md.",
     ),
     "common.need_editor_local": (
-        "Endringer krever en redaktør, og redigering er ikke slått på her: se «How editing is protected» "
-        "i docs/data-safety.md.",
-        "Changes need an editor, and editing is not switched on here: see 'How editing is protected' "
-        "in docs/data-safety.md.",
+        "Endringer krever en redaktør, og redigering er ikke slått på her: se «How editing is protected» i docs/data-safety.md.",
+        "Changes need an editor, and editing is not switched on here: see 'How editing is protected' in docs/data-safety.md.",
     ),
     "common.stale": (
         "Noen andre har endret denne raden siden du åpnet den. Last siden på nytt og gjør endringen igjen.",

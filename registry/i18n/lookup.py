@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gettext
-from datetime import date
+from datetime import UTC, date
 from functools import lru_cache
 
 __all__ = ["TIME_ZONE", "local_time", "country_name", "long_date"]
@@ -22,7 +22,7 @@ def local_time(stamp: str | None, zone: str = TIME_ZONE) -> str:
     """
     if not stamp:
         return ""
-    from datetime import datetime, timezone
+    from datetime import datetime
     from zoneinfo import ZoneInfo
 
     try:
@@ -30,7 +30,7 @@ def local_time(stamp: str | None, zone: str = TIME_ZONE) -> str:
     except ValueError:
         return str(stamp)
     if at.tzinfo is None:  # the audit log writes UTC
-        at = at.replace(tzinfo=timezone.utc)
+        at = at.replace(tzinfo=UTC)
     return at.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M")
 
 
@@ -89,10 +89,8 @@ def country_name(code: str | None, lang: str) -> str:
 
 
 _MONTHS = {
-    "nb": ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
-           "november", "desember"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"),
+    "nb": ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"),
 }
 
 

@@ -1,9 +1,7 @@
 """Texts of the network page's running state and its paths by tie quality (bokmål, English)."""
 
 STRINGS: dict[str, tuple[str, str]] = {
-    "network.working": (
-        "Regner ut utvalget, tegningen og nøkkeltallene …", "Working out the view, the drawing and the metrics …",
-    ),
+    "network.working": ("Regner ut utvalget, tegningen og nøkkeltallene …", "Working out the view, the drawing and the metrics …"),
     # --- issue 19, item 7: year play control, size and colour by metric, the click panel
     "network.play": ("Spill av", "Play"),
     "network.pause": ("Pause", "Pause"),

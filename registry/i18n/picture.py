@@ -18,10 +18,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "picture.download_png": ("Bilde (PNG)", "Picture (PNG)"),
     "picture.download_svg": ("Bilde (SVG)", "Picture (SVG)"),
     "picture.download_help": (
-        "Tegningen slik den står nå, med tittel, dato, tegnforklaring og utvalg: til en presentasjon. "
-        "SVG kan skaleres og redigeres.",
-        "The drawing as it stands, with title, date, legend and filters: for a presentation. "
-        "SVG scales and can be edited.",
+        "Tegningen slik den står nå, med tittel, dato, tegnforklaring og utvalg: til en presentasjon. SVG kan skaleres og redigeres.",
+        "The drawing as it stands, with title, date, legend and filters: for a presentation. SVG scales and can be edited.",
     ),
     "picture.file": ("nettverk", "network"),
 }

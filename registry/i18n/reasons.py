@@ -35,9 +35,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "No project or project agreement in force now (an ended project does not count)",
     ),
     "criterion.project_goals.met": ("Med konkrete mål ({evidence:list})", "With concrete goals ({evidence:list})"),
-    "criterion.project_goals.unmet": (
-        "Ingen prosjekt som gjelder, med konkrete mål", "No project in force with concrete goals",
-    ),
+    "criterion.project_goals.unmet": ("Ingen prosjekt som gjelder, med konkrete mål", "No project in force with concrete goals"),
     "criterion.project_indicators.met": (
         "Med mål og indikatorer for måloppnåelse ({evidence:list})",
         "With goals and indicators of goal achievement ({evidence:list})",
@@ -47,21 +45,25 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "No project in force with both goals and indicators",
     ),
     "criterion.focus_decision.met": (
-        "Vedtatt som politisk fokusområde ({evidence:list})", "Decided as a political focus area ({evidence:list})",
+        "Vedtatt som politisk fokusområde ({evidence:list})",
+        "Decided as a political focus area ({evidence:list})",
     ),
     "criterion.focus_decision.unmet": ("Ikke vedtatt som politisk fokusområde", "Not decided as a political focus area"),
     "criterion.national_coordination.met": (
-        "Samhandling med nasjonale aktører ({evidence:list})", "Coordinated effort with national bodies ({evidence:list})",
+        "Samhandling med nasjonale aktører ({evidence:list})",
+        "Coordinated effort with national bodies ({evidence:list})",
     ),
     "criterion.national_coordination.unmet": (
-        "Ingen samhandling med nasjonale myndigheter registrert", "No coordination with national authorities registered",
+        "Ingen samhandling med nasjonale myndigheter registrert",
+        "No coordination with national authorities registered",
     ),
     "criterion.external_funding.met": (
         "Ekstern finansiering planlagt, mottatt eller mulig siste {years} år ({evidence:list})",
         "External funding planned, received or possible in the last {years} years ({evidence:list})",
     ),
     "criterion.external_funding.unmet": (
-        "Ingen ekstern finansiering registrert siste {years} år", "No external funding registered in the last {years} years",
+        "Ingen ekstern finansiering registrert siste {years} år",
+        "No external funding registered in the last {years} years",
     ),
     "criterion.two_way.met": (
         "Toveis relasjon: besøk eller utveksling begge veier ({evidence:list})",
@@ -101,11 +103,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     # --- the suggestion explained
     "review.explain.category": ("Forslag: {category:label:categories}. {why}.", "Suggested: {category:label:categories}. {why}."),
     "review.explain.none_fits": (
-        "Ingen kategori passer helt: {why}. Mangler: {missing}.", "No category fits fully: {why}. Missing: {missing}.",
+        "Ingen kategori passer helt: {why}. Mangler: {missing}.",
+        "No category fits fully: {why}. Missing: {missing}.",
     ),
-    "review.explain.none_fits_bare": (
-        "Ingen kategori passer helt. Mangler: {missing}.", "No category fits fully. Missing: {missing}.",
-    ),
+    "review.explain.none_fits_bare": ("Ingen kategori passer helt. Mangler: {missing}.", "No category fits fully. Missing: {missing}."),
     "review.missing": (
         "prosjekt eller prosjektavtale som gjelder, med mål og indikatorer (prosjekt); vedtak om fokus, eller nasjonale "
         "partnere og ekstern finansiering (politisk fokus); toveis relasjon der aktiviteten drives av frivillige "
@@ -117,8 +118,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "review.explain.not_enough_data": (
         "Ikke nok data: registeret har {n} {n:plural:aktivitetsoppføring/aktivitetsoppføringer} for relasjonen; "
         "ingen kategori kan foreslås.",
-        "Not enough data: the registry holds {n} activity {n:plural:record/records} for the relation; "
-        "no category can be suggested.",
+        "Not enough data: the registry holds {n} activity {n:plural:record/records} for the relation; no category can be suggested.",
     ),
     "review.explain.not_enough_data_undated": (
         "Ikke nok data: registeret har {n} {n:plural:aktivitetsoppføring/aktivitetsoppføringer} for relasjonen, "
@@ -127,17 +127,13 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{undated} without a date; no category can be suggested.",
     ),
     # --- the registry's state of a relation, and the last confirmed activity
-    "review.state.recent_activity": (
-        "Aktivitet registrert siste {years} år", "Activity registered in the last {years} years",
-    ),
+    "review.state.recent_activity": ("Aktivitet registrert siste {years} år", "Activity registered in the last {years} years"),
     "review.state.no_recent_activity": (
         "Ingen aktivitet registrert siste {years} år (sist: {year})",
         "No recent activity registered in the last {years} years (last: {year})",
     ),
     "review.state.not_enough_data": ("Ikke nok data", "Not enough data"),
-    "review.last.dated": (
-        "Sist bekreftet {on}: {what} (datert oppføring)", "Last confirmed {on}: {what} (a dated record)",
-    ),
+    "review.last.dated": ("Sist bekreftet {on}: {what} (datert oppføring)", "Last confirmed {on}: {what} (a dated record)"),
     "review.last.ongoing": (
         "Sist bekreftet {on}: {what} (pågår ifølge kilden, kontrollert {on})",
         "Last confirmed {on}: {what} (ongoing per its source, checked {on})",
@@ -151,7 +147,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "role.active.now": ("Kommunen har en aktiv rolle (sist {year})", "The municipality has an active role (last {year})"),
     "role.active.past": ("Kommunen hadde en aktiv rolle, sist {year}", "The municipality had an active role, last in {year}"),
     "role.active.undated": (
-        "Kommunen har en aktiv rolle (ikke datert i registeret)", "The municipality has an active role (not dated in the registry)",
+        "Kommunen har en aktiv rolle (ikke datert i registeret)",
+        "The municipality has an active role (not dated in the registry)",
     ),
     "role.facilitator.now": (
         "Kommunen tilrettelegger, andre utøver kontakten (sist {year})",
@@ -168,7 +165,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "role.others.now": ("Kontakten utøves av andre (sist {year})", "The contact is carried by others (last {year})"),
     "role.others.past": ("Kontakten ble utøvd av andre, sist {year}", "The contact was carried by others, last in {year}"),
     "role.others.undated": (
-        "Kontakten utøves av andre (ikke datert i registeret)", "The contact is carried by others (not dated in the registry)",
+        "Kontakten utøves av andre (ikke datert i registeret)",
+        "The contact is carried by others (not dated in the registry)",
     ),
     "role.unknown": ("Kommunens rolle er ikke registrert", "The municipality's role is not registered"),
     "role.carried_by": ("{role} (bæres av {who:list})", "{role} (carried by {who:list})"),
@@ -200,10 +198,14 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "review.scope_unknown": ("ikke oppgitt", "not given"),
     "review.review_unknown": ("ingen dato satt", "no date set"),
     "review.ended.decision": ("Avsluttet {on} ({decision}): {reason}", "Ended {on} ({decision}): {reason}"),
-    "review.ended.status": ("Avsluttet {on} (registrert i relasjonen, uten vedtak i registeret)",
-                            "Ended {on} (recorded on the relation, no decision in the registry)"),
-    "review.ended.status_undated": ("Avsluttet (dato ikke registrert, uten vedtak i registeret)",
-                                    "Ended (date not registered, no decision in the registry)"),
+    "review.ended.status": (
+        "Avsluttet {on} (registrert i relasjonen, uten vedtak i registeret)",
+        "Ended {on} (recorded on the relation, no decision in the registry)",
+    ),
+    "review.ended.status_undated": (
+        "Avsluttet (dato ikke registrert, uten vedtak i registeret)",
+        "Ended (date not registered, no decision in the registry)",
+    ),
     # --- the integrity check
     "check.row": ("{row}: {text}", "{row}: {text}"),
     "check.row_in_table": ("{table} {row}: {text}", "{table} {row}: {text}"),

@@ -84,7 +84,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sister.summary_md": ("Oppsummering (Markdown)", "Summary (Markdown)"),
     "sister.summary_html": ("Oppsummering for utskrift (HTML)", "Printable summary (HTML)"),
     # --- the council summary
-    "report.title": ("Vennskapsbyene – kategorier, begrunnelser og finansieringsplan", "Sister cities – categories, reasons and financing plan"),
+    "report.title": (
+        "Vennskapsbyene – kategorier, begrunnelser og finansieringsplan",
+        "Sister cities – categories, reasons and financing plan",
+    ),
     "report.generated": ("Laget {date} fra registeret; {n} vennskapsbyer.", "Made {date} from the registry; {n} sister cities."),
     "report.intro": (
         "Strategien (bystyresak 3/10, strategi 2c) sier at «en kan tenke seg» at arbeidet med vennskapsbyene deles inn i "
@@ -132,7 +135,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.municipal": ("Kommunalt", "Municipal"),
     "report.integrity": ("Datakvalitet", "Data quality"),
     "report.integrity_help": (
-        "Feil og mangler i selve dataene (fra integritetskontrollen).", "Errors and gaps in the data itself (from the integrity check).",
+        "Feil og mangler i selve dataene (fra integritetskontrollen).",
+        "Errors and gaps in the data itself (from the integrity check).",
     ),
     # --- the strategy point by point
     "strategy.title": ("Strategien punkt for punkt", "The strategy point by point"),

@@ -41,9 +41,7 @@ from ..store.db import connect
 from ..store.schema import DATA_TABLES
 from .ingest import ImportReport, import_texts
 
-__all__ = [
-    "SOURCE", "ACTOR", "AS_OF", "HOME", "ENTITIES", "TIES", "DECISIONS", "PLAN_LINES", "SETTINGS", "load", "build", "is_demo",
-]
+__all__ = ["SOURCE", "ACTOR", "AS_OF", "HOME", "ENTITIES", "TIES", "DECISIONS", "PLAN_LINES", "SETTINGS", "load", "build", "is_demo"]
 
 #: The source of every demo row, so nobody takes one for a fact.
 SOURCE = "fictional demo data"
@@ -55,13 +53,24 @@ _NOTE = "Fiktiv / fictional"
 HOME = "eksempelby"
 
 
-def _e(id: str, kind: str, name: str, name_en: str = "", cc: str = "", lat: float | None = None,
-       lon: float | None = None, notes: str = _NOTE) -> dict[str, Any]:
-    return {"id": id, "kind": kind, "name": name, "name_en": name_en, "country_code": cc, "lat": lat, "lon": lon,
-            "notes": notes, "source": SOURCE}
+def _e(
+    id: str, kind: str, name: str, name_en: str = "", cc: str = "", lat: float | None = None, lon: float | None = None, notes: str = _NOTE
+) -> dict[str, Any]:
+    return {
+        "id": id,
+        "kind": kind,
+        "name": name,
+        "name_en": name_en,
+        "country_code": cc,
+        "lat": lat,
+        "lon": lon,
+        "notes": notes,
+        "source": SOURCE,
+    }
 
 
-# fmt: off  (the demo's rows are tables: one row a line, as a reader scans them)
+# The demo's rows are tables: one row a line, as a reader scans them.
+# fmt: off
 ENTITIES: list[dict[str, Any]] = [
     # Home and the region's actors.
     _e("eksempelby", "municipality", "Eksempelby kommune", "Eksempelby Municipality", "NO", 63.1, 10.9),
@@ -231,6 +240,7 @@ _ROWS = {"entities": ENTITIES, "ties": TIES, "decisions": DECISIONS, "plan_lines
          "declared_totals": DECLARED_TOTALS}
 
 # fmt: on
+
 
 def _csv(table: str) -> bytes:
     t = next(t for t in DATA_TABLES if t.name == table)

@@ -8,16 +8,29 @@ import os
 import re
 import sqlite3
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from ..errors import RegistryError
 from ..store.schema import TABLES, personal_columns
 from ..vocab import VOCABULARIES
 
 __all__ = [
-    "EXPORT_TABLES", "table_rows", "csv_text", "rows_to_csv", "export_csv", "neutralise", "zip_bytes", "graph_bytes",
-    "frame_csv", "write_atomic", "BOM", "NotXml", "xml_problems", "graph_xml_problems",
+    "EXPORT_TABLES",
+    "table_rows",
+    "csv_text",
+    "rows_to_csv",
+    "export_csv",
+    "neutralise",
+    "zip_bytes",
+    "graph_bytes",
+    "frame_csv",
+    "write_atomic",
+    "BOM",
+    "NotXml",
+    "xml_problems",
+    "graph_xml_problems",
 ]
 
 #: Excel reads a CSV as UTF-8 only when it starts with this mark (else "Klaksvík" comes out garbled).
@@ -31,9 +44,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _QUOTED_FORMULA = re.compile(r"^'+[=+\-@\t\r]")
 
 
-def table_rows(
-    conn: sqlite3.Connection, table: str, *, personal: bool = True
-) -> tuple[list[str], list[tuple[Any, ...]]]:
+def table_rows(conn: sqlite3.Connection, table: str, *, personal: bool = True) -> tuple[list[str], list[tuple[Any, ...]]]:
     """Return ``(columns, rows)`` of ``table`` in primary-key order.
 
     With ``personal=False`` the columns holding personal data (names, e-mail,
@@ -111,8 +122,9 @@ def frame_csv(frame: Any, *, spreadsheet_safe: bool = True, bom: bool = True) ->
     import pandas as pd  # local: the CLI's export does not need it
 
     # pandas' missing values (None, NaN, NA, NaT) are empty cells, as DataFrame.to_csv writes them.
-    rows = ([None if not isinstance(v, (list, tuple)) and pd.isna(v) else v for v in row]
-            for row in frame.itertuples(index=False, name=None))
+    rows = (
+        [None if not isinstance(v, (list, tuple)) and pd.isna(v) else v for v in row] for row in frame.itertuples(index=False, name=None)
+    )
     text = rows_to_csv([str(c) for c in frame.columns], rows, spreadsheet_safe=spreadsheet_safe)
     return ((BOM if bom else "") + text).encode("utf-8")
 
@@ -137,9 +149,7 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
     return target
 
 
-def export_csv(
-    conn: sqlite3.Connection, directory: str | Path, *, spreadsheet_safe: bool = True
-) -> list[Path]:
+def export_csv(conn: sqlite3.Connection, directory: str | Path, *, spreadsheet_safe: bool = True) -> list[Path]:
     """Write every table to ``directory/<table>.csv``; return the paths written.
 
     Spreadsheet-safe unless asked otherwise (``export --raw``); each file appears under its
@@ -155,9 +165,7 @@ def export_csv(
     return paths
 
 
-def zip_bytes(
-    conn: sqlite3.Connection, *, spreadsheet_safe: bool = False, personal: bool = True, bom: bool = False
-) -> bytes:
+def zip_bytes(conn: sqlite3.Connection, *, spreadsheet_safe: bool = False, personal: bool = True, bom: bool = False) -> bytes:
     """Return a zip archive holding ``<table>.csv`` for every exported table (the files ``export_csv`` writes).
 
     ``bom`` starts each file with a byte-order mark, for Excel (the app's download).

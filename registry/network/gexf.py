@@ -101,5 +101,3 @@ def write_graph(g: nx.MultiDiGraph, path: str | BinaryIO, fmt: str) -> None:
         write_gexf(g, path)
     else:
         raise ValueError(f"unknown graph format {fmt!r}; use graphml or gexf")
-
-

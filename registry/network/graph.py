@@ -4,33 +4,57 @@ from __future__ import annotations
 
 import functools
 import sqlite3
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import networkx as nx
 
 from .. import dates
 from ..collector import collector_paused
 
-__all__ = [
-    "GraphFilter",
-    "Snapshot",
-    "tie_active",
-    "build_graph",
-    "filter_graph",
-    "snapshot",
-    "to_simple_graph",
-]
+__all__ = ["GraphFilter", "Snapshot", "tie_active", "build_graph", "filter_graph", "snapshot", "to_simple_graph"]
 
 _ENTITY_COLS = (
-    "id", "kind", "name", "name_en", "country_code", "lat", "lon", "url", "wikidata_id", "notes", "source",
-    "founded", "dissolved", "successor_id", "verified_on",
+    "id",
+    "kind",
+    "name",
+    "name_en",
+    "country_code",
+    "lat",
+    "lon",
+    "url",
+    "wikidata_id",
+    "notes",
+    "source",
+    "founded",
+    "dissolved",
+    "successor_id",
+    "verified_on",
 )
 _TIE_COLS = (
-    "id", "from_id", "to_id", "kind", "directed", "sectors", "start", "start_certainty", "end", "status",
-    "carrier_id", "municipal_role", "reciprocity", "goals", "indicators", "funding", "strategy_points",
-    "source", "notes", "agreement_id", "verified_on",
+    "id",
+    "from_id",
+    "to_id",
+    "kind",
+    "directed",
+    "sectors",
+    "start",
+    "start_certainty",
+    "end",
+    "status",
+    "carrier_id",
+    "municipal_role",
+    "reciprocity",
+    "goals",
+    "indicators",
+    "funding",
+    "strategy_points",
+    "source",
+    "notes",
+    "agreement_id",
+    "verified_on",
 )
 
 
@@ -86,15 +110,20 @@ class GraphFilter:
         countries: Iterable[str] = (),
         skip_undated: bool = False,
         hide_isolated: bool = False,
-    ) -> "GraphFilter":
+    ) -> GraphFilter:
         """Return a filter; ``as_of`` may be a date, a partial date text or a year (its last day)."""
         if isinstance(as_of, int):
             as_of = date(as_of, 12, 31)
         elif isinstance(as_of, str):
             as_of = dates.latest(as_of)
         return cls(
-            as_of, frozenset(entity_kinds), frozenset(tie_kinds), frozenset(sectors), frozenset(countries),
-            bool(skip_undated), bool(hide_isolated),
+            as_of,
+            frozenset(entity_kinds),
+            frozenset(tie_kinds),
+            frozenset(sectors),
+            frozenset(countries),
+            bool(skip_undated),
+            bool(hide_isolated),
         )
 
 
@@ -359,15 +388,21 @@ def snapshot(conn: sqlite3.Connection) -> Snapshot:
         values.setdefault(iid, []).append((year, value, source))
     return Snapshot(
         build_graph(conn),
-        rows("SELECT id, coalesce(kind, 'category') AS kind, tie_id, category, title, title_nb, decided_on, decided_by, "
-             "case_ref, reason, source, scope, review_on FROM decisions ORDER BY id"),
-        rows("SELECT id, tie_id, activity_id, action_id, year, coalesce(kind, 'plan') AS kind, amount, coalesce(currency, 'NOK') AS currency, funder, funder_id, purpose, source FROM plan_lines ORDER BY id"),
+        rows(
+            "SELECT id, coalesce(kind, 'category') AS kind, tie_id, category, title, title_nb, decided_on, decided_by, "
+            "case_ref, reason, source, scope, review_on FROM decisions ORDER BY id"
+        ),
+        rows(
+            "SELECT id, tie_id, activity_id, action_id, year, coalesce(kind, 'plan') AS kind, amount, coalesce(currency, 'NOK') AS currency, funder, funder_id, purpose, source FROM plan_lines ORDER BY id"
+        ),
         activities,
         agreements,
         {k: v for k, v in conn.execute("SELECT key, value FROM settings") if v is not None},
         rows("SELECT * FROM declared_totals ORDER BY id"),
-        tuple({**a, "partners": tuple(partners.get(a["id"], ())), "tie_ids": tuple(action_ties.get(a["id"], ()))}
-              for a in rows("SELECT * FROM plan_actions ORDER BY id")),
+        tuple(
+            {**a, "partners": tuple(partners.get(a["id"], ())), "tie_ids": tuple(action_ties.get(a["id"], ()))}
+            for a in rows("SELECT * FROM plan_actions ORDER BY id")
+        ),
         tuple({**i, "values": tuple(values.get(i["id"], ()))} for i in rows("SELECT * FROM indicators ORDER BY id")),
     )
 

@@ -53,13 +53,17 @@ def map_data(points: pd.DataFrame, lines: pd.DataFrame, view: tuple[float, float
     ([[10.4, 63.4, 1, 2, 3, 220, 5, 'Home']], [], [63.4, 10.4, 3.0])
     """
     drawn = points[points["radius"] > 0]
-    places = [[float(lon), float(lat), *map(int, colour), int(radius), str(tip)]
-              for lon, lat, colour, radius, tip in zip(drawn["lon"], drawn["lat"], drawn["colour"], drawn["radius"],
-                                                       drawn["tooltip"])]
+    places = [
+        [float(lon), float(lat), *map(int, colour), int(radius), str(tip)]
+        for lon, lat, colour, radius, tip in zip(drawn["lon"], drawn["lat"], drawn["colour"], drawn["radius"], drawn["tooltip"])
+    ]
     widths = lines["width"] if "width" in lines else [2.0] * len(lines)
-    ties = [[float(a), float(b), float(c), float(d), *map(int, colour), float(w), str(tip)]
-            for a, b, c, d, colour, w, tip in zip(lines["from_lon"], lines["from_lat"], lines["to_lon"], lines["to_lat"],
-                                                  lines["colour"], widths, lines["tooltip"])]
+    ties = [
+        [float(a), float(b), float(c), float(d), *map(int, colour), float(w), str(tip)]
+        for a, b, c, d, colour, w, tip in zip(
+            lines["from_lon"], lines["from_lat"], lines["to_lon"], lines["to_lat"], lines["colour"], widths, lines["tooltip"]
+        )
+    ]
     grid = [[*g["source"], *g["target"]] for g in mapview.graticule()]
     return {"places": places, "lines": ties, "land": _rings(mapview.land()), "graticule": grid, "view": list(view)}
 

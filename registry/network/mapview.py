@@ -23,8 +23,24 @@ from ..store.db import PROJECT_ROOT
 from ..view import KIND_STYLES, TIE_COLOURS, display_name
 
 __all__ = [
-    "OCEAN", "LAND_FILE", "POINT_COLUMNS", "ARC_COLUMNS", "LINE_COLUMNS", "MAX_MAP_TIES", "MAX_MAP_LINES", "MapLines",
-    "PlaceCounts", "place_of", "map_points", "place_counts", "map_arcs", "map_lines", "fit_view", "land", "graticule", "legend_html",
+    "OCEAN",
+    "LAND_FILE",
+    "POINT_COLUMNS",
+    "ARC_COLUMNS",
+    "LINE_COLUMNS",
+    "MAX_MAP_TIES",
+    "MAX_MAP_LINES",
+    "MapLines",
+    "PlaceCounts",
+    "place_of",
+    "map_points",
+    "place_counts",
+    "map_arcs",
+    "map_lines",
+    "fit_view",
+    "land",
+    "graticule",
+    "legend_html",
 ]
 
 #: The whole Web-Mercator world as one polygon: the sea under the land.
@@ -44,7 +60,7 @@ MAX_MAP_LINES = 400
 
 def _rgb(hex_colour: str, alpha: int = 220) -> list[int]:
     h = hex_colour.lstrip("#")
-    return [int(h[i:i + 2], 16) for i in (0, 2, 4)] + [alpha]
+    return [int(h[i : i + 2], 16) for i in (0, 2, 4)] + [alpha]
 
 
 def place_of(g: nx.MultiDiGraph) -> dict[str, tuple[float, float, str]]:
@@ -93,13 +109,21 @@ def map_points(g: nx.MultiDiGraph, lang: str) -> pd.DataFrame:
         tip.append(i18n.t("view.ties_count", lang, n=degree.get(n, 0)))
         if here.get(n):
             tip.append(i18n.t("map.also_here", lang) + ": " + ", ".join(sorted(here[n])))
-        rows.append({
-            "id": n, "name": name, "kind": kind, "kind_label": vocab.label("entity_kinds", kind, lang),
-            "country": i18n.country_name(a.get("country_code"), lang), "lat": lat, "lon": lon, "placed_by": by,
-            "colour": _rgb(KIND_STYLES[kind].colour if kind in KIND_STYLES else "#999999"),
-            "radius": 4 + min(degree.get(n, 0), 16) // 2 if by == n else 0,
-            "tooltip": "\n".join(tip),
-        })
+        rows.append(
+            {
+                "id": n,
+                "name": name,
+                "kind": kind,
+                "kind_label": vocab.label("entity_kinds", kind, lang),
+                "country": i18n.country_name(a.get("country_code"), lang),
+                "lat": lat,
+                "lon": lon,
+                "placed_by": by,
+                "colour": _rgb(KIND_STYLES[kind].colour if kind in KIND_STYLES else "#999999"),
+                "radius": 4 + min(degree.get(n, 0), 16) // 2 if by == n else 0,
+                "tooltip": "\n".join(tip),
+            }
+        )
     return pd.DataFrame(rows, columns=list(POINT_COLUMNS))
 
 
@@ -121,7 +145,7 @@ def place_counts(g: nx.MultiDiGraph, points: pd.DataFrame) -> PlaceCounts:
     PlaceCounts(entities=2, places=1, unplaced=1)
     """
     return PlaceCounts(
-        entities=len(points), places=int((points["placed_by"] == points["id"]).sum()), unplaced=g.number_of_nodes() - len(points),
+        entities=len(points), places=int((points["placed_by"] == points["id"]).sum()), unplaced=g.number_of_nodes() - len(points)
     )
 
 
@@ -134,13 +158,22 @@ def map_arcs(g: nx.MultiDiGraph, lang: str) -> pd.DataFrame:
             continue
         kind = a.get("kind")
         span = f"{a.get('start') or '?'}–{a.get('end') or ''}"
-        rows.append({
-            "tie_id": k, "kind": kind, "kind_label": vocab.label("tie_kinds", kind, lang), "from_id": u, "to_id": v,
-            "from_lat": places[u][0], "from_lon": places[u][1], "to_lat": places[v][0], "to_lon": places[v][1],
-            "colour": _rgb(TIE_COLOURS.get(kind or "", "#888888"), 200),
-            "tooltip": f"{display_name(g.nodes[u], lang, u)} → {display_name(g.nodes[v], lang, v)}\n"
-                       f"{vocab.label('tie_kinds', kind, lang)} ({span})",
-        })
+        rows.append(
+            {
+                "tie_id": k,
+                "kind": kind,
+                "kind_label": vocab.label("tie_kinds", kind, lang),
+                "from_id": u,
+                "to_id": v,
+                "from_lat": places[u][0],
+                "from_lon": places[u][1],
+                "to_lat": places[v][0],
+                "to_lon": places[v][1],
+                "colour": _rgb(TIE_COLOURS.get(kind or "", "#888888"), 200),
+                "tooltip": f"{display_name(g.nodes[u], lang, u)} → {display_name(g.nodes[v], lang, v)}\n"
+                f"{vocab.label('tie_kinds', kind, lang)} ({span})",
+            }
+        )
     return pd.DataFrame(rows, columns=list(ARC_COLUMNS))
 
 
@@ -214,14 +247,23 @@ def map_lines(g: nx.MultiDiGraph, lang: str, max_ties: int = MAX_MAP_TIES, max_l
         top = counts.most_common(1)[0][0]
         by_count = sorted(counts.items(), key=lambda x: (-x[1], x[0]))
         listed = ", ".join(f"{vocab.label('tie_kinds', k, lang)}: {n}" for k, n in by_count)
-        rows.append({
-            "tie_id": f"{a}|{b}", "kind": top, "kind_label": vocab.label("tie_kinds", top, lang),
-            "from_id": a, "to_id": b,
-            "from_lat": alat, "from_lon": alon, "to_lat": blat, "to_lon": blon,
-            "colour": _rgb(TIE_COLOURS.get(top, "#888888"), 170),
-            "tooltip": f"{name(a)} – {name(b)}\n{i18n.t('view.ties_count', lang, n=weight)}\n{listed}",
-            "weight": weight, "width": round(1 + math.log2(weight), 1),
-        })
+        rows.append(
+            {
+                "tie_id": f"{a}|{b}",
+                "kind": top,
+                "kind_label": vocab.label("tie_kinds", top, lang),
+                "from_id": a,
+                "to_id": b,
+                "from_lat": alat,
+                "from_lon": alon,
+                "to_lat": blat,
+                "to_lon": blon,
+                "colour": _rgb(TIE_COLOURS.get(top, "#888888"), 170),
+                "tooltip": f"{name(a)} – {name(b)}\n{i18n.t('view.ties_count', lang, n=weight)}\n{listed}",
+                "weight": weight,
+                "width": round(1 + math.log2(weight), 1),
+            }
+        )
     frame = pd.DataFrame(rows, columns=list(LINE_COLUMNS))
     return MapLines(frame, True, len(arcs), len(left), sum(sum(c.values()) for _, c in left))
 
@@ -280,7 +322,8 @@ def legend_html(entity_kinds: list[str], tie_kinds: list[str], lang: str) -> str
         f'<span style="display:inline-flex;align-items:center;gap:4px;margin-right:14px">'
         f'<span style="width:11px;height:11px;border-radius:50%;background:{KIND_STYLES[k].colour}"></span>'
         f"{html.escape(vocab.label('entity_kinds', k, lang))}</span>"
-        for k in entity_kinds if k in KIND_STYLES
+        for k in entity_kinds
+        if k in KIND_STYLES
     ]
     items += [
         f'<span style="display:inline-flex;align-items:center;gap:4px;margin-right:14px">'

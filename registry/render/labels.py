@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
@@ -108,7 +108,9 @@ def filter_findings(
         keep &= findings["severity"].isin(severities)
     needle = text.strip().casefold()
     if needle:
-        hay = (findings["subject_name"].astype(str) + " " + findings[f"explanation_{'nb' if lang == 'nb' else 'en'}"].astype(str)).str.casefold()
+        hay = (
+            findings["subject_name"].astype(str) + " " + findings[f"explanation_{'nb' if lang == 'nb' else 'en'}"].astype(str)
+        ).str.casefold()
         keep &= hay.str.contains(needle, regex=False)
     return findings[keep].reset_index(drop=True)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from .. import i18n, vocab
 from ..message import render
@@ -17,8 +17,10 @@ def suggestion_text(s: Suggestion, lang: str = "nb", max_activities: int = int(t
     """Return the lines that present one suggestion: heading, reasons, state, framing, start, activities, notes."""
     T = lambda key, **kw: i18n.t(key, lang, **kw)  # noqa: E731
     label = lambda c: vocab.label("categories", c, lang)  # noqa: E731
-    head = (f"{s.city_name} ({s.country_code or '?'}) — {T('review_text.suggested')}: {label(s.suggested)} · "
-            f"{T('review_text.assigned')}: {category_label(s.assigned_group, lang)}")
+    head = (
+        f"{s.city_name} ({s.country_code or '?'}) — {T('review_text.suggested')}: {label(s.suggested)} · "
+        f"{T('review_text.assigned')}: {category_label(s.assigned_group, lang)}"
+    )
     lines = [head + (f" · {T('review_text.suspended')}" if s.suspended else "")]
     status = s.status_message
     if status is not None:
@@ -27,7 +29,7 @@ def suggestion_text(s: Suggestion, lang: str = "nb", max_activities: int = int(t
     lines.append(f"  {T('review_text.state')}: {render(s.state_message, lang)}. {render(s.last_message, lang)}")
     lines.append(f"  {T('review_text.role')}: {render(s.role_message, lang)}")
     certainty = vocab.label("certainties", s.start_certainty, lang).lower() if s.start_certainty and s.start else ""
-    start = s.start or T('review_text.unknown')
+    start = s.start or T("review_text.unknown")
     lines.append(f"  {T('review_text.since')}: {start}" + (f" ({certainty})" if certainty else ""))
     lines.append(f"  {T('review_text.activities')}: {len(s.activities)}")
     for a in s.activities[:max_activities]:
@@ -47,8 +49,12 @@ def review_text(suggestions: Sequence[Suggestion], home_name: str, lang: str = "
     """Return the whole review as text in ``lang`` ('nb' or 'en'): one block per sister city, the ended ones, a footer line."""
     blocks = ["\n".join(suggestion_text(s, lang)) for s in suggestions]
     if ended:
-        blocks.append("\n".join([i18n.t("review_text.ended", lang)]
-                                + [f"  {e.city_name} ({e.country_code or '?'}): {render(e.message, lang)}" for e in ended]))
+        blocks.append(
+            "\n".join(
+                [i18n.t("review_text.ended", lang)]
+                + [f"  {e.city_name} ({e.country_code or '?'}): {render(e.message, lang)}" for e in ended]
+            )
+        )
     disagree = sum(1 for s in suggestions if s.agreement == "disagree")
     footer = i18n.t("review_text.footer", lang, n=len(suggestions), home=home_name, d=disagree)
     return "\n\n".join(blocks + [footer]) + "\n"

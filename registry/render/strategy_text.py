@@ -84,32 +84,63 @@ def strategy_text(view: pd.DataFrame, lang: str = "nb", indicators: pd.DataFrame
     """Return a :func:`strategy_view` as a plain-text table in ``lang``: the points with their state (and, with
     ``indicators`` from :func:`indicator_status`, each point's indicators: latest value against target), then
     the points with nothing and with only plans registered, and what «nothing registered» may mean."""
-    heads = {c: i18n.t(k, lang) for c, k in (
-        ("point", "strategy.col_point"), ("actions", "strategy.col_actions"), ("indicators", "strategy.col_indicators"),
-        ("ties", "strategy.col_ties"), ("agreements", "strategy.col_agreements"),
-        ("activities", "strategy.col_activities"), ("decisions", "strategy.col_decisions"),
-        ("findings", "strategy.col_findings"), ("planned", "strategy.col_planned"), ("actual", "strategy.col_actual"),
-    )}
+    heads = {
+        c: i18n.t(k, lang)
+        for c, k in (
+            ("point", "strategy.col_point"),
+            ("actions", "strategy.col_actions"),
+            ("indicators", "strategy.col_indicators"),
+            ("ties", "strategy.col_ties"),
+            ("agreements", "strategy.col_agreements"),
+            ("activities", "strategy.col_activities"),
+            ("decisions", "strategy.col_decisions"),
+            ("findings", "strategy.col_findings"),
+            ("planned", "strategy.col_planned"),
+            ("actual", "strategy.col_actual"),
+        )
+    }
     head = i18n.Message("strategy.text.head", {**heads, "state": i18n.t("strategy.state", lang)})
     lines = [i18n.render(head, lang)]
     title = "title_nb" if lang == "nb" else "title_en"
     for r in view.itertuples():
-        cells = i18n.Message("strategy.text.head", {
-            "point": r.point, "state": state_text(r.state, lang), "actions": r.actions, "indicators": r.indicators,
-            "ties": r.ties, "agreements": r.agreements, "activities": r.activities, "decisions": r.decisions,
-            "findings": r.findings, "planned": _amount(r.planned_nok, lang), "actual": _amount(r.actual_nok, lang),
-        })
+        cells = i18n.Message(
+            "strategy.text.head",
+            {
+                "point": r.point,
+                "state": state_text(r.state, lang),
+                "actions": r.actions,
+                "indicators": r.indicators,
+                "ties": r.ties,
+                "agreements": r.agreements,
+                "activities": r.activities,
+                "decisions": r.decisions,
+                "findings": r.findings,
+                "planned": _amount(r.planned_nok, lang),
+                "actual": _amount(r.actual_nok, lang),
+            },
+        )
         mark = council_text(r.council_mark, r.council_point, lang)
         lines.append(f"{i18n.render(cells, lang)}  {getattr(r, title)}" + (f" [{mark}]" if mark else ""))
         for ind in _indicators_of(indicators, r.indicator_ids):
             name = ind["name_en"] if lang == "en" and isinstance(ind["name_en"], str) and ind["name_en"] else ind["name"]
-            lines.append(i18n.render(i18n.Message("strategy.text.indicator", {
-                "id": ind["id"], "name": name, "latest": _number(ind["latest_value"]), "year": _number(ind["latest_year"]),
-                "target": _number(ind["target"]), "target_year": _number(ind["target_year"]),
-            }), lang))
+            lines.append(
+                i18n.render(
+                    i18n.Message(
+                        "strategy.text.indicator",
+                        {
+                            "id": ind["id"],
+                            "name": name,
+                            "latest": _number(ind["latest_value"]),
+                            "year": _number(ind["latest_year"]),
+                            "target": _number(ind["target"]),
+                            "target_year": _number(ind["target_year"]),
+                        },
+                    ),
+                    lang,
+                )
+            )
     lines.append("")
     for code, points in (("strategy.text.nothing", unserved_points(view)), ("strategy.text.planned", planned_points(view))):
         lines.append(i18n.render(i18n.Message(code, {"n": len(points), "total": len(view), "points": ", ".join(points)}), lang))
     lines.append(caveat_text(lang))
     return "\n".join(lines) + "\n"
-

@@ -5,8 +5,9 @@ from __future__ import annotations
 import html
 import re
 import sqlite3
+from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from .. import i18n, rules, vocab
 from ..message import render
@@ -49,8 +50,7 @@ def _city_title_of(name: str, country_code: str | None, lang: str) -> str:
 
 
 def council_summary(
-    cases: Iterable[CityCase], lang: str, fmt: str = "md", *, generated: date | None = None,
-    ended: Sequence[classify.Ended] = (),
+    cases: Iterable[CityCase], lang: str, fmt: str = "md", *, generated: date | None = None, ended: Sequence[classify.Ended] = ()
 ) -> str:
     """Return the printable summary for a council case: every sister city by assigned category, then the ended ones.
 
@@ -153,10 +153,16 @@ def council_summary(
             else:
                 table(
                     [T("col.decided_on"), T("col.category"), T("col.decided_by"), T("col.case_ref"), T("col.reason")],
-                    [[str(r.decided_on), vocab.label("categories", r.category, lang) if r.category else
-                      vocab.label("decision_kinds", r.kind, lang), str(r.decided_by), str(r.case_ref or ""),
-                      str(r.reason) + _suspension(r, lang)]
-                     for r in case.decisions.itertuples()],
+                    [
+                        [
+                            str(r.decided_on),
+                            vocab.label("categories", r.category, lang) if r.category else vocab.label("decision_kinds", r.kind, lang),
+                            str(r.decided_by),
+                            str(r.case_ref or ""),
+                            str(r.reason) + _suspension(r, lang),
+                        ]
+                        for r in case.decisions.itertuples()
+                    ],
                 )
     if ended:
         heading(2, T("report.ended"))

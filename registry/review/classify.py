@@ -22,14 +22,7 @@ from ..analysis.twinning import twinning_status
 from ..collector import collector_paused
 from ..message import Message, render
 from ..network.graph import Snapshot
-from .criteria import (
-    Evaluation,
-    carried_by_others,
-    describe,
-    evaluate,
-    evaluate_relation,
-    solidarity_ties,
-)
+from .criteria import Evaluation, carried_by_others, describe, evaluate, evaluate_relation, solidarity_ties
 from .decisions import (
     decision_history,
     financing_plan,
@@ -64,8 +57,11 @@ __all__ = [
 ]
 
 Source = sqlite3.Connection | Snapshot | Context
-def _reason(code: str, category: str, met: bool, evidence: tuple[str, ...], ctx: Context,
-            names: dict[str, Message], since: int | None) -> Reason:
+
+
+def _reason(
+    code: str, category: str, met: bool, evidence: tuple[str, ...], ctx: Context, names: dict[str, Message], since: int | None
+) -> Reason:
     years = int(ctx.rules["dormant_years"])
     if code == "quiet_since" and not met and not evidence:
         # Neither recent nor earlier dated activity: say that, not "activity registered".
@@ -87,9 +83,16 @@ def _notes(ctx: Context, city: str, ev: Evaluation, names: dict[str, Message]) -
         # The source says it goes on, but nobody has recorded reading it since: say so rather than
         # count it as confirmed only in its first year without a word.
         ids = tuple(f"activity:{a.id}" for a in unverified)
-        notes.append(Note("ongoing_unverified", Message("note.ongoing_unverified", {
-            "what": [Message("review.dated_name", {"name": describe_activity(a), "start": a.start}) for a in unverified],
-        }), ids))
+        notes.append(
+            Note(
+                "ongoing_unverified",
+                Message(
+                    "note.ongoing_unverified",
+                    {"what": [Message("review.dated_name", {"name": describe_activity(a), "start": a.start}) for a in unverified]},
+                ),
+                ids,
+            )
+        )
     undated = [a for a in ev.activities if not a.dated]
     if undated:
         ids = tuple(f"activity:{a.id}" for a in undated)
@@ -105,8 +108,13 @@ def _suggest_one(ctx: Context, tie: Tie) -> Suggestion:
         if all(any(results[c][0] for c in group) for group in rule.requires):
             suggested = rule.category
             break
-    if suggested == "unclassified" and not any(a.dated for a in ev.activities) and ev.since is None \
-            and not results["quiet_since"][1] and not any(met for met, _ in results.values()):
+    if (
+        suggested == "unclassified"
+        and not any(a.dated for a in ev.activities)
+        and ev.since is None
+        and not results["quiet_since"][1]
+        and not any(met for met, _ in results.values())
+    ):
         # Nothing registered that can be placed in time, and no criterion met by an agreement or tie
         # in force either: no category can be read from it.
         suggested = R.NOT_ENOUGH_DATA
@@ -229,10 +237,7 @@ def _counts(ctx: Context, tie: Tie) -> bool:
 
 
 def suggest(
-    source: Source,
-    as_of: date | str | int | None = None,
-    rules: thresholds.Rules = thresholds.DEFAULT_RULES,
-    home_id: str | None = None,
+    source: Source, as_of: date | str | int | None = None, rules: thresholds.Rules = thresholds.DEFAULT_RULES, home_id: str | None = None
 ) -> list[Suggestion]:
     """Return one :class:`Suggestion` per sister-city tie that counts on ``as_of``, by city name.
 
@@ -252,10 +257,7 @@ def suggest(
 
 
 def ended(
-    source: Source,
-    as_of: date | str | int | None = None,
-    rules: thresholds.Rules = thresholds.DEFAULT_RULES,
-    home_id: str | None = None,
+    source: Source, as_of: date | str | int | None = None, rules: thresholds.Rules = thresholds.DEFAULT_RULES, home_id: str | None = None
 ) -> list[Ended]:
     """Return the home's twinnings ended by ``as_of``, by city name: by an end decision, or as recorded on the tie.
 
@@ -275,8 +277,18 @@ def ended(
         status, decision = twinning_status(ctx.decisions_for(k, kind=None), ctx.as_of)
         end = a.get("end")
         if status == "ended" and decision is not None:
-            out.append(Ended(k, u, v, ctx.names(v)[0], ctx.full.nodes[v].get("country_code"), str(decision["decided_on"]),
-                             TwinningDecision.of(decision), start))
+            out.append(
+                Ended(
+                    k,
+                    u,
+                    v,
+                    ctx.names(v)[0],
+                    ctx.full.nodes[v].get("country_code"),
+                    str(decision["decided_on"]),
+                    TwinningDecision.of(decision),
+                    start,
+                )
+            )
         elif k not in ctx.active_ids and (a.get("status") == "ended" or end):
             if end and dates.is_partial_date(str(end)) and dates.latest(str(end)) >= ctx.as_of:
                 continue
@@ -286,11 +298,39 @@ def ended(
 
 #: Columns of :func:`frame`, in order (codes are stable; labels are added only on request).
 FRAME_COLUMNS: tuple[str, ...] = (
-    "tie_id", "home_id", "city_id", "city_name", "country_code", "suggested", "assigned", "assigned_on",
-    "agreement", "reason_nb", "reason_en", "criteria_met", "criteria_unmet", "notes_nb", "notes_en", "evidence",
-    "activities", "last_contact_on", "last_contact_kind", "last_contact_title", "last_contact_source",
-    "role", "carriers", "records", "start", "start_certainty",
-    "state", "last_confirmed_on", "last_confirmed_how", "role_year", "status", "planned_nok", "actual_nok",
+    "tie_id",
+    "home_id",
+    "city_id",
+    "city_name",
+    "country_code",
+    "suggested",
+    "assigned",
+    "assigned_on",
+    "agreement",
+    "reason_nb",
+    "reason_en",
+    "criteria_met",
+    "criteria_unmet",
+    "notes_nb",
+    "notes_en",
+    "evidence",
+    "activities",
+    "last_contact_on",
+    "last_contact_kind",
+    "last_contact_title",
+    "last_contact_source",
+    "role",
+    "carriers",
+    "records",
+    "start",
+    "start_certainty",
+    "state",
+    "last_confirmed_on",
+    "last_confirmed_how",
+    "role_year",
+    "status",
+    "planned_nok",
+    "actual_nok",
 )
 
 
@@ -305,41 +345,41 @@ def frame(suggestions: list[Suggestion]) -> pd.DataFrame:
         last = s.last_contact
         lc = s.last_confirmed
         money = financing_sums(s.financing) if s.financing is not None else {"planned": 0, "actual": 0}
-        rows.append({
-            "tie_id": s.tie_id,
-            "home_id": s.home_id,
-            "city_id": s.city_id,
-            "city_name": s.city_name,
-            "country_code": s.country_code,
-            "suggested": s.suggested,
-            "assigned": s.assigned,
-            "assigned_on": s.assigned_on,
-            "agreement": s.agreement,
-            "reason_nb": render(s.explanation_message, "nb"),
-            "reason_en": render(s.explanation_message, "en"),
-            "criteria_met": ";".join(dict.fromkeys(r.criterion for r in s.met)),
-            "criteria_unmet": ";".join(dict.fromkeys(r.criterion for r in s.unmet)),
-            "notes_nb": " | ".join(n.text_nb for n in s.notes),
-            "notes_en": " | ".join(n.text_en for n in s.notes),
-            "evidence": ";".join(s.evidence),
-            "activities": len(s.activities),
-            "last_contact_on": lc.on if lc else None,
-            "last_contact_kind": last.kind if last else None,
-            "last_contact_title": last.title if last else None,
-            "last_contact_source": last.source if last else None,
-            "role": s.role,
-            "carriers": ";".join(s.carriers),
-            "records": s.records,
-            "start": s.start,
-            "start_certainty": s.start_certainty,
-            "state": s.state,
-            "last_confirmed_on": lc.on if lc else None,
-            "last_confirmed_how": lc.how if lc else None,
-            "role_year": s.role_year,
-            "status": s.status,
-            "planned_nok": money["planned"],
-            "actual_nok": money["actual"],
-        })
+        rows.append(
+            {
+                "tie_id": s.tie_id,
+                "home_id": s.home_id,
+                "city_id": s.city_id,
+                "city_name": s.city_name,
+                "country_code": s.country_code,
+                "suggested": s.suggested,
+                "assigned": s.assigned,
+                "assigned_on": s.assigned_on,
+                "agreement": s.agreement,
+                "reason_nb": render(s.explanation_message, "nb"),
+                "reason_en": render(s.explanation_message, "en"),
+                "criteria_met": ";".join(dict.fromkeys(r.criterion for r in s.met)),
+                "criteria_unmet": ";".join(dict.fromkeys(r.criterion for r in s.unmet)),
+                "notes_nb": " | ".join(n.text_nb for n in s.notes),
+                "notes_en": " | ".join(n.text_en for n in s.notes),
+                "evidence": ";".join(s.evidence),
+                "activities": len(s.activities),
+                "last_contact_on": lc.on if lc else None,
+                "last_contact_kind": last.kind if last else None,
+                "last_contact_title": last.title if last else None,
+                "last_contact_source": last.source if last else None,
+                "role": s.role,
+                "carriers": ";".join(s.carriers),
+                "records": s.records,
+                "start": s.start,
+                "start_certainty": s.start_certainty,
+                "state": s.state,
+                "last_confirmed_on": lc.on if lc else None,
+                "last_confirmed_how": lc.how if lc else None,
+                "role_year": s.role_year,
+                "status": s.status,
+                "planned_nok": money["planned"],
+                "actual_nok": money["actual"],
+            }
+        )
     return pd.DataFrame(rows, columns=list(FRAME_COLUMNS))
-
-

@@ -17,14 +17,7 @@ from ..analysis.evidence import ActivityRef, LastConfirmed, activities_for, evid
 from ..analysis.evidence import in_window as activity_in_window
 from ..message import Message
 
-__all__ = [
-    "Evaluation",
-    "evaluate_relation",
-    "evaluate",
-    "solidarity_ties",
-    "describe",
-    "carried_by_others",
-]
+__all__ = ["Evaluation", "evaluate_relation", "evaluate", "solidarity_ties", "describe", "carried_by_others"]
 
 #: Agreement kinds that are project agreements (strategy 2a: "strategiske samarbeidsavtaler").
 PROJECT_AGREEMENT_KINDS = frozenset({"project_agreement", "cooperation_agreement"})
@@ -112,7 +105,8 @@ def _project(ctx: Context, tie: Tie, now: list[Tie], acts: list[ActivityRef]) ->
     with_goals = [t for t in projects if t.attrs.get("goals")]
     measured = [t for t in with_goals if t.attrs.get("indicators")]
     in_force = [
-        ag for ag in _money_and_agreements(ctx)["agreements_of"].get(tie.v, ())
+        ag
+        for ag in _money_and_agreements(ctx)["agreements_of"].get(tie.v, ())
         if ag.get("kind") in PROJECT_AGREEMENT_KINDS and _agreement_in_force(ag, day)
     ]
     agreement_ids = {ag["id"] for ag in in_force}
@@ -136,19 +130,12 @@ def _political(ctx: Context, tie: Tie, now: list[Tie], recent: list[ActivityRef]
     candidates = list(index["lines_of_tie"].get(tie.id, ()))
     for a in recent:
         candidates += [p for p in index["lines_of_activity"].get(a.id, ()) if p not in candidates]
-    lines = [
-        p for p in candidates
-        if (p["funder"] or "").strip().lower() != R.MUNICIPAL_FUNDER and (p["year"] or 0) >= first_year
-    ]
+    lines = [p for p in candidates if (p["funder"] or "").strip().lower() != R.MUNICIPAL_FUNDER and (p["year"] or 0) >= first_year]
     funding = [
-        t for t in now
-        if t.attrs.get("kind") in R.FUNDING_TIE_KINDS or ctx.kind(t.u) in R.FUNDING_KINDS or ctx.kind(t.v) in R.FUNDING_KINDS
+        t for t in now if t.attrs.get("kind") in R.FUNDING_TIE_KINDS or ctx.kind(t.u) in R.FUNDING_KINDS or ctx.kind(t.v) in R.FUNDING_KINDS
     ]
     funders = [a for a in recent if any(r == "funder" and e != tie.u for e, r in a.participants)]
-    national = [
-        t for t in now
-        if any(ctx.kind(n) in R.NATIONAL_KINDS for n in (t.u, t.v, t.attrs.get("carrier_id")) if n)
-    ]
+    national = [t for t in now if any(ctx.kind(n) in R.NATIONAL_KINDS for n in (t.u, t.v, t.attrs.get("carrier_id")) if n)]
     n_acts = [a for a in recent if any(ctx.kind(e) in R.NATIONAL_KINDS for e, _ in a.participants)]
     fund_ids = tuple(dict.fromkeys(f"plan_line:{p['id']}" for p in lines)) + _ids(funding) + _act_ids(funders)
     return {
@@ -160,6 +147,7 @@ def _political(ctx: Context, tie: Tie, now: list[Tie], recent: list[ActivityRef]
 
 def _two_way_activities(ctx: Context, tie: Tie, acts: list[ActivityRef]) -> list[ActivityRef]:
     """Return the activities that show visitors came from each side; empty unless both sides did."""
+
     def side(e: str) -> str | None:
         if e == tie.u or e in ctx.local:
             return "home"
@@ -242,10 +230,7 @@ def evaluate_relation(ctx: Context, tie: Tie) -> Evaluation:
     acts = activities_for(ctx, tie)
     first, last_day = ctx.window()
     recent_acts = [a for a in acts if activity_in_window(a, first, last_day)]
-    now = [
-        t for t in ctx.place_ties.get(tie.v, [])
-        if t.attrs.get("kind") not in R.NOT_ACTIVITY_TIE_KINDS and running(t.attrs)
-    ]
+    now = [t for t in ctx.place_ties.get(tie.v, []) if t.attrs.get("kind") not in R.NOT_ACTIVITY_TIE_KINDS and running(t.attrs)]
     results: dict[str, tuple[bool, tuple[str, ...]]] = {}
     results.update(_project(ctx, tie, now, acts))
     results.update(_political(ctx, tie, now, recent_acts))
@@ -258,8 +243,11 @@ def evaluate_relation(ctx: Context, tie: Tie) -> Evaluation:
 
     recent_ties, earlier_ties = recent_activity(ctx, tie.v)
     confirmed = last_confirmed(acts, ctx.as_of)
-    years = [y for y in [_year(t.attrs.get("start")) for t in earlier_ties]
-             + [_year(t.attrs.get("end")) for t in earlier_ties] if y is not None and y <= ctx.as_of.year]
+    years = [
+        y
+        for y in [_year(t.attrs.get("start")) for t in earlier_ties] + [_year(t.attrs.get("end")) for t in earlier_ties]
+        if y is not None and y <= ctx.as_of.year
+    ]
     if confirmed is not None:
         years.append(confirmed.year)
     since = max(years) if years else None
@@ -315,8 +303,9 @@ def describe(ctx: Context, eid: str) -> Message:
     if kind == "activity" and rid in index["activity"]:
         row = index["activity"][rid]
         ongoing = bool(row.get("ongoing")) and not row.get("end")
-        return Message("review.ev.ongoing" if ongoing else "review.ev.dated",
-                       {"title": _title(row), "year": _year(row.get("start")) or unknown})
+        return Message(
+            "review.ev.ongoing" if ongoing else "review.ev.dated", {"title": _title(row), "year": _year(row.get("start")) or unknown}
+        )
     if kind == "agreement" and rid in index["agreement"]:
         row = index["agreement"][rid]
         return Message("review.ev.dated", {"title": _title(row), "year": _year(row.get("signed_on")) or unknown})

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from datetime import date
-from typing import Any, Iterable
+from typing import Any
 
 import pandas as pd
 
@@ -75,9 +76,7 @@ def _with_flags(df: pd.DataFrame, tie_id: str) -> pd.DataFrame:
     return df
 
 
-def relation_plan_lines(
-    plan_lines: Iterable[dict[str, Any]], activities: Iterable[dict[str, Any]], tie_id: str
-) -> pd.DataFrame:
+def relation_plan_lines(plan_lines: Iterable[dict[str, Any]], activities: Iterable[dict[str, Any]], tie_id: str) -> pd.DataFrame:
     """Return :func:`financing_plan` of ``tie_id`` from a snapshot's plan lines and activities (no database).
 
     >>> relation_plan_lines([{"id": 1, "tie_id": None, "activity_id": "a", "year": 2025, "amount": 5,
@@ -86,7 +85,8 @@ def relation_plan_lines(
     """
     linked = {a["id"] for a in activities if tie_id in a.get("tie_ids", ())}
     rows = [
-        {c: p.get(c) for c in _PLAN_COLUMNS} for p in plan_lines
+        {c: p.get(c) for c in _PLAN_COLUMNS}
+        for p in plan_lines
         if p.get("tie_id") == tie_id or (p.get("activity_id") and p["activity_id"] in linked)
     ]
     for r in rows:
@@ -137,8 +137,7 @@ def financing_table(plan: pd.DataFrame) -> pd.DataFrame:
     rows: dict[tuple[int, str], dict[str, Any]] = {}
     for r in nok.itertuples():
         key = (int(r.year), str(r.funder))
-        row = rows.setdefault(key, {"year": int(r.year), "funder": str(r.funder), "external": bool(r.external),
-                                    "planned": 0, "actual": 0})
+        row = rows.setdefault(key, {"year": int(r.year), "funder": str(r.funder), "external": bool(r.external), "planned": 0, "actual": 0})
         row["planned" if r.kind == "plan" else "actual"] += int(r.amount or 0)
     return pd.DataFrame([rows[k] for k in sorted(rows)], columns=cols)
 
@@ -210,9 +209,15 @@ def record_decision(
     if problems:
         raise InvalidRow(problems)
     row = {
-        "kind": kind, "tie_id": tie_id or None, "category": category if kind == "category" else None,
-        "title": title or None, "decided_on": text, "decided_by": decided_by,
-        "case_ref": case_ref or None, "reason": reason, "source": source or None,
+        "kind": kind,
+        "tie_id": tie_id or None,
+        "category": category if kind == "category" else None,
+        "title": title or None,
+        "decided_on": text,
+        "decided_by": decided_by,
+        "case_ref": case_ref or None,
+        "reason": reason,
+        "source": source or None,
     }
     if kind == "suspend_twinning":  # what is frozen and when the council looks at it again
         row.update(scope=(scope or "").strip() or None, review_on=(review_on or "").strip() or None)

@@ -17,15 +17,7 @@ from .. import thresholds
 from ..analysis.evidence import ActivityRef, LastConfirmed, last_contact
 from ..message import Message, render
 
-__all__ = [
-    "NO_DECISION",
-    "Reason",
-    "Note",
-    "TwinningDecision",
-    "Ended",
-    "Suggestion",
-    "describe_activity",
-]
+__all__ = ["NO_DECISION", "Reason", "Note", "TwinningDecision", "Ended", "Suggestion", "describe_activity"]
 
 #: The group of a relation the council has taken no category decision on (not a category it can choose).
 NO_DECISION = "no_decision"
@@ -82,10 +74,19 @@ class TwinningDecision:
     source: str | None = None
 
     @classmethod
-    def of(cls, row: dict[str, Any]) -> "TwinningDecision":
+    def of(cls, row: dict[str, Any]) -> TwinningDecision:
         """Return the decision of a snapshot's decision row."""
-        return cls(row.get("id"), row["kind"], str(row["decided_on"]), row.get("decided_by") or "", row.get("case_ref"),
-                   row.get("reason") or "", row.get("scope"), row.get("review_on"), row.get("source"))
+        return cls(
+            row.get("id"),
+            row["kind"],
+            str(row["decided_on"]),
+            row.get("decided_by") or "",
+            row.get("case_ref"),
+            row.get("reason") or "",
+            row.get("scope"),
+            row.get("review_on"),
+            row.get("source"),
+        )
 
     @property
     def ref(self) -> Message:
@@ -289,10 +290,15 @@ class Suggestion:
         d = self.status_decision
         if not self.suspended or d is None:
             return None
-        return Message("review.suspended", {
-            "on": d.decided_on, "decision": d.ref, "scope": d.scope or Message("review.scope_unknown"),
-            "review_on": d.review_on or Message("review.review_unknown"),
-        })
+        return Message(
+            "review.suspended",
+            {
+                "on": d.decided_on,
+                "decision": d.ref,
+                "scope": d.scope or Message("review.scope_unknown"),
+                "review_on": d.review_on or Message("review.review_unknown"),
+            },
+        )
 
     @property
     def explanation_message(self) -> Message:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
 import pandas as pd
 
@@ -14,18 +15,20 @@ from ..findings import SEVERITIES, finding_kind
 from ..message import Message, render
 from ..network.graph import snapshot
 
-__all__ = [
-    "Review",
-    "review",
-    "findings_frame",
-    "urgent_findings",
-    "finding_group",
-]
+__all__ = ["Review", "review", "findings_frame", "urgent_findings", "finding_group"]
 
 _SEVERITY_RANK = {code: i for i, (code, _, _) in enumerate(SEVERITIES)}
 
 _FINDING_COLUMNS = [
-    "kind", "subject", "subject_name", "subject_name_en", "severity", "score", "explanation_nb", "explanation_en", "evidence",
+    "kind",
+    "subject",
+    "subject_name",
+    "subject_name_en",
+    "severity",
+    "score",
+    "explanation_nb",
+    "explanation_en",
+    "evidence",
 ]
 
 
@@ -91,9 +94,7 @@ def _sorted(df: pd.DataFrame) -> pd.DataFrame:
 
 # Defined in this module: the app's cache calls it by module and name (registry.review.report:review),
 # so a replacement set on this module is the one that runs.
-def review(
-    conn: sqlite3.Connection, as_of: date | int | None = None, home_id: str | None = None, *, audit_log: bool = True
-) -> Review:
+def review(conn: sqlite3.Connection, as_of: date | int | None = None, home_id: str | None = None, *, audit_log: bool = True) -> Review:
     """Return the :class:`Review` of the registry as of ``as_of`` (default today), most severe findings first.
 
     The findings come from :func:`registry.analysis.analyse` for the home
@@ -129,14 +130,25 @@ def review(
         else:
             table = Message("review.name", {"nb": i18n.table_label(f.table, "nb"), "en": i18n.table_label(f.table, "en")})
             msg = Message("check.row_in_table", {"table": table, "row": f.row_id, "text": text})
-        rows.append({
-            "kind": "integrity", "subject": f.row_id, "subject_name": nb, "subject_name_en": en,
-            "severity": "high" if f.level == "error" else "info", "score": None,
-            "explanation_nb": render(msg, "nb"), "explanation_en": render(msg, "en"),
-            "evidence": f.row_id,
-        })
+        rows.append(
+            {
+                "kind": "integrity",
+                "subject": f.row_id,
+                "subject_name": nb,
+                "subject_name_en": en,
+                "severity": "high" if f.level == "error" else "info",
+                "score": None,
+                "explanation_nb": render(msg, "nb"),
+                "explanation_en": render(msg, "en"),
+                "evidence": f.row_id,
+            }
+        )
     frames.append(pd.DataFrame(rows, columns=_FINDING_COLUMNS))
-    found = pd.concat([f for f in frames if len(f)], ignore_index=True) if any(len(f) for f in frames) else pd.DataFrame(columns=_FINDING_COLUMNS)
+    found = (
+        pd.concat([f for f in frames if len(f)], ignore_index=True)
+        if any(len(f) for f in frames)
+        else pd.DataFrame(columns=_FINDING_COLUMNS)
+    )
     return Review(_sorted(found[_FINDING_COLUMNS]), summary, sectors, actors, home)
 
 
@@ -146,7 +158,8 @@ def findings_frame(conn: sqlite3.Connection, home_id: str | None = None) -> pd.D
 
 
 def urgent_findings(
-    findings: pd.DataFrame, limit: int = int(thresholds.threshold("urgent_findings_listed")),
+    findings: pd.DataFrame,
+    limit: int = int(thresholds.threshold("urgent_findings_listed")),
     per_kind: int = int(thresholds.threshold("urgent_findings_per_kind")),
 ) -> pd.DataFrame:
     """Return up to ``limit`` findings of ``findings`` (most severe first), at most ``per_kind`` of each kind.

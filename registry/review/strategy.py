@@ -15,8 +15,9 @@ was not done, or that it was not registered.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from datetime import date
-from typing import Any, Iterable, NamedTuple
+from typing import Any, NamedTuple
 
 import pandas as pd
 
@@ -159,9 +160,7 @@ def _activity_topics(ctx: Context, act: dict[str, Any], consulates: frozenset[st
 
 
 def strategy_items(
-    source: sqlite3.Connection | Snapshot | Context,
-    as_of: date | str | int | None = None,
-    home_id: str | None = None,
+    source: sqlite3.Connection | Snapshot | Context, as_of: date | str | int | None = None, home_id: str | None = None
 ) -> pd.DataFrame:
     """Return every row that serves a strategy point (:data:`ITEM_COLUMNS`), one row per (point, kind, id).
 
@@ -191,16 +190,33 @@ def strategy_items(
             key = (p, kind, str(rid))
             if key not in seen:  # the first reason wins: a tag before a topic
                 seen.add(key)
-                rows.append({"point": p, "kind": kind, "id": str(rid), "state": state, "via": via,
-                             "title_nb": title[0], "title_en": title[1], "on": on})
+                rows.append(
+                    {
+                        "point": p,
+                        "kind": kind,
+                        "id": str(rid),
+                        "state": state,
+                        "via": via,
+                        "title_nb": title[0],
+                        "title_en": title[1],
+                        "on": on,
+                    }
+                )
 
     actions = {a["id"]: a for a in ctx.snap.plan_actions}
     for a in ctx.snap.plan_actions:
         if a.get("status") == "cancelled":
             continue
         work = a.get("status") in _ACTION_WORK and started(a.get("period_start"), day)
-        add(points_of(a.get("strategy_points")), "action", a["id"], "work" if work else "planned", "tag",
-            _titles(a, (a["id"], a["id"])), a.get("period_start"))
+        add(
+            points_of(a.get("strategy_points")),
+            "action",
+            a["id"],
+            "work" if work else "planned",
+            "tag",
+            _titles(a, (a["id"], a["id"])),
+            a.get("period_start"),
+        )
     for ind in ctx.snap.indicators:
         measured = any(y is not None and int(y) <= day.year for y, _v, _s in ind.get("values", ()))
         name = (str(ind["name"]), str(ind.get("name_en") or ind["name"]))
@@ -225,8 +241,15 @@ def strategy_items(
     for ag in ctx.snap.agreements:
         if started(ag.get("signed_on"), day) and _home_related(ctx, (e for e, _ in ag.get("parties", ()))):
             state = "planned" if ag.get("status") == "uncertain" else "work"
-            add(points_of(ag.get("strategy_points")), "agreement", ag["id"], state, "tag", _titles(ag, (ag["id"], ag["id"])),
-                ag.get("signed_on"))
+            add(
+                points_of(ag.get("strategy_points")),
+                "agreement",
+                ag["id"],
+                state,
+                "tag",
+                _titles(ag, (ag["id"], ag["id"])),
+                ag.get("signed_on"),
+            )
 
     for act in ctx.snap.activities:
         if not _home_related(ctx, (e for e, _ in act.get("participants", ()))):
@@ -251,8 +274,9 @@ def strategy_items(
             # Whose strategy a decision adopts is not recorded: the registry's decisions are its home's.
             add(("3d",), "decision", d["id"], "work", "anchoring", title, d.get("decided_on"))
 
-    sisters = {t.id for t in ctx.active if t.attrs.get("kind") == "sister_city"
-               and _home_related(ctx, (t.u, t.v, t.attrs.get("carrier_id")))}
+    sisters = {
+        t.id for t in ctx.active if t.attrs.get("kind") == "sister_city" and _home_related(ctx, (t.u, t.v, t.attrs.get("carrier_id")))
+    }
     for line in ctx.snap.plan_lines:
         if line.get("tie_id") in sisters:
             what = f"{line.get('year')} · {line.get('purpose') or ''}"

@@ -20,35 +20,74 @@ from ..network.graph import Snapshot
 from .strategy import COUNCIL, points_of, started, strategy_items
 
 __all__ = [
-    "STRATEGY_COLUMNS", "INDICATOR_COLUMNS", "strategy_view", "strategy_for", "indicator_status", "unserved_points",
+    "STRATEGY_COLUMNS",
+    "INDICATOR_COLUMNS",
+    "strategy_view",
+    "strategy_for",
+    "indicator_status",
+    "unserved_points",
     "planned_points",
 ]
 
 #: Columns of :func:`strategy_view`, in order.
 STRATEGY_COLUMNS: tuple[str, ...] = (
-    "point", "title_nb", "title_en", "council_mark", "council_point", "state", "actions", "indicators", "ties",
-    "agreements", "activities", "decisions", "findings", "planned_nok", "actual_nok", "last_activity_on",
-    "nothing_registered", "action_ids", "indicator_ids", "tie_ids", "agreement_ids", "activity_ids", "decision_ids",
+    "point",
+    "title_nb",
+    "title_en",
+    "council_mark",
+    "council_point",
+    "state",
+    "actions",
+    "indicators",
+    "ties",
+    "agreements",
+    "activities",
+    "decisions",
+    "findings",
+    "planned_nok",
+    "actual_nok",
+    "last_activity_on",
+    "nothing_registered",
+    "action_ids",
+    "indicator_ids",
+    "tie_ids",
+    "agreement_ids",
+    "activity_ids",
+    "decision_ids",
     "finding_kinds",
 )
 
 #: Columns of :func:`indicator_status`.
 INDICATOR_COLUMNS: tuple[str, ...] = (
-    "id", "name", "name_en", "unit", "direction", "baseline", "baseline_year", "target", "target_year",
-    "latest_year", "latest_value", "reached", "action_id", "points",
+    "id",
+    "name",
+    "name_en",
+    "unit",
+    "direction",
+    "baseline",
+    "baseline_year",
+    "target",
+    "target_year",
+    "latest_year",
+    "latest_value",
+    "reached",
+    "action_id",
+    "points",
 )
 
 #: Item kinds, in the order the view counts them; the view's count and id columns of each.
 _KIND_COLUMNS: dict[str, tuple[str, str] | None] = {
-    "action": ("actions", "action_ids"), "indicator": ("indicators", "indicator_ids"), "tie": ("ties", "tie_ids"),
-    "agreement": ("agreements", "agreement_ids"), "activity": ("activities", "activity_ids"),
-    "decision": ("decisions", "decision_ids"), "plan_line": None,
+    "action": ("actions", "action_ids"),
+    "indicator": ("indicators", "indicator_ids"),
+    "tie": ("ties", "tie_ids"),
+    "agreement": ("agreements", "agreement_ids"),
+    "activity": ("activities", "activity_ids"),
+    "decision": ("decisions", "decision_ids"),
+    "plan_line": None,
 }
 
 
-def indicator_status(
-    source: sqlite3.Connection | Snapshot | Context, as_of: date | str | int | None = None,
-) -> pd.DataFrame:
+def indicator_status(source: sqlite3.Connection | Snapshot | Context, as_of: date | str | int | None = None) -> pd.DataFrame:
     """Return one row per indicator (:data:`INDICATOR_COLUMNS`): its latest value by the date against its target.
 
     ``latest_year`` and ``latest_value`` are the last value measured in or before the year of ``as_of``
@@ -69,13 +108,24 @@ def indicator_status(
             reached = latest[1] <= target if ind.get("direction") == "lower" else latest[1] >= target
         act = actions.get(ind.get("action_id"), {})
         points = list(dict.fromkeys(points_of(ind.get("strategy_points")) + points_of(act.get("strategy_points"))))
-        rows.append({
-            "id": ind["id"], "name": ind["name"], "name_en": ind.get("name_en"), "unit": ind.get("unit"),
-            "direction": ind.get("direction"), "baseline": ind.get("baseline"), "baseline_year": ind.get("baseline_year"),
-            "target": target, "target_year": ind.get("target_year"),
-            "latest_year": latest[0] if latest else None, "latest_value": latest[1] if latest else None,
-            "reached": reached, "action_id": ind.get("action_id"), "points": ";".join(points),
-        })
+        rows.append(
+            {
+                "id": ind["id"],
+                "name": ind["name"],
+                "name_en": ind.get("name_en"),
+                "unit": ind.get("unit"),
+                "direction": ind.get("direction"),
+                "baseline": ind.get("baseline"),
+                "baseline_year": ind.get("baseline_year"),
+                "target": target,
+                "target_year": ind.get("target_year"),
+                "latest_year": latest[0] if latest else None,
+                "latest_value": latest[1] if latest else None,
+                "reached": reached,
+                "action_id": ind.get("action_id"),
+                "points": ";".join(points),
+            }
+        )
     return pd.DataFrame(rows, columns=list(INDICATOR_COLUMNS))
 
 
@@ -124,17 +174,26 @@ def strategy_view(
         ids = {k: [r["id"] for r in held if r["kind"] == k] for k in _KIND_COLUMNS}
         planned, actual = _money(ctx, ids)
         state = "work" if any(r["state"] == "work" for r in held) else "planned" if held else "nothing"
-        begun = [str(acts[i]["start"]).strip() for i in ids["activity"]
-                 if i in acts and acts[i].get("start") and dates.is_partial_date(str(acts[i]["start"]))
-                 and started(acts[i]["start"], ctx.as_of)]
+        begun = [
+            str(acts[i]["start"]).strip()
+            for i in ids["activity"]
+            if i in acts and acts[i].get("start") and dates.is_partial_date(str(acts[i]["start"])) and started(acts[i]["start"], ctx.as_of)
+        ]
         # Ordered by the span the date covers, shown as registered: "2017-08" stays a month.
         last = max(begun, key=lambda s: (dates.earliest(s), dates.latest(s)), default=None)
         mark = COUNCIL.get(term.code)
         row = {
-            "point": term.code, "title_nb": term.label_nb, "title_en": term.label_en,
-            "council_mark": mark.mark if mark else None, "council_point": mark.point if mark else None,
-            "state": state, "findings": counts.get(term.code, 0), "planned_nok": planned, "actual_nok": actual,
-            "last_activity_on": last, "nothing_registered": state == "nothing",
+            "point": term.code,
+            "title_nb": term.label_nb,
+            "title_en": term.label_en,
+            "council_mark": mark.mark if mark else None,
+            "council_point": mark.point if mark else None,
+            "state": state,
+            "findings": counts.get(term.code, 0),
+            "planned_nok": planned,
+            "actual_nok": actual,
+            "last_activity_on": last,
+            "nothing_registered": state == "nothing",
             "finding_kinds": ";".join(kinds_by_point.get(term.code, [])),
         }
         for kind, columns in _KIND_COLUMNS.items():
@@ -146,9 +205,7 @@ def strategy_view(
 
 
 def strategy_for(
-    source: sqlite3.Connection | Snapshot | Context,
-    as_of: date | str | int | None = None,
-    home_id: str | None = None,
+    source: sqlite3.Connection | Snapshot | Context, as_of: date | str | int | None = None, home_id: str | None = None
 ) -> pd.DataFrame:
     """Return the :func:`strategy_view` with the analysis's findings counted in: what the app and CLI show."""
     from .. import analysis  # local: the analysis builds on the review's evidence
@@ -165,8 +222,7 @@ def _money(ctx: Context, ids: dict[str, list[str]]) -> tuple[int, int]:
     for p in ctx.snap.plan_lines:
         if p.get("currency", "NOK") != "NOK":
             continue
-        if not (p.get("tie_id") in ties or p.get("activity_id") in acts or p.get("action_id") in actions
-                or str(p.get("id")) in lines):
+        if not (p.get("tie_id") in ties or p.get("activity_id") in acts or p.get("action_id") in actions or str(p.get("id")) in lines):
             continue
         if p.get("kind", "plan") == "actual":
             actual += int(p["amount"])

@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Sequence
 
 import pandas as pd
 
@@ -16,12 +16,7 @@ from .. import vocab
 from ..network.graph import snapshot
 from . import classify
 
-__all__ = [
-    "CATEGORY_ORDER",
-    "category_counts",
-    "CityCase",
-    "gather",
-]
+__all__ = ["CATEGORY_ORDER", "category_counts", "CityCase", "gather"]
 
 #: The order of the council's categories in every table and in the summary (strategy 2c, then undecided).
 CATEGORY_ORDER: tuple[str, ...] = tuple(t.code for t in vocab.CATEGORIES)

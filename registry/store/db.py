@@ -5,16 +5,14 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from ..errors import Busy, CannotOpen, Damaged, NoRegistry
 from . import migrations
 
-__all__ = [
-    "PROJECT_ROOT", "default_db_path", "connect", "open_existing", "transaction", "revision", "is_seeded", "check_intact",
-]
+__all__ = ["PROJECT_ROOT", "default_db_path", "connect", "open_existing", "transaction", "revision", "is_seeded", "check_intact"]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 BUSY_TIMEOUT_MS = 30_000
@@ -39,9 +37,7 @@ def connect(path: str | os.PathLike[str] | None = None, *, migrate: bool = True)
     try:
         if str(target) != ":memory:":
             target.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(
-            str(target), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
-        )
+        conn = sqlite3.connect(str(target), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         if str(target) != ":memory:":

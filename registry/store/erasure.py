@@ -6,13 +6,15 @@ import json
 import re
 import sqlite3
 import time
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from ..errors import NotFound, RegistryError
 from ..vocab import VOCABULARIES
 from .db import transaction
-from .privacy import ERASED, Person, digest, fold_words, salt
+from .person import Person, fold_words
+from .privacy import ERASED, digest, salt
 from .schema import DATA_TABLES, TABLES, personal_columns
 
 __all__ = ["ErasureReport", "erase", "places"]
@@ -47,14 +49,17 @@ class ErasureReport:
         where = ", ".join(f"{t} {n}" for t, n in sorted(self.tables.items()))
         out = (
             f"contact {self.contact_id}: cleared {cleared}; name, e-mail and phone replaced in "
-            f"{self.rows_redacted} row(s)" + (f" ({where})" if where else "")
+            f"{self.rows_redacted} row(s)"
+            + (f" ({where})" if where else "")
             + f" and {self.audit_entries_redacted} audit entr{'y' if self.audit_entries_redacted == 1 else 'ies'}"
             + (f"; {len(self.ids_rekeyed)} id(s) re-keyed" if self.ids_rekeyed else "")
             + f"; {self.rows_versioned} row version(s) raised; erasure {self.erasure_id} recorded"
         )
         if not self.checkpointed:
-            out += ("; another program (the app?) still has the registry open, so its write-ahead log may hold "
-                    "the old pages: close it and run erase again")
+            out += (
+                "; another program (the app?) still has the registry open, so its write-ahead log may hold "
+                "the old pages: close it and run erase again"
+            )
         return out
 
 
@@ -65,8 +70,11 @@ def places(conn: sqlite3.Connection, word: str) -> list[tuple[str, str, str]]:
     out = []
     for t in DATA_TABLES:
         if not t.id_generated and t.name != "settings":
-            out += [(t.name, r[0], t.pk) for r in conn.execute(f"SELECT [{t.pk}] FROM [{t.name}]")
-                    if isinstance(r[0], str) and slug.search(r[0])]
+            out += [
+                (t.name, r[0], t.pk)
+                for r in conn.execute(f"SELECT [{t.pk}] FROM [{t.name}]")
+                if isinstance(r[0], str) and slug.search(r[0])
+            ]
     for table, pk, cols, _ in _targets():
         for rid, *values in conn.execute(f"SELECT [{pk}], {', '.join(f'[{c}]' for c in cols)} FROM [{table}]"):
             out += [(table, str(rid), c) for c, v in zip(cols, values) if isinstance(v, str) and pattern.search(v)]
@@ -76,9 +84,11 @@ def places(conn: sqlite3.Connection, word: str) -> list[tuple[str, str, str]]:
 def _free_text(table: str) -> list[str]:
     """Return the columns of ``table`` where a name could be written: TEXT, not an id, a reference or a code."""
     t = TABLES[table]
-    return sorted(c.name for c in t.columns
-                  if c.type == "TEXT" and c.name != t.pk and not c.references and not c.vocabulary
-                  and c.name not in ("updated_at", "updated_by"))
+    return sorted(
+        c.name
+        for c in t.columns
+        if c.type == "TEXT" and c.name != t.pk and not c.references and not c.vocabulary and c.name not in ("updated_at", "updated_by")
+    )
 
 
 def _targets() -> list[tuple[str, str, list[str], set[str]]]:
@@ -167,23 +177,35 @@ def _erase(conn: sqlite3.Connection, contact_id: str, actor: str, also: tuple[st
             store.touch(conn, table, rid, actor=actor)
         word = person.single_word()
         unmatched = tuple(places(conn, word)) if word else ()
-        done = {"rows_redacted": sum(counts.values()), "audit_entries_redacted": len(log),
-                "ids_rekeyed": sum(len(m) for m in rekeyed.values()), "rows_versioned": len(touched),
-                "columns_cleared": len(held)}
+        done = {
+            "rows_redacted": sum(counts.values()),
+            "audit_entries_redacted": len(log),
+            "ids_rekeyed": sum(len(m) for m in rekeyed.values()),
+            "rows_versioned": len(touched),
+            "columns_cleared": len(held),
+        }
         at = store.now()
-        cur = conn.execute("INSERT INTO erasures (contact_id, at, actor, counts) VALUES (?, ?, ?, ?)",
-                           (new_id, at, actor, _encode(done)))
+        cur = conn.execute("INSERT INTO erasures (contact_id, at, actor, counts) VALUES (?, ?, ?, ?)", (new_id, at, actor, _encode(done)))
         erasure_id = int(cur.lastrowid or 0)
-        conn.executemany("INSERT OR IGNORE INTO erasure_guards (digest, kind, erasure_id) VALUES (?, ?, ?)",
-                         [(d, k, erasure_id) for d, k in person.guards(key)])
+        conn.executemany(
+            "INSERT OR IGNORE INTO erasure_guards (digest, kind, erasure_id) VALUES (?, ?, ?)",
+            [(d, k, erasure_id) for d, k in person.guards(key)],
+        )
         conn.execute(
-            "INSERT INTO audit (at, actor, table_name, row_id, action, before, after) "
-            "VALUES (?, ?, 'contacts', ?, 'erase', NULL, ?)",
+            "INSERT INTO audit (at, actor, table_name, row_id, action, before, after) VALUES (?, ?, 'contacts', ?, 'erase', NULL, ?)",
             (at, actor, new_id, _encode({"audit_entries_redacted": len(log), "rows_redacted": done["rows_redacted"]})),
         )
-    return ErasureReport(new_id, tuple(held), done["rows_redacted"], len(log), counts,
-                         tuple((t, new) for t, m in rekeyed.items() for new in m.values()), len(touched), erasure_id,
-                         unmatched)
+    return ErasureReport(
+        new_id,
+        tuple(held),
+        done["rows_redacted"],
+        len(log),
+        counts,
+        tuple((t, new) for t, m in rekeyed.items() for new in m.values()),
+        len(touched),
+        erasure_id,
+        unmatched,
+    )
 
 
 def _redact_data(
@@ -211,8 +233,7 @@ def _redact_data(
             for c in new.keys() & personal:
                 digests[digest(old[c], key)] = digest(new[c], key)
             # Not through store: the log is rewritten to match below, then store.touch versions the row.
-            conn.execute(f"UPDATE [{table}] SET {', '.join(f'[{c}] = ?' for c in new)} WHERE [{pk}] = ?",
-                         [*new.values(), rid])
+            conn.execute(f"UPDATE [{table}] SET {', '.join(f'[{c}] = ?' for c in new)} WHERE [{pk}] = ?", [*new.values(), rid])
             changed += 1
             if table in TABLES:
                 touched.add((table, str(rid)))
@@ -316,8 +337,11 @@ def _redact_log(
         # A backslash means JSON escapes, which can hide a name from the raw text: look closer.
         if not isinstance(text, str):
             return False
-        return ("\\" in text or (pattern is not None and person.scrub(text, pattern) != text)
-                or (ids is not None and ids.search(text) is not None))
+        return (
+            "\\" in text
+            or (pattern is not None and person.scrub(text, pattern) != text)
+            or (ids is not None and ids.search(text) is not None)
+        )
 
     conn.create_function("registry_erase_hit", 1, hit, deterministic=True)
     try:
@@ -353,9 +377,7 @@ def _rewrite_log(conn: sqlite3.Connection, rows: list[tuple[str | None, str | No
         return
     hit = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'audit_no_update'").fetchone()
     if hit is None:
-        raise RegistryError(
-            "the audit log's append-only trigger is missing; nothing was erased (restore or check the registry)"
-        )
+        raise RegistryError("the audit log's append-only trigger is missing; nothing was erased (restore or check the registry)")
     conn.execute("DROP TRIGGER audit_no_update")
     conn.executemany("UPDATE audit SET before = ?, after = ?, actor = ?, row_id = ? WHERE id = ?", rows)
     conn.execute(hit[0])

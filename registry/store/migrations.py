@@ -31,7 +31,8 @@ import the migrations (``registry.db`` runs :func:`migrate` when it opens a file
 from __future__ import annotations
 
 import sqlite3
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
+from datetime import UTC
 
 import sqlite_utils
 
@@ -56,10 +57,7 @@ def _create(db: sqlite_utils.Database, table: Table) -> None:
 def _m001_vocabularies(db: sqlite_utils.Database) -> None:
     for name, terms in vocab.VOCABULARIES.items():
         db.table(name).create({"code": str, "label_nb": str, "label_en": str, "help": str}, pk="code")
-        db.conn.executemany(
-            f"INSERT INTO [{name}] (code, label_nb, label_en, help) VALUES (?, ?, ?, ?)",
-            [tuple(t) for t in terms],
-        )
+        db.conn.executemany(f"INSERT INTO [{name}] (code, label_nb, label_en, help) VALUES (?, ?, ?, ?)", [tuple(t) for t in terms])
 
 
 def _m002_tables(db: sqlite_utils.Database) -> None:
@@ -84,8 +82,7 @@ def _sync_vocabularies(db: sqlite_utils.Database) -> None:
         if not db[name].exists():
             db.table(name).create({"code": str, "label_nb": str, "label_en": str, "help": str}, pk="code")
         db.conn.executemany(
-            f"INSERT OR IGNORE INTO [{name}] (code, label_nb, label_en, help) VALUES (?, ?, ?, ?)",
-            [tuple(t) for t in terms],
+            f"INSERT OR IGNORE INTO [{name}] (code, label_nb, label_en, help) VALUES (?, ?, ?, ?)", [tuple(t) for t in terms]
         )
 
 
@@ -100,10 +97,7 @@ def _rebuild(db: sqlite_utils.Database, t: Table, select: dict[str, str]) -> Non
     tmp = f"{t.name}__new"
     _create(db, Table(tmp, t.columns, t.pk, t.append_only, t.id_generated, t.help))
     cols = [c for c in t.names if c in select]
-    db.execute(
-        f"INSERT INTO [{tmp}] ({', '.join(f'[{c}]' for c in cols)}) "
-        f"SELECT {', '.join(select[c] for c in cols)} FROM [{t.name}]"
-    )
+    db.execute(f"INSERT INTO [{tmp}] ({', '.join(f'[{c}]' for c in cols)}) SELECT {', '.join(select[c] for c in cols)} FROM [{t.name}]")
     db.execute(f"DROP TABLE [{t.name}]")
     db.execute(f"ALTER TABLE [{tmp}] RENAME TO [{t.name}]")
     for sql in t.extra:
@@ -121,13 +115,11 @@ def _m004_evidence_model(db: sqlite_utils.Database) -> None:
     decisions of any kind; budget lines for any relation in any currency."""
     import json
     import secrets
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     _sync_vocabularies(db)
     db.execute("CREATE TABLE IF NOT EXISTS registry_meta (key TEXT PRIMARY KEY, value TEXT)")
-    db.conn.execute(
-        "INSERT OR IGNORE INTO registry_meta (key, value) VALUES ('audit_salt', ?)", (secrets.token_hex(16),)
-    )
+    db.conn.execute("INSERT OR IGNORE INTO registry_meta (key, value) VALUES ('audit_salt', ?)", (secrets.token_hex(16),))
     old_plan = _rows(db, "plan_lines") if "amount_nok" in _columns(db, "plan_lines") else {}
     for t in DATA_TABLES:
         if not db[t.name].exists():
@@ -148,13 +140,12 @@ def _m004_evidence_model(db: sqlite_utils.Database) -> None:
     if old_plan:
         # The renamed column is a change to every row: the audit log says so, or the replay
         # in ``check`` would find rows that differ from the log.
-        at = datetime.now(timezone.utc).isoformat(timespec="microseconds")
+        at = datetime.now(UTC).isoformat(timespec="microseconds")
         new = _rows(db, "plan_lines")
         enc = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
         db.conn.executemany(
             "INSERT INTO audit (at, actor, table_name, row_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(at, "migration 004_evidence_model", "plan_lines", rid, "update", enc(old_plan[rid]), enc(new[rid]))
-             for rid in old_plan],
+            [(at, "migration 004_evidence_model", "plan_lines", rid, "update", enc(old_plan[rid]), enc(new[rid])) for rid in old_plan],
         )
 
 
@@ -258,9 +249,7 @@ def migrate(conn: sqlite3.Connection, upto: int | None = None) -> list[str]:
                 conn.execute("ROLLBACK")
                 continue
             fn(db)
-            conn.execute(
-                "INSERT INTO migrations (name, applied_at) VALUES (?, datetime('now'))", (name,)
-            )
+            conn.execute("INSERT INTO migrations (name, applied_at) VALUES (?, datetime('now'))", (name,))
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")

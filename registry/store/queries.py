@@ -12,10 +12,7 @@ __all__ = ["counts", "entity_counts", "tie_counts", "entities_frame", "ties_fram
 
 def counts(conn: sqlite3.Connection) -> dict[str, int]:
     """Return the number of rows in each data table and the audit log."""
-    return {
-        t: conn.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0]
-        for t in ("entities", "ties", "decisions", "plan_lines", "audit")
-    }
+    return {t: conn.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0] for t in ("entities", "ties", "decisions", "plan_lines", "audit")}
 
 
 def entity_counts(conn: sqlite3.Connection) -> dict[str, int]:

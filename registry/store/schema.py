@@ -9,7 +9,8 @@ __all__ = ["Column", "Table", "TABLES", "DATA_TABLES", "ERASURES", "ERASURE_GUAR
 
 _VERIFIED = Column("verified_on", date=True, help="When the source was last read and found to hold (YYYY-MM-DD)")
 
-# fmt: off  (the tables are declarations: one column a line, as a reader scans them)
+# The tables are declarations: one column a line, as a reader scans them.
+# fmt: off
 _TRACKING = (
     Column("version", "INTEGER", help="Row version, raised by every update (optimistic concurrency)"),
     Column("updated_at", help="UTC time of the last change"),
@@ -392,9 +393,23 @@ ERASURE_GUARDS = Table(
 # fmt: on
 #: Tables users edit, in dependency order (parents first).
 DATA_TABLES: tuple[Table, ...] = (
-    ENTITIES, AGREEMENTS, AGREEMENT_PARTIES, TIES, ACTIVITIES, ACTIVITY_PARTICIPANTS, ACTIVITY_TIES,
-    DECISIONS, PLAN_ACTIONS, ACTION_PARTNERS, ACTION_TIES, INDICATORS, INDICATOR_VALUES, PLAN_LINES, CONTACTS,
-    DECLARED_TOTALS, SETTINGS,
+    ENTITIES,
+    AGREEMENTS,
+    AGREEMENT_PARTIES,
+    TIES,
+    ACTIVITIES,
+    ACTIVITY_PARTICIPANTS,
+    ACTIVITY_TIES,
+    DECISIONS,
+    PLAN_ACTIONS,
+    ACTION_PARTNERS,
+    ACTION_TIES,
+    INDICATORS,
+    INDICATOR_VALUES,
+    PLAN_LINES,
+    CONTACTS,
+    DECLARED_TOTALS,
+    SETTINGS,
 )
 TABLES: dict[str, Table] = {t.name: t for t in DATA_TABLES + (AUDIT,)}
 
@@ -403,4 +418,3 @@ def personal_columns(table: str) -> tuple[str, ...]:
     """Return the names of ``table``'s columns that hold personal data (empty for most tables)."""
     t = TABLES.get(table)
     return tuple(c.name for c in t.columns if c.personal) if t else ()
-

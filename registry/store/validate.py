@@ -6,7 +6,8 @@ import functools
 import math
 import re
 import sqlite3
-from typing import Any, Mapping, NamedTuple
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 import pycountry
 
@@ -18,8 +19,14 @@ from .schema import TABLES, Table
 
 __all__ = [
     "BUDGET_YEARS",
-    "MAX_FIELD_CHARS", "ID_PATTERN", "CONTROL_GLOB", "Vocabularies", "load_vocabularies", "clean_row",
-    "control_problem", "garbled",
+    "MAX_FIELD_CHARS",
+    "ID_PATTERN",
+    "CONTROL_GLOB",
+    "Vocabularies",
+    "load_vocabularies",
+    "clean_row",
+    "control_problem",
+    "garbled",
 ]
 
 #: The years a budget line may be for, first and last; the forms offer the same range.
@@ -57,13 +64,13 @@ def load_vocabularies(conn: sqlite3.Connection) -> Vocabularies:
     return {n: {r[0] for r in conn.execute(f"SELECT code FROM [{n}]")} for n in sorted(names)}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _country_ok(code: str) -> bool:
     # Cached: a pycountry lookup per row was a visible share of a 100k-row import.
     return code in _EXTRA_COUNTRIES or pycountry.countries.get(alpha_2=code) is not None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _currency_ok(code: str) -> bool:
     return len(code) == 3 and code.isupper() and pycountry.currencies.get(alpha_3=code) is not None
 
@@ -91,9 +98,7 @@ def _plan(t: Table) -> _Plan:
         if c.name not in ("version", "updated_at", "updated_by")
     )
     checks = tuple(
-        (c.name, c.name == "directed", c.vocabulary, c.multi, c.date)
-        for c in t.columns
-        if c.name == "directed" or c.vocabulary or c.date
+        (c.name, c.name == "directed", c.vocabulary, c.multi, c.date) for c in t.columns if c.name == "directed" or c.vocabulary or c.date
     )
     plan = _Plan(read, checks)
     _PLANS[id(t)] = (t, plan)
@@ -285,8 +290,11 @@ def _check_values(t: Table, out: dict[str, Any], vocabularies: Vocabularies, bad
     if t.name == "decisions" and out.get("kind") in ("enter_twinning", "end_twinning") and out.get("tie_id") is None:
         bad("tie_id", "twinning_decision")
     if t.name in ("activities", "agreements", "plan_actions"):
-        first, last = {"activities": ("start", "end"), "agreements": ("signed_on", "ended_on"),
-                       "plan_actions": ("period_start", "period_end")}[t.name]
+        first, last = {
+            "activities": ("start", "end"),
+            "agreements": ("signed_on", "ended_on"),
+            "plan_actions": ("period_start", "period_end"),
+        }[t.name]
         a, b = out.get(first), out.get(last)
         if a and b and dates.is_partial_date(a) and dates.is_partial_date(b) and dates.latest(b) < dates.earliest(a):
             bad(last, "ends_before_start", end=b, start=a)

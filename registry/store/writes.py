@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import datetime, timezone
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from typing import Any
 
 from ..errors import ImportFailed, InvalidRow, NotFound, Problem, ReadOnlyTable, RegistryError, StaleVersion
 from ..message import Message
-from . import privacy
+from . import person, privacy
 from .db import transaction
 from .schema import TABLES, Table
 from .validate import Vocabularies, clean_row, load_vocabularies
@@ -21,7 +22,7 @@ _TRACK = ("version", "updated_at", "updated_by")
 
 def now() -> str:
     """Return the current UTC time as ISO 8601 with microseconds (sorts as text)."""
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def _table(name: str) -> Table:
@@ -61,9 +62,7 @@ def _changeable(table: str, actor: str) -> Table:
 _encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
-def _audit_rows(
-    conn: sqlite3.Connection, actor: str, at: str, table: str, items: Iterable[tuple[Any, str, Any, Any]]
-) -> list[tuple]:
+def _audit_rows(conn: sqlite3.Connection, actor: str, at: str, table: str, items: Iterable[tuple[Any, str, Any, Any]]) -> list[tuple]:
     hide = privacy.redactor(conn, table)
     if hide is not None:
         # The log is append-only: a name written there in clear could never be erased, so
@@ -76,10 +75,7 @@ def _audit_rows(
 
 
 def _write_audit(conn: sqlite3.Connection, rows: list[tuple]) -> None:
-    conn.executemany(
-        "INSERT INTO audit (at, actor, table_name, row_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
+    conn.executemany("INSERT INTO audit (at, actor, table_name, row_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 
 
 _NONE: frozenset[str] = frozenset()
@@ -121,15 +117,12 @@ def check_references(
     return missing
 
 
-def _validated(
-    conn: sqlite3.Connection, t: Table, raw: Mapping[str, Any], vocabularies: Vocabularies | None
-) -> dict[str, Any]:
+def _validated(conn: sqlite3.Connection, t: Table, raw: Mapping[str, Any], vocabularies: Vocabularies | None) -> dict[str, Any]:
     row, problems = clean_row(t, raw, vocabularies or load_vocabularies(conn), file=t.name, row=1)
     problems += [Problem(t.name, 1, c, r) for c, r in check_references(conn, t, row)]
     if t.name == "entities" and row.get("wikidata_id"):
         # The unique index would refuse it with a bare IntegrityError; say which entity has it.
-        hit = conn.execute("SELECT id FROM entities WHERE wikidata_id = ? AND id != ?",
-                           (row["wikidata_id"], row.get("id"))).fetchone()
+        hit = conn.execute("SELECT id FROM entities WHERE wikidata_id = ? AND id != ?", (row["wikidata_id"], row.get("id"))).fetchone()
         if hit is not None:
             problems.append(Problem.of(t.name, 1, "wikidata_id", "wikidata_taken", q=row["wikidata_id"], entity=hit[0]))
     if problems:
@@ -139,18 +132,13 @@ def _validated(
 
 def _not_erased(conn: sqlite3.Connection, t: Table, rows: list[Mapping[str, Any]], first_row: int = 1) -> None:
     """Raise InvalidRow when a row would write back a name, e-mail or phone that ``erase`` removed."""
-    hits = privacy.refused(conn, t.name, rows)
+    hits = person.refused(conn, t.name, rows)
     if hits:
         raise InvalidRow([Problem(t.name, first_row + i, c, reason) for i, c, reason in hits])
 
 
 def insert(
-    conn: sqlite3.Connection,
-    table: str,
-    row: Mapping[str, Any],
-    *,
-    actor: str,
-    vocabularies: Vocabularies | None = None,
+    conn: sqlite3.Connection, table: str, row: Mapping[str, Any], *, actor: str, vocabularies: Vocabularies | None = None
 ) -> dict[str, Any]:
     """Insert one row and its audit record; return the row as stored.
 
@@ -172,8 +160,7 @@ def insert(
         clean.update(version=1, updated_at=at, updated_by=actor)
         cols = list(clean)
         cur = conn.execute(
-            f"INSERT INTO [{t.name}] ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})",
-            [clean[c] for c in cols],
+            f"INSERT INTO [{t.name}] ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})", [clean[c] for c in cols]
         )
         rid = clean.get(t.pk) if not t.id_generated or clean.get(t.pk) is not None else cur.lastrowid
         stored = get(conn, t.name, rid)
@@ -231,8 +218,9 @@ def touch(conn: sqlite3.Connection, table: str, row_id: Any, *, actor: str) -> d
     with transaction(conn):
         before = _current(conn, t, row_id, None)
         at = now()
-        conn.execute(f"UPDATE [{t.name}] SET version = version + 1, updated_at = ?, updated_by = ? WHERE [{t.pk}] = ?",
-                     (at, actor, before[t.pk]))
+        conn.execute(
+            f"UPDATE [{t.name}] SET version = version + 1, updated_at = ?, updated_by = ? WHERE [{t.pk}] = ?", (at, actor, before[t.pk])
+        )
         after = get(conn, t.name, before[t.pk])
         _write_audit(conn, _audit_rows(conn, actor, at, t.name, [(before[t.pk], "update", before, after)]))
         return after  # type: ignore[return-value]
@@ -245,14 +233,12 @@ def _current(conn: sqlite3.Connection, t: Table, row_id: Any, expected_version: 
         raise NotFound(f"{t.name}: no row with id {row_id!r}")
     if expected_version is not None and before["version"] != expected_version:
         raise StaleVersion(
-            f"{t.name} {row_id!r} is at version {before['version']}, not {expected_version}: "
-            + (StaleVersion.__doc__ or "")
+            f"{t.name} {row_id!r} is at version {before['version']}, not {expected_version}: " + (StaleVersion.__doc__ or "")
         )
     return before
 
-def delete(
-    conn: sqlite3.Connection, table: str, row_id: Any, *, actor: str, expected_version: int | None = None
-) -> dict[str, Any]:
+
+def delete(conn: sqlite3.Connection, table: str, row_id: Any, *, actor: str, expected_version: int | None = None) -> dict[str, Any]:
     """Delete one row; return it as it was. Refused while other rows refer to it."""
     t = _changeable(table, actor)
     with transaction(conn):
@@ -260,16 +246,12 @@ def delete(
         try:
             conn.execute(f"DELETE FROM [{t.name}] WHERE [{t.pk}] = ?", (row_id,))
         except sqlite3.IntegrityError:
-            raise InvalidRow(
-                [Problem.of(t.name, 1, t.pk, "still_referred", id=row_id)]
-            ) from None
+            raise InvalidRow([Problem.of(t.name, 1, t.pk, "still_referred", id=row_id)]) from None
         _write_audit(conn, _audit_rows(conn, actor, now(), t.name, [(row_id, "delete", before, None)]))
         return before
 
 
-def apply_rows(
-    conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]], *, actor: str
-) -> dict[str, int]:
+def apply_rows(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]], *, actor: str) -> dict[str, int]:
     """Upsert already-validated rows by primary key inside the caller's transaction.
 
     Returns counts ``{"inserted", "updated", "unchanged"}``. Rows identical to the
@@ -299,8 +281,7 @@ def apply_rows(
         after.update(version=before["version"] + 1, updated_at=at, updated_by=actor)
         cols = [c for c in after if c != t.pk]
         conn.execute(
-            f"UPDATE [{t.name}] SET {', '.join(f'[{c}] = ?' for c in cols)} WHERE [{t.pk}] = ?",
-            [after[c] for c in cols] + [before[t.pk]],
+            f"UPDATE [{t.name}] SET {', '.join(f'[{c}] = ?' for c in cols)} WHERE [{t.pk}] = ?", [after[c] for c in cols] + [before[t.pk]]
         )
         audits.append((before[t.pk], "update", before, after))
         counts["updated"] += 1
@@ -309,7 +290,7 @@ def apply_rows(
     # Nothing erased comes back through an import either: an export made before an erase, or a
     # hand-made file with the old name, is refused whole.
     checked = inserts + [{k: v for k, v in a.items() if v != b.get(k)} for _, _, b, a in audits]
-    hits = privacy.refused(conn, t.name, checked)
+    hits = person.refused(conn, t.name, checked)
     if hits:
         raise ImportFailed([Problem(t.name, 0, c, reason) for _, c, reason in hits])
     if inserts:
@@ -332,7 +313,7 @@ def _insert_many(conn, t, cols, rows, at, actor, audits, generated=False):
     sql = f"INSERT INTO [{t.name}] ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})"
     track = {"version": 1, "updated_at": at, "updated_by": actor}
     data = [c for c in cols if c not in track]
-    if cols[len(data):] == list(track) and not generated:
+    if cols[len(data) :] == list(track) and not generated:
         # The bulk path: one tuple per row, built in C, and the audit's row from the same tuple.
         tail = tuple(track.values())
         values = [(*map(r.get, data), *tail) for r in rows]

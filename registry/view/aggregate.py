@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import networkx as nx
 
 from .. import i18n, vocab
 from ..collector import collector_paused
 
-__all__ = [
-    "MAX_DRAWN_NODES",
-    "MAX_DRAWN_TIES",
-    "aggregate_by_country",
-    "drawable",
-]
+__all__ = ["MAX_DRAWN_NODES", "MAX_DRAWN_TIES", "aggregate_by_country", "drawable"]
 
 #: Past this many nodes the view collapses entities into one node per country.
 MAX_DRAWN_NODES = 1500
@@ -33,7 +29,7 @@ def _group_of(n: str, attrs: Mapping[str, Any], keep: set[str]) -> str:
 
 
 def aggregate_by_country(
-    g: nx.MultiDiGraph, lang: str, keep: Iterable[str] = (), max_ties: int | None = None, keep_ties: Iterable[str] = (),
+    g: nx.MultiDiGraph, lang: str, keep: Iterable[str] = (), max_ties: int | None = None, keep_ties: Iterable[str] = ()
 ) -> nx.MultiDiGraph:
     """Return ``g`` with its entities merged into one node per country (and per kind when no country).
 
@@ -60,9 +56,7 @@ def aggregate_by_country(
         return _aggregate(g, lang, set(keep), max_ties, keep_ties)
 
 
-def _aggregate(
-    g: nx.MultiDiGraph, lang: str, keep: set[str], max_ties: int | None, keep_ties: Iterable[str],
-) -> nx.MultiDiGraph:
+def _aggregate(g: nx.MultiDiGraph, lang: str, keep: set[str], max_ties: int | None, keep_ties: Iterable[str]) -> nx.MultiDiGraph:
     group = {n: _group_of(n, a, keep) for n, a in g.nodes(data=True)}
     members: dict[str, list[str]] = defaultdict(list)
     for n, grp in group.items():
@@ -74,9 +68,7 @@ def _aggregate(
             continue
         prefix, _, code = grp.partition(":")
         base = i18n.country_name(code, lang) if prefix == "country" else vocab.label("entity_kinds", code, lang)
-        h.add_node(
-            grp, kind="group", name=f"{base} ({len(ns)})", size=len(ns), country_code=code if prefix == "country" else None,
-        )
+        h.add_node(grp, kind="group", name=f"{base} ({len(ns)})", size=len(ns), country_code=code if prefix == "country" else None)
     weights: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     own = set(keep_ties)
     for u, v, k, a in g.edges(keys=True, data=True):
@@ -102,8 +94,12 @@ def _aggregate(
 
 
 def drawable(
-    g: nx.MultiDiGraph, lang: str, keep: Iterable[str] = (), max_nodes: int = MAX_DRAWN_NODES,
-    max_ties: int = MAX_DRAWN_TIES, keep_ties: Iterable[str] = (),
+    g: nx.MultiDiGraph,
+    lang: str,
+    keep: Iterable[str] = (),
+    max_nodes: int = MAX_DRAWN_NODES,
+    max_ties: int = MAX_DRAWN_TIES,
+    keep_ties: Iterable[str] = (),
 ) -> tuple[nx.MultiDiGraph, bool]:
     """Return ``(graph to draw, aggregated?)``: ``g`` itself, or its country aggregate when it is too big.
 

@@ -125,8 +125,8 @@ def sizes(values: Mapping[str, float], scale: Scale, low: float = MIN_SIZE, high
 
 def _mix(a: str, b: str, t: float) -> str:
     """Return the colour ``t`` of the way from hex colour ``a`` to ``b``."""
-    pa = [int(a[i:i + 2], 16) for i in (1, 3, 5)]
-    pb = [int(b[i:i + 2], 16) for i in (1, 3, 5)]
+    pa = [int(a[i : i + 2], 16) for i in (1, 3, 5)]
+    pb = [int(b[i : i + 2], 16) for i in (1, 3, 5)]
     return "#" + "".join(f"{round(x + (y - x) * t):02x}" for x, y in zip(pa, pb))
 
 

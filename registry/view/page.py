@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import networkx as nx
 
@@ -25,12 +26,7 @@ from .encode import MIN_SIZE, NO_VALUE, RAMP, Encoding, Scale
 from .rows import page_data
 from .style import legend
 
-__all__ = [
-    "PHYSICS_MAX_NODES",
-    "METRIC_TEXT",
-    "vis_assets",
-    "network_html",
-]
+__all__ = ["PHYSICS_MAX_NODES", "METRIC_TEXT", "vis_assets", "network_html"]
 
 #: Above this many drawn nodes physics is off and the precomputed layout is final.
 #: Measured in headless Chromium on this project's 2-core machine (page load to settled
@@ -43,7 +39,9 @@ _VIS_DIR = ("templates", "lib", "vis-9.1.2")
 
 #: The text key naming each thing node size or colour can encode (the legend's and the page's pickers' words).
 METRIC_TEXT = {
-    "kind": "view.metric_kind", "ties": "view.metric_ties", "betweenness": "view.metric_betweenness",
+    "kind": "view.metric_kind",
+    "ties": "view.metric_ties",
+    "betweenness": "view.metric_betweenness",
     "last_activity": "view.metric_last_activity",
 }
 
@@ -79,13 +77,16 @@ def _options(n: int, use_physics: bool) -> dict[str, Any]:
         "autoResize": True,
         "nodes": {"font": {"size": 13, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"}},
         "edges": {"smooth": False, "selectionWidth": 2},
-        "interaction": {
-            "hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": n > PHYSICS_MAX_NODES, "navigationButtons": False,
-        },
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": n > PHYSICS_MAX_NODES, "navigationButtons": False},
         "physics": (
-            {"enabled": True, "solver": "forceAtlas2Based", "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110},
-             "stabilization": {"enabled": True, "iterations": 150, "fit": True}}
-            if use_physics else {"enabled": False}
+            {
+                "enabled": True,
+                "solver": "forceAtlas2Based",
+                "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110},
+                "stabilization": {"enabled": True, "iterations": 150, "fit": True},
+            }
+            if use_physics
+            else {"enabled": False}
         ),
         "layout": {"improvedLayout": False, "randomSeed": 1},
     }
@@ -130,24 +131,28 @@ def _encoding_legend(enc: Encoding | None, lang: str) -> str:
         parts.append(
             f'<div class="scale" id="size-legend"><strong>{html.escape(i18n.t("view.size_by", lang, metric=name))}</strong>'
             f'<svg width="10" height="16" aria-hidden="true"><circle cx="5" cy="8" r="3" fill="#777"/></svg>'
-            f'<span>{html.escape(_value(s.metric, s.low))}</span>'
+            f"<span>{html.escape(_value(s.metric, s.low))}</span>"
             f'<svg width="22" height="22" aria-hidden="true"><circle cx="11" cy="11" r="10" fill="#777"/></svg>'
-            f'<span>{html.escape(_value(s.metric, s.high))}</span></div>'
+            f"<span>{html.escape(_value(s.metric, s.high))}</span></div>"
         )
     c: Scale | None = enc.colour_scale
     if c is not None:
         name = html.escape(i18n.t(METRIC_TEXT[c.metric], lang))
         stops = "".join(f'<stop offset="{i / (len(RAMP) - 1):.2f}" stop-color="{x}"/>' for i, x in enumerate(RAMP))
         missing = (
-            f'<svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="6" fill="{NO_VALUE}"/></svg>'
-            f'<span>{html.escape(i18n.t("view.no_value", lang))}</span>'
-        ) if c.missing else ""
+            (
+                f'<svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="6" fill="{NO_VALUE}"/></svg>'
+                f"<span>{html.escape(i18n.t('view.no_value', lang))}</span>"
+            )
+            if c.missing
+            else ""
+        )
         parts.append(
             f'<div class="scale" id="colour-legend"><strong>{html.escape(i18n.t("view.colour_by", lang, metric=name))}</strong>'
-            f'<span>{html.escape(_value(c.metric, c.low))}</span>'
+            f"<span>{html.escape(_value(c.metric, c.low))}</span>"
             f'<svg width="90" height="12" aria-hidden="true"><defs><linearGradient id="ramp">{stops}</linearGradient></defs>'
             f'<rect width="90" height="12" fill="url(#ramp)"/></svg>'
-            f'<span>{html.escape(_value(c.metric, c.high))}</span>{missing}</div>'
+            f"<span>{html.escape(_value(c.metric, c.high))}</span>{missing}</div>"
         )
     return "\n".join(parts)
 
@@ -203,17 +208,20 @@ def network_html(
     else:
         folder = html.escape(assets.rstrip("/"), quote=True)
         head = f'<link rel="stylesheet" href="{folder}/vis-network.css">\n<script src="{folder}/vis-network.min.js"></script>'
-    caption = html.escape(i18n.t(
-        "view.caption", lang, nodes=i18n.t("view.nodes_count", lang, n=n), ties=i18n.t("view.ties_count", lang, n=g.number_of_edges()),
-    ))
+    caption = html.escape(
+        i18n.t(
+            "view.caption", lang, nodes=i18n.t("view.nodes_count", lang, n=n), ties=i18n.t("view.ties_count", lang, n=g.number_of_edges())
+        )
+    )
     save = html.escape(i18n.t("view.save_png", lang))
     omitted = g.graph.get("omitted_ties") or 0
     note = (
         f'<p class="note">{html.escape(i18n.t("view.omitted", lang, n=omitted, ties=g.graph.get("omitted_weight", 0)))}</p>'
-        if omitted else ""
+        if omitted
+        else ""
     )
     return f"""<!DOCTYPE html>
-<html lang="{'nb' if lang == 'nb' else 'en'}"><head><meta charset="utf-8">
+<html lang="{"nb" if lang == "nb" else "en"}"><head><meta charset="utf-8">
 {head}
 <style>
 html, body {{ margin: 0; padding: 0; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }}
@@ -237,7 +245,7 @@ html, body {{ margin: 0; padding: 0; font-family: system-ui, -apple-system, "Seg
 </head><body>
 <div id="wrap"><div id="net" role="img" aria-label="{caption}"></div><div id="tooltip" role="tooltip"></div>
 <button id="save" type="button">{save}</button></div>
-<div class="{'by-metric' if encoding is not None and encoding.colour_scale else ''}">{legend(g, lang)}</div>
+<div class="{"by-metric" if encoding is not None and encoding.colour_scale else ""}">{legend(g, lang)}</div>
 {_encoding_legend(encoding, lang)}
 {note}
 <script>

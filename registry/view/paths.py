@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 from datetime import date
-from typing import Any, Mapping, NamedTuple
+from typing import Any, NamedTuple
 
 import networkx as nx
 import pandas as pd
@@ -103,9 +104,7 @@ def _weighted(g: nx.MultiDiGraph, today: date) -> nx.Graph:
     return h
 
 
-def best_paths(
-    g: nx.MultiDiGraph, source: str, target: str, k: int = MAX_PATHS, today: date | None = None,
-) -> list[Route]:
+def best_paths(g: nx.MultiDiGraph, source: str, target: str, k: int = MAX_PATHS, today: date | None = None) -> list[Route]:
     """Return up to ``k`` paths from ``source`` to ``target`` ignoring direction, the cheapest first; [] if none.
 
     A step costs :func:`tie_cost` of the surest tie between its two entities, so an
@@ -154,9 +153,18 @@ def path_table(g: nx.MultiDiGraph, paths: list[Route], today: date | None = None
     for i, p in enumerate(paths, 1):
         for step, ((u, v), k) in enumerate(zip(zip(p.nodes, p.nodes[1:]), p.ties), 1):
             a = _tie(g, u, v, k)
-            rows.append({
-                "path": i, "step": step, "from_id": u, "to_id": v, "tie_id": k, "kind": a.get("kind"),
-                "status": a.get("status"), "start": a.get("start"), "start_certainty": a.get("start_certainty"),
-                "doubts": ";".join(tie_doubts(a, today)),
-            })
+            rows.append(
+                {
+                    "path": i,
+                    "step": step,
+                    "from_id": u,
+                    "to_id": v,
+                    "tie_id": k,
+                    "kind": a.get("kind"),
+                    "status": a.get("status"),
+                    "start": a.get("start"),
+                    "start_certainty": a.get("start_certainty"),
+                    "doubts": ";".join(tie_doubts(a, today)),
+                }
+            )
     return pd.DataFrame(rows, columns=list(PATH_COLUMNS))

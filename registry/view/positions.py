@@ -39,7 +39,7 @@ _LABEL_DROP = 3.0
 # Character widths in ems, rounded up from DejaVu Sans (what system-ui and sans-serif resolve to
 # here, in Chromium and in matplotlib): an estimate a little wider than the real text.
 _NARROW = frozenset("'ijlIJ\u00cd\u00ed\u00ec .,:;|!")
-_SLIM = frozenset("/frt-()[]\"")
+_SLIM = frozenset('/frt-()[]"')
 _WIDE = frozenset("mwMW\u00e6\u00c6\u0153\u0152")
 
 
@@ -114,7 +114,8 @@ def _label_sizes(g: nx.Graph, nodes: list) -> np.ndarray:
         a = g.nodes[v]
         names = [str(a.get(k)) for k in ("name", "name_en") if a.get(k)] or [str(v)]
         out[i] = (
-            max(text_width(label_text(x)) for x in names), 1.25 * LABEL_FONT_SIZE,
+            max(text_width(label_text(x)) for x in names),
+            1.25 * LABEL_FONT_SIZE,
             node_size(g.degree(v), a.get("kind") == "municipality"),
         )
     return out

@@ -16,8 +16,9 @@ import math
 import textwrap
 import threading
 from collections import Counter
-from datetime import date, datetime, timezone
-from typing import Any, Iterable, Mapping, NamedTuple, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, date, datetime
+from typing import Any, NamedTuple
 
 import networkx as nx
 
@@ -36,15 +37,7 @@ from .style import (
     display_name,
 )
 
-__all__ = [
-    "PICTURE_SIZE",
-    "PICTURE_DPI",
-    "FORMATS",
-    "Picture",
-    "filter_lines",
-    "picture",
-    "presentation",
-]
+__all__ = ["PICTURE_SIZE", "PICTURE_DPI", "FORMATS", "Picture", "filter_lines", "picture", "presentation"]
 
 #: The picture's size in pixels (width, height): 16:10, sharp on a projector; the SVG has the same proportions.
 PICTURE_SIZE = (1600, 1000)
@@ -54,9 +47,7 @@ PICTURE_DPI = 100
 FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
 
 # matplotlib's markers for vis-network's shapes.
-_MARKERS = {
-    "dot": "o", "square": "s", "diamond": "D", "triangle": "^", "triangleDown": "v", "star": "*", "hexagon": "h",
-}
+_MARKERS = {"dot": "o", "square": "s", "diamond": "D", "triangle": "^", "triangleDown": "v", "star": "*", "hexagon": "h"}
 # A star or a triangle fills less of its box than a disc: drawn a little larger, as vis-network does.
 _MARKER_SCALE = {"star": 1.35, "triangle": 1.15, "triangleDown": 1.15, "diamond": 0.95, "square": 0.9}
 _LIT_COLOUR = "#ff7f00"  # a highlighted path's ties (network.js)
@@ -90,8 +81,14 @@ class Picture(NamedTuple):
 
 
 def filter_lines(
-    flt: Any, categories: Iterable[str], lang: str, g: nx.Graph | None = None, *,
-    focus: str | None = None, steps: int = 2, route: Sequence[str] = (),
+    flt: Any,
+    categories: Iterable[str],
+    lang: str,
+    g: nx.Graph | None = None,
+    *,
+    focus: str | None = None,
+    steps: int = 2,
+    route: Sequence[str] = (),
 ) -> list[str]:
     """Return the active filters of a network view written out in ``lang``, one line each; one line saying none are set when none is.
 
@@ -105,6 +102,7 @@ def filter_lines(
     >>> filter_lines(GraphFilter.make(), [], "nb")
     ['Hele registeret, uten filtre']
     """
+
     def name(v: str) -> str:
         return display_name(g.nodes[v], lang, v) if g is not None and v in g else v
 
@@ -113,8 +111,10 @@ def filter_lines(
 
     lines: list[str] = []
     vocabularies = (
-        ("network.entity_kinds", "entity_kinds", flt.entity_kinds), ("network.tie_kinds", "tie_kinds", flt.tie_kinds),
-        ("network.sectors", "sectors", flt.sectors), ("network.categories", "categories", frozenset(categories)),
+        ("network.entity_kinds", "entity_kinds", flt.entity_kinds),
+        ("network.tie_kinds", "tie_kinds", flt.tie_kinds),
+        ("network.sectors", "sectors", flt.sectors),
+        ("network.categories", "categories", frozenset(categories)),
     )
     for key, vocabulary, codes in vocabularies:
         if codes:
@@ -157,22 +157,30 @@ def _legend_entries(g: nx.MultiDiGraph, lang: str, lit: bool) -> list[tuple[str,
     rows: list[tuple[str, dict[str, Any] | None]] = [(i18n.t("picture.entities", lang), None)]
     for k in kinds:
         style = _style(k)
-        rows.append((_kind_label(k, lang), {
-            "marker": _MARKERS.get(style.shape, "o"), "color": style.colour, "linestyle": "none",
-            "markersize": 11 * _MARKER_SCALE.get(style.shape, 1.0),
-        }))
+        rows.append(
+            (
+                _kind_label(k, lang),
+                {
+                    "marker": _MARKERS.get(style.shape, "o"),
+                    "color": style.colour,
+                    "linestyle": "none",
+                    "markersize": 11 * _MARKER_SCALE.get(style.shape, 1.0),
+                },
+            )
+        )
     if ties or lit:
         rows.append((i18n.t("picture.ties", lang), None))
     for k in ties:
-        rows.append((vocab.label("tie_kinds", k, lang), {
-            "color": TIE_COLOURS.get(str(k), DEFAULT_TIE_COLOUR), "linewidth": 1.6 * TIE_WIDTHS.get(str(k), TIE_WIDTH),
-        }))
+        rows.append(
+            (
+                vocab.label("tie_kinds", k, lang),
+                {"color": TIE_COLOURS.get(str(k), DEFAULT_TIE_COLOUR), "linewidth": 1.6 * TIE_WIDTHS.get(str(k), TIE_WIDTH)},
+            )
+        )
     if any(a.get("status") in DASHED_STATUSES for _, _, a in g.edges(data=True)):
         rows.append((i18n.t("view.dashed", lang), {"color": "#888888", "linewidth": 2, "linestyle": (0, (3, 2))}))
     if lit:
-        rows.append((i18n.t("picture.path", lang), {
-            "color": _LIT_COLOUR, "linewidth": 4, "path_effects": _casing(6),
-        }))
+        rows.append((i18n.t("picture.path", lang), {"color": _LIT_COLOUR, "linewidth": 4, "path_effects": _casing(6)}))
     return rows
 
 
@@ -204,7 +212,7 @@ def picture(
     from matplotlib.lines import Line2D
     from matplotlib.patches import FancyArrowPatch
 
-    made = made or datetime.now(timezone.utc).date()
+    made = made or datetime.now(UTC).date()
     lit_nodes, lit_ties = set(highlight_nodes), set(highlight_ties)
     nodes = [v for v in g.nodes if v in positions]
     width, height = size
@@ -258,15 +266,24 @@ def picture(
                 colour = TIE_COLOURS.get(str(kind), DEFAULT_TIE_COLOUR)
                 line_width = TIE_WIDTHS.get(str(kind), TIE_WIDTH)
             directed = str(a.get("directed")) == "1"
-            ax.add_patch(FancyArrowPatch(
-                positions[u], positions[v], arrowstyle="-|>" if directed else "-", mutation_scale=10 * scale * pt + 4,
-                connectionstyle=f"arc3,rad={0.15 * curve}", color=colour, linewidth=line_width * scale * pt,
-                linestyle=_DASHES if a.get("status") in DASHED_STATUSES and kind != "group" else "-",
-                shrinkA=radius.get(u, 10) * scale * pt, shrinkB=radius.get(v, 10) * scale * pt, zorder=1,
-                # The path's orange is close to the sister-city vermillion for colour-blind eyes:
-                # a dark casing sets it apart (the page widens it and rings its nodes).
-                path_effects=casing if key in lit_ties else None,
-            ))
+            ax.add_patch(
+                FancyArrowPatch(
+                    positions[u],
+                    positions[v],
+                    arrowstyle="-|>" if directed else "-",
+                    mutation_scale=10 * scale * pt + 4,
+                    connectionstyle=f"arc3,rad={0.15 * curve}",
+                    color=colour,
+                    linewidth=line_width * scale * pt,
+                    linestyle=_DASHES if a.get("status") in DASHED_STATUSES and kind != "group" else "-",
+                    shrinkA=radius.get(u, 10) * scale * pt,
+                    shrinkB=radius.get(v, 10) * scale * pt,
+                    zorder=1,
+                    # The path's orange is close to the sister-city vermillion for colour-blind eyes:
+                    # a dark casing sets it apart (the page widens it and rings its nodes).
+                    path_effects=casing if key in lit_ties else None,
+                )
+            )
 
         # A pale box behind each label where the page has a white outline: an outline (a path
         # effect) would turn the SVG's label texts into paths, which nobody can search or edit.
@@ -279,38 +296,69 @@ def picture(
             marked = v in lit_nodes or v == focus
             diameter = 2 * radius[v] * scale * pt * _MARKER_SCALE.get(style.shape, 1.0)
             ax.plot(
-                [x], [y], marker=_MARKERS.get(style.shape, "o"), markersize=diameter, color=style.colour,
+                [x],
+                [y],
+                marker=_MARKERS.get(style.shape, "o"),
+                markersize=diameter,
+                color=style.colour,
                 markeredgecolor=_MARKED_BORDER if marked else style.colour,
-                markeredgewidth=(4 if marked else 1) * scale * pt, linestyle="none", zorder=2,
+                markeredgewidth=(4 if marked else 1) * scale * pt,
+                linestyle="none",
+                zorder=2,
             )
             big = v == focus
-            labels.append(ax.text(
-                x, y + radius[v] + 3, names[v], ha="center", va="top", zorder=3, color="#343434",
-                fontsize=(18 if big else LABEL_FONT_SIZE) * scale * pt, fontweight="bold" if big else "normal",
-                bbox=halo, parse_math=False,
-            ))
+            labels.append(
+                ax.text(
+                    x,
+                    y + radius[v] + 3,
+                    names[v],
+                    ha="center",
+                    va="top",
+                    zorder=3,
+                    color="#343434",
+                    fontsize=(18 if big else LABEL_FONT_SIZE) * scale * pt,
+                    fontweight="bold" if big else "normal",
+                    bbox=halo,
+                    parse_math=False,
+                )
+            )
 
         top = height - _MARGIN
-        fig.text(_MARGIN / width, top / height, title or i18n.t("picture.title", lang), fontsize=26 * pt,
-                 fontweight="bold", va="top", color="#1b1b1b", parse_math=False)
-        when = i18n.t("picture.as_of", lang, date=i18n.long_date(as_of, lang)) if as_of else i18n.t(
-            "picture.whole_history", lang)
+        fig.text(
+            _MARGIN / width,
+            top / height,
+            title or i18n.t("picture.title", lang),
+            fontsize=26 * pt,
+            fontweight="bold",
+            va="top",
+            color="#1b1b1b",
+            parse_math=False,
+        )
+        when = i18n.t("picture.as_of", lang, date=i18n.long_date(as_of, lang)) if as_of else i18n.t("picture.whole_history", lang)
         counts = i18n.t(
-            "view.caption", lang, nodes=i18n.t("view.nodes_count", lang, n=len(nodes)),
+            "view.caption",
+            lang,
+            nodes=i18n.t("view.nodes_count", lang, n=len(nodes)),
             ties=i18n.t("view.ties_count", lang, n=g.number_of_edges()),
         )
         subtitle = " · ".join((when, counts, i18n.t("picture.made", lang, date=i18n.long_date(made, lang))))
-        fig.text(_MARGIN / width, (top - 44) / height, subtitle, fontsize=15 * pt, va="top", color="#444444",
-                 parse_math=False)
+        fig.text(_MARGIN / width, (top - 44) / height, subtitle, fontsize=15 * pt, va="top", color="#444444", parse_math=False)
 
         rows = _legend_entries(g, lang, bool(lit_ties))
         handles = [Line2D([], [], **(opts or {"linestyle": "none"})) for _, opts in rows]
         column_x = (width - _COLUMN - _MARGIN) / width
         legend = fig.legend(
-            handles, [text for text, _ in rows], loc="upper left",
+            handles,
+            [text for text, _ in rows],
+            loc="upper left",
             bbox_to_anchor=(column_x, (top - _TITLE_BAND + 20) / height),
-            frameon=False, fontsize=13 * pt, title=i18n.t("view.legend", lang), title_fontsize=16 * pt,
-            alignment="left", handlelength=2.2, borderaxespad=0,
+            frameon=False,
+            fontsize=13 * pt,
+            title=i18n.t("view.legend", lang),
+            title_fontsize=16 * pt,
+            alignment="left",
+            handlelength=2.2,
+            borderaxespad=0,
         )
         legend.get_title().set_fontweight("bold")
         for text, (_, opts) in zip(legend.get_texts(), rows):
@@ -322,15 +370,21 @@ def picture(
         bottom = legend.get_window_extent(renderer).y0
         lines = filters or [i18n.t("picture.everything", lang)]
         body = [i18n.t("picture.filters", lang)] + [textwrap.fill(x, width=44, subsequent_indent="  ") for x in lines]
-        fig.text(column_x, (bottom - 18) / height, body[0], fontsize=16 * pt, fontweight="bold", va="top",
-                 parse_math=False)
-        fig.text(column_x, (bottom - 44) / height, "\n".join(body[1:]), fontsize=13 * pt, va="top", linespacing=1.45,
-                 color="#222222", parse_math=False)
+        fig.text(column_x, (bottom - 18) / height, body[0], fontsize=16 * pt, fontweight="bold", va="top", parse_math=False)
+        fig.text(
+            column_x,
+            (bottom - 44) / height,
+            "\n".join(body[1:]),
+            fontsize=13 * pt,
+            va="top",
+            linespacing=1.45,
+            color="#222222",
+            parse_math=False,
+        )
     return Picture(fig, labels, scale)
 
 
-def presentation(g: nx.MultiDiGraph, positions: Mapping[Any, tuple[float, float]], lang: str, fmt: str = "png",
-                 **options: Any) -> bytes:
+def presentation(g: nx.MultiDiGraph, positions: Mapping[Any, tuple[float, float]], lang: str, fmt: str = "png", **options: Any) -> bytes:
     """Return the presentation picture (see :func:`picture`, which takes ``options``) as PNG or SVG bytes (``fmt``)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown picture format {fmt!r}")

@@ -8,10 +8,7 @@ from typing import Any, NamedTuple
 
 import networkx as nx
 
-__all__ = [
-    "Profile",
-    "profile",
-]
+__all__ = ["Profile", "profile"]
 
 
 class Profile(NamedTuple):
@@ -55,7 +52,10 @@ def profile(g: nx.MultiDiGraph, node: str, last_activity: Mapping[Any, Any] | No
     a = g.nodes[node]
     last = (last_activity or {}).get(node)
     return Profile(
-        str(node), a.get("kind"), a.get("country_code") or None, ties,
+        str(node),
+        a.get("kind"),
+        a.get("country_code") or None,
+        ties,
         last if isinstance(last, str) and last else None,
         tuple(sorted(((str(o), c) for o, c in counted.items()), key=lambda oc: (-oc[1], oc[0]))),
     )

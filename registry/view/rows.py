@@ -3,31 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import networkx as nx
 
 from .. import i18n, vocab
-from .style import (
-    DASHED_STATUSES,
-    DEFAULT_STYLE,
-    GROUP_STYLE,
-    KIND_STYLES,
-    TIE_COLOURS,
-    TIE_WIDTH,
-    TIE_WIDTHS,
-    display_name,
-)
+from .style import DASHED_STATUSES, DEFAULT_STYLE, GROUP_STYLE, KIND_STYLES, TIE_COLOURS, TIE_WIDTH, TIE_WIDTHS, display_name
 
-__all__ = [
-    "NODE_FIELDS",
-    "EDGE_FIELDS",
-    "LIT",
-    "FOCUS",
-    "DASHED",
-    "DIRECTED",
-    "page_data",
-]
+__all__ = ["NODE_FIELDS", "EDGE_FIELDS", "LIT", "FOCUS", "DASHED", "DIRECTED", "page_data"]
 
 #: Columns of the node and edge rows in the page's data (also in the data, as ``nodeFields`` and
 #: ``edgeFields``). Texts are indexes into ``strings``, styles into ``kinds`` and ``ties``; a group
@@ -55,8 +39,7 @@ class _Strings:
 
 
 def page_data(
-    g: nx.MultiDiGraph, lang: str, positions: Mapping[Any, tuple[float, float]], focus: str | None,
-    hi_nodes: set[str], hi_ties: set[str],
+    g: nx.MultiDiGraph, lang: str, positions: Mapping[Any, tuple[float, float]], focus: str | None, hi_nodes: set[str], hi_ties: set[str]
 ) -> dict[str, Any]:
     """Return the page's data for ``g`` in ``lang``: rows of :data:`NODE_FIELDS` and :data:`EDGE_FIELDS`, and their tables.
 
@@ -80,11 +63,13 @@ def page_data(
     for code in [None, "group", *TIE_COLOURS]:
         tie_at[code] = len(ties)
         width = TIE_WIDTHS.get(code, TIE_WIDTH) if code else TIE_WIDTH
-        ties.append([
-            TIE_COLOURS.get(code, "#888888") if code else "#888888",
-            vocab.label("tie_kinds", code, lang) if code and code != "group" else "",
-            width,
-        ])
+        ties.append(
+            [
+                TIE_COLOURS.get(code, "#888888") if code else "#888888",
+                vocab.label("tie_kinds", code, lang) if code and code != "group" else "",
+                width,
+            ]
+        )
 
     def tie_of(kind: Any) -> int:
         """Return the place of tie kind ``kind`` in ``ties``, adding an unstyled one when new."""
@@ -109,10 +94,18 @@ def page_data(
             c = countries[cc] = strings.index(i18n.country_name(cc, lang)) if cc and kind != "group" else 0
         xy = positions.get(v)
         flags = (LIT if v in hi_nodes else 0) | (FOCUS if v == focus else 0)
-        nodes.append([
-            str(v), display_name(a, lang, str(v)), k, c, a["size"] if kind == "group" else 0,
-            xy[0] if xy else None, xy[1] if xy else None, flags,
-        ])
+        nodes.append(
+            [
+                str(v),
+                display_name(a, lang, str(v)),
+                k,
+                c,
+                a["size"] if kind == "group" else 0,
+                xy[0] if xy else None,
+                xy[1] if xy else None,
+                flags,
+            ]
+        )
     statuses: dict[Any, int] = {}
     sectors: dict[Any, int] = {}
     degree = [0] * len(nodes)
@@ -143,13 +136,22 @@ def page_data(
         raw = a.get("sectors")
         sec = sectors.get(raw)
         if sec is None:
-            sec = sectors[raw] = strings.index(
-                ", ".join(vocab.label("sectors", x, lang) for x in raw.split(";") if x) if raw else ""
-            )
-        edges.append([
-            str(key), iu, iv, t, flags, curve, strings.index(a.get("start")), strings.index(a.get("end")),
-            s, sec, strings.index(a.get("source")),
-        ])
+            sec = sectors[raw] = strings.index(", ".join(vocab.label("sectors", x, lang) for x in raw.split(";") if x) if raw else "")
+        edges.append(
+            [
+                str(key),
+                iu,
+                iv,
+                t,
+                flags,
+                curve,
+                strings.index(a.get("start")),
+                strings.index(a.get("end")),
+                s,
+                sec,
+                strings.index(a.get("source")),
+            ]
+        )
     for row, d in zip(nodes, degree):
         if row[4] == 0:  # an entity's tie count (a group's size is already there)
             row[4] = d
@@ -161,6 +163,12 @@ def page_data(
         "groupHelp": i18n.t("view.group_help", lang),
     }
     return {
-        "nodeFields": NODE_FIELDS, "edgeFields": EDGE_FIELDS, "nodes": nodes, "edges": edges,
-        "kinds": kinds, "ties": ties, "strings": strings.texts, "text": text,
+        "nodeFields": NODE_FIELDS,
+        "edgeFields": EDGE_FIELDS,
+        "nodes": nodes,
+        "edges": edges,
+        "kinds": kinds,
+        "ties": ties,
+        "strings": strings.texts,
+        "text": text,
     }

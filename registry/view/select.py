@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Iterable, Mapping
 
 import networkx as nx
 
 from .. import dates
 from .paths import best_tie
 
-__all__ = [
-    "year_range",
-    "play_start",
-    "play_step",
-    "restrict_categories",
-    "neighbourhood",
-    "shortest_path",
-    "path_ties",
-]
+__all__ = ["year_range", "play_start", "play_step", "restrict_categories", "neighbourhood", "shortest_path", "path_ties"]
 
 
 def year_range(g: nx.MultiDiGraph, default: int) -> tuple[int, int]:
@@ -52,9 +44,7 @@ def play_step(year: int, last: int) -> int | None:
     return year + 1 if year < last else None
 
 
-def restrict_categories(
-    g: nx.MultiDiGraph, categories: Mapping[str, str], keep: Iterable[str]
-) -> nx.MultiDiGraph:
+def restrict_categories(g: nx.MultiDiGraph, categories: Mapping[str, str], keep: Iterable[str]) -> nx.MultiDiGraph:
     """Return a copy of ``g`` whose sister-city ties are only those assigned a category in ``keep``.
 
     ``categories`` maps sister-city tie ids to their category; a tie missing from

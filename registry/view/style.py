@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import html
-from typing import Any, Mapping, NamedTuple
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 import networkx as nx
 
@@ -111,8 +112,7 @@ def legend(g: nx.MultiDiGraph, lang: str) -> str:
     A line for dashed ties is added when ``g`` has a tie with one of :data:`DASHED_STATUSES`.
     """
     kinds = sorted(
-        {a.get("kind") for _, a in g.nodes(data=True)} - {None},
-        key=lambda k: list(KIND_STYLES).index(k) if k in KIND_STYLES else 99,
+        {a.get("kind") for _, a in g.nodes(data=True)} - {None}, key=lambda k: list(KIND_STYLES).index(k) if k in KIND_STYLES else 99
     )
     ties = sorted(
         {a.get("kind") for _, _, a in g.edges(data=True)} - {None, "group"},
@@ -125,12 +125,15 @@ def legend(g: nx.MultiDiGraph, lang: str) -> str:
         rows.append(f"<li>{_svg_swatch(style)}<span>{html.escape(text)}</span></li>")
     for k in ties:
         colour = TIE_COLOURS.get(k or "", DEFAULT_TIE_COLOUR)
-        line = (f'<svg width="16" height="16" aria-hidden="true"><line x1="1" y1="8" x2="15" y2="8" stroke="{colour}" '
-                'stroke-width="3"/></svg>')
+        line = (
+            f'<svg width="16" height="16" aria-hidden="true"><line x1="1" y1="8" x2="15" y2="8" stroke="{colour}" stroke-width="3"/></svg>'
+        )
         rows.append(f"<li>{line}<span>{html.escape(vocab.label('tie_kinds', k, lang))}</span></li>")
     if any(a.get("status") in DASHED_STATUSES for _, _, a in g.edges(data=True)):
-        line = ('<svg width="16" height="16" aria-hidden="true"><line x1="1" y1="8" x2="15" y2="8" stroke="#888888" '
-                'stroke-width="2" stroke-dasharray="3 2"/></svg>')
+        line = (
+            '<svg width="16" height="16" aria-hidden="true"><line x1="1" y1="8" x2="15" y2="8" stroke="#888888" '
+            'stroke-width="2" stroke-dasharray="3 2"/></svg>'
+        )
         rows.append(f"<li>{line}<span>{html.escape(i18n.t('view.dashed', lang))}</span></li>")
     title = html.escape(i18n.t("view.legend", lang))
     return f'<div class="legend" id="legend"><strong>{title}</strong><ul>{"".join(rows)}</ul></div>'

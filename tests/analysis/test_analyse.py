@@ -21,7 +21,11 @@ def test_analyse_on_the_seed_writes_every_kind(seeded, tmp_path):
     result = analysis.analyse(seeded, as_of=2025)
     paths = analysis.write_csv(result, tmp_path)
     assert {p.name for p in paths} == {f"{k.code}.csv" for k in FINDING_KINDS} | {
-        "summary.csv", "coverage_sectors.csv", "coverage_actors.csv", "documentation.csv"}
+        "summary.csv",
+        "coverage_sectors.csv",
+        "coverage_actors.csv",
+        "documentation.csv",
+    }
     summary = pd.read_csv(tmp_path / "summary.csv").set_index("kind")
     assert list(summary.index) == [k.code for k in FINDING_KINDS]
     # Where each count comes from (data/*.csv, data/README.md), as of 2025-12-31:
@@ -254,7 +258,9 @@ def test_seed_findings_name_things_and_quote_the_strategy(seeded):
     thin = df[df["kind"] == "thin_relation"].set_index("subject")
     # Norrköping has its 2016 jubilee (norrkoping.se), so four cities hold nothing beyond their agreement.
     assert thin.loc["klaksvik;kopavogur;odense;tampere", ["subject_name", "subject_name_en"]].tolist() == [
-        "4 vennskapsbyer", "4 sister cities"]
+        "4 vennskapsbyer",
+        "4 sister cities",
+    ]
     assert "should, however, be a requirement" in sol["explanation_en"]
     # 2a is asked of the two projects only, not of the 1945 friendship bonds.
     undocumented = df[df["kind"] == "undocumented_tie"]

@@ -1,5 +1,6 @@
 """What is a channel (registry.analysis.contact_graphs): the tie kinds and statuses left out name known codes."""
 
+
 def test_what_is_not_a_channel_uses_known_codes():
     from registry import rules as R
     from registry import vocab

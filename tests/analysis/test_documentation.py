@@ -26,8 +26,7 @@ def test_documentation_counts_what_is_documented_against_declared_totals():
     snap = m.snap()
     snap = Snapshot(snap.graph, declared_totals=totals)
     df = analysis.documentation(prepare(snap, "2025-12-31", home_id="home"))
-    assert df[["measure", "documented", "declared", "missing"]].values.tolist() == [
-        ["consulates", 1, 22, 21], ["sister_cities", 1, 13, 12]]
+    assert df[["measure", "documented", "declared", "missing"]].values.tolist() == [["consulates", 1, 22, 21], ["sister_cities", 1, 13, 12]]
     assert list(df["text_nb"]) == ["1 av 22 konsulater er dokumentert", "1 av 13 vennskapsbyer er dokumentert"]
     assert list(df["text_en"]) == ["1 of 22 consulates are documented", "1 of 13 twin towns are documented"]
 

@@ -101,8 +101,7 @@ def test_activities_after_the_date_do_not_count_yet_and_undated_ones_sort_last()
 def test_a_project_activity_with_goals_and_indicators_suggests_project():
     m = Mini()
     tie = m.sister("x")
-    m.activity("p", "project", "2023", {"home": "partner", "x": "partner"}, ties=(tie,), goals="g", indicators="i",
-               end="2026-06")
+    m.activity("p", "project", "2023", {"home": "partner", "x": "partner"}, ties=(tie,), goals="g", indicators="i", end="2026-06")
     s = one(m)
     assert s.suggested == "project"
     assert s.because[0].evidence == ("activity:p",)
@@ -113,8 +112,7 @@ def test_a_project_that_has_ended_is_no_basis_for_the_project_category():
     # viewed at the end of 2025) is history, not a project in force.
     m = Mini()
     tie = m.sister("x")
-    m.activity("p", "project", "2023", {"home": "partner", "x": "partner"}, ties=(tie,), goals="g", indicators="i",
-               end="2024-12")
+    m.activity("p", "project", "2023", {"home": "partner", "x": "partner"}, ties=(tie,), goals="g", indicators="i", end="2024-12")
     s = one(m)
     assert s.suggested != "project" and "project_tie" not in {r.criterion for r in s.met}
     assert one(m, as_of="2024-06-30").suggested == "project"
@@ -141,4 +139,8 @@ def test_frame_carries_the_last_documented_contact():
     df = classify.frame(classify.suggest(m.snap(), as_of=DAY))
     row = df.iloc[0]
     assert (row["activities"], row["last_contact_on"], row["last_contact_kind"], row["last_contact_source"]) == (
-        1, "2024-06-01", "visit", "https://example.org/v")
+        1,
+        "2024-06-01",
+        "visit",
+        "https://example.org/v",
+    )

@@ -20,12 +20,21 @@ def tiny() -> nx.MultiDiGraph:
     Undirected and without parallels: a - home - b - uni, and home - net.
     """
     g = nx.MultiDiGraph()
-    for n, kind, cc in (("home", "municipality", "NO"), ("a", "city", "SE"), ("b", "city", "DE"),
-                        ("uni", "university", "NO"), ("net", "network", None)):
+    for n, kind, cc in (
+        ("home", "municipality", "NO"),
+        ("a", "city", "SE"),
+        ("b", "city", "DE"),
+        ("uni", "university", "NO"),
+        ("net", "network", None),
+    ):
         g.add_node(n, name=n.title(), name_en=f"{n.title()} (en)", kind=kind, **({"country_code": cc} if cc else {}))
-    for u, v, k, kind in (("home", "a", "t1", "sister_city"), ("home", "b", "t2", "sister_city"),
-                          ("home", "b", "t3", "partnership"), ("uni", "b", "t4", "partnership"),
-                          ("home", "net", "t5", "membership")):
+    for u, v, k, kind in (
+        ("home", "a", "t1", "sister_city"),
+        ("home", "b", "t2", "sister_city"),
+        ("home", "b", "t3", "partnership"),
+        ("uni", "b", "t4", "partnership"),
+        ("home", "net", "t5", "membership"),
+    ):
         g.add_edge(u, v, key=k, kind=kind)
     return g
 
@@ -156,8 +165,7 @@ def test_the_year_table_is_computed_once_per_version_and_year_and_read_back(seed
     pd.testing.assert_frame_equal(again, first)
     assert again.attrs == first.attrs == {"sampled": None}
     # The same numbers as a direct computation on the year's whole graph.
-    direct = entity_metrics(filter_graph(snap.graph, GraphFilter.make(as_of=2020, skip_undated=True)), snap.activities,
-                            date(2020, 12, 31))
+    direct = entity_metrics(filter_graph(snap.graph, GraphFilter.make(as_of=2020, skip_undated=True)), snap.activities, date(2020, 12, 31))
     pd.testing.assert_frame_equal(again, direct)
     # Another year, or the whole history, is another table.
     metrics_cache.year_metrics(snap, db_path, version, GraphFilter.make(as_of=2021, skip_undated=True))
@@ -181,8 +189,7 @@ def test_a_write_to_the_registry_makes_a_new_version_and_drops_the_old_tables(se
     # Only the new version's table is kept: a table of the old registry is never read again.
     assert [p.name.split(".")[0] for p in metrics_cache.cache_dir(db_path).glob("*.parquet")] == [after]
     # A session still on the old version that writes late leaves the newer table in place.
-    metrics_cache.store(metrics_cache.cache_dir(db_path), metrics_cache.key_for(db_path, before, GraphFilter()),
-                        entity_metrics(tiny()))
+    metrics_cache.store(metrics_cache.cache_dir(db_path), metrics_cache.key_for(db_path, before, GraphFilter()), entity_metrics(tiny()))
     names = sorted(p.name.split(".")[0] for p in metrics_cache.cache_dir(db_path).glob("*.parquet"))
     assert names == sorted([before, after])
 
@@ -193,8 +200,10 @@ def test_a_rebuilt_registry_at_the_same_revision_is_another_version(tmp_path):
 
     a, b = connect(tmp_path / "a.db"), connect(tmp_path / "b.db")
     for c, name in ((a, "Aa"), (b, "Bb")):
-        c.execute("INSERT INTO audit (at, actor, table_name, row_id, action, after) VALUES (?, ?, ?, ?, ?, ?)",
-                  ("2026-01-01T00:00:00+00:00", "test", "entities", "x", "insert", f'{{"name": "{name}"}}'))
+        c.execute(
+            "INSERT INTO audit (at, actor, table_name, row_id, action, after) VALUES (?, ?, ?, ?, ?, ?)",
+            ("2026-01-01T00:00:00+00:00", "test", "entities", "x", "insert", f'{{"name": "{name}"}}'),
+        )
     assert metrics_cache.registry_version(a).split("-")[0] == metrics_cache.registry_version(b).split("-")[0] == "1"
     assert metrics_cache.registry_version(a) != metrics_cache.registry_version(b)
 

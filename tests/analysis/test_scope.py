@@ -15,8 +15,14 @@ def _two_homes() -> Mini:
     #   agency works with both (a partnership with each); fest has no tie at all.
     m = Mini()
     m.entity("berg", "municipality", "NO", name="Berg kommune")
-    for n, k, c in [("uni", "university", "NO"), ("lab", "university", "DE"), ("club", "voluntary_org", "NO"),
-                    ("seat", "city", "US"), ("agency", "public_agency", "NO"), ("fest", "student_org", "NO")]:
+    for n, k, c in [
+        ("uni", "university", "NO"),
+        ("lab", "university", "DE"),
+        ("club", "voluntary_org", "NO"),
+        ("seat", "city", "US"),
+        ("agency", "public_agency", "NO"),
+        ("fest", "student_org", "NO"),
+    ]:
         m.entity(n, k, c)
     m.sister("graz", "AT")
     m.sister("darm", "DE")

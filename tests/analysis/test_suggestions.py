@@ -22,8 +22,16 @@ def suggest(m: Mini, agreements: tuple = ()) -> pd.DataFrame:
 
 
 def agreement(id: str, sectors: str, *parties: str) -> dict:
-    return {"id": id, "title": id.title(), "title_nb": id.title(), "kind": "twinning_charter", "status": "active",
-            "signed_on": "2000", "sectors": sectors, "parties": tuple((p, "party") for p in parties)}
+    return {
+        "id": id,
+        "title": id.title(),
+        "title_nb": id.title(),
+        "kind": "twinning_charter",
+        "status": "active",
+        "signed_on": "2000",
+        "sectors": sectors,
+        "parties": tuple((p, "party") for p in parties),
+    }
 
 
 def test_an_actor_working_in_a_sector_the_agreement_names_where_the_relation_has_none():
@@ -61,8 +69,9 @@ def test_a_sector_shown_by_an_activity_counts_only_for_whoever_owns_it():
     m.entity("lag", "voluntary_org", "NO")
     t1 = m.tie("home", "kby", "partnership")
     t2 = m.tie("uni", "funi", "partnership")
-    m.activity("letters", "signing", "2012", {"home": "party", "kby": "party", "uni": "party", "funi": "party"},
-               ties=(t1, t2), sectors="business")
+    m.activity(
+        "letters", "signing", "2012", {"home": "party", "kby": "party", "uni": "party", "funi": "party"}, ties=(t1, t2), sectors="business"
+    )
     m.activity("fair", "project", "2019", {"lag": "carrier", "home": "partner"}, sectors="business")
     df = suggest(m, (agreement("charter", "business", "home", "sisterby"),))
     assert list(df["subject"]) == ["lag;sisterby"]
@@ -145,8 +154,8 @@ def test_a_crowded_body_is_not_gone_through_pairwise_and_the_summary_says_so():
     a = analysis.analyse(m.snap(), as_of=DAY, options=options)
     assert a.findings[KIND].empty
     assert a.summary.loc[0, "note_en"] == (
-        "none found in this data; 1 partner or body with more than 3 local actors is not gone through pairwise "
-        "(see many channels)")
+        "none found in this data; 1 partner or body with more than 3 local actors is not gone through pairwise (see many channels)"
+    )
 
 
 def test_nothing_to_suggest_in_an_empty_registry():
@@ -162,8 +171,12 @@ def test_the_seed_suggests_connections_its_sources_support(seeded):
     # Europakontor; NTNU, the Europakontor and Næringsforeningen are planned forum members (NTNU and the
     # Europakontor already share a membership tie); Denmark's consulate and Trondheim kommune, active in Odense.
     assert set(df["subject"]) == {
-        "ntnu;ramallah", "naeringsforeningen;ramallah", "trondelags-europakontor;ramallah",
-        "ntnu;trondelag-fylkeskommune", "naeringsforeningen;ntnu", "naeringsforeningen;trondelags-europakontor",
+        "ntnu;ramallah",
+        "naeringsforeningen;ramallah",
+        "trondelags-europakontor;ramallah",
+        "ntnu;trondelag-fylkeskommune",
+        "naeringsforeningen;ntnu",
+        "naeringsforeningen;trondelags-europakontor",
         "consulate-denmark",
     }
     assert len(df) >= 3
@@ -184,8 +197,10 @@ def test_the_gaps_page_lists_the_seed_suggestions(tmp_path, monkeypatch):
     from tests.apps import start
 
     monkeypatch.setenv("REGISTRY_DB", str(tmp_path / "app.db"))
-    for lang, title, text in (("en", "Connections worth suggesting (7)", "research (as a university)"),
-                              ("nb", "Forbindelser verdt å foreslå (7)", "forskning (som universitet)")):
+    for lang, title, text in (
+        ("en", "Connections worth suggesting (7)", "research (as a university)"),
+        ("nb", "Forbindelser verdt å foreslå (7)", "forskning (som universitet)"),
+    ):
         at = start(lang)
         at.switch_page("app_pages/gaps.py").run()
         assert not at.exception

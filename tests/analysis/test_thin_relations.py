@@ -56,8 +56,15 @@ def test_thin_relation_reads_the_sectors_of_the_agreement():
     m = Mini()
     m.sister("y")
     m.activity("visit", "visit", "2024", {"home": "visitor", "y": "host"}, ("home--y",), sectors="culture")
-    agreement = {"id": "charter", "kind": "twinning_charter", "title": "Charter", "signed_on": "1990",
-                 "status": "active", "sectors": "research", "parties": (("home", "party"), ("y", "party"))}
+    agreement = {
+        "id": "charter",
+        "kind": "twinning_charter",
+        "title": "Charter",
+        "signed_on": "1990",
+        "status": "active",
+        "sectors": "research",
+        "parties": (("home", "party"), ("y", "party")),
+    }
     df = found_in(snap_with(m, agreements=(agreement,)), "thin_relation")
     assert "no activity registered in research" in df.iloc[0]["explanation_en"]
     assert "charter" in df.iloc[0]["evidence"].split(";")

@@ -16,8 +16,8 @@ from registry.documents import Chart, Heading, to_docx, to_html, to_markdown
 from registry.i18n.annual import TEMPLATES
 from registry.io.ingest import import_texts
 from tests import apps
-from tests.test_action_plan import FILES
 from tests.documents.test_documents import OFFICE, convert_with_libreoffice
+from tests.test_action_plan import FILES
 
 YEAR = 2025
 
@@ -26,32 +26,50 @@ YEAR = 2025
 # agreement signed in 2025 (review due 2027), a decision in 2025, and budget lines of 2024 and 2025 from
 # two funders, one the actual cost of the delegation.
 EXTRA = [
-    ("activities.csv", """id,kind,title,start,sectors,purpose,strategy_points,source
+    (
+        "activities.csv",
+        """id,kind,title,start,sectors,purpose,strategy_points,source
 besok-x,visit,Besøk fra X,2025-03,culture,Kulturutveksling,1h,test
 delegasjon-x,delegation,Delegasjon til X,2025-09-10,education;culture,Skolesamarbeid,1c,test
 mote-2024,meeting,Møte med X,2024-05,,Planlegging,,test
-"""),
-    ("participants.csv", """activity_id,entity_id,role
+""",
+    ),
+    (
+        "participants.csv",
+        """activity_id,entity_id,role
 besok-x,home,host
 delegasjon-x,home,visitor
 mote-2024,home,host
-"""),
-    ("agreements.csv", """id,kind,title,signed_on,review_on,source
+""",
+    ),
+    (
+        "agreements.csv",
+        """id,kind,title,signed_on,review_on,source
 avtale-x,cooperation_agreement,Samarbeidsavtale med X,2025-06-01,2027,test
-"""),
-    ("parties.csv", """agreement_id,entity_id
+""",
+    ),
+    (
+        "parties.csv",
+        """agreement_id,entity_id
 avtale-x,home
 avtale-x,x
-"""),
-    ("decisions.csv", """kind,title,decided_on,decided_by,case_ref,reason,source
+""",
+    ),
+    (
+        "decisions.csv",
+        """kind,title,decided_on,decided_by,case_ref,reason,source
 adopt_action_plan,Handlingsplan 2025–2026,2025-02-12,Formannskapet,sak 9/25,Vedtatt,test
-"""),
-    ("lines2.csv", """tie_id,activity_id,year,kind,amount,funder,purpose,source
+""",
+    ),
+    (
+        "lines2.csv",
+        """tie_id,activity_id,year,kind,amount,funder,purpose,source
 home--x,,2025,plan,100000,municipal,Vennskapsby,test
 home--x,,2025,plan,40000,Fondet,Vennskapsby,test
 ,delegasjon-x,2025,actual,12500,municipal,Reise,test
 home--x,,2024,plan,80000,municipal,Vennskapsby,test
-"""),
+""",
+    ),
 ]
 
 
@@ -69,18 +87,26 @@ def test_the_figures_equal_sql_over_the_same_rows(plan):
     sql = lambda q, *a: plan.execute(q, a).fetchall()  # noqa: E731
     acts = [i for i, s in sql("SELECT id, start FROM activities") if in_year(s, YEAR)]
     assert sorted(r.activities["id"]) == sorted(acts) and r.counts["activities"] == 2
-    assert r.activities.set_index("id").loc["delegasjon-x", "cost_nok"] == sql(
-        "SELECT sum(amount) FROM plan_lines WHERE activity_id = 'delegasjon-x' AND kind = 'actual' AND year = ?", YEAR)[0][0]
+    assert (
+        r.activities.set_index("id").loc["delegasjon-x", "cost_nok"]
+        == sql("SELECT sum(amount) FROM plan_lines WHERE activity_id = 'delegasjon-x' AND kind = 'actual' AND year = ?", YEAR)[0][0]
+    )
     money = {f: (p, a) for f, p, a in r.money[["funder", "plan", "actual"]].itertuples(index=False)}
-    expected = {f: (p, a) for f, p, a in sql(
-        "SELECT funder, sum(CASE WHEN coalesce(kind, 'plan') = 'plan' THEN amount ELSE 0 END), "
-        "sum(CASE WHEN kind = 'actual' THEN amount ELSE 0 END) FROM plan_lines WHERE year = ? GROUP BY funder", YEAR)}
+    expected = {
+        f: (p, a)
+        for f, p, a in sql(
+            "SELECT funder, sum(CASE WHEN coalesce(kind, 'plan') = 'plan' THEN amount ELSE 0 END), "
+            "sum(CASE WHEN kind = 'actual' THEN amount ELSE 0 END) FROM plan_lines WHERE year = ? GROUP BY funder",
+            YEAR,
+        )
+    }
     assert money == expected == {"municipal": (135000, 12500), "Fondet": (40000, 0)}
     assert (r.counts["plan"], r.counts["actual"]) == (175000, 12500)
     assert r.previous == {"activities": 1, "agreements": 0, "decisions": 0, "plan": 80000, "actual": 0}
     for ind in r.indicators.to_dict("records"):
         assert [(y, v) for y, v in ind["series"]] == sql(
-            "SELECT year, value FROM indicator_values WHERE indicator_id = ? AND year <= ? ORDER BY year", ind["id"], YEAR)
+            "SELECT year, value FROM indicator_values WHERE indicator_id = ? AND year <= ? ORDER BY year", ind["id"], YEAR
+        )
     assert sorted(zip(r.agreements["id"], r.agreements["event"])) == [("avtale-x", "signed")]
     assert list(r.decisions["id"]) == [i for (i,) in sql("SELECT id FROM decisions WHERE decided_on LIKE '2025%'")]
     assert sorted(r.actions["id"]) == ["consul-meetings", "school-exchange"]  # both periods cover 2025
@@ -126,8 +152,11 @@ class _Addresses(HTMLParser):
         self._in: str | None = None
 
     def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
-        self.addresses += [v for k, v in attrs if v and k in ("src", "href", "srcset", "data", "action", "poster",
-                                                               "xlink:href", "style") and ("//" in v or "url(" in v)]
+        self.addresses += [
+            v
+            for k, v in attrs
+            if v and k in ("src", "href", "srcset", "data", "action", "poster", "xlink:href", "style") and ("//" in v or "url(" in v)
+        ]
         if re.fullmatch(r"h[1-6]", tag):
             self._in, self.headings = tag, self.headings + [""]
 
@@ -163,8 +192,7 @@ def test_markdown_html_and_word_come_from_the_same_document(plan):
     for lang in ("nb", "en"):
         doc = build_report(annual_report(plan, YEAR), lang)
         expected = [doc.title] + [b.text for b in doc.blocks if isinstance(b, Heading)]
-        md = [re.sub(r"\\(.)", r"\1", line.lstrip("#").strip()) for line in to_markdown(doc).splitlines()
-              if line.startswith("#")]
+        md = [re.sub(r"\\(.)", r"\1", line.lstrip("#").strip()) for line in to_markdown(doc).splitlines() if line.startswith("#")]
         parser = _Addresses()
         parser.feed(to_html(doc))
         word = read_docx(io.BytesIO(to_docx(doc)))
@@ -212,8 +240,7 @@ def test_the_cli_writes_each_format(plan, tmp_path):
     out = tmp_path / "r.docx"
     assert main(["annual-report", str(YEAR), "--db", db, "--format", "docx", "--out", str(out)]) == 0
     assert out.read_bytes()[:2] == b"PK"
-    assert main(["annual-report", str(YEAR), "--db", db, "--format", "html", "--lang", "en", "--out",
-                 str(tmp_path / "r.html")]) == 0
+    assert main(["annual-report", str(YEAR), "--db", db, "--format", "html", "--lang", "en", "--out", str(tmp_path / "r.html")]) == 0
     assert "International work 2025" in (tmp_path / "r.html").read_text(encoding="utf-8")
 
 
@@ -236,8 +263,10 @@ def test_the_page_shows_the_report_and_offers_three_downloads(tmp_path, monkeypa
     at.number_input(key="annual_year").set_value(2013).run()
     assert not at.exception
     assert [b.proto.label for b in at.get("download_button")] == (
-        ["Last ned (Markdown)", "Last ned (HTML)", "Last ned (Word)"] if lang == "nb"
-        else ["Download (Markdown)", "Download (HTML)", "Download (Word)"])
+        ["Last ned (Markdown)", "Last ned (HTML)", "Last ned (Word)"]
+        if lang == "nb"
+        else ["Download (Markdown)", "Download (HTML)", "Download (Word)"]
+    )
     page = at.get("iframe")[0].proto.srcdoc
     # The seed's 2013: the formannskap's action programme (decision 4), counted for 3d.
     assert ("Internasjonalt arbeid 2013" if lang == "nb" else "International work 2013") in page

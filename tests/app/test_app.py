@@ -132,7 +132,9 @@ def test_focus_shows_the_entity_ties_and_a_path(registry_db, downloads):
     assert len(table) == g.degree("trondheim")
     rows = list(csv.DictReader(io.StringIO(content(at, downloads, "net_ties_csv").decode("utf-8-sig"))))
     # The header in the page's language (issue 19, item 6).
-    assert {r["Tie"] for r in rows} == {k for _, _, k in g.edges("trondheim", keys=True)} | {k for _, _, k in g.in_edges("trondheim", keys=True)}
+    assert {r["Tie"] for r in rows} == {k for _, _, k in g.edges("trondheim", keys=True)} | {
+        k for _, _, k in g.in_edges("trondheim", keys=True)
+    }
     assert all(r["Source"] for r in rows)
 
     at.selectbox(key="net_from").set_value("graz").run()
@@ -177,8 +179,7 @@ def test_recording_a_decision_shows_it_in_the_history(registry_db):
     # The history is a plain table that wraps (issue 19 D5), not a scrolling grid.
     histories = [df.value for df in at.table if "Reason" in df.value.index]
     assert any((df.loc["Reason"] == "Felles satsing på klima med nasjonal støtte").any() for df in histories)
-    stored = connect(registry_db).execute(
-        "SELECT category, case_ref, updated_by FROM decisions WHERE tie_id IS NOT NULL").fetchall()
+    stored = connect(registry_db).execute("SELECT category, case_ref, updated_by FROM decisions WHERE tie_id IS NOT NULL").fetchall()
     assert stored == [("political_focus", "2025/0042", "app:Kari Nordmann")]
 
 
@@ -228,7 +229,9 @@ def test_editing_an_entity_goes_through_the_store(registry_db):
     at.button(key="FormSubmitter:ent_graz_form-Save the changes").click().run()
     assert not at.exception
     assert conn.execute("SELECT notes, version, updated_by FROM entities WHERE id = 'graz'").fetchone() == (
-        "Styria's capital", 2, "app:Ola",
+        "Styria's capital",
+        2,
+        "app:Ola",
     )
     history = queries.history(conn, "entities", "graz")
     assert history["action"].tolist()[0] == "update"
@@ -237,7 +240,7 @@ def test_editing_an_entity_goes_through_the_store(registry_db):
 def test_import_previews_problems_before_writing(registry_db):
     at = start("en", editor="Ola")
     at.switch_page("app_pages/import_export.py").run()
-    bad = "id,kind,name,source\nnew-place,planet,Somewhere,test\n".encode()
+    bad = b"id,kind,name,source\nnew-place,planet,Somewhere,test\n"
     at.file_uploader(key="io_upload").upload("entities.csv", bad, "text/csv").run()
     assert not at.exception
     assert at.error and "nothing was saved" in at.error[0].value
@@ -301,11 +304,9 @@ def test_adding_an_activity_with_a_participant_shows_it_in_the_list(registry_db)
     participants = [df.value for df in at.dataframe if list(df.value.columns) == ["Id", "Entity", "Role", "Notes"]]
     assert participants and participants[0][["Entity", "Role"]].values.tolist() == [["Graz", "Visitor"]]
     conn = connect(registry_db)
-    assert conn.execute("SELECT kind, start, updated_by FROM activities WHERE id = ?", (aid,)).fetchone() == (
-        "visit", "2025-06", "app:Ola",
-    )
+    assert conn.execute("SELECT kind, start, updated_by FROM activities WHERE id = ?", (aid,)).fetchone() == ("visit", "2025-06", "app:Ola")
     assert conn.execute("SELECT entity_id, role, updated_by FROM activity_participants WHERE activity_id = ?", (aid,)).fetchall() == [
-        ("graz", "visitor", "app:Ola"),
+        ("graz", "visitor", "app:Ola")
     ]
 
 
@@ -339,7 +340,9 @@ def test_an_edit_with_a_stale_version_is_refused(registry_db):
     at.button(key="FormSubmitter:activities_test-visit_form-Save the changes").click().run()
     assert not at.error
     assert conn.execute("SELECT title, version, updated_by FROM activities WHERE id = 'test-visit'").fetchone() == (
-        "My change", 3, "app:Ola",
+        "My change",
+        3,
+        "app:Ola",
     )
 
 
@@ -376,7 +379,11 @@ def test_a_budget_line_for_a_membership_in_euros(registry_db):
     at.button(key="FormSubmitter:plan_lines_new_form-Add").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert conn.execute("SELECT tie_id, year, kind, amount, currency FROM plan_lines").fetchall()[-1] == (
-        membership, 2025, "actual", 4500, "EUR",
+        membership,
+        2025,
+        "actual",
+        4500,
+        "EUR",
     )
 
 
@@ -470,9 +477,23 @@ def test_latest_changes_are_in_the_registrys_time_zone_and_say_so(registry_db):
     at.switch_page("app_pages/registry_browser.py").run()
     (history,) = [df.value for df in at.dataframe if "When (Europe/Oslo)" in df.value.columns]
     assert history["When (Europe/Oslo)"].iloc[0] == i18n.local_time(stamp, "Europe/Oslo")
-    assert set(changes["Table"]) <= {i18n.table_label(tb, "en") for tb in ("entities", "ties", "settings", "declared_totals", "contacts",
-                                                                          "activities", "agreements", "decisions", "plan_lines",
-                                                                          "activity_participants", "activity_ties", "agreement_parties")}
+    assert set(changes["Table"]) <= {
+        i18n.table_label(tb, "en")
+        for tb in (
+            "entities",
+            "ties",
+            "settings",
+            "declared_totals",
+            "contacts",
+            "activities",
+            "agreements",
+            "decisions",
+            "plan_lines",
+            "activity_participants",
+            "activity_ties",
+            "agreement_parties",
+        )
+    }
 
 
 def test_the_legend_explains_dashed_lines(registry_db):
@@ -533,7 +554,7 @@ def test_a_refused_decision_keeps_its_city_and_reason(registry_db):
     at.button(key="FormSubmitter:decision_form-Save the decision").click().run()
     assert any("Graz" in s.value for s in at.success)
     assert connect(registry_db).execute("SELECT tie_id, category, reason FROM decisions WHERE tie_id IS NOT NULL").fetchall() == [
-        ("trondheim--graz", "dormant", "Ingen kontakt siden 2019"),
+        ("trondheim--graz", "dormant", "Ingen kontakt siden 2019")
     ]
 
 
@@ -772,7 +793,7 @@ def test_an_imported_file_leaves_the_upload_field(registry_db):
     # The tester's second upload previewed (and offered to import) the first file again.
     at = start("en", editor="Ola")
     at.switch_page("app_pages/import_export.py").run()
-    good = "id,kind,name,country_code,source\nnew-town,city,New Town,SE,https://example.org/new-town\n".encode()
+    good = b"id,kind,name,country_code,source\nnew-town,city,New Town,SE,https://example.org/new-town\n"
     at.file_uploader(key="io_upload").upload("entities.csv", good, "text/csv").run()
     at.button(key="io_apply").click().run()
     assert not at.exception
@@ -806,8 +827,11 @@ def test_suspending_and_ending_a_twinning_on_the_sister_cities_page(registry_db)
     assert any(h.value.startswith("Avsluttede vennskapsbyer (1)") for h in at.subheader)
     assert any("Graz" in m.value and "Avsluttet 2025-06-01" in m.value.replace("\\", "") for m in at.markdown)
     assert not any(m.value.startswith("**Graz") and m.value.endswith("**") for m in at.markdown)  # no card any more
-    stored = connect(registry_db).execute(
-        "SELECT kind, category, scope, review_on FROM decisions WHERE tie_id = 'trondheim--vallejo'").fetchall()
+    stored = (
+        connect(registry_db)
+        .execute("SELECT kind, category, scope, review_on FROM decisions WHERE tie_id = 'trondheim--vallejo'")
+        .fetchall()
+    )
     assert stored == [("suspend_twinning", None, "kommunale midler og besøk", "2027-03")]
 
 
@@ -860,6 +884,7 @@ _LIVE = ("=", "+", "-", "@", "\t", "\r")
 
 def _live_cells(data: bytes) -> list[str]:
     """Return the cells of a CSV that a spreadsheet would run as a formula (a quote first makes them text)."""
+
     def number(cell: str) -> bool:
         try:
             float(cell)
@@ -881,11 +906,14 @@ def test_every_csv_download_is_spreadsheet_safe_with_a_bom(registry_db, download
 
     conn = connect(registry_db)
     load_seed(conn)
-    store.update(conn, "entities", "klaksvik", {"name": "=HYPERLINK(\"http://x\",\"Klaksvík\")",
-                                                "notes": "+cmd|' /C calc'!A0"}, actor="t")
+    store.update(conn, "entities", "klaksvik", {"name": '=HYPERLINK("http://x","Klaksvík")', "notes": "+cmd|' /C calc'!A0"}, actor="t")
     at = start("en", editor="Kari")
-    pages = {"registry_browser": ["reg_entities_csv"], "network": ["net_metrics_csv"], "gaps": ["gaps_csv_all"],
-             "import_export": ["io_table_csv"]}
+    pages = {
+        "registry_browser": ["reg_entities_csv"],
+        "network": ["net_metrics_csv"],
+        "gaps": ["gaps_csv_all"],
+        "import_export": ["io_table_csv"],
+    }
     for page, keys in pages.items():
         at.switch_page(f"app_pages/{page}.py").run()
         assert not at.exception, page
@@ -948,8 +976,7 @@ def test_a_stale_edit_shows_the_current_version_beside_the_typed_text_and_builds
 
     opened = store.get(connect(registry_db), "entities", "graz")
     # Someone else renames Graz in English meanwhile.
-    store.update(connect(registry_db), "entities", "graz", {"name_en": "Graz (Styria)"}, actor="other",
-                 expected_version=opened["version"])
+    store.update(connect(registry_db), "entities", "graz", {"name_en": "Graz (Styria)"}, actor="other", expected_version=opened["version"])
     note = "Twinned since 1968; see the council case"
     at.text_area(key="ent_graz_notes").input(note)
     at.button(key="FormSubmitter:ent_graz_form-Save the changes").click().run()
@@ -959,16 +986,14 @@ def test_a_stale_edit_shows_the_current_version_beside_the_typed_text_and_builds
     (compared,) = [tb.value for tb in at.table if "Your text" in tb.value.columns]
     assert compared.loc["English name"].tolist() == ["", "Graz (Styria)", ""]
     assert compared.loc["Notes"].tolist() == ["", "", note]
-    assert list(compared.columns[:2]) == [f"When you opened it (v{opened['version']})",
-                                          f"Stored now (v{opened['version'] + 1}, other)"]
+    assert list(compared.columns[:2]) == [f"When you opened it (v{opened['version']})", f"Stored now (v{opened['version'] + 1}, other)"]
     # Built on the stored row: the note stays, the other's English name comes in; the save then goes through.
     at.button(key="ent_graz_rebase").click().run()
     assert at.text_area(key="ent_graz_notes").value == note
     assert at.text_input(key="ent_graz_name_en").value == "Graz (Styria)"
     at.button(key="FormSubmitter:ent_graz_form-Save the changes").click().run()
     assert not at.exception and not at.error
-    assert connect(registry_db).execute("SELECT name_en, notes FROM entities WHERE id = 'graz'").fetchone() == (
-        "Graz (Styria)", note)
+    assert connect(registry_db).execute("SELECT name_en, notes FROM entities WHERE id = 'graz'").fetchone() == ("Graz (Styria)", note)
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
@@ -979,10 +1004,15 @@ def test_the_change_history_names_rows_and_fields_in_the_pages_language(registry
 
     start(lang)  # the app loads the seed
     conn = connect(registry_db)
-    classify.record_decision(conn, "trondheim--graz", "political_focus", "2025-06-19", "Formannskapet", "2025/0042",
-                             "Felles satsing", actor="test")
-    store.insert(conn, "plan_lines", {"tie_id": "trondheim--graz", "year": 2026, "amount": 150000, "funder": "municipal",
-                                      "purpose": "Kulturuke", "source": "test"}, actor="test")
+    classify.record_decision(
+        conn, "trondheim--graz", "political_focus", "2025-06-19", "Formannskapet", "2025/0042", "Felles satsing", actor="test"
+    )
+    store.insert(
+        conn,
+        "plan_lines",
+        {"tie_id": "trondheim--graz", "year": 2026, "amount": 150000, "funder": "municipal", "purpose": "Kulturuke", "source": "test"},
+        actor="test",
+    )
     graz = store.get(conn, "entities", "graz")
     store.update(conn, "entities", "graz", {"notes": "Ny merknad"}, actor="test", expected_version=graz["version"])
     at = start(lang)
@@ -992,10 +1022,16 @@ def test_the_change_history_names_rows_and_fields_in_the_pages_language(registry
     said = history[change].head(3).tolist()
     tie = "Trondheim kommune – Graz (Vennskapsby)" if lang == "nb" else "Trondheim Municipality – Graz (Sister city)"
     if lang == "nb":
-        assert said == ["Notater: satt til «Ny merknad»", f"la til «2026 · 150000 · Kulturuke ({tie})»",
-                        f"la til «2025-06-19 · Politisk fokus ({tie})»"], said
+        assert said == [
+            "Notater: satt til «Ny merknad»",
+            f"la til «2026 · 150000 · Kulturuke ({tie})»",
+            f"la til «2025-06-19 · Politisk fokus ({tie})»",
+        ], said
     else:
-        assert said == ["Notes: set to “Ny merknad”", f"added “2026 · 150000 · Kulturuke ({tie})”",
-                        f"added “2025-06-19 · Political focus ({tie})”"], said
+        assert said == [
+            "Notes: set to “Ny merknad”",
+            f"added “2026 · 150000 · Kulturuke ({tie})”",
+            f"added “2025-06-19 · Political focus ({tie})”",
+        ], said
     assert not any("None" in s for s in history[change].dropna())
     assert history.iloc[0, 3] == "Graz"  # the row by its name (its id is in the next column)

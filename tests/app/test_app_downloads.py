@@ -86,7 +86,8 @@ def test_table_downloads_have_the_pages_column_labels(registry_db, downloads, la
     assert i18n.t("metrics.betweenness", lang) in header(content(at, downloads, "net_metrics_csv"))
     at.switch_page("app_pages/map.py").run()
     assert header(content(at, downloads, "map_csv")) == [
-        i18n.t(k, lang) for k in ("col.id", "col.name", "col.kind", "col.country", "map.lat", "map.lon", "map.placed_by")]
+        i18n.t(k, lang) for k in ("col.id", "col.name", "col.kind", "col.country", "map.lat", "map.lon", "map.placed_by")
+    ]
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
@@ -121,5 +122,6 @@ def test_the_map_caption_and_table_count_the_same_entities(registry_db, download
     assert len(table) == counts.entities
     caption = [c.value for c in at.caption if " ties on the map" in c.value]
     assert caption and caption[0].startswith(f"{counts.entities} entities at {counts.places} places"), caption
-    assert any(c.value == f"One row per entity with a known place: {counts.entities} entities at {counts.places} places."
-               for c in at.caption)
+    assert any(
+        c.value == f"One row per entity with a known place: {counts.entities} entities at {counts.places} places." for c in at.caption
+    )

@@ -18,8 +18,13 @@ from tests import apps
 ROOT = Path(__file__).resolve().parents[2]
 KARI = {"is_logged_in": True, "email": "kari@trondheim.kommune.no", "name": "Kari Nordmann"}
 # What st.login needs in secrets.toml; never used to reach a provider here.
-AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "test", "client_id": "x",
-        "client_secret": "y", "server_metadata_url": "https://login.example.org/.well-known/openid-configuration"}
+AUTH = {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "test",
+    "client_id": "x",
+    "client_secret": "y",
+    "server_metadata_url": "https://login.example.org/.well-known/openid-configuration",
+}
 
 
 def start(user: dict | None = None, secrets: dict | None = None) -> AppTest:

@@ -100,8 +100,7 @@ def test_a_hostile_name_is_escaped(registry_db):
     conn = connect(registry_db)
     load_seed(conn)
     store.insert(conn, "entities", {"id": "evil", "kind": "voluntary_org", "name": EVIL, "notes": EVIL, "source": EVIL}, actor="t")
-    store.insert(conn, "ties", {"id": "evil--graz", "from_id": "evil", "to_id": "graz", "kind": "partnership", "source": "s"},
-                 actor="t")
+    store.insert(conn, "ties", {"id": "evil--graz", "from_id": "evil", "to_id": "graz", "kind": "partnership", "source": "s"}, actor="t")
     conn.close()
     at = open_entity({"id": "evil", "lang": "en"})
     facts = "".join(m.value for m in at.markdown)

@@ -26,6 +26,7 @@ def registry_db(tmp_path, monkeypatch):
         monkeypatch.delenv(name, raising=False)
     return path
 
+
 # (nb, en)
 PLAY = ("Spill av", "Play")
 PAUSE = ("Pause", "Pause")

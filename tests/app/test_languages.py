@@ -18,8 +18,9 @@ from __future__ import annotations
 import ast
 import re
 import string
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import unquote
 
 import pandas as pd
@@ -38,7 +39,8 @@ ENTITY_LINK = re.compile(r"^entity\?id=[^#]*#")
 
 #: Common English words of the app's UI that are not also Norwegian words ('for', 'to', 'by', 'all',
 #: 'problem', 'status', 'start', 'data' and 'type' are both, so they are not listed).
-ENGLISH = frozenset("""
+ENGLISH = frozenset(
+    """
 the and with show shows choose download none not sister city cities of is are no from this that which or in
 was were it its an one than has have only more since unknown yes nan true false ties tie entity entities
 finding findings quality drag drop browse files limit sign search table source year years kind name count
@@ -46,15 +48,18 @@ edit add save remove change changed changes latest first next file column row re
 saved municipality municipal external category categories network project political focus solidarity dormant
 explanation severity high medium low exact sampled skipped planned actual evidence suggested assigned subject
 decision decisions when who action overview gaps overlaps registry map activities agreements
-""".split())
+""".split()
+)
 #: Common Norwegian words of the UI that are not also English words.
-NORWEGIAN = frozenset("""
+NORWEGIAN = frozenset(
+    """
 og ikke med vis velg ingen eller av fra som er har på å det den en ett til vennskapsby vennskapsbyer kommune
 kommunen forbindelse forbindelser aktør aktører funn kategori kategorier vedtatt foreslått oversikt nettverk
 kart hull tabell rad kolonne begrunnelse kilde år antall ukjent sist siste nye endret lagret innstilling
 sektorer hvilende solidaritet prosjekt politisk fokus alvorlighet forklaring gjelder belegg tidspunkt hvem
 handling ned søk alle
-""".split())
+""".split()
+)
 #: Texts that are bilingual on purpose: the language switcher and the languages' own names.
 BILINGUAL = frozenset({"Språk / Language", "Norsk", "English"})
 #: Streamlit's own texts inside the file uploader ('Drag and drop files here', 'Browse files',
@@ -110,6 +115,7 @@ def _strings(message: Any) -> Iterator[str]:
 
 def shown_texts(at: AppTest) -> Iterator[tuple[str, str]]:
     """Yield ``(where, text)`` for every text on the page, dataframes cell by cell."""
+
     def walk(node: Any) -> Iterator[Any]:
         yield node
         for child in getattr(node, "children", {}).values():
@@ -169,12 +175,12 @@ def page_problems(at: AppTest, lang: str, data: list[str], any_data: list[str]) 
                 continue
             if not isinstance(text, str):
                 continue
-        if where[len("cell of "):] in codes:
+        if where[len("cell of ") :] in codes:
             continue
         if text in ("None", "nan", "NaT", "<NA>"):
             found.append(f"{where}: {text!r}")
             continue
-        bad = wrong_words(text, lang, any_data if where[len("cell of "):] in raw else data)
+        bad = wrong_words(text, lang, any_data if where[len("cell of ") :] in raw else data)
         if bad:
             found.append(f"{where}: {sorted(bad)} in {text[:160]!r}")
     return found
@@ -190,7 +196,7 @@ def show_more(at: AppTest, page: str) -> list[str]:
     elif page == "entity":
         at.selectbox(key="ent_pick").set_value("trondheim").run()
     elif page == "import_export":
-        bad = "id,kind,name,source,founded\nnew-place,planet,Somewhere,test,1990-13\nBad Id,city,X,,\n".encode()
+        bad = b"id,kind,name,source,founded\nnew-place,planet,Somewhere,test,1990-13\nBad Id,city,X,,\n"
         at.file_uploader(key="io_upload").upload("entities.csv", bad, "text/csv").run()
         return sorted(set(re.split(r"[,\n]", bad.decode())) - {""}, key=len, reverse=True)
     elif page == "sister_cities":
@@ -261,8 +267,16 @@ def test_every_problem_has_a_bokmal_and_an_english_text():
     assert not missing
     # Codes made from a value (validate's control characters, a file's separator, a trigger's state) are the
     # only ones not found by name.
-    made = {"problem.control", "problem.surrogate", "problem.noncharacter", "problem.sep.;", "problem.sep.\t", "problem.sep.|",
-            "problem.trigger.missing", "problem.trigger.changed"}
+    made = {
+        "problem.control",
+        "problem.surrogate",
+        "problem.noncharacter",
+        "problem.sep.;",
+        "problem.sep.\t",
+        "problem.sep.|",
+        "problem.trigger.missing",
+        "problem.trigger.changed",
+    }
     assert set(problems.TEMPLATES) - {c for _, c in found} == made
     for code, (nb, en) in problems.TEMPLATES.items():
         assert _fields(nb) == _fields(en), code  # both languages name the same values

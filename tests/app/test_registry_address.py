@@ -69,8 +69,14 @@ def test_entity_filters_and_row_go_into_the_address_and_open_again(registry_db):
     at.multiselect(key="reg_countries").set_value(["SE"])
     at.text_input(key="reg_search").input("ö").run()
     at.selectbox(key="reg_entity").set_value("norrkoping").run()
-    assert address(at) == {"lang": ["en"], "tab": ["entities"], "reg_kinds": ["city"], "reg_countries": ["SE"],
-                           "reg_search": ["ö"], "reg_entity": ["norrkoping"]}
+    assert address(at) == {
+        "lang": ["en"],
+        "tab": ["entities"],
+        "reg_kinds": ["city"],
+        "reg_countries": ["SE"],
+        "reg_search": ["ö"],
+        "reg_entity": ["norrkoping"],
+    }
     shared = open_registry(dict(at.query_params))
     assert shared.session_state["lang"] == "en"
     assert shared.multiselect(key="reg_kinds").value == ["city"] and shared.multiselect(key="reg_countries").value == ["SE"]
@@ -80,8 +86,15 @@ def test_entity_filters_and_row_go_into_the_address_and_open_again(registry_db):
 
 
 def test_the_ties_tab_its_filters_and_another_tables_search_open_from_an_address(registry_db):
-    params = {"lang": "nb", "tab": "ties", "reg_tie_kinds": ["sister_city"], "reg_sectors": ["culture"],
-              "reg_tie_search": "graz", "reg_tie": "trondheim--graz", "reg_activities_search": "Graz"}
+    params = {
+        "lang": "nb",
+        "tab": "ties",
+        "reg_tie_kinds": ["sister_city"],
+        "reg_sectors": ["culture"],
+        "reg_tie_search": "graz",
+        "reg_tie": "trondheim--graz",
+        "reg_activities_search": "Graz",
+    }
     at = open_registry(params)
     assert at.session_state["reg_tab_code"] == "ties"
     assert at.multiselect(key="reg_tie_kinds").value == ["sister_city"] and at.multiselect(key="reg_sectors").value == ["culture"]

@@ -61,10 +61,18 @@ def server(tmp_path_factory):
     db = tmp / "registry.db"
     conn = connect(db)
     load_seed(conn)
-    store.insert(conn, "entities", {"id": "evil", "kind": "voluntary_org", "name": EVIL, "name_en": EVIL,
-                                    "country_code": "NO", "source": EVIL}, actor="test")
-    store.insert(conn, "ties", {"id": "evil--trondheim", "from_id": "evil", "to_id": "trondheim", "kind": "partnership",
-                                "source": EVIL, "goals": EVIL}, actor="test")
+    store.insert(
+        conn,
+        "entities",
+        {"id": "evil", "kind": "voluntary_org", "name": EVIL, "name_en": EVIL, "country_code": "NO", "source": EVIL},
+        actor="test",
+    )
+    store.insert(
+        conn,
+        "ties",
+        {"id": "evil--trondheim", "from_id": "evil", "to_id": "trondheim", "kind": "partnership", "source": EVIL, "goals": EVIL},
+        actor="test",
+    )
     conn.close()
     # Local single-user editing (registry.auth), so the edit forms are shown.
     with serve(db, tmp, REGISTRY_EDITOR="Browser test") as srv:
@@ -140,8 +148,11 @@ def test_hostile_name_is_shown_as_text(page, server):
         page.get_by_text(EVIL).first.wait_for(timeout=30000)
         frame = network_frame(page)
         # The drawing focused on it (not the whole network drawn before), drawn and still.
-        until_in_frame(frame, """() => document.body.dataset.drawn === "1" && document.body.dataset.stable === "1"
-            && window.registryData.nodes.some(r => r[0] === "evil" && (r[7] & 2))""")
+        until_in_frame(
+            frame,
+            """() => document.body.dataset.drawn === "1" && document.body.dataset.stable === "1"
+            && window.registryData.nodes.some(r => r[0] === "evil" && (r[7] & 2))""",
+        )
         box = page.locator("iframe[title='Network diagram of the ties']").bounding_box()
         spot = frame.locator("body").evaluate(
             "() => { const n = window.registryNetwork; const p = n.getPositions(['evil']).evil; return n.canvasToDOM(p); }"
@@ -201,16 +212,26 @@ QUICK_DOWNLOADS = {
     # page -> (title, [(button, file name)]): five clicks each, every deferred button (made when clicked) among
     # them. The one clicked twice holds a finished file: a deferred button shows a spinner and takes no click
     # while its file is being made (Streamlit's DownloadButton), so a second click on it is no second download.
-    "sister_cities": ("Sister cities", [
-        ("Summary (Markdown)", "sister-cities-en.md"), ("Printable summary (HTML)", "sister-cities-en.html"),
-        ("Download CSV", "sister-cities.csv"), ("Council case on the sister cities (Word)", "case"),
-        ("Download CSV", "sister-cities.csv"),
-    ]),
-    "import_export": ("Import and export", [
-        ("The network (GraphML)", "international-ties.graphml"), ("All tables (zip)", "registry-csv.zip"),
-        ("The network (GEXF)", "international-ties.gexf"), ("Download the table (CSV)", "entities.csv"),
-        ("All tables (zip)", "registry-csv.zip"),
-    ]),
+    "sister_cities": (
+        "Sister cities",
+        [
+            ("Summary (Markdown)", "sister-cities-en.md"),
+            ("Printable summary (HTML)", "sister-cities-en.html"),
+            ("Download CSV", "sister-cities.csv"),
+            ("Council case on the sister cities (Word)", "case"),
+            ("Download CSV", "sister-cities.csv"),
+        ],
+    ),
+    "import_export": (
+        "Import and export",
+        [
+            ("The network (GraphML)", "international-ties.graphml"),
+            ("All tables (zip)", "registry-csv.zip"),
+            ("The network (GEXF)", "international-ties.gexf"),
+            ("Download the table (CSV)", "entities.csv"),
+            ("All tables (zip)", "registry-csv.zip"),
+        ],
+    ),
 }
 
 
@@ -352,8 +373,11 @@ def test_a_refused_decision_keeps_every_field(page, server):
         form.get_by_role("button", name="Save the decision").click()
         page.get_by_text("The decision on Graz is saved").wait_for(timeout=30000)
         settle(page, "Sister cities")
-        stored = sqlite3.connect(server.db).execute(
-            "SELECT tie_id, category, decided_on, case_ref FROM decisions ORDER BY rowid DESC LIMIT 1").fetchone()
+        stored = (
+            sqlite3.connect(server.db)
+            .execute("SELECT tie_id, category, decided_on, case_ref FROM decisions ORDER BY rowid DESC LIMIT 1")
+            .fetchone()
+        )
         assert stored == ("trondheim--graz", "dormant", "2026-03-05", "2026/4711")
         assert field(form, "Case reference").input_value() == ""
         assert not watch.errors, watch.errors
@@ -381,8 +405,11 @@ def test_focus_and_path_draw_every_stop_of_the_path(page, server):
         settle(page, "Network")
         page.get_by_text("(3 steps)").first.wait_for(timeout=30000)
         frame = network_frame(page)
-        until_in_frame(frame, """() => document.body.dataset.drawn === "1" && document.body.dataset.stable === "1"
-            && window.registryData.nodes.some(r => r[0] === "ntnu" && (r[7] & 2))""")
+        until_in_frame(
+            frame,
+            """() => document.body.dataset.drawn === "1" && document.body.dataset.stable === "1"
+            && window.registryData.nodes.some(r => r[0] === "ntnu" && (r[7] & 2))""",
+        )
         # The path as the page marked it (lit nodes and ties), and what vis-network holds to draw.
         drawn = frame.locator("body").evaluate(
             """() => { const d = window.registryNetwork.body.data, R = window.registryData;
@@ -413,17 +440,24 @@ def test_the_path_takes_sure_ties_and_the_uncertain_alternative_is_dashed(page, 
         settle(page, "Network")
         page.get_by_text("(2 steps)").first.wait_for(timeout=30000)
         frame = network_frame(page)
-        until_in_frame(frame, """() => document.body.dataset.stable === "1"
-            && window.registryData.edges.some(e => e[0] === "ntnu--trondelags-europakontor" && (e[4] & 1))""")
+        until_in_frame(
+            frame,
+            """() => document.body.dataset.stable === "1"
+            && window.registryData.edges.some(e => e[0] === "ntnu--trondelags-europakontor" && (e[4] & 1))""",
+        )
         assert dict(frame.locator("body").evaluate(lit)) == {
-            "ntnu--trondelags-europakontor": False, "trondheim--trondelags-europakontor": False,
+            "ntnu--trondelags-europakontor": False,
+            "trondheim--trondelags-europakontor": False,
         }
         # The alternative through the forum: drawn on request, its uncertain tie lit and dashed, and named.
         page.get_by_text("Path 2: 2 steps").click()
         settle(page, "Network")
         page.get_by_text("The path goes through a tie that is uncertain").wait_for(timeout=30000)
-        until_in_frame(frame, """() => document.body.dataset.stable === "1"
-            && window.registryData.edges.some(e => e[0] === "ntnu--internasjonalt-forum" && (e[4] & 1))""")
+        until_in_frame(
+            frame,
+            """() => document.body.dataset.stable === "1"
+            && window.registryData.edges.some(e => e[0] === "ntnu--internasjonalt-forum" && (e[4] & 1))""",
+        )
         assert dict(frame.locator("body").evaluate(lit))["ntnu--internasjonalt-forum"] is True
         assert not watch.errors, watch.errors
 
@@ -437,8 +471,8 @@ new PerformanceObserver(l => l.getEntries().forEach(e => window.__tasks.push(Mat
 @pytest.fixture(scope="module")
 def large_db(tmp_path_factory):
     """A registry of 10,000 synthetic entities (about 30,000 ties), made once for the tests that read it."""
-    from registry.io.synth import synthetic_files
     from registry.io.ingest import import_files
+    from registry.io.synth import synthetic_files
 
     tmp = tmp_path_factory.mktemp("large")
     db = tmp / "large.db"
@@ -476,8 +510,11 @@ def test_a_click_on_a_node_shows_its_ties_and_the_drawing_saves_as_png(page, ser
         page.goto(f"{server.url}/network?lang=en")
         settle(page, "Network")
         frame = network_frame(page)
-        until_in_frame(frame, """() => document.body.dataset.drawn === "1" && document.body.dataset.stable === "1"
-            && window.registryData.nodes.some(r => r[0] === "graz")""")
+        until_in_frame(
+            frame,
+            """() => document.body.dataset.drawn === "1" && document.body.dataset.stable === "1"
+            && window.registryData.nodes.some(r => r[0] === "graz")""",
+        )
         assert page.get_by_text("Click a node in the drawing").count() == 1  # nothing selected yet
         box = page.locator("iframe[title='Network diagram of the ties']").bounding_box()
         spot = frame.locator("body").evaluate(
@@ -515,8 +552,7 @@ def calendar_server(tmp_path_factory):
     db = tmp / "registry.db"
     conn = connect(db)
     load_seed(conn)
-    store.update(conn, "agreements", "ring-charter-1968", {"review_on": (date.today() + timedelta(days=40)).isoformat()},
-                 actor="test")
+    store.update(conn, "agreements", "ring-charter-1968", {"review_on": (date.today() + timedelta(days=40)).isoformat()}, actor="test")
     store.update(conn, "contacts", "consul-denmark", {"retain_until": "2025-12-31"}, actor="test")
     conn.close()
     with serve(db, tmp) as srv:
@@ -605,10 +641,20 @@ def test_a_sister_citys_decisions_and_plan_read_without_sideways_scrolling_at_10
     conn = connect(db)
     load_seed(conn)
     reason = "Felles satsing på klima og kultur med nasjonal støtte; " * 6
-    classify.record_decision(conn, "trondheim--graz", "political_focus", "2025-06-19", "Formannskapet", "2025/0042",
-                             reason, actor="test")
-    store.insert(conn, "plan_lines", {"tie_id": "trondheim--graz", "year": 2026, "amount": 150000, "funder": "municipal",
-                                      "purpose": "Ungdomsutveksling og kulturuke", "source": "test"}, actor="test")
+    classify.record_decision(conn, "trondheim--graz", "political_focus", "2025-06-19", "Formannskapet", "2025/0042", reason, actor="test")
+    store.insert(
+        conn,
+        "plan_lines",
+        {
+            "tie_id": "trondheim--graz",
+            "year": 2026,
+            "amount": 150000,
+            "funder": "municipal",
+            "purpose": "Ungdomsutveksling og kulturuke",
+            "source": "test",
+        },
+        actor="test",
+    )
     conn.close()
     with opened(browser, 1024, 1400) as page:
         watch = Watch(page, "http://127.0.0.1")

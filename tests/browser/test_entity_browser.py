@@ -12,8 +12,8 @@ import pytest
 
 from registry import connect, load_seed
 from registry.store import writes as store
-from tests.browser_kit import Watch, chromium, serve, settle  # noqa: F401 - chromium is the browser fixture
 from tests.browser.test_browser import EVIL
+from tests.browser_kit import Watch, chromium, serve, settle  # noqa: F401 - chromium is the browser fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -27,8 +27,7 @@ def server(tmp_path_factory):
     conn = connect(db)
     load_seed(conn)
     store.insert(conn, "entities", {"id": "evil", "kind": "voluntary_org", "name": EVIL, "notes": EVIL, "source": EVIL}, actor="test")
-    store.insert(conn, "ties", {"id": "evil--graz", "from_id": "evil", "to_id": "graz", "kind": "partnership", "source": "s"},
-                 actor="test")
+    store.insert(conn, "ties", {"id": "evil--graz", "from_id": "evil", "to_id": "graz", "kind": "partnership", "source": "s"}, actor="test")
     conn.close()
     with serve(db, tmp) as srv:
         yield srv

@@ -73,8 +73,11 @@ def test_a_click_opens_the_profile_lights_the_neighbours_and_focus_here_focuses(
             page.goto(f"{seed_server.url}/network?lang={lang}")
             settle(page, TITLE[i])
             frame = network_frame(page)
-            until_in_frame(frame, """() => document.body.dataset.drawn === "1" && document.body.dataset.stable === "1"
-                && window.registryData.nodes.some(r => r[0] === "trondheim")""")
+            until_in_frame(
+                frame,
+                """() => document.body.dataset.drawn === "1" && document.body.dataset.stable === "1"
+                && window.registryData.nodes.some(r => r[0] === "trondheim")""",
+            )
             page.get_by_text(HINT[i]).wait_for(timeout=30000)
             click_node(page, frame, "trondheim")
             # The panel beside the drawing: name, ties, actions and a link to the entity page.
@@ -99,12 +102,18 @@ def test_a_click_opens_the_profile_lights_the_neighbours_and_focus_here_focuses(
             settle(page, TITLE[i])
             page.wait_for_function("() => location.search.includes('net_focus=trondheim')", timeout=30000)
             # A new drawing of Trondheim's neighbourhood, in which Trondheim is lit again.
-            until_in_frame(frame, """() => document.body.dataset.drawn === "1"
+            until_in_frame(
+                frame,
+                """() => document.body.dataset.drawn === "1"
                 && window.registryData.nodes.some(r => r[0] === "trondheim" && (r[7] & 2))
-                && document.body.dataset.lit === "trondheim" """)
+                && document.body.dataset.lit === "trondheim" """,
+            )
             focused = set(frame.locator("body").evaluate("() => window.registryData.nodes.map(r => r[0])"))
-            assert focused <= {"trondheim", *seed_graph.to_undirected(as_view=True)["trondheim"],
-                               *(m for n in undirected["trondheim"] for m in undirected[n])}
+            assert focused <= {
+                "trondheim",
+                *seed_graph.to_undirected(as_view=True)["trondheim"],
+                *(m for n in undirected["trondheim"] for m in undirected[n]),
+            }
             page.locator(".st-key-net_profile").get_by_text("Trondheim").first.wait_for(timeout=30000)
             assert not page.locator("[data-testid='stException']").count()
             assert not watch.errors, watch.errors

@@ -24,8 +24,7 @@ async def _session(port: int, origin: str, seconds: float = 8.0) -> list[str]:
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
     kinds: list[str] = []
-    async with websockets.connect(f"ws://127.0.0.1:{port}/_stcore/stream", origin=origin,
-                                  subprotocols=["streamlit"]) as ws:
+    async with websockets.connect(f"ws://127.0.0.1:{port}/_stcore/stream", origin=origin, subprotocols=["streamlit"]) as ws:
         msg = BackMsg()
         msg.rerun_script.query_string = ""
         msg.rerun_script.page_script_hash = ""

@@ -31,8 +31,12 @@ TODAY = date(2026, 12, 7)  # the calendar's "today" in the hand-made tests (deci
 
 def make(conn):
     """home (a municipality) and three cities; no ties yet."""
-    for eid, kind, name in (("home", "municipality", "Home kommune"), ("alpha", "city", "Alpha"),
-                            ("beta", "city", "Beta"), ("gamma", "city", "Gamma")):
+    for eid, kind, name in (
+        ("home", "municipality", "Home kommune"),
+        ("alpha", "city", "Alpha"),
+        ("beta", "city", "Beta"),
+        ("gamma", "city", "Gamma"),
+    ):
         store.insert(conn, "entities", {"id": eid, "kind": kind, "name": name, "source": "test"}, actor="test")
     store.insert(conn, "settings", {"key": "home_id", "value": "home"}, actor="test")
     return conn
@@ -44,8 +48,17 @@ def reg(conn):
 
 
 def tie(conn, partner, start=None, certainty="sourced", **extra):
-    row = {"id": f"home--{partner}", "from_id": "home", "to_id": partner, "kind": "sister_city", "start": start,
-           "start_certainty": certainty, "status": "active", "source": f"source of {partner}", **extra}
+    row = {
+        "id": f"home--{partner}",
+        "from_id": "home",
+        "to_id": partner,
+        "kind": "sister_city",
+        "start": start,
+        "start_certainty": certainty,
+        "status": "active",
+        "source": f"source of {partner}",
+        **extra,
+    }
     return store.insert(conn, "ties", row, actor="test")["id"]
 
 
@@ -90,7 +103,14 @@ def test_a_month_only_start_and_29_february():
 
 def test_several_jubilees_in_a_long_window():
     assert windows.jubilees("1950", date(2000, 1, 1), date(2050, 12, 31)) == [
-        ("2000", 50), ("2010", 60), ("2020", 70), ("2025", 75), ("2030", 80), ("2040", 90), ("2050", 100)]
+        ("2000", 50),
+        ("2010", 60),
+        ("2020", 70),
+        ("2025", 75),
+        ("2030", 80),
+        ("2040", 90),
+        ("2050", 100),
+    ]
 
 
 # --- each kind of due date on hand-made rows -------------------------------------------------------
@@ -144,8 +164,11 @@ def test_agreement_review_and_expiry_on_the_window_ends(reg):
     agreement(reg, "expires", ended_on="2027-06-30")
     agreement(reg, "not-ours", parties=("alpha", "beta"), review_on="2027-03-01")  # home is no party
     found = calendar.events(reg, first, last, today=TODAY)
-    assert kinds(found) == [("2027-01-01", "agreement_review", "on-first"), ("2027-06-30", "agreement_expiry", "expires"),
-                            ("2027-12-31", "agreement_review", "on-last")]
+    assert kinds(found) == [
+        ("2027-01-01", "agreement_review", "on-first"),
+        ("2027-06-30", "agreement_expiry", "expires"),
+        ("2027-12-31", "agreement_review", "on-last"),
+    ]
     assert calendar_formats.summary(found[0], "nb") == "Avtalen «Agreement on-first» skal revideres"
 
 
@@ -159,9 +182,16 @@ def test_a_past_review_of_an_agreement_in_force_is_overdue(reg):
 
 
 def suspend(conn, tie_id, decided_on, review_on, kind="suspend_twinning"):
-    row = {"kind": kind, "tie_id": tie_id, "decided_on": decided_on, "decided_by": "Bystyret", "reason": "test",
-           "source": "the council's minutes", "scope": "municipal funding and visits" if review_on else None,
-           "review_on": review_on}
+    row = {
+        "kind": kind,
+        "tie_id": tie_id,
+        "decided_on": decided_on,
+        "decided_by": "Bystyret",
+        "reason": "test",
+        "source": "the council's minutes",
+        "scope": "municipal funding and visits" if review_on else None,
+        "review_on": review_on,
+    }
     store.insert(conn, "decisions", row, actor="test")
 
 
@@ -172,8 +202,7 @@ def test_a_suspended_tie_shows_its_review_date_until_it_is_resumed(reg):
     assert kinds(found) == [("2027-03-01", "freeze_review", found[0].row_id)]
     e = found[0]
     assert e.source == "the council's minutes" and e.entities == ("gamma",) and not e.overdue
-    assert calendar_formats.summary(e, "nb") == (
-        "Frysingen av vennskapsbyen Gamma skal vurderes på nytt (vedtatt 2024-03-01 av Bystyret)")
+    assert calendar_formats.summary(e, "nb") == ("Frysingen av vennskapsbyen Gamma skal vurderes på nytt (vedtatt 2024-03-01 av Bystyret)")
     # Past its review date and still frozen: overdue, shown in a later window too.
     later = calendar.events(reg, date(2028, 1, 1), date(2028, 12, 31), today=date(2027, 6, 1))
     assert [x.kind for x in later] == ["freeze_review"] and later[0].overdue
@@ -183,10 +212,18 @@ def test_a_suspended_tie_shows_its_review_date_until_it_is_resumed(reg):
 
 
 def test_a_contact_past_retain_until_is_overdue_while_its_personal_data_is_held(reg):
-    for cid, name, until in (("kept", "A Person", "2026-01-31"), ("erased", None, "2026-01-31"),
-                             ("later", "B Person", "2027-05-01"), ("far", "C Person", "2030-01-01")):
-        store.insert(reg, "contacts", {"id": cid, "entity_id": "alpha", "person_name": name, "purpose": "test",
-                                       "retain_until": until, "source": "test"}, actor="test")
+    for cid, name, until in (
+        ("kept", "A Person", "2026-01-31"),
+        ("erased", None, "2026-01-31"),
+        ("later", "B Person", "2027-05-01"),
+        ("far", "C Person", "2030-01-01"),
+    ):
+        store.insert(
+            reg,
+            "contacts",
+            {"id": cid, "entity_id": "alpha", "person_name": name, "purpose": "test", "retain_until": until, "source": "test"},
+            actor="test",
+        )
     found = calendar.events(reg, date(2027, 1, 1), date(2027, 12, 31), today=TODAY)
     assert kinds(found) == [("2026-01-31", "retention", "kept"), ("2027-05-01", "retention", "later")]
     assert [e.overdue for e in found] == [True, False]
@@ -201,7 +238,8 @@ def test_a_source_checked_long_ago_falls_due_for_re_checking(reg):
     found = calendar.events(reg, date(2027, 1, 1), date(2027, 12, 31), today=TODAY)
     assert kinds(found) == [("2027-03-01", "recheck", "beta")]
     assert calendar_formats.summary(found[0], "en") == (
-        "The source of the entity beta is due for re-checking (last checked 2022-03-01; the limit is 5 years)")
+        "The source of the entity beta is due for re-checking (last checked 2022-03-01; the limit is 5 years)"
+    )
     assert found[0].source == "test"
 
 
@@ -211,29 +249,38 @@ def test_an_indicator_year_without_a_value_is_due_on_its_last_day(reg):
     # dropped: its action is cancelled; bare: neither target year nor value. Neither is ever due.
     for aid, status in (("kept", "ongoing"), ("gone", "cancelled")):
         store.insert(reg, "plan_actions", {"id": aid, "title": aid, "status": status, "source": "test"}, actor="test")
-    for iid, extra in (("pupils", {"baseline_year": 2022, "target": 40, "target_year": 2026, "action_id": "kept"}),
-                       ("meetings", {}), ("dropped", {"target_year": 2026, "action_id": "gone"}), ("bare", {})):
+    for iid, extra in (
+        ("pupils", {"baseline_year": 2022, "target": 40, "target_year": 2026, "action_id": "kept"}),
+        ("meetings", {}),
+        ("dropped", {"target_year": 2026, "action_id": "gone"}),
+        ("bare", {}),
+    ):
         row = {"id": iid, "name": f"Navn {iid}", "name_en": f"Name {iid}", "direction": "higher", "source": f"plan {iid}"}
         store.insert(reg, "indicators", {**row, **extra}, actor="test")
     for iid, year in (("pupils", 2023), ("pupils", 2024), ("meetings", 2024)):
         value = {"indicator_id": iid, "year": year, "value": 1, "source": "test"}
         store.insert(reg, "indicator_values", value, actor="test")
     found = calendar.events(reg, date(2026, 12, 1), date(2027, 11, 30), today=TODAY)
-    assert kinds(found) == [("2025-12-31", "indicator_report", "meetings"),
-                            ("2025-12-31", "indicator_report", "pupils"), ("2026-12-31", "indicator_report", "pupils")]
+    assert kinds(found) == [
+        ("2025-12-31", "indicator_report", "meetings"),
+        ("2025-12-31", "indicator_report", "pupils"),
+        ("2026-12-31", "indicator_report", "pupils"),
+    ]
     assert [e.overdue for e in found] == [True, True, False]  # TODAY is 2026-12-07
-    assert calendar_formats.summary(found[1], "nb") == (
-        "Forfalt: Indikatoren «Navn pupils»: verdien for 2025 skal registreres")
+    assert calendar_formats.summary(found[1], "nb") == ("Forfalt: Indikatoren «Navn pupils»: verdien for 2025 skal registreres")
     assert calendar_formats.summary(found[2], "en") == "Indicator “Name pupils”: the value for 2026 is due"
     assert found[2].source == "plan pupils" and len({e.uid for e in found}) == 3  # one item per indicator and year
     # The 2025 value registered: that year is done.
     value = {"indicator_id": "pupils", "year": 2025, "value": 30, "source": "test"}
     store.insert(reg, "indicator_values", value, actor="test")
     assert [(e.on, e.row_id) for e in calendar.events(reg, date(2026, 12, 1), date(2027, 11, 30), today=TODAY)] == [
-        ("2025-12-31", "meetings"), ("2026-12-31", "pupils")]
+        ("2025-12-31", "meetings"),
+        ("2026-12-31", "pupils"),
+    ]
     ics = icalendar.Calendar.from_ical(calendar_formats.to_ics(found, "nb"))
     assert sorted(str(e["UID"]) for e in ics.walk("VEVENT"))[0] == (
-        "indicator_report.indicators.meetings.2025@international-relations-registry")
+        "indicator_report.indicators.meetings.2025@international-relations-registry"
+    )
 
 
 def test_the_default_window_is_the_next_twelve_months(reg):
@@ -256,8 +303,9 @@ def test_ics_round_trip_all_day_events_with_stable_uids(reg):
     agreement(reg, "charter", review_on="2027-06-15")
     found = calendar.events(reg, date(2027, 1, 1), date(2027, 12, 31), today=TODAY)
     first = icalendar.Calendar.from_ical(calendar_formats.to_ics(found, "en"))
-    again = icalendar.Calendar.from_ical(calendar_formats.to_ics(calendar.events(reg, date(2027, 1, 1), date(2027, 12, 31),
-                                                                              today=TODAY), "nb"))
+    again = icalendar.Calendar.from_ical(
+        calendar_formats.to_ics(calendar.events(reg, date(2027, 1, 1), date(2027, 12, 31), today=TODAY), "nb")
+    )
     events = first.walk("VEVENT")
     assert [str(e["UID"]) for e in events] == [str(e["UID"]) for e in again.walk("VEVENT")]
     assert len({str(e["UID"]) for e in events}) == 2
@@ -279,8 +327,9 @@ def test_ics_round_trip_all_day_events_with_stable_uids(reg):
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "registry", *map(str, args)], capture_output=True, text=True, cwd=ROOT,
-                          env=os.environ.copy())
+    return subprocess.run(
+        [sys.executable, "-m", "registry", *map(str, args)], capture_output=True, text=True, cwd=ROOT, env=os.environ.copy()
+    )
 
 
 @pytest.fixture
@@ -300,8 +349,7 @@ def seed_db(tmp_path):
 def test_cli_ics_holds_the_ring_jubilees_and_every_review_date(seed_db, tmp_path):
     path, reviews = seed_db
     out = tmp_path / "due.ics"
-    r = run("calendar", "--db", path, "--from", "2027-01-01", "--to", "2028-12-31", "--format", "ics", "--lang", "en",
-            "--out", out)
+    r = run("calendar", "--db", path, "--from", "2027-01-01", "--to", "2028-12-31", "--format", "ics", "--lang", "en", "--out", out)
     assert r.returncode == 0, r.stderr
     cal = icalendar.Calendar.from_ical(out.read_bytes())
     events = [(e.decoded("DTSTART"), str(e["SUMMARY"])) for e in cal.walk("VEVENT")]

@@ -10,8 +10,9 @@ FIX = Path(__file__).parent.parent / "fixtures"
 
 
 def run(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "registry", *map(str, args)], capture_output=True, text=True,
-                          cwd=ROOT, env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "registry", *map(str, args)], capture_output=True, text=True, cwd=ROOT, env={**os.environ, **(env or {})}
+    )
 
 
 def test_init_then_check_reports_no_errors(tmp_path):
@@ -84,9 +85,16 @@ def test_commands_that_read_a_registry_refuse_a_missing_one(tmp_path, capsys, mo
     from registry.cli import commands as cli
 
     typo = tmp_path / "typo.db"
-    commands = [["check"], ["export", tmp_path / "out"], ["export", tmp_path / "out", "--format", "gexf"],
-                ["classify"], ["analyse", "--out", tmp_path / "a"], ["strategy"], ["erase", "c1"],
-                ["import", FIX / "entities_ok.csv"]]
+    commands = [
+        ["check"],
+        ["export", tmp_path / "out"],
+        ["export", tmp_path / "out", "--format", "gexf"],
+        ["classify"],
+        ["analyse", "--out", tmp_path / "a"],
+        ["strategy"],
+        ["erase", "c1"],
+        ["import", FIX / "entities_ok.csv"],
+    ]
     for args in commands:
         assert cli.main([*map(str, args), "--db", str(typo)]) == 2, args
         err = capsys.readouterr().err
@@ -126,8 +134,10 @@ def test_import_from_wikidata_reads_utf16_like_plain_import(tmp_path, capsys):
 
     db = tmp_path / "r.db"
     assert cli.main(["init", "--db", str(db)]) == 0
-    text = ("city,cityLabel,twin,twinLabel,twinCountryCode,start,end\n"
-            "http://www.wikidata.org/entity/Q26793,Bergen,http://www.wikidata.org/entity/Q25287,Göteborg,SE,,\n")
+    text = (
+        "city,cityLabel,twin,twinLabel,twinCountryCode,start,end\n"
+        "http://www.wikidata.org/entity/Q26793,Bergen,http://www.wikidata.org/entity/Q25287,Göteborg,SE,,\n"
+    )
     f = tmp_path / "bergen.csv"
     f.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
     capsys.readouterr()

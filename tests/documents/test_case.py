@@ -24,8 +24,8 @@ from registry.i18n.case import STRATEGY_2C, STRATEGY_2C_CATEGORIES, STRATEGY_WOR
 from registry.review import classify
 from registry.store import writes as store
 from tests import apps
-from tests.documents.test_documents import OFFICE, convert_with_libreoffice
 from tests.app.test_languages import wrong_words
+from tests.documents.test_documents import OFFICE, convert_with_libreoffice
 
 ROOT = Path(__file__).resolve().parents[2]
 EVIL = "<script>alert(1)</script>"
@@ -48,27 +48,81 @@ def small(conn):
     add("entities", {"id": "heimby", "kind": "municipality", "name": "Heimby kommune", "country_code": "NO", "source": src})
     for eid, name, cc, start in (("alpha", "Alpha", "SE", "1950"), ("beta", "Beta", "DK", "1946"), ("evil", EVIL, "FI", None)):
         add("entities", {"id": eid, "kind": "city", "name": name, "country_code": cc, "source": src})
-        add("ties", {"id": f"heimby--{eid}", "from_id": "heimby", "to_id": eid, "kind": "sister_city", "start": start,
-                     "source": f"{src}/{eid} ; https://example.org/to"})
-    classify.record_decision(conn, "heimby--alpha", "project", "2024-05-02", "Bystyret", "2024/7", "Klimaprosjekt",
-                             actor="test", source=src)
-    add("activities", {"id": "alpha-climate", "kind": "project", "title": "Climate schools", "title_nb": "Klimaskoler",
-                       "start": "2025", "end": "2027", "sectors": "education;culture", "goals": "Kutte utslipp",
-                       "indicators": "Tonn CO2",
-                       "source": src})
-    add("activities", {"id": "beta-visit", "kind": "visit", "title": "Mayor's visit", "title_nb": "Ordførerbesøk",
-                       "start": "1960-05", "source": src})
-    add("activities", {"id": "beta-exchange", "kind": "exchange", "title": "Pupil exchange", "title_nb": "Elevutveksling",
-                       "start": "1970", "ongoing": 1, "verified_on": "2025-05-01", "sectors": "education", "source": src})
+        add(
+            "ties",
+            {
+                "id": f"heimby--{eid}",
+                "from_id": "heimby",
+                "to_id": eid,
+                "kind": "sister_city",
+                "start": start,
+                "source": f"{src}/{eid} ; https://example.org/to",
+            },
+        )
+    classify.record_decision(
+        conn, "heimby--alpha", "project", "2024-05-02", "Bystyret", "2024/7", "Klimaprosjekt", actor="test", source=src
+    )
+    add(
+        "activities",
+        {
+            "id": "alpha-climate",
+            "kind": "project",
+            "title": "Climate schools",
+            "title_nb": "Klimaskoler",
+            "start": "2025",
+            "end": "2027",
+            "sectors": "education;culture",
+            "goals": "Kutte utslipp",
+            "indicators": "Tonn CO2",
+            "source": src,
+        },
+    )
+    add(
+        "activities",
+        {"id": "beta-visit", "kind": "visit", "title": "Mayor's visit", "title_nb": "Ordførerbesøk", "start": "1960-05", "source": src},
+    )
+    add(
+        "activities",
+        {
+            "id": "beta-exchange",
+            "kind": "exchange",
+            "title": "Pupil exchange",
+            "title_nb": "Elevutveksling",
+            "start": "1970",
+            "ongoing": 1,
+            "verified_on": "2025-05-01",
+            "sectors": "education",
+            "source": src,
+        },
+    )
     for act, tie in (("alpha-climate", "heimby--alpha"), ("beta-visit", "heimby--beta"), ("beta-exchange", "heimby--beta")):
         add("activity_ties", {"activity_id": act, "tie_id": tie})
-    add("agreements", {"id": "beta-charter", "kind": "twinning_charter", "title": "Venskabsbyaftale Beta–Heimby",
-                       "title_nb": "Vennskapsbyavtale Beta–Heimby", "signed_on": "1946-06", "source": src,
-                       "document_url": "https://example.org/avtale.pdf"})
+    add(
+        "agreements",
+        {
+            "id": "beta-charter",
+            "kind": "twinning_charter",
+            "title": "Venskabsbyaftale Beta–Heimby",
+            "title_nb": "Vennskapsbyavtale Beta–Heimby",
+            "signed_on": "1946-06",
+            "source": src,
+            "document_url": "https://example.org/avtale.pdf",
+        },
+    )
     conn.execute("UPDATE ties SET agreement_id = 'beta-charter' WHERE id = 'heimby--beta'")  # plain SQL: test set-up
-    add("decisions", {"kind": "suspend_twinning", "tie_id": "heimby--beta", "decided_on": "2026-03-01",
-                      "decided_by": "Formannskapet", "reason": "Ingen aktivitet", "scope": "Offisielle besøk",
-                      "review_on": "2028-03-01", "source": src})
+    add(
+        "decisions",
+        {
+            "kind": "suspend_twinning",
+            "tie_id": "heimby--beta",
+            "decided_on": "2026-03-01",
+            "decided_by": "Formannskapet",
+            "reason": "Ingen aktivitet",
+            "scope": "Offisielle besøk",
+            "review_on": "2028-03-01",
+            "source": src,
+        },
+    )
     add("plan_lines", {"tie_id": "heimby--alpha", "year": 2026, "amount": 100000, "funder": "municipal", "purpose": "Reiser"})
     add("plan_lines", {"tie_id": "heimby--alpha", "year": 2026, "amount": 250000, "funder": "Interreg", "purpose": "Prosjekt"})
     add("plan_lines", {"tie_id": "heimby--alpha", "year": 2027, "amount": 50000, "funder": "municipal", "purpose": "Reiser"})
@@ -88,7 +142,7 @@ def section(md: str, start: str, end: str | None) -> str:
     i = re.compile("^" + re.escape(start), re.M).search(md).start()
     if end is None:
         return md[i:]
-    return md[i:re.compile("^" + re.escape(end), re.M).search(md, i + len(start)).start()]
+    return md[i : re.compile("^" + re.escape(end), re.M).search(md, i + len(start)).start()]
 
 
 # --- structure -------------------------------------------------------------------------------------
@@ -112,10 +166,14 @@ def test_background_quotes_strategy_2c_and_tells_each_history_with_sources_and_d
     assert "**Vennskapsby siden:** 1946" in beta and "<https://example.org/kilde/beta>; <https://example.org/to>" in beta
     assert "mai 1960 – Besøk: Ordførerbesøk (<https://example.org/kilde>)" in beta
     assert "1970 – pågår (sist bekreftet 1. mai 2025) – Utveksling: Elevutveksling" in beta
-    assert ("**Avtale:** Vennskapsbyavtale «Vennskapsbyavtale Beta–Heimby», signert juni 1946 "
-            "[dokumentet](<https://example.org/avtale.pdf>) (<https://example.org/kilde>)") in beta
-    assert ("1\\. mars 2026: Formannskapet – Fryse vennskapsby. Ingen aktivitet. Omfang: Offisielle besøk. "
-            "Vurderes på nytt 1. mars 2028. <https://example.org/kilde>") in beta
+    assert (
+        "**Avtale:** Vennskapsbyavtale «Vennskapsbyavtale Beta–Heimby», signert juni 1946 "
+        "[dokumentet](<https://example.org/avtale.pdf>) (<https://example.org/kilde>)"
+    ) in beta
+    assert (
+        "1\\. mars 2026: Formannskapet – Fryse vennskapsby. Ingen aktivitet. Omfang: Offisielle besøk. "
+        "Vurderes på nytt 1. mars 2028. <https://example.org/kilde>"
+    ) in beta
     assert "**Avtale:** Registeret har ingen avtale for forbindelsen." in section(background, "#### Alpha", "#### ")
     alpha = section(background, "#### Alpha", "#### ")
     assert "2\\. mai 2024: Bystyret (2024/7) – Prosjekt. Klimaprosjekt. <https://example.org/kilde>" in alpha
@@ -130,9 +188,14 @@ def test_each_city_is_assessed_with_activity_role_plan_state_and_six_options(sma
     assert "**Vedtatt kategori:** Prosjekt (vedtatt 2. mai 2024)" in alpha
     assert "Opplysningene i registeret oppfyller kriteriene for kategorien prosjekt" in alpha
     options = re.findall(r"^\*\*(\d)\. (.+)\*\*$", alpha, re.M)
-    assert options == [("1", "Fortsette som prosjekt"), ("2", "Endre kategori til politisk fokus"),
-                       ("3", "Endre kategori til solidaritet"), ("4", "Endre kategori til hvilende"),
-                       ("5", "Fryse vennskapsbyforbindelsen"), ("6", "Avslutte vennskapsbyforbindelsen")]
+    assert options == [
+        ("1", "Fortsette som prosjekt"),
+        ("2", "Endre kategori til politisk fokus"),
+        ("3", "Endre kategori til solidaritet"),
+        ("4", "Endre kategori til hvilende"),
+        ("5", "Fryse vennskapsbyforbindelsen"),
+        ("6", "Avslutte vennskapsbyforbindelsen"),
+    ]
     first = section(alpha, "**1. Fortsette som prosjekt**", "**2.")
     # The criteria's own sentences (registry.rules / the review), naming the project by its Norwegian title.
     pro = next(line for line in first.splitlines() if line.startswith("- **Registeret viser for:**"))
@@ -218,8 +281,9 @@ def test_only_the_adapter_reads_the_review():
 
 
 def test_every_template_of_the_case_is_used():
-    source = "".join((ROOT / "registry" / "documents" / name).read_text(encoding="utf-8")
-                     for name in ("case.py", "case_options.py", "case_facts.py"))
+    source = "".join(
+        (ROOT / "registry" / "documents" / name).read_text(encoding="utf-8") for name in ("case.py", "case_options.py", "case_facts.py")
+    )
     used = set(re.findall(r'"(casefact\.[a-z_]+)"', source))
     assert used == set(TEMPLATES)
 
@@ -234,8 +298,17 @@ def test_the_norwegian_case_has_no_english_word_data_included(small):
 
 
 def test_the_english_case_has_no_norwegian_word_but_the_registrys_data(small):
-    data = ["Heimby kommune", "Klimaprosjekt", "Kutte utslipp", "Reiser", "Prosjekt", "Bystyret", "Ingen aktivitet",
-            "Offisielle besøk", "Formannskapet"]
+    data = [
+        "Heimby kommune",
+        "Klimaprosjekt",
+        "Kutte utslipp",
+        "Reiser",
+        "Prosjekt",
+        "Bystyret",
+        "Ingen aktivitet",
+        "Offisielle besøk",
+        "Formannskapet",
+    ]
     found = {t: sorted(wrong_words(t, "en", data)) for t in texts(doc_of(small, "en"))}
     # The Norwegian strategy is quoted in English translation in the English case.
     assert not {t: w for t, w in found.items() if w}
@@ -262,15 +335,20 @@ def quoted_from(quote: str, adopted: str) -> bool:
 
 
 def test_the_strategy_is_quoted_in_its_own_words():
-    adopted = "\n".join(line for line in (ROOT / "tests" / "fixtures" / "strategy_2c_ocr.txt").read_text(
-        encoding="utf-8").splitlines() if not line.startswith("#"))
+    adopted = "\n".join(
+        line
+        for line in (ROOT / "tests" / "fixtures" / "strategy_2c_ocr.txt").read_text(encoding="utf-8").splitlines()
+        if not line.startswith("#")
+    )
     quotes = [nb for nb, _ in STRATEGY_2C] + [nb for nb, _ in STRATEGY_2C_CATEGORIES.values()]
     quotes += [STRATEGY_WORDS["own_case"][0], STRATEGY_WORDS["plan"][0]]
     assert [q for q in quotes if not quoted_from(q, adopted)] == []
     # The check has teeth: the solidarity sentence elided as issue 16 found it, and a paraphrase, are no quotation.
-    elided = ("Solidaritetsrelasjoner hvor aktiviteten gjerne også drives av andre for eksempel frivillige "
-              "organisasjoner og foreninger. Det bør imidlertid være et krav om en toveis relasjon hvor "
-              "gjensidighetsperspektivet […] blir ivaretatt.")
+    elided = (
+        "Solidaritetsrelasjoner hvor aktiviteten gjerne også drives av andre for eksempel frivillige "
+        "organisasjoner og foreninger. Det bør imidlertid være et krav om en toveis relasjon hvor "
+        "gjensidighetsperspektivet […] blir ivaretatt."
+    )
     assert not quoted_from(elided, adopted)
     assert not quoted_from("Solidaritetsrelasjoner der frivillige driver aktiviteten, og det er toveis.", adopted)
 
@@ -315,8 +393,7 @@ def _untranslated_titles(conn) -> list[str]:
     """The source-language titles of rows that have no Norwegian title yet (the seed is being given them)."""
     out = []
     for table in ("activities", "agreements", "decisions"):
-        out += [r[0] for r in conn.execute(
-            f"SELECT title FROM [{table}] WHERE title IS NOT NULL AND coalesce(title_nb, '') = ''")]
+        out += [r[0] for r in conn.execute(f"SELECT title FROM [{table}] WHERE title IS NOT NULL AND coalesce(title_nb, '') = ''")]
     return sorted(set(out), key=len, reverse=True)
 
 
@@ -369,8 +446,9 @@ def test_case_command_refuses_what_it_cannot_do(small, db_path, capsys):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("lang,label", [("nb", "Saksframlegg om vennskapsbyene (Word)"),
-                                        ("en", "Council case on the sister cities (Word)")])
+@pytest.mark.parametrize(
+    "lang,label", [("nb", "Saksframlegg om vennskapsbyene (Word)"), ("en", "Council case on the sister cities (Word)")]
+)
 def test_sister_cities_page_offers_the_case(tmp_path, monkeypatch, lang, label):
     from streamlit.testing.v1 import AppTest
 

@@ -37,7 +37,7 @@ from registry.documents import (
     write,
 )
 
-EVIL = "<script>alert(1)</script> & \"quoted\" *bold* [x](javascript:alert(2)) | pipe"
+EVIL = '<script>alert(1)</script> & "quoted" *bold* [x](javascript:alert(2)) | pipe'
 
 
 def sample(text: str = "Vennskapsbyer") -> Document:
@@ -51,8 +51,9 @@ def sample(text: str = "Vennskapsbyer") -> Document:
             Heading(1, "Saken gjelder"),
             Paragraph.of(Strong("Kilde: "), Link("trondheim.kommune.no", "https://trondheim.kommune.no/"), " og ", text),
             Heading(2, "Finansieringsplan"),
-            Table.of(["År", "Beløp"], [["2026", "100\u202f000"], [text, Link("kilde", "https://example.org/a?b=1&c=2")]],
-                     caption="Planlagt"),
+            Table.of(
+                ["År", "Beløp"], [["2026", "100\u202f000"], [text, Link("kilde", "https://example.org/a?b=1&c=2")]], caption="Planlagt"
+            ),
             BulletList.of(["første", ["andre ", Strong("punkt")]]),
             BulletList.of(["fortsette", "avslutte"], numbered=True),
             Quote(("Hvilende relasjoner hvor aktivitet ikke prioriteres",), "Strategi 2c"),
@@ -83,8 +84,12 @@ def test_markdown_structure_round_trips():
     doc = sample()
     md = to_markdown(doc)
     headings = re.findall(r"^(#+) (.+)$", md, re.M)
-    assert headings == [("#", "Saksframlegg: Vennskapsbyer"), ("##", "Saken gjelder"), ("###", "Finansieringsplan"),
-                        ("##", "Forslag til vedtak")]
+    assert headings == [
+        ("#", "Saksframlegg: Vennskapsbyer"),
+        ("##", "Saken gjelder"),
+        ("###", "Finansieringsplan"),
+        ("##", "Forslag til vedtak"),
+    ]
     assert "| År | Beløp |\n|---|---|\n| 2026 | 100\u202f000 |" in md
     assert "- første\n- andre **punkt**" in md and "1. fortsette\n2. avslutte" in md
     assert "> Hvilende relasjoner" in md and "[trondheim.kommune.no](" in md  # a named link keeps its name
@@ -166,8 +171,8 @@ def test_word_numbers_each_list_from_one():
     assert ids[0] == ids[1] != ids[2] == ids[3]
     numbering = d.part.numbering_part.element.xml
     for num_id in (ids[0], ids[2]):
-        block = numbering[numbering.index(f'w:numId="{num_id}"'):]
-        assert '<w:startOverride w:val="1"/>' in block[:block.index("</w:num>")]
+        block = numbering[numbering.index(f'w:numId="{num_id}"') :]
+        assert '<w:startOverride w:val="1"/>' in block[: block.index("</w:num>")]
 
 
 def test_word_takes_hostile_text_as_text():
@@ -198,9 +203,10 @@ def convert_with_libreoffice(data: bytes, tmp_path, to: str = "txt:Text") -> str
     src = tmp_path / "in.docx"
     src.write_bytes(data)
     run = subprocess.run(
-        [OFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", to,
-         "--outdir", str(tmp_path), str(src)],
-        capture_output=True, text=True, timeout=180,
+        [OFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", to, "--outdir", str(tmp_path), str(src)],
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
     out = tmp_path / "in.txt"
     assert run.returncode == 0 and out.exists(), run.stdout + run.stderr
@@ -215,8 +221,10 @@ def test_libreoffice_opens_the_word_file(tmp_path):
 
 # --- figures ---------------------------------------------------------------------------------------
 
+
 def png(width: int = 4, height: int = 3) -> bytes:
     """Return a small valid grey PNG, built by hand (a chart library would do the same for a real report)."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 

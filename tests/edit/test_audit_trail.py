@@ -76,22 +76,36 @@ def written(db_path, monkeypatch):
     # Library: insert, update, delete on every data table.
     insert(conn, "entities", {"id": "narvik", "kind": "city", "name": "Narvik", "source": "s"}, actor="lib:kari")
     update(conn, "entities", "bergen", {"notes": "First edit"}, actor="lib:kari", expected_version=1)
-    insert(conn, "ties", {"id": "bergen--narvik", "from_id": "bergen", "to_id": "narvik", "kind": "project",
-                          "source": "s"}, actor="lib:kari")
+    insert(
+        conn, "ties", {"id": "bergen--narvik", "from_id": "bergen", "to_id": "narvik", "kind": "project", "source": "s"}, actor="lib:kari"
+    )
     update(conn, "ties", "bergen--narvik", {"sectors": "culture;education"}, actor="lib:kari")
     delete(conn, "ties", "bergen--narvik", actor="lib:kari")
     delete(conn, "entities", "narvik", actor="lib:kari")
-    insert(conn, "decisions", {"tie_id": "trondheim--graz", "category": "dormant", "decided_on": "2026-02",
-                               "decided_by": "Bystyret", "reason": "No current activity"}, actor="lib:kari")
-    line = insert(conn, "plan_lines", {"tie_id": "trondheim--graz", "year": 2027, "amount": 50000,
-                                       "funder": "municipal", "purpose": "Visit"}, actor="lib:kari")
+    insert(
+        conn,
+        "decisions",
+        {
+            "tie_id": "trondheim--graz",
+            "category": "dormant",
+            "decided_on": "2026-02",
+            "decided_by": "Bystyret",
+            "reason": "No current activity",
+        },
+        actor="lib:kari",
+    )
+    line = insert(
+        conn,
+        "plan_lines",
+        {"tie_id": "trondheim--graz", "year": 2027, "amount": 50000, "funder": "municipal", "purpose": "Visit"},
+        actor="lib:kari",
+    )
     update(conn, "plan_lines", line["id"], {"amount": 40000}, actor="lib:kari")
     # Import: a changed row updates, new rows insert, an unchanged file changes nothing.
     changed = (FIX / "entities_ok.csv").read_bytes().replace(b"First edit", b"").replace(b"Test row", b"Second edit")
     import_texts(conn, [("entities.csv", changed)], actor="import:per")
     import_texts(conn, [("entities.csv", changed)], actor="import:per")
-    import_texts(conn, [("plan.csv", b"tie_id,year,amount_nok,funder,purpose\ntrondheim--graz,2028,1,municipal,x\n")],
-                 actor="import:per")
+    import_texts(conn, [("plan.csv", b"tie_id,year,amount_nok,funder,purpose\ntrondheim--graz,2028,1,municipal,x\n")], actor="import:per")
     import_files(conn, [FIX / "entities_ok.csv"], actor="import:per")  # back to 'Test row'
     conn.close()
     return db_path

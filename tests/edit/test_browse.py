@@ -17,13 +17,18 @@ def add(conn, table, **row):
 def small(conn):
     """Five entities, three ties; counts below are read off this drawing.
 
-        oslo (municipality, NO) --sister_city [culture;youth]--> lund (city, SE)
-        oslo                    --sister_city [culture]-------> kiel (city, DE)
-        bergen (municipality, NO) --partnership [youth]-------> oslo
-        umea (city, SE): no tie
+    oslo (municipality, NO) --sister_city [culture;youth]--> lund (city, SE)
+    oslo                    --sister_city [culture]-------> kiel (city, DE)
+    bergen (municipality, NO) --partnership [youth]-------> oslo
+    umea (city, SE): no tie
     """
-    for eid, kind, cc in (("oslo", "municipality", "NO"), ("bergen", "municipality", "NO"), ("lund", "city", "SE"),
-                          ("kiel", "city", "DE"), ("umea", "city", "SE")):
+    for eid, kind, cc in (
+        ("oslo", "municipality", "NO"),
+        ("bergen", "municipality", "NO"),
+        ("lund", "city", "SE"),
+        ("kiel", "city", "DE"),
+        ("umea", "city", "SE"),
+    ):
         add(conn, "entities", id=eid, kind=kind, name=eid.title(), country_code=cc, source="s")
     add(conn, "ties", id="oslo--lund", from_id="oslo", to_id="lund", kind="sister_city", sectors="culture;youth", source="s")
     add(conn, "ties", id="oslo--kiel", from_id="oslo", to_id="kiel", kind="sister_city", sectors="culture", source="s")

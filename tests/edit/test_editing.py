@@ -68,9 +68,19 @@ def test_children_are_the_link_tables_of_a_row():
 
 def test_personal_columns_only_when_asked(seeded):
     before = forms.row_count(seeded, "contacts")
-    store.insert(seeded, "contacts", {"id": "test-contact", "entity_id": "consulate-denmark", "office": "test office",
-                                      "person_name": "Fictional Person", "email": "x@example.org", "purpose": "Invitations"},
-                 actor="t")
+    store.insert(
+        seeded,
+        "contacts",
+        {
+            "id": "test-contact",
+            "entity_id": "consulate-denmark",
+            "office": "test office",
+            "person_name": "Fictional Person",
+            "email": "x@example.org",
+            "purpose": "Invitations",
+        },
+        actor="t",
+    )
     assert forms.row_count(seeded, "contacts") == before + 1
     hidden = forms.rows_frame(seeded, "contacts")
     assert "person_name" not in hidden and "email" not in hidden and "phone" not in hidden
@@ -83,8 +93,12 @@ def test_personal_columns_only_when_asked(seeded):
 
 
 def test_an_activity_with_participants_and_ties_in_readable_form(seeded):
-    store.insert(seeded, "activities", {"id": "test-visit", "kind": "visit", "title": "Visit from Graz", "start": "2025-06",
-                                        "source": "test"}, actor="t")
+    store.insert(
+        seeded,
+        "activities",
+        {"id": "test-visit", "kind": "visit", "title": "Visit from Graz", "start": "2025-06", "source": "test"},
+        actor="t",
+    )
     for entity, role in (("graz", "visitor"), ("trondheim", "host")):
         store.insert(seeded, "activity_participants", {"activity_id": "test-visit", "entity_id": entity, "role": role}, actor="t")
     store.insert(seeded, "activity_ties", {"activity_id": "test-visit", "tie_id": "trondheim--graz"}, actor="t")
@@ -93,14 +107,15 @@ def test_an_activity_with_participants_and_ties_in_readable_form(seeded):
     labels = {"entities": forms.reference_labels(seeded, "entities", "nb", ("graz", "trondheim"))}
     # The seed names Trondheim "Trondheim kommune" in Norwegian (data/entities.csv).
     assert [forms.row_label("activity_participants", r, labels, "nb") for r in people.to_dict("records")] == [
-        "Graz · Besøkende", "Trondheim kommune · Vert",
+        "Graz · Besøkende",
+        "Trondheim kommune · Vert",
     ]
     shown = forms.display_frame(people.drop(columns=["activity_id"]), "activity_participants", labels, "en")
     assert shown.columns.tolist() == ["Id", "Entity", "Role", "Notes"]
     assert shown["Role"].tolist() == ["Visitor", "Host"]
     linked = forms.child_rows(seeded, "activity_ties", "activity_id", "test-visit")
     assert forms.reference_labels(seeded, "ties", "en", tuple(linked["tie_id"])) == {
-        "trondheim--graz": "Trondheim Municipality – Graz (Sister city)",
+        "trondheim--graz": "Trondheim Municipality – Graz (Sister city)"
     }
     assert forms.reference_labels(seeded, "activities", "en", ("test-visit",)) == {"test-visit": "Visit from Graz · 2025-06"}
     # Without ids, every activity (the seed's too).
@@ -125,16 +140,28 @@ def test_new_ids_come_from_the_rows_own_columns():
 def _places(conn):
     """Five entities: three Austrian cities, one Swedish, one whose name holds LIKE's wildcards; two ties."""
     rows = [
-        ("graz", "city", "Graz", None, "AT"), ("wien", "city", "Wien", "Vienna", "AT"), ("linz", "city", "Linz", None, "AT"),
-        ("ostersund", "city", "Östersund", None, "SE"), ("fund", "funding_programme", "Fond 50%_plan", None, "NO"),
+        ("graz", "city", "Graz", None, "AT"),
+        ("wien", "city", "Wien", "Vienna", "AT"),
+        ("linz", "city", "Linz", None, "AT"),
+        ("ostersund", "city", "Östersund", None, "SE"),
+        ("fund", "funding_programme", "Fond 50%_plan", None, "NO"),
     ]
     for eid, kind, name, name_en, cc in rows:
-        store.insert(conn, "entities", {"id": eid, "kind": kind, "name": name, "name_en": name_en, "country_code": cc,
-                                        "source": "test"}, actor="t")
-    store.insert(conn, "ties", {"id": "graz--wien", "from_id": "graz", "to_id": "wien", "kind": "partnership",
-                                "sectors": "culture;education", "source": "test"}, actor="t")
-    store.insert(conn, "ties", {"id": "linz--ostersund", "from_id": "linz", "to_id": "ostersund", "kind": "partnership",
-                                "sectors": "business", "source": "test"}, actor="t")
+        store.insert(
+            conn, "entities", {"id": eid, "kind": kind, "name": name, "name_en": name_en, "country_code": cc, "source": "test"}, actor="t"
+        )
+    store.insert(
+        conn,
+        "ties",
+        {"id": "graz--wien", "from_id": "graz", "to_id": "wien", "kind": "partnership", "sectors": "culture;education", "source": "test"},
+        actor="t",
+    )
+    store.insert(
+        conn,
+        "ties",
+        {"id": "linz--ostersund", "from_id": "linz", "to_id": "ostersund", "kind": "partnership", "sectors": "business", "source": "test"},
+        actor="t",
+    )
     return conn
 
 
@@ -167,7 +194,11 @@ def test_a_page_of_ties_filters_sectors_and_either_ends_country(conn):
     assert browse.page_of(conn, "ties", filters={"sectors": ["cult"]})[1] == 0
     # The ends are named (and searched) in the page's language; the kind by its label (registry/vocab.py).
     en = browse.page_of(conn, "ties", "vienna", lang="en")[0]
-    assert (en["from_name"].tolist(), en["to_name"].tolist(), en["kind_label"].tolist()) == (["Graz"], ["Vienna"], ["Partnership/agreement"])
+    assert (en["from_name"].tolist(), en["to_name"].tolist(), en["kind_label"].tolist()) == (
+        ["Graz"],
+        ["Vienna"],
+        ["Partnership/agreement"],
+    )
     assert browse.page_of(conn, "ties", "vienna", lang="nb")[1] == 0
 
 

@@ -13,10 +13,15 @@ from registry.store.schema import DATA_TABLES
 ROOT = Path(__file__).resolve().parents[2]
 # Where UI keys are used: the frame, the pages, and the registry modules that write UI text.
 SOURCES = [
-    ROOT / "app.py", *sorted((ROOT / "app_pages").glob("*.py")), *sorted((ROOT / "registry" / "view").glob("*.py")),
-    *sorted((ROOT / "registry" / "review").glob("*.py")), *sorted((ROOT / "registry" / "render").glob("*.py")),
-    ROOT / "registry" / "network" / "mapview.py", ROOT / "registry" / "edit" / "editing.py",
-    *sorted((ROOT / "registry" / "documents").glob("*.py")), ROOT / "registry" / "errors.py",
+    ROOT / "app.py",
+    *sorted((ROOT / "app_pages").glob("*.py")),
+    *sorted((ROOT / "registry" / "view").glob("*.py")),
+    *sorted((ROOT / "registry" / "review").glob("*.py")),
+    *sorted((ROOT / "registry" / "render").glob("*.py")),
+    ROOT / "registry" / "network" / "mapview.py",
+    ROOT / "registry" / "edit" / "editing.py",
+    *sorted((ROOT / "registry" / "documents").glob("*.py")),
+    ROOT / "registry" / "errors.py",
 ]
 NAMESPACES = {k.split(".")[0] for k in i18n.STRINGS}
 KEY = re.compile(r"^[a-z_]+\.[a-z_]+$")
@@ -28,8 +33,12 @@ def used_keys() -> dict[str, Path]:
     found = {}
     for path in SOURCES:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and KEY.match(node.value) \
-                    and not FILE_NAME.search(node.value):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and KEY.match(node.value)
+                and not FILE_NAME.search(node.value)
+            ):
                 if node.value.split(".")[0] in NAMESPACES:
                     found[node.value] = path
     return found

@@ -5,10 +5,10 @@ import csv
 import pytest
 
 from registry import analysis
+from registry.findings import FINDING_KINDS
 from registry.io import demo
 from registry.io.seed import DATA_DIR
 from registry.review import classify
-from registry.findings import FINDING_KINDS
 
 
 @pytest.fixture
@@ -32,10 +32,15 @@ def test_the_demo_is_not_the_seed_and_shares_no_place(seeded):
 
 
 def test_load_goes_through_the_audited_import(demo_conn):
-    report_counts = {t: demo_conn.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0]
-                     for t in ("entities", "ties", "decisions", "plan_lines")}
-    assert report_counts == {"entities": len(demo.ENTITIES), "ties": len(demo.TIES),
-                             "decisions": len(demo.DECISIONS), "plan_lines": len(demo.PLAN_LINES)}
+    report_counts = {
+        t: demo_conn.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0] for t in ("entities", "ties", "decisions", "plan_lines")
+    }
+    assert report_counts == {
+        "entities": len(demo.ENTITIES),
+        "ties": len(demo.TIES),
+        "decisions": len(demo.DECISIONS),
+        "plan_lines": len(demo.PLAN_LINES),
+    }
     actors = {r[0] for r in demo_conn.execute("SELECT DISTINCT actor FROM audit")}
     assert actors == {demo.ACTOR}
     again = demo.load(demo_conn)  # loading twice changes nothing
@@ -54,8 +59,7 @@ def test_build_writes_a_fresh_file(tmp_path):
 
 def test_the_classification_table_in_the_docstring(demo_conn):
     # The table in registry/io/demo.py's docstring, row by row.
-    got = {s.city_id: (s.suggested, s.assigned, s.agreement)
-           for s in classify.suggest(demo_conn, as_of=demo.AS_OF)}
+    got = {s.city_id: (s.suggested, s.assigned, s.agreement) for s in classify.suggest(demo_conn, as_of=demo.AS_OF)}
     assert got == {
         "musterstadt": ("project", "project", "agree"),
         "ejemplopolis": ("political_focus", "political_focus", "agree"),
@@ -93,4 +97,3 @@ def test_every_finding_kind_has_something_to_show(demo_conn):
     assert found["likely_duplicate"] == {"exempelstad;exempelstaden", "musterstadt-university;universitaet-musterstadt"}
     assert list(result.findings["opportunity"]["subject"]) == ["beispielheim", "country:NL"]
     assert "musterstadt" in found["many_channels"]
-

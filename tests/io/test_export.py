@@ -27,11 +27,25 @@ def test_export_writes_every_table_with_header(seeded, tmp_path):
 def test_round_trip_into_empty_registry_gives_same_rows(seeded, tmp_path):
     from registry.store import writes as store
 
-    store.insert(seeded, "decisions", {"tie_id": "trondheim--vallejo", "category": "dormant", "decided_on": "2026-03-01",
-                                       "decided_by": "Bystyret", "case_ref": "PS 0001/26", "reason": "Hvilende – ærlig"},
-                 actor="t")
-    store.insert(seeded, "plan_lines", {"tie_id": "trondheim--vallejo", "year": 2027, "amount": 10000,
-                                        "funder": "municipal", "purpose": "=SUM(A1)"}, actor="t")
+    store.insert(
+        seeded,
+        "decisions",
+        {
+            "tie_id": "trondheim--vallejo",
+            "category": "dormant",
+            "decided_on": "2026-03-01",
+            "decided_by": "Bystyret",
+            "case_ref": "PS 0001/26",
+            "reason": "Hvilende – ærlig",
+        },
+        actor="t",
+    )
+    store.insert(
+        seeded,
+        "plan_lines",
+        {"tie_id": "trondheim--vallejo", "year": 2027, "amount": 10000, "funder": "municipal", "purpose": "=SUM(A1)"},
+        actor="t",
+    )
     export_csv(seeded, tmp_path, spreadsheet_safe=True)
     fresh = connect(tmp_path / "fresh.db")
     import_files(fresh, [tmp_path / f"{t}.csv" for t in DATA], actor="t")
@@ -69,7 +83,7 @@ def test_the_default_export_is_spreadsheet_safe_and_raw_is_verbatim(seeded, tmp_
     from registry.cli import commands as cli
     from registry.store import writes as store
 
-    store.update(seeded, "entities", "klaksvik", {"notes": "=HYPERLINK(\"http://x\")"}, actor="t")
+    store.update(seeded, "entities", "klaksvik", {"notes": '=HYPERLINK("http://x")'}, actor="t")
     assert cli.main(["export", str(tmp_path / "safe"), "--db", str(db_path)]) == 0
     assert cli.main(["export", str(tmp_path / "raw"), "--db", str(db_path), "--raw"]) == 0
     for table in EXPORT_TABLES:
@@ -148,17 +162,30 @@ def _calc_reads(data: bytes, tmp_path) -> list[list[str]]:
     src.write_bytes(data)
     out_dir = tmp_path / "out"
     run = subprocess.run(
-        [office, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--infilter=CSV:44,34,76,1",
-         "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", str(out_dir), str(src)],
-        capture_output=True, text=True, timeout=180,
+        [
+            office,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--infilter=CSV:44,34,76,1",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1",
+            "--outdir",
+            str(out_dir),
+            str(src),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
     out = out_dir / "in.csv"
     assert run.returncode == 0 and out.exists(), run.stdout + run.stderr
     return list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
 
 
-@pytest.mark.skipif(not (__import__("shutil").which("soffice") or __import__("shutil").which("libreoffice")),
-                    reason="LibreOffice (soffice/libreoffice) is not installed on this machine")
+@pytest.mark.skipif(
+    not (__import__("shutil").which("soffice") or __import__("shutil").which("libreoffice")),
+    reason="LibreOffice (soffice/libreoffice) is not installed on this machine",
+)
 def test_libreoffice_opens_an_app_download_and_the_default_export_with_no_live_formula(seeded, tmp_path):
     # Issue 18: CSVs opened as live formulas in LibreOffice. Each cell below would compute (2, 3, …) if Calc
     # took it for a formula; neutralised, Calc shows the typed text.

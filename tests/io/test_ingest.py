@@ -7,7 +7,6 @@ import pytest
 from registry import import_files, import_texts
 from registry.errors import ImportFailed
 from registry.io.ingest import detect_table, slugify
-
 from tests.conftest import table_snapshot
 
 FIX = Path(__file__).parent.parent / "fixtures"
@@ -151,7 +150,8 @@ def test_a_double_byte_order_mark_is_named(conn):
     with pytest.raises(ImportFailed) as exc:
         import_texts(conn, [("bom.csv", data)], actor="test")
     assert [str(p) for p in exc.value.problems] == [
-        "bom.csv:0: the file starts with two byte order marks (U+FEFF); save it again as CSV UTF-8"]
+        "bom.csv:0: the file starts with two byte order marks (U+FEFF); save it again as CSV UTF-8"
+    ]
 
 
 def test_a_quote_left_open_is_named_not_counted_as_fields(conn):
@@ -161,7 +161,8 @@ def test_a_quote_left_open_is_named_not_counted_as_fields(conn):
     with pytest.raises(ImportFailed) as exc:
         import_texts(conn, [("q.csv", data)], actor="test")
     assert [str(p) for p in exc.value.problems] == [
-        "q.csv:3: a quote opened in this row is never closed: lines 3-4 (the rest of the file) would be one cell"]
+        "q.csv:3: a quote opened in this row is never closed: lines 3-4 (the rest of the file) would be one cell"
+    ]
     fits = b'id,kind,name,source\na,city,A,s\nb,city,B,"s\nc,city,C,s\n'
     with pytest.raises(ImportFailed) as exc:
         import_texts(conn, [("fits.csv", fits)], actor="test")
@@ -172,7 +173,8 @@ def test_a_quote_left_open_is_named_not_counted_as_fields(conn):
     with pytest.raises(ImportFailed) as exc:
         import_texts(conn, [("closed.csv", closed)], actor="test")
     assert [str(p) for p in exc.value.problems] == [
-        "closed.csv:2: row has 3 fields; the header has 4 (it runs over lines 2-3: is a quote left open?)"]
+        "closed.csv:2: row has 3 fields; the header has 4 (it runs over lines 2-3: is a quote left open?)"
+    ]
 
 
 def test_a_header_only_file_reports_its_table_with_zero_counts(conn):
@@ -185,5 +187,4 @@ def test_a_header_only_file_reports_its_table_with_zero_counts(conn):
 def test_expect_refuses_a_file_of_another_table(conn):
     with pytest.raises(ImportFailed) as exc:
         import_files(conn, [FIX / "entities_ok.csv"], actor="test", expect="wikidata")
-    assert [str(p) for p in exc.value.problems] == [
-        "entities_ok.csv:1: header: not a wikidata file; it has the header of entities"]
+    assert [str(p) for p in exc.value.problems] == ["entities_ok.csv:1: header: not a wikidata file; it has the header of entities"]

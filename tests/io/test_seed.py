@@ -12,8 +12,17 @@ from registry.store.schema import DATA_TABLES
 
 # The 11 sister cities and 6 consulate countries of the reference facts (data/README.md).
 SISTER_CITIES = {
-    "dunfermline", "darmstadt", "graz", "norrkoping", "odense", "tampere",
-    "kopavogur", "klaksvik", "vallejo", "ramallah", "petah-tikva",
+    "dunfermline",
+    "darmstadt",
+    "graz",
+    "norrkoping",
+    "odense",
+    "tampere",
+    "kopavogur",
+    "klaksvik",
+    "vallejo",
+    "ramallah",
+    "petah-tikva",
 }
 CONSULATE_COUNTRIES = {"DK", "EE", "FI", "NL", "FR", "IT"}
 
@@ -77,6 +86,7 @@ def test_seed_is_audited_as_seed(seeded):
 
 # --- the evidence model in the seed -----------------------------------------------------------
 
+
 def test_seed_loads_every_file_without_problems():
     report = load_seed(connect(":memory:"))
     files = {t.name for t in DATA_TABLES if (DATA_DIR / f"{t.name}.csv").exists()}
@@ -87,8 +97,7 @@ def test_seed_loads_every_file_without_problems():
 def test_check_on_the_seed_has_no_errors(tmp_path):
     db = tmp_path / "seed.db"
     init(db)
-    done = subprocess.run([sys.executable, "-m", "registry", "check", "--db", str(db)],
-                          cwd=DATA_DIR.parent, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-m", "registry", "check", "--db", str(db)], cwd=DATA_DIR.parent, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "0 error(s)" in done.stdout
 
@@ -102,8 +111,8 @@ def test_every_seed_row_of_every_table_has_a_source(seeded):
 
 def test_every_activity_has_a_source_and_a_participant(seeded):
     rows = seeded.execute(
-        "SELECT a.id, a.source, count(p.id) FROM activities a LEFT JOIN activity_participants p "
-        "ON p.activity_id = a.id GROUP BY a.id").fetchall()
+        "SELECT a.id, a.source, count(p.id) FROM activities a LEFT JOIN activity_participants p ON p.activity_id = a.id GROUP BY a.id"
+    ).fetchall()
     assert rows
     for aid, source, n in rows:
         assert source and source.strip(), aid
@@ -118,7 +127,8 @@ def test_an_unknown_activity_date_stays_unknown_with_a_note(seeded):
 
 def test_the_ring_charter_is_one_agreement_with_three_parties(seeded):
     parties = seeded.execute(
-        "SELECT entity_id FROM agreement_parties WHERE agreement_id = 'ring-charter-1968' AND role = 'party'").fetchall()
+        "SELECT entity_id FROM agreement_parties WHERE agreement_id = 'ring-charter-1968' AND role = 'party'"
+    ).fetchall()
     assert sorted(p for (p,) in parties) == ["darmstadt", "graz", "trondheim"]
     assert seeded.execute("SELECT signed_on FROM agreements WHERE id = 'ring-charter-1968'").fetchone() == ("1968-10-05",)
     rows = seeded.execute("SELECT id, agreement_id FROM ties WHERE id IN ('trondheim--darmstadt', 'trondheim--graz')")
@@ -135,8 +145,7 @@ def test_keren_is_the_municipalitys_solidarity_relation_carried_by_the_associati
     # The municipality's page: «Det er også etablert en solidaritetsrelasjon med Keren i Eritrea, som drives av
     # foreningen Vennskap Trondheim - Keren», apart from «Våre 13 vennskapsbyer»: a tie of kind 'solidarity',
     # not 'sister_city' (Keren is not one of the 13); no agreement is documented, so none is named.
-    tie = seeded.execute(
-        "SELECT from_id, kind, carrier_id, municipal_role, agreement_id, notes FROM ties WHERE to_id = 'keren'").fetchall()
+    tie = seeded.execute("SELECT from_id, kind, carrier_id, municipal_role, agreement_id, notes FROM ties WHERE to_id = 'keren'").fetchall()
     assert [t[:5] for t in tie] == [("trondheim", "solidarity", "vennskap-trondheim-keren", "facilitator", None)]
     assert "solidaritetsrelasjon" in tie[0][5] and "not one of the 13 twin towns" in tie[0][5]
     carrier = seeded.execute("SELECT kind FROM entities WHERE id = 'vennskap-trondheim-keren'").fetchone()
@@ -146,7 +155,8 @@ def test_keren_is_the_municipalitys_solidarity_relation_carried_by_the_associati
 def test_sor_trondelag_fylkeskommune_is_dissolved_with_a_successor(seeded):
     row = seeded.execute(
         "SELECT e.dissolved, s.id, s.kind, s.founded, s.source FROM entities e JOIN entities s ON s.id = e.successor_id "
-        "WHERE e.id = 'sor-trondelag-fylkeskommune'").fetchone()
+        "WHERE e.id = 'sor-trondelag-fylkeskommune'"
+    ).fetchone()
     assert row[:4] == ("2017-12-31", "trondelag-fylkeskommune", "county", "2018-01-01")
     assert row[4].strip()
 
@@ -193,10 +203,15 @@ def test_the_strategy_is_a_decision_and_no_category_is_invented(seeded):
 
 
 def test_settings_name_the_home_municipality(seeded):
-    assert dict(seeded.execute("SELECT key, value FROM settings")) == {"home_id": "trondheim", "stale_after_years": "5", "time_zone": "Europe/Oslo"}
+    assert dict(seeded.execute("SELECT key, value FROM settings")) == {
+        "home_id": "trondheim",
+        "stale_after_years": "5",
+        "time_zone": "Europe/Oslo",
+    }
 
 
 # --- issue 16: Norwegian titles, ongoing activities, the seed completed from its own sources ------
+
 
 def test_every_activity_and_agreement_has_a_norwegian_title(seeded):
     for table in ("activities", "agreements"):
@@ -228,8 +243,7 @@ def test_the_two_exchanges_the_sources_say_continue_are_ongoing(seeded):
     rows = dict(seeded.execute("SELECT id, ongoing FROM activities WHERE ongoing = 1"))
     assert set(rows) == {"ring-exchanges-since-1968", "dunfermline-exchange-visits"}
     for aid in rows:
-        start, end, verified = seeded.execute(
-            "SELECT start, [end], verified_on FROM activities WHERE id = ?", (aid,)).fetchone()
+        start, end, verified = seeded.execute("SELECT start, [end], verified_on FROM activities WHERE id = ?", (aid,)).fetchone()
         # Ongoing means a start and no end; when the source was last read is not known (data/README.md).
         assert start and end is None and verified is None, aid
 
@@ -237,11 +251,11 @@ def test_the_two_exchanges_the_sources_say_continue_are_ongoing(seeded):
 def test_the_nordic_platform_is_one_agreement_with_six_parties(seeded):
     # norrkoping.se: «Det finns en gemensam nordisk plattform som bildar grunden för samarbetet» in the chain
     # Norrköping – Odense – Trondheim – Tammerfors – Kopavogur – Klaksvik, with its «avtalsdokument».
-    parties = seeded.execute(
-        "SELECT entity_id FROM agreement_parties WHERE agreement_id = 'nordic-platform' AND role = 'party'").fetchall()
+    parties = seeded.execute("SELECT entity_id FROM agreement_parties WHERE agreement_id = 'nordic-platform' AND role = 'party'").fetchall()
     assert sorted(p for (p,) in parties) == ["klaksvik", "kopavogur", "norrkoping", "odense", "tampere", "trondheim"]
     kind, signed, certainty, status, source = seeded.execute(
-        "SELECT kind, signed_on, signed_certainty, status, source FROM agreements WHERE id = 'nordic-platform'").fetchone()
+        "SELECT kind, signed_on, signed_certainty, status, source FROM agreements WHERE id = 'nordic-platform'"
+    ).fetchone()
     assert (kind, signed, certainty, status) == ("cooperation_agreement", None, "unknown", "active")  # no date invented
     assert "norrkoping.se" in source
     nordic = {"norrkoping", "odense", "tampere", "kopavogur", "klaksvik"}
@@ -254,23 +268,23 @@ def test_dunfermline_visits_of_the_twinning_associations_page(seeded):
     # (with 1946 and 1948, seeded before), May and June 2003 and August 2007.
     rows = seeded.execute(
         "SELECT a.start FROM activities a JOIN activity_ties t ON t.activity_id = a.id "
-        "WHERE t.tie_id = 'trondheim--dunfermline' AND a.source LIKE '%dtta.net/visits_previous%'").fetchall()
-    assert sorted(s for (s,) in rows) == [
-        "1946", "1948", "1964", "1966", "1967", "1968", "1970", "1972", "2003-05", "2003-06", "2007-08"]
+        "WHERE t.tie_id = 'trondheim--dunfermline' AND a.source LIKE '%dtta.net/visits_previous%'"
+    ).fetchall()
+    assert sorted(s for (s,) in rows) == ["1946", "1948", "1964", "1966", "1967", "1968", "1970", "1972", "2003-05", "2003-06", "2007-08"]
 
 
 def test_the_ramallah_youth_visit_and_the_consul_handover_keep_their_unknown_dates(seeded):
     # Neither the Ramallah news item nor the Adresseavisen article shows a date: none is invented.
     for aid, source in (("ramallah-youth-visit-hadid", "ramallah.ps"), ("finnish-consul-handover-rockheim", "adressa.no")):
-        start, certainty, src = seeded.execute(
-            "SELECT start, date_certainty, source FROM activities WHERE id = ?", (aid,)).fetchone()
+        start, certainty, src = seeded.execute("SELECT start, date_certainty, source FROM activities WHERE id = ?", (aid,)).fetchone()
         assert (start, certainty) == (None, "unknown") and source in src, aid
-    who = dict(seeded.execute(
-        "SELECT entity_id, role FROM activity_participants WHERE activity_id = 'finnish-consul-handover-rockheim'"))
+    who = dict(seeded.execute("SELECT entity_id, role FROM activity_participants WHERE activity_id = 'finnish-consul-handover-rockheim'"))
     assert who == {"consulate-finland": "partner", "trondheim": "partner"}
     # The consuls' names stay in contacts.csv (personal data), out of the activity's title and notes.
     names = [n for (n,) in seeded.execute("SELECT person_name FROM contacts")]
-    text = " ".join(seeded.execute(
-        "SELECT title || ' ' || title_nb || ' ' || notes FROM activities WHERE id = 'finnish-consul-handover-rockheim'"
-    ).fetchone())
+    text = " ".join(
+        seeded.execute(
+            "SELECT title || ' ' || title_nb || ' ' || notes FROM activities WHERE id = 'finnish-consul-handover-rockheim'"
+        ).fetchone()
+    )
     assert not [n for n in names if n.split()[-1] in text]

@@ -39,7 +39,6 @@ from registry.io.export import csv_text
 from registry.store import validate
 from registry.store.schema import TABLES
 from registry.vocab import ENTITY_KINDS, SECTORS, TIE_KINDS
-
 from tests.conftest import table_snapshot
 
 EXAMPLES = int(os.environ.get("REGISTRY_TRUST_EXAMPLES", "100"))
@@ -92,14 +91,14 @@ HOSTILE = [
 
 # Control characters XML cannot hold are refused (test_control_characters_* below); vertical tab,
 # form feed and NEL are read as newlines, which stored_text expects.
-_chars = st.characters(codec="utf-8", exclude_characters="".join(
-    chr(c) for c in (*range(0x09), *range(0x0E, 0x20), *range(0x7F, 0x85), *range(0x86, 0xA0), 0xFFFE, 0xFFFF)))
+_chars = st.characters(
+    codec="utf-8",
+    exclude_characters="".join(chr(c) for c in (*range(0x09), *range(0x0E, 0x20), *range(0x7F, 0x85), *range(0x86, 0xA0), 0xFFFE, 0xFFFF)),
+)
 # Text that looks like UTF-8 read as Windows-1252 ("Ã¸") is refused as garbled: left out here too.
 free_text = st.text(_chars, max_size=24).filter(lambda s: validate.garbled(s) is None)
 hostile_text = st.one_of(
-    st.sampled_from(HOSTILE),
-    free_text,
-    st.builds(lambda a, b, c: a + b + c, st.sampled_from(HOSTILE), free_text, st.sampled_from(HOSTILE)),
+    st.sampled_from(HOSTILE), free_text, st.builds(lambda a, b, c: a + b + c, st.sampled_from(HOSTILE), free_text, st.sampled_from(HOSTILE))
 ).filter(lambda s: validate.garbled(s) is None)
 _ID_START = string.ascii_lowercase + string.digits
 # Valid ids (validate.ID_PATTERN), built rather than drawn from a regex, which is several times slower.
@@ -168,17 +167,19 @@ def csv_file(draw, header: list[str], rows: list[list[str]]) -> tuple[str, list[
 
 
 _ENTITY_OPTIONAL = ["name_en", "country_code", "lat", "lon", "url", "notes"]
-_entity_values = st.fixed_dictionaries({
-    "kind": st.sampled_from([t.code for t in ENTITY_KINDS]),
-    "name": required_text,
-    "source": required_text,
-    "name_en": hostile_text,
-    "country_code": st.sampled_from(["", "NO", "SE", "XK", "GB", "DE"]),
-    "lat": st.one_of(st.just(""), st.floats(-90, 90).map(repr)),
-    "lon": st.one_of(st.just(""), st.floats(-180, 180).map(repr)),
-    "url": hostile_text,
-    "notes": hostile_text,
-})
+_entity_values = st.fixed_dictionaries(
+    {
+        "kind": st.sampled_from([t.code for t in ENTITY_KINDS]),
+        "name": required_text,
+        "source": required_text,
+        "name_en": hostile_text,
+        "country_code": st.sampled_from(["", "NO", "SE", "XK", "GB", "DE"]),
+        "lat": st.one_of(st.just(""), st.floats(-90, 90).map(repr)),
+        "lon": st.one_of(st.just(""), st.floats(-180, 180).map(repr)),
+        "url": hostile_text,
+        "notes": hostile_text,
+    }
+)
 
 
 @st.composite
@@ -197,16 +198,18 @@ def entity_rows(draw, n_min: int = 1, n_max: int = 5) -> tuple[list[str], list[d
 
 partial_dates = st.builds(lambda d, parts: d.isoformat()[: (4, 7, 10)[parts]], st.dates(), st.integers(0, 2))
 _TIE_OPTIONAL = ["sectors", "start", "end", "goals", "notes", "strategy_points"]
-_tie_values = st.fixed_dictionaries({
-    "kind": st.sampled_from([t.code for t in TIE_KINDS]),
-    "source": required_text,
-    "sectors": st.lists(st.sampled_from([t.code for t in SECTORS]), unique=True, max_size=3).map(";".join),
-    "start": st.one_of(st.just(""), partial_dates),
-    "end": st.one_of(st.just(""), partial_dates),
-    "goals": hostile_text,
-    "notes": hostile_text,
-    "strategy_points": st.sampled_from(["", "2a", "2a;4e", "1f;3e;4f"]),
-})
+_tie_values = st.fixed_dictionaries(
+    {
+        "kind": st.sampled_from([t.code for t in TIE_KINDS]),
+        "source": required_text,
+        "sectors": st.lists(st.sampled_from([t.code for t in SECTORS]), unique=True, max_size=3).map(";".join),
+        "start": st.one_of(st.just(""), partial_dates),
+        "end": st.one_of(st.just(""), partial_dates),
+        "goals": hostile_text,
+        "notes": hostile_text,
+        "strategy_points": st.sampled_from(["", "2a", "2a;4e", "1f;3e;4f"]),
+    }
+)
 
 
 @st.composite
@@ -293,7 +296,10 @@ def test_valid_files_with_hostile_text_import_exactly(data):
                     assert got[row["id"]][col] == expected_value(table, col, cell), (table, col, cell)
     # One audit row per row written, all by the importing actor.
     assert conn.execute("SELECT count(*), min(actor), max(actor) FROM audit").fetchone() == (
-        len(e_rows) + len(t_rows), "hostile", "hostile")
+        len(e_rows) + len(t_rows),
+        "hostile",
+        "hostile",
+    )
     # The tables the SQL fragments name are still there, untouched but for the new rows.
     assert conn.execute("SELECT count(*) FROM entity_kinds").fetchone()[0] == len(ENTITY_KINDS)
 
@@ -304,8 +310,7 @@ LONG = "x" * (validate.MAX_FIELD_CHARS + 1)
 
 # (name, column, new value or None for 'drop the last cell', reason fragment); all are invalid.
 ENTITY_BREAKS = [
-    ("unknown kind", "kind", st.sampled_from(["town", "City", "", "city;country", "'); DROP TABLE entities;--"]),
-     ""),
+    ("unknown kind", "kind", st.sampled_from(["town", "City", "", "city;country", "'); DROP TABLE entities;--"]), ""),
     ("bad id", "id", st.sampled_from(["Has Space", "UPPER", "a/b", "-x", "ø", "x" * 201, "<b>"]), "valid id"),
     ("bad country", "country_code", st.sampled_from(["ZZ", "no", "NOR", "=1+1"]), "ISO 3166"),
     ("bad latitude", "lat", st.sampled_from(["north", "91", "-90.5", "nan", "inf", "1e999", "=1"]), ""),
@@ -318,9 +323,14 @@ ENTITY_BREAKS = [
 TIE_BREAKS = [
     ("unknown from", "from_id", st.sampled_from(["nowhere", "atlantis", "'); DROP TABLE ties;--"]), "does not exist"),
     ("unknown to", "to_id", st.sampled_from(["nowhere-2"]), "does not exist"),
-    ("impossible start", "start", st.sampled_from(
-        ["2023-02-29", "1989-13", "1989-00", "0000", "19890", "1989-6", "1989-04-31", "89", "next year", "1989-06-15T00:00"]
-    ), ""),
+    (
+        "impossible start",
+        "start",
+        st.sampled_from(
+            ["2023-02-29", "1989-13", "1989-00", "0000", "19890", "1989-6", "1989-04-31", "89", "next year", "1989-06-15T00:00"]
+        ),
+        "",
+    ),
     ("unknown sector", "sectors", st.sampled_from(["culture;piracy", "CULTURE", ";;"]), "unknown code"),
     ("bad strategy point", "strategy_points", st.sampled_from(["5z", "2A", "2a;;"]), "strategy point"),
     ("unknown tie kind", "kind", st.sampled_from(["friends", "sister city"]), "unknown code"),
@@ -352,8 +362,7 @@ def test_broken_files_are_refused_with_their_rows_and_nothing_is_written(data):
     t_header, t_rows = data.draw(tie_rows([r["id"] for r in e_rows]))
     expected: set[tuple[str, int, str]] = set()
     reasons: dict[tuple[str, int, str], str] = {}
-    for name, header, rows, breaks in (("entities.csv", e_header, e_rows, ENTITY_BREAKS),
-                                       ("ties.csv", t_header, t_rows, TIE_BREAKS)):
+    for name, header, rows, breaks in (("entities.csv", e_header, e_rows, ENTITY_BREAKS), ("ties.csv", t_header, t_rows, TIE_BREAKS)):
         targets = data.draw(st.lists(st.integers(0, len(rows) - 1), unique=True, max_size=2), label=f"{name} rows")
         if name == "entities.csv":
             targets = [r for r in targets if r > 0]  # row 0 keeps its id: ties refer to it
@@ -396,8 +405,7 @@ FILE_BREAKS = [
     ("only a BOM", lambda b: codecs.BOM_UTF8, 1, "empty"),
     ("only newlines", lambda b: b"\r\n\n\r", 1, "empty"),
     ("NUL byte", lambda b: b[:5] + b"\x00" + b[5:], 0, "NUL"),
-    ("UTF-16 cut in half a character", lambda b: codecs.BOM_UTF16_LE + b.decode("utf-8").encode("utf-16-le")[:-1],
-     0, "UTF-16"),
+    ("UTF-16 cut in half a character", lambda b: codecs.BOM_UTF16_LE + b.decode("utf-8").encode("utf-16-le")[:-1], 0, "UTF-16"),
     ("lone UTF-16 surrogate", lambda b: codecs.BOM_UTF16_LE + b"i\x00d\x00\x00\xd8,\x00", 0, "UTF-16"),
     ("UTF-8 BOM, then bytes that are not UTF-8", lambda b: codecs.BOM_UTF8 + b + b"\xff,\xc3", 0, "UTF-8"),
     ("not Windows-1252 either", lambda b: b + b"\x81\x8d\x8f\x90\x9d\xff\xfe", 0, "cannot read"),
@@ -463,11 +471,19 @@ def test_broken_files_and_headers_are_refused_as_a_whole(data):
     payload=st.one_of(
         st.binary(max_size=200),
         st.text(_chars, max_size=200).map(lambda s: s.encode("utf-8")),
-        st.builds(lambda h, body: (h + body).encode("utf-8"),
-                  st.sampled_from(["id,kind,name,source\n", "id,from_id,to_id,kind,source\n",
-                                   "tie_id,category,decided_on,decided_by,reason\n",
-                                   "tie_id,year,amount_nok,funder,purpose\n", "city,cityLabel,twin,twinLabel\n"]),
-                  st.text(st.sampled_from(string.printable + "æøå\"'=;,"), max_size=200)),
+        st.builds(
+            lambda h, body: (h + body).encode("utf-8"),
+            st.sampled_from(
+                [
+                    "id,kind,name,source\n",
+                    "id,from_id,to_id,kind,source\n",
+                    "tie_id,category,decided_on,decided_by,reason\n",
+                    "tie_id,year,amount_nok,funder,purpose\n",
+                    "city,cityLabel,twin,twinLabel\n",
+                ]
+            ),
+            st.text(st.sampled_from(string.printable + "æøå\"'=;,"), max_size=200),
+        ),
     )
 )
 def test_any_bytes_end_in_a_complete_import_or_import_failed(payload):
@@ -503,14 +519,16 @@ _int_cells = st.one_of(
     st.sampled_from(["", "1.5", "1e3", "0x10", " 7 ", "-0", "2027.0", "9" * 30, "NaN", "=1+1"]),
     hostile_text,
 )
-_plan_line = st.fixed_dictionaries({
-    "id": st.one_of(st.just(""), _int_cells),
-    "tie_id": st.sampled_from(["trondheim--graz"] * 4 + ["nowhere", "consulate-denmark--denmark"]),
-    "year": st.one_of(st.integers(1900, 2200).map(str), _int_cells),
-    "amount": _int_cells,
-    "funder": required_text,
-    "purpose": required_text,
-})
+_plan_line = st.fixed_dictionaries(
+    {
+        "id": st.one_of(st.just(""), _int_cells),
+        "tie_id": st.sampled_from(["trondheim--graz"] * 4 + ["nowhere", "consulate-denmark--denmark"]),
+        "year": st.one_of(st.integers(1900, 2200).map(str), _int_cells),
+        "amount": _int_cells,
+        "funder": required_text,
+        "purpose": required_text,
+    }
+)
 
 
 def _as_int(cell: str) -> int | None:
@@ -520,10 +538,14 @@ def _as_int(cell: str) -> int | None:
 
 @TRUST
 @given(rows=st.lists(_plan_line, min_size=1, max_size=4), encoding=st.sampled_from(["utf-8", "utf-16-le"]))
-@example(rows=[{"id": "", "tie_id": "trondheim--graz", "year": "2027", "amount": "9" * 30, "funder": "municipal",
-                "purpose": "x"}], encoding="utf-8")  # past SQLite's 64-bit integers
-@example(rows=[{"id": str(2**63), "tie_id": "trondheim--graz", "year": "2027", "amount": "1", "funder": "municipal",
-                "purpose": "x"}], encoding="utf-8")
+@example(
+    rows=[{"id": "", "tie_id": "trondheim--graz", "year": "2027", "amount": "9" * 30, "funder": "municipal", "purpose": "x"}],
+    encoding="utf-8",
+)  # past SQLite's 64-bit integers
+@example(
+    rows=[{"id": str(2**63), "tie_id": "trondheim--graz", "year": "2027", "amount": "1", "funder": "municipal", "purpose": "x"}],
+    encoding="utf-8",
+)
 def test_plan_lines_with_numbers_of_any_size(rows, encoding):
     header = ["id", "tie_id", "year", "amount", "funder", "purpose"]
     buf = io.StringIO()
@@ -538,8 +560,7 @@ def test_plan_lines_with_numbers_of_any_size(rows, encoding):
         return
     # Accepted: every row is stored with the numbers and text it had.
     got = conn.execute("SELECT tie_id, year, amount, funder, purpose FROM plan_lines").fetchall()
-    want = [(r["tie_id"], _as_int(r["year"]), _as_int(r["amount"]), stored_text(r["funder"]),
-             stored_text(r["purpose"])) for r in rows]
+    want = [(r["tie_id"], _as_int(r["year"]), _as_int(r["amount"]), stored_text(r["funder"]), stored_text(r["purpose"])) for r in rows]
     assert sorted(map(repr, got)) == sorted(map(repr, want))
     assert report.counts["plan_lines"]["inserted"] == len(rows)
 
@@ -548,8 +569,12 @@ def test_plan_lines_with_numbers_of_any_size(rows, encoding):
 @given(wikidata=st.lists(st.sampled_from(["", "Q1", "Q2", "Q25804"]), min_size=2, max_size=5))
 def test_wikidata_ids_stay_unique(wikidata):
     conn = fresh()
-    insert(conn, "entities", {"id": "trondheim", "kind": "municipality", "name": "Trondheim", "source": "s",
-                              "wikidata_id": "Q25804"}, actor="t")
+    insert(
+        conn,
+        "entities",
+        {"id": "trondheim", "kind": "municipality", "name": "Trondheim", "source": "s", "wikidata_id": "Q25804"},
+        actor="t",
+    )
     before = table_snapshot(conn)
     text = "id,kind,name,source,wikidata_id\n" + "".join(f"e{i},city,E{i},s,{q}\n" for i, q in enumerate(wikidata))
     # The rule: one entity per Wikidata item, counting the one already stored.
@@ -569,11 +594,13 @@ def test_wikidata_ids_stay_unique(wikidata):
     assert table_snapshot(conn) == before
 
 
-_decision = st.fixed_dictionaries({
-    "category": st.sampled_from(["project", "political_focus", "solidarity", "dormant", "unclassified"]),
-    "decided_on": st.sampled_from(["2026", "2026-02", "2026-02-03"]),
-    "reason": st.sampled_from(["No activity", "Active school exchange", "'); DROP TABLE decisions;--"]),
-})
+_decision = st.fixed_dictionaries(
+    {
+        "category": st.sampled_from(["project", "political_focus", "solidarity", "dormant", "unclassified"]),
+        "decided_on": st.sampled_from(["2026", "2026-02", "2026-02-03"]),
+        "reason": st.sampled_from(["No activity", "Active school exchange", "'); DROP TABLE decisions;--"]),
+    }
+)
 
 
 @TRUST
@@ -584,8 +611,12 @@ def test_decisions_are_never_changed_by_import(first, second):
     def file(d: dict) -> bytes:
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
-        w.writerows([["id", "tie_id", "category", "decided_on", "decided_by", "reason"],
-                     ["100", "trondheim--graz", d["category"], d["decided_on"], "Bystyret", d["reason"]]])
+        w.writerows(
+            [
+                ["id", "tie_id", "category", "decided_on", "decided_by", "reason"],
+                ["100", "trondheim--graz", d["category"], d["decided_on"], "Bystyret", d["reason"]],
+            ]
+        )
         return buf.getvalue().encode()
 
     import_texts(conn, [("d.csv", file(first))], actor="t")
@@ -613,8 +644,9 @@ _wd_date = st.one_of(st.just(""), st.dates().map(lambda d: f"{d.isoformat()}T00:
 @given(
     header=st.permutations(["city", "cityLabel", "twin", "twinLabel", "twinCountryCode", "start", "end"]),
     extra=st.sampled_from([[], ["__row__"], ["__width__"], ["notes"]]),
-    rows=st.lists(st.tuples(_iri, hostile_text, _iri, hostile_text,
-                            st.sampled_from(["", "NO", "DE", "zz", "Bodø"]), _wd_date, _wd_date), max_size=4),
+    rows=st.lists(
+        st.tuples(_iri, hostile_text, _iri, hostile_text, st.sampled_from(["", "NO", "DE", "zz", "Bodø"]), _wd_date, _wd_date), max_size=4
+    ),
 )
 def test_wikidata_exports_with_hostile_cells(header, extra, rows):
     names = ["city", "cityLabel", "twin", "twinLabel", "twinCountryCode", "start", "end"]
@@ -651,13 +683,33 @@ def test_export_round_trip_restores_hostile_text(data):
     n = data.draw(st.integers(2, 5))
     row_ids = data.draw(st.lists(ids, min_size=n, max_size=n, unique=True))
     for eid in row_ids:
-        insert(source, "entities", {
-            "id": eid, "kind": "city", "name": data.draw(required_text), "source": data.draw(required_text),
-            "notes": data.draw(hostile_text), "name_en": data.draw(hostile_text),
-            "lon": data.draw(st.one_of(st.none(), st.floats(-180, 180))),
-        }, actor="t")
-    insert(source, "ties", {"id": "t", "from_id": row_ids[0], "to_id": row_ids[1], "kind": "project",
-                            "source": data.draw(required_text), "goals": data.draw(hostile_text)}, actor="t")
+        insert(
+            source,
+            "entities",
+            {
+                "id": eid,
+                "kind": "city",
+                "name": data.draw(required_text),
+                "source": data.draw(required_text),
+                "notes": data.draw(hostile_text),
+                "name_en": data.draw(hostile_text),
+                "lon": data.draw(st.one_of(st.none(), st.floats(-180, 180))),
+            },
+            actor="t",
+        )
+    insert(
+        source,
+        "ties",
+        {
+            "id": "t",
+            "from_id": row_ids[0],
+            "to_id": row_ids[1],
+            "kind": "project",
+            "source": data.draw(required_text),
+            "goals": data.draw(hostile_text),
+        },
+        actor="t",
+    )
     safe = data.draw(st.booleans(), label="spreadsheet_safe")
     texts = {t: csv_text(source, t, spreadsheet_safe=safe) for t in ("entities", "ties")}
 
@@ -707,16 +759,17 @@ def test_field_limit_is_named_and_the_limit_itself_is_accepted(conn):
     too_long = f"id,kind,name,source\nb,city,{'n' * (limit + 1)},s\n".encode()
     with pytest.raises(ImportFailed) as exc:
         import_texts(conn, [("long.csv", too_long)], actor="t")
-    assert [str(p) for p in exc.value.problems] == [
-        f"long.csv:2: name: text is {limit + 1} characters; the limit is {limit}"]
+    assert [str(p) for p in exc.value.problems] == [f"long.csv:2: name: text is {limit + 1} characters; the limit is {limit}"]
 
 
 def test_the_quote_rule_by_example(conn):
     # The rule in the module docstring, on the cases that motivate it.
-    data = ("id,kind,name,source,notes\n"
-            "a,city,'=SUM(A1),s,'@x\n"  # exported spreadsheet-safe: the quote goes
-            "b,city,''=x,s,'plain\n"  # a quoted quote: one quote goes; a quote before text stays
-            "c,city,' =x,s,'\n").encode()  # space after the quote: not a formula, the quote stays
+    data = (
+        b"id,kind,name,source,notes\n"
+        b"a,city,'=SUM(A1),s,'@x\n"  # exported spreadsheet-safe: the quote goes
+        b"b,city,''=x,s,'plain\n"  # a quoted quote: one quote goes; a quote before text stays
+        b"c,city,' =x,s,'\n"
+    )  # space after the quote: not a formula, the quote stays
     import_texts(conn, [("q.csv", data)], actor="t")
     got = dict(conn.execute("SELECT id, name || '|' || coalesce(notes, '') FROM entities"))
     assert got == {"a": "=SUM(A1)|@x", "b": "'=x|'plain", "c": "' =x|'"}
@@ -767,10 +820,7 @@ def test_control_characters_are_normalised_or_refused_on_import_and_exports_pars
 
     # Word's line break (vertical tab) and page break (form feed) become newlines; ESC and BEL,
     # which XML 1.0 cannot hold, are refused with their row, column and code point.
-    bad = ("id,kind,name,source,notes\n"
-           "a,city,A\x0bB,s,one\x0ctwo\n"
-           "b,city,B\x1b[1m,s,\n"
-           "c,city,C,s\x07,\n").encode()
+    bad = b"id,kind,name,source,notes\na,city,A\x0bB,s,one\x0ctwo\nb,city,B\x1b[1m,s,\nc,city,C,s\x07,\n"
     with pytest.raises(ImportFailed) as exc:
         import_texts(conn, [("ctl.csv", bad)], actor="t")
     assert [str(p) for p in exc.value.problems] == [
@@ -791,16 +841,13 @@ def test_check_reports_control_characters_written_past_the_library(seeded):
 
     # Plain SQL (another tool) writes what import and edits refuse: no GraphML or GEXF is written, naming
     # the row, rather than a file no reader can parse (issue 18).
-    seeded.execute("UPDATE entities SET name = 'Graz' || char(27) || '[0m', notes = 'a' || char(11) || 'b' "
-                   "WHERE id = 'graz'")
+    seeded.execute("UPDATE entities SET name = 'Graz' || char(27) || '[0m', notes = 'a' || char(11) || 'b' WHERE id = 'graz'")
     with pytest.raises(NotXml, match="entities 'graz' name"):
         _parses(build_graph(seeded))
-    found = [(f.level, f.table, f.row_id, f.column, f.message) for f in check(seeded, audit_log=False)
-             if "control character" in f.message]
+    found = [(f.level, f.table, f.row_id, f.column, f.message) for f in check(seeded, audit_log=False) if "control character" in f.message]
     assert found == [
         ("error", "entities", "graz", "name", "contains the control character U+001B (ESC) at character 5; remove it"),
-        ("error", "entities", "graz", "notes",
-         "contains the control character U+000B (vertical tab) at character 2; remove it"),
+        ("error", "entities", "graz", "notes", "contains the control character U+000B (vertical tab) at character 2; remove it"),
     ]
     # An edit through the library cleans the row (the tab becomes a newline); the exports parse again.
     store.update(seeded, "entities", "graz", {"name": "Graz"}, actor="t")
@@ -850,8 +897,8 @@ def test_mojibake_and_mixed_encodings_are_refused(conn):
     with pytest.raises(ImportFailed) as exc:
         import_texts(conn, [("m.csv", mixed)], actor="t")
     assert [str(p) for p in exc.value.problems] == [
-        "m.csv:2: name: 'Ã¸' is 'ø' in UTF-8, but row 3 is Windows-1252: the file mixes two encodings; "
-        "save it again as CSV UTF-8"]
+        "m.csv:2: name: 'Ã¸' is 'ø' in UTF-8, but row 3 is Windows-1252: the file mixes two encodings; save it again as CSV UTF-8"
+    ]
     assert conn.execute("SELECT count(*) FROM entities").fetchone()[0] == 0
     # Real names that look a little like it stay as they are.
     fine = "id,kind,name,source,notes\na,city,Å,s,«CAFÉ» SÃO PAULO Ærø\n"

@@ -4,7 +4,6 @@ from pathlib import Path
 
 from registry import import_files, import_texts
 from registry.io.ingest.wikidata import item_id, wikidata_date
-
 from tests.conftest import table_snapshot
 
 FILE = Path(__file__).parent.parent / "fixtures" / "wikidata_trondheim.csv"

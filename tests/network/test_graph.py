@@ -6,14 +6,7 @@ import networkx as nx
 import pytest
 
 from registry.network.gexf import write_graph
-from registry.network.graph import (
-    GraphFilter,
-    build_graph,
-    filter_graph,
-    snapshot,
-    tie_active,
-    to_simple_graph,
-)
+from registry.network.graph import GraphFilter, build_graph, filter_graph, snapshot, tie_active, to_simple_graph
 from registry.store import writes as store
 
 A = "test"
@@ -22,12 +15,16 @@ A = "test"
 def _registry(conn):
     """home (NO) -- a (SE city) since 1990, ended 2000; home -- b (DE city) from 2010, sector culture;
     uni (NO university) -- b partnership with no start, sectors research;education; uni -- c suspended."""
-    for id, kind, cc in (("home", "municipality", "NO"), ("a", "city", "SE"), ("b", "city", "DE"),
-                         ("uni", "university", "NO"), ("c", "city", "DE")):
+    for id, kind, cc in (
+        ("home", "municipality", "NO"),
+        ("a", "city", "SE"),
+        ("b", "city", "DE"),
+        ("uni", "university", "NO"),
+        ("c", "city", "DE"),
+    ):
         store.insert(conn, "entities", {"id": id, "kind": kind, "name": id, "country_code": cc, "source": "s"}, actor=A)
     ties = [
-        {"id": "home--a", "from_id": "home", "to_id": "a", "kind": "sister_city", "start": "1990", "end": "2000",
-         "status": "ended"},
+        {"id": "home--a", "from_id": "home", "to_id": "a", "kind": "sister_city", "start": "1990", "end": "2000", "status": "ended"},
         {"id": "home--b", "from_id": "home", "to_id": "b", "kind": "sister_city", "start": "2010", "sectors": "culture"},
         {"id": "uni--b", "from_id": "uni", "to_id": "b", "kind": "partnership", "sectors": "research;education"},
         {"id": "uni--c", "from_id": "uni", "to_id": "c", "kind": "exchange", "start": "2005-06", "status": "suspended"},
@@ -113,10 +110,10 @@ def test_filter_graph_without_a_filter_is_the_graph_itself(conn):
 
 def test_snapshot_holds_decisions_and_plan_lines(seeded):
     tie = "trondheim--dunfermline"
-    store.insert(seeded, "decisions", {"tie_id": tie, "category": "dormant", "decided_on": "2024",
-                                       "decided_by": "Test", "reason": "test"}, actor=A)
-    store.insert(seeded, "plan_lines", {"tie_id": tie, "year": 2025, "amount": 1000, "funder": "municipal",
-                                        "purpose": "test"}, actor=A)
+    store.insert(
+        seeded, "decisions", {"tie_id": tie, "category": "dormant", "decided_on": "2024", "decided_by": "Test", "reason": "test"}, actor=A
+    )
+    store.insert(seeded, "plan_lines", {"tie_id": tie, "year": 2025, "amount": 1000, "funder": "municipal", "purpose": "test"}, actor=A)
     snap = snapshot(seeded)
     assert snap.graph.number_of_edges() == 51
     assert [(d["tie_id"], d["category"]) for d in snap.decisions if d["kind"] == "category"] == [(tie, "dormant")]
@@ -163,8 +160,12 @@ def _reference_graph(conn, flt):
 def test_build_graph_fills_the_structure_networkx_would(seeded, flt):
     # build_graph fills networkx's dicts directly for speed (issue 6); the result must be the
     # same graph, in the same order, as the public API builds from the seed.
-    store.insert(seeded, "ties", {"id": "trondheim--dunfermline--2", "from_id": "trondheim", "to_id": "dunfermline",
-                                  "kind": "partnership", "source": "s"}, actor=A)  # a parallel tie
+    store.insert(
+        seeded,
+        "ties",
+        {"id": "trondheim--dunfermline--2", "from_id": "trondheim", "to_id": "dunfermline", "kind": "partnership", "source": "s"},
+        actor=A,
+    )  # a parallel tie
     got, want = build_graph(seeded, flt), _reference_graph(seeded, flt)
     assert got.number_of_edges() > 0
     assert list(got.nodes(data=True)) == list(want.nodes(data=True))
@@ -174,20 +175,29 @@ def test_build_graph_fills_the_structure_networkx_would(seeded, flt):
     assert nx.utils.graphs_equal(got, want)
 
 
-@pytest.mark.parametrize("flt", [GraphFilter.make(as_of=2005), GraphFilter.make(entity_kinds=["city", "municipality"]),
-                                 GraphFilter.make(tie_kinds=["consular"], countries=["NO", "DK"])])
+@pytest.mark.parametrize(
+    "flt",
+    [
+        GraphFilter.make(as_of=2005),
+        GraphFilter.make(entity_kinds=["city", "municipality"]),
+        GraphFilter.make(tie_kinds=["consular"], countries=["NO", "DK"]),
+    ],
+)
 def test_filter_graph_fills_the_structure_networkx_would(seeded, flt):
     # filter_graph fills networkx's dicts directly (issue 6): the same graph, in the same order,
     # as add_nodes_from/add_edges_from build from g, with g's attribute dicts shared (documented).
     from registry.network.graph import _keep_edge, _keep_node
 
-    store.insert(seeded, "ties", {"id": "trondheim--dunfermline--2", "from_id": "trondheim", "to_id": "dunfermline",
-                                  "kind": "partnership", "source": "s"}, actor=A)  # a parallel tie
+    store.insert(
+        seeded,
+        "ties",
+        {"id": "trondheim--dunfermline--2", "from_id": "trondheim", "to_id": "dunfermline", "kind": "partnership", "source": "s"},
+        actor=A,
+    )  # a parallel tie
     g = build_graph(seeded)
     want = nx.MultiDiGraph()
     want.add_nodes_from((n, a) for n, a in g.nodes(data=True) if _keep_node(a, flt))
-    want.add_edges_from((u, v, k, a) for u, v, k, a in g.edges(keys=True, data=True)
-                        if u in want and v in want and _keep_edge(a, flt))
+    want.add_edges_from((u, v, k, a) for u, v, k, a in g.edges(keys=True, data=True) if u in want and v in want and _keep_edge(a, flt))
     got = filter_graph(g, flt)
     assert got.number_of_edges() > 0
     assert list(got.nodes(data=True)) == list(want.nodes(data=True))
@@ -213,11 +223,18 @@ def test_tie_attributes_share_one_key_table_and_stay_ordinary_dicts(seeded):
 
 def test_ties_of_a_dissolved_body_end_with_it(conn):
     # county (dissolved 2017-12-31, successor new-county) -- home membership since 2000, no end of its own.
-    for eid, kind, extra in (("home", "municipality", {}), ("new-county", "county", {"founded": "2018-01-01"}),
-                             ("county", "county", {"dissolved": "2017-12-31", "successor_id": "new-county"})):
+    for eid, kind, extra in (
+        ("home", "municipality", {}),
+        ("new-county", "county", {"founded": "2018-01-01"}),
+        ("county", "county", {"dissolved": "2017-12-31", "successor_id": "new-county"}),
+    ):
         store.insert(conn, "entities", {"id": eid, "kind": kind, "name": eid, "source": "s", **extra}, actor="t")
-    store.insert(conn, "ties", {"id": "home--county", "from_id": "home", "to_id": "county", "kind": "membership",
-                                "start": "2000", "source": "s"}, actor="t")
+    store.insert(
+        conn,
+        "ties",
+        {"id": "home--county", "from_id": "home", "to_id": "county", "kind": "membership", "start": "2000", "source": "s"},
+        actor="t",
+    )
     assert "home--county" in {k for *_, k in build_graph(conn, GraphFilter.make(as_of="2017-12-31")).edges(keys=True)}
     assert build_graph(conn, GraphFilter.make(as_of="2018-01-01")).number_of_edges() == 0
     attrs = snapshot(conn).graph.edges["home", "county", "home--county"]
@@ -258,12 +275,19 @@ def test_hide_isolated_drops_entities_without_a_tie(conn):
 def test_a_year_shows_only_the_bodies_that_existed_in_it(conn):
     # old (dissolved 2017-12-31) -- home and new (founded 2018-01-01) -- home, both undated ties;
     # young (founded "2016": the whole year) and gone (dissolved "2016-06") partial; undated keeps no dates.
-    for eid, extra in (("home", {}), ("old", {"dissolved": "2017-12-31"}), ("new", {"founded": "2018-01-01"}),
-                       ("young", {"founded": "2016"}), ("gone", {"dissolved": "2016-06"}), ("undated", {})):
+    for eid, extra in (
+        ("home", {}),
+        ("old", {"dissolved": "2017-12-31"}),
+        ("new", {"founded": "2018-01-01"}),
+        ("young", {"founded": "2016"}),
+        ("gone", {"dissolved": "2016-06"}),
+        ("undated", {}),
+    ):
         store.insert(conn, "entities", {"id": eid, "kind": "county", "name": eid, "source": "s", **extra}, actor=A)
     for other in ("old", "new"):
-        store.insert(conn, "ties", {"id": f"home--{other}", "from_id": "home", "to_id": other, "kind": "membership",
-                                    "source": "s"}, actor=A)
+        store.insert(
+            conn, "ties", {"id": f"home--{other}", "from_id": "home", "to_id": other, "kind": "membership", "source": "s"}, actor=A
+        )
     whole = build_graph(conn)
     expected = {
         1970: ["gone", "home", "old", "undated"],  # new and young not founded yet

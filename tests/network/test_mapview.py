@@ -136,8 +136,11 @@ def test_the_drawing_draws_and_names_the_hovered_place_in_chromium(tmp_path):
                 return 0.5 - Math.log((1 + t) / (1 - t)) / (4 * Math.PI); };
                 return [(wx(10.4) - wx(4.0)) * s + c.clientWidth / 2, (wy(63.4) - wy(60.0)) * s + c.clientHeight / 2]; }""")
             # The canvas holds Home's colour there (drawn, not only laid out).
-            pixel = page.evaluate("""([x, y]) => Array.from(document.getElementById('map').getContext('2d')
-                .getImageData(Math.round(x * devicePixelRatio), Math.round(y * devicePixelRatio), 1, 1).data)""", spot)
+            pixel = page.evaluate(
+                """([x, y]) => Array.from(document.getElementById('map').getContext('2d')
+                .getImageData(Math.round(x * devicePixelRatio), Math.round(y * devicePixelRatio), 1, 1).data)""",
+                spot,
+            )
             home_colour = points.set_index("id").loc["home", "colour"][:3]
             assert all(abs(a - b) < 40 for a, b in zip(pixel[:3], home_colour)), (pixel, home_colour)
             page.mouse.move(spot[0], spot[1])

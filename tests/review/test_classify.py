@@ -9,8 +9,8 @@ from registry.errors import InvalidRow
 from registry.i18n import render
 from registry.render import labels
 from registry.review import classify
-from registry.thresholds import DEFAULT_RULES
 from registry.store import writes as store
+from registry.thresholds import DEFAULT_RULES
 from tests.mini import Mini
 
 DAY = "2025-12-31"
@@ -74,8 +74,7 @@ def test_political_focus_needs_a_focus_decision_and_external_funding_or_national
     m.plan(tie, 2025, 100, funder="Nordic fund")
     s = one(m)
     assert s.suggested == "political_focus" and s.assigned == "political_focus" and s.agreement == "agree"
-    assert dict((r.criterion, r.evidence) for r in s.because) == {
-        "focus_decision": ("decision:1",), "external_funding": ("plan_line:1",)}
+    assert dict((r.criterion, r.evidence) for r in s.because) == {"focus_decision": ("decision:1",), "external_funding": ("plan_line:1",)}
 
 
 def test_political_focus_through_national_coordination():
@@ -146,8 +145,18 @@ def test_a_municipality_led_funded_school_exchange_is_not_solidarity():
     m.entity("school", "public_agency", "GB")
     m.activity("to-x", "exchange", "2025-03", {"home": "visitor", "x": "host"}, ties=(tie,), municipal_role="active")
     m.activity("to-home", "exchange", "2025-09", {"x": "visitor", "home": "host"}, ties=(tie,), municipal_role="active")
-    m.plan_lines.append({"id": 1, "tie_id": None, "activity_id": "to-x", "year": 2025, "amount": 120_000,
-                         "funder": "municipal", "purpose": "school exchange", "source": "test"})
+    m.plan_lines.append(
+        {
+            "id": 1,
+            "tie_id": None,
+            "activity_id": "to-x",
+            "year": 2025,
+            "amount": 120_000,
+            "funder": "municipal",
+            "purpose": "school exchange",
+            "source": "test",
+        }
+    )
     s = one(m)
     assert s.suggested != "solidarity" and s.role == "active"
     assert "two_way" in met(s) and "voluntary_carrier" not in met(s)
@@ -368,8 +377,7 @@ def test_record_decision_refuses_bad_input(seeded, tie, category, decided_on, by
 def test_financing_plan_and_totals(seeded):
     tie = "trondheim--vallejo"
     for year, amount, funder in ((2026, 50_000, "municipal"), (2025, 100_000, "municipal"), (2025, 40_000, "EU")):
-        store.insert(seeded, "plan_lines", {"tie_id": tie, "year": year, "amount": amount, "funder": funder,
-                                            "purpose": "p"}, actor="t")
+        store.insert(seeded, "plan_lines", {"tie_id": tie, "year": year, "amount": amount, "funder": funder, "purpose": "p"}, actor="t")
     plan = classify.financing_plan(seeded, tie)
     assert list(plan["year"]) == [2025, 2025, 2026] and list(plan["external"]) == [False, True, False]
     totals = classify.financing_totals(plan)
@@ -423,8 +431,14 @@ def test_a_three_party_charter_is_one_agreement_and_each_city_is_reviewed_once()
     td = m.sister("d", "DE", agreement_id="ring")
     tg = m.sister("g", "AT", agreement_id="ring")
     m.tie("d", "g", "sister_city", agreement_id="ring")  # the third pair: not the home's
-    ring = {"id": "ring", "kind": "twinning_charter", "title": "Ring charter", "signed_on": "1968-10-05",
-            "source": "s", "parties": (("home", "party"), ("d", "party"), ("g", "party"))}
+    ring = {
+        "id": "ring",
+        "kind": "twinning_charter",
+        "title": "Ring charter",
+        "signed_on": "1968-10-05",
+        "source": "s",
+        "parties": (("home", "party"), ("d", "party"), ("g", "party")),
+    }
     snap = m.snap()
     snap = Snapshot(snap.graph, agreements=(ring,))
     out = classify.suggest(snap, as_of=DAY)
@@ -456,7 +470,10 @@ def test_no_decision_is_not_a_decision_of_unclassified():
     m.decision(tie, "unclassified", "2020")
     s = one(m)
     assert s.decided and s.assigned_group == "unclassified" and s.assigned_on == "2020"
-    assert (labels.category_label(s.assigned_group, "nb"), labels.category_label(s.assigned_group, "en")) == ("Ikke kategorisert", "Unclassified")
+    assert (labels.category_label(s.assigned_group, "nb"), labels.category_label(s.assigned_group, "en")) == (
+        "Ikke kategorisert",
+        "Unclassified",
+    )
     assert s.agreement == "agree"  # a decided category is compared with the suggestion (no category fits)
     assert labels.category_label(classify.NO_DECISION, "en") == "No decision"
     df = labels.sister_frame([s, one(m, as_of=2015)], "en")

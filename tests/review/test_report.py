@@ -36,8 +36,15 @@ def test_category_counts(small):
     counts = summary_facts.category_counts(classify.suggest(small))
     assigned = dict(zip(counts["category"], counts["assigned"]))
     # One decision (Alpha: project); Beta and Evil have none: counted as no decision, not as "unclassified".
-    assert assigned == {"project": 1, "political_focus": 0, "solidarity": 0, "dormant": 0, "unclassified": 0,
-                        "not_enough_data": 0, classify.NO_DECISION: 2}
+    assert assigned == {
+        "project": 1,
+        "political_focus": 0,
+        "solidarity": 0,
+        "dormant": 0,
+        "unclassified": 0,
+        "not_enough_data": 0,
+        classify.NO_DECISION: 2,
+    }
     assert counts["suggested"].sum() == 3 and counts["assigned"].sum() == 3
     assert list(counts["category"]) == [*summary_facts.CATEGORY_ORDER, classify.NO_DECISION]
 
@@ -47,7 +54,7 @@ def test_markdown_summary_lists_cities_by_category_with_plan_and_decisions(small
     project = md.index("## Project")
     undecided = md.index("## No decision")
     assert project < md.index("### Alpha") < undecided < md.index("### Beta")
-    alpha = md[md.index("### Alpha"):undecided]
+    alpha = md[md.index("### Alpha") : undecided]
     assert "2024/7" in alpha and "Klimaprosjekt" in alpha
     assert "Interreg" in alpha and "350\u202f000" in alpha  # the 2026 total
     assert "\\<img src=x onerror=alert(1)\\>" in md and EVIL not in md
@@ -74,14 +81,16 @@ def test_findings_frame_is_sorted_by_severity(seeded):
 
 
 def test_filter_findings_and_urgent():
-    df = pd.DataFrame({
-        "kind": ["isolated", "opportunity", "shared_partner", "isolated"],
-        "subject": ["a", "b", "c", "d"],
-        "subject_name": ["Alpha", "Beta", "Gamma", "Delta"],
-        "severity": ["low", "high", "medium", "info"],
-        "explanation_nb": ["ingen forbindelse", "mulighet", "samme partner", "til orientering"],
-        "explanation_en": ["no tie", "chance", "same partner", "for information"],
-    })
+    df = pd.DataFrame(
+        {
+            "kind": ["isolated", "opportunity", "shared_partner", "isolated"],
+            "subject": ["a", "b", "c", "d"],
+            "subject_name": ["Alpha", "Beta", "Gamma", "Delta"],
+            "severity": ["low", "high", "medium", "info"],
+            "explanation_nb": ["ingen forbindelse", "mulighet", "samme partner", "til orientering"],
+            "explanation_en": ["no tie", "chance", "same partner", "for information"],
+        }
+    )
     assert labels.filter_findings(df, "en", groups=["overlap"])["subject"].tolist() == ["c"]
     assert labels.filter_findings(df, "en", kinds=["isolated"], severities=["low"])["subject"].tolist() == ["a"]
     assert labels.filter_findings(df, "nb", text="PARTNER")["subject"].tolist() == ["c"]
@@ -108,10 +117,10 @@ def test_council_summary_on_the_seed_reads_as_the_strategy_says(seeded, lang):
     # Each category defined in the page's language, in the strategy's words.
     assert ("toveis relasjon" if lang == "nb" else "two-way relation") in md
     # Years are printed with their certainty: Ramallah's start is conflicting (data/README.md).
-    ramallah = md[md.index("### Ramallah"):]
+    ramallah = md[md.index("### Ramallah") :]
     assert ("2004 (motstridende)" if lang == "nb" else "2004 (conflicting)") in ramallah.split("###")[1]
     # Where nothing is registered the summary says so instead of giving a category.
-    tampere = md[md.index("### Tampere"):].split("###")[1]
+    tampere = md[md.index("### Tampere") :].split("###")[1]
     assert ("Ikke nok data" if lang == "nb" else "Not enough data") in tampere
     # Plain Markdown: dates and full stops are not escaped.
     assert "\\-" not in md and "\\." not in md
@@ -133,10 +142,10 @@ def test_summary_tells_no_decision_from_a_decision_of_unclassified(small):
     classify.record_decision(small, "home--beta", "unclassified", "2024-06-01", "Bystyret", "2024/8", "Venter", actor="test")
     for lang, no_decision, unclassified in (("en", "No decision", "Unclassified"), ("nb", "Ikke vedtatt", "Ikke kategorisert")):
         md = summary.summary_for(small, lang, "md")
-        beta = md[md.index("### Beta"):]
-        beta = beta[:beta.index("###", 4)] if "###" in beta[4:] else beta
+        beta = md[md.index("### Beta") :]
+        beta = beta[: beta.index("###", 4)] if "###" in beta[4:] else beta
         assert f"- {i18n.t('col.assigned', lang)}: {unclassified} (2024-06-01)" in beta
         assert f"## {no_decision}" in md and f"## {unclassified}" in md
-        evil = md[md.index("## " + no_decision):]
+        evil = md[md.index("## " + no_decision) :]
         assert f"{i18n.t('col.assigned', lang)}: {no_decision}\n" in evil
         assert f"| {no_decision} | 1 | 0 |" in md and f"| {unclassified} | 1 |" in md

@@ -58,7 +58,8 @@ def test_a_suspended_twinning_shows_as_suspended_until_resumed():
     at = {s.city_id: s for s in classify.suggest(m.snap(), as_of="2024-12-31")}
     assert at["x"].suspended and not at["y"].suspended
     assert render(at["x"].status_message, "nb") == (
-        "Fryst fra 2024-03 (Bystyret 2024-03). Omfang: kommunale midler og besøk. Ny vurdering: 2026-03.")
+        "Fryst fra 2024-03 (Bystyret 2024-03). Omfang: kommunale midler og besøk. Ny vurdering: 2026-03."
+    )
     assert cities(m, as_of="2024-12-31") == ["x", "y"]  # a suspended twinning stays in the review
     now = {s.city_id: s for s in classify.suggest(m.snap(), as_of=DAY)}
     assert not now["x"].suspended and now["x"].status_message is None
@@ -67,11 +68,32 @@ def test_a_suspended_twinning_shows_as_suspended_until_resumed():
 
 def test_the_summary_shows_the_suspension_and_the_ended_twinning(seeded):
     # On the seed: Graz ended by the council, Vallejo suspended; the summary says both and counts ten cities.
-    store.insert(seeded, "decisions", {"kind": "end_twinning", "tie_id": "trondheim--graz", "decided_on": "2025-02-01",
-                                       "decided_by": "Bystyret", "case_ref": "25/7", "reason": "Avsluttet etter vurdering"},
-                 actor="t")
-    classify.record_decision(seeded, "trondheim--vallejo", None, "2025-03", "Bystyret", "25/8", "Fryst", actor="t",
-                             kind="suspend_twinning", scope="besøk", review_on="2027")
+    store.insert(
+        seeded,
+        "decisions",
+        {
+            "kind": "end_twinning",
+            "tie_id": "trondheim--graz",
+            "decided_on": "2025-02-01",
+            "decided_by": "Bystyret",
+            "case_ref": "25/7",
+            "reason": "Avsluttet etter vurdering",
+        },
+        actor="t",
+    )
+    classify.record_decision(
+        seeded,
+        "trondheim--vallejo",
+        None,
+        "2025-03",
+        "Bystyret",
+        "25/8",
+        "Fryst",
+        actor="t",
+        kind="suspend_twinning",
+        scope="besøk",
+        review_on="2027",
+    )
     cases = summary_facts.gather(seeded)
     assert "graz" not in [c.suggestion.city_id for c in cases] and len(cases) == 10
     text = summary.summary_for(seeded, "nb")
@@ -85,14 +107,19 @@ def test_the_summary_shows_the_suspension_and_the_ended_twinning(seeded):
 
 def test_a_suspension_date_to_review_must_be_a_date(seeded):
     with pytest.raises(InvalidRow) as exc:
-        classify.record_decision(seeded, "trondheim--vallejo", None, "2025", "Bystyret", None, "r", actor="t",
-                                 kind="suspend_twinning", review_on="next spring")
+        classify.record_decision(
+            seeded, "trondheim--vallejo", None, "2025", "Bystyret", None, "r", actor="t", kind="suspend_twinning", review_on="next spring"
+        )
     assert [p.column for p in exc.value.problems] == ["review_on"]
 
 
 def test_check_warns_where_a_ties_status_contradicts_its_latest_decision(seeded):
-    store.insert(seeded, "decisions", {"kind": "end_twinning", "tie_id": "trondheim--graz", "decided_on": "2025",
-                                       "decided_by": "Bystyret", "reason": "r"}, actor="t")
+    store.insert(
+        seeded,
+        "decisions",
+        {"kind": "end_twinning", "tie_id": "trondheim--graz", "decided_on": "2025", "decided_by": "Bystyret", "reason": "r"},
+        actor="t",
+    )
     found = [f for f in check(seeded) if f.column == "status"]
     assert [(f.level, f.row_id) for f in found] == [("warning", "trondheim--graz")]
     assert render(found[0].data, "nb") == "status «Aktiv» strider mot siste vedtak om vennskapsbyen: Avslutte vennskapsby 2025"
@@ -104,11 +131,12 @@ def test_activity_budget_lines_appear_in_the_financing_plan(seeded):
     # Issue 16: 205 000 NOK on Dunfermline's exchange, yet «Ingen finansieringsplan registrert». The exchange
     # is linked to the twinning (activity_ties); its lines are the relation's, with those on the tie itself.
     tie = "trondheim--dunfermline"
-    for row in ({"activity_id": "dunfermline-exchange-visits", "year": 2025, "amount": 205_000, "funder": "municipal"},
-                {"activity_id": "dunfermline-exchange-visits", "year": 2025, "kind": "actual", "amount": 190_000,
-                 "funder": "municipal"},
-                {"tie_id": tie, "year": 2026, "amount": 40_000, "funder": "Erasmus+"},
-                {"activity_id": "ring-exchanges-since-1968", "year": 2025, "amount": 999, "funder": "municipal"}):
+    for row in (
+        {"activity_id": "dunfermline-exchange-visits", "year": 2025, "amount": 205_000, "funder": "municipal"},
+        {"activity_id": "dunfermline-exchange-visits", "year": 2025, "kind": "actual", "amount": 190_000, "funder": "municipal"},
+        {"tie_id": tie, "year": 2026, "amount": 40_000, "funder": "Erasmus+"},
+        {"activity_id": "ring-exchanges-since-1968", "year": 2025, "amount": 999, "funder": "municipal"},
+    ):
         store.insert(seeded, "plan_lines", {**row, "purpose": "p"}, actor="t")
     plan = classify.financing_plan(seeded, tie)
     assert sorted(plan["amount"]) == [40_000, 190_000, 205_000]  # Graz's line is not Dunfermline's
@@ -118,13 +146,17 @@ def test_activity_budget_lines_appear_in_the_financing_plan(seeded):
         {"year": 2025, "funder": "municipal", "external": False, "planned": 205_000, "actual": 190_000},
         {"year": 2026, "funder": "Erasmus+", "external": True, "planned": 40_000, "actual": 0},
     ]
-    assert classify.financing_sums(plan) == {"planned": 245_000, "actual": 190_000, "planned_external": 40_000,
-                                             "planned_municipal": 205_000}
+    assert classify.financing_sums(plan) == {
+        "planned": 245_000,
+        "actual": 190_000,
+        "planned_external": 40_000,
+        "planned_municipal": 205_000,
+    }
     (s,) = [s for s in classify.suggest(seeded, as_of=2026) if s.tie_id == tie]
     assert sorted(s.financing["amount"]) == [40_000, 190_000, 205_000]  # the review's own data
     text = summary.summary_for(seeded, "nb")
-    dunfermline = text[text.index("### Dunfermline"):]
-    dunfermline = dunfermline[:dunfermline.index("###", 4)]
+    dunfermline = text[text.index("### Dunfermline") :]
+    dunfermline = dunfermline[: dunfermline.index("###", 4)]
     assert "Ingen finansieringsplan" not in dunfermline
     assert "| 2025 | Kommunalt | 205\u202f000 | 190\u202f000 |" in dunfermline
     assert "| Sum |  | 245\u202f000 | 190\u202f000 |" in dunfermline
@@ -134,8 +166,9 @@ def test_activity_budget_lines_in_a_snapshot_count_for_the_relation():
     m = Mini()
     tie = m.sister("x")
     m.activity("ex", "exchange", "2025", {"home": "visitor", "x": "host"}, ties=(tie,))
-    m.plan_lines.append({"id": 1, "tie_id": None, "activity_id": "ex", "year": 2025, "amount": 5_000,
-                         "funder": "municipal", "purpose": "p", "source": "s"})
+    m.plan_lines.append(
+        {"id": 1, "tie_id": None, "activity_id": "ex", "year": 2025, "amount": 5_000, "funder": "municipal", "purpose": "p", "source": "s"}
+    )
     (s,) = classify.suggest(m.snap(), as_of=DAY)
     assert s.financing["amount"].tolist() == [5_000]
     assert classify.frame([s])["planned_nok"].tolist() == [5_000]
@@ -152,8 +185,7 @@ def test_an_end_decision_takes_the_city_out_of_the_gaps_but_not_out_of_what_is_d
 
     m, tx, _ = two_twins()
     m.decision(tx, None, "2024-06-20", kind="end_twinning", reason="Ingen aktivitet")
-    declared = ({"id": "d", "entity_id": "home", "measure": "sister_cities", "total": 2, "as_of": None,
-                 "source": "test"},)
+    declared = ({"id": "d", "entity_id": "home", "measure": "sister_cities", "total": 2, "as_of": None, "source": "test"},)
     snap = dataclasses.replace(m.snap(), declared_totals=declared)
     ctx = prepare(snap, DAY)
     assert [t.v for t in ctx.sister_ties] == ["y"]

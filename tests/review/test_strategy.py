@@ -7,13 +7,7 @@ import pandas as pd
 from registry import vocab
 from registry.render.strategy_text import caveat_text, strategy_text
 from registry.review.strategy import COUNCIL, ITEM_COLUMNS, strategy_items
-from registry.review.strategy_view import (
-    STRATEGY_COLUMNS,
-    indicator_status,
-    planned_points,
-    strategy_view,
-    unserved_points,
-)
+from registry.review.strategy_view import STRATEGY_COLUMNS, indicator_status, planned_points, strategy_view, unserved_points
 from tests import apps
 from tests.mini import Mini
 
@@ -30,10 +24,26 @@ def test_each_point_lists_its_ties_activities_and_money():
     m.activity("ex", "exchange", "2024-05", {"home": "host", "x": "visitor"}, ties=(tie,), strategy_points="1c;2a")
     m.activity("later", "visit", "2030", {"home": "host"}, strategy_points="4g")
     m.plan_lines += [
-        {"id": 1, "tie_id": None, "activity_id": "ex", "year": 2024, "kind": "plan", "amount": 20000,
-         "currency": "NOK", "funder": "municipal"},
-        {"id": 2, "tie_id": None, "activity_id": "ex", "year": 2024, "kind": "actual", "amount": 500,
-         "currency": "EUR", "funder": "municipal"},
+        {
+            "id": 1,
+            "tie_id": None,
+            "activity_id": "ex",
+            "year": 2024,
+            "kind": "plan",
+            "amount": 20000,
+            "currency": "NOK",
+            "funder": "municipal",
+        },
+        {
+            "id": 2,
+            "tie_id": None,
+            "activity_id": "ex",
+            "year": 2024,
+            "kind": "actual",
+            "amount": 500,
+            "currency": "EUR",
+            "funder": "municipal",
+        },
     ]
     view = strategy_view(m.snap(), as_of=DAY, home_id="home").set_index("point")
     assert list(view.reset_index().columns) == list(STRATEGY_COLUMNS)
@@ -50,8 +60,7 @@ def test_findings_count_for_the_points_their_kind_serves():
     # unused_consulate serves 1f;4e (registry.findings.FINDING_KINDS): two such findings count for both points.
     findings = pd.DataFrame({"kind": ["unused_consulate", "unused_consulate"]})
     view = strategy_view(Mini().snap(), as_of=DAY, home_id="home", findings=findings).set_index("point")
-    assert (view.loc["1f", "findings"], view.loc["4e", "findings"], view.loc["1f", "finding_kinds"]) == (
-        2, 2, "unused_consulate")
+    assert (view.loc["1f", "findings"], view.loc["4e", "findings"], view.loc["1f", "finding_kinds"]) == (2, 2, "unused_consulate")
 
 
 def test_the_seed_serves_some_points_and_not_others(seeded):
@@ -76,14 +85,36 @@ def test_last_activity_is_the_latest_start_shown_as_registered():
 
 
 def _action(id, status, points, start="2024", **attrs):
-    return {"id": id, "title": id, "title_nb": None, "strategy_points": points, "status": status,
-            "period_start": start, "period_end": None, "partners": (), "tie_ids": (), **attrs}
+    return {
+        "id": id,
+        "title": id,
+        "title_nb": None,
+        "strategy_points": points,
+        "status": status,
+        "period_start": start,
+        "period_end": None,
+        "partners": (),
+        "tie_ids": (),
+        **attrs,
+    }
 
 
 def _indicator(id, points=None, action_id=None, values=(), direction="higher", target=None, **attrs):
-    return {"id": id, "name": id, "name_en": None, "unit": None, "direction": direction, "baseline": None,
-            "baseline_year": None, "target": target, "target_year": 2025, "action_id": action_id,
-            "strategy_points": points, "values": tuple((y, v, "test") for y, v in values), **attrs}
+    return {
+        "id": id,
+        "name": id,
+        "name_en": None,
+        "unit": None,
+        "direction": direction,
+        "baseline": None,
+        "baseline_year": None,
+        "target": target,
+        "target_year": 2025,
+        "action_id": action_id,
+        "strategy_points": points,
+        "values": tuple((y, v, "test") for y, v in values),
+        **attrs,
+    }
 
 
 def test_three_states_from_actions_indicators_and_planned_ties():
@@ -93,9 +124,11 @@ def test_three_states_from_actions_indicators_and_planned_ties():
     m = Mini()
     m.entity("forum", "forum", "NO")
     m.tie("home", "forum", "forum_member", status="uncertain", strategy_points="1f")
-    snap = replace(m.snap(), plan_actions=(
-        _action("a1", "ongoing", "1a"), _action("a2", "planned", "1b"), _action("a3", "cancelled", "1g"),
-    ), indicators=(_indicator("i1", action_id="a2"), _indicator("i2", points="1h", values=[(2024, 3)])))
+    snap = replace(
+        m.snap(),
+        plan_actions=(_action("a1", "ongoing", "1a"), _action("a2", "planned", "1b"), _action("a3", "cancelled", "1g")),
+        indicators=(_indicator("i1", action_id="a2"), _indicator("i2", points="1h", values=[(2024, 3)])),
+    )
     view = strategy_view(snap, as_of=DAY, home_id="home").set_index("point")
     assert view.loc[["1a", "1b", "1g", "1h", "1f"], "state"].tolist() == ["work", "planned", "nothing", "work", "planned"]
     assert (view.loc["1b", "actions"], view.loc["1b", "indicators"], view.loc["1b", "indicator_ids"]) == (1, 1, "i1")
@@ -109,12 +142,16 @@ def test_three_states_from_actions_indicators_and_planned_ties():
 def test_an_indicator_shows_its_latest_value_against_its_target():
     # Values 2023: 10, 2024: 25, 2026: 50; as of 2025 the latest is 2024's 25, short of the target 40.
     # 'lower is better': 4 against a target of 3 is not reached, 2 is. Without a value, or a target: None.
-    snap = replace(Mini().snap(), indicators=(
-        _indicator("up", values=[(2023, 10), (2024, 25), (2026, 50)], target=40),
-        _indicator("down", values=[(2024, 4)], direction="lower", target=3),
-        _indicator("down2", values=[(2024, 2)], direction="lower", target=3),
-        _indicator("none", target=3), _indicator("no_target", values=[(2024, 1)]),
-    ))
+    snap = replace(
+        Mini().snap(),
+        indicators=(
+            _indicator("up", values=[(2023, 10), (2024, 25), (2026, 50)], target=40),
+            _indicator("down", values=[(2024, 4)], direction="lower", target=3),
+            _indicator("down2", values=[(2024, 2)], direction="lower", target=3),
+            _indicator("none", target=3),
+            _indicator("no_target", values=[(2024, 1)]),
+        ),
+    )
     got = indicator_status(snap, as_of=DAY).set_index("id")
     assert (got.loc["up", "latest_year"], got.loc["up", "latest_value"], got.loc["up", "reached"]) == (2024, 25, False)
     assert got.loc["down", "reached"] is False and got.loc["down2", "reached"] is True
@@ -136,8 +173,7 @@ def test_4e_counts_consulates_that_are_used_not_consulates_as_such():
     m.tie("c3", "forum", "forum_member", status="uncertain")
     items = strategy_items(m.snap(), as_of=DAY, home_id="home")
     e4 = items[items["point"] == "4e"]
-    assert sorted(zip(e4["kind"], e4["id"], e4["state"])) == [("activity", "meet", "work"),
-                                                               ("tie", "c3--forum", "planned")]
+    assert sorted(zip(e4["kind"], e4["id"], e4["state"])) == [("activity", "meet", "work"), ("tie", "c3--forum", "planned")]
     view = strategy_view(m.snap(), as_of=DAY, home_id="home").set_index("point")
     assert (view.loc["4e", "state"], view.loc["4e", "ties"], view.loc["4e", "activities"]) == ("work", 1, 1)
     assert (view.loc["v7", "state"], view.loc["v7", "tie_ids"]) == ("planned", "c3--forum")
@@ -160,13 +196,36 @@ def test_points_served_by_what_they_are_about():
     m.entity("y", "city", "ER")
     m.tie("home", "y", "partnership", carrier_id="assoc")
     m.decision(tie, "dormant", "2024-06-01", kind="category")
-    m.decisions.append({"id": 2, "kind": "adopt_strategy", "tie_id": None, "category": None, "title": "Strategi",
-                        "decided_on": "2010-01-28", "decided_by": "Bystyret", "reason": "test", "source": "test"})
+    m.decisions.append(
+        {
+            "id": 2,
+            "kind": "adopt_strategy",
+            "tie_id": None,
+            "category": None,
+            "title": "Strategi",
+            "decided_on": "2010-01-28",
+            "decided_by": "Bystyret",
+            "reason": "test",
+            "source": "test",
+        }
+    )
     m.activity("pupils", "exchange", "2024-04", {"home": "host", "x": "visitor"}, sectors="youth")
     m.activity("toys", "gift", "2024-05", {"home": "host", "x": "visitor"}, sectors="youth")
     m.plan(tie, 2025, 15000)
-    m.plan_lines.append({"id": 2, "tie_id": None, "activity_id": None, "action_id": "a1", "year": 2025, "kind": "actual",
-                         "amount": 7000, "currency": "NOK", "funder": "municipal", "purpose": "test"})
+    m.plan_lines.append(
+        {
+            "id": 2,
+            "tie_id": None,
+            "activity_id": None,
+            "action_id": "a1",
+            "year": 2025,
+            "kind": "actual",
+            "amount": 7000,
+            "currency": "NOK",
+            "funder": "municipal",
+            "purpose": "test",
+        }
+    )
     snap = replace(m.snap(), plan_actions=(_action("a1", "completed", "3e"),))
     items = strategy_items(snap, as_of=DAY, home_id="home")
     by = {p: sorted(zip(g["kind"], g["id"], g["via"])) for p, g in items.groupby("point")}
@@ -194,7 +253,10 @@ def test_the_goals_decision_point_7_and_the_majority_remark_are_points_with_the_
     view = strategy_view(Mini().snap(), as_of=DAY, home_id="home").set_index("point")
     assert (view.loc["g3", "council_mark"], view.loc["g3", "council_point"]) == ("addition", "6b")
     assert (view.loc["v7", "council_mark"], view.loc["fm", "council_mark"], view.loc["1d", "council_mark"]) == (
-        "decision", "majority_remark", "remark")
+        "decision",
+        "majority_remark",
+        "remark",
+    )
     assert pd.isna(view.loc["1a", "council_mark"]) and set(COUNCIL) <= set(codes)
 
 
@@ -219,9 +281,12 @@ def test_on_the_seed_2c_3d_and_1c_are_served_and_4e_is_not_by_unused_consulates(
     assert view.loc["4e", "ties"] == 0
     items = strategy_items(seeded, as_of=DAY)
     e4 = items[items["point"] == "4e"]
-    used = {a for (a,) in seeded.execute(
-        "SELECT DISTINCT p.activity_id FROM activity_participants p JOIN entities e ON e.id = p.entity_id "
-        "WHERE e.kind = 'consulate'")}
+    used = {
+        a
+        for (a,) in seeded.execute(
+            "SELECT DISTINCT p.activity_id FROM activity_participants p JOIN entities e ON e.id = p.entity_id WHERE e.kind = 'consulate'"
+        )
+    }
     assert set(e4["kind"]) <= {"activity"} and set(e4["id"]) == used and set(e4["via"]) <= {"consulate_use"}
     assert view.loc["4e", "state"] == ("work" if used else "nothing")
     assert {"g1", "g2", "g3", "v7", "fm"} <= set(view.index)
@@ -259,12 +324,19 @@ def test_the_page_shows_states_items_and_indicators(tmp_path, monkeypatch):
     path = tmp_path / "app.db"
     conn = connect(path)
     load_seed(conn)
-    import_texts(conn, [
-        ("a.csv", b"id,title,strategy_points,responsible,status,source\nhosts,Host role plan,4c,Office,planned,test\n"),
-        ("i.csv", b"id,name,name_en,direction,target,target_year,strategy_points,source\n"
-                  b"students,Studenter,Students,higher,20,2026,1g,test\n"),
-        ("v.csv", b"indicator_id,year,value,source\nstudents,2024,13,test\n"),
-    ], actor="test")
+    import_texts(
+        conn,
+        [
+            ("a.csv", b"id,title,strategy_points,responsible,status,source\nhosts,Host role plan,4c,Office,planned,test\n"),
+            (
+                "i.csv",
+                b"id,name,name_en,direction,target,target_year,strategy_points,source\n"
+                b"students,Studenter,Students,higher,20,2026,1g,test\n",
+            ),
+            ("v.csv", b"indicator_id,year,value,source\nstudents,2024,13,test\n"),
+        ],
+        actor="test",
+    )
     conn.close()
     monkeypatch.setenv("REGISTRY_DB", str(path))
     at = AppTest.from_file(apps.APP, default_timeout=60)
@@ -280,8 +352,7 @@ def test_the_page_shows_states_items_and_indicators(tmp_path, monkeypatch):
     (items,) = [df.value for df in at.dataframe if "Counted because" in df.value.columns]
     assert list(zip(items["What"], items["Row"])) == [("Indicators", "Students")]
     (indicators,) = [df.value for df in at.dataframe if "Latest value" in df.value.columns]
-    assert (indicators.iloc[0]["Indicators"], indicators.iloc[0]["Latest value"], indicators.iloc[0]["Reached"]) == (
-        "Students", 13, False)
+    assert (indicators.iloc[0]["Indicators"], indicators.iloc[0]["Latest value"], indicators.iloc[0]["Reached"]) == ("Students", 13, False)
     assert any("may mean that the work was not done" in c.value for c in at.caption)
 
 
@@ -293,8 +364,7 @@ def test_a_counted_row_is_named_in_both_tongues_and_the_edge_picks_one(seeded):
     assert list(items.columns) == list(ITEM_COLUMNS)
     graz = items[(items["kind"] == "tie") & (items["id"] == "trondheim--graz")].iloc[0]
     # The seed's entity names (data/entities.csv) and the tie kind's labels (registry.vocab).
-    assert (graz["title_nb"], graz["title_en"]) == ("Trondheim kommune – Graz (Vennskapsby)",
-                                                    "Trondheim Municipality – Graz (Sister city)")
+    assert (graz["title_nb"], graz["title_en"]) == ("Trondheim kommune – Graz (Vennskapsby)", "Trondheim Municipality – Graz (Sister city)")
     for lang in ("nb", "en"):
         shown = items_in(items, lang)
         assert list(shown.columns) == ["point", "kind", "id", "state", "via", "title", "on"]

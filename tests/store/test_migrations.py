@@ -44,13 +44,10 @@ def test_every_row_survives_and_check_finds_no_error(old_copy):
     assert conn.execute("SELECT count(*) FROM migrations").fetchone() == (len(MIGRATIONS),)
     assert {r[0] for r in conn.execute("SELECT id FROM entities")} == set(entities) and len(entities) == 53
     assert {r[0] for r in conn.execute("SELECT id FROM ties")} == set(ties) and len(ties) == 46
-    assert conn.execute("SELECT tie_id, category, decided_on FROM decisions").fetchall() == [
-        ("trondheim--graz", "dormant", "2024-03-05")]
+    assert conn.execute("SELECT tie_id, category, decided_on FROM decisions").fetchall() == [("trondheim--graz", "dormant", "2024-03-05")]
     # amount_nok became amount; the line keeps its value.
-    assert conn.execute("SELECT tie_id, year, amount, funder FROM plan_lines").fetchall() == [
-        ("trondheim--graz", 2026, 50000, "municipal")]
-    assert conn.execute("SELECT notes, version FROM entities WHERE id = 'graz'").fetchone() == (
-        "edited before the migration", 2)
+    assert conn.execute("SELECT tie_id, year, amount, funder FROM plan_lines").fetchall() == [("trondheim--graz", 2026, 50000, "municipal")]
+    assert conn.execute("SELECT notes, version FROM entities WHERE id = 'graz'").fetchone() == ("edited before the migration", 2)
     # Columns migration 004 added hold None in old rows and are missing from old log entries:
     # the replay counts that as the same row.
     assert [str(f) for f in check(conn) if f.level == "error"] == []
@@ -81,19 +78,16 @@ def test_opening_again_migrates_nothing(old_copy):
 def test_the_municipal_role_none_is_relabelled_unless_the_registry_renamed_it(old_copy, tmp_path):
     # Issue 11, item 6: the label "None" of the role 'none' read as an empty cell.
     with sqlite3.connect(old_copy) as raw:
-        assert raw.execute("SELECT label_nb, label_en FROM municipal_roles WHERE code = 'none'").fetchone() == (
-            "Ingen", "None")
+        assert raw.execute("SELECT label_nb, label_en FROM municipal_roles WHERE code = 'none'").fetchone() == ("Ingen", "None")
     conn = connect(old_copy)
-    assert conn.execute("SELECT label_nb, label_en FROM municipal_roles WHERE code = 'none'").fetchone() == (
-        "Ingen rolle", "No role")
+    assert conn.execute("SELECT label_nb, label_en FROM municipal_roles WHERE code = 'none'").fetchone() == ("Ingen rolle", "No role")
     conn.close()
     own = tmp_path / "own.db"
     shutil.copy(FIXTURE, own)
     with sqlite3.connect(own) as raw:
         raw.execute("UPDATE municipal_roles SET label_en = 'Not involved' WHERE code = 'none'")
     conn = connect(own)
-    assert conn.execute("SELECT label_nb, label_en FROM municipal_roles WHERE code = 'none'").fetchone() == (
-        "Ingen", "Not involved")
+    assert conn.execute("SELECT label_nb, label_en FROM municipal_roles WHERE code = 'none'").fetchone() == ("Ingen", "Not involved")
 
 
 # --- An upgrade from every earlier version ------------------------------------------------------
@@ -109,13 +103,17 @@ ROWS: dict[str, list[dict]] = {
         {"id": "home", "name": "Home", "kind": "municipality", "country_code": "NO", "source": "test"},
         {"id": "twin", "name": "Twin", "kind": "city", "country_code": "SE", "source": "test"},
     ],
-    "ties": [
-        {"id": "home--twin", "from_id": "home", "to_id": "twin", "kind": "sister_city", "start": "1950",
-         "source": "test"},
-    ],
+    "ties": [{"id": "home--twin", "from_id": "home", "to_id": "twin", "kind": "sister_city", "start": "1950", "source": "test"}],
     "decisions": [
-        {"id": 1, "tie_id": "home--twin", "kind": "category", "category": "dormant", "decided_on": "2024-03-05",
-         "decided_by": "bystyret", "reason": "test"},
+        {
+            "id": 1,
+            "tie_id": "home--twin",
+            "kind": "category",
+            "category": "dormant",
+            "decided_on": "2024-03-05",
+            "decided_by": "bystyret",
+            "reason": "test",
+        }
     ],
 }
 
@@ -127,15 +125,21 @@ def _write_rows(raw: sqlite3.Connection) -> None:
     for table, rows in ROWS.items():
         for r in rows:
             cur = raw.execute(
-                f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in r)}) VALUES ({', '.join('?' for _ in r)})",
-                tuple(r.values()),
+                f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in r)}) VALUES ({', '.join('?' for _ in r)})", tuple(r.values())
             )
             stored = raw.execute(f"SELECT * FROM [{table}] WHERE rowid = ?", (cur.lastrowid,))
             row = dict(zip([d[0] for d in stored.description], stored.fetchone()))
             raw.execute(
                 "INSERT INTO audit (at, actor, table_name, row_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                ("2024-01-01T00:00:00+00:00", "test", table, str(row["id"]), "insert", None,
-                 json.dumps(row, ensure_ascii=False, sort_keys=True)),
+                (
+                    "2024-01-01T00:00:00+00:00",
+                    "test",
+                    table,
+                    str(row["id"]),
+                    "insert",
+                    None,
+                    json.dumps(row, ensure_ascii=False, sort_keys=True),
+                ),
             )
     raw.commit()
 
@@ -232,7 +236,8 @@ SCHEMA_AT_VERSION: dict[int, str] = {8: "49810430bba895fd"}
 def test_a_schema_change_comes_with_a_migration(fresh_schema):
     assert SCHEMA_AT_VERSION.get(len(MIGRATIONS)) == _fingerprint(fresh_schema), (
         "the declared schema changed without a new migration: add one to registry/migrations.py that "
-        "brings a file of the last version forward, then record the new fingerprint in SCHEMA_AT_VERSION")
+        "brings a file of the last version forward, then record the new fingerprint in SCHEMA_AT_VERSION"
+    )
 
 
 def test_the_schema_module_does_not_import_the_migrations():
@@ -243,7 +248,8 @@ def test_the_schema_module_does_not_import_the_migrations():
     for name in ("schema.py", "tables.py"):
         tree = ast.parse((root / name).read_text(encoding="utf-8"))
         imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)} | {
-            a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+            a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names
+        }
         assert not {m for m in imported if m and m.split(".")[-1] == "migrations"}, name
 
 

@@ -49,12 +49,33 @@ def _errors(conn: sqlite3.Connection) -> list[str]:
 @pytest.fixture
 def consul(conn):
     """A consulate with one contact, the honorary consul, whose name also sits in an entity's notes."""
-    store.insert(conn, "entities", {"id": "consulate-dk", "kind": "consulate", "name": "Danish consulate",
-                                    "notes": "Opened 1990; kari NORDMANN has led it since 2015", "source": "s"},
-                 actor="t")
-    store.insert(conn, "contacts", {"id": "consul-dk", "entity_id": "consulate-dk", "office": "honorary consul",
-                                    "person_name": NAME, "email": EMAIL, "phone": PHONE, "purpose": "invitations",
-                                    "notes": f"Ask for {NAME} in person"}, actor="t")
+    store.insert(
+        conn,
+        "entities",
+        {
+            "id": "consulate-dk",
+            "kind": "consulate",
+            "name": "Danish consulate",
+            "notes": "Opened 1990; kari NORDMANN has led it since 2015",
+            "source": "s",
+        },
+        actor="t",
+    )
+    store.insert(
+        conn,
+        "contacts",
+        {
+            "id": "consul-dk",
+            "entity_id": "consulate-dk",
+            "office": "honorary consul",
+            "person_name": NAME,
+            "email": EMAIL,
+            "phone": PHONE,
+            "purpose": "invitations",
+            "notes": f"Ask for {NAME} in person",
+        },
+        actor="t",
+    )
     return conn
 
 
@@ -169,8 +190,12 @@ def test_the_registry_goes_on_after_erase(consul):
 
 def test_erase_follows_the_name_into_other_contacts(consul):
     # A second contact whose name holds hers: its stored text and its logged digest change together.
-    store.insert(consul, "contacts", {"id": "deputy-dk", "entity_id": "consulate-dk", "person_name": f"Dr. {NAME}",
-                                      "purpose": "invitations"}, actor="t")
+    store.insert(
+        consul,
+        "contacts",
+        {"id": "deputy-dk", "entity_id": "consulate-dk", "person_name": f"Dr. {NAME}", "purpose": "invitations"},
+        actor="t",
+    )
     erasure.erase(consul, "consul-dk", actor="t")
     assert consul.execute("SELECT person_name FROM contacts WHERE id = 'deputy-dk'").fetchone() == ("Dr. [erased]",)
     assert _errors(consul) == []
@@ -181,11 +206,9 @@ def test_erase_takes_the_whole_name_in_any_spelling_but_not_another_name(conn):
     # JSON), a genitive, and a longer surname that is someone else's.
     notes = "Møtte ÅSE\nødegård; Åse Ødegårds kontor; Åse Ødegårdsen"
     store.insert(conn, "entities", {"id": "e", "kind": "city", "name": "E", "source": "s", "notes": notes}, actor="t")
-    store.insert(conn, "contacts", {"id": "c", "entity_id": "e", "person_name": "Åse Ødegård", "purpose": "p"},
-                 actor="t")
+    store.insert(conn, "contacts", {"id": "c", "entity_id": "e", "person_name": "Åse Ødegård", "purpose": "p"}, actor="t")
     erasure.erase(conn, "c", actor="t")
-    assert conn.execute("SELECT notes FROM entities").fetchone() == (
-        "Møtte [erased]; [erased] kontor; Åse Ødegårdsen",)
+    assert conn.execute("SELECT notes FROM entities").fetchone() == ("Møtte [erased]; [erased] kontor; Åse Ødegårdsen",)
     log = _audit_text(conn)
     assert "møtte [erased]; [erased] kontor; åse ødegårdsen" in log and "møtte åse" not in log
     assert _errors(conn) == []
@@ -269,14 +292,24 @@ def test_a_form_opened_before_the_erase_is_refused(consul):
     contact, entity = store.get(consul, "contacts", "consul-dk"), store.get(consul, "entities", "consulate-dk")
     erasure.erase(consul, "consul-dk", actor="t")
     with pytest.raises(StaleVersion):
-        store.update(consul, "contacts", "consul-dk", {k: contact[k] for k in ("person_name", "email", "phone")},
-                     actor="t", expected_version=contact["version"])
+        store.update(
+            consul,
+            "contacts",
+            "consul-dk",
+            {k: contact[k] for k in ("person_name", "email", "phone")},
+            actor="t",
+            expected_version=contact["version"],
+        )
     with pytest.raises(StaleVersion):
-        store.update(consul, "entities", "consulate-dk", {"notes": entity["notes"]}, actor="t",
-                     expected_version=entity["version"])
+        store.update(consul, "entities", "consulate-dk", {"notes": entity["notes"]}, actor="t", expected_version=entity["version"])
     # Without a version, the values themselves are refused: name, e-mail, phone, in any column.
-    for changes in ({"person_name": NAME}, {"email": EMAIL.upper()}, {"phone": "98765432"},
-                    {"notes": "call +47 98 76 54 32"}, {"notes": "Nordmann, Kari"}):
+    for changes in (
+        {"person_name": NAME},
+        {"email": EMAIL.upper()},
+        {"phone": "98765432"},
+        {"notes": "call +47 98 76 54 32"},
+        {"notes": "Nordmann, Kari"},
+    ):
         with pytest.raises(InvalidRow, match="erased from this registry"):
             store.update(consul, "contacts", "consul-dk", changes, actor="t")
     with pytest.raises(InvalidRow, match="erased"):
@@ -286,17 +319,24 @@ def test_a_form_opened_before_the_erase_is_refused(consul):
     assert _errors(consul) == []
 
 
-@pytest.mark.parametrize("name, sourced", [
-    ("Per", ["2004 per the Ramallah agreement", "Avtalen gjelder per i dag", "Per capita spending"]),
-    ("May", ["May 1945: liberation", "Signed in may 1990", "It may be renewed"]),
-])
+@pytest.mark.parametrize(
+    "name, sourced",
+    [
+        ("Per", ["2004 per the Ramallah agreement", "Avtalen gjelder per i dag", "Per capita spending"]),
+        ("May", ["May 1945: liberation", "Signed in may 1990", "It may be renewed"]),
+    ],
+)
 def test_a_one_word_name_leaves_sourced_text_untouched(conn, db_path, capsys, name, sourced):
-    store.insert(conn, "entities", {"id": "e", "kind": "city", "name": "E", "source": sourced[1],
-                                    "notes": sourced[0]}, actor="t")
-    store.insert(conn, "contacts", {"id": "c", "entity_id": "e", "person_name": name, "purpose": sourced[2],
-                                    "notes": f"{name} Hansen prefers e-mail"}, actor="t")
-    store.insert(conn, "activities", {"id": f"lunch-with-{name.lower()}-hansen", "kind": "meeting", "title": "Lunch",
-                                      "source": "s"}, actor="t")
+    store.insert(conn, "entities", {"id": "e", "kind": "city", "name": "E", "source": sourced[1], "notes": sourced[0]}, actor="t")
+    store.insert(
+        conn,
+        "contacts",
+        {"id": "c", "entity_id": "e", "person_name": name, "purpose": sourced[2], "notes": f"{name} Hansen prefers e-mail"},
+        actor="t",
+    )
+    store.insert(
+        conn, "activities", {"id": f"lunch-with-{name.lower()}-hansen", "kind": "meeting", "title": "Lunch", "source": "s"}, actor="t"
+    )
     assert cli.main(["erase", "c", "--db", str(db_path)]) == 1  # done, with places to look at
     err = capsys.readouterr().err
     assert "one word" in err and "entities e notes" in err and "--also" in err
@@ -315,8 +355,7 @@ def test_a_one_word_name_leaves_sourced_text_untouched(conn, db_path, capsys, na
 
 
 def test_email_and_phone_in_free_text_are_erased(consul, db_path):
-    store.update(consul, "entities", "consulate-dk",
-                 {"notes": f"Ring 98765432 or +47 987-65-432; mail {EMAIL.upper()}"}, actor="t")
+    store.update(consul, "entities", "consulate-dk", {"notes": f"Ring 98765432 or +47 987-65-432; mail {EMAIL.upper()}"}, actor="t")
     store.update(consul, "contacts", "consul-dk", {"notes": "mobile 0047 98 76 54 32"}, actor="t")
     erasure.erase(consul, "consul-dk", actor="t")
     assert consul.execute("SELECT notes FROM entities").fetchone() == ("Ring [erased] or [erased]; mail [erased]",)
@@ -327,15 +366,30 @@ def test_email_and_phone_in_free_text_are_erased(consul, db_path):
 
 
 def test_ids_and_urls_made_from_the_name_are_rekeyed(consul, db_path):
-    store.insert(consul, "activities", {"id": "mote-med-kari-nordmann--2025-06-03", "kind": "meeting",
-                                        "title": "Møte med konsulen", "start": "2025-06-03",
-                                        "source": "https://example.org/people/kari-nordmann"}, actor="t")
-    store.insert(consul, "activity_participants", {"activity_id": "mote-med-kari-nordmann--2025-06-03",
-                                                   "entity_id": "consulate-dk", "role": "host"}, actor="t")
+    store.insert(
+        consul,
+        "activities",
+        {
+            "id": "mote-med-kari-nordmann--2025-06-03",
+            "kind": "meeting",
+            "title": "Møte med konsulen",
+            "start": "2025-06-03",
+            "source": "https://example.org/people/kari-nordmann",
+        },
+        actor="t",
+    )
+    store.insert(
+        consul,
+        "activity_participants",
+        {"activity_id": "mote-med-kari-nordmann--2025-06-03", "entity_id": "consulate-dk", "role": "host"},
+        actor="t",
+    )
     report = erasure.erase(consul, "consul-dk", actor="t")
     assert ("activities", "mote-med-erased--2025-06-03") in report.ids_rekeyed
     assert consul.execute("SELECT id, source FROM activities").fetchone() == (
-        "mote-med-erased--2025-06-03", "https://example.org/people/[erased]")
+        "mote-med-erased--2025-06-03",
+        "https://example.org/people/[erased]",
+    )
     assert consul.execute("SELECT activity_id FROM activity_participants").fetchone() == ("mote-med-erased--2025-06-03",)
     assert "nordmann" not in _everything(consul)
     for table in EXPORT_TABLES:
@@ -344,13 +398,24 @@ def test_ids_and_urls_made_from_the_name_are_rekeyed(consul, db_path):
     assert _errors(consul) == []
     # The old id is guarded too: an export from before cannot insert it again.
     with pytest.raises(InvalidRow, match="erased"):
-        store.insert(consul, "activities", {"id": "mote-med-kari-nordmann--2025-06-03", "kind": "meeting",
-                                            "title": "x", "source": "s"}, actor="t")
+        store.insert(
+            consul, "activities", {"id": "mote-med-kari-nordmann--2025-06-03", "kind": "meeting", "title": "x", "source": "s"}, actor="t"
+        )
 
 
 SPELLINGS = [
-    "Kari Nordmann", "KARI NORDMANN", "kari nordmann", "Kari\nNordmann", "Kari  Nordmann", "Nordmann, Kari",
-    "NORDMANN, KARI", "kari-nordmann", "kari_nordmann", "kari.nordmann", "Kari Nordmanns", "Kari Nordmann's",
+    "Kari Nordmann",
+    "KARI NORDMANN",
+    "kari nordmann",
+    "Kari\nNordmann",
+    "Kari  Nordmann",
+    "Nordmann, Kari",
+    "NORDMANN, KARI",
+    "kari-nordmann",
+    "kari_nordmann",
+    "kari.nordmann",
+    "Kari Nordmanns",
+    "Kari Nordmann's",
     "kari%20nordmann",
 ]
 
@@ -359,17 +424,22 @@ def test_every_spelling_of_the_name_goes_nfc_and_nfd_alike(conn, db_path):
     import unicodedata
 
     name = "Åse Ødegård"
-    texts = [s.replace("Kari", "Åse").replace("KARI", "ÅSE").replace("kari", "åse").replace("Nordmann", "Ødegård")
-             .replace("NORDMANN", "ØDEGÅRD").replace("nordmann", "ødegård") for s in SPELLINGS]
+    texts = [
+        s.replace("Kari", "Åse")
+        .replace("KARI", "ÅSE")
+        .replace("kari", "åse")
+        .replace("Nordmann", "Ødegård")
+        .replace("NORDMANN", "ØDEGÅRD")
+        .replace("nordmann", "ødegård")
+        for s in SPELLINGS
+    ]
     texts += [unicodedata.normalize("NFD", t) for t in texts] + ["ase-odegard", "Odegard, Ase"]
-    store.insert(conn, "entities", {"id": "e", "kind": "city", "name": "E", "source": "s",
-                                    "notes": " | ".join(texts)}, actor="t")
+    store.insert(conn, "entities", {"id": "e", "kind": "city", "name": "E", "source": "s", "notes": " | ".join(texts)}, actor="t")
     store.insert(conn, "contacts", {"id": "c", "entity_id": "e", "person_name": name, "purpose": "p"}, actor="t")
     erasure.erase(conn, "c", actor="t")
     notes = conn.execute("SELECT notes FROM entities").fetchone()[0]
     assert set(notes.split(" | ")) == {"[erased]"}, notes
-    assert _grep_files(db_path, "ødegård".encode(), unicodedata.normalize("NFD", "ødegård").encode(),
-                       b"odegard") == []
+    assert _grep_files(db_path, "ødegård".encode(), unicodedata.normalize("NFD", "ødegård").encode(), b"odegard") == []
     assert _errors(conn) == []
 
 
@@ -450,12 +520,13 @@ def test_check_says_when_the_key_is_missing(consul, db_path):
 def test_a_viewers_preview_is_no_oracle(consul, version):
     # A signed-out viewer uploads a guessed contact row: right and wrong guesses must read the same.
     def preview(name: str, email: str, personal: bool) -> tuple:
-        body = (f"id,entity_id,office,person_name,email,phone,purpose,notes,version\n"
-                f"consul-dk,consulate-dk,honorary consul,{name},{email},{PHONE},invitations,"
-                f"Ask for {NAME} in person,{version}\n").encode()
+        body = (
+            f"id,entity_id,office,person_name,email,phone,purpose,notes,version\n"
+            f"consul-dk,consulate-dk,honorary consul,{name},{email},{PHONE},invitations,"
+            f"Ask for {NAME} in person,{version}\n"
+        ).encode()
         try:
-            return ("counts", import_texts(consul, [("contacts.csv", body)], actor="app:preview", dry_run=True,
-                                           personal=personal).counts)
+            return ("counts", import_texts(consul, [("contacts.csv", body)], actor="app:preview", dry_run=True, personal=personal).counts)
         except ImportFailed as exc:
             return ("problems", [(p.column, p.reason) for p in exc.problems])
 
@@ -476,6 +547,7 @@ def test_an_editors_preview_names_the_erased_rows_and_a_viewers_does_not(consul)
         import_texts(consul, [("contacts.csv", body)], actor="t", dry_run=True)
     assert [(p.file, p.row, p.column) for p in editor.value.problems] == [("contacts.csv", 2, "person_name")]  # row 1 is the header
     viewer = import_texts(consul, [("contacts.csv", body)], actor="app:preview", dry_run=True, personal=False)
-    wrong = import_texts(consul, [("contacts.csv", body.replace(b"Kari Nordmann", b"Guri Hansen"))],
-                         actor="app:preview", dry_run=True, personal=False)
+    wrong = import_texts(
+        consul, [("contacts.csv", body.replace(b"Kari Nordmann", b"Guri Hansen"))], actor="app:preview", dry_run=True, personal=False
+    )
     assert viewer.counts == wrong.counts

@@ -42,9 +42,7 @@ def test_failed_migration_leaves_no_trace(monkeypatch):
 
 def test_foreign_keys_enforced(conn):
     with pytest.raises(sqlite3.IntegrityError):
-        conn.execute(
-            "INSERT INTO ties (id, from_id, to_id, kind, source) VALUES ('x', 'nowhere', 'nowhere2', 'sister_city', 's')"
-        )
+        conn.execute("INSERT INTO ties (id, from_id, to_id, kind, source) VALUES ('x', 'nowhere', 'nowhere2', 'sister_city', 's')")
 
 
 def test_vocabulary_codes_are_foreign_keys(conn):

@@ -49,8 +49,7 @@ def test_stale_update_is_refused(conn):
 def test_delete_audits_and_refuses_referenced_rows(conn):
     store.insert(conn, "entities", CITY, actor="ola")
     store.insert(conn, "entities", {**CITY, "id": "bodo", "name": "Bodø"}, actor="ola")
-    store.insert(conn, "ties", {"id": "t1", "from_id": "tromso", "to_id": "bodo", "kind": "partnership",
-                                "source": "s"}, actor="ola")
+    store.insert(conn, "ties", {"id": "t1", "from_id": "tromso", "to_id": "bodo", "kind": "partnership", "source": "s"}, actor="ola")
     with pytest.raises(InvalidRow, match="referred to"):
         store.delete(conn, "entities", "bodo", actor="ola")
     store.delete(conn, "ties", "t1", actor="ola")
@@ -70,9 +69,12 @@ def test_invalid_row_lists_every_problem_and_writes_nothing(conn):
 
 
 def test_decisions_are_append_only(seeded):
-    d = store.insert(seeded, "decisions", {"tie_id": "trondheim--graz", "category": "dormant",
-                                           "decided_on": "2026-01", "decided_by": "Bystyret",
-                                           "reason": "No activity"}, actor="ola")
+    d = store.insert(
+        seeded,
+        "decisions",
+        {"tie_id": "trondheim--graz", "category": "dormant", "decided_on": "2026-01", "decided_by": "Bystyret", "reason": "No activity"},
+        actor="ola",
+    )
     with pytest.raises(ReadOnlyTable):
         store.update(seeded, "decisions", d["id"], {"category": "project"}, actor="ola")
     with pytest.raises(ReadOnlyTable):
@@ -81,13 +83,21 @@ def test_decisions_are_append_only(seeded):
 
 def test_decision_must_concern_a_sister_city_tie(seeded):
     with pytest.raises(InvalidRow, match="not a sister-city tie"):
-        store.insert(seeded, "decisions", {"tie_id": "trondheim--icorn", "category": "dormant",
-                                           "decided_on": "2026", "decided_by": "x", "reason": "y"}, actor="ola")
+        store.insert(
+            seeded,
+            "decisions",
+            {"tie_id": "trondheim--icorn", "category": "dormant", "decided_on": "2026", "decided_by": "x", "reason": "y"},
+            actor="ola",
+        )
 
 
 def test_plan_line_insert_and_update_are_audited(seeded):
-    line = store.insert(seeded, "plan_lines", {"tie_id": "trondheim--darmstadt", "year": 2027, "amount": 150000,
-                                               "funder": "municipal", "purpose": "Youth exchange"}, actor="ola")
+    line = store.insert(
+        seeded,
+        "plan_lines",
+        {"tie_id": "trondheim--darmstadt", "year": 2027, "amount": 150000, "funder": "municipal", "purpose": "Youth exchange"},
+        actor="ola",
+    )
     store.update(seeded, "plan_lines", line["id"], {"amount": 175000}, actor="kari")
     actions = [r[2] for r in audit(seeded) if r[0] == "plan_lines"]
     assert actions == ["insert", "update"]

@@ -17,12 +17,9 @@ EVIL = "<img src=x onerror=alert(1)>"
 
 def table() -> pd.DataFrame:
     """Three entities as ``entity_metrics`` gives them: a hub, a broker and a leaf without activity."""
-    return pd.DataFrame({
-        "id": ["hub", "broker", "leaf"],
-        "ties": [9, 4, 1],
-        "betweenness": [0.0, 0.64, 0.0],
-        "last_activity": ["2024-05-01", "2004", None],
-    })
+    return pd.DataFrame(
+        {"id": ["hub", "broker", "leaf"], "ties": [9, 4, 1], "betweenness": [0.0, 0.64, 0.0], "last_activity": ["2024-05-01", "2004", None]}
+    )
 
 
 def test_metric_values_read_the_table_and_leave_out_missing_ones():
@@ -109,16 +106,19 @@ def test_country_groups_keep_their_own_size_and_colour():
     assert data["encode"]["size"][at] is None and data["encode"]["colour"][at] is None
 
 
-@pytest.mark.parametrize(("lang", "size_word", "colour_word", "missing"), [
-    ("nb", "Størrelse: Mellomliggende sentralitet", "Farge: Siste aktivitet (år)", "ingen verdi"),
-    ("en", "Size: Betweenness", "Colour: Last activity (year)", "no value"),
-])
+@pytest.mark.parametrize(
+    ("lang", "size_word", "colour_word", "missing"),
+    [
+        ("nb", "Størrelse: Mellomliggende sentralitet", "Farge: Siste aktivitet (år)", "ingen verdi"),
+        ("en", "Size: Betweenness", "Colour: Last activity (year)", "no value"),
+    ],
+)
 def test_the_legend_shows_the_encoding_in_the_pages_language(lang, size_word, colour_word, missing):
     html = view.network_html(graph(), lang, encoding=view.encoding(table(), "betweenness", "last_activity"))
-    size = html[html.index('id="size-legend"'):]
-    size = size[:size.index("</div>")]
-    colour = html[html.index('id="colour-legend"'):]
-    colour = colour[:colour.index("</div>")]
+    size = html[html.index('id="size-legend"') :]
+    size = size[: size.index("</div>")]
+    colour = html[html.index('id="colour-legend"') :]
+    colour = colour[: colour.index("</div>")]
     assert size_word in size and "0.000" in size and "0.640" in size
     assert colour_word in colour and "2004" in colour and "2024" in colour and missing in colour
     # The kinds' swatches turn grey when colour is a metric: their shapes still tell the kinds.

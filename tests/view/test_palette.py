@@ -23,15 +23,9 @@ from registry.view.style import DEFAULT_STYLE, GROUP_STYLE, KIND_STYLES, TIE_COL
 
 #: Machado et al. 2009, severity 1.0 (their Table: protanomaly, deuteranomaly, tritanomaly at 1.0).
 MACHADO = {
-    "protanopia": np.array([
-        [0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998],
-    ]),
-    "deuteranopia": np.array([
-        [0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881],
-    ]),
-    "tritanopia": np.array([
-        [1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900],
-    ]),
+    "protanopia": np.array([[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]]),
+    "deuteranopia": np.array([[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]]),
+    "tritanopia": np.array([[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]]),
 }
 VISIONS = (None, *MACHADO)  # None: normal vision
 
@@ -45,7 +39,7 @@ MIN_BACKGROUND_DELTA_E = 30.0
 def _linear(hex_colour: str) -> np.ndarray:
     """Return the linear-light sRGB of ``#rrggbb`` (IEC 61966-2-1's transfer function undone)."""
     h = hex_colour.lstrip("#")
-    c = np.array([int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)])
+    c = np.array([int(h[i : i + 2], 16) / 255 for i in (0, 2, 4)])
     return np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
 
 
@@ -54,9 +48,7 @@ def lab(hex_colour: str, vision: str | None = None) -> np.ndarray:
     rgb = _linear(hex_colour)
     if vision:
         rgb = np.clip(MACHADO[vision] @ rgb, 0, 1)
-    xyz = np.array([
-        [0.4124564, 0.3575761, 0.1804375], [0.2126729, 0.7151522, 0.0721750], [0.0193339, 0.1191920, 0.9503041],
-    ]) @ rgb
+    xyz = np.array([[0.4124564, 0.3575761, 0.1804375], [0.2126729, 0.7151522, 0.0721750], [0.0193339, 0.1191920, 0.9503041]]) @ rgb
     t = xyz / np.array([0.95047, 1.0, 1.08883])
     f = np.where(t > (6 / 29) ** 3, np.cbrt(t), t / (3 * (6 / 29) ** 2) + 4 / 29)
     return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
@@ -141,8 +133,6 @@ def test_gexf_uses_the_page_colours(tmp_path):
     # And the file Gephi reads carries them.
     path = tmp_path / "g.gexf"
     gexf.write_gexf(g, str(path))
-    colours = {
-        (int(e.get("r")), int(e.get("g")), int(e.get("b"))) for e in ET.parse(path).iter() if e.tag.endswith("color")
-    }
-    r, gg, b = (int(TIE_COLOURS["funding"][i:i + 2], 16) for i in (1, 3, 5))
+    colours = {(int(e.get("r")), int(e.get("g")), int(e.get("b"))) for e in ET.parse(path).iter() if e.tag.endswith("color")}
+    r, gg, b = (int(TIE_COLOURS["funding"][i : i + 2], 16) for i in (1, 3, 5))
     assert (r, gg, b) in colours

@@ -55,9 +55,7 @@ def test_the_svg_has_title_dates_legend_and_filters(lang):
     g = small()
     flt = GraphFilter.make(as_of=2024, tie_kinds=["sister_city", "forum_member"], countries=["AT"])
     filters = presentation.filter_lines(flt, [], lang, g, focus="trd", steps=2)
-    svg = presentation.presentation(
-        g, view.layout(g), lang, "svg", filters=filters, as_of=flt.as_of, made=MADE, focus="trd",
-    )
+    svg = presentation.presentation(g, view.layout(g), lang, "svg", filters=filters, as_of=flt.as_of, made=MADE, focus="trd")
     words = texts(svg)
     assert i18n.t("picture.title", lang) in words
     assert i18n.long_date(AS_OF, lang) in words and i18n.long_date(MADE, lang) in words
@@ -91,7 +89,7 @@ def test_the_png_opens_at_its_size():
     pixels = matplotlib.image.imread(io.BytesIO(png), format="png")
     assert pixels.shape[:2] == (presentation.PICTURE_SIZE[1], presentation.PICTURE_SIZE[0])
     # Not a blank picture: the sister-city tie's colour is in it.
-    r, g_, b = (int(TIE_COLOURS["sister_city"][i:i + 2], 16) / 255 for i in (1, 3, 5))
+    r, g_, b = (int(TIE_COLOURS["sister_city"][i : i + 2], 16) / 255 for i in (1, 3, 5))
     near = (abs(pixels[..., 0] - r) < 0.02) & (abs(pixels[..., 1] - g_) < 0.02) & (abs(pixels[..., 2] - b) < 0.02)
     assert near.sum() > 50
 
@@ -134,13 +132,22 @@ def test_the_same_view_gives_the_same_file():
 def test_filter_lines_write_out_every_filter(lang):
     g = small()
     flt = GraphFilter.make(
-        as_of=2020, entity_kinds=["city", "municipality"], tie_kinds=["sister_city"], sectors=["culture"],
-        countries=["AT", "SE"], hide_isolated=True,
+        as_of=2020,
+        entity_kinds=["city", "municipality"],
+        tie_kinds=["sister_city"],
+        sectors=["culture"],
+        countries=["AT", "SE"],
+        hide_isolated=True,
     )
     lines = presentation.filter_lines(flt, ["active"], lang, g, route=["trd", "graz"])
     joined = "\n".join(lines)
-    for vocabulary, code in (("entity_kinds", "city"), ("entity_kinds", "municipality"), ("tie_kinds", "sister_city"),
-                             ("sectors", "culture"), ("categories", "active")):
+    for vocabulary, code in (
+        ("entity_kinds", "city"),
+        ("entity_kinds", "municipality"),
+        ("tie_kinds", "sister_city"),
+        ("sectors", "culture"),
+        ("categories", "active"),
+    ):
         assert vocab.label(vocabulary, code, lang) in joined
     for code in ("AT", "SE"):
         assert i18n.country_name(code, lang) in joined
@@ -153,9 +160,7 @@ def test_filter_lines_write_out_every_filter(lang):
 
 def test_a_path_is_drawn_and_named_in_the_legend():
     g = small()
-    svg = presentation.presentation(
-        g, view.layout(g), "en", "svg", made=MADE, highlight_nodes=["trd", "graz"], highlight_ties=["t1"],
-    )
+    svg = presentation.presentation(g, view.layout(g), "en", "svg", made=MADE, highlight_nodes=["trd", "graz"], highlight_ties=["t1"])
     assert "Chosen path" in texts(svg)
     assert "#ff7f00" in svg.decode("utf-8").lower()
 
@@ -188,8 +193,14 @@ def test_the_estimate_is_not_narrower_than_the_font():
 
     renderer = RendererAgg(100, 100, 72)
     font = FontProperties(family="DejaVu Sans", size=positions.LABEL_FONT_SIZE)
-    for text in ("Trondheim kommune", "NTNU (Norges teknisk-naturvitenskapelige universitet)", "WWW Mm Æø", "Illi.,;",
-                 "Kópavogur", "1234567890"):
+    for text in (
+        "Trondheim kommune",
+        "NTNU (Norges teknisk-naturvitenskapelige universitet)",
+        "WWW Mm Æø",
+        "Illi.,;",
+        "Kópavogur",
+        "1234567890",
+    ):
         real = renderer.get_text_width_height_descent(positions.label_text(text), font, ismath=False)[0]
         assert positions.text_width(positions.label_text(text)) >= real, text
 
@@ -294,7 +305,8 @@ def test_no_two_labels_overlap_in_the_browser_drawing_of_the_seed(seed_graph, la
             browser.close()
     assert len(boxes) == seed_graph.number_of_nodes()
     touching = [
-        (a, b) for (a, x), (b, y) in itertools.combinations(boxes.items(), 2)
+        (a, b)
+        for (a, x), (b, y) in itertools.combinations(boxes.items(), 2)
         if min(x[2], y[2]) > max(x[0], y[0]) and min(x[3], y[3]) > max(x[1], y[1])
     ]
     assert touching == []
@@ -308,10 +320,9 @@ def test_pictures_made_at_once_keep_their_texts():
     g = small()
     where = view.layout(g)
     with ThreadPoolExecutor(4) as pool:
-        made = list(pool.map(
-            lambda i: presentation.presentation(g, where, ["nb", "en"][i % 2], ["svg", "png"][i // 2 % 2], made=MADE),
-            range(8),
-        ))
+        made = list(
+            pool.map(lambda i: presentation.presentation(g, where, ["nb", "en"][i % 2], ["svg", "png"][i // 2 % 2], made=MADE), range(8))
+        )
     for i, data in enumerate(made):
         if i // 2 % 2 == 0:
             assert i18n.t("picture.title", ["nb", "en"][i % 2]) in texts(data)

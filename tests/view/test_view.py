@@ -59,14 +59,14 @@ def test_texts_from_the_registry_are_escaped():
     # so the JSON carries the raw text, safely encoded for a script element.
     assert {n["name"] for n in rows(data, "nodes")} == {EVIL, CLOSER}
     assert data["strings"][rows(data, "edges")[0]["source"]] == EVIL
-    script = html[html.rindex("<script>"):]
+    script = html[html.rindex("<script>") :]
     assert "textContent" in script and "innerHTML" not in script
 
 
 def test_legend_lists_the_kinds_drawn():
     html = view.network_html(star(2), "nb")
     start = html.index('id="legend"')
-    legend = html[start:html.index("</div>", start)]
+    legend = html[start : html.index("</div>", start)]
     assert "Kommune" in legend and "By" in legend and "Vennskapsby" in legend
     assert "Konsulat" not in legend
 
@@ -321,9 +321,7 @@ def test_paths_prefer_sure_ties_and_name_the_doubtful_ones():
     paths = view.best_paths(g, "a", "b")
     # Costs (registry/view/paths.py): a sure tie 1; a-m1 uncertain 1 + 0.5 and undated 0.25 more.
     # a-m2-b: 2.0; a-m1-b: 2.75; a-x-y-b: 3.0. Direction is ignored (b -> m2 points backwards).
-    assert [(p.nodes, p.cost) for p in paths] == [
-        (("a", "m2", "b"), 2.0), (("a", "m1", "b"), 2.75), (("a", "x", "y", "b"), 3.0),
-    ]
+    assert [(p.nodes, p.cost) for p in paths] == [(("a", "m2", "b"), 2.0), (("a", "m1", "b"), 2.75), (("a", "x", "y", "b"), 3.0)]
     assert [p.doubtful for p in paths] == [(), ("a-m1",), ()]
     assert paths[0].ties == ("a-m2", "b-m2")
     # The plain shortest path knows no quality: it may take the uncertain tie.

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from ...errors import ImportFailed, Problem
 from ...store.db import transaction
-from ...store.privacy import refused
+from ...store.person import refused
 from ...store.schema import DATA_TABLES, TABLES, personal_columns
 from ...store.validate import load_vocabularies
 from ...store.writes import apply_rows
@@ -93,8 +94,7 @@ def import_texts(
 
 
 def _import(
-    conn: sqlite3.Connection, files: list[tuple[str, bytes]], *, actor: str, dry_run: bool, expect: str | None,
-    personal: bool = True,
+    conn: sqlite3.Connection, files: list[tuple[str, bytes]], *, actor: str, dry_run: bool, expect: str | None, personal: bool = True
 ) -> ImportReport:
     """Return the report of importing ``files`` (see :func:`import_texts`); raise ImportFailed on any problem."""
     parsed: list[tuple[CsvFile, str]] = []
@@ -121,7 +121,7 @@ def _import(
     report = ImportReport(dry_run=dry_run, files={f.name: t for f, t in parsed})
     # A header-only file, or a Wikidata export already imported, still says what it was read as.
     for _f, table in parsed:
-        for name in (("entities", "ties") if table == "wikidata" else (table,)):
+        for name in ("entities", "ties") if table == "wikidata" else (table,):
             report.counts.setdefault(name, {"inserted": 0, "updated": 0, "unchanged": 0})
     if dry_run:
         with reading(conn):
@@ -129,8 +129,11 @@ def _import(
             if personal:
                 # What the import would refuse as erased data, the preview says now. Not for a viewer:
                 # that would confirm a guessed name was once in the registry.
-                erased = [Problem(origin[t.name][i], int(batches[t.name][i]["__row__"]), col, reason)
-                          for t in DATA_TABLES for i, col, reason in refused(conn, t.name, batches[t.name])]
+                erased = [
+                    Problem(origin[t.name][i], int(batches[t.name][i]["__row__"]), col, reason)
+                    for t in DATA_TABLES
+                    for i, col, reason in refused(conn, t.name, batches[t.name])
+                ]
                 if erased:
                     raise ImportFailed(erased)
             for t in DATA_TABLES:
@@ -200,8 +203,7 @@ def _validated_batches(
 
 
 def import_files(
-    conn: sqlite3.Connection, paths: Sequence[str | Path], *, actor: str, dry_run: bool = False,
-    expect: str | None = None,
+    conn: sqlite3.Connection, paths: Sequence[str | Path], *, actor: str, dry_run: bool = False, expect: str | None = None
 ) -> ImportReport:
     """Import CSV files from disk; return the report. See :func:`import_texts`."""
     files = []

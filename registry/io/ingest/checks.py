@@ -15,9 +15,7 @@ __all__ = ["TRACKING", "cross_checks"]
 TRACKING = frozenset({"version", "updated_at", "updated_by"})
 
 
-def cross_checks(
-    conn: sqlite3.Connection, batches: dict[str, list[dict[str, Any]]], origin: dict[str, list[str]]
-) -> list[Problem]:
+def cross_checks(conn: sqlite3.Connection, batches: dict[str, list[dict[str, Any]]], origin: dict[str, list[str]]) -> list[Problem]:
     """Return the problems of the cleaned ``batches`` (rows by table; ``origin``: each row's file) taken together.
 
     References (also to rows of the same import), an id in two files, changed append-only
@@ -25,8 +23,7 @@ def cross_checks(
     checks them, and category decisions on ties that are no sister-city ties.
     """
     problems: list[Problem] = []
-    pending = {name: {str(r.get(TABLES[name].pk)) for r in rows if r.get(TABLES[name].pk) is not None}
-               for name, rows in batches.items()}
+    pending = {name: {str(r.get(TABLES[name].pk)) for r in rows if r.get(TABLES[name].pk) is not None} for name, rows in batches.items()}
     for name, rows in batches.items():
         t = TABLES[name]
         seen: dict[Any, tuple[str, int]] = {}
@@ -57,9 +54,7 @@ def cross_checks(
     return problems
 
 
-def _settings_problems(
-    conn: sqlite3.Connection, batches: dict[str, list[dict[str, Any]]], origin: dict[str, list[str]]
-) -> list[Problem]:
+def _settings_problems(conn: sqlite3.Connection, batches: dict[str, list[dict[str, Any]]], origin: dict[str, list[str]]) -> list[Problem]:
     """Return the problems of the imported settings rows, as ``settings set`` finds them."""
     # A setting is checked as ``settings set`` checks it: a home that is no municipality, or a
     # time zone that is none, would otherwise be imported and break the review on the next page.
@@ -95,14 +90,13 @@ def _append_only_problems(
             before = dict(zip([d[0] for d in cur.description], stored))
             changed = [c for c in t.names if c in r and c != t.pk and c not in TRACKING and r[c] != before[c]]
             if changed:
-                problems.append(Problem.of(fname, int(r["__row__"]), t.pk, "append_only", table=t.name, id=r[t.pk],
-                                           columns=", ".join(changed)))
+                problems.append(
+                    Problem.of(fname, int(r["__row__"]), t.pk, "append_only", table=t.name, id=r[t.pk], columns=", ".join(changed))
+                )
     return problems
 
 
-def _stale_problems(
-    conn: sqlite3.Connection, batches: dict[str, list[dict[str, Any]]], origin: dict[str, list[str]]
-) -> list[Problem]:
+def _stale_problems(conn: sqlite3.Connection, batches: dict[str, list[dict[str, Any]]], origin: dict[str, list[str]]) -> list[Problem]:
     """Return a problem for each exported row older than its stored row that would change it."""
     # A row carrying the version it was exported at, older than the stored one, would undo a
     # change made since (a colleague's edit): refused, as store.update refuses a stale edit.
@@ -121,10 +115,20 @@ def _stale_problems(
             before = dict(zip([d[0] for d in cur.description], stored))
             if version >= before["version"] or all(r[c] == before[c] for c in data_cols if c in r):
                 continue  # current, or changes nothing
-            problems.append(Problem.of(
-                fname, int(r["__row__"]), "version", "stale_row", version=version, table=t.name, id=r[t.pk],
-                now=before["version"], by=before["updated_by"], at=str(before["updated_at"])[:16],
-            ))
+            problems.append(
+                Problem.of(
+                    fname,
+                    int(r["__row__"]),
+                    "version",
+                    "stale_row",
+                    version=version,
+                    table=t.name,
+                    id=r[t.pk],
+                    now=before["version"],
+                    by=before["updated_by"],
+                    at=str(before["updated_at"])[:16],
+                )
+            )
     return problems
 
 
@@ -154,8 +158,19 @@ def _wikidata_clashes(conn: sqlite3.Connection, rows: list[dict[str, Any]], orig
             # give two entities one item, which the unique index refuses (a dry run writes nothing,
             # so the check is here, where both see it).
             _, other_file, other_row = place[hit[0]]
-            problems.append(Problem.of(fname, n, "wikidata_id", "wikidata_later", q=q, entity=hit[0], file=other_file,
-                                       row=other_row, why="UNIQUE constraint failed: entities.wikidata_id"))
+            problems.append(
+                Problem.of(
+                    fname,
+                    n,
+                    "wikidata_id",
+                    "wikidata_later",
+                    q=q,
+                    entity=hit[0],
+                    file=other_file,
+                    row=other_row,
+                    why="UNIQUE constraint failed: entities.wikidata_id",
+                )
+            )
     return problems
 
 

@@ -35,16 +35,16 @@ class CsvFile:
 def _decode(data: bytes, name: str) -> tuple[str, str]:
     """Return ``(text, encoding)`` of ``data``; raise ImportFailed when no encoding reads it."""
     # A byte order mark promises an encoding: bytes that break the promise are refused, not guessed.
-    for bom, codec, encoding, label in ((b"\xef\xbb\xbf", "utf-8", "utf-8-sig", "UTF-8"),
-                                        (b"\xff\xfe", "utf-16-le", "utf-16", "UTF-16"),
-                                        (b"\xfe\xff", "utf-16-be", "utf-16", "UTF-16")):
+    for bom, codec, encoding, label in (
+        (b"\xef\xbb\xbf", "utf-8", "utf-8-sig", "UTF-8"),
+        (b"\xff\xfe", "utf-16-le", "utf-16", "UTF-16"),
+        (b"\xfe\xff", "utf-16-be", "utf-16", "UTF-16"),
+    ):
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(codec), encoding
+                return data[len(bom) :].decode(codec), encoding
             except UnicodeDecodeError as exc:
-                raise ImportFailed(
-                    [Problem.of(name, 0, "", "bad_bom", label=label, at=exc.start + len(bom), why=exc.reason)]
-                ) from None
+                raise ImportFailed([Problem.of(name, 0, "", "bad_bom", label=label, at=exc.start + len(bom), why=exc.reason)]) from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -52,9 +52,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         try:
             return data.decode("cp1252"), "cp1252"
         except UnicodeDecodeError as exc:
-            raise ImportFailed(
-                [Problem.of(name, 0, "", "unreadable_encoding", why=exc.reason)]
-            ) from None
+            raise ImportFailed([Problem.of(name, 0, "", "unreadable_encoding", why=exc.reason)]) from None
 
 
 def read_csv(data: bytes, name: str, *, max_bytes: int | None = None, max_rows: int | None = None) -> CsvFile:
@@ -94,8 +92,13 @@ def read_csv(data: bytes, name: str, *, max_bytes: int | None = None, max_rows: 
             if len(rows) >= max_rows:
                 raise ImportFailed([Problem.of(name, i, "", "too_many_rows", limit=max_rows)])
             if len(values) != len(header):
-                rows.append({"__row__": str(i), "__width__": str(len(values)),
-                             "__lines__": f"{first_line}-{last_line}" if last_line > first_line else ""})
+                rows.append(
+                    {
+                        "__row__": str(i),
+                        "__width__": str(len(values)),
+                        "__lines__": f"{first_line}-{last_line}" if last_line > first_line else "",
+                    }
+                )
                 continue
             row = {"__row__": str(i)}
             if "'" in "".join(values):
@@ -108,8 +111,7 @@ def read_csv(data: bytes, name: str, *, max_bytes: int | None = None, max_rows: 
     if rows and last_line > first_line and _open_quote_at_end(text, first_line):
         # The lenient reader ends a quote left open at the end of the file: the rest of the file
         # would be one cell, and may even fit the header's width.
-        raise ImportFailed([Problem.of(name, int(rows[-1]["__row__"]), "", "open_quote",
-                                       lines=f"{first_line}-{last_line}")])
+        raise ImportFailed([Problem.of(name, int(rows[-1]["__row__"]), "", "open_quote", lines=f"{first_line}-{last_line}")])
     if encoding == "cp1252" and garbled(text):
         # Read as Windows-1252 because some bytes are not UTF-8, yet other rows are UTF-8: no one
         # reading can be right. (Garbled text in a file of one encoding is refused by clean_row.)

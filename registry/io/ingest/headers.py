@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from ...errors import Problem
 from ...message import Message
 from ...store.schema import Table
 from .csvfile import CsvFile
 
-__all__ = [
-    "WIKIDATA_COLUMNS",
-    "SIGNATURES",
-    "ALIASES",
-    "detect_table",
-    "unknown_header",
-    "apply_aliases",
-    "header_problems",
-]
+__all__ = ["WIKIDATA_COLUMNS", "SIGNATURES", "ALIASES", "detect_table", "unknown_header", "apply_aliases", "header_problems"]
 
 #: The header of a Wikidata twin-town query export (see :mod:`registry.io.ingest.wikidata`).
 WIKIDATA_COLUMNS = ("city", "cityLabel", "cityCountryCode", "twin", "twinLabel", "twinCountryCode", "start", "end")

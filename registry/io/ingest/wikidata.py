@@ -100,16 +100,13 @@ class _Entities:
         return eid, True
 
 
-def plan(
-    conn: sqlite3.Connection, f: CsvFile, vocabularies: Vocabularies
-) -> tuple[dict[str, list[dict[str, Any]]], list[Problem]]:
+def plan(conn: sqlite3.Connection, f: CsvFile, vocabularies: Vocabularies) -> tuple[dict[str, list[dict[str, Any]]], list[Problem]]:
     """Return ``({"entities": rows, "ties": rows}, problems)`` for a Wikidata export.
 
     Entities are matched by Q-id first, then by name; twinning ties are matched by
     the pair of entities in either direction, so a second import changes nothing.
     """
-    problems = [Problem.of(f.name, 1, c, "header_missing")
-                for c in ("city", "cityLabel", "twin", "twinLabel") if c not in f.header]
+    problems = [Problem.of(f.name, 1, c, "header_missing") for c in ("city", "cityLabel", "twin", "twinLabel") if c not in f.header]
     if problems:
         return {}, problems
     known = _Entities(conn)
@@ -152,28 +149,46 @@ def plan(
                 kind = "municipality" if col == "city" else "city"
                 entity, row_problems = clean_row(
                     "entities",
-                    {"id": eid, "kind": kind, "name": label, "country_code": cc, "wikidata_id": q,
-                     "source": f"https://www.wikidata.org/wiki/{q}"},
-                    vocabularies, file=f.name, row=n,
+                    {
+                        "id": eid,
+                        "kind": kind,
+                        "name": label,
+                        "country_code": cc,
+                        "wikidata_id": q,
+                        "source": f"https://www.wikidata.org/wiki/{q}",
+                    },
+                    vocabularies,
+                    file=f.name,
+                    row=n,
                 )
                 problems += row_problems
                 entity["__row__"] = n
                 entities[eid] = entity
             elif not new and known.ids and eid in known.ids and eid not in entities:
                 cc = raw.get(f"{col}CountryCode", "").strip().upper() if col == "city" else ""
-                entities.setdefault(f"__q__{eid}", {"id": eid, "wikidata_id": q, "country_code": cc or None,
-                                                    "__row__": n, "__merge__": True})
+                entities.setdefault(
+                    f"__q__{eid}", {"id": eid, "wikidata_id": q, "country_code": cc or None, "__row__": n, "__merge__": True}
+                )
         pair = frozenset((ids["city"], ids["twin"]))
         if pair in existing_pairs or any(frozenset((t["from_id"], t["to_id"])) == pair for t in ties.values()):
             continue
         tie, row_problems = clean_row(
             "ties",
-            {"id": f"{ids['city']}--{ids['twin']}", "from_id": ids["city"], "to_id": ids["twin"],
-             "kind": "sister_city", "directed": "0", "start": start or "", "end": end or "",
-             "start_certainty": "sourced" if start else "unknown",
-             "status": "ended" if end else "active",
-             "source": f"https://www.wikidata.org/wiki/{qs['city']}#P190"},
-            vocabularies, file=f.name, row=n,
+            {
+                "id": f"{ids['city']}--{ids['twin']}",
+                "from_id": ids["city"],
+                "to_id": ids["twin"],
+                "kind": "sister_city",
+                "directed": "0",
+                "start": start or "",
+                "end": end or "",
+                "start_certainty": "sourced" if start else "unknown",
+                "status": "ended" if end else "active",
+                "source": f"https://www.wikidata.org/wiki/{qs['city']}#P190",
+            },
+            vocabularies,
+            file=f.name,
+            row=n,
         )
         problems += row_problems
         tie["__row__"] = n

@@ -18,8 +18,7 @@ from pathlib import Path
 from ...collector import collector_paused
 from ...store.schema import DATA_TABLES
 from . import draws as draw
-from . import evidence
-from . import plan
+from . import evidence, plan
 from .draws import SOURCE
 from .evidence import BUDGET_ON_TIES
 
@@ -58,8 +57,36 @@ _TIE_RULES: tuple[tuple[str, float, tuple[str, ...], tuple[str, ...]], ...] = (
 
 # Nearby and large countries are tied to more often; every other code appears now and then.
 _COMMON_COUNTRIES = (
-    "NO", "SE", "DK", "FI", "IS", "DE", "GB", "NL", "FR", "PL", "US", "ES", "IT", "EE", "LV", "LT",
-    "RU", "CN", "JP", "IN", "BR", "ZA", "KE", "TZ", "CA", "BE", "AT", "CH", "IE", "PT",
+    "NO",
+    "SE",
+    "DK",
+    "FI",
+    "IS",
+    "DE",
+    "GB",
+    "NL",
+    "FR",
+    "PL",
+    "US",
+    "ES",
+    "IT",
+    "EE",
+    "LV",
+    "LT",
+    "RU",
+    "CN",
+    "JP",
+    "IN",
+    "BR",
+    "ZA",
+    "KE",
+    "TZ",
+    "CA",
+    "BE",
+    "AT",
+    "CH",
+    "IE",
+    "PT",
 )
 _ORG_WORDS = {
     "university": "University of {}",
@@ -126,8 +153,7 @@ def _generate(size: int, seed: int) -> Synthetic:
     rows = {"entities": entities, "ties": ties, "decisions": evidence.decisions(rng, sister)}
     rows["agreements"], rows["agreement_parties"] = evidence.agreements(rng, ties)
     funders = [e for k in ("funding_programme", "eu_programme") for e in by_kind.get(k, [])]
-    rows["activities"], rows["activity_participants"], rows["activity_ties"] = evidence.activities(
-        rng, ties, orgs, funders)
+    rows["activities"], rows["activity_participants"], rows["activity_ties"] = evidence.activities(rng, ties, orgs, funders)
     names = {r["id"]: r["name"] for r in entities if r["kind"] in ("funding_programme", "eu_programme")}
     rows["plan_lines"] = evidence.budget(rng, ties, rows["activities"], names)
     rows["contacts"] = evidence.contacts(rng, by_kind)
@@ -151,8 +177,17 @@ def _entities(rng: random.Random, size: int) -> tuple[list[dict[str, str]], dict
 
     def add_entity(kind: str, ident: str, name: str, cc: str, **extra: str) -> None:
         row = {
-            "id": ident, "kind": kind, "name": name, "name_en": "", "country_code": cc, "lat": "", "lon": "",
-            "url": "", "wikidata_id": "", "notes": "", "source": draw.SOURCE,
+            "id": ident,
+            "kind": kind,
+            "name": name,
+            "name_en": "",
+            "country_code": cc,
+            "lat": "",
+            "lon": "",
+            "url": "",
+            "wikidata_id": "",
+            "notes": "",
+            "source": draw.SOURCE,
         }
         row.update(extra)
         entities.append(row)
@@ -164,8 +199,14 @@ def _entities(rng: random.Random, size: int) -> tuple[list[dict[str, str]], dict
         add_entity("country", f"country-{cc.lower()}", f"Country {cc}", cc)
     n_munis = max(3, round(size**0.5 / 10))
     for i in range(n_munis):
-        add_entity("municipality", f"municipality-{i}", _ORG_WORDS["municipality"].format(draw.name(rng)), "NO",
-                   lat=f"{rng.uniform(58, 71):.4f}", lon=f"{rng.uniform(5, 30):.4f}")
+        add_entity(
+            "municipality",
+            f"municipality-{i}",
+            _ORG_WORDS["municipality"].format(draw.name(rng)),
+            "NO",
+            lat=f"{rng.uniform(58, 71):.4f}",
+            lon=f"{rng.uniform(5, 30):.4f}",
+        )
     rest = size - len(entities)
     kinds = [k for k, _ in _KIND_SHARES]
     shares = [s for _, s in _KIND_SHARES]
@@ -219,13 +260,25 @@ def _ties(
         if status == "ended" and rng.random() < 0.6:
             end = str(rng.randint(int(start[:4]) if start else 1950, 2025))
         row = {
-            "id": ident, "from_id": u, "to_id": v, "kind": kind, "directed": "1" if directed else "0",
+            "id": ident,
+            "from_id": u,
+            "to_id": v,
+            "kind": kind,
+            "directed": "1" if directed else "0",
             "sectors": draw.codes(rng, draw.SECTORS, 0.6),
-            "start": start, "start_certainty": rng.choice(_CERTAINTIES) if start else "unknown",
-            "end": end, "status": status, "carrier_id": "", "municipal_role": "", "reciprocity": "",
-            "goals": "", "indicators": "", "funding": "",
+            "start": start,
+            "start_certainty": rng.choice(_CERTAINTIES) if start else "unknown",
+            "end": end,
+            "status": status,
+            "carrier_id": "",
+            "municipal_role": "",
+            "reciprocity": "",
+            "goals": "",
+            "indicators": "",
+            "funding": "",
             "strategy_points": draw.codes(rng, draw.POINTS, 0.3),
-            "source": draw.SOURCE, "notes": "",
+            "source": draw.SOURCE,
+            "notes": "",
         }
         if rng.random() < 0.15:
             row["goals"] = f"Fictional goal for {kind} {len(ties)}"
@@ -309,8 +362,8 @@ def build(path: str | Path, size: int, seed: int = 0, *, force: bool = False) ->
     """
     import tempfile
 
-    from ...store.db import connect
     from ...errors import RegistryError
+    from ...store.db import connect
     from ..ingest import import_files
 
     target = Path(path)

@@ -12,8 +12,36 @@ __all__ = ["SOURCE", "SECTORS", "POINTS", "countries", "name", "partial_date", "
 SOURCE = "synthetic benchmark data (fictional)"
 
 _SYLLABLES = (
-    "vel", "mor", "a", "ø", "sta", "lund", "ri", "ka", "dal", "hav", "bre", "en", "tor", "vik", "li",
-    "sæ", "nor", "ås", "ber", "go", "fjo", "mi", "ra", "un", "sol", "kel", "to", "ma", "gar", "is",
+    "vel",
+    "mor",
+    "a",
+    "ø",
+    "sta",
+    "lund",
+    "ri",
+    "ka",
+    "dal",
+    "hav",
+    "bre",
+    "en",
+    "tor",
+    "vik",
+    "li",
+    "sæ",
+    "nor",
+    "ås",
+    "ber",
+    "go",
+    "fjo",
+    "mi",
+    "ra",
+    "un",
+    "sol",
+    "kel",
+    "to",
+    "ma",
+    "gar",
+    "is",
 )
 #: The strategy points and sectors a synthetic tie or activity may carry.
 POINTS = ("1a", "1b", "1c", "1f", "2a", "2c", "3c", "3e", "4a", "4e", "4f")

@@ -15,20 +15,32 @@ def decisions(rng: random.Random, sister: list[str]) -> list[dict[str, str]]:
     for tie in sister:
         if rng.random() < 0.5:
             for _ in range(rng.randint(1, 2)):
-                out.append({
-                    "id": str(len(out) + 1), "kind": "category", "tie_id": tie,
-                    "category": rng.choice(("project", "political_focus", "solidarity", "dormant", "unclassified")),
-                    "decided_on": draw.partial_date(rng, 2010, 2025), "decided_by": "City council (fictional)",
-                    "case_ref": f"{rng.randint(2010, 2025)}/{rng.randint(1, 999)}",
-                    "reason": "Fictional reason for the benchmark", "source": draw.SOURCE,
-                })
+                out.append(
+                    {
+                        "id": str(len(out) + 1),
+                        "kind": "category",
+                        "tie_id": tie,
+                        "category": rng.choice(("project", "political_focus", "solidarity", "dormant", "unclassified")),
+                        "decided_on": draw.partial_date(rng, 2010, 2025),
+                        "decided_by": "City council (fictional)",
+                        "case_ref": f"{rng.randint(2010, 2025)}/{rng.randint(1, 999)}",
+                        "reason": "Fictional reason for the benchmark",
+                        "source": draw.SOURCE,
+                    }
+                )
         if rng.random() < 0.2:
-            out.append({
-                "id": str(len(out) + 1), "kind": "enter_twinning", "tie_id": tie,
-                "title": "Entering the twinning (fictional)", "decided_on": draw.partial_date(rng, 1946, 2024),
-                "decided_by": "City council (fictional)", "reason": "Fictional reason for the benchmark",
-                "source": draw.SOURCE,
-            })
+            out.append(
+                {
+                    "id": str(len(out) + 1),
+                    "kind": "enter_twinning",
+                    "tie_id": tie,
+                    "title": "Entering the twinning (fictional)",
+                    "decided_on": draw.partial_date(rng, 1946, 2024),
+                    "decided_by": "City council (fictional)",
+                    "reason": "Fictional reason for the benchmark",
+                    "source": draw.SOURCE,
+                }
+            )
     return out
 
 
@@ -62,16 +74,26 @@ def agreements(rng: random.Random, ties: list[dict[str, str]]) -> tuple[list[dic
         aid = f"agreement-{n}"
         akind = rng.choice(rule[1])
         tie["agreement_id"] = aid
-        agreements.append({
-            "id": aid, "kind": akind, "title": f"Fictional {akind.replace('_', ' ')} {n}",
-            # Signed when the tie began, as far as anyone knows; ended with it.
-            "signed_on": tie["start"], "signed_certainty": tie["start_certainty"],
-            "signatories": "Mayor;Mayor" if kind == "sister_city" else rng.choice(("Director;Director", "Rector;Mayor", "Chief executive")),
-            "document_url": f"https://example.org/agreement/{n}" if rng.random() < 0.3 else "",
-            "review_on": str(rng.randint(2025, 2030)) if rng.random() < 0.2 else "",
-            "ended_on": tie["end"], "status": tie["status"], "sectors": tie["sectors"],
-            "strategy_points": tie["strategy_points"], "source": draw.SOURCE,
-        })
+        agreements.append(
+            {
+                "id": aid,
+                "kind": akind,
+                "title": f"Fictional {akind.replace('_', ' ')} {n}",
+                # Signed when the tie began, as far as anyone knows; ended with it.
+                "signed_on": tie["start"],
+                "signed_certainty": tie["start_certainty"],
+                "signatories": "Mayor;Mayor"
+                if kind == "sister_city"
+                else rng.choice(("Director;Director", "Rector;Mayor", "Chief executive")),
+                "document_url": f"https://example.org/agreement/{n}" if rng.random() < 0.3 else "",
+                "review_on": str(rng.randint(2025, 2030)) if rng.random() < 0.2 else "",
+                "ended_on": tie["end"],
+                "status": tie["status"],
+                "sectors": tie["sectors"],
+                "strategy_points": tie["strategy_points"],
+                "source": draw.SOURCE,
+            }
+        )
         members = [tie["from_id"], tie["to_id"]]
         other = uncharted.get(tie["from_id"]) if kind == "sister_city" else None
         if other is not None and other["to_id"] not in members and rng.random() < _RING_SHARE:
@@ -120,17 +142,24 @@ def activities(
             start = draw.partial_date(rng, 1990, 2025) if rng.random() < 0.85 else ""
             end = str(rng.randint(int(start[:4]), 2026)) if start and kind in ("project", "exchange") and rng.random() < 0.5 else ""
             with_goals = kind == "project" or rng.random() < 0.1
-            acts.append({
-                "id": aid, "kind": kind, "title": f"Fictional {kind} {n}", "start": start, "end": end,
-                "date_certainty": rng.choice(("sourced", "inferred")) if start else "unknown",
-                "municipal_role": rng.choice(("active", "facilitator", "none")),
-                "sectors": draw.codes(rng, draw.SECTORS, 0.7), "strategy_points": draw.codes(rng, draw.POINTS, 0.5),
-                "purpose": f"Fictional purpose {n}" if rng.random() < 0.5 else "",
-                "goals": f"Fictional goal {n}" if with_goals else "",
-                "indicators": "People taking part; follow-up meetings" if with_goals else "",
-                "agreement_id": tie.get("agreement_id", "") if kind in ("signing", "project") or rng.random() < 0.2 else "",
-                "source": draw.SOURCE,
-            })
+            acts.append(
+                {
+                    "id": aid,
+                    "kind": kind,
+                    "title": f"Fictional {kind} {n}",
+                    "start": start,
+                    "end": end,
+                    "date_certainty": rng.choice(("sourced", "inferred")) if start else "unknown",
+                    "municipal_role": rng.choice(("active", "facilitator", "none")),
+                    "sectors": draw.codes(rng, draw.SECTORS, 0.7),
+                    "strategy_points": draw.codes(rng, draw.POINTS, 0.5),
+                    "purpose": f"Fictional purpose {n}" if rng.random() < 0.5 else "",
+                    "goals": f"Fictional goal {n}" if with_goals else "",
+                    "indicators": "People taking part; follow-up meetings" if with_goals else "",
+                    "agreement_id": tie.get("agreement_id", "") if kind in ("signing", "project") or rng.random() < 0.2 else "",
+                    "source": draw.SOURCE,
+                }
+            )
             u, v = tie["from_id"], tie["to_id"]
             if kind in ("visit", "delegation", "exchange"):
                 roles = ("host", "visitor") if rng.random() < 0.5 else ("visitor", "host")
@@ -171,8 +200,19 @@ def budget(
     programmes = list(funders)
 
     def line(year: int, amount: int, funder: str, purpose: str, **extra: str) -> None:
-        lines.append({"id": str(len(lines) + 1), "year": str(year), "kind": "plan", "amount": str(amount),
-                      "currency": "NOK", "funder": funder, "purpose": purpose, "source": draw.SOURCE, **extra})
+        lines.append(
+            {
+                "id": str(len(lines) + 1),
+                "year": str(year),
+                "kind": "plan",
+                "amount": str(amount),
+                "currency": "NOK",
+                "funder": funder,
+                "purpose": purpose,
+                "source": draw.SOURCE,
+                **extra,
+            }
+        )
 
     def external() -> dict[str, str]:
         if programmes and rng.random() < 0.7:
@@ -196,20 +236,39 @@ def budget(
             eur = rng.random() < 0.5
             fee = rng.randrange(1_000, 20_000, 500) if eur else rng.randrange(10_000, 200_000, 5_000)
             for year in range(2023, 2023 + rng.randint(1, 3)):
-                line(year, fee, "municipal", "Membership fee (fictional)", tie_id=tid, currency="EUR" if eur else "NOK",
-                     kind="actual" if year < 2025 else "plan")
+                line(
+                    year,
+                    fee,
+                    "municipal",
+                    "Membership fee (fictional)",
+                    tie_id=tid,
+                    currency="EUR" if eur else "NOK",
+                    kind="actual" if year < 2025 else "plan",
+                )
         elif kind == "project" and municipal and rng.random() < 0.4:
             eur = rng.random() < 0.4
             for year in range(2024, 2024 + rng.randint(1, 3)):
-                line(year, rng.randrange(5_000, 100_000, 1_000) if eur else rng.randrange(50_000, 1_000_000, 10_000),
-                     purpose="Project funding (fictional)", tie_id=tid, currency="EUR" if eur else "NOK", **external())
+                line(
+                    year,
+                    rng.randrange(5_000, 100_000, 1_000) if eur else rng.randrange(50_000, 1_000_000, 10_000),
+                    purpose="Project funding (fictional)",
+                    tie_id=tid,
+                    currency="EUR" if eur else "NOK",
+                    **external(),
+                )
     for act in activities:
         if act["kind"] == "project" and rng.random() < 0.3:
             year = int(act["start"][:4]) if act["start"] else 2024
             eur = rng.random() < 0.4  # European programmes pay in euros
-            line(year, rng.randrange(2_000, 40_000, 500) if eur else rng.randrange(20_000, 400_000, 5_000),
-                 purpose="Project costs (fictional)", activity_id=act["id"], currency="EUR" if eur else "NOK",
-                 kind=rng.choice(("plan", "actual")), **external())
+            line(
+                year,
+                rng.randrange(2_000, 40_000, 500) if eur else rng.randrange(20_000, 400_000, 5_000),
+                purpose="Project costs (fictional)",
+                activity_id=act["id"],
+                currency="EUR" if eur else "NOK",
+                kind=rng.choice(("plan", "actual")),
+                **external(),
+            )
     return lines
 
 
@@ -231,14 +290,19 @@ def contacts(rng: random.Random, by_kind: dict[str, list[str]]) -> list[dict[str
                 continue
             n = len(out) + 1
             named = rng.random() < 0.2
-            out.append({
-                "id": f"contact-{n}", "entity_id": eid, "office": rng.choice(offices),
-                "person_name": f"Fictional Person {n}" if named else "",
-                "email": f"contact-{n}@example.org" if named else "",
-                "purpose": "Invitations and practical matters (fictional)",
-                "retain_until": str(rng.randint(2026, 2030)) if named else "",
-                "source": draw.SOURCE, "verified_on": draw.day(rng, 2023, 2025) if rng.random() < 0.3 else "",
-            })
+            out.append(
+                {
+                    "id": f"contact-{n}",
+                    "entity_id": eid,
+                    "office": rng.choice(offices),
+                    "person_name": f"Fictional Person {n}" if named else "",
+                    "email": f"contact-{n}@example.org" if named else "",
+                    "purpose": "Invitations and practical matters (fictional)",
+                    "retain_until": str(rng.randint(2026, 2030)) if named else "",
+                    "source": draw.SOURCE,
+                    "verified_on": draw.day(rng, 2023, 2025) if rng.random() < 0.3 else "",
+                }
+            )
     return out
 
 
@@ -252,6 +316,14 @@ def declared_totals(rng: random.Random, municipalities: list[str], sister: list[
     for m in municipalities:
         # Sources count differently: the declared figure is near the registered one, not always equal.
         for measure, total in (("sister_cities", twinned.get(m, 0) + rng.choice((0, 0, 1, 2))), ("consulates", rng.randint(3, 30))):
-            out.append({"id": f"{m}-{measure.replace('_', '-')}-2024", "entity_id": m, "measure": measure,
-                        "total": str(total), "as_of": "2024", "source": draw.SOURCE})
+            out.append(
+                {
+                    "id": f"{m}-{measure.replace('_', '-')}-2024",
+                    "entity_id": m,
+                    "measure": measure,
+                    "total": str(total),
+                    "as_of": "2024",
+                    "source": draw.SOURCE,
+                }
+            )
     return out
