@@ -226,6 +226,13 @@ def until_in_frame(frame: Any, script: str, timeout_s: float = 30) -> None:
         time.sleep(0.2)
 
 
+def map_frame(page: Any) -> Any:
+    """Return the Map page's drawing (its iframe), by its title in either language."""
+    return page.frame_locator(
+        "iframe[title='Verdenskart med registerets steder og forbindelser'], iframe[title=\"World map of the registry's places and ties\"]"
+    )
+
+
 def network_frame(page: Any) -> Any:
     """Return the network drawing's iframe, by its title in either language."""
     return page.frame_locator("iframe[title='Nettverksdiagram over forbindelsene'], iframe[title='Network diagram of the ties']")
