@@ -28,7 +28,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "editform.rebased": ("Skjemaet bygger nå på versjon {v}. Se over og lagre.", "The form now builds on version {v}. Check it and save."),
 }
 
-#: Message code -> (nb, en) templates of the change history (registry.audit.describe), rendered by i18n.render.
+#: Message code -> (nb, en) templates of the change history (registry.edit.audit.describe), rendered by i18n.render.
 TEMPLATES: dict[str, tuple[str, str]] = {
     "history.inserted": ("la til «{what}»", "added “{what}”"),
     "history.deleted": ("slettet «{what}»", "deleted “{what}”"),

@@ -277,6 +277,6 @@ def is_demo(conn: sqlite3.Connection) -> bool:
 
 if __name__ == "__main__":  # pragma: no cover - a convenience for people
     if len(sys.argv) != 2:
-        print("usage: python -m registry.demo PATH", file=sys.stderr)
+        print("usage: python -m registry.io.demo PATH", file=sys.stderr)
         raise SystemExit(2)
     print(build(sys.argv[1]))
