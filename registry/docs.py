@@ -175,7 +175,9 @@ def _csv_page() -> str:
     from .docs_tables import csv_page
 
     return (
-        _NOTICE.format(source="the schema (`registry.store.schema`), the import's header signatures and the vocabularies (`registry.vocab`)")
+        _NOTICE.format(
+            source="the schema (`registry.store.schema`), the import's header signatures and the vocabularies (`registry.vocab`)"
+        )
         + csv_page()
     )
 
