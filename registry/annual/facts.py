@@ -207,7 +207,9 @@ def annual_report(source: sqlite3.Connection | Snapshot | Context, year: int, ho
         for k, i, on in zip(found["kind"], found["id"], found["on"])
     ]
     # One title column per report language, as the report's text reads them (registry.render.strategy_text).
-    items = {lang: items_in(found[keep].reset_index(drop=True), lang) for lang in ("nb", "en")}
+    # A boolean Series, not the list: an empty list would select no columns of an empty registry's items.
+    kept = found[pd.Series(keep, index=found.index, dtype=bool)].reset_index(drop=True)
+    items = {lang: items_in(kept, lang) for lang in ("nb", "en")}
     return AnnualReport(
         year=year,
         home=home,

@@ -271,3 +271,13 @@ def test_the_page_shows_the_report_and_offers_three_downloads(tmp_path, monkeypa
     # The seed's 2013: the formannskap's action programme (decision 4), counted for 3d.
     assert ("Internasjonalt arbeid 2013" if lang == "nb" else "International work 2013") in page
     assert "Toårig internasjonalt handlingsprogram" in page
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_an_empty_registry_has_a_report_with_nothing_registered(conn, lang):
+    # A new city's registry before any row: the report is written, says nothing is registered and lists no item
+    # (an empty list of kept items once selected no columns, and the report failed on a missing 'title_nb').
+    report = annual_report(conn, 2024)
+    assert len(report.items["nb"]) == len(report.items["en"]) == 0
+    text = to_markdown(build_report(report, lang))
+    assert "2024" in text and "Traceback" not in text
