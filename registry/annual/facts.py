@@ -200,8 +200,9 @@ def annual_report(source: sqlite3.Connection | Snapshot | Context, year: int, ho
     actions, indicators = _actions(ctx, year), _indicators(ctx, year)
     measured = {r["id"] for r in indicators.to_dict("records") if any(y == year for y, _ in r["series"])}
     found = strategy.strategy_items(ctx, ctx.as_of, home_id=home)
+    action_ids = set(actions["id"])
     keep = [
-        (k == "action" and i in set(actions["id"]))
+        (k == "action" and i in action_ids)
         or (k == "indicator" and i in measured)
         or (k not in ("action", "indicator") and in_year(on, year))
         for k, i, on in zip(found["kind"], found["id"], found["on"])
