@@ -52,6 +52,53 @@ def _group_layout(path: str, rev: int) -> dict[str, tuple[float, float]]:
     return view.layout(view.drawable(revision_snapshot(path, rev).graph, "nb")[0])
 
 
+class DrawnView(NamedTuple):
+    """What the network page draws for a choice: the graph, whether it is merged by country, positions, path ties."""
+
+    graph: nx.MultiDiGraph
+    aggregated: bool
+    positions: dict[str, tuple[float, float]]
+    ties: frozenset[str]
+
+
+# The page's drawing and its picture (app_pages/_presentation.py) both draw this: one choice of what
+# to draw and where, so the picture shows what the page shows at the same positions.
+@st.cache_resource(show_spinner=False, max_entries=64)
+def drawn_view(
+    path: str,
+    rev: int,
+    flt: GraphFilter,
+    categories: frozenset[str],
+    language: str,
+    focus: str | None,
+    steps: int,
+    route: tuple[str, ...],
+    home_id: str | None = None,
+) -> DrawnView:
+    """Return the graph to draw for these choices, whether it is aggregated, its positions and the path's ties."""
+    full = filtered_graph(path, rev, flt, categories, home_id)
+    keep = set(route) | ({focus} if focus else set())
+    ties = view.path_ties(full, list(route))
+    # The path is drawn whole, node by node and tie by tie, even where it leaves the focus's neighbourhood.
+    if focus:
+        drawn, aggregated = view.drawable(view.neighbourhood(full, focus, steps, route), language, keep, keep_ties=ties)
+    elif route:
+        drawn, aggregated = view.drawable(full, language, keep, keep_ties=ties)
+    else:
+        drawn, aggregated = _drawable(path, rev, flt, categories, language, home_id)
+    # Positions come from the whole registry, node by node or merged by country, else from the
+    # whole filtered graph: nodes stay put when a filter or the focus changes.
+    if not aggregated and revision_snapshot(path, rev).graph.number_of_nodes() <= view.MAX_DRAWN_NODES:
+        positions = _full_layout(path, rev)
+    elif focus:
+        positions = view.layout(drawn)
+    elif aggregated:
+        positions = _group_layout(path, rev)
+    else:
+        positions = _layout(path, rev, flt, categories, language, home_id)
+    return DrawnView(drawn, aggregated, positions, frozenset(ties))
+
+
 class NetworkView(NamedTuple):
     """The network page's drawing: its HTML and what it shows."""
 
@@ -81,26 +128,7 @@ def _network_html(
     _metrics: pd.DataFrame | None = None,
 ) -> NetworkView:
     # ``_metrics`` (not hashed) is the metrics table of this same filtered graph: the key above decides it.
-    full = filtered_graph(path, rev, flt, categories, home_id)
-    keep = set(route) | ({focus} if focus else set())
-    ties = view.path_ties(full, list(route))
-    # The path is drawn whole, node by node and tie by tie, even where it leaves the focus's neighbourhood.
-    if focus:
-        drawn, aggregated = view.drawable(view.neighbourhood(full, focus, steps, route), language, keep, keep_ties=ties)
-    elif route:
-        drawn, aggregated = view.drawable(full, language, keep, keep_ties=ties)
-    else:
-        drawn, aggregated = _drawable(path, rev, flt, categories, language, home_id)
-    # Positions come from the whole registry, node by node or merged by country, else from the
-    # whole filtered graph: nodes stay put when a filter or the focus changes.
-    if not aggregated and revision_snapshot(path, rev).graph.number_of_nodes() <= view.MAX_DRAWN_NODES:
-        positions = _full_layout(path, rev)
-    elif focus:
-        positions = view.layout(drawn)
-    elif aggregated:
-        positions = _group_layout(path, rev)
-    else:
-        positions = _layout(path, rev, flt, categories, language, home_id)
+    drawn, aggregated, positions, ties = drawn_view(path, rev, flt, categories, language, focus, steps, route, home_id)
     html = view.network_html(
         drawn,
         language,

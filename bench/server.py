@@ -25,8 +25,10 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(db: Path, log: Path, timeout_s: float = 120.0) -> Iterator[str]:
+def serve(db: Path, log: Path, timeout_s: float = 120.0, **env: str) -> Iterator[str]:
     """Return a context that runs the app on ``db`` (its output in ``log``) and yields its base URL; stopped at the end.
+
+    ``env`` adds environment variables for the app (``REGISTRY_EDITOR=...`` turns local editing on).
 
     Raises RuntimeError, with the log's tail, when the server does not answer within ``timeout_s``.
     """
@@ -49,7 +51,7 @@ def serve(db: Path, log: Path, timeout_s: float = 120.0) -> Iterator[str]:
                 "false",
             ],
             cwd=PROJECT_ROOT,
-            env={**os.environ, "REGISTRY_DB": str(db)},
+            env={**os.environ, "REGISTRY_DB": str(db), **env},
             stdout=out,
             stderr=subprocess.STDOUT,
         )

@@ -11,18 +11,16 @@ function (``from tests.browser_kit import chromium``).
 from __future__ import annotations
 
 import contextlib
-import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
 import pytest
+
+from bench.server import free_port  # noqa: F401 - the tests take it from this kit
+from bench.server import serve as serve_app
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -62,62 +60,21 @@ class Server:
             raise AssertionError(f"{exc}\n\n--- streamlit server log ---\n{self.log_text()}") from exc
 
 
-def free_port() -> int:
-    """Return a local port no one listens on now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextlib.contextmanager
 def serve(db: Path, tmp: Path, **env: str) -> Iterator[Server]:
     """Run ``streamlit run app.py`` on ``db`` on a free port until the block ends; yield its :class:`Server`.
 
-    ``env`` adds environment variables (``REGISTRY_EDITOR=...`` turns local editing on); the log
-    goes to ``tmp / "server.log"``.
+    The benchmark's server (:func:`bench.server.serve`) with the log in ``tmp / "server.log"``;
+    ``env`` adds environment variables (``REGISTRY_EDITOR=...`` turns local editing on).
     """
-    port = free_port()
     log = tmp / "server.log"
-    with open(log, "w") as out:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "app.py",
-                "--server.port",
-                str(port),
-                "--server.address",
-                "127.0.0.1",
-                "--server.headless",
-                "true",
-                "--browser.gatherUsageStats",
-                "false",
-            ],
-            cwd=ROOT,
-            env={**os.environ, "REGISTRY_DB": str(db), **env},
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    srv = Server(f"http://127.0.0.1:{port}", port, db, log)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{srv.url}/_stcore/health", timeout=2)
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise AssertionError(f"streamlit did not start\n{srv.log_text()}") from None
-                time.sleep(0.2)
-        yield srv
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        with serve_app(db, log, timeout_s=60, **env) as url:
+            yield Server(url, int(url.rsplit(":", 1)[1]), db, log)
+    except RuntimeError as exc:
+        if "the app did not start" not in str(exc):
+            raise
+        raise AssertionError(f"streamlit did not start\n{Server('', 0, db, log).log_text()}") from None
 
 
 @pytest.fixture(scope="module", name="browser")
