@@ -12,19 +12,10 @@ from registry import connect, i18n, view
 from registry.analysis import metrics
 from registry.network.graph import GraphFilter, build_graph, filter_graph, snapshot
 from registry.view import encode
-from tests.app.test_app import network_data, start
+from tests.app.test_app import network_data
+from tests.apps import start
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-def registry_db(tmp_path, monkeypatch):
-    # The app opens (and seeds) a fresh registry at REGISTRY_DB, with no sign-in from the environment.
-    path = tmp_path / "app.db"
-    monkeypatch.setenv("REGISTRY_DB", str(path))
-    for name in ("REGISTRY_AUTH", "REGISTRY_EDITOR", "REGISTRY_EDITORS"):
-        monkeypatch.delenv(name, raising=False)
-    return path
 
 
 # (nb, en)
