@@ -9,8 +9,9 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import _common
-from app_pages._common import cached, deferred, download, lang, t
-from registry import cells
+from app_pages._common import blank, cached, deferred, download, lang, t
+from app_pages._url import LINK_NAME, entity_link
+from registry import cells, i18n
 from registry.edit import browse, forms
 from registry.store.schema import TABLES
 
@@ -31,6 +32,18 @@ def refs_in(table: str, frame: pd.DataFrame) -> dict[str, dict[Any, str]]:
         if col.references and col.name in frame:
             out.setdefault(col.references, {}).update(ref_labels(col.references, frame[col.name]))
     return out
+
+
+def shown_rows(frame: pd.DataFrame, table: str, refs: dict[str, dict[Any, str]]) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """Return ``frame``'s rows of ``table`` ready for st.dataframe and its column settings: each entity by name, as a link to its page."""
+    shown = forms.display_frame(frame, table, refs, lang())
+    config: dict[str, Any] = {}
+    for name in forms.entity_columns(table):
+        if name in frame.columns:
+            heading = i18n.field_label(name, lang())
+            shown[heading] = [entity_link(i, n) for i, n in zip(frame[name], shown[heading])]
+            config[heading] = st.column_config.LinkColumn(display_text=LINK_NAME, help=t("entity.open_hint"))
+    return blank(shown), config
 
 
 def entity_label(eid: Any) -> str:

@@ -8,22 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import _common
-from app_pages._common import (
-    blank,
-    cached,
-    changed,
-    conn,
-    current_actor,
-    form_key,
-    formatter,
-    label,
-    lang,
-    md,
-    renew_form,
-    show_form_problems,
-    t,
-)
-from app_pages._registry_browse import keep_choice, ref_labels, refs_in
+from app_pages._common import cached, changed, conn, current_actor, form_key, formatter, label, lang, md, renew_form, show_form_problems, t
+from app_pages._registry_browse import keep_choice, ref_labels, refs_in, shown_rows
 from app_pages._tables import failure_key, show_failure
 from registry import cells, i18n, vocab
 from registry.edit import editing, forms
@@ -300,7 +286,8 @@ def child_section(child: str, column: str, parent_id: Any) -> None:
     if rows.empty:
         st.caption(t("registry.no_rows"))
     else:
-        st.dataframe(blank(forms.display_frame(rows.drop(columns=[column]), child, refs, lang())), hide_index=True)
+        shown, links = shown_rows(rows.drop(columns=[column]), child, refs)
+        st.dataframe(shown, hide_index=True, column_config=links)
     names = {r["id"]: forms.row_label(child, r, refs, lang()) for r in rows.to_dict("records")}
     ids = list(names)
     shown = formatter(ids, lambda i: names.get(i, str(i)))

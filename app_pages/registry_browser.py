@@ -32,6 +32,7 @@ from app_pages._registry_browse import (
     ref_labels,
     refs_in,
     row_from_url,
+    shown_rows,
     tab_from_url,
     with_choice,
 )
@@ -64,7 +65,8 @@ def table_tab(table: str) -> None:
     text = st.text_input(t("common.search"), key=f"reg_{table}_search", placeholder=t("registry.search_rows"))
     found, total, offset = matches(f"reg_{table}_page", table, text, (), personal=editor)
     refs = refs_in(table, found)
-    st.dataframe(blank(forms.display_frame(found, table, refs, lang())), hide_index=True, height=300)
+    rows, links = shown_rows(found, table, refs)
+    st.dataframe(rows, hide_index=True, height=300, column_config=links)
     page_buttons(f"reg_{table}_page", total, offset)
     csv_matches(table, text, (), total, f"{table}.csv", key=f"reg_{table}_csv", personal=editor)
 

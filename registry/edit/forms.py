@@ -119,6 +119,15 @@ def children(table: str) -> tuple[tuple[str, str], ...]:
     )
 
 
+def entity_columns(table: str) -> list[str]:
+    """Return the columns of ``table`` that name an entity (the app shows them as links to its page), in declared order.
+
+    >>> entity_columns("plan_lines"), entity_columns("activity_participants"), entity_columns("indicators")
+    (['funder_id'], ['entity_id'], [])
+    """
+    return [c.name for c in _table(table).columns if c.references == "entities"]
+
+
 def child_rows(conn: sqlite3.Connection, child: str, column: str, parent_id: Any) -> pd.DataFrame:
     """Return the rows of ``child`` whose ``column`` is ``parent_id``, in id order, with their versions."""
     t = _table(child)

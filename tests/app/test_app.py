@@ -300,9 +300,9 @@ def test_adding_an_activity_with_a_participant_shows_it_in_the_list(registry_db)
     at.button(key=f"FormSubmitter:activity_participants_new_{aid}_form-Add").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert any("Graz · Visitor" in s.value for s in at.success)
-    # The activity's participants are listed under it, by name and role label.
+    # The activity's participants are listed under it, by name (a link to the entity's page) and role label.
     participants = [df.value for df in at.dataframe if list(df.value.columns) == ["Id", "Entity", "Role", "Notes"]]
-    assert participants and participants[0][["Entity", "Role"]].values.tolist() == [["Graz", "Visitor"]]
+    assert participants and participants[0][["Entity", "Role"]].values.tolist() == [["entity?id=graz&lang=en#Graz", "Visitor"]]
     conn = connect(registry_db)
     assert conn.execute("SELECT kind, start, updated_by FROM activities WHERE id = ?", (aid,)).fetchone() == ("visit", "2025-06", "app:Ola")
     assert conn.execute("SELECT entity_id, role, updated_by FROM activity_participants WHERE activity_id = ?", (aid,)).fetchall() == [

@@ -119,3 +119,11 @@ def test_entity_names_in_the_registry_link_to_their_page(registry_db):
     at.selectbox(key="reg_entity").set_value("graz").run()
     links = [p for p in at.get("page_link") if p.proto.page.endswith("entity")]
     assert links and "id=graz" in links[0].proto.query_string
+
+
+def test_an_entity_named_in_another_table_links_to_its_page(registry_db):
+    # The declared totals name their municipality: the column links to its page, in the page's language, by name.
+    at = open_registry(lang="en")
+    tables = [d.value for d in at.dataframe if "Entity" in d.value.columns and "Measure" in d.value.columns]
+    assert len(tables) == 1
+    assert "entity?id=trondheim&lang=en#Trondheim%20Municipality" in tables[0]["Entity"].tolist()
