@@ -23,6 +23,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from .chart import PngCharts
 from .model import BulletList, Chart, Document, Figure, Heading, Inline, Link, Paragraph, Quote, Strong, Table
+from .pictures import Pictures
 
 __all__ = ["to_docx"]
 
@@ -148,6 +149,7 @@ def to_docx(doc: Document, *, page_label: str = "", created: datetime | None = N
     props.created = props.modified = created or datetime(2000, 1, 1, tzinfo=UTC)
     props.author = props.last_modified_by = ""
     charts: PngCharts | None = None  # made at the first chart: matplotlib loads only for a document that has one
+    pictures: Pictures | None = None
     out.add_heading(_x(doc.title), level=0)
     if doc.subtitle:
         out.add_paragraph(_x(doc.subtitle), style="Subtitle")
@@ -182,10 +184,11 @@ def to_docx(doc: Document, *, page_label: str = "", created: datetime | None = N
                 png = charts.png(b)
             else:
                 png = b.png
-            shape = out.add_picture(io.BytesIO(png), width=Cm(b.width_cm))
+            pictures = pictures or Pictures(out)
+            inline = pictures.add(out, png, Cm(b.width_cm))
             # The alternative text a screen reader reads: Word takes it from docPr, other readers from cNvPr.
             # (On the picture itself: listing the document's paragraphs for the last one grew with every chart.)
-            for el in shape._inline.xpath(".//wp:docPr | .//pic:cNvPr"):
+            for el in inline.xpath(".//wp:docPr | .//pic:cNvPr"):
                 el.set("descr", _x(b.alt))
             if b.caption:
                 out.add_paragraph(_x(b.caption), style="Caption")
