@@ -95,19 +95,28 @@ def render(message: Message, lang: str) -> str:
     formatter = _FORMATTERS.get(lang) or _Formatter(lang)
     params = message.params
     out = []
-    # str.format's own loop, over a template parsed once: a large analysis renders tens of thousands.
-    for literal, name, spec, conversion in _parsed(nb if lang == "nb" else en):
+    # str.format's own loop, over a template parsed once: a large analysis renders hundreds of thousands.
+    for literal, name, spec, conversion, plain in _parsed(nb if lang == "nb" else en):
         out.append(literal)
         if name is None:
             continue
-        value = formatter.convert_field(formatter.get_field(name, (), params)[0], conversion)
-        out.append(formatter.format_field(value, formatter.vformat(spec, (), params) if "{" in spec else spec))
+        value = params[name] if plain else formatter.get_field(name, (), params)[0]
+        if conversion:
+            value = formatter.convert_field(value, conversion)
+        if not spec and type(value) is str:  # what format(value, "") would give
+            out.append(value)
+        else:
+            out.append(formatter.format_field(value, formatter.vformat(spec, (), params) if "{" in spec else spec))
     return "".join(out)
 
 
 @functools.cache
-def _parsed(template: str) -> tuple[tuple[str, str | None, str, str | None], ...]:
-    return tuple((literal, name, spec or "", conversion) for literal, name, spec, conversion in string.Formatter().parse(template))
+def _parsed(template: str) -> tuple[tuple[str, str | None, str, str | None, bool], ...]:
+    """The template's parts as str.format reads them, each field marked when its name is a plain parameter name."""
+    return tuple(
+        (literal, name, spec or "", conversion, name is not None and name.isidentifier())
+        for literal, name, spec, conversion in string.Formatter().parse(template)
+    )
 
 
 _FORMATTERS = {lang: _Formatter(lang) for lang in ("nb", "en")}

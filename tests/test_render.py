@@ -47,3 +47,21 @@ def test_a_code_declared_twice_is_refused():
 def test_messages_compare_and_hash_by_code_and_params():
     assert Message("t.count", {"n": 2}) == Message("t.count", {"n": 2})
     assert len({Message("t.count", {"n": 2}), Message("t.count", {"n": 2})}) == 1
+
+
+def test_a_template_reads_as_str_format_would_with_its_own_conversions():
+    # Templates are parsed once and filled by the renderer's own loop: it must read every field form str.format reads.
+    register(
+        {
+            "test.formats": (
+                "{{literal}} {a} {b!r} {n:>4} {n:{width}} {p.real} {items[1]} {m} {n:plural:rad/rader} {k:label:categories}",
+                "{{literal}} {a} {b!r} {n:>4} {n:{width}} {p.real} {items[1]} {m} {n:plural:row/rows} {k:label:categories}",
+            ),
+            "test.inner": ("indre {x}", "inner {x}"),
+        }
+    )
+    params = {"a": "å", "b": "b", "n": 2, "width": 3, "p": 1.5, "items": ["x", "y"], "m": Message("test.inner", {"x": 7}), "k": "dormant"}
+    plain = "{{literal}} {a} {b!r} {n:>4} {n:{width}} {p.real} {items[1]}"
+    assert render(Message("test.formats", params), "nb") == plain.format(**params) + " indre 7 rader Hvilende"
+    assert render(Message("test.formats", params), "en") == plain.format(**params) + " inner 7 rows Dormant"
+    assert render(Message("test.formats", {**params, "n": 1}), "en").endswith(" row Dormant")
