@@ -4,7 +4,7 @@
 # never import this one; the page helpers that read the picker limit (_pickers, _registry_*) do,
 # and are imported by their pages directly.
 
-from app_pages._database import cached, changed, close_run, conn, db_key, deferred, open_run, registry_snapshot
+from app_pages._database import cached, cached_in_context, changed, close_run, conn, db_key, deferred, open_run, registry_snapshot
 from app_pages._editor import current_actor, editor_sidebar, require_editor
 from app_pages._forms import form_key, renew_form
 from app_pages._graph import graph, suggestions, year_span
@@ -23,6 +23,7 @@ __all__ = [
     "MAX_PICKER_OPTIONS",
     "blank",
     "cached",
+    "cached_in_context",
     "changed",
     "close_run",
     "conn",

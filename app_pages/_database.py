@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 import sqlite3
 import sys
 import threading
@@ -13,6 +14,7 @@ from typing import Any
 import streamlit as st
 
 from app_pages._text import t
+from registry.analysis.context import Context, prepare
 from registry.io import seed
 from registry.network.graph import Snapshot, snapshot
 from registry.store import db
@@ -142,3 +144,29 @@ def revision_snapshot(path: str, rev: int) -> Snapshot:
 def registry_snapshot() -> Snapshot:
     """Return the whole registry in memory (graph, decisions, plan lines) for this revision."""
     return revision_snapshot(*db_key())
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def revision_context(path: str, rev: int, home_id: str | None) -> Context:
+    """Return the registry at ``(path, rev)`` prepared for ``home_id`` as of today, once per revision (read-only, shared)."""
+    return prepare(revision_snapshot(path, rev), home_id=home_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _in_context(qualname: str, path: str, rev: int, home_id: str | None, args: tuple[Any, ...], kwargs: tuple[tuple[str, Any], ...]) -> Any:
+    fn = _resolve(qualname)
+    # A function that chooses a home is told the context's own: left to its default, it would re-cut the
+    # registry for the configured home whenever the page shows another.
+    chosen = {"home_id": home_id} if "home_id" in inspect.signature(fn).parameters else {}
+    return fn(revision_context(path, rev, home_id), *args, **dict(kwargs), **chosen)
+
+
+def cached_in_context(fn: Callable[..., Any], *args: Any, home_id: str | None = None, **kwargs: Any) -> Any:
+    """Return ``fn(context, *args, **kwargs)`` (and ``home_id`` when ``fn`` takes one) for a registry function of a context, cached per revision.
+
+    The functions a page calls share one :func:`revision_context` for ``home_id``: the
+    registry is read, and the home's network cut out, once per revision instead of once
+    per function (each would do both when handed the connection).
+    """
+    path, rev = db_key()
+    return _in_context(f"{fn.__module__}:{fn.__qualname__}", path, rev, home_id, args, tuple(sorted(kwargs.items())))

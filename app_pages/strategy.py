@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages._common import blank, cached, csv_button, home, lang, md, require_home, t
+from app_pages._common import blank, cached_in_context, csv_button, home, lang, md, require_home, t
 from registry import i18n
 from registry.render import strategy_text as words
 from registry.review import strategy_view as strategy
@@ -24,9 +24,10 @@ st.caption(t("strategy.intro"))
 
 if not require_home():
     st.stop()
-view = cached(strategy.strategy_for, home_id=home())
-items = words.items_in(cached(strategy.strategy_items, home_id=home()), lang())
-indicators = cached(strategy.indicator_status)
+# The three share one prepared registry (read and cut to the home's network once).
+view = cached_in_context(strategy.strategy_for, home_id=home())
+items = words.items_in(cached_in_context(strategy.strategy_items, home_id=home()), lang())
+indicators = cached_in_context(strategy.indicator_status, home_id=home())
 title = "title_nb" if lang() == "nb" else "title_en"
 
 empty = strategy.unserved_points(view)

@@ -265,13 +265,16 @@ def prepare(
     ``snap`` is the home's network only (:func:`~registry.analysis.scope.home_scope`),
     its ``whole`` the registry it was cut from (None when nothing was cut). A home that is
     not a municipality raises NotAHome, several municipalities and none chosen NoHome.
-    A context passed in is returned as it is when it has the same date, rules and
-    home, so callers can share one.
+    A context passed in keeps its own home unless ``home_id`` names another, and is
+    returned as it is when it has the same date, rules and home, so callers can share one.
     """
     day = as_date(as_of)
     rules = rules or thresholds.DEFAULT_RULES
     if isinstance(source, Context):
         whole = source.whole or source.snap
+        # A context handed down is for its own home: read as "the configured home", a second
+        # municipality's strategy listed the configured one's ties.
+        home_id = source.home if home_id is None else home_id
         if source.as_of == day and source.rules == rules and resolve_home(whole, home_id) == source.home:
             return source
         source = whole

@@ -152,7 +152,7 @@ def strategy_view(
     'nothing'
     """
     ctx = prepare(source, as_of, home_id=home_id)
-    items = strategy_items(ctx, ctx.as_of)
+    items = strategy_items(ctx, ctx.as_of, home_id=ctx.home)
     acts = {a["id"]: a for a in ctx.snap.activities}
 
     kinds_by_point: dict[str, list[str]] = {}

@@ -369,3 +369,55 @@ def test_a_counted_row_is_named_in_both_tongues_and_the_edge_picks_one(seeded):
         shown = items_in(items, lang)
         assert list(shown.columns) == ["point", "kind", "id", "state", "via", "title", "on"]
         assert list(shown["title"]) == list(items[f"title_{lang}"])
+
+
+def _with_bergen(conn):
+    """Add a second municipality, Bergen, sister city of Graz with the tie tagged 1a (test rows, not seed facts)."""
+    from registry.store import writes as store
+
+    store.insert(
+        conn,
+        "entities",
+        {"id": "bergen", "name": "Bergen kommune", "kind": "municipality", "country_code": "NO", "source": "test"},
+        actor="test",
+    )
+    tie = {"id": "bergen--graz", "from_id": "bergen", "to_id": "graz", "kind": "sister_city", "start": "2000", "status": "active"}
+    store.insert(conn, "ties", {**tie, "strategy_points": "1a", "source": "test"}, actor="test")
+
+
+def test_a_second_municipalitys_strategy_counts_its_own_ties(seeded):
+    # The view handed its context down to the items without the home, and they were read for the configured
+    # home: Bergen's strategy listed Trondheim's eleven sister cities under 2c.
+    from registry.analysis.context import prepare
+    from registry.review.strategy_view import strategy_for
+
+    _with_bergen(seeded)
+    for view in (strategy_for(seeded, home_id="bergen"), strategy_view(prepare(seeded, home_id="bergen"))):
+        counted = view[view["ties"] > 0].set_index("point")["tie_ids"].to_dict()
+        assert counted == {"1a": "bergen--graz", "2c": "bergen--graz"}
+    theirs = strategy_for(seeded, home_id="trondheim")
+    assert "bergen--graz" not in ";".join(theirs["tie_ids"]) and theirs.set_index("point").loc["2c", "ties"] == 11
+    # A context keeps its home when handed on, and gives way to a home named outright.
+    ctx = prepare(seeded, home_id="bergen")
+    assert prepare(ctx) is ctx and prepare(ctx, home_id="trondheim").home == "trondheim"
+
+
+def test_the_page_shows_the_chosen_homes_strategy(registry_db):
+    # A second municipality beside the seed's Trondheim: the page's three tables share one prepared registry per
+    # home, and show the chosen home's, as the library does.
+    from registry import connect, load_seed
+    from registry.review.strategy_view import strategy_for
+
+    conn = connect(registry_db)
+    load_seed(conn)
+    _with_bergen(conn)
+    at = apps.start("en")
+    for home in ("trondheim", "bergen"):
+        at.selectbox(key="home").set_value(home).run()
+        at.switch_page("app_pages/strategy.py").run()
+        assert not at.exception, at.exception
+        (table,) = [df.value for df in at.dataframe if "Point" in df.value.columns]
+        expected = strategy_for(conn, home_id=home)
+        assert table["Relations"].tolist() == expected["ties"].tolist(), home
+        assert table["Findings"].tolist() == expected["findings"].tolist(), home
+    assert strategy_for(conn, home_id="bergen")["ties"].tolist() != strategy_for(conn, home_id="trondheim")["ties"].tolist()
