@@ -35,7 +35,7 @@ def page_records(ctx: Context, out: dict[str, Any]) -> list[Record]:
             seconds=round(found["wall"], 3),
             target=PAGES_TARGET,
             baseline="none: the first view's wall time",
-            extra={"cpu_seconds": round(found["cpu"], 3)},
+            extra={"cpu_seconds": round(found["cpu"], 3), "title": found.get("title")},
         )
         rec.met = not found["errors"]
         if found["errors"]:

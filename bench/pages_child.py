@@ -3,7 +3,7 @@
 Not imported by the benchmark: :mod:`bench.pages` reads this file as text and runs it
 with ``python -c``. Arguments: the project root, the registry file and the pages (paths
 relative to the root). Prints one JSON object: per page, its first view's wall and CPU
-seconds and the errors it showed, one line per page as it is done (a child that dies
+seconds, the errors it showed and its title, one line per page as it is done (a child that dies
 part-way still reports the pages before).
 """
 
@@ -32,13 +32,16 @@ def main(argv: list[str]) -> None:
 
     out: dict[str, Any] = {}
     for path in pages:
-        # Every page as a new session's first view on a freshly started app: no cached result, no metrics on disk.
+        at = AppTest.from_file(os.path.join(root, "app.py"), default_timeout=3600)
+        at.session_state["lang"] = "en"
+        # A first run, not timed, registers the pages: before it AppTest finds a page by its file name, and
+        # one with its own address (the Registry's /registry) silently opened the Overview instead.
+        at.run()
+        # Then the page as a new session's first view on a freshly started app: no cached result, no metrics on disk.
         st.cache_data.clear()
         st.cache_resource.clear()
         shutil.rmtree(cache_dir(db), ignore_errors=True)
         gc.collect()
-        at = AppTest.from_file(os.path.join(root, "app.py"), default_timeout=3600)
-        at.session_state["lang"] = "en"
         at.switch_page(path)
         w, c = time.perf_counter(), time.process_time()
         try:
@@ -46,7 +49,9 @@ def main(argv: list[str]) -> None:
             errors = [str(e.value) for e in at.exception]
         except Exception as exc:  # noqa: BLE001 - a page that does not open is the finding
             errors = [f"{type(exc).__name__}: {exc}"]
-        out[path] = {"wall": time.perf_counter() - w, "cpu": time.process_time() - c, "errors": errors}
+        wall, cpu = time.perf_counter() - w, time.process_time() - c
+        title = at.title[0].value if len(at.title) else None
+        out[path] = {"wall": wall, "cpu": cpu, "errors": errors, "title": title}
         print(json.dumps({path: out[path]}), flush=True)
 
 

@@ -186,6 +186,9 @@ def test_map_and_pages_stages_on_a_small_registry(tmp_path):
     for name in pages.PAGES:
         r = by[f"pages:{name}"]
         assert not r.skipped and r.met is True and r.seconds > 0, (name, r.skipped, r.missed_by)
+    # Each record is of the page it names: nine pages, nine titles (the Registry's was the Overview's).
+    assert len({by[f"pages:{name}"].extra["title"] for name in pages.PAGES}) == len(pages.PAGES)
+    assert by["pages:registry_browser"].extra["title"] == "Registry"
     m = by["map"]
     if m.skipped:
         pytest.skip(m.skipped)
