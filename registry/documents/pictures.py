@@ -3,8 +3,9 @@
 python-docx looks through the whole document for each new picture: every ``@id`` for
 the next shape id, every image part (and, for each number, the list of used numbers)
 for the next part name, every relationship for the next ``rId``. With a chart per
-indicator that grew with the square, or worse, of the charts: 7.4 of 28 s for 600
-charts. Here each is looked up once per document and counted on from there; a
+indicator that grew with the square, or worse, of the charts: an annual report with
+600 charts took 17.3 s, 12.3 s without it. Here each is looked up once per document
+and counted on from there; a
 picture whose bytes were added before shares its image part, as in python-docx.
 """
 
