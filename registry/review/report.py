@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 
 from .. import i18n, thresholds
+from ..analysis.context import prepare
 from ..findings import SEVERITIES, finding_kind
 from ..message import Message, render
 from ..network.graph import snapshot
@@ -70,6 +71,29 @@ def _row_namer(graph: Any) -> Callable[[str, str], tuple[str, str]]:
     return of
 
 
+def _nowhere(table: str, row_id: str) -> bool:
+    return False
+
+
+def _elsewhere(ctx: Any) -> Callable[[str, str], bool]:
+    """Return a test of whether an integrity finding's row lies outside the home's network while other homes share the file.
+
+    With one municipality the whole file is its review's; with several, an entity or a tie
+    outside the home's network (:mod:`registry.analysis.scope`) is another home's to review.
+    """
+    if not ctx.others:
+        return _nowhere
+    ours = {k for _u, _v, k in ctx.full.edges(keys=True)}
+    elsewhere = ctx.elsewhere
+
+    def of(table: str, row_id: str) -> bool:
+        if table == "entities":
+            return row_id in elsewhere
+        return table == "ties" and row_id not in ours
+
+    return of
+
+
 @dataclass(frozen=True)
 class Review:
     """The analysis as the app shows it: every finding, the per-kind summary, the coverage matrices.
@@ -99,7 +123,9 @@ def review(conn: sqlite3.Connection, as_of: date | int | None = None, home_id: s
 
     The findings come from :func:`registry.analysis.analyse` for the home
     municipality ``home_id`` (default: the configured home), one run for all
-    kinds, followed by the integrity check's errors and warnings (kind 'integrity').
+    kinds, followed by the integrity check's errors and warnings (kind 'integrity'). When several
+    municipalities share the file, a warning on an entity or tie outside the home's network is left
+    to the other homes' reviews (``check`` lists them all); errors are kept, as they harm the shared file.
     Without ``audit_log`` the check does not replay the audit log (rows written
     past the library are not looked for): about a second less at 10,000 entities.
     """
@@ -112,9 +138,11 @@ def review(conn: sqlite3.Connection, as_of: date | int | None = None, home_id: s
     except ImportError:  # pragma: no cover - only while the analysis module is missing
         analysis = None  # type: ignore[assignment]
     snap = snapshot(conn)
+    theirs: Callable[[str, str], bool] = _nowhere
     if analysis is not None:
-        result = analysis.analyse(snap, as_of=as_of, options=analysis.Options(home_id=home_id))
-        home = result.home_id
+        ctx = prepare(snap, as_of, home_id=home_id)
+        result = analysis.analyse(ctx, ctx.as_of, options=analysis.Options(home_id=ctx.home))
+        home, theirs = result.home_id, _elsewhere(ctx)
         frames.append(result.all())
         summary, sectors, actors = result.summary, result.sector_matrix, result.actor_matrix
     from ..checks import check
@@ -122,6 +150,8 @@ def review(conn: sqlite3.Connection, as_of: date | int | None = None, home_id: s
     rows = []
     name_of = _row_namer(snap.graph)
     for f in check(conn, audit_log=audit_log):
+        if f.level != "error" and theirs(f.table, f.row_id):
+            continue  # another home's row: its warnings are that home's to review (errors harm the shared file)
         nb, en = name_of(f.table, f.row_id)
         text = f.data
         # A named row speaks for itself; a row known only by its id says which table it is in.

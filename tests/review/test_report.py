@@ -149,3 +149,22 @@ def test_summary_tells_no_decision_from_a_decision_of_unclassified(small):
         evil = md[md.index("## " + no_decision) :]
         assert f"{i18n.t('col.assigned', lang)}: {no_decision}\n" in evil
         assert f"| {no_decision} | 1 | 0 |" in md and f"| {unclassified} | 1 |" in md
+
+
+def test_each_home_reviews_its_own_rows_and_every_home_sees_errors(small):
+    # A second municipality shares the file: its sister cities' warnings are its review's, not Home's (Home's
+    # Gaps page listed every one of them); an error on its row still shows, as it harms the file both use.
+    add = lambda table, row: store.insert(small, table, row, actor="test")  # noqa: E731
+    add("entities", {"id": "other", "kind": "municipality", "name": "Other", "country_code": "NO", "source": "s"})
+    for eid in ("gamma", "delta"):
+        add("entities", {"id": eid, "kind": "city", "name": eid.title(), "country_code": "IS", "source": "s"})
+        add("ties", {"id": f"other--{eid}", "from_id": "other", "to_id": eid, "kind": "sister_city", "start": "1990", "source": "s"})
+    small.execute("UPDATE ties SET [end] = '1980' WHERE id = 'other--delta'")  # past the library: an error
+
+    def integrity(home: str) -> dict[str, set[str]]:
+        found = report.review(small, home_id=home, audit_log=False).findings
+        rows = found[found["kind"] == "integrity"]
+        return {s: set(rows.loc[rows["subject"] == s, "severity"]) for s in rows["subject"] if "--" in s}
+
+    assert integrity("home") == {"home--beta": {"info"}, "home--evil": {"info"}, "other--delta": {"high"}}
+    assert integrity("other") == {"other--gamma": {"info"}, "other--delta": {"high", "info"}}
