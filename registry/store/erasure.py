@@ -133,19 +133,26 @@ def _compact(conn: sqlite3.Connection) -> dict[str, Any]:
     # the log from being emptied; wait a little for it, then say so.
     deadline = time.monotonic() + READER_WAIT_S
     vacuumed = False
-    while True:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        if not vacuumed:
-            try:
-                conn.execute("VACUUM")
-                vacuumed = True
-            except sqlite3.OperationalError:
-                pass  # busy: tried again below
-        busy, frames, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        done = vacuumed and not busy and frames in (0, -1)
-        if done or time.monotonic() >= deadline:
-            return {"vacuumed": vacuumed, "checkpointed": done}
-        time.sleep(0.1)
+    # Each try gives up at once: under the connection's busy timeout (30 s) a TRUNCATE checkpoint
+    # waited that long for the reader, twice a try, and an erase took a minute, not READER_WAIT_S.
+    (previous,) = conn.execute("PRAGMA busy_timeout").fetchone()
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        while True:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            if not vacuumed:
+                try:
+                    conn.execute("VACUUM")
+                    vacuumed = True
+                except sqlite3.OperationalError:
+                    pass  # busy: tried again below
+            busy, frames, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            done = vacuumed and not busy and frames in (0, -1)
+            if done or time.monotonic() >= deadline:
+                return {"vacuumed": vacuumed, "checkpointed": done}
+            time.sleep(0.1)
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(previous)}")
 
 
 def _erase(conn: sqlite3.Connection, contact_id: str, actor: str, also: tuple[str, ...]) -> ErasureReport:
