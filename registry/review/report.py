@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 
 from .. import i18n, thresholds
-from ..analysis.context import prepare
+from ..analysis.context import Context, prepare
 from ..findings import SEVERITIES, finding_kind
 from ..message import Message, render
 from ..network.graph import snapshot
@@ -75,7 +75,7 @@ def _nowhere(table: str, row_id: str) -> bool:
     return False
 
 
-def _elsewhere(ctx: Any) -> Callable[[str, str], bool]:
+def _elsewhere(ctx: Context) -> Callable[[str, str], bool]:
     """Return a test of whether an integrity finding's row lies outside the home's network while other homes share the file.
 
     With one municipality the whole file is its review's; with several, an entity or a tie
@@ -83,8 +83,7 @@ def _elsewhere(ctx: Any) -> Callable[[str, str], bool]:
     """
     if not ctx.others:
         return _nowhere
-    ours = {k for _u, _v, k in ctx.full.edges(keys=True)}
-    elsewhere = ctx.elsewhere
+    ours, elsewhere = ctx.tie_ends, ctx.elsewhere
 
     def of(table: str, row_id: str) -> bool:
         if table == "entities":
